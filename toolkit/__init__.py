@@ -1,0 +1,17 @@
+"""article-toolkit: read news articles the way a media researcher does.
+
+Example:
+    >>> import toolkit
+    >>> result = toolkit.analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+    >>> result.actors.head()  # doctest: +SKIP
+"""
+
+from .analysis import Analysis, analyze, analyze_doc
+from .article import Article, Paragraph, RemovedLine
+from .nlp import load_model
+from .read import article_from_text, read_article
+
+__version__ = "0.1.0"
+
+__all__ = ["Analysis", "Article", "Paragraph", "RemovedLine", "analyze", "analyze_doc",
+           "article_from_text", "load_model", "read_article", "__version__"]

@@ -1,0 +1,68 @@
+"""The output contract: table names and their columns, in order.
+
+These names and columns are public API (documented in the README). Every table
+starts with ``article_id``. The CLI writes each as ``<name>.csv`` (or Parquet);
+``toolkit.analyze(...)`` returns the same columns as pandas DataFrames.
+Change this deliberately, never by accident: ``tests/test_contract.py`` pins it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id", "source_path", "title", "authors", "published",
+                 "paragraphs", "words", "removed_lines"),
+    "removed": ("article_id", "line", "text", "reason"),
+    "sentences": ("article_id", "sentence", "paragraph", "kind", "start_char",
+                  "end_char", "text"),
+    "actors": ("article_id", "actor", "type", "mentions", "aliases", "description"),
+    "mentions": ("article_id", "actor", "text", "start_char", "end_char", "sentence"),
+    "quotes": ("article_id", "speaker", "speaker_actor", "cue", "quote", "kind",
+               "sentence", "start_char", "end_char", "rule"),
+    "figures": ("article_id", "value", "text", "qualifier", "unit", "what", "source",
+                "sentence", "start_char", "end_char"),
+    "timeline": ("article_id", "text", "date", "sentence", "start_char", "end_char",
+                 "event"),
+    "cooccurrence": ("article_id", "actor_a", "actor_b", "weight"),
+    "terms": ("article_id", "term", "count"),
+}
+
+# Columns holding integers; missing values stay empty instead of becoming floats.
+INT_COLUMNS = {"paragraphs", "words", "removed_lines", "line", "sentence", "paragraph",
+               "start_char", "end_char", "mentions", "weight", "count"}
+
+# Joined lists inside one cell (authors, aliases).
+LIST_SEP = "; "
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty table with the contract's columns for ``name``."""
+    return frame(name, [])
+
+
+def frame(name: str, rows: Iterable[Mapping], *, article_id: str | None = None) -> pd.DataFrame:
+    """Build the contract table ``name`` from row mappings.
+
+    Keys not in the contract are ignored, missing keys become empty; when
+    ``article_id`` is given it fills that column.
+
+    Example:
+        >>> frame("terms", [{"term": "ceasefire", "count": 3}], article_id="a1")
+          article_id       term  count
+        0         a1  ceasefire      3
+    """
+    columns = TABLES[name]
+    rows = list(rows)
+    data = {c: [r.get(c) for r in rows] for c in columns}
+    if article_id is not None:
+        data["article_id"] = [article_id] * len(rows)
+    df = pd.DataFrame(data, columns=list(columns))
+    for c in columns:
+        if c in INT_COLUMNS:
+            df[c] = df[c].astype("Int64")
+        elif c != "value":
+            df[c] = df[c].astype("object")
+    return df

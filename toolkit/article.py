@@ -54,6 +54,9 @@ class Article:
         title: the headline, when one was recognised.
         authors: author names from the byline, in order.
         published: ISO date (``YYYY-MM-DD``) when the text states one.
+        published_from: where that date was found: ``"date_line"`` (a line
+            giving the publication date) or ``"caption"`` (the date of a
+            photo caption, a fallback for wire pages that print no date line).
         dateline: a wire dateline (``"GAZA, Oct 22 (Reuters) -"``) if present.
         paragraphs: the body, in order.
         captions: photo captions and credits moved out of the body.
@@ -68,6 +71,7 @@ class Article:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    published_from: str | None = None
     dateline: str | None = None
     captions: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)

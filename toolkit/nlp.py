@@ -13,6 +13,7 @@ heading never merges into the sentence after it.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import os
 from collections.abc import Iterator
@@ -111,10 +112,10 @@ def parse_many(articles, nlp: Language | None = None, *, batch_size: int = 32,
 def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:
     """Index and kind of the paragraph containing character ``char``."""
     spans = doc._.paragraphs or [(0, len(doc.text), "body")]
-    for i, (start, end, kind) in enumerate(spans):
-        if char < end + 2:  # the separator belongs to the paragraph before it
-            return i, kind
-    return len(spans) - 1, spans[-1][2]
+    # The separator after a paragraph belongs to it; bisect keeps this O(log n).
+    i = min(bisect.bisect_right([s[0] for s in spans], char) - 1, len(spans) - 1)
+    i = max(i, 0)
+    return i, spans[i][2]
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -1,0 +1,107 @@
+"""Command line: ``article-toolkit analyze INPUT... --out DIR``.
+
+Bad input gets one line on stderr and exit status 2; nothing is written
+half-way. A run over many inputs records articles that fail in
+``errors.csv``, goes on, and exits with status 1 if any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
+
+
+def _window(value: str) -> str | int:
+    if value in ("sentence", "paragraph"):
+        return value
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("window must be 'sentence', 'paragraph' or a number "
+                                         "of tokens") from None
+    if n < 2:
+        raise argparse.ArgumentTypeError("a token window must be at least 2")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="article-toolkit",
+        description="Clean news articles and find their actors, quotes, figures and terms.")
+    parser.add_argument("--version", action="version", version=f"article-toolkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    an = sub.add_parser("analyze", help="analyse articles and write the contract tables",
+                        description="Analyse articles (files or folders) into tidy tables.")
+    an.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
+    an.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    an.add_argument("--overwrite", action="store_true",
+                    help="replace earlier results in a non-empty output folder")
+    an.add_argument("--model", default=None,
+                    help="spaCy model name (default: TOOLKIT_MODEL, else en_core_web_sm)")
+    an.add_argument("--window", type=_window, default="sentence",
+                    help="co-occurrence window: sentence (default), paragraph or N tokens")
+    an.add_argument("--n-process", type=int, default=1, help="processes for spaCy (default 1)")
+    an.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch")
+    an.add_argument("--no-report", action="store_true", help="do not write report.html")
+    an.add_argument("--quiet", action="store_true", help="no progress output")
+    cl = sub.add_parser("clean", help="print the cleaned text of one article",
+                        description="Print an article's cleaned body (and, with --removed, "
+                                    "every removed line with its reason).")
+    cl.add_argument("input", metavar="INPUT")
+    cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .nlp import ModelError
+    from .output import OutputError
+    from .read import InputError
+
+    try:
+        if args.command == "clean":
+            return _clean(args)
+        return _analyze(args)
+    except (InputError, OutputError, ModelError) as exc:
+        print(f"article-toolkit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("article-toolkit: interrupted; no partial tables were left", file=sys.stderr)
+        return 130
+
+
+def _clean(args) -> int:
+    from .read import read_article
+
+    article = read_article(args.input)
+    sys.stdout.write(article.text + "\n")
+    if args.removed:
+        for r in article.removed:
+            print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _analyze(args) -> int:
+    from .corpus import run
+
+    def progress(analysis):
+        if not args.quiet:
+            print(f"  {analysis.article.id}", file=sys.stderr)
+
+    summary = run(args.inputs, args.out, overwrite=args.overwrite, model=args.model,
+                  window=args.window, n_process=args.n_process, batch_size=args.batch_size,
+                  report=not args.no_report, progress=progress)
+    for failure in summary.failures:
+        print(f"article-toolkit: failed: {failure.error}", file=sys.stderr)
+    if not args.quiet:
+        print(str(summary), file=sys.stderr)
+    return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

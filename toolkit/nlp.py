@@ -113,7 +113,10 @@ def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:
     """Index and kind of the paragraph containing character ``char``."""
     spans = doc._.paragraphs or [(0, len(doc.text), "body")]
     # The separator after a paragraph belongs to it; bisect keeps this O(log n).
-    i = min(bisect.bisect_right([s[0] for s in spans], char) - 1, len(spans) - 1)
+    starts = doc.user_data.get("toolkit_paragraph_starts")
+    if starts is None or len(starts) != len(spans):
+        starts = doc.user_data["toolkit_paragraph_starts"] = [s[0] for s in spans]
+    i = min(bisect.bisect_right(starts, char) - 1, len(spans) - 1)
     i = max(i, 0)
     return i, spans[i][2]
 

@@ -172,7 +172,7 @@ _DATE_PATTERNS = [
     re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>(19|20)\d\d)\b",
                re.I),
-    re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
 ]
 _DATE_LINE = re.compile(r"^((published|updated|posted|last updated|first published)( on| at)?:?\s*)?"
                         r"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?.{0,12}\d.{0,40}$", re.I)

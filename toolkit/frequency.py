@@ -1,12 +1,413 @@
-"""Term frequencies (stub, see issue 6)."""
+"""Term frequencies: what a story is about, counted.
+
+Counting is cheap and runs inside :func:`toolkit.analyze` (:func:`terms_table`):
+lowercased lemmas of body sentences, without stop words, punctuation, numbers
+and whitespace. Everything else is opt-in and takes the parsed ``Doc`` first:
+
+- :func:`term_counts` -- lemma / lowercase / verbatim counts, unigrams or n-grams;
+- :func:`keyterms` -- ranked key terms (textacy's SGRank, TextRank, YAKE, sCAKE);
+  slower, so never part of the default analysis;
+- :func:`kwic` -- keyword in context for a term, a regex or an actor;
+- :func:`distinctive_terms` -- terms used far more often than in general
+  English (the ``wordfreq`` baseline), so topic words rise and "said" sinks;
+- :func:`corpus_terms` -- sum or document frequency over many articles.
+
+Example:
+    >>> doc = nlp("Farmers sold apples. The apples were sold at dawn.")
+    >>> term_counts(doc).head(2).to_dict("records")
+    [{'term': 'apple', 'count': 2}, {'term': 'sell', 'count': 2}]
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from . import contract
+from .nlp import body_sentences
+
+BY = ("lemma", "lower", "orth")
+KEYTERM_METHODS = ("sgrank", "textrank", "yake", "scake")
+
+# wordfreq gives 0 for words it has never seen; treat them as rarer than
+# anything it lists (zipf 1 = once per 100 million words) so ratios stay finite.
+UNSEEN_ZIPF = 1.0
+
+
+# ---------------------------------------------------------------- helpers
+
+def _is_content(tok: Token) -> bool:
+    """A token worth counting: a word, not a stop word, number, symbol or space."""
+    if tok.is_space or tok.is_punct or tok.like_num or tok.is_stop:
+        return False
+    if tok.pos_ in ("PUNCT", "SYM", "NUM", "SPACE"):
+        return False
+    if not any(ch.isalpha() for ch in tok.text):
+        return False
+    # "was" -> "be": the lemma can be a stop word when the form is not listed.
+    lemma = tok.lemma_.lower()
+    return not tok.vocab[lemma].is_stop
+
+
+def _norm(tok: Token, by: str) -> str:
+    if by == "lemma":
+        return (tok.lemma_ or tok.text).lower().strip()
+    if by == "lower":
+        return tok.lower_
+    return tok.text
+
+
+def _body_spans(doc: Doc) -> Iterator[Span]:
+    for _, sent in body_sentences(doc):
+        yield sent
+
+
+def _ngram_terms(sent: Span, n: int, by: str) -> Iterator[str]:
+    if n == 1:
+        for tok in sent:
+            if _is_content(tok):
+                term = _norm(tok, by)
+                if term:
+                    yield term
+        return
+    import textacy.extract
+
+    for ng in textacy.extract.ngrams(sent, n, filter_stops=True, filter_punct=True,
+                                     filter_nums=True):
+        if any(not any(ch.isalpha() for ch in t.text) for t in (ng[0], ng[-1])):
+            continue
+        yield " ".join(_norm(t, by) for t in ng)
+
+
+def _as_ns(ngrams: int | Iterable[int]) -> tuple[int, ...]:
+    if isinstance(ngrams, int):
+        return (ngrams,)
+    return tuple(sorted({int(n) for n in ngrams}))
+
+
+def _count_frame(counts: Mapping[str, int], min_count: int = 1) -> pd.DataFrame:
+    rows = [(t, c) for t, c in counts.items() if c >= min_count]
+    # Most frequent first; ties alphabetically, so the order never depends on the text order.
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    df = pd.DataFrame(rows, columns=["term", "count"])
+    df["term"] = df["term"].astype("object")
+    df["count"] = df["count"].astype("Int64")
+    return df
+
+
+def word_count(doc: Doc) -> int:
+    """Words (tokens with a letter) in body sentences, stop words included.
+
+    The denominator for relative frequencies: general-English baselines count
+    every word, so the document's rate must too.
+    """
+    return sum(1 for sent in _body_spans(doc) for tok in sent
+               if not tok.is_space and any(ch.isalpha() for ch in tok.text))
+
+
+# ---------------------------------------------------------------- counts
+
+def term_counts(doc: Doc, *, by: str = "lemma", ngrams: int | Iterable[int] = 1,
+                min_count: int = 1) -> pd.DataFrame:
+    """Count terms in the body sentences of ``doc`` (headings are left out).
+
+    Args:
+        doc: a parsed article.
+        by: ``"lemma"`` (lowercased lemma, the default), ``"lower"`` (lowercased
+            form) or ``"orth"`` (verbatim).
+        ngrams: ``1`` for single words, ``2`` for bigrams, or several (``(1, 2)``).
+            Unigrams drop stop words, punctuation, numbers and symbols; n-grams
+            drop any with punctuation or numbers inside or a stop word at either end.
+        min_count: keep terms seen at least this often.
+
+    Returns:
+        DataFrame ``term, count``, most frequent first, ties alphabetical.
+
+    Example:
+        >>> term_counts(nlp("Wind farms and solar farms."), ngrams=2)
+                  term  count
+        0    solar farm      1
+        1     wind farm      1
+    """
+    if by not in BY:
+        raise ValueError(f"by must be one of {BY}, not {by!r}")
+    ns = _as_ns(ngrams)
+    if not ns or min(ns) < 1:
+        raise ValueError(f"ngrams must be positive, not {ngrams!r}")
+    counts: Counter[str] = Counter()
+    for sent in _body_spans(doc):
+        for n in ns:
+            counts.update(_ngram_terms(sent, n, by))
+    return _count_frame(counts, min_count)
 
 
 def terms_table(doc: Doc) -> pd.DataFrame:
-    return contract.empty("terms").drop(columns=[])
+    """The contract's ``terms`` table: lemma counts of the body, stop words removed.
+
+    ``article_id`` is left empty; :func:`toolkit.analyze` fills it.
+
+    Example:
+        >>> terms_table(nlp("Bees make honey. Bees sleep."))[["term", "count"]].head(1)
+          term  count
+        0  bee      2
+    """
+    counts = term_counts(doc, by="lemma", ngrams=1)
+    return contract.frame("terms", counts.to_dict("records"))
+
+
+# ---------------------------------------------------------------- key terms
+
+def keyterms(doc: Doc, *, method: str = "sgrank", topn: int | float = 10,
+             **kwargs) -> pd.DataFrame:
+    """Key terms ranked by one of textacy's algorithms.
+
+    Slower than counting (SGRank especially), so it is not part of
+    :func:`toolkit.analyze`; call it when you want it.
+
+    Args:
+        doc: a parsed article.
+        method: ``"sgrank"`` (default), ``"textrank"``, ``"yake"`` or ``"scake"``.
+        topn: how many terms (an int) or what share of candidates (a float < 1).
+        **kwargs: passed to the textacy function (``ngrams=``, ``window_size=`` ...).
+
+    Returns:
+        DataFrame ``rank, term, score`` (rank 1 = most key). Empty when the
+        document is too short to rank.
+
+    Example:
+        >>> keyterms(doc, method="textrank", topn=3)  # doctest: +SKIP
+           rank             term     score
+        0     1    solar panel   0.081...
+    """
+    from textacy.extract import keyterms as kt
+
+    if method not in KEYTERM_METHODS:
+        raise ValueError(f"method must be one of {KEYTERM_METHODS}, not {method!r}")
+    func = getattr(kt, method)
+    try:
+        pairs = func(doc, topn=topn, **kwargs) if len(doc) else []
+    except (ValueError, ZeroDivisionError, IndexError, KeyError):
+        pairs = []
+    rows = [{"rank": i + 1, "term": str(term).lower() if method != "yake" else str(term),
+             "score": float(score)} for i, (term, score) in enumerate(pairs)]
+    return pd.DataFrame(rows, columns=["rank", "term", "score"])
+
+
+# ---------------------------------------------------------------- kwic
+
+def _keyword_pattern(keyword) -> re.Pattern | str:
+    """A regex for a term, a compiled pattern, or an actor (name, aliases, mentions)."""
+    if isinstance(keyword, re.Pattern):
+        return keyword
+    if isinstance(keyword, str):
+        # Plain words match as whole words; anything else is taken as a regex.
+        if re.fullmatch(r"[\w .'\-]+", keyword):
+            return re.compile(r"(?<!\w)" + re.escape(keyword) + r"(?!\w)", re.IGNORECASE)
+        return re.compile(keyword, re.IGNORECASE)
+    names = [getattr(keyword, "name", "")] + list(getattr(keyword, "aliases", []) or [])
+    names += [m.text for m in getattr(keyword, "mentions", []) or []]
+    names = sorted({n for n in names if n}, key=lambda s: (-len(s), s))
+    if not names:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)")
+
+
+def kwic(doc: Doc, keyword, *, window: int = 40) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``keyword`` with the text around it.
+
+    Args:
+        doc: a parsed article (or any ``Doc``).
+        keyword: a word or phrase (whole-word, case-insensitive), a regex string
+            or compiled pattern, or an :class:`~toolkit.actors.Actor` (any of its
+            names, aliases or mention texts, case-sensitive).
+        window: characters of context on each side.
+
+    Returns:
+        DataFrame ``left, keyword, right, start_char, end_char, sentence``; line
+        breaks in the context are shown as spaces.
+
+    Example:
+        >>> kwic(nlp("Bees make honey. Honey is sweet."), "honey", window=10)[["left", "keyword"]]
+                 left keyword
+        0  Bees make    honey
+        1  ney.          Honey
+    """
+    import textacy.extract
+
+    pattern = _keyword_pattern(keyword)
+    text = doc.text
+    triples = list(textacy.extract.keyword_in_context(doc, pattern, window_width=window))
+    # textacy yields text only; the same pattern over the same text gives the offsets.
+    matches = list(pattern.finditer(text)) if isinstance(pattern, re.Pattern) else []
+    starts = [s.start_char for s in doc.sents]
+    rows = []
+    for (pre, kw, post), m in zip(triples, matches, strict=False):
+        sent = _bisect_right(starts, m.start()) - 1
+        rows.append({"left": pre.replace("\n", " "), "keyword": kw,
+                     "right": post.replace("\n", " "), "start_char": m.start(),
+                     "end_char": m.end(), "sentence": max(sent, 0)})
+    df = pd.DataFrame(rows, columns=["left", "keyword", "right", "start_char", "end_char",
+                                     "sentence"])
+    for c in ("start_char", "end_char", "sentence"):
+        df[c] = df[c].astype("Int64")
+    return df
+
+
+def _bisect_right(values: list[int], x: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(values, x)
+
+
+# ---------------------------------------------------------------- distinctive terms
+
+def baseline_zipf(term: str, *, lang: str = "en") -> float:
+    """General-language frequency of ``term`` on the Zipf scale (wordfreq).
+
+    Zipf = log10 of occurrences per billion words: "the" is about 7.7, a
+    word seen once per million words is 3.
+    """
+    from wordfreq import zipf_frequency
+
+    try:
+        z = zipf_frequency(term, lang)
+    except Exception:  # wordfreq rejects some odd strings
+        z = 0.0
+    return z if z > 0 else UNSEEN_ZIPF
+
+
+def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = "en",
+                      by: str = "lemma", min_count: int = 1, total: int | None = None,
+                      topn: int | None = None) -> pd.DataFrame:
+    """Terms used far more often here than in general English.
+
+    Relative frequency on the Zipf scale: ``zipf_doc`` is the term's rate in the
+    text (log10 per billion words), ``zipf_baseline`` its rate in wordfreq's
+    general English; ``ratio`` is their difference in orders of magnitude
+    (``ratio`` 2 = a hundred times more frequent than usual). A topic word
+    ("vaccine", "drought") gets a high ratio; "said" is common everywhere
+    and sinks.
+
+    Args:
+        doc_or_counts: a parsed ``Doc``, a ``term, count`` DataFrame (``terms``
+            table, :func:`term_counts`, :func:`corpus_terms`) or a mapping.
+        baseline: only ``"wordfreq"`` for now.
+        lang: the wordfreq language code.
+        by: how to count when a ``Doc`` is given (see :func:`term_counts`).
+        min_count: ignore terms seen fewer times (one-off words are noisy).
+        total: words in the text, the rate's denominator. Defaults to every
+            word of the doc (stop words included); for counts, their sum.
+        topn: keep only the first ``topn`` rows.
+
+    Returns:
+        DataFrame ``term, count, per_million, zipf_doc, zipf_baseline, ratio``,
+        most distinctive first (ties: more frequent, then alphabetical).
+
+    Example:
+        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "ratio"]]
+              term     ratio
+        0  glacier  4.3...
+        1      say  1.0...
+    """
+    if baseline != "wordfreq":
+        raise ValueError(f"unknown baseline {baseline!r}; only 'wordfreq' is available")
+    if isinstance(doc_or_counts, Doc):
+        counts = term_counts(doc_or_counts, by=by)
+        total = total or word_count(doc_or_counts)
+        pairs = list(zip(counts["term"], counts["count"], strict=False))
+    elif isinstance(doc_or_counts, pd.DataFrame):
+        df = doc_or_counts
+        if "article_id" in df.columns and df["term"].duplicated().any():
+            df = df.groupby("term", sort=True, as_index=False)["count"].sum()
+        pairs = list(zip(df["term"], df["count"], strict=False))
+    else:
+        pairs = list(dict(doc_or_counts).items())
+    pairs = [(str(t), int(c)) for t, c in pairs if t is not None and pd.notna(c) and int(c) > 0]
+    total = total or sum(c for _, c in pairs)
+    rows = []
+    for term, count in pairs:
+        if count < min_count or total <= 0:
+            continue
+        per_million = count / total * 1e6
+        zdoc = math.log10(per_million) + 3
+        zbase = baseline_zipf(term, lang=lang)
+        rows.append({"term": term, "count": count, "per_million": per_million,
+                     "zipf_doc": zdoc, "zipf_baseline": zbase, "ratio": zdoc - zbase})
+    rows.sort(key=lambda r: (-round(r["ratio"], 9), -r["count"], r["term"]))
+    if topn is not None:
+        rows = rows[:topn]
+    df = pd.DataFrame(rows, columns=["term", "count", "per_million", "zipf_doc",
+                                     "zipf_baseline", "ratio"])
+    df["count"] = df["count"].astype("Int64")
+    return df
+
+
+# ---------------------------------------------------------------- corpus
+
+def _terms_of(item) -> pd.DataFrame:
+    if isinstance(item, pd.DataFrame):
+        return item
+    if isinstance(item, Doc):
+        return terms_table(item)
+    tables = getattr(item, "tables", None)
+    if isinstance(tables, dict) and "terms" in tables:
+        df = tables["terms"]
+        return df
+    raise TypeError(f"expected a terms DataFrame, an Analysis or a Doc, not {type(item).__name__}")
+
+
+def corpus_terms(items, *, how: str = "sum", min_articles: int = 1) -> pd.DataFrame:
+    """Aggregate term counts over many articles.
+
+    Args:
+        items: terms tables, :class:`~toolkit.analysis.Analysis` objects or docs
+            (any mix), or one concatenated terms table with ``article_id``.
+        how: ``"sum"`` ranks by total count; ``"df"`` by document frequency
+            (in how many articles the term occurs).
+        min_articles: keep terms found in at least this many articles.
+
+    Returns:
+        DataFrame ``term, count, articles, share`` (``share`` = ``articles`` /
+        number of articles), sorted by ``how`` then the other measure, then term.
+
+    Example:
+        >>> a = pd.DataFrame({"term": ["rain", "wind"], "count": [3, 1]})
+        >>> b = pd.DataFrame({"term": ["rain"], "count": [2]})
+        >>> corpus_terms([a, b], how="df").to_dict("records")[0]
+        {'term': 'rain', 'count': 5, 'articles': 2, 'share': 1.0}
+    """
+    if how not in ("sum", "df"):
+        raise ValueError(f"how must be 'sum' or 'df', not {how!r}")
+    if isinstance(items, pd.DataFrame):
+        if "article_id" in items.columns:
+            frames = [g for _, g in items.groupby(items["article_id"].astype(str), sort=True)]
+        else:
+            frames = [items]
+    else:
+        frames = [_terms_of(i) for i in items]
+    count: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    for df in frames:
+        sub = df.groupby("term", sort=False)["count"].sum()
+        for term, c in sub.items():
+            if pd.isna(c) or int(c) <= 0:
+                continue
+            count[term] += int(c)
+            articles[term] += 1
+    n = max(len(frames), 1)
+    rows = [{"term": t, "count": count[t], "articles": articles[t], "share": articles[t] / n}
+            for t in count if articles[t] >= min_articles]
+    if how == "sum":
+        rows.sort(key=lambda r: (-r["count"], -r["articles"], r["term"]))
+    else:
+        rows.sort(key=lambda r: (-r["articles"], -r["count"], r["term"]))
+    df = pd.DataFrame(rows, columns=["term", "count", "articles", "share"])
+    df["count"] = df["count"].astype("Int64")
+    df["articles"] = df["articles"].astype("Int64")
+    return df

@@ -1,0 +1,591 @@
+"""Publication-ready plots of an analysis (matplotlib).
+
+Every function takes a table (or graph) first, options keyword-only, draws on
+``ax`` (a new figure when omitted) and returns the ``Axes``, so plots can be
+combined, restyled and saved by the caller. Empty input gives an empty,
+labelled plot saying so instead of an error. Colours for actor types are fixed
+(:func:`type_color`), so a type has the same colour in every plot and in the
+HTML report.
+
+Example:
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_actors(result.actors, top=10)  # doctest: +SKIP
+    >>> ax.figure.savefig("actors.png", dpi=300, bbox_inches="tight")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import textwrap
+import zlib
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import matplotlib as mpl
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+# Fixed settings: same look on every machine, and byte-identical SVG/PNG output.
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#444444",
+    "axes.axisbelow": True,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.frameon": False,
+    "legend.fontsize": 9,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "figure.facecolor": "white",
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "svg.hashsalt": "article-toolkit",
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+
+# spaCy entity labels; other types get a stable colour from PALETTE.
+TYPE_COLORS = {
+    "PERSON": "#4C72B0",
+    "ORG": "#DD8452",
+    "GPE": "#55A868",
+    "NORP": "#C44E52",
+    "LOC": "#8172B3",
+    "FAC": "#937860",
+    "EVENT": "#DA8BC3",
+    "PRODUCT": "#8C8C8C",
+    "WORK_OF_ART": "#CCB974",
+    "LAW": "#64B5CD",
+}
+PALETTE = ("#2F7F7F", "#B07AA1", "#9C755F", "#76B7B2", "#EDC948", "#FF9DA7", "#59A14F",
+           "#E15759", "#4E79A7", "#F28E2B")
+KIND_COLORS = {"direct": "#4C72B0", "indirect": "#A1C9F4", "mixed": "#8172B3"}
+GREY = "#8C8C8C"
+
+
+def type_color(kind: str | None) -> str:
+    """The colour of an actor type (hex), the same everywhere for the same type."""
+    key = (kind or "").strip().upper()
+    if key in TYPE_COLORS:
+        return TYPE_COLORS[key]
+    if not key:
+        return GREY
+    return PALETTE[zlib.crc32(key.encode("utf-8")) % len(PALETTE)]
+
+
+@contextmanager
+def style():
+    """Context manager with the toolkit's plot settings (Agg-safe, deterministic)."""
+    with mpl.rc_context(RC):
+        yield
+
+
+# While set, new figures are made without pyplot (no GUI backend, nothing left open).
+_OFFSCREEN: ContextVar[bool] = ContextVar("offscreen", default=False)
+
+
+@contextmanager
+def offscreen():
+    """Within this block, plots made without ``ax`` use standalone Agg figures.
+
+    For batch rendering (the HTML report): no backend is switched, pyplot
+    keeps no reference, and the figures are freed when dropped.
+    """
+    token = _OFFSCREEN.set(True)
+    try:
+        yield
+    finally:
+        _OFFSCREEN.reset(token)
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    with style():
+        if _OFFSCREEN.get():
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+
+            fig = Figure(figsize=size, layout="constrained")
+            FigureCanvasAgg(fig)
+            return fig.add_subplot()
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _empty(ax: Axes, title: str, message: str) -> Axes:
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
+            color=GREY, fontsize=11)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def _short(text, width: int = 40) -> str:
+    text = " ".join(str(text).split()) if text is not None and not _isna(text) else ""
+    return textwrap.shorten(text, width=width, placeholder="…") if text else ""
+
+
+def _isna(v) -> bool:
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------- actors
+
+def plot_actors(actors_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = None,
+                title: str = "Most mentioned actors") -> Axes:
+    """Horizontal bars of the most mentioned actors, coloured by type.
+
+    Rows for the same actor (several articles) are summed, so the bar is
+    stacked by article share of the same type colour.
+
+    Args:
+        actors_df: the ``actors`` table (``actor``, ``type``, ``mentions``).
+        top: how many actors to show.
+        ax: draw here instead of on a new figure.
+        title: the plot title.
+
+    Example:
+        >>> plot_actors(result.actors, top=10)  # doctest: +SKIP
+    """
+    with style():
+        n = 0 if actors_df is None else len(actors_df)
+        ax = _axes(ax, (7, max(2.5, 0.32 * min(top, n or 1) + 1.2)))
+        if not n:
+            return _empty(ax, title, "No actors found")
+        df = actors_df.assign(type=actors_df["type"].fillna("").astype(str),
+                              mentions=pd.to_numeric(actors_df["mentions"], errors="coerce")
+                              .fillna(0))
+        agg = (df.groupby(["actor", "type"], sort=True, as_index=False)["mentions"].sum()
+               .sort_values(["mentions", "actor"], ascending=[False, True], kind="stable"))
+        # One bar per actor: an actor typed differently in two articles stacks both.
+        order = list(dict.fromkeys(agg["actor"]))[:top]
+        agg = agg[agg["actor"].isin(order)]
+        y = {name: i for i, name in enumerate(order)}
+        left = dict.fromkeys(order, 0.0)
+        for kind in sorted(agg["type"].unique()):
+            sub = agg[agg["type"] == kind]
+            ys = [y[a] for a in sub["actor"]]
+            lefts = [left[a] for a in sub["actor"]]
+            ax.barh(ys, sub["mentions"], left=lefts, color=type_color(kind), height=0.7,
+                    label=kind or "unknown")
+            for a, m in zip(sub["actor"], sub["mentions"], strict=False):
+                left[a] += m
+        for a, total in left.items():
+            ax.text(total, y[a], f" {int(total)}", va="center", fontsize=8, color="#333333")
+        ax.set_yticks(range(len(order)), [_short(a, 32) for a in order])
+        ax.invert_yaxis()
+        ax.set_xlabel("Mentions")
+        ax.set_ylabel("Actor")
+        ax.set_title(title)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.margins(x=0.08)
+        ax.legend(title="Type", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        return ax
+
+
+def plot_quoted(quotes_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = None,
+                title: str = "Who is quoted") -> Axes:
+    """Quotes per speaker, stacked by kind (direct, indirect, ...).
+
+    The speaker is the resolved actor (``speaker_actor``) when there is one,
+    else the speaker text as written.
+
+    Example:
+        >>> plot_quoted(result.quotes)  # doctest: +SKIP
+    """
+    with style():
+        n = 0 if quotes_df is None else len(quotes_df)
+        ax = _axes(ax, (7, max(2.5, 0.32 * min(top, n or 1) + 1.2)))
+        if not n:
+            return _empty(ax, title, "No quotes found")
+        actor = quotes_df["speaker_actor"].where(quotes_df["speaker_actor"].notna()
+                                                 & (quotes_df["speaker_actor"] != ""),
+                                                 quotes_df["speaker"])
+        df = pd.DataFrame({"who": actor.fillna("(unattributed)").replace("", "(unattributed)")
+                           .astype(str),
+                           "kind": quotes_df["kind"].fillna("unknown").astype(str)})
+        table = df.groupby(["who", "kind"]).size().unstack(fill_value=0)
+        table["_total"] = table.sum(axis=1)
+        table = table.reset_index().sort_values(["_total", "who"], ascending=[False, True],
+                                                kind="stable").head(top)
+        known = [k for k in ("direct", "indirect", "mixed") if k in table.columns]
+        kinds = known + sorted(c for c in table.columns if c not in known + ["who", "_total"])
+        left = np.zeros(len(table))
+        ys = np.arange(len(table))
+        for i, kind in enumerate(kinds):
+            vals = table[kind].to_numpy(dtype=float)
+            ax.barh(ys, vals, left=left, height=0.7, label=kind,
+                    color=KIND_COLORS.get(kind, PALETTE[i % len(PALETTE)]))
+            left += vals
+        for yv, total in zip(ys, left, strict=False):
+            ax.text(total, yv, f" {int(total)}", va="center", fontsize=8, color="#333333")
+        ax.set_yticks(ys, [_short(w, 32) for w in table["who"]])
+        ax.invert_yaxis()
+        ax.set_xlabel("Quotes")
+        ax.set_ylabel("Speaker")
+        ax.set_title(title)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.margins(x=0.08)
+        ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        return ax
+
+
+def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: str = "weight",
+                              ax: Axes | None = None,
+                              title: str = "Actor co-occurrence") -> Axes:
+    """A symmetric heatmap of the actors with the most co-occurrence.
+
+    Args:
+        cooc_df: the ``cooccurrence`` table (or :func:`~toolkit.cooccurrence.association`
+            output, with ``value="npmi"``).
+        top: actors to show, ranked by their summed weight.
+        value: the column to show in the cells.
+
+    Example:
+        >>> plot_cooccurrence_heatmap(result.cooccurrence, top=12)  # doctest: +SKIP
+    """
+    with style():
+        n = 0 if cooc_df is None else len(cooc_df)
+        k = min(top, 2 * n) if n else 1
+        ax = _axes(ax, (max(5, 0.42 * k + 2.5), max(4, 0.42 * k + 2)))
+        if not n:
+            return _empty(ax, title, "No actors co-occur")
+        df = cooc_df[["actor_a", "actor_b", value]].copy()
+        df[value] = pd.to_numeric(df[value], errors="coerce")
+        w = pd.to_numeric(cooc_df["weight"], errors="coerce").fillna(0)
+        strength = (pd.concat([pd.Series(w.values, index=df["actor_a"]),
+                               pd.Series(w.values, index=df["actor_b"])])
+                    .groupby(level=0).sum())
+        order = sorted(strength.index, key=lambda a: (-strength[a], a))[:top]
+        idx = {a: i for i, a in enumerate(order)}
+        mat = np.full((len(order), len(order)), np.nan)
+        for a, b, v in zip(df["actor_a"], df["actor_b"], df[value], strict=False):
+            if a in idx and b in idx and not _isna(v):
+                cur = mat[idx[a], idx[b]]
+                v = v + (0 if np.isnan(cur) else cur) if value == "weight" else v
+                mat[idx[a], idx[b]] = mat[idx[b], idx[a]] = v
+        cmap = mpl.colormaps["RdBu_r" if value in ("pmi", "npmi") else "Blues"].copy()
+        cmap.set_bad("#F4F4F4")
+        finite = mat[np.isfinite(mat)]
+        if value in ("pmi", "npmi"):
+            lim = float(np.nanmax(np.abs(finite))) if finite.size else 1.0
+            vmin, vmax = -lim, lim
+        else:
+            vmin, vmax = 0.0, float(finite.max()) if finite.size else 1.0
+        im = ax.imshow(np.ma.masked_invalid(mat), cmap=cmap, vmin=vmin, vmax=vmax,
+                       aspect="equal")
+        if len(order) <= 25:
+            for i in range(len(order)):
+                for j in range(len(order)):
+                    v = mat[i, j]
+                    if np.isfinite(v):
+                        txt = f"{int(v)}" if value == "weight" else f"{v:.2f}"
+                        dark = (v - vmin) / ((vmax - vmin) or 1) > 0.6
+                        ax.text(j, i, txt, ha="center", va="center", fontsize=7,
+                                color="white" if dark else "#222222")
+        labels = [_short(a, 24) for a in order]
+        ax.set_xticks(range(len(order)), labels, rotation=45, ha="right",
+                      rotation_mode="anchor")
+        ax.set_yticks(range(len(order)), labels)
+        ax.set_xlabel("Actor")
+        ax.set_ylabel("Actor")
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(length=0)
+        ax.set_title(title)
+        cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
+        cbar.set_label({"weight": "Shared windows", "pmi": "PMI (bits)",
+                        "npmi": "Normalised PMI"}.get(value, value))
+        cbar.outline.set_visible(False)
+        return ax
+
+
+# ---------------------------------------------------------------- network
+
+def declutter_labels(ax: Axes, texts, *, iterations: int = 300, pad: float = 2.0) -> int:
+    """Move text labels apart until their boxes no longer overlap.
+
+    Works in display space: each overlapping pair is pushed apart along the
+    axis where they overlap least, labels stay inside the axes. Call after
+    the axis limits are final.
+
+    Returns:
+        The number of overlapping pairs left (0 when all are clear).
+    """
+    texts = list(texts)
+    if len(texts) < 2:
+        return 0
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+    # Unitless positions: dates and categories are plain numbers here.
+    anchors = np.array([t.get_transform().transform(t.get_unitless_position())
+                        for t in texts], dtype=float)
+    sizes, offsets = [], []
+    for t, a in zip(texts, anchors, strict=False):
+        bb = t.get_window_extent(renderer)
+        sizes.append((bb.width + 2 * pad, bb.height + 2 * pad))
+        # The anchor is not the box centre for left/bottom-aligned text.
+        offsets.append(((bb.x0 + bb.x1) / 2 - a[0], (bb.y0 + bb.y1) / 2 - a[1]))
+    sizes = np.array(sizes)
+    offsets = np.array(offsets)
+    centres = anchors + offsets
+    axbb = ax.get_window_extent(renderer)
+    left = 0
+    for _ in range(iterations):
+        left = 0
+        moved = False
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                dx = centres[j, 0] - centres[i, 0]
+                dy = centres[j, 1] - centres[i, 1]
+                ox = (sizes[i, 0] + sizes[j, 0]) / 2 - abs(dx)
+                oy = (sizes[i, 1] + sizes[j, 1]) / 2 - abs(dy)
+                if ox <= 0 or oy <= 0:
+                    continue
+                left += 1
+                moved = True
+                # Push along the cheaper axis; ties broken by index so runs repeat.
+                if oy <= ox:
+                    step = oy / 2 + 0.5
+                    sign = 1.0 if dy > 0 or (dy == 0 and j > i) else -1.0
+                    centres[i, 1] -= sign * step
+                    centres[j, 1] += sign * step
+                else:
+                    step = ox / 2 + 0.5
+                    sign = 1.0 if dx > 0 or (dx == 0 and j > i) else -1.0
+                    centres[i, 0] -= sign * step
+                    centres[j, 0] += sign * step
+        # Keep every label inside the axes.
+        centres[:, 0] = np.clip(centres[:, 0], axbb.x0 + sizes[:, 0] / 2,
+                                axbb.x1 - sizes[:, 0] / 2)
+        centres[:, 1] = np.clip(centres[:, 1], axbb.y0 + sizes[:, 1] / 2,
+                                axbb.y1 - sizes[:, 1] / 2)
+        if not moved:
+            break
+    for t, c in zip(texts, centres - offsets, strict=False):
+        t.set_position(tuple(to_data.transform(c)))
+    return left
+
+
+def plot_network(graph: nx.Graph, *, ax: Axes | None = None, pos: dict | None = None,
+                 top: int | None = 30, seed: int = 0,
+                 title: str = "Actor network") -> Axes:
+    """Draw the actor network: node size = mentions, colour = type, edge width = weight.
+
+    Labels are moved apart so they do not overlap (about 30 nodes stay
+    readable); larger networks keep the ``top`` most mentioned actors.
+
+    Args:
+        graph: from :func:`toolkit.network.actor_graph`.
+        ax: draw here instead of on a new figure.
+        pos: node positions; default :func:`toolkit.network.layout`.
+        top: keep at most this many nodes (``None`` keeps all).
+        seed: layout seed.
+
+    Example:
+        >>> plot_network(actor_graph(result.actors, result.cooccurrence))  # doctest: +SKIP
+    """
+    from .network import layout
+
+    with style():
+        ax = _axes(ax, (9, 7))
+        if graph is None or graph.number_of_nodes() == 0:
+            return _empty(ax, title, "No co-occurring actors")
+        g = graph
+        if top is not None and g.number_of_nodes() > top:
+            keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("mentions", 0), str(n)))[:top]
+            g = g.subgraph(keep).copy()
+        pos = pos or layout(g, seed=seed)
+        nodes = list(g.nodes)
+        mentions = np.array([float(g.nodes[n].get("mentions", 0) or 0) for n in nodes])
+        size = 80 + 520 * np.sqrt(mentions / (mentions.max() or 1))
+        colors = [type_color(g.nodes[n].get("type")) for n in nodes]
+        weights = [float(d.get("weight", 1)) for _, _, d in g.edges(data=True)]
+        wmax = max(weights) if weights else 1.0
+        for (a, b, d) in g.edges(data=True):
+            w = float(d.get("weight", 1))
+            xa, ya = pos[a]
+            xb, yb = pos[b]
+            ax.plot([xa, xb], [ya, yb], color="#7F7F7F", alpha=0.25 + 0.5 * w / wmax,
+                    linewidth=0.6 + 4.0 * w / wmax, zorder=1, solid_capstyle="round")
+        xs = np.array([pos[n][0] for n in nodes])
+        ys = np.array([pos[n][1] for n in nodes])
+        ax.scatter(xs, ys, s=size, c=colors, edgecolors="white", linewidths=1.2, zorder=2)
+        ax.set_xlim(xs.min() - 0.12, xs.max() + 0.12)
+        ax.set_ylim(ys.min() - 0.1, ys.max() + 0.1)
+        ax.set_axis_off()
+        ax.figure.canvas.draw()
+        # Labels start just above their node (radius from the marker area, in points).
+        to_disp, to_data = ax.transData, ax.transData.inverted()
+        px = ax.figure.dpi / 72.0
+        texts = []
+        for n, x, y, s in zip(nodes, xs, ys, size, strict=True):
+            dx, dy = to_disp.transform((x, y))
+            lx, ly = to_data.transform((dx, dy + (np.sqrt(s) / 2 + 2) * px))
+            texts.append(ax.text(lx, ly, _short(n, 28), ha="center", va="bottom",
+                                 fontsize=8.5, zorder=3, color="#111111",
+                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white",
+                                       "ec": "none", "alpha": 0.7}))
+        declutter_labels(ax, texts)
+        kinds = sorted({g.nodes[n].get("type") or "" for n in nodes})
+        handles = [mpl.lines.Line2D([], [], marker="o", linestyle="", markersize=8,
+                                    markerfacecolor=type_color(k), markeredgecolor="white",
+                                    label=k or "unknown") for k in kinds]
+        ax.legend(handles=handles, title="Type", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.set_title(title)
+        return ax
+
+
+# ---------------------------------------------------------------- figures and timeline
+
+def _fmt_value(v: float) -> str:
+    if v == int(v) and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def plot_figures(figures_df: pd.DataFrame, *, top: int = 20, ax: Axes | None = None,
+                 log: bool | None = None, title: str = "Figures in the text") -> Axes:
+    """A labelled bar chart of the figures: each bar is one number as stated.
+
+    The label says what is counted; the annotation gives the number as written
+    and its source ("officials", a quoted actor) so a reader sees on whose
+    authority each number stands. Figures without a numeric value are left out;
+    a log scale is used when values span more than three orders of magnitude.
+
+    Args:
+        figures_df: the ``figures`` table.
+        top: at most this many figures, in text order.
+        log: force (True) or forbid (False) the log scale.
+
+    Example:
+        >>> plot_figures(result.figures)  # doctest: +SKIP
+    """
+    with style():
+        n = 0 if figures_df is None else len(figures_df)
+        df = pd.DataFrame()
+        if n:
+            df = figures_df.assign(v=pd.to_numeric(figures_df["value"], errors="coerce"))
+            df = df[df["v"].notna() & (df["v"] > 0)]
+            if "start_char" in df.columns:
+                df = df.sort_values("start_char", kind="stable")
+            df = df.head(top)
+        ax = _axes(ax, (8, max(2.5, 0.38 * len(df) + 1.3)))
+        if df.empty:
+            return _empty(ax, title, "No figures with a numeric value")
+        vals = df["v"].to_numpy(dtype=float)
+        if log is None:
+            log = vals.max() / max(vals.min(), 1e-9) > 1e3
+        labels = []
+        for _, r in df.iterrows():
+            what = _short(r.get("what"), 34) or _short(r.get("text"), 34)
+            unit = _short(r.get("unit"), 12)
+            labels.append(f"{what} ({unit})" if unit and unit not in what else what)
+        ys = np.arange(len(df))
+        ax.barh(ys, vals, color="#4C72B0", height=0.65)
+        for yv, (_, r), v in zip(ys, df.iterrows(), vals, strict=False):
+            src = _short(r.get("source"), 28)
+            qual = _short(r.get("qualifier"), 14)
+            note = f" {qual + ' ' if qual else ''}{_short(r.get('text'), 24) or _fmt_value(v)}"
+            if src:
+                note += f" · {src}"
+            ax.text(v, yv, note, va="center", fontsize=8, color="#333333")
+        ax.set_yticks(ys, labels)
+        ax.invert_yaxis()
+        if log:
+            ax.set_xscale("log")
+            ax.set_xlim(vals.min() / 2, vals.max() * 60)
+        else:
+            ax.set_xlim(0, vals.max() * 1.6)
+        ax.set_xlabel("Value" + (" (log scale)" if log else ""))
+        ax.set_ylabel("What is counted")
+        ax.set_title(title)
+        return ax
+
+
+def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int = 25,
+                  title: str = "Timeline") -> Axes:
+    """Dated events on a time axis, labels staggered so they do not collide.
+
+    Rows whose ``date`` is empty or not ISO (``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD``) are left out; the subtitle says how many.
+
+    Example:
+        >>> plot_timeline(result.timeline)  # doctest: +SKIP
+    """
+    with style():
+        n = 0 if timeline_df is None else len(timeline_df)
+        ax = _axes(ax, (9, 4))
+        if not n:
+            return _empty(ax, title, "No dates found")
+        dates = pd.to_datetime(timeline_df["date"].astype("string").str.strip(),
+                               errors="coerce", format="mixed")
+        df = timeline_df.assign(_d=dates)
+        undated = int(df["_d"].isna().sum())
+        df = df[df["_d"].notna()].sort_values(["_d", "start_char"] if "start_char" in df
+                                              else ["_d"], kind="stable").head(top)
+        if df.empty:
+            return _empty(ax, title, f"No ISO dates ({undated} undated mentions)")
+        import matplotlib.dates as mdates
+
+        xs = [float(v) for v in mdates.date2num(df["_d"].dt.to_pydatetime())]
+        ax.axhline(0, color="#444444", linewidth=1, zorder=1)
+        levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+        texts = []
+        for i, (x, (_, r)) in enumerate(zip(xs, df.iterrows(), strict=False)):
+            level = levels[i % len(levels)]
+            label = _short(r.get("event"), 38) or _short(r.get("text"), 38)
+            ax.vlines(x, 0, level * 0.9, color="#BBBBBB", linewidth=0.8, zorder=1)
+            ax.scatter([x], [0], s=30, color="#C44E52", zorder=2)
+            day = mdates.num2date(x).strftime("%Y-%m-%d")
+            texts.append(ax.text(x, level, f"{day}\n{label}", ha="center",
+                                 va="bottom" if level > 0 else "top", fontsize=7.5))
+        span = (max(xs) - min(xs)) or 2.0
+        ax.set_xlim(min(xs) - span * 0.15, max(xs) + span * 0.15)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_ylim(-4.2, 4.2)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.set_xlabel("Date")
+        sub = f" ({undated} undated mention{'s' if undated != 1 else ''} not shown)" if undated else ""
+        ax.set_title(title + sub)
+        ax.figure.canvas.draw()
+        declutter_labels(ax, texts, iterations=100)
+        return ax
+
+
+def figure_png(ax_or_fig, *, dpi: int = 110) -> bytes:
+    """The figure as PNG bytes, without metadata, so equal input gives equal bytes."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig = getattr(ax_or_fig, "figure", ax_or_fig)
+    buf = io.BytesIO()
+    with style():
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None},
+                    bbox_inches="tight", facecolor="white")
+    plt.close(fig)
+    return buf.getvalue()
+

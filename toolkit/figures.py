@@ -53,9 +53,10 @@ where the text allows:
   in the future tense ("will meet on Thursday"); "last"/"next" force
   before/after;
 * a month and day without a year ("Oct. 1") takes the year that puts it
-  closest to publication (so "Oct. 1" in an article of 22 October is this
-  year's, "Nov. 5" is the coming one, "Dec. 20" last year's); "last year",
-  "this year", "next year" after it override;
+  closest to publication: "Oct. 1" in an article of 22 October 2024 is
+  2024-10-01 and "Nov. 5" the coming 2024-11-05 (an election, a deadline),
+  while "Dec. 30" in an article of 5 January is the previous year's. "last
+  year", "this year" or "next year" after it override;
 * "yesterday", "today", "tomorrow", "N days ago" are exact days;
   "last week"/"this week"/"next week" give the Monday starting that week
   (``precision`` ``"week"``); months give ``YYYY-MM``, years ``YYYY``;
@@ -442,7 +443,7 @@ def _glued(text: str, start: int, end: int) -> bool:
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
-    if before.isalnum() or before in "_#@/+" or (before == "." and before2.isdigit()):
+    if before.isalnum() or before in "_#@/+" or (before in ".," and before2.isdigit()):
         return True
     if before in "-–" and before2.isalnum():
         return True
@@ -516,7 +517,7 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _event(role: Token, noun: Token | None) -> str:
+def _event(role: Token, noun: Token | None, skip: set[int]) -> str:
     """The event the counted thing takes part in, from ``role``'s place in the parse."""
     tok = role
     for _ in range(4):  # "tanks and vehicles": conjuncts share the first one's role
@@ -526,6 +527,9 @@ def _event(role: Token, noun: Token | None) -> str:
             break
     after = max(role.i, noun.i if noun is not None else role.i)
     head = tok.head
+    if tok.dep_ == "pobj" and head.i in skip and head.head.pos_ == "VERB":
+        # "destroyed under 40 cabins": the qualifier was parsed as a preposition
+        return _verb_event(head.head, after, participle=True)
     if tok.dep_ == "pobj" and head.lower_ in ("with", "including", "plus"):
         # "destroyed, along with 700 tanks": the list joins the verb's own object
         up = head.head
@@ -566,7 +570,7 @@ def _what(span: Span, skip: set[int]) -> tuple[str, bool]:
     if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
         return "", True
     words = _noun_phrase(noun, skip) if noun is not None and noun.pos_ != "PRON" else ""
-    event = _event(role, noun)
+    event = _event(role, noun, skip)
     return " ".join(p for p in (words, event) if p), False
 
 

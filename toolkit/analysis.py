@@ -22,7 +22,7 @@ from . import figures as figures_mod
 from . import frequency as freq_mod
 from . import quotes as quotes_mod
 from .article import Article
-from .nlp import load_model, make_doc, paragraph_of
+from .nlp import load_model, paragraph_of, parse
 
 DEFAULT_OPTIONS = {"window": "sentence"}
 
@@ -76,8 +76,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
     """
     article = _as_article(article)
-    nlp = nlp or load_model()
-    doc = nlp(make_doc(article, nlp))
+    doc = parse(article, nlp or load_model())
     return analyze_doc(article, doc, window=window)
 
 

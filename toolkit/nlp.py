@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
 import os
 from collections.abc import Iterator
 from functools import lru_cache
@@ -95,18 +96,64 @@ def make_doc(article: Article, nlp: Language) -> Doc:
     return doc
 
 
+# spaCy's parser needs about 1 GB of temporary memory per 100,000 characters, so
+# longer texts are parsed in pieces cut at paragraph breaks and joined again.
+MAX_CHUNK_CHARS = 100_000
+
+
+def chunk_text(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters that join back to it.
+
+    Cuts fall after a paragraph break where possible, else after a sentence
+    end or a space; ``"".join(chunk_text(t)) == t`` always.
+
+    Example:
+        >>> chunk_text("aa bb.\n\ncc dd.", limit=9)
+        ['aa bb.\n\n', 'cc dd.']
+    """
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n\n")
+        if cut > 0:
+            cut += 2
+        else:
+            cut = max(window.rfind(". "), window.rfind(" "))
+            cut = cut + 1 if cut > 0 else limit
+        chunks.append(text[start:start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return [c for c in chunks if c]
+
+
 def parse(article: Article, nlp: Language | None = None) -> Doc:
-    """Run the full pipeline over an article and return the ``Doc``."""
+    """Run the full pipeline over an article and return the ``Doc``.
+
+    Texts longer than :data:`MAX_CHUNK_CHARS` are parsed piecewise and
+    joined with ``Doc.from_docs``; offsets still index ``article.text``.
+    """
     nlp = nlp or load_model()
-    return nlp(make_doc(article, nlp))
+    text = article.text
+    if len(text) <= MAX_CHUNK_CHARS:
+        return nlp(make_doc(article, nlp))
+    docs = list(nlp.pipe(chunk_text(text, limit=MAX_CHUNK_CHARS)))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc._.paragraphs = article.paragraph_spans()
+    doc._.article_id = article.id
+    return doc
 
 
 def parse_many(articles, nlp: Language | None = None, *, batch_size: int = 32,
                n_process: int = 1) -> Iterator[Doc]:
     """Parse many articles with ``nlp.pipe``, in input order."""
     nlp = nlp or load_model()
-    docs = (make_doc(a, nlp) for a in articles)
-    yield from nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
+    # Runs of ordinary articles share one nlp.pipe; a rare long one is parsed alone.
+    for is_long, group in itertools.groupby(articles, lambda a: len(a.text) > MAX_CHUNK_CHARS):
+        if is_long:
+            yield from (parse(a, nlp) for a in group)
+        else:
+            yield from nlp.pipe((make_doc(a, nlp) for a in group), batch_size=batch_size,
+                                n_process=n_process)
 
 
 def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:

@@ -120,13 +120,60 @@ def safe_id(raw: str) -> str:
     return cleaned[:120]
 
 
+# The commonest English function words: in English prose they make up a
+# third or more of all words, in other languages almost none.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a in that is was he for it with as his on be at by i this had not are but "
+    "from or have an they which one you were her all she there would their we him been has "
+    "when who will more no if out so said what up its about into than them can only other new "
+    "some could time these two may then do first any my now such like our over man me even "
+    "most made after also did many before must through back years where much your way well "
+    "down should because each just those people how too little state good very make world "
+    "still own see men work long get here between both life being under never day same "
+    "another know while last might us great old year off come since against go came right "
+    "used take three".split())
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (``"en"`` for English).
+
+    English is recognised cheaply by its function words; other text is
+    identified with langdetect (seeded, so the answer is reproducible).
+
+    Example:
+        >>> detect_language("The council said on Monday that it would vote again.")
+        'en'
+    """
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if not words:
+        return "und"
+    if sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2:
+        return "en"
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0
+    try:
+        return detect(text[:5000])
+    except LangDetectException:
+        return "und"
+
+
 def read_text(text: str, *, article_id: str = "text", source_path: str | None = None) -> Article:
-    """Clean already-decoded text (a raw scrape, wire copy or an HTML page)."""
+    """Clean already-decoded text (a raw scrape, wire copy or an HTML page).
+
+    Text that is not English is still analysed, with a warning naming the
+    detected language (the English model's results will be unreliable).
+    """
     if looks_like_html(text):
         article = read_html(text, article_id=article_id, source_path=source_path)
     else:
         article = clean_lines(text.splitlines(), article_id=article_id)
     article.source_path = source_path
+    article.language = detect_language(article.text)
+    if article.language != "en":
+        article.warnings.append(f"{source_path or article_id}: text looks like language "
+                                f"{article.language!r}, not English; results of the English "
+                                "model will be unreliable")
     return article
 
 
@@ -185,30 +232,99 @@ def read_bytes(path: Path) -> bytes:
 def read_html(html: str, *, article_id: str = "page", source_path: str | None = None) -> Article:
     """Extract the main text and metadata of a saved web page, then clean it.
 
-    trafilatura finds the article body (no network access: the page is parsed
-    as given, external entities are not resolved); the cleaning rules then run
-    over its output and remove leftovers (captions, teasers, prompts).
+    Page furniture that templates mark up as such (figure captions, "related"
+    and "read more" boxes, newsletter and subscription forms, share bars,
+    adverts) is pruned from the HTML tree first; trafilatura then finds the
+    article body (no network access: the page is parsed as given, external
+    entities are not resolved). The cleaning rules for leftovers (captions,
+    teasers, prompts, bylines, date lines) run over its output. Rules that
+    guess where a raw scrape's story starts (headline, short lines before the
+    body, repeated paragraphs) are skipped: trafilatura has already found the
+    body, and the page's title comes from its metadata.
+
+    Raises:
+        InputError: the page has no extractable article text.
+
+    Example:
+        >>> page = ("<html><body><article><h1>Rain stops play</h1><p>Rain stopped play at "
+        ...         "the cup final on Sunday, officials said, and fans went home early.</p>"
+        ...         "<figure><img src='a.jpg'><figcaption>Fans in the rain. Photo: Ann Lee"
+        ...         "</figcaption></figure></article></body></html>")
+        >>> read_html(page).text
+        'Rain stopped play at the cup final on Sunday, officials said, and fans went home early.'
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                      favor_precision=False, with_metadata=True)
+    tree = _html_tree(html)
+    doc = None
+    if tree is not None:
+        doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True,
+                                          include_images=False, with_metadata=True,
+                                          prune_xpath=_FURNITURE_XPATH)
+    if doc is None or not (getattr(doc, "text", None) if not isinstance(doc, dict)
+                           else doc.get("text")):
+        # Pruning can remove everything on an odd template: retry on the page as given.
+        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
+                                          with_metadata=True)
     if doc is None:
         raise InputError(f"{source_path or article_id}: no article text found in the HTML page")
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = meta.get("text") or ""
+    if not body.strip():
+        raise InputError(f"{source_path or article_id}: no article text found in the HTML page")
+    title = (meta.get("title") or "").strip() or None
     lines = []
     for line in body.splitlines():  # trafilatura gives one element per line
         lines.extend([line, ""])
-    article = clean_lines(lines, article_id=article_id)
-    if meta.get("title") and not article.title:
-        article.title = meta["title"]
+    article = clean_lines(lines, article_id=article_id, rules=_html_rules(title))
+    if title and not article.title:
+        article.title = title
     if meta.get("author") and not article.authors:
         article.authors = [a.strip() for a in re.split(r";|,| and ", meta["author"]) if a.strip()]
     if meta.get("date") and article.published_from != "date_line":
         article.published, article.published_from = str(meta["date"])[:10], "html_metadata"
     article.source_path = source_path
     return article
+
+
+# Elements that templates use for furniture around a story, by tag, class or id.
+_FURNITURE_WORDS = ("caption", "related", "newsletter", "subscribe", "signup", "sign-up",
+                    "promo", "share", "social", "advert", "read-more", "readmore",
+                    "more-stories", "recommended", "outbrain", "taboola")
+_FURNITURE_XPATH = [
+    "//figcaption", "//form", "//aside",
+    *(f"//*[contains(translate(concat(' ', @class, ' ', @id), "
+      f"'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{w}')]"
+      f"[not(self::body or self::html or self::article or self::main)]"
+      for w in _FURNITURE_WORDS),
+]
+
+
+def _html_tree(html: str):
+    """Parse a page into an lxml tree without fetching anything; ``None`` if unparsable."""
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(html)
+    except Exception:  # noqa: BLE001 - any parser failure falls back to trafilatura's own
+        return None
+
+
+def _html_rules(title: str | None) -> list:
+    """The cleaning rules for text trafilatura extracted from a page."""
+    from . import clean
+
+    def rule_page_title(block, state) -> str | None:
+        """The page's own title repeated as the first line of the body."""
+        if title and not state.body_started and \
+                clean.normalise_space(block.text).lower() == title.lower():
+            return "title"
+        return None
+
+    return [clean.rule_skip_link, clean.rule_read_time, clean.rule_share, clean.rule_related,
+            clean.rule_newsletter, clean.rule_cookie, clean.rule_banner,
+            clean.rule_wire_signature, clean.rule_byline, clean.rule_date_line,
+            clean.rule_caption, rule_page_title, clean.rule_after_story]
 
 
 def iter_input_files(inputs: list[str | Path]) -> Iterator[Path]:

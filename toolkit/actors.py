@@ -62,7 +62,11 @@ chain of small general rules that look at the whole article:
    - a name tagged both ORG and GPE that is not a country and acts as the
      subject of such a verb is an ORG (an armed group or movement the model
      took for a place once);
-   - otherwise the majority label; ties go PERSON, ORG, GPE, NORP, LOC, FAC.
+   - a name in apposition to an organisation noun ("the armed group X",
+     ``data/org_nouns.txt``), or tagged PERSON and followed by one ("the X
+     militia"), is an ORG; so is a PERSON-tagged name the text goes on to
+     call "it" ("X said it would ...");
+   - otherwise the majority label; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -111,7 +115,10 @@ from .nlp import body_sentences
 DATA = Path(__file__).resolve().parent / "data"
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-"""Entity labels that make actors, in tie-break order."""
+"""Entity labels that make actors."""
+
+TIE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
+"""Which type wins a tied vote (a group that acts is settled before the vote)."""
 
 AGENT_VERBS = frozenset({
     "say", "claim", "launch", "fire", "attack", "announce", "deny", "warn", "accuse",
@@ -296,7 +303,7 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
     for tok in ent:
         spaced_dash = (tok.text in DASHES and tok.i > ent.start
                        and doc[tok.i - 1].whitespace_ and tok.whitespace_)
-        if spaced_dash or tok.text in {",", ";"}:
+        if spaced_dash or tok.text in {",", ";", "(", ")", "[", "]"}:
             parts.append((start, tok.i))
             start = tok.i + 1
     parts.append((start, ent.end))
@@ -309,7 +316,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                            or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}):
+                           or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
+                           or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         end -= 1
     if label == "PERSON":
         i = start
@@ -331,7 +339,7 @@ def _looks_common(span: Span, sent: Span) -> bool:
     first = sent.start
     while first < sent.end and (sent.doc[first].is_punct or sent.doc[first].is_space):
         first += 1
-    if tok.i != first or tok.tag_ in {"NNP", "NNPS"}:
+    if tok.i != first or tok.tag_ in {"NNP", "NNPS"} or _is_acronym(tok.text):
         return False
     from wordfreq import zipf_frequency  # only reached for rare cases
 
@@ -515,18 +523,23 @@ class _Groups:
 
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
-    by_root = {doc[c.start:c.end].root.i: c.key for c in cands}
+    by_cand = {doc[c.start:c.end].root.i: c for c in cands}
+    by_root = {i: c.key for i, c in by_cand.items()}
     for c in cands:
         span = doc[c.start:c.end]
         # Full Name (ACR)
         if (c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")"
                 and _is_acronym(doc[c.end + 1].text) and len(span) > 1):
             yield c.key, name_key(doc[c.end + 1].text)
-        # ACR, the Full Name  /  Full Name, ACR
+        # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
             if child.dep_ == "appos" and child.i in by_root:
-                if _is_acronym(span.text) != _is_acronym(doc[child.i].text):
-                    yield c.key, by_root[child.i]
+                other = by_root[child.i]
+                o = by_cand[child.i]
+                gap = doc[min(c.end, o.end):max(c.start, o.start)]
+                if (_is_acronym(span.text) != _is_acronym(doc[o.start:o.end].text)
+                        and 0 < len(gap) <= 3 and all(t.is_punct or t.tag_ == "DT" for t in gap)):
+                    yield c.key, other
 
 
 def _merge(doc: Doc, cands: list[_Candidate]) -> tuple[_Groups, set[str]]:
@@ -611,7 +624,7 @@ def _decide_type(cands: list[_Candidate], joined: set[str]) -> str:
     if votes["ORG"] and votes["GPE"] and agent:
         return "ORG"
     best = max(votes.values())
-    return next(t for t in ACTOR_TYPES if votes[t] == best)
+    return next(t for t in TIE_ORDER if votes[t] == best)
 
 
 def _canonical(forms: list[str], counts: Counter) -> str:

@@ -459,10 +459,16 @@ def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
 # --------------------------------------------------------------------------- mentions
 
 
-def candidate_mentions(doc: Doc) -> Iterator[_Candidate]:
-    """Repaired actor-type entities of the body sentences, in text order."""
+def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = None
+                       ) -> Iterator[_Candidate]:
+    """Repaired actor-type entities of the body sentences, in text order.
+
+    Args:
+        doc: the parsed article.
+        sentences: ``body_sentences(doc)``, when already computed.
+    """
     facilities = facility_nouns()
-    for sent_i, sent in body_sentences(doc):
+    for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
         for ent in sent.ents:
             if ent.label_ not in ACTOR_TYPES:
                 continue
@@ -638,7 +644,8 @@ def _canonical(forms: list[str], counts: Counter) -> str:
 # --------------------------------------------------------------------------- recall
 
 
-def _recall(doc: Doc, groups: list[list[_Candidate]], types: list[str]) -> Iterator[
+def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+            types: list[str]) -> Iterator[
         tuple[int, _Candidate]]:
     """Untagged repeats of a known name: ``(group index, candidate)``.
 
@@ -662,7 +669,7 @@ def _recall(doc: Doc, groups: list[list[_Candidate]], types: list[str]) -> Itera
     for words in sorted(forms, key=len, reverse=True):  # longest match first
         by_first.setdefault(words[0], []).append(words)
     covered = {i for cands in groups for c in cands for i in range(c.start, c.end)}
-    for sent_i, sent in body_sentences(doc):
+    for sent_i, sent in sentences:
         i = sent.start
         while i < sent.end:
             tok = doc[i]
@@ -709,7 +716,8 @@ def extract_actors(doc: Doc, *, types: tuple[str, ...] = ACTOR_TYPES,
         ('Jane Roe', 'PERSON', 4)
     """
     try:
-        cands = list(candidate_mentions(doc))
+        sentences = list(body_sentences(doc))
+        cands = list(candidate_mentions(doc, sentences=sentences))
         if not cands:
             return []
         union, joined = _merge(doc, cands)
@@ -719,7 +727,7 @@ def extract_actors(doc: Doc, *, types: tuple[str, ...] = ACTOR_TYPES,
         groups = list(by_root.values())
         group_types = [_decide_type(g, joined) for g in groups]
         if recall:
-            for gi, c in list(_recall(doc, groups, group_types)):
+            for gi, c in list(_recall(doc, sentences, groups, group_types)):
                 groups[gi].append(c)
     except Exception:  # an odd parse must never fail the whole analysis
         return []

@@ -46,7 +46,7 @@ lab: $(VENV)/.installed-dev
 	$(BIN)/jupyter lab notebooks
 
 fuzz: $(VENV)/.installed-dev
-	TOOLKIT_FUZZ_SECONDS=300 $(BIN)/python -m pytest -q tests/test_fuzz.py
+	TOOLKIT_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 benchmark: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/throughput.py

@@ -347,6 +347,7 @@ def test_bundled_article_main_actors(bundled_analysis):
     """The demonstration article, after cleaning: main actors once, right types and counts."""
     doc = bundled_analysis.doc
     actors = bundled_analysis.actor_list
+    assert doc.text == bundled_analysis.article.text  # = cleaned/<id>.txt
     check_offsets(doc, actors)
     table = bundled_analysis.actors
     assert table.actor.is_unique

@@ -190,8 +190,6 @@ class _Candidate:
     end: int
     label: str
     sentence: int
-    ent_start: int  # the model's original entity, for attachment checks
-    ent_end: int
     description: str = ""
     group_plural: bool = False
     agent: bool = False
@@ -490,8 +488,8 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
                 if label == "NORP" and _is_adjectival(span):
                     continue
                 desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
-                yield _Candidate(start=s, end=e, label=label, sentence=sent_i, key=name_key(span.text),
-                                 ent_start=ent.start, ent_end=ent.end, description=desc,
+                yield _Candidate(start=s, end=e, label=label, sentence=sent_i,
+                                 key=name_key(span.text), description=desc,
                                  group_plural=label == "PERSON" and _is_plural_group(span),
                                  agent=_is_agent(span), org_clue=_org_clue(span, label),
                                  neuter=_is_neuter(span), forced=forced)
@@ -687,7 +685,6 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
                 continue
             (gi,) = forms[match]
             yield gi, _Candidate(start=i, end=i + len(match), label="", sentence=sent_i,
-                                 ent_start=i, ent_end=i + len(match),
                                  key=name_key(doc[i:i + len(match)].text))
             i += len(match)
 

@@ -482,7 +482,7 @@ def _noun_phrase(noun: Token, skip: set[int]) -> str:
             keep.update(c.i for c in noun.rights if c.dep_ == "cc" and c.i < child.i)
             left_mods(child)
     doc = noun.doc
-    return " ".join(doc[i].text for i in sorted(keep))
+    return " ".join(doc[i].text for i in sorted(keep) if not doc[i].is_punct)
 
 
 def _phrase(tok: Token, *, max_tokens: int = 6) -> str:
@@ -751,11 +751,12 @@ def extract_figures(doc: Doc, *, quotes=None) -> list[Figure]:
     quote_spans.sort(key=lambda q: (q[0], q[1]))
     quote_starts = [q[0] for q in quote_spans]
 
+    full = doc.text  # a property that joins every token: read it once
     figures: list[Figure] = []
     recent: list[tuple[int, str]] = []  # (sentence, named source) for pronoun sources
     for si, sent in sents:
         try:
-            figures.extend(_sentence_figures(doc, si, sent, date_ents, quote_spans,
+            figures.extend(_sentence_figures(doc, full, si, sent, date_ents, quote_spans,
                                              quote_starts, recent))
         except Exception:  # never raise on odd input: skip the sentence
             continue
@@ -770,7 +771,7 @@ def _resolve_pronoun(text: str, si: int, recent: list[tuple[int, str]]) -> str:
     return text
 
 
-def _sentence_figures(doc, si, sent, date_ents, quote_spans, quote_starts, recent):
+def _sentence_figures(doc, full, si, sent, date_ents, quote_spans, quote_starts, recent):
     text = sent.text
     offset = sent.start_char
     excluded = _excluded_spans(text, offset) + _in_sentence(*date_ents, sent)
@@ -781,7 +782,7 @@ def _sentence_figures(doc, si, sent, date_ents, quote_spans, quote_starts, recen
         start, end, core = start + offset, end + offset, core + offset
         if _overlaps(core, end, excluded) or _overlaps(start, end, taken):
             continue
-        if _glued(doc.text, core, end):
+        if _glued(full, core, end):
             continue
         if any(a.lower() in _MONEY_ONLY_ABBRS for a in abbrs if a) and unit in (
                 "", "percent", "percentage points"):
@@ -789,10 +790,10 @@ def _sentence_figures(doc, si, sent, date_ents, quote_spans, quote_starts, recen
         span = doc.char_span(core, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        surface = doc.text[core:end]
+        surface = full[core:end]
         first = span[0]
         if (first.is_title and not first.is_sent_start and first.is_alpha
-                and qual not in ("vague",) and doc.text[start:core].strip() == ""):
+                and qual not in ("vague",) and full[start:core].strip() == ""):
             continue  # "Formula One", "the Big Three": part of a name
         if qual == "vague" and first.is_title and not first.is_sent_start:
             continue
@@ -811,7 +812,7 @@ def _sentence_figures(doc, si, sent, date_ents, quote_spans, quote_starts, recen
                                 quote_starts)
         source = _resolve_pronoun(source, si, recent)
         taken.append((start, end))
-        out.append(Figure(value=value, text=doc.text[start:end], qualifier=qual, unit=unit,
+        out.append(Figure(value=value, text=full[start:end], qualifier=qual, unit=unit,
                           what=what, source=source, sentence=si, start_char=start,
                           end_char=end, low=low, high=high))
     # remember this sentence's named sources for "they said" in the next ones
@@ -985,7 +986,7 @@ def _resolve(m: re.Match, pub: date | None, future: bool) -> tuple[str, str]:
     return "", ""
 
 
-def _date_mentions(doc: Doc, si: int, sent: Span, pub: date | None,
+def _date_mentions(doc: Doc, full: str, si: int, sent: Span, pub: date | None,
                    date_ents: tuple[list, list[int]]) -> list[DateMention]:
     text, offset = sent.text, sent.start_char
     event = sent.text.strip()
@@ -997,27 +998,27 @@ def _date_mentions(doc: Doc, si: int, sent: Span, pub: date | None,
         prev = before[-1].lower().strip("(,") if before else ""
         in_ent = any(s <= start and end <= e for s, e, _ in date_ents)
         if m.group("year") and not (in_ent or prev in _YEAR_CUES) or m.group("year") and \
-                _glued(doc.text, start, end):
+                _glued(full, start, end):
             continue
         if m.group("my") and not m.group("my_year") and not m.group("my_rel"):
             mon = m.group("my_mon")
             if not re.fullmatch(_FULL_MON, mon) or not (prev in _BARE_MONTH_CUES or in_ent):
                 continue
-        if m.group("dm") and _glued(doc.text, start, start + 1):
+        if m.group("dm") and _glued(full, start, start + 1):
             continue
         future = bool(m.group("wd")) and _future_tense(doc, start, end)
         try:
             iso, precision = _resolve(m, pub, future)
         except Exception:
             iso, precision = "", ""
-        found.append(DateMention(text=doc.text[start:end], date=iso, sentence=si,
+        found.append(DateMention(text=full[start:end], date=iso, sentence=si,
                                  start_char=start, end_char=end, event=event,
                                  precision=precision))
     for m in _TIME_RE.finditer(text):
         start, end = m.start() + offset, m.end() + offset
         if _overlaps(start, end, [(d.start_char, d.end_char) for d in found]):
             continue
-        found.append(DateMention(text=doc.text[start:end], date="", sentence=si,
+        found.append(DateMention(text=full[start:end], date="", sentence=si,
                                  start_char=start, end_char=end, event=event,
                                  precision="time"))
     # spaCy dates the patterns missed, when they point at a time ("the past month")
@@ -1026,10 +1027,10 @@ def _date_mentions(doc: Doc, si: int, sent: Span, pub: date | None,
             continue
         if _overlaps(s, e, [(d.start_char, d.end_char) for d in found]):
             continue
-        words = set(doc.text[s:e].lower().split())
+        words = set(full[s:e].lower().split())
         if words & {"ago", "last", "past", "recent", "earlier", "later", "coming", "next",
                     "this"}:
-            found.append(DateMention(text=doc.text[s:e], date="", sentence=si,
+            found.append(DateMention(text=full[s:e], date="", sentence=si,
                                      start_char=s, end_char=e, event=event))
     found.sort(key=lambda d: (d.start_char, d.end_char))
     return found
@@ -1059,10 +1060,11 @@ def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention
         date_ents = (ents, [e[0] for e in ents])
     except Exception:
         return []
+    full = doc.text  # a property that joins every token: read it once
     out: list[DateMention] = []
     for si, sent in sents:
         try:
-            out.extend(_date_mentions(doc, si, sent, pub, date_ents))
+            out.extend(_date_mentions(doc, full, si, sent, pub, date_ents))
         except Exception:  # never raise on odd input
             continue
     return out

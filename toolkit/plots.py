@@ -32,7 +32,6 @@ RC = {
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
     "axes.labelsize": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -115,7 +114,8 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
             from matplotlib.backends.backend_agg import FigureCanvasAgg
             from matplotlib.figure import Figure
 
-            fig = Figure(figsize=size, layout="constrained")
+            # No layout engine: savefig's tight bbox does the fitting, at a third of the cost.
+            fig = Figure(figsize=size)
             FigureCanvasAgg(fig)
             return fig.add_subplot()
         import matplotlib.pyplot as plt
@@ -282,8 +282,8 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
                 cur = mat[idx[a], idx[b]]
                 v = v + (0 if np.isnan(cur) else cur) if value == "weight" else v
                 mat[idx[a], idx[b]] = mat[idx[b], idx[a]] = v
-        cmap = mpl.colormaps["RdBu_r" if value in ("pmi", "npmi") else "Blues"].copy()
-        cmap.set_bad("#F4F4F4")
+        cmap = mpl.colormaps["RdBu_r" if value in ("pmi", "npmi") else "Blues"].with_extremes(
+            bad="#F4F4F4")
         finite = mat[np.isfinite(mat)]
         if value in ("pmi", "npmi"):
             lim = float(np.nanmax(np.abs(finite))) if finite.size else 1.0
@@ -320,7 +320,7 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
 
 # ---------------------------------------------------------------- network
 
-def declutter_labels(ax: Axes, texts, *, iterations: int = 300, pad: float = 2.0) -> int:
+def declutter_labels(ax: Axes, texts, *, iterations: int = 500, pad: float = 2.0) -> int:
     """Move text labels apart until their boxes no longer overlap.
 
     Works in display space: each overlapping pair is pushed apart along the
@@ -349,38 +349,30 @@ def declutter_labels(ax: Axes, texts, *, iterations: int = 300, pad: float = 2.0
     offsets = np.array(offsets)
     centres = anchors + offsets
     axbb = ax.get_window_extent(renderer)
+    n = len(texts)
+    half = (sizes[:, None, :] + sizes[None, :, :]) / 2
+    # Ties (labels on the same spot) part by index, so runs repeat exactly.
+    tie = np.where(np.arange(n)[None, :] > np.arange(n)[:, None], 1.0, -1.0)
     left = 0
     for _ in range(iterations):
-        left = 0
-        moved = False
-        for i in range(len(texts)):
-            for j in range(i + 1, len(texts)):
-                dx = centres[j, 0] - centres[i, 0]
-                dy = centres[j, 1] - centres[i, 1]
-                ox = (sizes[i, 0] + sizes[j, 0]) / 2 - abs(dx)
-                oy = (sizes[i, 1] + sizes[j, 1]) / 2 - abs(dy)
-                if ox <= 0 or oy <= 0:
-                    continue
-                left += 1
-                moved = True
-                # Push along the cheaper axis; ties broken by index so runs repeat.
-                if oy <= ox:
-                    step = oy / 2 + 0.5
-                    sign = 1.0 if dy > 0 or (dy == 0 and j > i) else -1.0
-                    centres[i, 1] -= sign * step
-                    centres[j, 1] += sign * step
-                else:
-                    step = ox / 2 + 0.5
-                    sign = 1.0 if dx > 0 or (dx == 0 and j > i) else -1.0
-                    centres[i, 0] -= sign * step
-                    centres[j, 0] += sign * step
+        d = centres[None, :, :] - centres[:, None, :]  # d[i, j] = centre j - centre i
+        over = half - np.abs(d)
+        hit = (over[..., 0] > 0) & (over[..., 1] > 0)
+        np.fill_diagonal(hit, False)
+        left = int(hit.sum()) // 2
+        if not left:
+            break
+        # Each overlapping pair is pushed apart along the axis where it overlaps least.
+        along_y = over[..., 1] <= over[..., 0]
+        for axis, use in ((0, hit & ~along_y), (1, hit & along_y)):
+            sign = np.where(d[..., axis] == 0, tie, np.sign(d[..., axis]))
+            step = np.where(use, (over[..., axis] / 2 + 0.5) * sign, 0.0)
+            centres[:, axis] -= 0.6 * step.sum(axis=1)  # damped: moves are simultaneous
         # Keep every label inside the axes.
         centres[:, 0] = np.clip(centres[:, 0], axbb.x0 + sizes[:, 0] / 2,
                                 axbb.x1 - sizes[:, 0] / 2)
         centres[:, 1] = np.clip(centres[:, 1], axbb.y0 + sizes[:, 1] / 2,
                                 axbb.y1 - sizes[:, 1] / 2)
-        if not moved:
-            break
     for t, c in zip(texts, centres - offsets, strict=False):
         t.set_position(tuple(to_data.transform(c)))
     return left
@@ -433,7 +425,14 @@ def plot_network(graph: nx.Graph, *, ax: Axes | None = None, pos: dict | None = 
         ax.set_xlim(xs.min() - 0.12, xs.max() + 0.12)
         ax.set_ylim(ys.min() - 0.1, ys.max() + 0.1)
         ax.set_axis_off()
-        ax.figure.canvas.draw()
+        kinds = sorted({g.nodes[n].get("type") or "" for n in nodes})
+        handles = [mpl.lines.Line2D([], [], marker="o", linestyle="", markersize=8,
+                                    markerfacecolor=type_color(k), markeredgecolor="white",
+                                    label=k or "unknown") for k in kinds]
+        ax.legend(handles=handles, title="Type", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.set_title(title)
+        if ax.figure.get_layout_engine() is not None:
+            ax.figure.canvas.draw()  # let the layout engine place the axes first
         # Labels start just above their node (radius from the marker area, in points).
         to_disp, to_data = ax.transData, ax.transData.inverted()
         px = ax.figure.dpi / 72.0
@@ -445,14 +444,21 @@ def plot_network(graph: nx.Graph, *, ax: Axes | None = None, pos: dict | None = 
                                  fontsize=8.5, zorder=3, color="#111111",
                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white",
                                        "ec": "none", "alpha": 0.7}))
-        declutter_labels(ax, texts)
-        kinds = sorted({g.nodes[n].get("type") or "" for n in nodes})
-        handles = [mpl.lines.Line2D([], [], marker="o", linestyle="", markersize=8,
-                                    markerfacecolor=type_color(k), markeredgecolor="white",
-                                    label=k or "unknown") for k in kinds]
-        ax.legend(handles=handles, title="Type", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        ax.set_title(title)
+        _settle_labels(ax, texts)
         return ax
+
+
+def _settle_labels(ax: Axes, texts, *, rounds: int = 4) -> None:
+    """Declutter, redraw, repeat: a layout engine may resize the axes on each draw."""
+    if ax.figure.get_layout_engine() is None:
+        declutter_labels(ax, texts)  # the axes stay put: once is enough
+        return
+    for _ in range(rounds):
+        ax.figure.canvas.draw()
+        before = [t.get_position() for t in texts]
+        left = declutter_labels(ax, texts)
+        if not left and before == [t.get_position() for t in texts]:
+            break
 
 
 # ---------------------------------------------------------------- figures and timeline
@@ -570,8 +576,7 @@ def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int
         ax.set_xlabel("Date")
         sub = f" ({undated} undated mention{'s' if undated != 1 else ''} not shown)" if undated else ""
         ax.set_title(title + sub)
-        ax.figure.canvas.draw()
-        declutter_labels(ax, texts, iterations=100)
+        _settle_labels(ax, texts)
         return ax
 
 

@@ -329,13 +329,14 @@ def _terms_html(a) -> str:
             '</div><div><h4>Distinctive (vs. general English)</h4>' + right + "</div></div>")
 
 
-def _article_html(a, index: int) -> str:
+def _article_html(a, index: int, *, with_plots: bool = True) -> str:
     t = a.tables
     title = a.article.title or a.article.id
     anchor = f"article-{index + 1}"
     parts = [f'<article class="doc" id="{anchor}"><h2>{esc(title)}</h2>',
              _meta_html(a), _counts_html(a)]
-    parts.append(_section("Plots", _plots_html(a)))
+    if with_plots:
+        parts.append(_section("Plots", _plots_html(a)))
     parts.append(_section("Text", _text_html(a)))
     actors = t.get("actors")
     if actors is not None and len(actors):
@@ -415,7 +416,7 @@ def _subtitle(analyses: Sequence, manifest: dict | None) -> str:
     from . import __version__
 
     bits = [f"{len(analyses)} article{'s' if len(analyses) != 1 else ''}",
-            f"article-toolkit {manifest.get('toolkit_version', __version__) if manifest else __version__}"]
+            f"article-toolkit {(manifest or {}).get('toolkit', __version__)}"]
     model = (manifest or {}).get("model")
     if isinstance(model, dict):
         model = " ".join(str(model.get(k, "")) for k in ("name", "version")).strip()
@@ -429,13 +430,16 @@ def _subtitle(analyses: Sequence, manifest: dict | None) -> str:
 
 # ---------------------------------------------------------------- public
 
-def render_report(analyses, *, manifest: dict | None = None) -> str:
+def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 10) -> str:
     """The report for one or many analyses, as an HTML string.
 
     Args:
         analyses: :class:`~toolkit.analysis.Analysis` objects (or one).
         manifest: the run's manifest (shown under "Run details"; its
             ``model`` is named in the header).
+        max_plotted: draw the plots of the first this many articles only
+            (plots are the slow part, about a second per article); the rest
+            get text and tables.
 
     Returns:
         A complete, self-contained HTML document.
@@ -467,14 +471,15 @@ def render_report(analyses, *, manifest: dict | None = None) -> str:
     if not analyses:
         parts.append('<p class="none">No articles.</p>')
     for i, a in enumerate(analyses):
-        parts.append(_article_html(a, i))
+        parts.append(_article_html(a, i, with_plots=i < max_plotted))
     parts.append(_manifest_html(manifest))
     parts.append("</main><footer>Made with article-toolkit. Automatic analysis: check "
                  "every actor, quote and figure against the text.</footer></body></html>")
     return "\n".join(p for p in parts if p) + "\n"
 
 
-def write_report(analyses, path: str | Path, *, manifest: dict | None = None) -> Path:
+def write_report(analyses, path: str | Path, *, manifest: dict | None = None,
+                 max_plotted: int = 10) -> Path:
     """Write :func:`render_report` to ``path`` (UTF-8); returns the path.
 
     Example:
@@ -482,5 +487,6 @@ def write_report(analyses, path: str | Path, *, manifest: dict | None = None) ->
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(analyses, manifest=manifest), encoding="utf-8")
+    path.write_text(render_report(analyses, manifest=manifest, max_plotted=max_plotted),
+                    encoding="utf-8")
     return path

@@ -1,0 +1,172 @@
+"""Plots: each returns its Axes, is titled and labelled, and survives empty input."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+
+from toolkit import contract, plots  # noqa: E402
+
+ACTORS = contract.frame("actors", [
+    {"actor": "Ana Ruiz", "type": "PERSON", "mentions": 5},
+    {"actor": "City Council", "type": "ORG", "mentions": 3},
+    {"actor": "Lima", "type": "GPE", "mentions": 7},
+    {"actor": "Tom Ode", "type": "PERSON", "mentions": 1}])
+QUOTES = contract.frame("quotes", [
+    {"speaker": "Ruiz", "speaker_actor": "Ana Ruiz", "kind": "direct"},
+    {"speaker": "Ruiz", "speaker_actor": "Ana Ruiz", "kind": "indirect"},
+    {"speaker": "she", "speaker_actor": "Ana Ruiz", "kind": "direct"},
+    {"speaker": "a clerk", "speaker_actor": "", "kind": "indirect"}])
+COOC = contract.frame("cooccurrence", [
+    {"actor_a": "Ana Ruiz", "actor_b": "City Council", "weight": 4},
+    {"actor_a": "Ana Ruiz", "actor_b": "Lima", "weight": 1}])
+FIGURES = contract.frame("figures", [
+    {"value": 20.0, "text": "20", "unit": "", "what": "people", "source": "officials",
+     "start_char": 10},
+    {"value": 1.5e9, "text": "$1.5 billion", "unit": "USD", "what": "aid",
+     "source": "Ana Ruiz", "start_char": 50},
+    {"value": None, "text": "dozens", "what": "houses", "start_char": 90}])
+TIMELINE = contract.frame("timeline", [
+    {"text": "Tuesday", "date": "2023-05-02", "event": "The council met", "start_char": 5},
+    {"text": "last year", "date": "", "event": "A flood", "start_char": 40},
+    {"text": "May 9", "date": "2023-05-09", "event": "Ruiz left", "start_char": 70}])
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _labels(ax: Axes) -> tuple[str, str, str]:
+    return ax.get_title(), ax.get_xlabel(), ax.get_ylabel()
+
+
+def test_plot_actors_orders_colours_and_labels():
+    ax = plots.plot_actors(ACTORS, top=3)
+    assert isinstance(ax, Axes)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Lima", "Ana Ruiz", "City Council"]
+    bars = {round(p.get_y() + p.get_height() / 2): p for p in ax.patches}
+    assert bars[0].get_width() == 7
+    assert matplotlib.colors.to_hex(bars[1].get_facecolor()) == plots.type_color("PERSON").lower()
+    title, xlabel, ylabel = _labels(ax)
+    assert title and xlabel == "Mentions" and ylabel == "Actor"
+    assert ax.get_legend() is not None
+
+
+def test_plot_actors_sums_articles_and_draws_on_given_axes():
+    two = pd.concat([ACTORS, ACTORS], ignore_index=True)
+    fig, ax = plt.subplots()
+    out = plots.plot_actors(two, top=1, ax=ax)
+    assert out is ax
+    assert [p.get_width() for p in ax.patches] == [14]
+
+
+def test_plot_quoted_stacks_kinds_per_speaker():
+    ax = plots.plot_quoted(QUOTES)
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names == ["Ana Ruiz", "a clerk"]  # empty speaker_actor falls back to the speaker
+    kinds = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert kinds == ["direct", "indirect"]
+    assert sum(p.get_width() for p in ax.patches) == 4
+    assert ax.get_xlabel() == "Quotes"
+
+
+def test_heatmap_is_symmetric_with_weights():
+    ax = plots.plot_cooccurrence_heatmap(COOC)
+    img = ax.images[0].get_array()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Ana Ruiz"
+    i, j = labels.index("Ana Ruiz"), labels.index("City Council")
+    assert img[i, j] == img[j, i] == 4
+    assert ax.get_title() and ax.get_xlabel() == "Actor"
+
+
+def _overlaps(ax: Axes) -> int:
+    r = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in ax.texts]
+    return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b))
+
+
+def test_network_of_thirty_nodes_has_no_overlapping_labels():
+    g = nx.Graph()
+    for i in range(30):
+        g.add_node(f"Actor number {i}", type=["PERSON", "ORG", "GPE"][i % 3], mentions=1 + i % 7)
+    names = list(g.nodes)
+    for i in range(30):  # a dense core and a ring
+        g.add_edge(names[i], names[(i + 1) % 30], weight=1 + i % 3)
+        if i < 10:
+            for j in range(i + 1, 10):
+                g.add_edge(names[i], names[j], weight=2)
+    ax = plots.plot_network(g)
+    assert isinstance(ax, Axes) and ax.get_title() == "Actor network"
+    assert len(ax.texts) == 30
+    ax.figure.canvas.draw()
+    assert _overlaps(ax) == 0
+
+
+def test_network_keeps_top_nodes():
+    g = nx.Graph()
+    for i in range(40):
+        g.add_node(f"n{i:02d}", type="ORG", mentions=i)
+    g.add_edge("n00", "n39", weight=1)
+    ax = plots.plot_network(g, top=10)
+    assert len(ax.texts) == 10
+    assert "n39" in {t.get_text() for t in ax.texts} and "n00" not in {t.get_text() for t in ax.texts}
+
+
+def test_plot_figures_labels_values_and_sources():
+    ax = plots.plot_figures(FIGURES)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["people", "aid (USD)"]
+    notes = " ".join(t.get_text() for t in ax.texts)
+    assert "officials" in notes and "Ana Ruiz" in notes and "$1.5 billion" in notes
+    assert ax.get_xscale() == "log"  # 20 and 1.5 billion on one axis
+    assert plots.plot_figures(FIGURES.head(1)).get_xscale() == "linear"
+    assert ax.get_ylabel() == "What is counted"
+
+
+def test_plot_timeline_leaves_out_undated():
+    ax = plots.plot_timeline(TIMELINE)
+    assert "1 undated mention not shown" in ax.get_title()
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 2
+    assert texts[0].startswith("2023-05-02") and "The council met" in texts[0]
+    assert ax.get_xlabel() == "Date"
+
+
+@pytest.mark.parametrize("func,name", [
+    (plots.plot_actors, "actors"), (plots.plot_quoted, "quotes"),
+    (plots.plot_cooccurrence_heatmap, "cooccurrence"), (plots.plot_figures, "figures"),
+    (plots.plot_timeline, "timeline")])
+def test_empty_tables_give_labelled_empty_plots(func, name):
+    ax = func(contract.empty(name))
+    assert isinstance(ax, Axes) and ax.get_title()
+    assert any("No " in t.get_text() for t in ax.texts)
+    assert isinstance(func(None), Axes)
+
+
+def test_empty_network():
+    ax = plots.plot_network(nx.Graph())
+    assert isinstance(ax, Axes) and ax.texts
+
+
+def test_type_colours_are_fixed():
+    assert plots.type_color("PERSON") == plots.type_color("person")
+    assert plots.type_color("SOMETHING_NEW") == plots.type_color("SOMETHING_NEW")
+    assert plots.type_color("") == plots.GREY
+
+
+def test_png_bytes_are_reproducible():
+    with plots.offscreen():
+        one = plots.figure_png(plots.plot_actors(ACTORS))
+        two = plots.figure_png(plots.plot_actors(ACTORS))
+    assert one == two and one.startswith(b"\x89PNG")
+    assert b"Software" not in one[:200]
+    assert plt.get_fignums() == []  # offscreen figures are not kept by pyplot

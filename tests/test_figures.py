@@ -52,6 +52,8 @@ def one(figures: list[Figure], text: str) -> Figure:
     ("The bank lent €2 million to the port.", "€2 million", 2e6, "EUR"),
     ("The fund paid US$40 to each member.", "US$40", 40, "USD"),
     ("The club spent 300 dollars on kit.", "300 dollars", 300, "USD"),
+    ("The float raised 88 billion Hong Kong dollars.", "88 billion Hong Kong dollars", 8.8e10,
+     "HKD"),
     ("Turnout reached 76% in the capital.", "76%", 76, "percent"),
     ("Prices rose 12 per cent in March.", "12 per cent", 12, "percent"),
     ("Support fell 3 percentage points among farmers.", "3 percentage points", 3,
@@ -236,6 +238,7 @@ def test_quote_speaker_wins_over_fallback(parse):
     "A 45-year-old man ran the 100m race.",                               # glued
     "The shop opens 24/7 on weekdays.",                                   # slash
     "The council cited Resolution 1701 and Flight 370.",                  # identifiers
+    "The airline grounded its Boeing 737 Max fleet.",                     # inside a name
     "He drove in Formula One for a season.",                              # names
     "One of them stayed, and no one left.",                               # pronoun one
     "The talks lasted three days.",                                       # duration

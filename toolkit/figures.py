@@ -174,10 +174,13 @@ _CURRENCY_SYMBOLS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$"
                      "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
                      "¥": "JPY", "₹": "INR", "₪": "ILS"}
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "ILS", "CAD", "AUD")
-_CURRENCY_NAMES = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+_CURRENCY_NAMES = {"Hong Kong dollars": "HKD", "Australian dollars": "AUD",
+                   "Canadian dollars": "CAD", "Singapore dollars": "SGD",
+                   "Swiss francs": "CHF", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
                    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
                    "yen": "JPY", "yuan": "CNY", "rupees": "INR", "shekels": "ILS",
                    "roubles": "RUB", "rubles": "RUB"}
+_CURRENCY_NAMES_LOWER = {k.lower(): v for k, v in _CURRENCY_NAMES.items()}
 _CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len,
                                                           reverse=True))
             + "|(?:" + "|".join(_CURRENCY_CODES) + r")\s?)")
@@ -386,8 +389,8 @@ def _currency(cur: str | None, unit: str | None) -> str:
         u = " ".join(unit.lower().split())
         if u.startswith("us "):
             return "USD"
-        if u in _CURRENCY_NAMES:
-            return _CURRENCY_NAMES[u]
+        if u in _CURRENCY_NAMES_LOWER:
+            return _CURRENCY_NAMES_LOWER[u]
         if u.upper() in _CURRENCY_CODES:
             return u.upper()
     return ""
@@ -482,7 +485,8 @@ def _noun_phrase(noun: Token, skip: set[int]) -> str:
             keep.update(c.i for c in noun.rights if c.dep_ == "cc" and c.i < child.i)
             left_mods(child)
     doc = noun.doc
-    return " ".join(doc[i].text for i in sorted(keep) if not doc[i].is_punct)
+    return " ".join(doc[i].text for i in sorted(keep)
+                    if any(c.isalnum() for c in doc[i].text))
 
 
 def _phrase(tok: Token, *, max_tokens: int = 6) -> str:
@@ -713,8 +717,12 @@ def _is_identifier(span: Span, qual: str, unit: str) -> bool:
     prev = span.doc[span.start - 1]
     if prev.text in ("No.", "no.", "Nos.", "#"):
         return True
-    return (prev.i >= span.sent.start and (prev.pos_ == "PROPN" or prev.is_title)
-            and span.root.head.i == prev.i)
+    if prev.i < span.sent.start or not (prev.pos_ == "PROPN" or prev.is_title):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    # "Flight 370" (the number hangs off the name) or "Boeing 737 Max" (inside a name)
+    return span.root.head.i == prev.i or (nxt is not None and nxt.is_title
+                                          and nxt.pos_ == "PROPN" and prev.pos_ == "PROPN")
 
 
 def extract_figures(doc: Doc, *, quotes=None) -> list[Figure]:

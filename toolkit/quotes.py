@@ -113,6 +113,9 @@ _PERSON_NOUNS = frozenset({
     "worker", "student", "nurse", "manager", "owner", "coach", "captain", "player",
     "judge", "prosecutor", "police", "investigator", "engineer", "historian", "author",
     "activist", "candidate", "politician", "representative", "negotiator", "medic",
+    "rival", "prefect", "chancellor", "premier", "deputy", "general", "colonel",
+    "inspector", "detective", "attorney", "counsel", "barrister", "solicitor", "priest",
+    "bishop", "imam", "rabbi", "pastor", "king", "queen", "prince", "princess", "boss",
 })
 
 # Quote marks: which open, which close, which could be either.
@@ -276,13 +279,19 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     end = tok.i + 1
     right = tok.right_edge.i
     excluded = set()
+    named = False  # "Her lawyer, Nadia Chowdhury": keep the name after a role noun
     for child in tok.rights:
+        if child.dep_ == "appos" and tok.pos_ != "PROPN" and child.pos_ == "PROPN" \
+                and not named:
+            named = True
+            continue
         if child.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis"):
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     k = tok.i + 1
     while k <= right:
         t = doc[k]
-        if t.text in _STOP_PUNCT or k in excluded or _is_quote_tok(t):
+        if k in excluded or _is_quote_tok(t) or (t.text in _STOP_PUNCT and not (
+                named and t.text == "," and k == tok.i + 1)):
             break
         end = k + 1
         k += 1
@@ -347,6 +356,7 @@ class _Candidate:
     plural: bool
     org: bool
     sentence: int
+    name: bool = False  # headed by (or in apposition to) a proper noun
 
 
 def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
@@ -358,16 +368,27 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     plural = (root.tag_ in ("NNS", "NNPS") or has_conj
               or (root.pos_ == "PROPN" and root.text.endswith("s")
                   and any(t.lower_ == "the" for t in span)))
-    person = ("PER" in label_text and root.pos_ == "PROPN") or \
-        root.lemma_.lower() in _PERSON_NOUNS
+    # A person's name as the head or in apposition to it ("her rival, Jo Park");
+    # not a name inside a modifier ("the Park administration").
+    person = (("PER" in ent_label.upper() and root.pos_ == "PROPN") or any(
+        e.label_ == "PERSON" and (e.root is root or (e.root.dep_ == "appos" and e.root.head is root))
+        for e in span.ents) or root.lemma_.lower() in _PERSON_NOUNS)
     org = any(x in label_text for x in ("ORG", "GPE", "NORP", "FAC")) or \
         (not person and root.pos_ in ("NOUN", "PROPN"))
     return person, plural, org
 
 
-def _compatible(pronoun: str, cand: _Candidate) -> bool:
+def _is_name(span: Span) -> bool:
+    """A proper-noun head or apposition: the small model often labels people ORG,
+    so "he"/"she" may fall back to any such name."""
+    root = span.root
+    return root.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                        for c in root.children)
+
+
+def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False) -> bool:
     if pronoun in ("he", "she", "i"):
-        return cand.person and not cand.plural
+        return (cand.person or (relaxed and cand.name)) and not cand.plural
     if pronoun == "it":
         return not cand.person and not cand.plural
     if pronoun == "they":
@@ -788,7 +809,7 @@ class _ActorIndex:
             person, plural, org = _features(span, "PERSON" if "PER" in str(
                 getattr(actor, "type", "")).upper() else str(getattr(actor, "type", "")))
             out.append(_Candidate(doc.text[start:end], start, end, person, plural, org,
-                                  sent_of.get(span.start, -1)))
+                                  sent_of.get(span.start, -1), _is_name(span)))
         return out
 
 
@@ -855,7 +876,8 @@ def _extract(doc: Doc, actors) -> list[Quote]:
     drafts = _dedupe(drafts)
     index = _ActorIndex(actors)
     cands = index.candidates(doc, sent_of) if index.mentions else [
-        _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_), sent_of[e.start])
+        _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_), sent_of[e.start],
+                   _is_name(e))
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     # Subject noun phrases are antecedents too ("the company … what it said").
     for si, sent in body_sentences(doc):
@@ -864,13 +886,14 @@ def _extract(doc: Doc, actors) -> list[Quote]:
                 i, j = _noun_span(tok)
                 start, end = _chars(doc, i, j)
                 cands.append(_Candidate(doc.text[start:end], start, end,
-                                        *_features(doc[i:j]), si))
+                                        *_features(doc[i:j]), si, _is_name(doc[i:j])))
     # Names inside a direct quote are the speaker's words, not antecedents.
-    seen, mention_cands = set(), []
+    # Of nested candidates keep the widest ("Her rival, Jorge Pinto").
+    mention_cands: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
-        if c.start not in seen and not in_direct(c.start):
-            seen.add(c.start)
-            mention_cands.append(c)
+        if in_direct(c.start) or (mention_cands and c.end <= mention_cands[-1].end):
+            continue
+        mention_cands.append(c)
     return _resolve(doc, drafts, sent_of, tok_starts, index, mention_cands)
 
 
@@ -902,13 +925,15 @@ def _resolve(doc: Doc, drafts: list[_Draft], sent_of: dict[int, int], tok_starts
                 speaker = doc.text[s_start:s_end]
                 head = (tok.idx, tok.idx + len(tok.text))
                 person, plural, org = _features(doc[i:j])
-                cand = _Candidate(speaker, s_start, s_end, person, plural, org, sentence)
+                cand = _Candidate(speaker, s_start, s_end, person, plural, org, sentence,
+                                  _is_name(doc[i:j]))
         elif d.speaker_range is not None:
             s_start, s_end = d.speaker_range
             speaker = doc.text[s_start:s_end]
             span = doc.char_span(s_start, s_end, alignment_mode="expand")
             if span is not None and len(span):
-                cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence)
+                cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence,
+                                  _is_name(span))
         elif d.floating:
             prev = quotes[-1] if quotes else None
             if prev is not None and prev.speaker and prev.speaker_start is not None and \
@@ -956,16 +981,16 @@ def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
         if c.end <= pos and not content[0] <= c.start < content[1]:
             by_sentence.setdefault(c.sentence, []).append(c)  # latest first
     for sent in range(here, max(here - 4, -1) - 1, -1):
-        said = [c for c in reversed(speakers)
-                if c.sentence == sent and c.end <= pos and _compatible(pron, c)]
-        if said:
-            return said[0]
-        found = [c for c in by_sentence.get(sent, []) if _compatible(pron, c)]
+        said = [c for c in reversed(speakers) if c.sentence == sent and c.end <= pos]
+        found = by_sentence.get(sent, [])
         subjects = [c for c in found if _is_subject_at(doc, c.start)]
-        if subjects:
-            return subjects[0]
-        if found and sent != here:
-            return found[0]
+        groups = (said, subjects, found if sent != here else [])
+        for group in groups:
+            # The relaxed test lets "he"/"she" take a name not known to be a person.
+            for relaxed in (False, True):
+                match = next((c for c in group if _compatible(pron, c, relaxed)), None)
+                if match is not None:
+                    return match
     return None
 
 

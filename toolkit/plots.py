@@ -167,7 +167,7 @@ def plot_actors(actors_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = Non
     """
     with style():
         n = 0 if actors_df is None else len(actors_df)
-        ax = _axes(ax, (7, max(2.5, 0.32 * min(top, n or 1) + 1.2)))
+        ax = _axes(ax, (5.5, max(2.5, 0.3 * min(top, n or 1) + 1.2)))
         if not n:
             return _empty(ax, title, "No actors found")
         df = actors_df.assign(type=actors_df["type"].fillna("").astype(str),
@@ -213,7 +213,7 @@ def plot_quoted(quotes_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = Non
     """
     with style():
         n = 0 if quotes_df is None else len(quotes_df)
-        ax = _axes(ax, (7, max(2.5, 0.32 * min(top, n or 1) + 1.2)))
+        ax = _axes(ax, (5.5, max(2.5, 0.3 * min(top, n or 1) + 1.2)))
         if not n:
             return _empty(ax, title, "No quotes found")
         actor = quotes_df["speaker_actor"].where(quotes_df["speaker_actor"].notna()
@@ -510,8 +510,12 @@ def plot_figures(figures_df: pd.DataFrame, *, top: int = 20, ax: Axes | None = N
         ax.barh(ys, vals, color="#4C72B0", height=0.65)
         for yv, (_, r), v in zip(ys, df.iterrows(), vals, strict=False):
             src = _short(r.get("source"), 28)
-            qual = _short(r.get("qualifier"), 14)
-            note = f" {qual + ' ' if qual else ''}{_short(r.get('text'), 24) or _fmt_value(v)}"
+            text = _short(r.get("text"), 24) or _fmt_value(v)
+            qual = _short(r.get("qualifier"), 14).replace("_", " ")
+            # Say the qualifier only when the figure's own words do not ("more than 20").
+            if qual in ("", "exact") or qual.lower() in text.lower():
+                qual = ""
+            note = f" {qual + ' ' if qual else ''}{text}"
             if src:
                 note += f" · {src}"
             ax.text(v, yv, note, va="center", fontsize=8, color="#333333")
@@ -553,17 +557,24 @@ def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int
             return _empty(ax, title, f"No ISO dates ({undated} undated mentions)")
         import matplotlib.dates as mdates
 
-        xs = [float(v) for v in mdates.date2num(df["_d"].dt.to_pydatetime())]
+        # One label per date: several events on a day share it.
+        days = []
+        for day, group in df.groupby(df["_d"].dt.normalize(), sort=True):
+            first = group.iloc[0]
+            label = _short(first.get("event"), 38) or _short(first.get("text"), 38)
+            more = len(group) - 1
+            days.append((float(mdates.date2num(day.to_pydatetime())),
+                         f"{day:%Y-%m-%d}" + (f" ({len(group)} mentions)" if more else ""),
+                         label))
+        xs = [d[0] for d in days]
         ax.axhline(0, color="#444444", linewidth=1, zorder=1)
         levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
         texts = []
-        for i, (x, (_, r)) in enumerate(zip(xs, df.iterrows(), strict=False)):
+        for i, (x, head, label) in enumerate(days):
             level = levels[i % len(levels)]
-            label = _short(r.get("event"), 38) or _short(r.get("text"), 38)
             ax.vlines(x, 0, level * 0.9, color="#BBBBBB", linewidth=0.8, zorder=1)
             ax.scatter([x], [0], s=30, color="#C44E52", zorder=2)
-            day = mdates.num2date(x).strftime("%Y-%m-%d")
-            texts.append(ax.text(x, level, f"{day}\n{label}", ha="center",
+            texts.append(ax.text(x, level, f"{head}\n{label}", ha="center",
                                  va="bottom" if level > 0 else "top", fontsize=7.5))
         span = (max(xs) - min(xs)) or 2.0
         ax.set_xlim(min(xs) - span * 0.15, max(xs) + span * 0.15)

@@ -231,10 +231,8 @@ def kwic(doc: Doc, keyword, *, window: int = 40) -> pd.DataFrame:
         breaks in the context are shown as spaces.
 
     Example:
-        >>> kwic(nlp("Bees make honey. Honey is sweet."), "honey", window=10)[["left", "keyword"]]
-                 left keyword
-        0  Bees make    honey
-        1  ney.          Honey
+        >>> kwic(nlp("Bees make honey. Honey is sweet."), "honey", window=10)["left"].tolist()
+        ['Bees make ', 'ke honey. ']
     """
     import textacy.extract
 

@@ -191,6 +191,11 @@ def test_pronoun_source_points_back(figs):
     assert one(out, "Three").source == "Coastguard officials"
 
 
+def test_capitalised_number_after_a_quote_mark(figs):
+    f = one(figs('"Thirteen ponies escaped," the farmer said.'), "Thirteen")
+    assert (f.value, f.source) == (13, "the farmer")
+
+
 def test_figure_inside_the_speaker_is_not_self_sourced(figs):
     f = one(figs("Three engineers said the bridge was safe."), "Three")
     assert f.source == ""

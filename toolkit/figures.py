@@ -407,8 +407,7 @@ def parse_number(text: str) -> tuple[float | None, str, str]:
     if not m:
         return None, "", ""
     unit_text = (m.group("unit") or "").strip().lower()
-    if unit_text in ("%", "percent", "per cent", "percent") or re.fullmatch(
-            r"per\s?cent", unit_text):
+    if re.fullmatch(r"%|per\s?cent", unit_text):
         unit = "percent"
     elif unit_text.startswith("percentage"):
         unit = "percentage points"
@@ -800,11 +799,9 @@ def _sentence_figures(doc, full, si, sent, date_ents, quote_spans, quote_starts,
             continue
         surface = full[core:end]
         first = span[0]
-        if (first.is_title and not first.is_sent_start and first.is_alpha
-                and qual not in ("vague",) and full[start:core].strip() == ""):
+        if (first.is_alpha and first.is_title and not first.is_sent_start
+                and not doc[first.i - 1].is_punct and full[start:core].strip() == ""):
             continue  # "Formula One", "the Big Three": part of a name
-        if qual == "vague" and first.is_title and not first.is_sent_start:
-            continue
         if re.fullmatch(r"(?i)one", surface) and span.root.dep_ != "nummod":
             continue  # "one of them", "no one"
         if value is not None and qual != "range" and _is_year(value, surface, qual, unit,

@@ -28,6 +28,16 @@ def _window(value: str) -> str | int:
     return n
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="article-toolkit",
@@ -36,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="analyse articles and write the contract tables",
                         description="Analyse articles (files or folders) into tidy tables.")
-    an.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
+    an.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="article files (.txt, .html), corpus files (.jsonl, .csv, .parquet: "
+                         "one article per row) or folders")
     an.add_argument("--out", required=True, metavar="DIR", help="output folder")
     an.add_argument("--overwrite", action="store_true",
                     help="replace earlier results in a non-empty output folder")
@@ -44,10 +56,30 @@ def build_parser() -> argparse.ArgumentParser:
                     help="spaCy model name (default: TOOLKIT_MODEL, else en_core_web_sm)")
     an.add_argument("--window", type=_window, default="sentence",
                     help="co-occurrence window: sentence (default), paragraph or N tokens")
-    an.add_argument("--n-process", type=int, default=1, help="processes for spaCy (default 1)")
-    an.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch")
+    an.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run in --out, skipping finished articles")
+    an.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                    help="table format: csv (one file per table, default) or parquet "
+                         "(a folder of parts per table)")
+    an.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local worker processes (default) or a Dask cluster")
+    an.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                    help="dask.distributed scheduler address (Dask engine; default: a "
+                         "LocalCluster on this machine)")
+    an.add_argument("--n-process", type=_positive, default=None, metavar="N",
+                    help="worker processes (default 1; Dask LocalCluster: one per core)")
+    an.add_argument("--batch-size", type=_positive, default=32, help="articles per spaCy batch")
+    an.add_argument("--chunk-size", type=_positive, default=50,
+                    help="articles per chunk written to disk (the unit --resume restarts from)")
+    an.add_argument("--text-column", default="text", metavar="NAME",
+                    help="column holding the article text in corpus files (default: text)")
+    an.add_argument("--id-column", default="id", metavar="NAME",
+                    help="column holding the article id in corpus files (default: id; "
+                         "rows without one get <file>-<line>)")
+    an.add_argument("--title-column", default=None, metavar="NAME",
+                    help="column holding the headline in corpus files")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
-    an.add_argument("--quiet", action="store_true", help="no progress output")
+    an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     cl = sub.add_parser("clean", help="print the cleaned text of one article",
                         description="Print an article's cleaned body (and, with --removed, "
                                     "every removed line with its reason).")
@@ -71,7 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("article-toolkit: interrupted; no partial tables were left", file=sys.stderr)
+        if getattr(args, "command", None) == "analyze":
+            print("article-toolkit: interrupted; finished chunks are kept: rerun with "
+                  "--resume to continue", file=sys.stderr)
+        else:
+            print("article-toolkit: interrupted", file=sys.stderr)
         return 130
 
 
@@ -89,15 +125,18 @@ def _clean(args) -> int:
 def _analyze(args) -> int:
     from .corpus import run
 
-    def progress(analysis):
-        if not args.quiet:
-            print(f"  {analysis.article.id}", file=sys.stderr)
-
-    summary = run(args.inputs, args.out, overwrite=args.overwrite, model=args.model,
-                  window=args.window, n_process=args.n_process, batch_size=args.batch_size,
-                  report=not args.no_report, progress=progress)
-    for failure in summary.failures:
+    summary = run(args.inputs, args.out, overwrite=args.overwrite, resume=args.resume,
+                  model=args.model, window=args.window, n_process=args.n_process,
+                  batch_size=args.batch_size, fmt=args.format, engine=args.engine,
+                  scheduler=args.scheduler, text_column=args.text_column,
+                  id_column=args.id_column, title_column=args.title_column,
+                  chunk_size=args.chunk_size, report=not args.no_report,
+                  progress=not args.quiet)
+    for failure in summary.failures[:20]:
         print(f"article-toolkit: failed: {failure.error}", file=sys.stderr)
+    if len(summary.failures) > 20:
+        print(f"article-toolkit: ... and {len(summary.failures) - 20} more (see errors.csv)",
+              file=sys.stderr)
     if not args.quiet:
         print(str(summary), file=sys.stderr)
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK

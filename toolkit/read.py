@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
@@ -289,7 +290,7 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
 
 # Elements that templates use for furniture around a story, by tag, class or id.
 _FURNITURE_WORDS = ("caption", "related", "newsletter", "subscribe", "signup", "sign-up",
-                    "promo", "share", "social", "advert", "read-more", "readmore",
+                    "promo", "share", "social", "readmore",
                     "more-stories", "recommended", "outbrain", "taboola")
 _FURNITURE_XPATH = [
     "//figcaption", "//form", "//aside",
@@ -321,7 +322,21 @@ def _html_rules(title: str | None) -> list:
             return "title"
         return None
 
-    return [clean.rule_skip_link, clean.rule_read_time, clean.rule_share, clean.rule_related,
+    def rule_related_links(block, state) -> str | None:
+        """A "Related"/"Read more" marker and the link titles under it, not the prose after.
+
+        On a page, teasers are short link titles; a prose paragraph after them
+        is the story going on (a raw scrape's teaser paragraph does not reach
+        trafilatura's output).
+        """
+        was_inside = state.in_related
+        reason = clean.rule_related(block, state)
+        if reason and was_inside and clean.is_prose(block.text):
+            state.in_related = 0
+            return None
+        return reason
+
+    return [clean.rule_skip_link, clean.rule_read_time, clean.rule_share, rule_related_links,
             clean.rule_newsletter, clean.rule_cookie, clean.rule_banner,
             clean.rule_wire_signature, clean.rule_byline, clean.rule_date_line,
             clean.rule_caption, rule_page_title, clean.rule_after_story]
@@ -365,3 +380,176 @@ def article_from_text(text: str, *, article_id: str = "text") -> Article:
         'First paragraph.\\n\\nSecond one.'
     """
     return Article(id=article_id, paragraphs=paragraphs_from_text(text))
+
+
+# --------------------------------------------------------------------------- tabular corpora
+
+
+@dataclass
+class Failure:
+    """An input (a file, or one row of a corpus file) that could not be analysed.
+
+    Attributes:
+        article_id: the id the article would have had.
+        source: the file it came from.
+        error: one line saying what went wrong.
+        line: for a row of a JSONL/CSV file, its 1-based line number; for a
+            Parquet row, its 1-based row number.
+    """
+
+    article_id: str
+    source: str
+    error: str
+    line: int | None = None
+
+
+def iter_table_articles(path: str | Path, *, text_column: str = "text", id_column: str = "id",
+                        title_column: str | None = None) -> Iterator[Article | Failure]:
+    """Read a corpus export (JSONL, CSV or Parquet): one article per row, in file order.
+
+    Each row's text goes through the same cleaning as a text file (a row
+    holding a saved page goes through the HTML reader). The article id is the
+    row's ``id_column`` value, else ``<file stem>-<line>``. A malformed row (bad
+    JSON or CSV quoting, a wrong number of fields, no text) comes back as a
+    :class:`Failure` with its line number, and reading goes on.
+
+    Raises:
+        InputError: the file cannot be read, or has no ``text_column``.
+
+    Example:
+        >>> import tempfile
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        ...     _ = fh.write('{"id": "a1", "text": "Ann Lee said it rained all day."}\\n{"id": 2\\n')
+        >>> [type(x).__name__ for x in iter_table_articles(fh.name)]
+        ['Article', 'Failure']
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        rows = _parquet_rows(path, text_column, id_column, title_column)
+    elif suffix == ".csv":
+        rows = _csv_rows(path, text_column)
+    elif suffix in (".jsonl", ".ndjson"):
+        rows = _jsonl_rows(path)
+    else:
+        raise InputError(f"{path}: not a corpus file (.jsonl, .ndjson, .csv or .parquet)")
+    stem = article_id_for(path)
+    for line, row in rows:
+        if isinstance(row, str):  # a parse error for this line
+            yield Failure(f"{stem}-{line}", str(path), row, line)
+            continue
+        raw_id = row.get(id_column)
+        aid = safe_id(raw_id) if raw_id not in (None, "") else f"{stem}-{line}"
+        text = row.get(text_column)
+        if not isinstance(text, str) or not text.strip():
+            what = "no column" if text_column not in row else "empty or non-text value in column"
+            yield Failure(aid, str(path), f"{path}:{line}: {what} {text_column!r}", line)
+            continue
+        try:
+            article = read_text(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY),
+                                article_id=aid, source_path=str(path))
+        except InputError as exc:
+            yield Failure(aid, str(path), f"{path}:{line}: {exc}", line)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one odd row must not stop a corpus run
+            yield Failure(aid, str(path), f"{path}:{line}: cleaning failed "
+                          f"({type(exc).__name__}: {exc})", line)
+            continue
+        if not article.paragraphs:
+            yield Failure(aid, str(path), f"{path}:{line}: no article text left after cleaning",
+                          line)
+            continue
+        title = row.get(title_column) if title_column else None
+        if isinstance(title, str) and title.strip():
+            article.title = " ".join(title.split())
+        yield article
+
+
+def _open_text(path: Path):
+    try:
+        return open(path, encoding="utf-8-sig", errors="replace", newline="")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
+    """``(line number, row)`` per non-blank line; a bad line gives an error string."""
+    import json
+
+    with _open_text(path) as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, f"{path}:{n}: malformed JSON ({exc.msg}, column {exc.colno})"
+                continue
+            if not isinstance(row, dict):
+                yield n, f"{path}:{n}: a JSON object was expected, not {type(row).__name__}"
+                continue
+            yield n, row
+
+
+def _csv_rows(path: Path, text_column: str) -> Iterator[tuple[int, dict | str]]:
+    """``(line number, row)`` per CSV record; the line is where the record starts."""
+    import csv
+
+    csv.field_size_limit(2**31 - 1)  # article texts are long fields
+    with _open_text(path) as fh:
+        reader = csv.reader(fh, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError(f"{path}: CSV file is empty") from None
+        except csv.Error as exc:
+            raise InputError(f"{path}: malformed CSV header ({exc})") from None
+        if text_column not in header:
+            raise InputError(f"{path}: no column {text_column!r} (columns: "
+                             f"{', '.join(header[:8])}); choose one with --text-column")
+        start = reader.line_num + 1
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield start, f"{path}:{start}: malformed CSV row ({exc})"
+                start = reader.line_num + 1
+                continue
+            line, start = start, reader.line_num + 1
+            if not record or all(not f.strip() for f in record):
+                continue
+            if len(record) != len(header):
+                yield line, (f"{path}:{line}: malformed CSV row ({len(record)} fields, "
+                             f"the header has {len(header)})")
+                continue
+            yield line, dict(zip(header, record, strict=True))
+
+
+def _parquet_rows(path: Path, text_column: str, id_column: str,
+                  title_column: str | None) -> Iterator[tuple[int, dict]]:
+    """``(row number, row)`` for a Parquet file, read in record batches."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for bad files
+        raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+    names = pf.schema_arrow.names
+    if text_column not in names:
+        raise InputError(f"{path}: no column {text_column!r} (columns: "
+                         f"{', '.join(names[:8])}); choose one with --text-column")
+    columns = [c for c in dict.fromkeys((text_column, id_column, title_column)) if c in names]
+    n = 0
+    for batch in pf.iter_batches(columns=columns, batch_size=1024):
+        for row in batch.to_pylist():
+            n += 1
+            yield n, {k: (v if isinstance(v, str) or v is None else str(v))
+                      for k, v in row.items()}

@@ -6,12 +6,15 @@ Example:
     >>> result.actors.head()  # doctest: +SKIP
 """
 
+from .actors import show_actors
 from .analysis import Analysis, analyze, analyze_doc
 from .article import Article, Paragraph, RemovedLine
+from .figures import timeline
 from .nlp import load_model
 from .read import article_from_text, read_article
 
 __version__ = "0.1.0"
 
 __all__ = ["Analysis", "Article", "Paragraph", "RemovedLine", "analyze", "analyze_doc",
-           "article_from_text", "load_model", "read_article", "__version__"]
+           "article_from_text", "load_model", "read_article", "show_actors", "timeline",
+           "__version__"]

@@ -62,7 +62,7 @@ def open_client(client=None, *, scheduler: str | None = None, n_workers: int | N
             c.close()
         return
     cluster = LocalCluster(n_workers=max(1, n_workers or os.cpu_count() or 1),
-                           threads_per_worker=1, processes=True, dashboard_address=None)
+                           threads_per_worker=1, processes=True, dashboard_address=":0")
     c = Client(cluster)
     try:
         yield c

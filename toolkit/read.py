@@ -456,9 +456,16 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
                           f"({type(exc).__name__}: {exc})", line)
             continue
         if not article.paragraphs:
-            yield Failure(aid, str(path), f"{path}:{line}: no article text left after cleaning",
-                          line)
-            continue
+            # A row is meant to be a body: a one-line text the rules take for a
+            # headline is kept as given rather than lost.
+            kept = article_from_text(text, article_id=aid)
+            if not kept.paragraphs:
+                yield Failure(aid, str(path), f"{path}:{line}: no article text", line)
+                continue
+            kept.source_path, kept.language = article.source_path, article.language
+            kept.warnings = [*article.warnings, f"{path}:{line}: the cleaning rules left no "
+                             "body; the row's text is analysed as given"]
+            article = kept
         title = row.get(title_column) if title_column else None
         if isinstance(title, str) and title.strip():
             article.title = " ".join(title.split())

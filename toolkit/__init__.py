@@ -2,7 +2,7 @@
 
 Example:
     >>> import toolkit
-    >>> result = toolkit.analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+    >>> result = toolkit.analyze("data/articles/<article>.txt")
     >>> result.actors.head()  # doctest: +SKIP
 """
 

@@ -22,17 +22,17 @@ chain of small general rules that look at the whole article:
      title words ("State" out of a title) is dropped;
    - a person's name followed by a facility noun is a facility
      ("<Name> hospital", FAC);
-   - entities without a capital letter ("solidarity") are dropped, and so is
+   - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
-     tagger did not read as a proper noun ("Repeated");
+     tagger did not read as a proper noun ("Renewed");
    - **nationality words (NORP) count only when used as nouns**, for a group
-     of people: "the Palestinians", "1.2 million Lebanese". A nationality
-     adjective modifying a noun ("Israeli forces", "Islamist militant
-     group", "Lebanese authorities") names no actor of its own and is not a
+     of people: "the Kurds", "two million Syrians". A nationality
+     adjective modifying a noun ("French forces", "Maoist rebel
+     group", "Peruvian authorities") names no actor of its own and is not a
      mention: the actor there is the unnamed noun, and folding the
      adjective into the country would inflate the country's count with
      "<Country>i territory" and the like. Proper names used as modifiers
-     ("U.S. officials", "Gaza health officials") do count as mentions of
+     ("U.S. officials", "Lima health officials") do count as mentions of
      that place: the name itself is in the text.
 
 2. **Merging** (aliases of one actor):

@@ -71,7 +71,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     """Analyse one article (an :class:`Article`, a path, or raw text).
 
     Example:
-        >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+        >>> result = analyze("data/articles/<article>.txt")
         >>> list(result.actors.columns)
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
     """

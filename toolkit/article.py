@@ -57,7 +57,7 @@ class Article:
         published_from: where that date was found: ``"date_line"`` (a line
             giving the publication date) or ``"caption"`` (the date of a
             photo caption, a fallback for wire pages that print no date line).
-        dateline: a wire dateline (``"GAZA, Oct 22 (Reuters) -"``) if present.
+        dateline: a wire dateline (``"NAIROBI, May 3 (Reuters) -"``) if present.
         paragraphs: the body, in order.
         captions: photo captions and credits moved out of the body.
         removed: every input line not in the body, with its line number and reason.

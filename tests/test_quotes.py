@@ -354,3 +354,18 @@ def test_bundled_article_attributions(bundled_analysis):
     assert not any("Axis of Resistance" == q.quote for q in quotes)
     they = [q for q in quotes if q.source_text == "they"]
     assert they and they[0].speaker == "Gaza health officials"
+
+
+def test_extraction_time_grows_linearly(parse):
+    import time
+
+    para = ('"We will rebuild," said Ana Ruiz, the mayor. Officials said 40 homes were lost. '
+            "Dozens were damaged, they said, according to early counts.")
+    small, big = parse("\n\n".join([para] * 20)), parse("\n\n".join([para] * 160))
+    timings = []
+    for doc in (small, big):
+        start = time.perf_counter()
+        quotes = extract_quotes(doc)
+        timings.append(time.perf_counter() - start)
+    assert len(quotes) >= 3 * 160
+    assert timings[1] < 8 * timings[0] * 3 + 0.05  # 8x the text: well under quadratic

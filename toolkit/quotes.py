@@ -362,7 +362,8 @@ class _Candidate:
 def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     """(person, plural, organisation) guesses for a speaker or mention span."""
     root = span.root
-    labels = {e.label_ for e in span.ents} | ({ent_label} if ent_label else set())
+    # Token entity types, not span.ents: that walks every entity of the doc.
+    labels = {t.ent_type_ for t in span if t.ent_type_} | ({ent_label} if ent_label else set())
     label_text = " ".join(labels).upper()
     has_conj = any(t.dep_ == "conj" for t in span)
     plural = (root.tag_ in ("NNS", "NNPS") or has_conj
@@ -370,9 +371,10 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
                   and any(t.lower_ == "the" for t in span)))
     # A person's name as the head or in apposition to it ("her rival, Jo Park");
     # not a name inside a modifier ("the Park administration").
-    person = (("PER" in ent_label.upper() and root.pos_ == "PROPN") or any(
-        e.label_ == "PERSON" and (e.root is root or (e.root.dep_ == "appos" and e.root.head is root))
-        for e in span.ents) or root.lemma_.lower() in _PERSON_NOUNS)
+    person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
+              or root.ent_type_ == "PERSON"
+              or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
+              or root.lemma_.lower() in _PERSON_NOUNS)
     org = any(x in label_text for x in ("ORG", "GPE", "NORP", "FAC")) or \
         (not person and root.pos_ in ("NOUN", "PROPN"))
     return person, plural, org
@@ -413,14 +415,14 @@ class _Draft:
     floating: bool = False
 
 
-def _direct_drafts(doc: Doc, tok_starts: list[int], masked: str,
-                   used_verbs: set[int]) -> list[_Draft]:
+def _direct_drafts(doc: Doc, text: str, tok_starts: list[int], masked: str,
+                   used_verbs: set[int], sent_at: list[Span]) -> list[_Draft]:
     drafts = []
     for s, e in pair_quote_marks(masked):
-        cs, ce = s + 1, (e - 1 if doc.text[e - 1] in _CLOSE_MARKS + _AMBIGUOUS_MARKS else e)
-        while cs < ce and doc.text[cs].isspace():
+        cs, ce = s + 1, (e - 1 if text[e - 1] in _CLOSE_MARKS + _AMBIGUOUS_MARKS else e)
+        while cs < ce and text[cs].isspace():
             cs += 1
-        while ce > cs and doc.text[ce - 1].isspace():
+        while ce > cs and text[ce - 1].isspace():
             ce -= 1
         if ce <= cs:
             continue
@@ -428,14 +430,14 @@ def _direct_drafts(doc: Doc, tok_starts: list[int], masked: str,
         close_i = _tok_at(tok_starts, e - 1)
         if open_i is None or close_i is None or close_i < open_i:
             continue
-        content = doc.text[cs:ce]
+        content = text[cs:ce]
         ends_punct = content[-1] in ",.!?…;:—–-"
         d = _Draft("direct", "", cs, ce)
-        verb = _cue_after(doc, open_i, close_i, ends_punct)
+        verb = _cue_after(doc, open_i, close_i, ends_punct, sent_at)
         if verb is not None:
             d.rule = "direct-after"
         else:
-            verb = _cue_before(doc, open_i, close_i, ends_punct)
+            verb = _cue_before(doc, open_i, close_i, ends_punct, sent_at)
             if verb is not None:
                 d.rule = "direct-before"
         if verb is not None:
@@ -451,7 +453,7 @@ def _direct_drafts(doc: Doc, tok_starts: list[int], masked: str,
             continue
         # No cue: a quote that is a sentence of its own inherits the previous
         # speaker later; short phrases inside a sentence are scare quotes/titles.
-        if _stands_alone(doc, open_i, close_i) and _clause_like(doc, open_i, close_i):
+        if _stands_alone(doc, open_i, close_i, sent_at) and _clause_like(doc, open_i, close_i):
             d.rule, d.floating = "direct-floating", True
             drafts.append(d)
     return drafts
@@ -464,9 +466,12 @@ def _tok_at(tok_starts: list[int], char: int) -> int | None:
     return max(k, 0)
 
 
-def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool) -> Token | None:
+def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
+               sent_at: list[Span]) -> Token | None:
     """A speech verb right after the closing mark: ``"…," said X`` / ``"…," X said``."""
-    sent = doc[close_i].sent
+    if _partial(doc, open_i, close_i, sent_at[open_i].start, open_i):
+        return None
+    sent = sent_at[close_i]
     gap_has_comma = False
     for k in range(close_i + 1, min(sent.end, close_i + 12)):
         t = doc[k]
@@ -497,9 +502,10 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool) -> Token |
     return None
 
 
-def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool) -> Token | None:
+def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
+                sent_at: list[Span]) -> Token | None:
     """A speech verb just before the opening mark: ``X said: "…"``."""
-    sent = doc[open_i].sent
+    sent = sent_at[open_i]
     # The quote must end its sentence (or end with punctuation itself):
     # 'said the plan was "dead" and left' is not a direct quote.
     rest = doc[close_i + 1:sent.end]
@@ -510,6 +516,8 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool) -> Token 
         if _is_quote_tok(t):
             return None
         if _is_speech_verb(t) and not _restricted(t):
+            if _partial(doc, open_i, close_i, k + 1, open_i):
+                return None
             between = doc[k + 1:open_i]
             ok = all(x.is_punct or x.lower_ == "that" or x.dep_ in (
                 "dobj", "dative", "prep", "pobj", "det", "amod", "compound", "npadvmod",
@@ -518,6 +526,15 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool) -> Token 
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _partial(doc: Doc, open_i: int, close_i: int, i: int, j: int) -> bool:
+    """Whether a token in ``doc[i:j]`` (before the opening mark) belongs to the
+    quoted clause: 'Inflation remains "too high", she said' quotes a fragment
+    of reported speech, not a sentence of its own."""
+    if any(open_i < t.head.i < close_i and not t.is_punct for t in doc[i:j]):
+        return True
+    return any(i <= t.head.i < j for t in doc[open_i + 1:close_i] if not t.is_punct)
 
 
 def _dash_speaker(doc: Doc, close_i: int) -> tuple[int, int] | None:
@@ -542,10 +559,10 @@ def _dash_speaker(doc: Doc, close_i: int) -> tuple[int, int] | None:
     return name
 
 
-def _stands_alone(doc: Doc, open_i: int, close_i: int) -> bool:
+def _stands_alone(doc: Doc, open_i: int, close_i: int, sent_at: list[Span]) -> bool:
     """The quote fills its sentence(s): nothing but punctuation around it."""
-    sent0 = doc[open_i].sent
-    sent1 = doc[close_i].sent
+    sent0 = sent_at[open_i]
+    sent1 = sent_at[close_i]
     before = doc[sent0.start:open_i]
     after = doc[close_i + 1:sent1.end]
     return all(t.is_punct or t.is_space for t in before) and \
@@ -674,7 +691,7 @@ def _indirect_draft(doc: Doc, verb: Token) -> _Draft | None:
     return None
 
 
-def _according_draft(doc: Doc, tok: Token) -> _Draft | None:
+def _according_draft(doc: Doc, tok: Token, sent_at: list[Span]) -> _Draft | None:
     """``according to X``: X is the source, the clause it qualifies the content."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None:
@@ -682,7 +699,7 @@ def _according_draft(doc: Doc, tok: Token) -> _Draft | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() in _NOT_SOURCES:
         return None
-    sent = tok.sent
+    sent = sent_at[tok.i]
     pi, pj = tok.i, tok.right_edge.i + 1
     at_end = all(t.is_punct or t.is_space for t in doc[pj:sent.end])
     at_start = all(t.is_punct or t.is_space for t in doc[sent.start:pi])
@@ -715,13 +732,16 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """One attribution per clause: direct beats indirect beats according-to."""
     priority = {"direct": 0, "indirect": 1, "according_to": 2}
     kept: list[_Draft] = []
+    buckets: dict[int, list[_Draft]] = {}  # kept drafts by 256-char block: no n² scan
     seen_cues: set[int] = set()
     for d in sorted(drafts, key=lambda d: (priority[d.kind], d.start, d.end)):
         if d.cue_i is not None and d.kind != "direct" and d.cue_i in seen_cues:
             continue
         span = (d.start, d.end)
         clash = False
-        for k in kept:
+        near = {id(k): k for b in range(d.start >> 8, (d.end >> 8) + 1)
+                for k in buckets.get(b, [])}
+        for k in near.values():
             ov = _overlap(span, (k.start, k.end))
             if not ov:
                 continue
@@ -736,14 +756,15 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         if clash:
             continue
         kept.append(d)
+        for b in range(d.start >> 8, (d.end >> 8) + 1):
+            buckets.setdefault(b, []).append(d)
         if d.cue_i is not None:
             seen_cues.add(d.cue_i)
     return sorted(kept, key=lambda d: (d.start, d.end))
 
 
-def _masked_text(doc: Doc) -> str:
+def _masked_text(doc: Doc, text: str) -> str:
     """``doc.text`` with heading paragraphs blanked (same length, same offsets)."""
-    text = doc.text
     paras = doc._.paragraphs if Doc.has_extension("paragraphs") else None
     if not paras:
         return text
@@ -800,7 +821,7 @@ class _ActorIndex:
                 return actor.name
         return ""
 
-    def candidates(self, doc: Doc, sent_of: dict[int, int]) -> list[_Candidate]:
+    def candidates(self, doc: Doc, text: str, sent_of: dict[int, int]) -> list[_Candidate]:
         out = []
         for start, end, actor in self.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -808,7 +829,7 @@ class _ActorIndex:
                 continue
             person, plural, org = _features(span, "PERSON" if "PER" in str(
                 getattr(actor, "type", "")).upper() else str(getattr(actor, "type", "")))
-            out.append(_Candidate(doc.text[start:end], start, end, person, plural, org,
+            out.append(_Candidate(text[start:end], start, end, person, plural, org,
                                   sent_of.get(span.start, -1), _is_name(span)))
         return out
 
@@ -840,16 +861,20 @@ def extract_quotes(doc: Doc, *, actors=None) -> list[Quote]:
 def _extract(doc: Doc, actors) -> list[Quote]:
     if doc is None or not len(doc):
         return []
+    text = doc.text  # Doc.text rebuilds the string on every access
     sents = list(doc.sents)
     sent_of: dict[int, int] = {}
+    sent_at: list[Span] = [doc[:]] * len(doc)  # Token.sent is slow: look it up here
     for si, sent in enumerate(sents):
         for k in range(sent.start, sent.end):
             sent_of[k] = si
+            sent_at[k] = sent
     body = {si for si, _ in body_sentences(doc)}
     tok_starts = [t.idx for t in doc]
 
     used_verbs: set[int] = set()
-    drafts = [d for d in _direct_drafts(doc, tok_starts, _masked_text(doc), used_verbs)
+    drafts = [d for d in _direct_drafts(doc, text, tok_starts, _masked_text(doc, text), used_verbs,
+                                   sent_at)
               if sent_of.get(_tok_at(tok_starts, d.start), -1) in body]
     inside_direct = [(d.start, d.end) for d in drafts]
     inside_direct.sort()
@@ -869,13 +894,13 @@ def _extract(doc: Doc, actors) -> list[Quote]:
                     d.speaker_tok = _subject(tok)
                     drafts.append(d)
             elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
-                d = _according_draft(doc, tok)
+                d = _according_draft(doc, tok, sent_at)
                 if d is not None:
                     drafts.append(d)
 
     drafts = _dedupe(drafts)
     index = _ActorIndex(actors)
-    cands = index.candidates(doc, sent_of) if index.mentions else [
+    cands = index.candidates(doc, text, sent_of) if index.mentions else [
         _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_), sent_of[e.start],
                    _is_name(e))
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
@@ -885,7 +910,7 @@ def _extract(doc: Doc, actors) -> list[Quote]:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
                 i, j = _noun_span(tok)
                 start, end = _chars(doc, i, j)
-                cands.append(_Candidate(doc.text[start:end], start, end,
+                cands.append(_Candidate(text[start:end], start, end,
                                         *_features(doc[i:j]), si, _is_name(doc[i:j])))
     # Names inside a direct quote are the speaker's words, not antecedents.
     # Of nested candidates keep the widest ("Her rival, Jorge Pinto").
@@ -894,14 +919,15 @@ def _extract(doc: Doc, actors) -> list[Quote]:
         if in_direct(c.start) or (mention_cands and c.end <= mention_cands[-1].end):
             continue
         mention_cands.append(c)
-    return _resolve(doc, drafts, sent_of, tok_starts, index, mention_cands)
+    return _resolve(doc, text, drafts, sent_of, tok_starts, index, mention_cands)
 
 
-def _resolve(doc: Doc, drafts: list[_Draft], sent_of: dict[int, int], tok_starts: list[int],
+def _resolve(doc: Doc, text: str, drafts: list[_Draft], sent_of: dict[int, int], tok_starts: list[int],
              index: _ActorIndex, mention_cands: list[_Candidate]) -> list[Quote]:
     """Turn drafts into quotes in text order, resolving pronouns and floating quotes."""
     quotes: list[Quote] = []
     speakers: list[_Candidate] = []  # earlier explicit speakers, in order
+    mention_starts = [c.start for c in mention_cands]
     for d in drafts:
         sentence = sent_of.get(_tok_at(tok_starts, d.start), 0)
         speaker, s_start, s_end, head = "", None, None, None
@@ -912,8 +938,8 @@ def _resolve(doc: Doc, drafts: list[_Draft], sent_of: dict[int, int], tok_starts
             pron = _PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
             if pron:
                 source_text = tok.text
-                cand = _antecedent(pron, tok, speakers, mention_cands, sent_of,
-                                   (d.start, d.end))
+                cand = _antecedent(pron, tok, speakers, mention_cands, mention_starts,
+                                   sent_of, (d.start, d.end))
                 if cand is not None:
                     speaker, s_start, s_end = cand.text, cand.start, cand.end
                     resolved, rule = True, rule + "+pronoun"
@@ -922,14 +948,14 @@ def _resolve(doc: Doc, drafts: list[_Draft], sent_of: dict[int, int], tok_starts
             else:
                 i, j = _noun_span(tok)
                 s_start, s_end = _chars(doc, i, j)
-                speaker = doc.text[s_start:s_end]
+                speaker = text[s_start:s_end]
                 head = (tok.idx, tok.idx + len(tok.text))
                 person, plural, org = _features(doc[i:j])
                 cand = _Candidate(speaker, s_start, s_end, person, plural, org, sentence,
                                   _is_name(doc[i:j]))
         elif d.speaker_range is not None:
             s_start, s_end = d.speaker_range
-            speaker = doc.text[s_start:s_end]
+            speaker = text[s_start:s_end]
             span = doc.char_span(s_start, s_end, alignment_mode="expand")
             if span is not None and len(span):
                 cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence,
@@ -948,7 +974,7 @@ def _resolve(doc: Doc, drafts: list[_Draft], sent_of: dict[int, int], tok_starts
         if resolved and not actor and quotes and d.floating:
             actor = quotes[-1].speaker_actor
         quotes.append(Quote(
-            speaker=speaker, speaker_actor=actor, cue=d.cue, quote=doc.text[d.start:d.end],
+            speaker=speaker, speaker_actor=actor, cue=d.cue, quote=text[d.start:d.end],
             kind=d.kind, sentence=sentence, start_char=d.start, end_char=d.end, rule=rule,
             speaker_start=s_start, speaker_end=s_end, resolved=resolved,
             source_text=source_text))
@@ -960,8 +986,8 @@ def _last_sentence(q: Quote, sent_of: dict[int, int], tok_starts: list[int]) -> 
 
 
 def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
-                mentions: list[_Candidate], sent_of: dict[int, int],
-                content: tuple[int, int]) -> _Candidate | None:
+                mentions: list[_Candidate], mention_starts: list[int],
+                sent_of: dict[int, int], content: tuple[int, int]) -> _Candidate | None:
     """Nearest compatible antecedent for a pronoun speaker.
 
     Sentences are searched from the pronoun's own backwards (four at most);
@@ -973,15 +999,20 @@ def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
     doc = tok.doc
     here = sent_of.get(tok.i, 0)
     pos = tok.idx
-    k = bisect_left([c.start for c in mentions], pos)
+    k = bisect_left(mention_starts, pos)
     by_sentence: dict[int, list[_Candidate]] = {}
     while k > 0 and mentions[k - 1].sentence >= here - 4:
         k -= 1
         c = mentions[k]
         if c.end <= pos and not content[0] <= c.start < content[1]:
             by_sentence.setdefault(c.sentence, []).append(c)  # latest first
+    recent = []  # speakers of the last five sentences, latest first
+    for c in reversed(speakers):
+        if c.sentence < here - 4:
+            break
+        recent.append(c)
     for sent in range(here, max(here - 4, -1) - 1, -1):
-        said = [c for c in reversed(speakers) if c.sentence == sent and c.end <= pos]
+        said = [c for c in recent if c.sentence == sent and c.end <= pos]
         found = by_sentence.get(sent, [])
         subjects = [c for c in found if _is_subject_at(doc, c.start)]
         groups = (said, subjects, found if sent != here else [])

@@ -1,0 +1,81 @@
+"""The quote scoring harness, and a floor on the annotated evaluation sets."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "quotes"
+
+
+def _load_score():
+    spec = importlib.util.spec_from_file_location("quote_score", BENCH / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+score_mod = _load_score()
+
+
+def item(quote, start, speaker="", doc="d", kind="indirect"):
+    return {"quote": quote, "start_char": start, "speaker": speaker, "doc": doc, "kind": kind}
+
+
+def test_score_perfect_and_empty():
+    gold = [item("we will win the vote", 0, "Ann Lee")]
+    r = score_mod.score(gold, gold, coverage=0.8)
+    assert (r["precision"], r["recall"], r["f1"], r["speaker_accuracy"]) == (1.0, 1.0, 1.0, 1.0)
+    r = score_mod.score(gold, [], coverage=0.3)
+    assert (r["recall"], r["f1"], r["matched"]) == (0.0, 0.0, 0)
+
+
+def test_score_coverage_is_two_sided():
+    gold = [item("prices will rise next year", 10)]
+    short = [item("prices will", 10)]  # 2 of 5 gold tokens
+    long = [item("prices will rise next year and the year after that too", 10)]  # 5 of 11
+    assert score_mod.score(gold, short, coverage=0.3)["matched"] == 1
+    assert score_mod.score(gold, short, coverage=0.8)["matched"] == 0
+    assert score_mod.score(gold, long, coverage=0.3)["matched"] == 1
+    assert score_mod.score(gold, long, coverage=0.8)["matched"] == 0
+
+
+def test_score_matches_within_one_article_one_to_one():
+    gold = [item("the bridge will close", 0, doc="a")]
+    pred = [item("the bridge will close", 0, doc="b"), item("the bridge will close", 0, doc="a"),
+            item("the bridge will close", 0, doc="a")]
+    r = score_mod.score(gold, pred, coverage=0.8)
+    assert r["matched"] == 1 and r["precision"] == pytest.approx(1 / 3)
+
+
+def test_speaker_matching_forms():
+    assert score_mod.speaker_matches("Mayor Clara Jensen", ["Jensen"])
+    assert score_mod.speaker_matches(["Nadia Chowdhury", "Her lawyer"], ["Her lawyer", ""])
+    assert score_mod.speaker_matches("the company", ["The company"])
+    assert not score_mod.speaker_matches("the company", ["Orbital"])
+    assert score_mod.speaker_matches("", [""])
+    assert not score_mod.speaker_matches("Ann", [""])
+
+
+def test_gold_quotes_are_in_their_texts():
+    for path in sorted(BENCH.glob("*/*.json")):
+        doc_id, text, gold = score_mod.load_article(path)
+        assert gold, path
+        for g in gold:
+            assert text[g["start_char"]:g["end_char"]] == g["quote"]
+            assert g["kind"] in score_mod.KINDS
+
+
+@pytest.mark.parametrize("subset,floors", [
+    # (coverage: (F1, speaker accuracy)); measured values are in benchmarks/quotes/README.md
+    ("articles", {0.3: (0.97, 0.97), 0.8: (0.95, 0.97)}),
+    ("heldout", {0.3: (0.96, 0.94), 0.8: (0.93, 0.94)}),
+])
+def test_evaluation_floor(nlp, subset, floors):
+    results = score_mod.evaluate(BENCH / subset, nlp=nlp, coverages=tuple(floors))
+    for coverage, (f1, speaker) in floors.items():
+        r = results[coverage]
+        assert r["f1"] >= f1, score_mod.format_table(results)
+        assert r["speaker_accuracy"] >= speaker, score_mod.format_table(results)

@@ -259,9 +259,9 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
     tree = _html_tree(html)
     doc = None
     if tree is not None:
+        _prune_furniture(tree)
         doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True,
-                                          include_images=False, with_metadata=True,
-                                          prune_xpath=_FURNITURE_XPATH)
+                                          include_images=False, with_metadata=True)
     if doc is None or not (getattr(doc, "text", None) if not isinstance(doc, dict)
                            else doc.get("text")):
         # Pruning can remove everything on an odd template: retry on the page as given.
@@ -292,13 +292,36 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
 _FURNITURE_WORDS = ("caption", "related", "newsletter", "subscribe", "signup", "sign-up",
                     "promo", "share", "social", "readmore",
                     "more-stories", "recommended", "outbrain", "taboola")
-_FURNITURE_XPATH = [
-    "//figcaption", "//form", "//aside",
-    *(f"//*[contains(translate(concat(' ', @class, ' ', @id), "
-      f"'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{w}')]"
-      f"[not(self::body or self::html or self::article or self::main)]"
-      for w in _FURNITURE_WORDS),
-]
+_FURNITURE_TAGS = frozenset({"figcaption", "form", "aside"})
+_FURNITURE_RE = re.compile("|".join(re.escape(w) for w in _FURNITURE_WORDS))
+_NEVER_FURNITURE = frozenset({"html", "body", "article", "main"})
+
+
+def _prune_furniture(tree) -> None:
+    """Remove furniture elements (by tag, or by a word in their class or id) in one pass.
+
+    Text after a removed element (its ``tail``) is kept.
+    """
+    drop = []
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _FURNITURE_TAGS:
+            drop.append(el)
+        elif tag not in _NEVER_FURNITURE:
+            attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+            if len(attrs) > 1 and _FURNITURE_RE.search(attrs.lower()):
+                drop.append(el)
+    for el in drop:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail and el.tail.strip():
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
 
 
 def _html_tree(html: str):

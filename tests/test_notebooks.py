@@ -1,0 +1,166 @@
+"""The notebooks: lesson structure, clean stored outputs, and nbval catching a changed result.
+
+``make test`` runs every notebook under strict nbval. These tests check what nbval
+does not: that each notebook reads as a lesson (header, link to the next), that
+nothing is installed from a notebook, that stored outputs are complete and free
+of volatile metadata, and that nbval really fails when a stored table no longer
+matches what the code produces (a tampered copy of a small notebook fails, the
+untampered copy passes).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+ALL = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+LESSONS = sorted(NOTEBOOKS.glob("0*.ipynb"))
+SMALL = NOTEBOOKS / "workbooks" / "01-cleaning-solutions.ipynb"  # no model: starts fast
+IDS = [str(p.relative_to(NOTEBOOKS)) for p in ALL]
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_the_sequence_is_complete():
+    names = [p.stem for p in LESSONS]
+    assert names == ["00-start-here", "01-cleaning", "02-actors", "03-quotes", "04-figures",
+                     "05-frequency-and-cooccurrence", "06-many-articles"]
+    for lesson in names[1:]:
+        for kind in ("exercises", "solutions"):
+            assert list((NOTEBOOKS / "workbooks").glob(f"{lesson[:2]}-*-{kind}.ipynb")), (lesson, kind)
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_header_cell_names_goals_time_prerequisites_and_data(path):
+    first = read(path).cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    for heading in ("What you will learn", "Time needed", "Prerequisites", "Data used"):
+        assert heading in first.source, heading
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_ends_with_a_link_to_the_next_notebook(path):
+    last = read(path).cells[-1]
+    assert last.cell_type == "markdown" and "**Next:**" in last.source
+    nxt = last.source.split("**Next:**", 1)[1]
+    targets = [t for t in LINK.findall(nxt) if t.endswith(".ipynb")]
+    assert targets, "no notebook linked after **Next:**"
+    for target in targets:
+        assert (path.parent / target).resolve().exists(), target
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
+def test_lessons_are_short(path):
+    assert 15 <= len(read(path).cells) <= 30
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_no_installs_or_downloads(path):
+    for cell in read(path).cells:
+        src = cell.source
+        assert not re.search(r"^\s*[!%]\s*(pip|conda|mamba)\b", src, re.M), src
+        assert "spacy download" not in src and "pip install" not in src, src
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_outputs_are_stored_complete_and_without_volatile_metadata(path):
+    nb = read(path)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert "version" not in nb.metadata.get("language_info", {})
+    codes = [c for c in nb.cells if c.cell_type == "code"]
+    # Executed top to bottom in one run: counts 1, 2, 3 ... (run scripts/run_notebooks.py).
+    assert [c.execution_count for c in codes] == list(range(1, len(codes) + 1))
+    for cell in nb.cells:
+        assert "execution" not in cell.metadata
+        for out in cell.get("outputs", []):
+            if out.output_type == "error":
+                assert "raises-exception" in cell.metadata.get("tags", []), cell.source
+            if out.output_type == "stream":
+                assert "\r" not in out.text.replace("\r\n", "\n")  # progress bars collapsed
+    # Tables are compared: every notebook but the exercises shows at least one.
+    if not path.stem.endswith("-exercises"):
+        assert any("text/html" in o.get("data", {}) for c in codes for o in c.outputs)
+
+
+def test_strip_volatile_normalises_counts_streams_and_metadata():
+    spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    v4 = nbformat.v4
+    nb = v4.new_notebook(metadata={"kernelspec": {"name": "other", "display_name": "x"},
+                                   "language_info": {"name": "python", "version": "3.11.9"}})
+    cell = v4.new_code_cell("x", execution_count=7, metadata={"execution": {"iopub.execute_input": "2024-01-01T00:00:00Z"}})
+    cell.outputs = [v4.new_output("stream", name="stderr", text="bar  10%\rbar 100%|"),
+                    v4.new_output("stream", name="stderr", text=" [00:01<00:00]\n"),
+                    v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=7)]
+    nb.cells = [v4.new_markdown_cell("# t"), cell]
+    mod.strip_volatile(nb)
+    assert nb.metadata == {"kernelspec": mod.KERNELSPEC, "language_info": {"name": "python"}}
+    assert cell.execution_count == 1 and cell.outputs[1].execution_count == 1
+    assert "execution" not in cell.metadata
+    assert [o.output_type for o in cell.outputs] == ["stream", "execute_result"]
+    assert cell.outputs[0].text == "bar 100%| [00:01<00:00]\n"
+
+
+# --- nbval compares the stored outputs --------------------------------------------------
+
+
+def _copy_notebook(tmp_path: Path, tamper: bool) -> Path:
+    """Copy SMALL into a tree shaped like the repo (so ``../../data`` resolves)."""
+    root = tmp_path / ("tampered" if tamper else "clean")
+    dest = root / SMALL.relative_to(ROOT)
+    dest.parent.mkdir(parents=True)
+    try:
+        (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    except OSError:
+        shutil.copytree(ROOT / "data", root / "data")
+    (root / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
+    nb = read(SMALL)
+    if tamper:
+        # Change the first value of the first stored table (a line number the cleaner
+        # reports), in both representations nbval compares, as a code change would.
+        out = next(o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                   if "text/html" in o.get("data", {}))
+        plain, html = out.data["text/plain"], out.data["text/html"]
+        header, first_row, rest = plain.split("\n", 2)
+        index, old = first_row.split()[:2]
+        new = str(int(old) + 1)
+        first_row = first_row.replace(f" {old}", f" {new}".rjust(len(old) + 1), 1)
+        out.data["text/plain"] = "\n".join([header, first_row, rest])
+        out.data["text/html"] = html.replace(f"<td>{old}</td>", f"<td>{new}</td>", 1)
+        assert out.data["text/plain"] != plain and out.data["text/html"] != html
+    nbformat.write(nb, dest)
+    return dest
+
+
+def _run_nbval(path: Path) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--nbval", str(path),
+           "--nbval-current-env", "--nbval-sanitize-with", str(NOTEBOOKS / "sanitize.cfg")]
+    return subprocess.run(cmd, cwd=path.parents[2], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("tamper", [False, True], ids=["untampered-passes", "tampered-fails"])
+def test_nbval_fails_when_a_stored_table_no_longer_matches(tmp_path, tamper):
+    pytest.importorskip("nbval")
+    result = _run_nbval(_copy_notebook(tmp_path, tamper))
+    log = result.stdout + result.stderr
+    if tamper:
+        assert result.returncode == 1, log
+        assert "Cell outputs differ" in log and "1 failed" in log, log
+    else:
+        assert result.returncode == 0, log
+        assert "failed" not in log, log

@@ -36,7 +36,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check toolkit tests benchmarks
+	$(BIN)/ruff check toolkit tests benchmarks scripts
 
 notebooks: $(VENV)/.installed-dev
 	$(BIN)/python scripts/run_notebooks.py

@@ -369,3 +369,23 @@ def test_extraction_time_grows_linearly(parse):
         timings.append(time.perf_counter() - start)
     assert len(quotes) >= 3 * 160
     assert timings[1] < 8 * timings[0] * 3 + 0.05  # 8x the text: well under quadratic
+
+
+def test_according_to_under_a_noun_root_terminates(parse):
+    # The parser makes a noun the root here; walking up its heads once looped forever.
+    import signal
+
+    def hang(*_):
+        raise TimeoutError("quote extraction did not terminate")
+
+    doc = parse("The problem, according to Mr Hale, is not continuing divisions over Peru, "
+                "foundation schools or tuition fees, or even voter apathy, but Mr Grant himself.")
+    assert [t.pos_ for t in doc if t.dep_ == "ROOT"] == ["NOUN"]
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        quotes = extract_quotes(doc)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert [(q.kind, q.speaker) for q in quotes] == [("according_to", "Mr Hale")]

@@ -316,7 +316,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     return pobj
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb \
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
     return None
@@ -676,7 +676,7 @@ def _indirect_draft(doc: Doc, verb: Token) -> _Draft | None:
     # 6. The reporting clause interrupts or follows its content:
     #    "The forces, the statement said, are in control."
     if not _restricted(verb) and verb.dep_ in ("parataxis", "ccomp", "advcl") and \
-            verb.head is not verb and verb.head.i < verb.i + 50:
+            verb.head.i != verb.i and verb.head.i < verb.i + 50:
         head = verb.head
         vi = verb.left_edge.i
         hi, hj = head.left_edge.i, head.right_edge.i + 1
@@ -707,7 +707,7 @@ def _according_draft(doc: Doc, tok: Token, sent_at: list[Span]) -> _Draft | None
         head = sent.root
     else:
         head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
     hi, hj = head.left_edge.i, head.right_edge.i + 1
     if at_end or pj >= hj:

@@ -188,7 +188,7 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
         InputError: the file is missing, unreadable, empty or binary.
 
     Example:
-        >>> art = read_article("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+        >>> art = read_article("data/articles/<article>.txt")
         >>> art.paragraphs[0].kind
         'body'
     """

@@ -89,7 +89,7 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence") -
     dates = figures_mod.extract_dates(doc, published=article.published)
 
     def with_id(df: pd.DataFrame) -> pd.DataFrame:
-        df = df.copy()
+        # Stage tables are fresh frames: fill the id in place rather than copying.
         df["article_id"] = pd.Series([aid] * len(df), index=df.index, dtype="object")
         return df
 

@@ -55,14 +55,18 @@ def frame(name: str, rows: Iterable[Mapping], *, article_id: str | None = None) 
         0         a1  ceasefire      3
     """
     columns = TABLES[name]
-    rows = list(rows)
-    data = {c: [r.get(c) for r in rows] for c in columns}
-    if article_id is not None:
-        data["article_id"] = [article_id] * len(rows)
-    df = pd.DataFrame(data, columns=list(columns))
+    rows = rows if isinstance(rows, list) else list(rows)
+    n = len(rows)
+    data = {}
     for c in columns:
+        # Columns are built with their final dtype at once: this runs ten times per
+        # article, so per-column astype() copies would dominate small articles.
+        values = [article_id] * n if c == "article_id" and article_id is not None \
+            else [r.get(c) for r in rows]
         if c in INT_COLUMNS:
-            df[c] = df[c].astype("Int64")
-        elif c != "value":
-            df[c] = df[c].astype("object")
-    return df
+            data[c] = pd.array(values, dtype="Int64")
+        elif c == "value":
+            data[c] = pd.Series(values, dtype="float64")
+        else:
+            data[c] = pd.Series(values, dtype="object")
+    return pd.DataFrame(data, columns=list(columns), copy=False)

@@ -128,3 +128,23 @@ def test_clean_command_prints_body(capsys):
 def test_python_api_returns_contract_columns(bundled_analysis):
     for name, columns in contract.TABLES.items():
         assert tuple(getattr(bundled_analysis, name).columns) == columns
+
+
+def test_network_files_match_cooccurrence(run_dir):
+    import networkx as nx
+
+    graph = nx.read_gexf(run_dir / "network.gexf")
+    cooc = read(run_dir, "cooccurrence")
+    edges = {tuple(sorted((a, b))): int(d["weight"]) for a, b, d in graph.edges(data=True)}
+    assert edges == {(r.actor_a, r.actor_b): int(r.weight) for r in cooc.itertuples()}
+    assert set(graph.nodes) == set(cooc.actor_a) | set(cooc.actor_b)
+    assert nx.read_graphml(run_dir / "network.graphml").number_of_edges() == len(cooc)
+
+
+def test_non_english_input_warns_on_stderr(tmp_path, capsys):
+    f = tmp_path / "es.txt"
+    f.write_text("El ayuntamiento anunció el lunes que el nuevo puerto abrirá en primavera, "
+                 "después de dos años de retrasos y una larga disputa sobre los costes.\n")
+    assert main(["analyze", str(f), "--out", str(tmp_path / "o"), "--no-report"]) == 0
+    err = capsys.readouterr().err
+    assert "article-toolkit: warning:" in err and "'es'" in err

@@ -167,7 +167,7 @@ def test_corpus_cooccurrence_from_analyses(nlp, parse):
     from toolkit.actors import actors_table
 
     tables = {"cooccurrence": cooccurrence_table(doc, actors), "actors": actors_table(actors)}
-    a = Analysis(article=article_from_text(TEXT), doc=doc, tables=tables)
+    a = Analysis.from_tables(article=article_from_text(TEXT), doc=doc, tables=tables)
     df = corpus_cooccurrence([a, a])
     assert weights(df)[("Ana Ruiz", "City Council")] == 4
     assert set(df["articles"]) == {2}

@@ -111,7 +111,7 @@ def test_graph_from_analyses_sums_articles(tables, parse):
     from toolkit.read import article_from_text
 
     actors, cooc, quotes = tables
-    a = Analysis(article=article_from_text(TEXT), doc=parse(TEXT),
+    a = Analysis.from_tables(article=article_from_text(TEXT), doc=parse(TEXT),
                  tables={"actors": actors, "cooccurrence": cooc, "quotes": quotes})
     g = graph_from_analysis([a, a])
     assert g["Ana Ruiz"]["City Council"]["weight"] == 4

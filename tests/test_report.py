@@ -67,7 +67,7 @@ def analysis(nlp):
               "actors": actors_table(actors), "mentions": mentions_table(actors),
               "quotes": quotes, "figures": figures, "timeline": timeline,
               "cooccurrence": cooccurrence_table(doc, actors), "terms": terms_table(doc)}
-    return Analysis(article=article, doc=doc, tables=tables, actor_list=actors,
+    return Analysis.from_tables(article=article, doc=doc, tables=tables, actor_list=actors,
                     options={"window": "sentence"})
 
 

@@ -761,19 +761,28 @@ def actors_table(actors: list[Actor]) -> pd.DataFrame:
         >>> actors_table([Actor("Jane Roe", "PERSON", "Mayor", ["Jane Roe", "Roe"])]).actor[0]
         'Jane Roe'
     """
-    return contract.frame("actors", [
-        {"actor": a.name, "type": a.type, "mentions": len(a.mentions),
-         "aliases": contract.LIST_SEP.join(a.aliases), "description": a.description}
-        for a in actors])
+    return contract.frame("actors", actor_rows(actors))
+
+
+def actor_rows(actors: list[Actor]) -> list[dict]:
+    """The rows of :func:`actors_table`, as dicts."""
+    return [{"actor": a.name, "type": a.type, "mentions": len(a.mentions),
+             "aliases": contract.LIST_SEP.join(a.aliases), "description": a.description}
+            for a in actors]
 
 
 def mentions_table(actors: list[Actor]) -> pd.DataFrame:
     """One row per mention, in text order, with the actor it belongs to."""
+    return contract.frame("mentions", mention_rows(actors))
+
+
+def mention_rows(actors: list[Actor]) -> list[dict]:
+    """The rows of :func:`mentions_table`, as dicts in text order."""
     rows = [{"actor": a.name, "text": m.text, "start_char": m.start_char,
              "end_char": m.end_char, "sentence": m.sentence}
             for a in actors for m in a.mentions]
     rows.sort(key=lambda r: (r["start_char"], r["end_char"]))
-    return contract.frame("mentions", rows)
+    return rows
 
 
 TYPE_COLORS = {"PERSON": "#f4a261", "ORG": "#8ecae6", "GPE": "#90be6d", "NORP": "#e9c46a",

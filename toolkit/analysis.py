@@ -32,30 +32,52 @@ class Analysis:
     """Everything the toolkit found in one article.
 
     The contract tables are attributes (``analysis.actors``,
-    ``analysis.quotes``, ...); the extracted objects behind them stay
-    available for plots and reports (``actor_list``, ``quote_list``, ...).
+    ``analysis.quotes``, ...), built as DataFrames when first used from the
+    rows in :attr:`rows`; the extracted objects behind them stay available
+    for plots and reports (``actor_list``, ``quote_list``, ...).
     """
 
     article: Article
     doc: Doc
-    tables: dict[str, pd.DataFrame]
+    rows: dict[str, list[dict]]
     actor_list: list = field(default_factory=list)
     quote_list: list = field(default_factory=list)
     figure_list: list = field(default_factory=list)
     date_list: list = field(default_factory=list)
     options: dict = field(default_factory=dict)
 
+    @classmethod
+    def from_tables(cls, article: Article, doc: Doc, tables: dict[str, pd.DataFrame],
+                    **kwargs) -> Analysis:
+        """An analysis from ready-made tables (missing ones are empty), e.g. for tests."""
+        frames = {name: tables.get(name, contract.empty(name)) for name in contract.TABLES}
+        rows = {name: df.to_dict("records") for name, df in frames.items()}
+        analysis = cls(article=article, doc=doc, rows=rows, **kwargs)
+        analysis.__dict__["_frames"] = frames
+        return analysis
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every contract table, by name (built once, on first use)."""
+        return {name: self.table(name) for name in contract.TABLES}
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The contract table ``name`` as a DataFrame (cached)."""
+        cache = self.__dict__.setdefault("_frames", {})
+        if name not in cache:
+            cache[name] = contract.frame(name, self.rows[name], article_id=self.article.id)
+        return cache[name]
+
     def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
+        if name in contract.TABLES and "rows" in self.__dict__:
+            return self.table(name)
         raise AttributeError(name)
 
     def __dir__(self):
-        return sorted(set(super().__dir__()) | set(self.tables))
+        return sorted(set(super().__dir__()) | set(contract.TABLES))
 
     def __repr__(self) -> str:
-        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items())
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.rows.items())
         return f"<Analysis {self.article.id!r}: {sizes}>"
 
 
@@ -82,57 +104,67 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
 
 def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence") -> Analysis:
     """Run the extraction stages over an already parsed ``doc`` of ``article``."""
-    aid = article.id
     actors = actors_mod.extract_actors(doc)
     quotes = quotes_mod.extract_quotes(doc, actors=actors)
     figures = figures_mod.extract_figures(doc, quotes=quotes)
     dates = figures_mod.extract_dates(doc, published=article.published)
-
-    def with_id(df: pd.DataFrame) -> pd.DataFrame:
-        # Stage tables are fresh frames: fill the id in place rather than copying.
-        df["article_id"] = pd.Series([aid] * len(df), index=df.index, dtype="object")
-        return df
-
-    tables = {
-        "articles": articles_table([article]),
-        "removed": removed_table(article),
-        "sentences": sentences_table(doc, aid),
-        "actors": with_id(actors_mod.actors_table(actors)),
-        "mentions": with_id(actors_mod.mentions_table(actors)),
-        "quotes": with_id(quotes_mod.quotes_table(quotes)),
-        "figures": with_id(figures_mod.figures_table(figures)),
-        "timeline": with_id(figures_mod.timeline_table(dates)),
-        "cooccurrence": with_id(cooc_mod.cooccurrence_table(doc, actors, window=window)),
-        "terms": with_id(freq_mod.terms_table(doc)),
+    # Rows, not DataFrames: a corpus run builds one frame per table per chunk.
+    rows = {
+        "articles": article_rows([article]),
+        "removed": removed_rows(article),
+        "sentences": sentence_rows(doc),
+        "actors": actors_mod.actor_rows(actors),
+        "mentions": actors_mod.mention_rows(actors),
+        "quotes": contract.rows_from("quotes", quotes),
+        "figures": contract.rows_from("figures", figures),
+        "timeline": contract.rows_from("timeline", dates),
+        "cooccurrence": cooc_mod.cooccurrence_rows(doc, actors, window=window),
+        "terms": freq_mod.term_rows(doc),
     }
-    return Analysis(article=article, doc=doc, tables=tables, actor_list=actors,
+    for table in rows.values():
+        for row in table:
+            row["article_id"] = article.id
+    return Analysis(article=article, doc=doc, rows=rows, actor_list=actors,
                     quote_list=quotes, figure_list=figures, date_list=dates,
                     options={"window": window})
 
 
 def articles_table(articles: list[Article]) -> pd.DataFrame:
     """One row per article: metadata and size."""
-    return contract.frame("articles", [
-        {"article_id": a.id, "source_path": a.source_path, "title": a.title,
-         "authors": contract.LIST_SEP.join(a.authors), "published": a.published,
-         "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
-        for a in articles])
+    return contract.frame("articles", article_rows(articles))
+
+
+def article_rows(articles: list[Article]) -> list[dict]:
+    """The rows of :func:`articles_table`, as dicts."""
+    return [{"article_id": a.id, "source_path": a.source_path, "title": a.title,
+             "authors": contract.LIST_SEP.join(a.authors), "published": a.published,
+             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
+            for a in articles]
 
 
 def removed_table(article: Article) -> pd.DataFrame:
     """Every input line that is not body text, with the reason."""
-    return contract.frame("removed", [
-        {"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
-        article_id=article.id)
+    return contract.frame("removed", removed_rows(article), article_id=article.id)
+
+
+def removed_rows(article: Article) -> list[dict]:
+    """The rows of :func:`removed_table`, as dicts."""
+    return [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed]
 
 
 def sentences_table(doc: Doc, article_id: str) -> pd.DataFrame:
     """Sentences with their paragraph, kind and offsets (the join key for ``sentence``)."""
+    return contract.frame("sentences", sentence_rows(doc), article_id=article_id)
+
+
+def sentence_rows(doc: Doc) -> list[dict]:
+    """The rows of :func:`sentences_table`, as dicts: text stripped, offsets to match."""
     rows = []
     for i, sent in enumerate(doc.sents):
         para, kind = paragraph_of(doc, sent.start_char)
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        raw = sent.text
+        text = raw.strip()
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         rows.append({"sentence": i, "paragraph": para, "kind": kind, "start_char": start,
                      "end_char": start + len(text), "text": text})
-    return contract.frame("sentences", rows, article_id=article_id)
+    return rows

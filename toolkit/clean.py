@@ -463,7 +463,7 @@ def clean_lines(lines: list[str], *, article_id: str = "article",
         if reason in ("body", "heading"):
             paragraphs.append(Paragraph(block.text, reason, tuple(block.lines)))
         else:
-            for n, raw in zip(block.lines, block.raw):
+            for n, raw in zip(block.lines, block.raw, strict=True):
                 removed.append(RemovedLine(n, raw.strip(), reason))
     paragraphs = rejoin_splits(paragraphs)
     dateline = None

@@ -132,6 +132,11 @@ def _analyze(args) -> int:
                   id_column=args.id_column, title_column=args.title_column,
                   chunk_size=args.chunk_size, report=not args.no_report,
                   progress=not args.quiet)
+    for warning in summary.warnings[:20]:
+        print(f"article-toolkit: warning: {warning}", file=sys.stderr)
+    if len(summary.warnings) > 20:
+        print(f"article-toolkit: ... and {len(summary.warnings) - 20} more warnings",
+              file=sys.stderr)
     for failure in summary.failures[:20]:
         print(f"article-toolkit: failed: {failure.error}", file=sys.stderr)
     if len(summary.failures) > 20:

@@ -38,6 +38,18 @@ INT_COLUMNS = {"paragraphs", "words", "removed_lines", "line", "sentence", "para
 LIST_SEP = "; "
 
 
+def rows_from(name: str, objects: Iterable) -> list[dict]:
+    """Row dicts of table ``name`` from objects whose attributes are its columns.
+
+    Example:
+        >>> from types import SimpleNamespace
+        >>> rows_from("terms", [SimpleNamespace(term="tide", count=2)])
+        [{'article_id': None, 'term': 'tide', 'count': 2}]
+    """
+    columns = TABLES[name]
+    return [{c: getattr(o, c, None) for c in columns} for o in objects]
+
+
 def empty(name: str) -> pd.DataFrame:
     """An empty table with the contract's columns for ``name``."""
     return frame(name, [])

@@ -114,14 +114,18 @@ def cooccurrence_table(doc: Doc, actors, *, window: str | int = "sentence") -> p
             actor_a       actor_b  weight
         0  Ana Ruiz  City Council       1
     """
+    return contract.frame("cooccurrence", cooccurrence_rows(doc, actors, window=window))
+
+
+def cooccurrence_rows(doc: Doc, actors, *, window: str | int = "sentence") -> list[dict]:
+    """The rows of :func:`cooccurrence_table`, as dicts: heaviest pairs first, then by names."""
     weights: Counter[tuple[str, str]] = Counter()
     for names in actor_windows(doc, actors, window=window):
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 weights[(a, b)] += 1
-    rows = [{"actor_a": a, "actor_b": b, "weight": w}
+    return [{"actor_a": a, "actor_b": b, "weight": w}
             for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return contract.frame("cooccurrence", rows)
 
 
 def _actor_mentions(actors_df: pd.DataFrame | Iterable) -> Counter[str]:

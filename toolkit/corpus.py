@@ -90,6 +90,7 @@ class RunSummary:
     failed: int = 0
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         resumed = f" ({self.skipped} done earlier)" if self.skipped else ""
@@ -248,7 +249,7 @@ def analyze_chunk(task: ChunkTask, *, nlp=None) -> ChunkResult:
                 analyses.append((article, exc))
                 continue
             analyses.append((article, _safe_analyze(article, doc, task.window)))
-    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in contract.TABLES}
+    rows: dict[str, list[dict]] = {name: [] for name in contract.TABLES}
     done, failures, kept, words = [], [], [], 0
     out = Path(task.out) if task.out else None
     for article, result in analyses:
@@ -258,9 +259,7 @@ def analyze_chunk(task: ChunkTask, *, nlp=None) -> ChunkResult:
                                     f"({type(result).__name__}: {result})"))
             continue
         for name in rows:
-            df = result.tables[name]
-            if len(df):
-                rows[name].append(df)
+            rows[name].extend(result.rows[name])
         if out is not None:
             atomic_write_bytes(inside(out, f"cleaned/{article.id}.txt"),
                                article.text.encode("utf-8"))
@@ -268,7 +267,8 @@ def analyze_chunk(task: ChunkTask, *, nlp=None) -> ChunkResult:
         words += article.words
         if len(kept) < task.keep:
             kept.append(result)
-    frames = {name: _concat(name, dfs) for name, dfs in rows.items()}
+    # One DataFrame per table per chunk, built from all its articles' rows.
+    frames = {name: contract.frame(name, table) for name, table in rows.items()}
     if task.fmt == "parquet" and out is not None:
         for name, df in frames.items():
             if len(df):
@@ -282,14 +282,6 @@ def _safe_analyze(article: Article, doc, window) -> Analysis | Exception:
         return analyze_doc(article, doc, window=window)
     except Exception as exc:  # noqa: BLE001 - recorded in errors.csv, the run goes on
         return exc
-
-
-def _concat(name: str, dfs: list[pd.DataFrame]) -> pd.DataFrame:
-    """One chunk's rows of a table; a single concat per chunk, not one per article."""
-    if not dfs:
-        return contract.empty(name)
-    df = dfs[0] if len(dfs) == 1 else pd.concat(dfs, ignore_index=True)
-    return df[list(contract.TABLES[name])]
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -629,7 +621,8 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         _parquet_resume(out, committed)
 
     read_failures: list[Failure] = []
-    items = iter_articles(files, skip=done_before, **read_opts)
+    items = _noting_warnings(iter_articles(files, skip=done_before, **read_opts),
+                             summary.warnings)
     chunk_iter = _chunks(items, chunk_size, journal.next_chunk(), read_failures.append)
     kept: list[Analysis] = []
     n_seen = [0]
@@ -684,6 +677,7 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
     else:
         _parquet_finish(out)
     _write_errors(out, summary.failures)
+    write_network(out, fmt)
     manifest = build_manifest(nlp, _journal_inputs(journal), summary, window=window,
                               format=fmt, engine=engine, **read_opts)
     write_json(out / "manifest.json", manifest)
@@ -696,6 +690,39 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         else:
             write_report(kept, out / "report.html", manifest=manifest)
     return summary
+
+
+def _noting_warnings(items: Iterable, sink: list[str]) -> Iterator:
+    """Pass items through, collecting the warnings of articles (e.g. not English)."""
+    for item in items:
+        sink.extend(getattr(item, "warnings", ()) or ())
+        yield item
+
+
+def read_table(out: str | Path, name: str, fmt: str = "csv") -> pd.DataFrame:
+    """Read a finished contract table back from an output folder (CSV or Parquet)."""
+    out = Path(out)
+    if fmt == "parquet":
+        return pd.read_parquet(out / f"{name}.parquet")
+    return pd.read_csv(out / f"{name}.csv", dtype={c: "object" for c in contract.TABLES[name]
+                                                  if c not in contract.INT_COLUMNS},
+                       keep_default_na=False, na_values=[""])
+
+
+def write_network(out: Path, fmt: str = "csv") -> None:
+    """Write the actor network of the whole run as ``network.gexf`` and ``network.graphml``.
+
+    Built from the finished tables, so it covers every article of the run
+    (resumed chunks included), not only those kept in memory for the report.
+    """
+    from .network import actor_graph, to_gexf, to_graphml
+
+    graph = actor_graph(read_table(out, "actors", fmt), read_table(out, "cooccurrence", fmt),
+                        quotes=read_table(out, "quotes", fmt))
+    for name, write in (("network.gexf", to_gexf), ("network.graphml", to_graphml)):
+        tmp = out / f".{name}.tmp"
+        write(graph, tmp)
+        os.replace(tmp, out / name)
 
 
 def _hash(src: str | None, cache: dict[str, str]) -> str | None:

@@ -1082,12 +1082,12 @@ def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention
 
 def figures_table(figures: list[Figure]) -> pd.DataFrame:
     """The ``figures`` contract table."""
-    return contract.frame("figures", [asdict(f) for f in figures])
+    return contract.frame("figures", contract.rows_from("figures", figures))
 
 
 def timeline_table(dates: list[DateMention]) -> pd.DataFrame:
     """The ``timeline`` contract table."""
-    return contract.frame("timeline", [asdict(d) for d in dates])
+    return contract.frame("timeline", contract.rows_from("timeline", dates))
 
 
 def timeline(obj, *, published: str | None = None) -> pd.DataFrame:

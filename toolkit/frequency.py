@@ -154,8 +154,15 @@ def terms_table(doc: Doc) -> pd.DataFrame:
           term  count
         0  bee      2
     """
-    counts = term_counts(doc, by="lemma", ngrams=1)
-    return contract.frame("terms", counts.to_dict("records"))
+    return contract.frame("terms", term_rows(doc))
+
+
+def term_rows(doc: Doc) -> list[dict]:
+    """The rows of :func:`terms_table`, as dicts: most frequent first, ties alphabetical."""
+    counts: Counter[str] = Counter()
+    for sent in _body_spans(doc):
+        counts.update(_ngram_terms(sent, 1, "lemma"))
+    return [{"term": t, "count": c} for t, c in sorted(counts.items(), key=lambda r: (-r[1], r[0]))]
 
 
 # ---------------------------------------------------------------- key terms

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -1042,7 +1042,7 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 
 def quotes_table(quotes: list[Quote]) -> pd.DataFrame:
     """The ``quotes`` table of the output contract (one row per quote)."""
-    return contract.frame("quotes", [asdict(q) for q in quotes])
+    return contract.frame("quotes", contract.rows_from("quotes", quotes))
 
 
 SUMMARY_COLUMNS = ("source", "speaker_actor", "speaker", "direct", "indirect",

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from toolkit import contract
 from toolkit.actors import (
+    country_name,
     Actor,
     actors_table,
     extract_actors,
@@ -182,6 +183,21 @@ def test_variants_merge_and_canonical_is_fullest(parse):
     actors = extract_actors(doc)
     assert [(a.name, a.type, len(a.mentions)) for a in actors] == [("United Kingdom", "GPE", 4)]
     assert actors[0].aliases == ["Britain", "United Kingdom", "U.K.", "UK"]
+
+
+def test_country_takes_its_preferred_name_in_every_article(parse):
+    # Two stories naming one country differently: the actor is the same in both.
+    one = parse("Britain said it would send aid. Britain later doubled it.")
+    two = parse("The U.K. said it would send aid, officials in London said.")
+    one = with_ents(one, ("Britain", 1, "GPE"), ("Britain", 1, "GPE"))
+    two = with_ents(two, ("U.K.", 1, "GPE"), ("London", 1, "GPE"))
+    names_one = {a.name: a.aliases for a in extract_actors(one)}
+    names_two = {a.name: a.aliases for a in extract_actors(two)}
+    assert names_one == {"United Kingdom": ["Britain"]}
+    assert names_two["United Kingdom"] == ["U.K."]
+    assert "London" in names_two  # a city keeps its own name
+    assert country_name(["Ivory Coast", "Côte d’Ivoire"]) == "Ivory Coast"
+    assert country_name(["UK", "USA"]) is None
 
 
 # --------------------------------------------------------------------------- boundaries
@@ -355,7 +371,7 @@ def test_bundled_article_main_actors(bundled_analysis):
     counts = dict(zip(table.actor, table.mentions, strict=True))
     expected = {"Antony Blinken": "PERSON", "Benjamin Netanyahu": "PERSON",
                 "Yahya Sinwar": "PERSON", "Hezbollah": "ORG", "Hamas": "ORG",
-                "Houthis": "ORG", "Israel": "GPE", "Gaza": "GPE", "U.S.": "GPE",
+                "Houthis": "ORG", "Israel": "GPE", "Gaza": "GPE", "United States": "GPE",
                 "UNRWA": "ORG", "Palestinians": "NORP"}
     for name, typ in expected.items():
         assert types.get(name) == typ, name

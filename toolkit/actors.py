@@ -40,7 +40,9 @@ chain of small general rules that look at the whole article:
    - spelling variants share a key: case, curly vs straight apostrophes,
      dots in initialisms ("U.S." = "US"), a leading "the";
    - country names and their common variants join (``data/countries.tsv``:
-     "United States" = "USA" = "America");
+     "United States" = "USA" = "America"), and a country actor takes the
+     file's preferred name ("U.S." -> "United States"), the same in every
+     article;
    - an acronym joins the multiword name whose capitalised initials it
      spells, when both are in the text ("European Union" + "EU"), or a name
      that the text defines it for: "Full Name (ACR)" or an apposition
@@ -164,7 +166,9 @@ class Actor:
     """A real-world actor: every mention of one person, organisation or place.
 
     Attributes:
-        name: the canonical name (the fullest form in the text).
+        name: the canonical name: the fullest form in the text, or for a known
+            country its preferred English name (``data/countries.tsv``), so
+            that the same country has one name across articles.
         type: one of PERSON, ORG, GPE, NORP, LOC, FAC (see the module docs).
         description: the role, from the first title or apposition found.
         aliases: every surface form, in order of first appearance.
@@ -234,6 +238,26 @@ def country_keys() -> dict[str, str]:
         for name in row[1:]:
             out[name_key(name)] = row[0]
     return out
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> preferred English name (the first name in ``data/countries.tsv``)."""
+    return {row[0]: row[1] for row in _data_lines("countries.tsv")}
+
+
+def country_name(forms: list[str]) -> str | None:
+    """The preferred name of the one country all ``forms`` name, else None.
+
+    Example:
+        >>> country_name(["U.K.", "Britain"])
+        'United Kingdom'
+    """
+    keys = country_keys()
+    codes = {keys.get(name_key(f)) for f in forms}
+    if len(codes) == 1 and None not in codes:
+        return country_names()[codes.pop()]
+    return None
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -748,7 +772,10 @@ def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:
         ordered = sorted(cands, key=lambda c: c.start)
         descriptions = list(dict.fromkeys(c.description for c in ordered if c.description))
     labels = Counter(c.label for c in cands if c.label)
-    return Actor(name=_canonical(forms, counts), type=atype,
+    # A country is named by its preferred name, so it joins across articles
+    # ("UK" in one story, "Britain" in the next); aliases keep the text's forms.
+    name = (atype == "GPE" and country_name(forms)) or _canonical(forms, counts)
+    return Actor(name=name, type=atype,
                  description=descriptions[0] if descriptions else "", aliases=forms,
                  mentions=mentions, descriptions=descriptions,
                  labels=dict(sorted(labels.items())))

@@ -22,7 +22,7 @@ from . import figures as figures_mod
 from . import frequency as freq_mod
 from . import quotes as quotes_mod
 from .article import Article
-from .nlp import load_model, paragraph_of, parse
+from .nlp import load_model, paragraph_of, parse, sentences
 
 DEFAULT_OPTIONS = {"window": "sentence"}
 
@@ -160,7 +160,7 @@ def sentences_table(doc: Doc, article_id: str) -> pd.DataFrame:
 def sentence_rows(doc: Doc) -> list[dict]:
     """The rows of :func:`sentences_table`, as dicts: text stripped, offsets to match."""
     rows = []
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(sentences(doc)):
         para, kind = paragraph_of(doc, sent.start_char)
         raw = sent.text
         text = raw.strip()

@@ -26,7 +26,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from . import contract
-from .nlp import paragraph_of
+from .nlp import paragraph_of, sentences
 
 WINDOWS = ("sentence", "paragraph")
 
@@ -77,7 +77,7 @@ def actor_windows(doc: Doc, actors, *, window: str | int = "sentence") -> list[l
         return []
     groups: dict[object, set[str]] = defaultdict(set)
     if window == "sentence":
-        starts = [s.start_char for s in doc.sents] if doc is not None else []
+        starts = [s.start_char for s in sentences(doc)] if doc is not None else []
         for name, m in mentions:
             key = m.sentence if isinstance(m.sentence, int) else bisect_right(starts, m.start_char) - 1
             groups[key].add(name)

@@ -29,7 +29,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
-from .nlp import body_sentences
+from .nlp import body_sentences, sentences
 
 BY = ("lemma", "lower", "orth")
 KEYTERM_METHODS = ("sgrank", "textrank", "yake", "scake")
@@ -248,7 +248,7 @@ def kwic(doc: Doc, keyword, *, window: int = 40) -> pd.DataFrame:
     triples = list(textacy.extract.keyword_in_context(doc, pattern, window_width=window))
     # textacy yields text only; the same pattern over the same text gives the offsets.
     matches = list(pattern.finditer(text)) if isinstance(pattern, re.Pattern) else []
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in sentences(doc)]
     rows = []
     for (pre, kw, post), m in zip(triples, matches, strict=False):
         sent = _bisect_right(starts, m.start()) - 1

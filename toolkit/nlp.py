@@ -168,9 +168,26 @@ def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:
     return i, spans[i][2]
 
 
+def _sentence_bounds(doc: Doc) -> list[list]:
+    """``[start token, end token, is body]`` of each sentence, computed once per doc.
+
+    Every stage walks the sentences; spaCy rebuilds them on each ``doc.sents``,
+    so their bounds are cached in ``doc.user_data`` (plain ints: they survive
+    the serialisation that multi-process runs use).
+    """
+    bounds = doc.user_data.get("toolkit_sentence_bounds")
+    if bounds is None:
+        bounds = []
+        for sent in doc.sents:
+            body = bool(sent.text.strip()) and paragraph_of(doc, sent.start_char)[1] != "heading"
+            bounds.append([sent.start, sent.end, body])
+        doc.user_data["toolkit_sentence_bounds"] = bounds
+    return bounds
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, in order; the list index is the ``sentence`` column."""
-    return list(doc.sents)
+    return [doc[start:end] for start, end, _ in _sentence_bounds(doc)]
 
 
 def body_sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
@@ -179,15 +196,12 @@ def body_sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
     Stages that look for actors, quotes or figures use this, so headings
     ("SIRENS IN TEL AVIV") never count as mentions or claims.
     """
-    for i, sent in enumerate(doc.sents):
-        if sent.text.strip() and paragraph_of(doc, sent.start_char)[1] != "heading":
-            yield i, sent
+    for i, (start, end, body) in enumerate(_sentence_bounds(doc)):
+        if body:
+            yield i, doc[start:end]
 
 
 def sentence_index(doc: Doc) -> dict[int, int]:
     """Map each token index to its sentence index."""
-    index = {}
-    for i, sent in enumerate(doc.sents):
-        for tok in sent:
-            index[tok.i] = i
-    return index
+    return {t: i for i, (start, end, _) in enumerate(_sentence_bounds(doc))
+            for t in range(start, end)}

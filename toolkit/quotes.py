@@ -49,7 +49,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
-from .nlp import body_sentences
+from .nlp import body_sentences, sentences
 
 # -- vocabulary ---------------------------------------------------------------
 
@@ -862,7 +862,7 @@ def _extract(doc: Doc, actors) -> list[Quote]:
     if doc is None or not len(doc):
         return []
     text = doc.text  # Doc.text rebuilds the string on every access
-    sents = list(doc.sents)
+    sents = sentences(doc)
     sent_of: dict[int, int] = {}
     sent_at: list[Span] = [doc[:]] * len(doc)  # Token.sent is slow: look it up here
     for si, sent in enumerate(sents):

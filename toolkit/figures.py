@@ -229,6 +229,12 @@ _FIGURE_RE = re.compile(
     rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?",
     re.I)
 
+# Every figure holds a digit or a number word: sentences without one skip the
+# (much slower) grammar above.
+_MAYBE_FIGURE_RE = re.compile(
+    r"\d|\b(?:" + "|".join(sorted({*_UNIT_WORDS, *_TENS_WORDS, *_SCALE_WORDS, "dozen", "score"},
+                                 key=len, reverse=True)) + ")", re.I)
+
 # ---------------------------------------------------------------------------
 # Things that look like numbers but are not figures
 
@@ -621,6 +627,8 @@ def _is_pronoun(text: str) -> bool:
 
 def _candidates(text: str):
     """``(start, end, core_start, core_end, value, low, high, qualifier, unit, abbrs)``."""
+    if not _MAYBE_FIGURE_RE.search(text):
+        return
     for m in _FIGURE_RE.finditer(text):
         try:
             if m.group("between"):
@@ -760,32 +768,71 @@ def extract_figures(doc: Doc, *, quotes=None) -> list[Figure]:
 
     full = doc.text  # a property that joins every token: read it once
     figures: list[Figure] = []
-    recent: list[tuple[int, str]] = []  # (sentence, named source) for pronoun sources
+    sources = _Sources(dict(sents), quote_spans, quote_starts)
     for si, sent in sents:
         try:
             figures.extend(_sentence_figures(doc, full, si, sent, date_ents, quote_spans,
-                                             quote_starts, recent))
+                                             quote_starts, sources))
         except Exception:  # never raise on odd input: skip the sentence
             continue
     return figures
 
 
-def _resolve_pronoun(text: str, si: int, recent: list[tuple[int, str]]) -> str:
-    if _is_pronoun(text):
-        for sj, named in reversed(recent):
-            if si - 2 <= sj <= si and named:
-                return named
-    return text
+class _Sources:
+    """Reporting verbs, "according to" and named sources per sentence, found on demand.
+
+    Most sentences hold no figure: their sources are only looked at when a
+    later sentence's figure has a pronoun source ("they said").
+    """
+
+    def __init__(self, sents: dict[int, Span], quote_spans: list, quote_starts: list[int]):
+        self.sents, self.quote_spans, self.quote_starts = sents, quote_spans, quote_starts
+        self._found: dict[int, tuple] = {}
+        self._named: dict[int, list[str]] = {}
+
+    def of(self, si: int) -> tuple[list, str]:
+        """``(verbs, according)`` of sentence ``si``."""
+        if si not in self._found:
+            sent = self.sents.get(si)
+            self._found[si] = _sentence_sources(sent) if sent is not None else ([], "")
+        return self._found[si]
+
+    def named(self, si: int) -> list[str]:
+        """The named (non-pronoun) sources of sentence ``si``, in text order."""
+        if si not in self._named:
+            sent = self.sents.get(si)
+            names: list[str] = []
+            if sent is not None:
+                verbs, according = self.of(si)
+                names = [according] if according else []
+                names += [_source_text(s) for _, s in verbs if not _is_pronoun(s.text)]
+                lo = bisect_left(self.quote_starts, sent.start_char)
+                hi = bisect_right(self.quote_starts, sent.end_char)
+                names += [q[2] for q in self.quote_spans[lo:hi] if not _is_pronoun(q[2])]
+            self._named[si] = [n for n in names if n]
+        return self._named[si]
+
+    def resolve(self, text: str, si: int) -> str:
+        """A pronoun source becomes the latest named source of the two sentences before."""
+        if _is_pronoun(text):
+            for sj in (si - 1, si - 2):
+                names = self.named(sj)
+                if names:
+                    return names[-1]
+        return text
 
 
-def _sentence_figures(doc, full, si, sent, date_ents, quote_spans, quote_starts, recent):
-    text = sent.text
+def _sentence_figures(doc, full, si, sent, date_ents, quote_spans, quote_starts, sources):
+    text = full[sent.start_char:sent.end_char]  # = sent.text, without a walk over its tokens
+    cands = list(_candidates(text))
+    if not cands:
+        return []
     offset = sent.start_char
     excluded = _excluded_spans(text, offset) + _in_sentence(*date_ents, sent)
-    verbs, according = _sentence_sources(sent)
+    verbs, according = sources.of(si)
     out = []
     taken: list[tuple[int, int]] = []
-    for (start, end, core, _core_end, value, low, high, qual, unit, abbrs) in _candidates(text):
+    for (start, end, core, _core_end, value, low, high, qual, unit, abbrs) in cands:
         start, end, core = start + offset, end + offset, core + offset
         if _overlaps(core, end, excluded) or _overlaps(start, end, taken):
             continue
@@ -815,19 +862,11 @@ def _sentence_figures(doc, full, si, sent, date_ents, quote_spans, quote_starts,
             continue
         source = _figure_source(start, end, span.root, verbs, according, quote_spans,
                                 quote_starts)
-        source = _resolve_pronoun(source, si, recent)
+        source = sources.resolve(source, si)
         taken.append((start, end))
         out.append(Figure(value=value, text=full[start:end], qualifier=qual, unit=unit,
                           what=what, source=source, sentence=si, start_char=start,
                           end_char=end, low=low, high=high))
-    # remember this sentence's named sources for "they said" in the next ones
-    named = [according] if according else []
-    named += [_source_text(s) for _, s in verbs if not _is_pronoun(s.text)]
-    lo, hi = bisect_left(quote_starts, offset), bisect_right(quote_starts, sent.end_char)
-    named += [q[2] for q in quote_spans[lo:hi] if not _is_pronoun(q[2])]
-    for n in named:
-        if n:
-            recent.append((si, n))
     return out
 
 

@@ -56,6 +56,16 @@ def test_related_block_ends_before_second_paragraph_of_story():
     assert art.paragraphs[-1].text.startswith("Officials said")
 
 
+@pytest.mark.parametrize("marker", ["Read more", "Read more:", "More on this story",
+                                    "You may also like"])
+def test_related_markers_start_a_teaser_block(marker):
+    art = clean(f"{STORY}\n\n{marker}\n\nDam warnings ignored for years\n\n{STORY2}\n\n"
+                "Officials said the water would recede by Friday, and schools would reopen.")
+    assert reasons(art)[marker] == "related"
+    assert reasons(art)["Dam warnings ignored for years"] == "related"
+    assert art.paragraphs[0].text == STORY and len(art.paragraphs) == 2
+
+
 def test_cookie_banner_and_newsletter_notices():
     art = clean(f"{STORY}\n\nSign up for our daily newsletter\n\nLeaderboard ad 2\n\n"
                 "We use cookies to improve your experience. See our cookie policy.\n\n"

@@ -142,7 +142,7 @@ _SHARE = re.compile(r"^(share|share this( article| story)?|tweet|facebook|twitte
                     r"whatsapp|email|e-mail|print|copy link|save|comments?|\d+ comments?|"
                     r"follow us|listen to this article|show more|show less|"
                     r"advertisement|advertisement - scroll to continue|sponsored( content)?|"
-                    r"scroll to continue|continue reading|read more)$", re.I)
+                    r"scroll to continue|continue reading)$", re.I)
 _NEWSLETTER = re.compile(r"\b(subscribe|sign up|newsletter|inbox|unsubscribe)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(we use|this (web)?site uses|enable|policy|consent|accept|"

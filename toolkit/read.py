@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,13 +214,11 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     return read_text(text, article_id=article_id or "text")
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a file, turning OS errors into one-line :class:`InputError` messages."""
+@contextmanager
+def os_errors(path: Path) -> Iterator[None]:
+    """Turn OS errors while reading ``path`` into one-line :class:`InputError` messages."""
     try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory (pass it as an input to analyse "
-                             "every article inside)")
-        return path.read_bytes()
+        yield
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -228,6 +227,15 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file, turning OS errors into one-line :class:`InputError` messages."""
+    with os_errors(path):
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory (pass it as an input to analyse "
+                             "every article inside)")
+        return path.read_bytes()
 
 
 def read_html(html: str, *, article_id: str = "page", source_path: str | None = None) -> Article:
@@ -496,14 +504,8 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
 
 
 def _open_text(path: Path):
-    try:
+    with os_errors(path):
         return open(path, encoding="utf-8-sig", errors="replace", newline="")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | str]]:

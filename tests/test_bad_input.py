@@ -218,3 +218,28 @@ def test_chunk_text_without_paragraph_breaks():
     assert "".join(pieces) == text
     assert all(len(p) <= 333 for p in pieces)
     assert all(p.endswith(" ") for p in pieces[:-1])
+
+
+def test_html_is_parsed_without_network_or_external_entities(tmp_path, monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the reader tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">'
+            '<!ENTITY remote SYSTEM "http://198.51.100.7/x">]>'
+            '<html><head><link rel="stylesheet" href="http://198.51.100.7/s.css">'
+            '<script src="http://198.51.100.7/a.js"></script></head><body><article>'
+            '<h1>Pier opens after delays</h1><p>&xxe; &remote;</p>'
+            + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n") if p.strip())
+            + '<img src="http://198.51.100.7/pixel.gif"></article></body></html>')
+    f = tmp_path / "page.html"
+    f.write_text(page)
+    art = read_article(f)
+    assert "TOP-SECRET" not in art.text
+    assert art.paragraphs[0].text.startswith("The harbour authority said") or any(
+        p.text.startswith("The harbour authority said") for p in art.paragraphs)

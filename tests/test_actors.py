@@ -14,9 +14,9 @@ from spacy.tokens import Span
 
 from toolkit import contract
 from toolkit.actors import (
-    country_name,
     Actor,
     actors_table,
+    country_name,
     extract_actors,
     mentions_table,
     name_key,

@@ -32,6 +32,7 @@ report: $(VENV)/.installed
 	$(BIN)/article-toolkit analyze $(ARTICLE) --out $(OUT) --overwrite
 
 test: $(VENV)/.installed-dev
+	$(BIN)/ruff check toolkit tests benchmarks scripts
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m pytest -q --nbval notebooks --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly
 

@@ -236,6 +236,16 @@ def analyze_chunk(task: ChunkTask, *, nlp=None) -> ChunkResult:
     chunk's rows go straight to ``parts/<table>/part-<chunk>.parquet``.
     """
     nlp = nlp or load_model(task.model)
+    if task.keep:  # analyses go back whole (for the report): their Docs must outlive us
+        return _analyze_chunk(task, nlp)
+    # Otherwise only rows of plain Python values leave the chunk, so the strings
+    # spaCy adds to its vocabulary while parsing can be freed afterwards: memory
+    # stays flat over a long corpus instead of growing with every new word.
+    with nlp.memory_zone():
+        return _analyze_chunk(task, nlp)
+
+
+def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
     analyses: list[tuple[Article, Analysis | Exception]] = []
     try:
         docs = list(parse_many(task.articles, nlp, batch_size=task.batch_size))

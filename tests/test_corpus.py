@@ -194,6 +194,24 @@ def test_worker_pool_gives_identical_tables(folder_run, tmp_path):
     assert table_bytes(pooled) == table_bytes(out)
 
 
+def test_worker_pool_started_cleanly_when_threads_run(folder_run, tmp_path):
+    # With another thread alive (as in a notebook kernel) workers must not be
+    # forked from this process: they start clean and load the model themselves.
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        out, _ = folder_run
+        pooled = tmp_path / "pool"
+        run([CORPUS], pooled, chunk_size=3, n_process=2, title_column="title", report=False)
+    finally:
+        stop.set()
+        thread.join()
+    assert table_bytes(pooled) == table_bytes(out)
+
+
 def test_chunk_size_does_not_change_tables(folder_run, tmp_path):
     out, _ = folder_run
     other = tmp_path / "one-chunk"

@@ -43,6 +43,7 @@ import os
 import platform
 import shutil
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -536,8 +537,15 @@ def _local_results(tasks: Iterable[ChunkTask], n_process: int, nlp,
         return
     import multiprocessing as mp
 
-    # fork shares the loaded model with the workers; elsewhere they load it once each.
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    # Forking shares the loaded model with the workers, but forking a process that
+    # runs threads (a notebook kernel, a Dask client) can deadlock a child: then
+    # workers start from a clean process (forkserver, else spawn) and load it once each.
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
+    ctx = mp.get_context(method)
     with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
         yield from _ordered(lambda t: pool.apply_async(analyze_chunk, (t,)).get, tasks,
                             window=2 * n_process)
@@ -765,8 +773,11 @@ def _write_errors(out: Path, failures: list[Failure]) -> None:
 def _progress_bar(files: list[Path], *, enabled: bool):
     from tqdm import tqdm
 
+    class Bar(tqdm):
+        monitor_interval = 0  # no monitor thread: worker processes can then be forked
+
     total = None if any(f.suffix.lower() in TABLE_SUFFIXES for f in files) else len(files)
-    return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr,
+    return Bar(total=total, unit="article", disable=not enabled, file=sys.stderr,
                 mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 
 

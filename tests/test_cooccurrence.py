@@ -112,7 +112,7 @@ def test_window_option_checks():
     assert check_window("sentence") == "sentence"
     assert check_window("12") == 12
     assert window_name(12) == "12 tokens" and window_name("paragraph") == "paragraph"
-    for bad in ("page", 0, -3, True):
+    for bad in ("page", 0, 1, -3, True):
         with pytest.raises(ValueError):
             check_window(bad)
 

@@ -24,8 +24,6 @@ from . import quotes as quotes_mod
 from .article import Article
 from .nlp import load_model, paragraph_of, parse, sentences
 
-DEFAULT_OPTIONS = {"window": "sentence"}
-
 
 @dataclass
 class Analysis:

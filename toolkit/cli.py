@@ -16,16 +16,12 @@ EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
 
 def _window(value: str) -> str | int:
-    if value in ("sentence", "paragraph"):
-        return value
+    from .cooccurrence import check_window
+
     try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("window must be 'sentence', 'paragraph' or a number "
-                                         "of tokens") from None
-    if n < 2:
-        raise argparse.ArgumentTypeError("a token window must be at least 2")
-    return n
+        return check_window(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(value: str) -> int:

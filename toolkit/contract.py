@@ -62,9 +62,9 @@ def frame(name: str, rows: Iterable[Mapping], *, article_id: str | None = None) 
     ``article_id`` is given it fills that column.
 
     Example:
-        >>> frame("terms", [{"term": "ceasefire", "count": 3}], article_id="a1")
-          article_id       term  count
-        0         a1  ceasefire      3
+        >>> frame("terms", [{"term": "harbour", "count": 3}], article_id="a1")
+          article_id     term  count
+        0         a1  harbour      3
     """
     columns = TABLES[name]
     rows = rows if isinstance(rows, list) else list(rows)

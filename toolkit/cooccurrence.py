@@ -43,8 +43,8 @@ def check_window(window: str | int) -> str | int:
     if isinstance(window, str) and window.strip().isdigit():
         window = int(window.strip())
     if isinstance(window, int) and not isinstance(window, bool):
-        if window < 1:
-            raise ValueError(f"a token window must be at least 1, not {window}")
+        if window < 2:  # one token cannot hold two actors
+            raise ValueError(f"a token window must be at least 2, not {window}")
         return window
     if window in WINDOWS:
         return window

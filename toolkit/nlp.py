@@ -194,14 +194,8 @@ def body_sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
     """``(sentence index, sentence)`` for every sentence not in a heading.
 
     Stages that look for actors, quotes or figures use this, so headings
-    ("SIRENS IN TEL AVIV") never count as mentions or claims.
+    ("RESCUE EFFORTS") never count as mentions or claims.
     """
     for i, (start, end, body) in enumerate(_sentence_bounds(doc)):
         if body:
             yield i, doc[start:end]
-
-
-def sentence_index(doc: Doc) -> dict[int, int]:
-    """Map each token index to its sentence index."""
-    return {t: i for i, (start, end, _) in enumerate(_sentence_bounds(doc))
-            for t in range(start, end)}

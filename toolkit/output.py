@@ -100,35 +100,6 @@ def sha256_file(path: str | Path) -> str:
     return h.hexdigest()
 
 
-class TableSink:
-    """Appends the rows of one table, article by article, to a temporary file.
-
-    The header is written once; :meth:`close` renames the file into place.
-    Memory stays flat however many articles pass through.
-    """
-
-    def __init__(self, out: Path, name: str, columns: tuple[str, ...]):
-        self.path = out / f"{name}.csv"
-        self.tmp = out / f".{name}.csv.part"
-        self.columns = list(columns)
-        self.rows = 0
-        self._fh = open(self.tmp, "wb")
-        self._fh.write(csv_bytes(pd.DataFrame(columns=self.columns)))
-
-    def write(self, df: pd.DataFrame) -> None:
-        if len(df):
-            self._fh.write(csv_bytes(df[self.columns], header=False))
-            self.rows += len(df)
-
-    def close(self) -> None:
-        self._fh.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self._fh.close()
-        self.tmp.unlink(missing_ok=True)
-
-
 def write_json(path: Path, data: dict) -> None:
     """Write JSON with sorted keys, so the same data gives the same bytes."""
     text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"

@@ -400,3 +400,28 @@ def test_analyze_corpus_on_dask(dask_client, nlp):
     for a, b in zip(local, remote, strict=True):
         for name in contract.TABLES:
             pd.testing.assert_frame_equal(a.tables[name], b.tables[name])
+
+
+def test_an_article_that_hangs_is_stopped_and_recorded(tmp_path, monkeypatch):
+    # A stage that never returns on one article costs that article, not the run.
+    import toolkit.corpus as corpus_mod
+
+    real = corpus_mod.analyze_doc
+
+    def stuck_on_b(article, doc, **kwargs):
+        while article.id == "b":
+            pass
+        return real(article, doc, **kwargs)
+
+    monkeypatch.setattr(corpus_mod, "analyze_doc", stuck_on_b)
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "abc":
+        (src / f"{name}.txt").write_text(f"Ana Ruiz said on Monday that plan {name} would go ahead.\n")
+    out = tmp_path / "out"
+    summary = run([src], out, timeout=0.5, report=False)
+    assert (summary.succeeded, summary.failed) == (2, 1)
+    errors = pd.read_csv(out / "errors.csv")
+    assert errors.article_id.tolist() == ["b"]
+    assert "AnalysisTimeout: stopped after 0.5 s" in errors.error[0]
+    assert sorted(pd.read_csv(out / "articles.csv").article_id) == ["a", "c"]

@@ -34,6 +34,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
+    if n < 0 or n != n:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="article-toolkit",
@@ -67,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--batch-size", type=_positive, default=32, help="articles per spaCy batch")
     an.add_argument("--chunk-size", type=_positive, default=50,
                     help="articles per chunk written to disk (the unit --resume restarts from)")
+    an.add_argument("--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+                    help="time one article's extraction may take before it goes to "
+                         "errors.csv and the run goes on (default 120; 0: no limit)")
     an.add_argument("--text-column", default="text", metavar="NAME",
                     help="column holding the article text in corpus files (default: text)")
     an.add_argument("--id-column", default="id", metavar="NAME",
@@ -127,7 +140,7 @@ def _analyze(args) -> int:
                   scheduler=args.scheduler, text_column=args.text_column,
                   id_column=args.id_column, title_column=args.title_column,
                   chunk_size=args.chunk_size, report=not args.no_report,
-                  progress=not args.quiet)
+                  timeout=args.timeout or None, progress=not args.quiet)
     for warning in summary.warnings[:20]:
         print(f"article-toolkit: warning: {warning}", file=sys.stderr)
     if len(summary.warnings) > 20:

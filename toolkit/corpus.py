@@ -42,6 +42,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import sys
 import threading
 from collections import deque
@@ -79,6 +80,9 @@ FORMATS = ("csv", "parquet")
 ENGINES = ("local", "dask")
 PROGRESS = ".progress"
 REPORT_LIMIT = 50  # analyses kept in memory for report.html
+# Seconds one article's extraction stages may take (parsing excluded): a rule
+# that loops on an odd parse must cost one article, not the run.
+DEFAULT_TIMEOUT = 120.0
 DEFAULT_CHUNK_SIZE = 50
 
 
@@ -213,6 +217,7 @@ class ChunkTask:
     out: str | None = None  # write cleaned texts (and Parquet parts) here
     fmt: str = "csv"
     keep: int = 0  # full analyses to send back (for the report)
+    timeout: float | None = DEFAULT_TIMEOUT  # per article; None or 0: no limit
 
 
 @dataclass
@@ -251,7 +256,7 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
     try:
         docs = list(parse_many(task.articles, nlp, batch_size=task.batch_size))
         pairs = zip(task.articles, docs, strict=True)
-        analyses = [(a, _safe_analyze(a, d, task.window)) for a, d in pairs]
+        analyses = [(a, _safe_analyze(a, d, task.window, task.timeout)) for a, d in pairs]
     except Exception:  # noqa: BLE001 - a batch failed: find the article that did
         for article in task.articles:
             try:
@@ -259,7 +264,7 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
             except Exception as exc:  # noqa: BLE001
                 analyses.append((article, exc))
                 continue
-            analyses.append((article, _safe_analyze(article, doc, task.window)))
+            analyses.append((article, _safe_analyze(article, doc, task.window, task.timeout)))
     rows: dict[str, list[dict]] = {name: [] for name in contract.TABLES}
     done, failures, kept, words = [], [], [], 0
     out = Path(task.out) if task.out else None
@@ -288,11 +293,34 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
     return ChunkResult(task.chunk, done, failures, frames, kept, words)
 
 
-def _safe_analyze(article: Article, doc, window) -> Analysis | Exception:
+class AnalysisTimeout(Exception):
+    """An article's extraction stages ran past the time limit."""
+
+
+def _safe_analyze(article: Article, doc, window, timeout: float | None = None
+                  ) -> Analysis | Exception:
+    """Analyse one parsed article; an exception or a timeout is returned, not raised.
+
+    The time limit uses a POSIX interval timer, so it applies where chunks run
+    in a process's main thread (the local engine and its worker processes);
+    Dask runs tasks in worker threads, where no limit is set.
+    """
+    limited = bool(timeout) and hasattr(signal, "setitimer") \
+        and threading.current_thread() is threading.main_thread()
+    if limited:
+        def expire(signum, frame):
+            raise AnalysisTimeout(f"stopped after {timeout:g} s")
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         return analyze_doc(article, doc, window=window)
     except Exception as exc:  # noqa: BLE001 - recorded in errors.csv, the run goes on
         return exc
+    finally:
+        if limited:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -561,6 +589,7 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         scheduler: str | None = None, client=None, text_column: str = "text",
         id_column: str = "id", title_column: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE, report: bool = True,
+        timeout: float | None = DEFAULT_TIMEOUT,
         progress: bool = False) -> RunSummary:
     """Analyse ``inputs`` (files or folders) and write every contract table to ``out``.
 
@@ -578,6 +607,10 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         client: an existing ``dask.distributed.Client`` to use instead.
         text_column, id_column, title_column: columns of corpus files.
         chunk_size: articles per chunk (the unit written to disk and resumed).
+        report: write ``report.html`` (the first 50 articles).
+        timeout: seconds one article's extraction may take before it is
+            recorded in ``errors.csv`` and the run goes on (None or 0: no limit;
+            local engine only).
         progress: show a progress bar (articles/s) on stderr.
 
     Raises:
@@ -650,7 +683,8 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
             keep = max(0, REPORT_LIMIT - n_seen[0]) if report else 0
             n_seen[0] += len(articles)
             yield ChunkTask(number, articles, model=model, window=window,
-                            batch_size=batch_size, out=str(out), fmt=fmt, keep=keep)
+                            batch_size=batch_size, out=str(out), fmt=fmt, keep=keep,
+                            timeout=timeout)
 
     bar = _progress_bar(files, enabled=progress)
     hashes: dict[str, str] = {}

@@ -79,7 +79,9 @@ def test_two_runs_are_byte_identical(run_dir, tmp_path):
     assert main(["analyze", str(BUNDLED), "--out", str(out), "--quiet"]) == 0
     for name in [*contract.TABLES, "errors"]:
         assert (out / f"{name}.csv").read_bytes() == (run_dir / f"{name}.csv").read_bytes(), name
-    assert (out / "manifest.json").read_bytes() == (run_dir / "manifest.json").read_bytes()
+    for name in ("manifest.json", "network.gexf", "network.graphml", "report.html"):
+        assert (out / name).read_bytes() == (run_dir / name).read_bytes(), name
+    assert b"lastmodifieddate" not in (out / "network.gexf").read_bytes()  # no date stamp
 
 
 def test_overwrite_replaces_only_own_files(run_dir, tmp_path):

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -150,7 +151,11 @@ def to_gexf(graph: nx.Graph, path: str | Path) -> Path:
     Read back with ``networkx.read_gexf(path)``; node ids are actor names.
     """
     path = Path(path)
-    nx.write_gexf(_clean_for_export(graph), path)
+    text = "\n".join(nx.generate_gexf(_clean_for_export(graph)))
+    # networkx stamps today's date into <meta>; the attribute is optional, and
+    # without it the same graph always gives the same bytes.
+    text = re.sub(r'<meta lastmodifieddate="[^"]*">', "<meta>", text, count=1)
+    path.write_text(text + "\n", encoding="utf-8")
     return path
 
 

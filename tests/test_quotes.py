@@ -218,6 +218,19 @@ def test_split_quote_and_floating_sentence(quotes_of):
     assert floating.quote == "Now the whole street is under water."
 
 
+def test_floating_quote_naming_the_previous_speaker_is_not_theirs(parse):
+    # A quote sentence about a person is not by that person: people rarely name
+    # themselves, so the previous speaker is not inherited.
+    from toolkit.actors import extract_actors
+
+    doc = parse('"We rebuilt the harbour in a year," said Mr Hale.\n\n'
+                '"Without Tom Hale the town would have given up."')
+    quotes = extract_quotes(doc, actors=extract_actors(doc))
+    check_offsets(doc, quotes)
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Mr Hale", "direct-after"), ("", "direct-unattributed")]
+
+
 def test_multi_paragraph_quote(quotes_of):
     qs = quotes_of('Reed said: "The water came fast.\n\n"By dawn the ground floor was gone."')
     q, = qs

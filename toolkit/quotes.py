@@ -804,6 +804,16 @@ class _ActorIndex:
             k += 1
         return out
 
+    def names_person(self, actor_name: str, start: int, end: int) -> bool:
+        """Whether the PERSON actor ``actor_name`` is mentioned between ``start`` and ``end``.
+
+        A floating quote that names the previous speaker is about that person,
+        not by them: people rarely speak of themselves by name.
+        """
+        return bool(actor_name) and any(
+            getattr(a, "name", None) == actor_name and getattr(a, "type", "") == "PERSON"
+            for s, e, a in self.overlapping(start, end) if start <= s and e <= end)
+
     def link(self, text: str, start: int | None, end: int | None,
              head: tuple[int, int] | None) -> str:
         if start is not None and end is not None and self.mentions:
@@ -963,7 +973,8 @@ def _resolve(doc: Doc, text: str, drafts: list[_Draft], sent_of: dict[int, int],
         elif d.floating:
             prev = quotes[-1] if quotes else None
             if prev is not None and prev.speaker and prev.speaker_start is not None and \
-                    sentence - _last_sentence(prev, sent_of, tok_starts) <= 2:
+                    sentence - _last_sentence(prev, sent_of, tok_starts) <= 2 and \
+                    not index.names_person(prev.speaker_actor, d.start, d.end):
                 speaker, s_start, s_end = prev.speaker, prev.speaker_start, prev.speaker_end
                 resolved, source_text = True, ""
             else:

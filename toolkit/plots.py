@@ -190,15 +190,22 @@ def plot_actors(actors_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = Non
                 left[a] += m
         for a, total in left.items():
             ax.text(total, y[a], f" {int(total)}", va="center", fontsize=8, color="#333333")
-        ax.set_yticks(range(len(order)), [_short(a, 32) for a in order])
-        ax.invert_yaxis()
-        ax.set_xlabel("Mentions")
-        ax.set_ylabel("Actor")
-        ax.set_title(title)
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.margins(x=0.08)
-        ax.legend(title="Type", loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        return ax
+        return _finish_counts(ax, range(len(order)), order, xlabel="Mentions", ylabel="Actor",
+                              title=title, legend="Type")
+
+
+def _finish_counts(ax: Axes, ys, labels, *, xlabel: str, ylabel: str, title: str,
+                   legend: str) -> Axes:
+    """Labels, integer ticks and an outside legend for a horizontal stacked count chart."""
+    ax.set_yticks(ys, [_short(label, 32) for label in labels])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.margins(x=0.08)
+    ax.legend(title=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return ax
 
 
 def plot_quoted(quotes_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = None,
@@ -237,15 +244,8 @@ def plot_quoted(quotes_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = Non
             left += vals
         for yv, total in zip(ys, left, strict=False):
             ax.text(total, yv, f" {int(total)}", va="center", fontsize=8, color="#333333")
-        ax.set_yticks(ys, [_short(w, 32) for w in table["who"]])
-        ax.invert_yaxis()
-        ax.set_xlabel("Quotes")
-        ax.set_ylabel("Speaker")
-        ax.set_title(title)
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.margins(x=0.08)
-        ax.legend(title="Kind", loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        return ax
+        return _finish_counts(ax, ys, table["who"], xlabel="Quotes", ylabel="Speaker",
+                              title=title, legend="Kind")
 
 
 def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: str = "weight",

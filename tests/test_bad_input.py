@@ -15,6 +15,9 @@ STORY = ("The harbour authority said on Monday that the new pier would open in s
          "Fishermen welcomed the news but said the fees were still too high.\n")
 
 
+STORY_HTML = "".join(f"<p>{p}</p>" for p in STORY.split("\n\n") if p.strip())
+
+
 def run_cli(capsys, *args):
     code = main(["analyze", *map(str, args), "--quiet", "--no-report"])
     err = capsys.readouterr().err
@@ -170,7 +173,7 @@ def test_very_long_line(tmp_path):
 def test_html_saved_as_txt_is_read_as_html(tmp_path):
     page = ("<!DOCTYPE html><html><head><title>Pier opens</title></head><body>"
             "<nav><a href='/'>Home</a></nav><article><h1>Pier opens after delays</h1>"
-            + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n") if p.strip())
+            + STORY_HTML
             + "</article><footer>Subscribe to our newsletter</footer></body></html>")
     f = tmp_path / "page.txt"
     f.write_text(page)
@@ -235,11 +238,10 @@ def test_html_is_parsed_without_network_or_external_entities(tmp_path, monkeypat
             '<html><head><link rel="stylesheet" href="http://198.51.100.7/s.css">'
             '<script src="http://198.51.100.7/a.js"></script></head><body><article>'
             '<h1>Pier opens after delays</h1><p>&xxe; &remote;</p>'
-            + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n") if p.strip())
+            + STORY_HTML
             + '<img src="http://198.51.100.7/pixel.gif"></article></body></html>')
     f = tmp_path / "page.html"
     f.write_text(page)
     art = read_article(f)
     assert "TOP-SECRET" not in art.text
-    assert art.paragraphs[0].text.startswith("The harbour authority said") or any(
-        p.text.startswith("The harbour authority said") for p in art.paragraphs)
+    assert any(p.text.startswith("The harbour authority said") for p in art.paragraphs)

@@ -53,7 +53,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import contract
-from .analysis import Analysis, analyze_doc, articles_table
+from .analysis import Analysis, analyze_doc
 from .article import Article
 from .nlp import load_model, model_info, parse_many
 from .output import (
@@ -200,9 +200,7 @@ def analyze_corpus(articles: Iterable[Article], *, nlp=None, n_process: int = 1,
 
 def _model_arg(nlp) -> str | None:
     """The name to load ``nlp`` again in another process (None: the default model)."""
-    if nlp is None:
-        return None
-    return nlp.meta.get("toolkit_model") or f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+    return None if nlp is None else model_info(nlp)["name"]
 
 
 @dataclass
@@ -856,5 +854,5 @@ def build_manifest(nlp, inputs_meta: list[dict], summary: RunSummary, **options)
 
 
 __all__ = ["ChunkResult", "ChunkTask", "Failure", "Journal", "RunSummary", "analyze_chunk",
-           "analyze_corpus", "arrow_schema", "articles_table", "iter_articles", "run",
+           "analyze_corpus", "arrow_schema", "iter_articles", "run",
            "write_parquet"]

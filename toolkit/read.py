@@ -265,19 +265,16 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
     import trafilatura
 
     tree = _html_tree(html)
-    doc = None
+    meta = {}
     if tree is not None:
         _prune_furniture(tree)
-        doc = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True,
-                                          include_images=False, with_metadata=True)
-    if doc is None or not (getattr(doc, "text", None) if not isinstance(doc, dict)
-                           else doc.get("text")):
+        meta = _as_meta(trafilatura.bare_extraction(
+            tree, include_comments=False, include_tables=True, include_images=False,
+            with_metadata=True))
+    if not meta.get("text"):
         # Pruning can remove everything on an odd template: retry on the page as given.
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
-                                          with_metadata=True)
-    if doc is None:
-        raise InputError(f"{source_path or article_id}: no article text found in the HTML page")
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        meta = _as_meta(trafilatura.bare_extraction(html, include_comments=False,
+                                                    include_tables=True, with_metadata=True))
     body = meta.get("text") or ""
     if not body.strip():
         raise InputError(f"{source_path or article_id}: no article text found in the HTML page")
@@ -294,6 +291,13 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
         article.published, article.published_from = str(meta["date"])[:10], "html_metadata"
     article.source_path = source_path
     return article
+
+
+def _as_meta(doc) -> dict:
+    """trafilatura's result (a Document, a dict or None) as a plain dict."""
+    if doc is None:
+        return {}
+    return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
 # Elements that templates use for furniture around a story, by tag, class or id.

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -88,10 +88,20 @@ def _as_ns(ngrams: int | Iterable[int]) -> tuple[int, ...]:
     return tuple(sorted({int(n) for n in ngrams}))
 
 
-def _count_frame(counts: Mapping[str, int], min_count: int = 1) -> pd.DataFrame:
+def _ranked(doc: Doc, ns: tuple[int, ...], by: str, min_count: int = 1
+            ) -> list[tuple[str, int]]:
+    """``(term, count)`` over the body sentences, most frequent first, ties alphabetical
+    (so the order never depends on the text order)."""
+    counts: Counter[str] = Counter()
+    for sent in _body_spans(doc):
+        for n in ns:
+            counts.update(_ngram_terms(sent, n, by))
     rows = [(t, c) for t, c in counts.items() if c >= min_count]
-    # Most frequent first; ties alphabetically, so the order never depends on the text order.
     rows.sort(key=lambda r: (-r[1], r[0]))
+    return rows
+
+
+def _count_frame(rows: list[tuple[str, int]]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["term", "count"])
     df["term"] = df["term"].astype("object")
     df["count"] = df["count"].astype("Int64")
@@ -137,11 +147,7 @@ def term_counts(doc: Doc, *, by: str = "lemma", ngrams: int | Iterable[int] = 1,
     ns = _as_ns(ngrams)
     if not ns or min(ns) < 1:
         raise ValueError(f"ngrams must be positive, not {ngrams!r}")
-    counts: Counter[str] = Counter()
-    for sent in _body_spans(doc):
-        for n in ns:
-            counts.update(_ngram_terms(sent, n, by))
-    return _count_frame(counts, min_count)
+    return _count_frame(_ranked(doc, ns, by, min_count))
 
 
 def terms_table(doc: Doc) -> pd.DataFrame:
@@ -159,10 +165,7 @@ def terms_table(doc: Doc) -> pd.DataFrame:
 
 def term_rows(doc: Doc) -> list[dict]:
     """The rows of :func:`terms_table`, as dicts: most frequent first, ties alphabetical."""
-    counts: Counter[str] = Counter()
-    for sent in _body_spans(doc):
-        counts.update(_ngram_terms(sent, 1, "lemma"))
-    return [{"term": t, "count": c} for t, c in sorted(counts.items(), key=lambda r: (-r[1], r[0]))]
+    return [{"term": t, "count": c} for t, c in _ranked(doc, (1,), "lemma")]
 
 
 # ---------------------------------------------------------------- key terms

@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
                                     "every removed line with its reason).")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    sub.add_parser("rules", help="list every extraction rule with what it does",
+                   description="List the extraction rules in the order they apply; any of "
+                               "them can be switched off by name with --disable-rule.")
     return parser
 
 
@@ -107,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "clean":
             return _clean(args)
+        if args.command == "rules":
+            return _rules()
         return _analyze(args)
     except (InputError, OutputError, ModelError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
@@ -128,6 +133,17 @@ def _clean(args) -> int:
     if args.removed:
         for r in article.removed:
             print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rules() -> int:
+    from .rules import list_rules
+
+    table = list_rules()
+    for stage, rows in table.groupby("stage", sort=False):
+        print(f"{stage}:")
+        for row in rows.itertuples():
+            print(f"  {row.group:<10} {row.rule:<28} {row.description}")
     return EXIT_OK
 
 

@@ -256,14 +256,20 @@ def test_count_that_looks_like_a_year_is_kept(figs):
     assert one(figs("The march drew 2000 protesters."), "2000").value == 2000
 
 
-def test_bad_input_never_raises(parse):
+def test_odd_text_is_read_without_error(parse):
     odd = ("x" * 5 + " 12abc 3.4.5 $ % -- 1e9 ½ ١٢٣ [ ] () 10-- to to 5 between 3 and "
            "\u00a0\u200b 9,99,999 .5 0.0.0 ,,, 2nd 1,000,000,000,000,000 million")
     for text in (odd, "", " ", "42", "Dozens.", "between 1 and", "$", "£m", "15:38"):
         doc = parse(text) if text.strip() else parse("x")
-        extract_figures(doc, quotes=[object(), None])
-        extract_dates(doc, published="not-a-date")
-        extract_dates(doc, published=None)
+        assert all(f.text for f in extract_figures(doc))
+        assert all(d.date == "" for d in extract_dates(doc, published="not-a-date"))
+        assert all(d.date == "" for d in extract_dates(doc, published=None))
+
+
+def test_a_bad_quote_object_raises_instead_of_being_dropped(parse):
+    doc = parse("The flood displaced 4,000 families.")
+    with pytest.raises(AttributeError, match="start_char"):
+        extract_figures(doc, quotes=[object()])
 
 
 @settings(max_examples=200, deadline=None)

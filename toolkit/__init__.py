@@ -10,7 +10,7 @@ from .actors import show_actors
 from .analysis import Analysis, analyze, analyze_doc
 from .article import Article, Paragraph, RemovedLine
 from .corpus import analyze_corpus
-from .figures import timeline
+from .dates import timeline
 from .nlp import load_model
 from .read import article_from_text, read_article
 

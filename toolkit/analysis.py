@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import actors as actors_mod
 from . import contract
 from . import cooccurrence as cooc_mod
+from . import dates as dates_mod
 from . import figures as figures_mod
 from . import frequency as freq_mod
 from . import quotes as quotes_mod
@@ -119,7 +120,7 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
     actors = actors_mod.extract_actors(doc, disable=disable)
     quotes = quotes_mod.extract_quotes(doc, actors=actors, disable=disable)
     figures = figures_mod.extract_figures(doc, quotes=quotes, disable=disable)
-    dates = figures_mod.extract_dates(doc, published=article.published, disable=disable)
+    dates = dates_mod.extract_dates(doc, published=article.published, disable=disable)
     # Rows, not DataFrames: a corpus run builds one frame per table per chunk.
     rows = {
         "articles": article_rows([article]),

@@ -20,57 +20,41 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
 * ``unit``: an ISO currency code (``USD``, ``GBP``, ``EUR``, ...),
   ``"percent"``, ``"percentage points"``, or empty for counts.
 * ``what``: the counted noun phrase and its event, read off the dependency
-  parse: the noun the number modifies (or the ``of``-object of ``dozens of``)
-  plus the verb it is the object or passive subject of, as a participle
+  parse by the first ``what`` rule that applies (:data:`WHAT_RULES`): the
+  noun the number modifies (or the ``of``-object of ``dozens of``) plus the
+  verb it is the object or passive subject of, as a participle
   (``"miners rescued"``, ``"prisoners freed"``), or the verb it is the
   subject of (``"whales swam into the bay"``); the verb's first short
   prepositional phrase after the noun is kept (``"from the old fortress"``).
-* ``source``: who the figure is attributed to. A figure inside a quote's
-  content span (``quotes``: :class:`toolkit.quotes.Quote` objects) gets that
-  quote's speaker; otherwise "according to X" in the same sentence, otherwise
-  the subject of a reporting verb ("X said/says/estimated ...") governing the
+* ``source``: who the figure is attributed to, by the first ``source`` rule
+  that applies (:data:`SOURCE_RULES`). A figure inside a quote's content
+  span (``quotes``: :class:`toolkit.quotes.Quote` objects) gets that quote's
+  speaker; otherwise "according to X" in the same sentence, otherwise the
+  subject of a reporting verb ("X said/says/estimated ...") governing the
   figure. A pronoun source ("they said") is replaced by the most recent named
   source in the two sentences before; empty when the article states the
   figure on its own authority.
 
-Not figures (skipped, never raised on): ordinals (``11th``), years
-(``2023``, unless a plural noun is counted: ``2000 people``), dates
-(``March 3``, ``3 March 2021``), times (``15:38``, ``3 p.m.``), durations
-(``three days``), phone numbers (``+44 20 7946 0958``), ISBNs and other
-codes with three or more hyphenated groups, footnote markers (``[1]``),
-numbers glued to letters or joined by a hyphen or slash to a word
+Not figures (the ``detect`` rules, :data:`SKIP_RULES`, each skip one kind):
+ordinals (``11th``), years (``2023``, unless a plural noun is counted:
+``2000 people``), dates (``March 3``, ``3 March 2021``), times (``15:38``,
+``3 p.m.``), durations (``three days``), phone numbers (``+44 20 7946 0958``),
+ISBNs and other codes with three or more hyphenated groups, footnote markers
+(``[1]``), numbers glued to letters or joined by a hyphen or slash to a word
 (``COVID19``, ``G7``, ``F-16``, ``45-year-old``, ``24/7``, ``100m`` without a
 currency), identifiers after a capitalised name (``Resolution 1701``,
 ``Flight 370``), capitalised number words inside names (``Formula One``) and
 a bare ``one`` that does not modify a noun (``one of them``).
 
-Dates go to the *timeline* (:func:`extract_dates`, :func:`timeline`) as
-:class:`DateMention` objects, resolved against the article's publication date
-where the text allows:
-
-* a weekday ("Tuesday") is the most recent such day on or before publication
-  (the same day when published on a Tuesday), or the next one when its verb is
-  in the future tense ("will meet on Thursday"); "last"/"next" force
-  before/after;
-* a month and day without a year ("June 2") takes the year that puts it
-  closest to publication: "June 2" in an article of 20 June 2019 is
-  2019-06-02 and "July 4" the coming 2019-07-04 (a vote, a deadline),
-  while "Dec. 30" in an article of 5 January is the previous year's. "last
-  year", "this year" or "next year" after it override;
-* "yesterday", "today", "tomorrow", "N days ago" are exact days;
-  "last week"/"this week"/"next week" give the Monday starting that week
-  (``precision`` ``"week"``); months give ``YYYY-MM``, years ``YYYY``;
-* anything else (no publication date, "the past month") keeps ``date`` empty.
-
-``event`` is the sentence the date occurs in, stripped. Durations ("for a
-year", "decades", "week-long") are not timeline points.
+Dates are the timeline's (:mod:`toolkit.dates`); :func:`extract_dates`,
+:func:`timeline`, :class:`DateMention` and :func:`timeline_table` are
+re-exported here for one release.
 
 Example:
-    >>> from toolkit.nlp import load_model, make_doc
+    >>> from toolkit.nlp import parse
     >>> from toolkit.read import article_from_text
-    >>> nlp = load_model()
-    >>> doc = nlp(make_doc(article_from_text(
-    ...     "Officials said more than 40 miners were trapped on Monday."), nlp))
+    >>> doc = parse(article_from_text(
+    ...     "Officials said more than 40 miners were trapped on Monday."))
     >>> f = extract_figures(doc)[0]
     >>> (f.text, f.value, f.qualifier, f.what, f.source)
     ('more than 40', 40.0, 'more_than', 'miners trapped', 'Officials')
@@ -80,15 +64,41 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
-from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
+from .dates import (  # noqa: F401 (re-export)
+    DATE_ENT_WORDS,
+    DATE_RE,
+    TIME_RE,
+    DateMention,
+    extract_dates,
+    glued,
+    in_sentence,
+    overlaps,
+    timeline,
+    timeline_table,
+)
+from .lexicon import (
+    CURRENCY_CODES,
+    CURRENCY_NAMES,
+    CURRENCY_SYMBOLS,
+    SCALE_ABBRS,
+    SCALE_WORDS,
+    TENS_WORDS,
+    TIME_NOUNS,
+    UNIT_WORDS,
+)
 from .nlp import body_sentences
+from .rules import active, rule
+
+__all__ = ["DateMention", "Figure", "extract_dates", "extract_figures", "figures_table",
+           "parse_number", "past_participle", "timeline", "timeline_table",
+           "words_to_number"]
 
 # ---------------------------------------------------------------------------
 # Data classes
@@ -125,71 +135,31 @@ class Figure:
     high: float | None = None
 
 
-@dataclass
-class DateMention:
-    """A date or time expression for the timeline.
-
-    Attributes:
-        text: the expression as written (``doc.text[start_char:end_char]``).
-        date: ISO date ``YYYY-MM-DD`` (or ``YYYY-MM`` / ``YYYY``), ``""`` when
-            it cannot be resolved.
-        sentence: index in ``list(doc.sents)``.
-        start_char, end_char: offsets in ``doc.text``.
-        event: the sentence it occurs in, stripped.
-        precision: ``day``, ``week``, ``month``, ``year``, ``time`` or ``""``.
-    """
-
-    text: str
-    date: str
-    sentence: int
-    start_char: int
-    end_char: int
-    event: str
-    precision: str = ""
 
 
 # ---------------------------------------------------------------------------
 # Number grammar (regular expressions over sentence text)
 
-_UNIT_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALE_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-                "trillion": 1e12}
-_SCALE_ABBRS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9,
-                "tn": 1e12, "trn": 1e12}
 # Abbreviations that are units of length/size unless money is meant ("100m").
 _MONEY_ONLY_ABBRS = {"k", "m", "b"}
 
-_UNITS_RE = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
-_TENS_RE = "|".join(_TENS_WORDS)
+_UNITS_RE = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+_TENS_RE = "|".join(TENS_WORDS)
 _ATOM = rf"(?:(?:{_TENS_RE})(?:-(?:{_UNITS_RE}))?|{_UNITS_RE})"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _WORDNUM = (rf"(?:(?:half\s+an?|an?|{_ATOM})\s+dozen"
             rf"|(?:{_ATOM}|an?(?=\s+{_SCALE_WORD}\b))"
             rf"(?:\s+{_SCALE_WORD}(?:\s+(?:and\s+)?{_ATOM}(?!\w))?)*)\b")
 
-_CURRENCY_SYMBOLS = {"US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
-                     "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
-                     "¥": "JPY", "₹": "INR", "₪": "ILS"}
-_CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "ILS", "CAD", "AUD")
-_CURRENCY_NAMES = {"Hong Kong dollars": "HKD", "Australian dollars": "AUD",
-                   "Canadian dollars": "CAD", "Singapore dollars": "SGD",
-                   "Swiss francs": "CHF", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-                   "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-                   "yen": "JPY", "yuan": "CNY", "rupees": "INR", "shekels": "ILS",
-                   "roubles": "RUB", "rubles": "RUB"}
-_CURRENCY_NAMES_LOWER = {k.lower(): v for k, v in _CURRENCY_NAMES.items()}
-_CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len,
+_CURRENCY_NAMES_LOWER = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
+_CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len,
                                                           reverse=True))
-            + "|(?:" + "|".join(_CURRENCY_CODES) + r")\s?)")
+            + "|(?:" + "|".join(CURRENCY_CODES) + r")\s?)")
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _SCALE_ABBR = r"(?:bn|mln|mn|trn|tn|m|k|b)(?![\w])"
 _UNIT_POST = (r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b"
-              r"|\s+(?:US\s+)?(?:" + "|".join(sorted(_CURRENCY_NAMES, key=len, reverse=True))
-              + r")\b|\s+(?:" + "|".join(_CURRENCY_CODES) + r")\b)")
+              r"|\s+(?:US\s+)?(?:" + "|".join(sorted(CURRENCY_NAMES, key=len, reverse=True))
+              + r")\b|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
 _NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SCALE_WORD}\b(?:\s+{_SCALE_WORD}\b)*)?"
            rf"|{_WORDNUM})")
 _NUMEXPR = rf"(?:{_CUR_PRE}\s?)?{_NUMBER}(?:{_UNIT_POST})?"
@@ -233,46 +203,10 @@ _FIGURE_RE = re.compile(
 # Every figure holds a digit or a number word: sentences without one skip the
 # (much slower) grammar above.
 _MAYBE_FIGURE_RE = re.compile(
-    r"\d|\b(?:" + "|".join(sorted({*_UNIT_WORDS, *_TENS_WORDS, *_SCALE_WORDS, "dozen", "score"},
+    r"\d|\b(?:" + "|".join(sorted({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "score"},
                                  key=len, reverse=True)) + ")", re.I)
 
-# ---------------------------------------------------------------------------
-# Things that look like numbers but are not figures
 
-_MONTHS = {"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
-           "July": 7, "August": 8, "September": 9, "October": 10, "November": 11,
-           "December": 12, "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
-           "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MON = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_FULL_MON = "(?:" + "|".join(m for m in _MONTHS if len(m) > 3 or m == "May") + ")"
-_REL_YEAR = r"(?:\s+(?P<{}>last|this|next)\s+year\b)?"
-_SMALL_WORDS = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-
-_DATE_RE = re.compile(
-    r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
-    rf"|(?P<md>\b(?P<md_mon>{_MON})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b"
-    rf"(?:,?\s+(?P<md_year>\d{{4}})\b)?{_REL_YEAR.format('md_rel')})"
-    rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_mon>{_MON})(?!\w)"
-    rf"(?:,?\s+(?P<dm_year>\d{{4}})\b)?{_REL_YEAR.format('dm_rel')})"
-    rf"|(?P<my>\b(?:(?P<my_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?"
-    rf"(?P<my_mon>{_MON})(?:,?\s+(?P<my_year>\d{{4}})\b)?(?!\w))"
-    r"|(?P<wdx>\b(?:(?P<wd_rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>" + "|".join(_WEEKDAYS)
-    + r")\b(?:\s+(?:morning|afternoon|evening|night))?)"
-    r"|(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b)"
-    r"|(?P<per>\b(?P<per_rel>(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext)\s+"
-    r"(?P<per_unit>week|month|year|weekend)\b)"
-    rf"|(?P<ago>\b(?P<ago_n>{_SMALL_WORDS})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)"
-    r"|(?P<year>\b(?:1[89]|20)\d{2}\b)")
-_YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "before", "after",
-              "during", "through", "early", "late", "mid", "mid-", "spring", "summer",
-              "autumn", "fall", "winter", "year", "fiscal"}
-_BARE_MONTH_CUES = _YEAR_CUES | {"last", "this", "next", "early", "late"}
-_TIME_RE = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?!\w))?(?:\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET))?"
-    r"|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?(?!\w)"
-    r"|\b\d{3,4}\s*(?:GMT|UTC|EST|EDT|BST|CET)\b"
-    r"|\b\d{1,2}\s+o'clock\b")
 _NOT_FIGURE_RE = re.compile(
     r"\[\s*\d{1,3}\s*\]"                                   # footnote markers
     r"|\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,}[\dXx]"     # ISBNs
@@ -280,10 +214,6 @@ _NOT_FIGURE_RE = re.compile(
     r"|\(\d{3}\)\s*\d{3}[-. ]\d{4}"                        # (555) 123-4567
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"        # 555-123-4567, 555-1234
     r"|\b\d+(?:[-./]\d+){2,}\b")                           # codes, dotted/slashed dates
-_TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month",
-               "year", "decade", "century", "fortnight", "millennium"}
-_DATE_ENT_WORDS = _TIME_NOUNS | {"ago", "yesterday", "today", "tomorrow", "tonight",
-                                 "morning", "afternoon", "evening"}
 
 # Verbs whose subject is the source of the figures in their clause.
 REPORTING_VERBS = {"say", "tell", "report", "estimate", "state", "announce", "claim",
@@ -374,14 +304,14 @@ def words_to_number(text: str) -> float | None:
             continue
         if w in ("a", "an"):
             current, seen = current or 1.0, True
-        elif w in _UNIT_WORDS:
-            current, seen = current + _UNIT_WORDS[w], True
-        elif w in _TENS_WORDS:
-            current, seen = current + _TENS_WORDS[w], True
+        elif w in UNIT_WORDS:
+            current, seen = current + UNIT_WORDS[w], True
+        elif w in TENS_WORDS:
+            current, seen = current + TENS_WORDS[w], True
         elif w == "hundred":
             current = (current or 1.0) * 100
-        elif w in _SCALE_WORDS:
-            total += (current or 1.0) * _SCALE_WORDS[w]
+        elif w in SCALE_WORDS:
+            total += (current or 1.0) * SCALE_WORDS[w]
             current = 0.0
         else:
             return None
@@ -391,14 +321,14 @@ def words_to_number(text: str) -> float | None:
 def _currency(cur: str | None, unit: str | None) -> str:
     if cur:
         c = cur.strip()
-        return _CURRENCY_SYMBOLS.get(c, c.upper())
+        return CURRENCY_SYMBOLS.get(c, c.upper())
     if unit:
         u = " ".join(unit.lower().split())
         if u.startswith("us "):
             return "USD"
         if u in _CURRENCY_NAMES_LOWER:
             return _CURRENCY_NAMES_LOWER[u]
-        if u.upper() in _CURRENCY_CODES:
+        if u.upper() in CURRENCY_CODES:
             return u.upper()
     return ""
 
@@ -427,9 +357,9 @@ def parse_number(text: str) -> tuple[float | None, str, str]:
         except ValueError:
             return None, unit, abbr
         if abbr:
-            value *= _SCALE_ABBRS.get(abbr, 1)
+            value *= SCALE_ABBRS.get(abbr, 1)
         for s in (m.group("scales") or "").lower().split():
-            value *= _SCALE_WORDS.get(s, 1)
+            value *= SCALE_WORDS.get(s, 1)
     else:
         value = words_to_number(m.group("words"))
     return value, unit, abbr
@@ -440,31 +370,11 @@ def _scale_of(expr: str) -> float:
     m = _NUMEXPR_PARSE.fullmatch(expr.strip())
     if not m or not m.group("digits"):
         return 1.0
-    factor = _SCALE_ABBRS.get((m.group("abbr") or "").lower(), 1.0)
+    factor = SCALE_ABBRS.get((m.group("abbr") or "").lower(), 1.0)
     for w in (m.group("scales") or "").lower().split():
-        factor *= _SCALE_WORDS.get(w, 1.0)
+        factor *= SCALE_WORDS.get(w, 1.0)
     return factor
 
-
-def _glued(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``text[start:end]`` is stuck to a word or code."""
-    before = text[start - 1] if start > 0 else " "
-    before2 = text[start - 2] if start > 1 else " "
-    after = text[end] if end < len(text) else " "
-    after2 = text[end + 1] if end + 1 < len(text) else " "
-    if before.isalnum() or before in "_#@/+" or (before in ".," and before2.isdigit()):
-        return True
-    if before in "-–" and before2.isalnum():
-        return True
-    if after.isalnum() or after in "_/@":
-        return True
-    if after in "-–.:," and after2.isalnum() and not (after in ".," and not after2.isdigit()):
-        return True
-    return False
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 # ---------------------------------------------------------------------------
@@ -562,28 +472,6 @@ def _event(role: Token, noun: Token | None, skip: set[int]) -> str:
     return ""
 
 
-def _what(span: Span, skip: set[int]) -> tuple[str, bool]:
-    """``(what, is_duration)`` for a figure's tokens."""
-    root = span.root
-    noun = None
-    role = root
-    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") \
-            and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in skip:
-        noun = role = root.head
-    else:
-        for child in root.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
-                    noun = objs[0]
-                break
-    if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
-        return "", True
-    words = _noun_phrase(noun, skip) if noun is not None and noun.pos_ != "PRON" else ""
-    event = _event(role, noun, skip)
-    return " ".join(p for p in (words, event) if p), False
-
-
 def _source_text(tok: Token) -> str:
     """The noun phrase of a source, without appositions, clauses or punctuation."""
     drop: set[int] = set()
@@ -621,7 +509,6 @@ def _sentence_sources(sent: Span) -> tuple[list[tuple[Token, Token]], str]:
 def _is_pronoun(text: str) -> bool:
     return text.lower() in _PRONOUNS
 
-
 # ---------------------------------------------------------------------------
 # Figures
 
@@ -631,50 +518,45 @@ def _candidates(text: str):
     if not _MAYBE_FIGURE_RE.search(text):
         return
     for m in _FIGURE_RE.finditer(text):
-        try:
-            if m.group("between"):
-                v1, u1, a1 = parse_number(m.group("b1"))
-                v2, u2, a2 = parse_number(m.group("b2"))
-                if v1 is None or v2 is None:
-                    continue
+        if m.group("between"):
+            v1, u1, a1 = parse_number(m.group("b1"))
+            v2, u2, a2 = parse_number(m.group("b2"))
+            if v1 is not None and v2 is not None:
                 yield (m.start(), m.end(), m.start("b1"), m.end(), v1, v1, v2, "range",
                        u1 or u2, (a1, a2))
-            elif m.group("vague"):
-                key = " ".join(m.group("vague").lower().split())
-                yield (m.start(), m.end(), m.start(), m.end(), None, VAGUE_LOW.get(key),
-                       None, "vague", "", ())
-            else:
-                v1, u1, a1 = parse_number(m.group("n1"))
-                if v1 is None:
-                    continue
-                qual = _QUAL_OF.get(" ".join((m.group("qual") or "").lower().split()),
-                                    "exact")
-                if m.group("n2"):
-                    v2, u2, a2 = parse_number(m.group("n2"))
-                    sep = m.group("sep").lower()
-                    gap = text[m.end("n1"):m.start("n2")]
-                    s1, s2 = _scale_of(m.group("n1")), _scale_of(m.group("n2"))
-                    if v2 is not None and s1 == 1 and s2 > 1:
-                        v1 *= s2  # "$5-7 million": the first number shares the scale
-                    before = text[:m.start()].rstrip().lower()
-                    if (v2 is not None and v2 > v1 and qual == "exact"
-                            and not before.endswith("from")
-                            and not (sep in "-–—" and gap.strip() != gap)):
-                        yield (m.start(), m.end(), m.start("n1"), m.end(), v1, v1, v2,
-                               "range", u1 or u2, (a1, a2))
-                        continue
-                    v1, u1, a1 = parse_number(m.group("n1"))
-                    # not a range: each number on its own
-                    yield (m.start(), m.end("n1"), m.start("n1"), m.end("n1"), v1, v1, v1,
-                           qual, u1, (a1,))
-                    if v2 is not None:
-                        yield (m.start("n2"), m.end(), m.start("n2"), m.end(), v2, v2, v2,
-                               "exact", u2, (a2,))
-                    continue
-                yield (m.start(), m.end(), m.start("n1"), m.end(), v1, v1, v1, qual, u1,
-                       (a1,))
-        except Exception:  # never raise on odd input
-            continue
+        elif m.group("vague"):
+            key = " ".join(m.group("vague").lower().split())
+            yield (m.start(), m.end(), m.start(), m.end(), None, VAGUE_LOW.get(key),
+                   None, "vague", "", ())
+        else:
+            yield from _number_candidates(text, m)
+
+
+def _number_candidates(text: str, m: re.Match):
+    """One number, a range "N to M" or two numbers that only look like a range."""
+    v1, u1, a1 = parse_number(m.group("n1"))
+    if v1 is None:
+        return
+    qual = _QUAL_OF.get(" ".join((m.group("qual") or "").lower().split()), "exact")
+    if not m.group("n2"):
+        yield (m.start(), m.end(), m.start("n1"), m.end(), v1, v1, v1, qual, u1, (a1,))
+        return
+    v2, u2, a2 = parse_number(m.group("n2"))
+    sep = m.group("sep").lower()
+    gap = text[m.end("n1"):m.start("n2")]
+    low = v1
+    if v2 is not None and _scale_of(m.group("n1")) == 1 and _scale_of(m.group("n2")) > 1:
+        low = v1 * _scale_of(m.group("n2"))  # "$5-7 million": the first number shares the scale
+    before = text[:m.start()].rstrip().lower()
+    if (v2 is not None and v2 > low and qual == "exact" and not before.endswith("from")
+            and not (sep in "-–—" and gap.strip() != gap)):
+        yield (m.start(), m.end(), m.start("n1"), m.end(), low, low, v2, "range", u1 or u2,
+               (a1, a2))
+        return
+    # not a range: each number on its own
+    yield (m.start(), m.end("n1"), m.start("n1"), m.end("n1"), v1, v1, v1, qual, u1, (a1,))
+    if v2 is not None:
+        yield (m.start("n2"), m.end(), m.start("n2"), m.end(), v2, v2, v2, "exact", u2, (a2,))
 
 
 def _date_ent_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -684,25 +566,18 @@ def _date_ent_spans(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         words = {t.lemma_.lower() for t in ent} | {t.lower_ for t in ent}
-        if (words & _DATE_ENT_WORDS or _DATE_RE.search(ent.text) and not
-                re.fullmatch(r"\W*\d{1,3}\W*", ent.text) or _TIME_RE.search(ent.text)):
+        if (words & DATE_ENT_WORDS or DATE_RE.search(ent.text) and not
+                re.fullmatch(r"\W*\d{1,3}\W*", ent.text) or TIME_RE.search(ent.text)):
             spans.append((ent.start_char, ent.end_char))
     return spans
 
 
-def _in_sentence(spans: list, starts: list[int], sent: Span) -> list:
-    """The (start-sorted) ``spans`` starting inside ``sent``, found by bisection."""
-    lo = bisect_left(starts, sent.start_char)
-    hi = bisect_left(starts, sent.end_char)
-    return spans[lo:hi]
-
-
 def _excluded_spans(text: str, offset: int) -> list[tuple[int, int]]:
     spans = [(m.start() + offset, m.end() + offset) for m in _NOT_FIGURE_RE.finditer(text)]
-    spans += [(m.start() + offset, m.end() + offset) for m in _TIME_RE.finditer(text)]
+    spans += [(m.start() + offset, m.end() + offset) for m in TIME_RE.finditer(text)]
     # dates ("March 3", "3 March 2021", "two weeks ago"); bare years are judged
     # later from the parse ("in 2019" vs "2000 people")
-    spans += [(m.start() + offset, m.end() + offset) for m in _DATE_RE.finditer(text)
+    spans += [(m.start() + offset, m.end() + offset) for m in DATE_RE.finditer(text)
               if not m.group("year")]
     return spans
 
@@ -715,7 +590,7 @@ def _is_year(value: float, surface: str, qual: str, unit: str, root: Token) -> b
     # "2000 people" counts people; "in 2019" is a year
     head = root.head
     return not (root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
-                and head.lemma_.lower() not in _TIME_NOUNS)
+                and head.lemma_.lower() not in TIME_NOUNS)
 
 
 def _is_identifier(span: Span, qual: str, unit: str) -> bool:
@@ -733,6 +608,261 @@ def _is_identifier(span: Span, qual: str, unit: str) -> bool:
                                           and nxt.pos_ == "PROPN" and prev.pos_ == "PROPN")
 
 
+
+
+# ---------------------------------------------------------------------------
+# The rules: one candidate number at a time
+
+
+@dataclass
+class Candidate:
+    """One number expression found by the grammar, with what the rules read.
+
+    Offsets are in ``doc.text``; ``span`` holds the number's tokens and
+    ``surface`` their text (both without the qualifier words); ``skip`` holds
+    the token indices of the whole expression, qualifier included, which are
+    never part of ``what``.
+    """
+
+    doc: Doc
+    sentence: int
+    start: int
+    end: int
+    core: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    abbrs: tuple
+    span: Span
+    surface: str
+    skip: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _SentenceContext:
+    """What the rules read about the sentence a candidate sits in."""
+
+    full: str
+    si: int
+    excluded: list[tuple[int, int]]
+    verbs: list[tuple[Token, Token]]
+    according: str
+    quote_spans: list[tuple[int, int, str]]
+    quote_starts: list[int]
+    sources: _Sources
+
+
+def _counted_noun(span: Span, skip: set[int]) -> tuple[Token | None, Token]:
+    """``(noun, role)``: the noun a number counts and the token whose place in the parse
+    gives the event (the noun itself, or the number for "dozens of X")."""
+    root = span.root
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") \
+            and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in skip:
+        return root.head, root.head
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                return objs[0], root
+            break
+    return None, root
+
+
+# --- detect: skip what only looks like a figure -----------------------------------
+
+
+@rule("skip-date-time-code", stage="figures")
+def skip_date_time_code(c: Candidate, ctx: _SentenceContext) -> bool:
+    """Dates, clock times, phone numbers, ISBNs, codes and footnote markers are not figures.
+
+    Bare years are judged by ``skip-year`` from the parse instead.
+    """
+    return overlaps(c.core, c.end, ctx.excluded)
+
+
+@rule("skip-glued", stage="figures")
+def skip_glued(c: Candidate, ctx: _SentenceContext) -> bool:
+    """A number glued to letters or joined to a word by a hyphen or slash ("G7", "24/7",
+    "45-year-old") is part of a name or a compound, not a figure."""
+    return glued(ctx.full, c.core, c.end)
+
+
+@rule("skip-length", stage="figures")
+def skip_length(c: Candidate, ctx: _SentenceContext) -> bool:
+    """"100m" or "5k" without a currency is a length or a race, not money."""
+    return any(a.lower() in _MONEY_ONLY_ABBRS for a in c.abbrs if a) and c.unit in (
+        "", "percent", "percentage points")
+
+
+@rule("skip-name-word", stage="figures")
+def skip_name_word(c: Candidate, ctx: _SentenceContext) -> bool:
+    """A capitalised number word inside a sentence ("Formula One") is part of a name."""
+    first = c.span[0]
+    return (first.is_alpha and first.is_title and not first.is_sent_start
+            and not c.doc[first.i - 1].is_punct and ctx.full[c.start:c.core].strip() == "")
+
+
+@rule("skip-pronoun-one", stage="figures")
+def skip_pronoun_one(c: Candidate, ctx: _SentenceContext) -> bool:
+    """"one" that does not modify a noun ("one of them", "no one") is a pronoun."""
+    return bool(re.fullmatch(r"(?i)one", c.surface)) and c.span.root.dep_ != "nummod"
+
+
+@rule("skip-year", stage="figures")
+def skip_year(c: Candidate, ctx: _SentenceContext) -> bool:
+    """A four-digit number from 1800 to 2100 is a year unless it counts a plural noun
+    ("in 2019" is a year; "2000 people" a figure)."""
+    return (c.value is not None and c.qualifier != "range"
+            and _is_year(c.value, c.surface, c.qualifier, c.unit, c.span.root))
+
+
+@rule("skip-identifier", stage="figures")
+def skip_identifier(c: Candidate, ctx: _SentenceContext) -> bool:
+    """A number naming the thing before it ("Resolution 1701", "Flight 370", "No. 10",
+    "Boeing 737 Max") is an identifier."""
+    return _is_identifier(c.span, c.qualifier, c.unit)
+
+
+@rule("skip-duration", stage="figures")
+def skip_duration(c: Candidate, ctx: _SentenceContext) -> bool:
+    """A number of time units ("three days", "two years") is a duration, not a figure."""
+    noun, _role = _counted_noun(c.span, c.skip)
+    return noun is not None and noun.lemma_.lower() in TIME_NOUNS
+
+
+SKIP_RULES: tuple[Callable[[Candidate, _SentenceContext], bool], ...] = (
+    skip_date_time_code, skip_glued, skip_length, skip_name_word, skip_pronoun_one,
+    skip_year, skip_identifier, skip_duration)
+
+
+# --- what: the first rule that applies names what is counted ---------------------------
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+@rule("what-counted-noun", stage="figures")
+def what_counted_noun(c: Candidate) -> str | None:
+    """The noun the number modifies, with its adjectives and compounds, and its event
+    ("312 prisoners were freed" -> "prisoners freed")."""
+    root = c.span.root
+    if not (root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
+            and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in c.skip):
+        return None
+    noun = root.head
+    return _join(_noun_phrase(noun, c.skip), _event(noun, noun, c.skip))
+
+
+@rule("what-of-object", stage="figures")
+def what_of_object(c: Candidate) -> str | None:
+    """The ``of``-object of a number used as a noun ("dozens of whales swam" ->
+    "whales swam into the bay")."""
+    noun, role = _counted_noun(c.span, c.skip)
+    if noun is None or role.i != c.span.root.i:
+        return None
+    words = _noun_phrase(noun, c.skip) if noun.pos_ != "PRON" else ""
+    return _join(words, _event(role, noun, c.skip))
+
+
+@rule("what-event", stage="figures")
+def what_event(c: Candidate) -> str | None:
+    """A number standing alone takes the event of its place in the parse ("40 were
+    killed" -> "killed")."""
+    return _event(c.span.root, None, c.skip)
+
+
+WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
+    what_counted_noun, what_of_object, what_event)
+
+
+# --- source: on whose authority ----------------------------------------------------------
+
+
+@rule("source-in-quote", stage="figures")
+def source_in_quote(c: Candidate, ctx: _SentenceContext) -> str | None:
+    """A figure inside a quote's span takes the quote's speaker."""
+    i = bisect_right(ctx.quote_starts, c.start)
+    for qs, qe, speaker in reversed(ctx.quote_spans[max(0, i - 3):i]):
+        if qs <= c.start and c.end <= qe and speaker:
+            return speaker
+    return None
+
+
+@rule("source-according-to", stage="figures")
+def source_according_to(c: Candidate, ctx: _SentenceContext) -> str | None:
+    """"according to X" in the same sentence makes X the source."""
+    return ctx.according or None
+
+
+@rule("source-speech-verb", stage="figures")
+def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
+    """The subject of a reporting verb of the sentence ("X said ...", "..., X estimated").
+
+    The verb whose clause holds the figure wins, then the closest; a figure
+    inside the subject itself ("three officials said") is not self-sourced.
+    """
+    root = c.span.root
+    best = None
+    for verb, subj in ctx.verbs:
+        if root.i in {t.i for t in subj.subtree}:
+            continue  # "three officials said": the figure is the source itself
+        inside = verb.left_edge.i <= root.i <= verb.right_edge.i and any(
+            t.i == root.i for t in verb.subtree)
+        key = (0 if inside else 1, verb.right_edge.i - verb.left_edge.i, abs(verb.i - root.i))
+        if best is None or key < best[0]:
+            best = (key, subj)
+    return _source_text(best[1]) if best else None
+
+
+SOURCE_RULES: tuple[Callable[[Candidate, _SentenceContext], str | None], ...] = (
+    source_in_quote, source_according_to, source_speech_verb)
+
+
+@rule("source-pronoun", stage="figures")
+def source_pronoun(source: str, ctx: _SentenceContext) -> str:
+    """A pronoun source ("they said") becomes the latest named source of the two
+    sentences before."""
+    return ctx.sources.resolve(source, ctx.si)
+
+
+PRONOUN_RULES: tuple[Callable[[str, _SentenceContext], str], ...] = (source_pronoun,)
+
+#: The rule groups of this stage, in the order they apply (see :mod:`toolkit.rules`).
+RULE_GROUPS = {"detect": SKIP_RULES, "what": WHAT_RULES, "source": SOURCE_RULES,
+               "pronoun": PRONOUN_RULES}
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+
+
+@dataclass(frozen=True)
+class _Active:
+    """The rules switched on for one extraction."""
+
+    skip: tuple
+    what: tuple
+    source: tuple
+    pronoun: tuple
+
+    @classmethod
+    def of(cls, disable: Collection[str]) -> _Active:
+        return cls(*(active(RULE_GROUPS[g], disable=disable)
+                     for g in ("detect", "what", "source", "pronoun")))
+
+
+def _first(rules: tuple, *args) -> tuple[str, str]:
+    """``(result, rule name)`` of the first rule that applies, ``("", "")`` if none."""
+    for r in rules:
+        found = r(*args)
+        if found is not None:
+            return found, (r.rule_name if found else "")
+    return "", ""
+
+
 def extract_figures(doc: Doc, *, quotes=None, disable: Collection[str] = ()) -> list[Figure]:
     """Every figure in the body sentences of ``doc``, in text order.
 
@@ -740,43 +870,69 @@ def extract_figures(doc: Doc, *, quotes=None, disable: Collection[str] = ()) -> 
         doc: a parsed ``Doc`` (``toolkit.nlp.parse``); headings are skipped.
         quotes: optional :class:`toolkit.quotes.Quote` objects; a figure inside a
             quote's ``start_char``/``end_char`` takes its ``speaker`` as source.
+        disable: rule names to switch off (see :data:`RULE_GROUPS`).
 
     Returns:
         :class:`Figure` objects; see the module docstring for the conventions.
 
+    Raises:
+        AttributeError: when a quote lacks ``start_char``, ``end_char`` or ``speaker``.
+
     Example:
-        >>> figs = extract_figures(doc)  # "The army freed 312 prisoners."  # doctest: +SKIP
-        >>> [(f.text, f.value, f.what) for f in figs]  # doctest: +SKIP
+        >>> from toolkit.nlp import parse
+        >>> from toolkit.read import article_from_text
+        >>> doc = parse(article_from_text("The army freed 312 prisoners."))
+        >>> [(f.text, f.value, f.what) for f in extract_figures(doc)]
         [('312', 312.0, 'prisoners freed')]
     """
-    try:
-        sents = list(body_sentences(doc))
-    except Exception:
-        return []
-    try:
-        date_ents = sorted(_date_ent_spans(doc))
-    except Exception:
-        date_ents = []
+    sents = list(body_sentences(doc))
+    date_ents = sorted(_date_ent_spans(doc))
     date_ents = (date_ents, [s for s, _ in date_ents])
-    quote_spans = []
-    for q in quotes or []:
-        try:
-            quote_spans.append((int(q.start_char), int(q.end_char), str(q.speaker or "")))
-        except Exception:
-            continue
-    quote_spans.sort(key=lambda q: (q[0], q[1]))
+    quote_spans = sorted(((int(q.start_char), int(q.end_char), str(q.speaker or ""))
+                          for q in quotes or []), key=lambda q: (q[0], q[1]))
     quote_starts = [q[0] for q in quote_spans]
-
+    rules = _Active.of(disable)
     full = doc.text  # a property that joins every token: read it once
-    figures: list[Figure] = []
     sources = _Sources(dict(sents), quote_spans, quote_starts)
+    figures: list[Figure] = []
     for si, sent in sents:
-        try:
-            figures.extend(_sentence_figures(doc, full, si, sent, date_ents, quote_spans,
-                                             quote_starts, sources))
-        except Exception:  # never raise on odd input: skip the sentence
+        text = full[sent.start_char:sent.end_char]  # = sent.text, without a token walk
+        cands = list(_candidates(text))
+        if not cands:
             continue
+        verbs, according = sources.of(si)
+        ctx = _SentenceContext(full, si, _excluded_spans(text, sent.start_char)
+                               + in_sentence(*date_ents, sent), verbs, according,
+                               quote_spans, quote_starts, sources)
+        figures.extend(_sentence_figures(doc, sent.start_char, cands, ctx, rules))
     return figures
+
+
+def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
+                      rules: _Active) -> list[Figure]:
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for (start, end, core, _core_end, value, low, high, qual, unit, abbrs) in cands:
+        start, end, core = start + offset, end + offset, core + offset
+        if overlaps(start, end, taken):
+            continue
+        span = doc.char_span(core, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        skip = {t.i for t in doc.char_span(start, end, alignment_mode="expand") or span}
+        c = Candidate(doc, ctx.si, start, end, core, value, low, high, qual, unit, abbrs,
+                      span, ctx.full[core:end], skip)
+        if any(r(c, ctx) for r in rules.skip):
+            continue
+        what, _what_rule = _first(rules.what, c)
+        source, _source_rule = _first(rules.source, c, ctx)
+        for r in rules.pronoun:
+            source = r(source, ctx)
+        taken.append((start, end))
+        out.append(Figure(value=value, text=ctx.full[start:end], qualifier=qual, unit=unit,
+                          what=what, source=source, sentence=ctx.si, start_char=start,
+                          end_char=end, low=low, high=high))
+    return out
 
 
 class _Sources:
@@ -823,341 +979,6 @@ class _Sources:
         return text
 
 
-def _sentence_figures(doc, full, si, sent, date_ents, quote_spans, quote_starts, sources):
-    text = full[sent.start_char:sent.end_char]  # = sent.text, without a walk over its tokens
-    cands = list(_candidates(text))
-    if not cands:
-        return []
-    offset = sent.start_char
-    excluded = _excluded_spans(text, offset) + _in_sentence(*date_ents, sent)
-    verbs, according = sources.of(si)
-    out = []
-    taken: list[tuple[int, int]] = []
-    for (start, end, core, _core_end, value, low, high, qual, unit, abbrs) in cands:
-        start, end, core = start + offset, end + offset, core + offset
-        if _overlaps(core, end, excluded) or _overlaps(start, end, taken):
-            continue
-        if _glued(full, core, end):
-            continue
-        if any(a.lower() in _MONEY_ONLY_ABBRS for a in abbrs if a) and unit in (
-                "", "percent", "percentage points"):
-            continue  # "100m", "5k": a length or a race, not money
-        span = doc.char_span(core, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        surface = full[core:end]
-        first = span[0]
-        if (first.is_alpha and first.is_title and not first.is_sent_start
-                and not doc[first.i - 1].is_punct and full[start:core].strip() == ""):
-            continue  # "Formula One", "the Big Three": part of a name
-        if re.fullmatch(r"(?i)one", surface) and span.root.dep_ != "nummod":
-            continue  # "one of them", "no one"
-        if value is not None and qual != "range" and _is_year(value, surface, qual, unit,
-                                                              span.root):
-            continue
-        if _is_identifier(span, qual, unit):
-            continue
-        skip = {t.i for t in doc.char_span(start, end, alignment_mode="expand") or span}
-        what, duration = _what(span, skip)
-        if duration:
-            continue
-        source = _figure_source(start, end, span.root, verbs, according, quote_spans,
-                                quote_starts)
-        source = sources.resolve(source, si)
-        taken.append((start, end))
-        out.append(Figure(value=value, text=full[start:end], qualifier=qual, unit=unit,
-                          what=what, source=source, sentence=si, start_char=start,
-                          end_char=end, low=low, high=high))
-    return out
-
-
-def _figure_source(start, end, root, verbs, according, quote_spans, quote_starts) -> str:
-    i = bisect_right(quote_starts, start)
-    for qs, qe, speaker in reversed(quote_spans[max(0, i - 3):i]):
-        if qs <= start and end <= qe and speaker:
-            return speaker
-    if according:
-        return according
-    best = None
-    for verb, subj in verbs:
-        if root.i in {t.i for t in subj.subtree}:
-            continue  # "three officials said": the figure is the source itself
-        inside = verb.left_edge.i <= root.i <= verb.right_edge.i and any(
-            t.i == root.i for t in verb.subtree)
-        size = verb.right_edge.i - verb.left_edge.i
-        key = (0 if inside else 1, size, abs(verb.i - root.i))
-        if best is None or key < best[0]:
-            best = (key, subj)
-    return _source_text(best[1]) if best else ""
-
-
-# ---------------------------------------------------------------------------
-# Dates and the timeline
-
-
-def _parse_published(published) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except Exception:
-        return None
-
-
-def _nearest_year(pub: date, month: int, day: int) -> date | None:
-    best = None
-    for y in (pub.year - 1, pub.year, pub.year + 1):
-        try:
-            d = date(y, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((d - pub).days) < abs((best - pub).days):
-            best = d
-    return best
-
-
-def _future_tense(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo")
-               for c in tok.children) or tok.lower_ in ("will", "shall")
-
-
-def _month_start(d: date, months: int) -> str:
-    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
-    return f"{y:04d}-{m + 1:02d}"
-
-
-def _resolve(m: re.Match, pub: date | None, future: bool) -> tuple[str, str]:
-    """``(ISO date, precision)`` of one date match, ``("", "")`` if unresolvable."""
-    g = m.group
-    if g("iso"):
-        try:
-            return date.fromisoformat(g("iso")).isoformat(), "day"
-        except ValueError:
-            return "", ""
-    for kind in ("md", "dm"):
-        if g(kind):
-            month = _MONTHS[g(f"{kind}_mon").rstrip(".")]
-            day = int(g(f"{kind}_day"))
-            year, rel = g(f"{kind}_year"), g(f"{kind}_rel")
-            try:
-                if year:
-                    return date(int(year), month, day).isoformat(), "day"
-                if pub is None:
-                    return "", ""
-                if rel:
-                    y = pub.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
-                    return date(y, month, day).isoformat(), "day"
-                d = _nearest_year(pub, month, day)
-                return (d.isoformat(), "day") if d else ("", "")
-            except ValueError:
-                return "", ""
-    if g("my"):
-        month = _MONTHS[g("my_mon").rstrip(".")]
-        if g("my_year"):
-            return f"{int(g('my_year')):04d}-{month:02d}", "month"
-        if pub is None:
-            return "", ""
-        rel = (g("my_rel") or "").lower()
-        if rel == "last":
-            y = pub.year if month < pub.month else pub.year - 1
-        elif rel == "next":
-            y = pub.year if month > pub.month else pub.year + 1
-        else:
-            y = _nearest_year(pub, month, 1).year
-        return f"{y:04d}-{month:02d}", "month"
-    if g("wd"):
-        if pub is None:
-            return "", ""
-        wd = _WEEKDAYS.index(g("wd"))
-        rel = (g("wd_rel") or "").lower()
-        back = (pub.weekday() - wd) % 7
-        ahead = (wd - pub.weekday()) % 7
-        if rel == "last":
-            d = pub - timedelta(days=back or 7)
-        elif rel == "next":
-            d = pub + timedelta(days=ahead or 7)
-        elif future:
-            d = pub + timedelta(days=ahead)
-        else:
-            d = pub - timedelta(days=back)
-        return d.isoformat(), "day"
-    if g("rel"):
-        if pub is None:
-            return "", ""
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g("rel").lower()]
-        return (pub + timedelta(days=shift)).isoformat(), "day"
-    if g("per"):
-        if pub is None:
-            return "", ""
-        rel = " ".join(g("per_rel").lower().split())
-        unit = g("per_unit")
-        step = {"last": -1, "next": 1}.get(rel, 0)
-        if unit == "week":
-            monday = pub - timedelta(days=pub.weekday())
-            return (monday + timedelta(weeks=step)).isoformat(), "week"
-        if unit == "weekend":
-            sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
-            if step == 0 and sat < pub - timedelta(days=1):
-                sat += timedelta(days=7)
-            return (sat + timedelta(weeks=step if step > 0 else 0)).isoformat(), "week"
-        if unit == "month":
-            return _month_start(pub, step), "month"
-        return f"{pub.year + step:04d}", "year"
-    if g("ago"):
-        if pub is None:
-            return "", ""
-        n = g("ago_n").lower()
-        k = 1 if n in ("a", "an") else int(n) if n.isdigit() else _UNIT_WORDS.get(n, 0)
-        unit = g("ago_unit")
-        if unit == "day":
-            return (pub - timedelta(days=k)).isoformat(), "day"
-        if unit == "week":
-            return (pub - timedelta(weeks=k)).isoformat(), "week"
-        if unit == "month":
-            return _month_start(pub, -k), "month"
-        return f"{pub.year - k:04d}", "year"
-    if g("year"):
-        return g("year"), "year"
-    return "", ""
-
-
-def _date_mentions(doc: Doc, full: str, si: int, sent: Span, pub: date | None,
-                   date_ents: tuple[list, list[int]]) -> list[DateMention]:
-    offset = sent.start_char
-    text = full[offset:sent.end_char]  # = sent.text, without a walk over its tokens
-    event = text.strip()
-    date_ents = _in_sentence(*date_ents, sent)
-    found: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
-        start, end = m.start() + offset, m.end() + offset
-        before = text[:m.start()].split()
-        prev = before[-1].lower().strip("(,") if before else ""
-        in_ent = any(s <= start and end <= e for s, e, _ in date_ents)
-        if m.group("year") and not (in_ent or prev in _YEAR_CUES) or m.group("year") and \
-                _glued(full, start, end):
-            continue
-        if m.group("my") and not m.group("my_year") and not m.group("my_rel"):
-            mon = m.group("my_mon")
-            if not re.fullmatch(_FULL_MON, mon) or not (prev in _BARE_MONTH_CUES or in_ent):
-                continue
-        if m.group("dm") and _glued(full, start, start + 1):
-            continue
-        future = bool(m.group("wd")) and _future_tense(doc, start, end)
-        try:
-            iso, precision = _resolve(m, pub, future)
-        except Exception:
-            iso, precision = "", ""
-        found.append(DateMention(text=full[start:end], date=iso, sentence=si,
-                                 start_char=start, end_char=end, event=event,
-                                 precision=precision))
-    for m in _TIME_RE.finditer(text):
-        start, end = m.start() + offset, m.end() + offset
-        if _overlaps(start, end, [(d.start_char, d.end_char) for d in found]):
-            continue
-        found.append(DateMention(text=full[start:end], date="", sentence=si,
-                                 start_char=start, end_char=end, event=event,
-                                 precision="time"))
-    # spaCy dates the patterns missed, when they point at a time ("the past month")
-    for s, e, _label in date_ents:
-        if not (offset <= s and e <= sent.end_char):
-            continue
-        if _overlaps(s, e, [(d.start_char, d.end_char) for d in found]):
-            continue
-        words = set(full[s:e].lower().split())
-        if words & {"ago", "last", "past", "recent", "earlier", "later", "coming", "next",
-                    "this"}:
-            found.append(DateMention(text=full[s:e], date="", sentence=si,
-                                     start_char=s, end_char=e, event=event))
-    found.sort(key=lambda d: (d.start_char, d.end_char))
-    return found
-
-
-def extract_dates(doc: Doc, *, published: str | None = None,
-                  disable: Collection[str] = ()) -> list[DateMention]:
-    """Date and time expressions in the body of ``doc``, resolved where possible.
-
-    Args:
-        doc: a parsed ``Doc``; headings are skipped.
-        published: the article's ISO publication date (``"2019-06-20"``), used
-            to resolve weekdays, month-days without a year and relative dates.
-
-    Returns:
-        :class:`DateMention` objects in text order (see the module docstring
-        for the resolution rules).
-
-    Example:
-        >>> # "The dam failed on Saturday." published on Thursday 20 June 2019
-        >>> [(d.text, d.date) for d in extract_dates(doc, published="2019-06-20")]  # doctest: +SKIP
-        [('Saturday', '2019-06-15')]
-    """
-    pub = _parse_published(published)
-    try:
-        sents = list(body_sentences(doc))
-        ents = sorted((e.start_char, e.end_char, e.label_) for e in doc.ents
-                      if e.label_ in ("DATE", "TIME"))
-        date_ents = (ents, [e[0] for e in ents])
-    except Exception:
-        return []
-    full = doc.text  # a property that joins every token: read it once
-    out: list[DateMention] = []
-    for si, sent in sents:
-        try:
-            out.extend(_date_mentions(doc, full, si, sent, pub, date_ents))
-        except Exception:  # never raise on odd input
-            continue
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Tables
-
-
 def figures_table(figures: list[Figure]) -> pd.DataFrame:
     """The ``figures`` contract table."""
     return contract.frame("figures", contract.rows_from("figures", figures))
-
-
-def timeline_table(dates: list[DateMention]) -> pd.DataFrame:
-    """The ``timeline`` contract table."""
-    return contract.frame("timeline", contract.rows_from("timeline", dates))
-
-
-def timeline(obj, *, published: str | None = None) -> pd.DataFrame:
-    """The timeline of an analysed article or a parsed ``Doc`` as a DataFrame.
-
-    Args:
-        obj: an :class:`toolkit.analysis.Analysis` (its ``article.published``
-            is used unless ``published`` is given) or a parsed ``Doc``.
-        published: ISO publication date to resolve relative dates against.
-
-    Returns:
-        The ``timeline`` contract table (``article_id`` filled when known), in
-        text order, with an extra ``precision`` column.
-
-    Example:
-        >>> result = toolkit.analyze(path)  # doctest: +SKIP
-        >>> timeline(result)[["text", "date", "precision"]]  # doctest: +SKIP
-    """
-    if isinstance(obj, Doc):
-        doc = obj
-        aid = doc._.article_id if Doc.has_extension("article_id") else None
-    elif hasattr(obj, "doc") and hasattr(obj, "article"):
-        doc = obj.doc
-        published = published or getattr(obj.article, "published", None)
-        aid = getattr(obj.article, "id", None)
-    else:
-        raise TypeError("timeline() takes an Analysis or a parsed spaCy Doc")
-    dates = extract_dates(doc, published=published)
-    df = contract.frame("timeline", [asdict(d) for d in dates], article_id=aid)
-    df["precision"] = pd.Series([d.precision for d in dates], index=df.index, dtype="object")
-    return df

@@ -121,6 +121,25 @@ SCALE_WORDS: dict[str, float] = {"hundred": 100, "thousand": 1e3, "million": 1e6
 SCALE_ABBRS: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9,
                                  "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
 
+# =========================================================================== money
+
+#: Currency signs written before a number -> ISO 4217 code.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
+    "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₪": "ILS"}
+
+#: ISO codes written before or after a number ("USD 40", "40 EUR").
+CURRENCY_CODES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "ILS",
+                                   "CAD", "AUD")
+
+#: Currency names written after a number ("300 dollars") -> ISO code.
+CURRENCY_NAMES: dict[str, str] = {
+    "Hong Kong dollars": "HKD", "Australian dollars": "AUD", "Canadian dollars": "CAD",
+    "Singapore dollars": "SGD", "Swiss francs": "CHF", "dollars": "USD", "dollar": "USD",
+    "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
+    "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "shekels": "ILS",
+    "roubles": "RUB", "rubles": "RUB"}
+
 # =========================================================================== data files
 
 

@@ -17,7 +17,8 @@ PINNED = {
     "actors": "article_id actor type mentions aliases description",
     "mentions": "article_id actor text start_char end_char sentence",
     "quotes": "article_id speaker speaker_actor cue quote kind sentence start_char end_char rule",
-    "figures": "article_id value text qualifier unit what source sentence start_char end_char",
+    "figures": ("article_id value text qualifier unit what source sentence start_char end_char "
+                "rule"),
     "timeline": "article_id text date sentence start_char end_char event",
     "cooccurrence": "article_id actor_a actor_b weight",
     "terms": "article_id term count",

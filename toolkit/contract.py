@@ -23,7 +23,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "speaker", "speaker_actor", "cue", "quote", "kind",
                "sentence", "start_char", "end_char", "rule"),
     "figures": ("article_id", "value", "text", "qualifier", "unit", "what", "source",
-                "sentence", "start_char", "end_char"),
+                "sentence", "start_char", "end_char", "rule"),
     "timeline": ("article_id", "text", "date", "sentence", "start_char", "end_char",
                  "event"),
     "cooccurrence": ("article_id", "actor_a", "actor_b", "weight"),

@@ -1,0 +1,162 @@
+"""Each figures and dates rule on its own, and what switching one off changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit import dates, figures, rules
+from toolkit.figures import extract_figures
+
+
+def texts(doc, **kw):
+    return [f.text for f in extract_figures(doc, **kw)]
+
+
+def test_every_rule_is_registered_with_a_description():
+    table = rules.list_rules()
+    for stage in ("figures", "dates"):
+        mine = table[table["stage"] == stage]
+        assert len(mine) >= 8
+        assert (mine["description"].str.len() > 20).all()
+    names = set(table["rule"])
+    for group in (*figures.RULE_GROUPS.values(), *dates.RULE_GROUPS.values()):
+        assert {r.rule_name for r in group} <= names
+
+
+# --- detect rules: each skips one kind of non-figure; off, the number comes back ------------
+
+@pytest.mark.parametrize("name,also,sentence,number", [
+    ("skip-date-time-code", (), "The claim was disputed [3] by many.", "3"),
+    ("skip-glued", (), "Delegates of the G8 met the miners.", "8"),
+    ("skip-length", (), "She won the 400m at the county games.", "400m"),
+    ("skip-name-word", ("skip-pronoun-one",), "He raced in Formula One last season.", "One"),
+    ("skip-pronoun-one", (), "Not one of the vans was insured.", "one"),
+    ("skip-year", ("skip-date-time-code",), "The mill closed in 1987 after a fire.", "1987"),
+    ("skip-identifier", (), "The ferry left from Pier 39 at dawn.", "39"),
+    ("skip-duration", ("skip-date-time-code",), "The hearing lasted nine hours.", "nine"),
+])
+def test_skip_rule_alone(parse, name, also, sentence, number):
+    """Off, the number comes back; with only the other rules off, it stays out."""
+    doc = parse(sentence)
+    assert number not in texts(doc)
+    assert number not in texts(doc, disable=set(also))
+    assert number in texts(doc, disable={name, *also})
+
+
+# --- what rules ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,sentence,number,what", [
+    ("what-counted-noun", "Keepers weighed 14 penguins at the zoo.", "14",
+     "penguins weighed at the zoo"),
+    ("what-of-object", "Hundreds of ducks landed on the pond.", "Hundreds",
+     "ducks landed on the pond"),
+    ("what-event", "Of the crew, 6 were rescued.", "6", "rescued"),
+])
+def test_what_rule_alone(parse, name, sentence, number, what):
+    doc = parse(sentence)
+    f = next(f for f in extract_figures(doc) if f.text == number)
+    assert (f.what, f.rule) == (what, name)
+    off = next(f for f in extract_figures(doc, disable={name}) if f.text == number)
+    assert off.rule != name
+
+
+# --- source rules -------------------------------------------------------------------------
+
+def test_source_according_to_rule(parse):
+    doc = parse("The gale toppled 30 pylons, according to the grid operator.")
+    assert extract_figures(doc)[0].source == "the grid operator"
+    assert extract_figures(doc, disable={"source-according-to"})[0].source == ""
+
+
+def test_source_speech_verb_rule_takes_any_speech_verb(parse):
+    doc = parse("Officials argued that 40 miners died in the blast.")
+    assert extract_figures(doc)[0].source == "Officials"
+    assert extract_figures(doc, disable={"source-speech-verb"})[0].source == ""
+
+
+def test_source_in_quote_rule(parse):
+    from toolkit.quotes import Quote
+    text = "A warden said the count was done. 12 otters live here, she added."
+    doc = parse(text)
+    q = Quote(speaker="the warden", speaker_actor="", cue="added", quote="",
+              kind="indirect", sentence=1, start_char=text.index("12"), end_char=len(text),
+              rule="test")
+    assert extract_figures(doc, quotes=[q])[0].source == "the warden"
+    off = extract_figures(doc, quotes=[q], disable={"source-in-quote"})[0].source
+    assert off != "the warden"
+
+
+def test_source_pronoun_rule(parse):
+    doc = parse("Park rangers said 5 bears were tagged. 3 cubs were seen, they added.")
+    assert extract_figures(doc)[1].source == "Park rangers"
+    assert extract_figures(doc, disable={"source-pronoun"})[1].source == "they"
+
+
+# --- switching a rule off changes only the rows it produced -------------------------------
+
+TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned too. "
+        "About 300 families fled, according to the county council. The dam, built in "
+        "1962, failed after three days of rain. Of the boats, 9 were sunk.")
+
+
+@pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])
+def test_disabling_a_what_rule_changes_only_its_rows(parse, name):
+    doc = parse(TEXT)
+    before = extract_figures(doc)
+    after = extract_figures(doc, disable={name})
+    assert any(f.rule == name for f in before)
+    assert [f.text for f in before] == [f.text for f in after]
+    for b, a in zip(before, after, strict=True):
+        if b.rule != name:
+            assert b == a
+
+
+@pytest.mark.parametrize("name", [r.rule_name for r in figures.SKIP_RULES])
+def test_disabling_a_skip_rule_only_adds_rows(parse, name):
+    doc = parse(TEXT)
+    before = {(f.start_char, f.end_char): f for f in extract_figures(doc)}
+    after = {(f.start_char, f.end_char): f for f in extract_figures(doc, disable={name})}
+    for key, f in before.items():
+        assert after[key] == f
+
+
+# --- dates rules --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,sentence,text,date", [
+    ("date-iso", "The audit ended on 2022-04-11.", "2022-04-11", "2022-04-11"),
+    ("date-month-day", "The pier reopened on May 9.", "May 9", "2024-05-09"),
+    ("date-month", "The pier reopened in March 2020.", "March 2020", "2020-03"),
+    ("date-weekday", "The pier reopened on Friday.", "Friday", "2024-10-18"),
+    ("date-relative-day", "The pier reopened yesterday.", "yesterday", "2024-10-21"),
+    ("date-relative-period", "The pier reopened last month.", "last month", "2024-09"),
+    ("date-ago", "The pier reopened three days ago.", "three days ago", "2024-10-19"),
+    ("date-year", "The pier reopened in 2011.", "2011", "2011"),
+])
+def test_date_resolve_rule_alone(parse, name, sentence, text, date):
+    doc = parse(sentence)
+    found = {d.text: d.date for d in dates.extract_dates(doc, published="2024-10-22")}
+    assert found[text] == date
+    off = {d.text: d.date for d in dates.extract_dates(doc, published="2024-10-22",
+                                                        disable={name})}
+    assert off[text] == ""
+
+
+@pytest.mark.parametrize("name,sentence,text", [
+    ("find-date-pattern", "The vote was held on Monday.", "Monday"),
+    ("find-clock-time", "The vote closed at 22:00.", "22:00"),
+    ("find-date-entity", "The vote was prepared over the past weeks.", "the past weeks"),
+])
+def test_date_finder_rule_alone(parse, name, sentence, text):
+    doc = parse(sentence)
+    assert text in [d.text for d in dates.extract_dates(doc, published="2024-10-22")]
+    assert text not in [d.text for d in dates.extract_dates(doc, published="2024-10-22",
+                                                             disable={name})]
+
+
+def test_a_failing_rule_raises(parse, monkeypatch):
+    def broken(c, ctx):
+        raise RuntimeError("rule broke")
+    broken.rule_name = "skip-broken"
+    monkeypatch.setitem(figures.RULE_GROUPS, "detect", (broken,))
+    with pytest.raises(RuntimeError, match="rule broke"):
+        extract_figures(parse("The flood displaced 4,000 families."))

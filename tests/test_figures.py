@@ -62,7 +62,16 @@ def one(figures: list[Figure], text: str) -> Figure:
     ("Volunteers rescued a dozen sheep from the river.", "a dozen", 12, ""),
     ("The ferry carried two hundred passengers.", "two hundred", 200, ""),
     ("Inspectors found twenty-five faulty boilers.", "twenty-five", 25, ""),
-    ("The co-op sold 2.5 tonnes of honey.", "2.5", 2.5, ""),
+    ("The co-op sold 2.5 tonnes of honey.", "2.5 tonnes", 2.5, "tonnes"),
+    # wire style: units and scales after the number
+    ("The mill earned 695 mln dlrs last year.", "695 mln dlrs", 6.95e8, "USD"),
+    ("The field pumped 15.8 mln bpd in May.", "15.8 mln bpd", 1.58e7, "bpd"),
+    ("The stock rose 45 cts on the day.", "45 cts", 0.45, "USD"),
+    ("Tickets cost 80p at the gate.", "80p", 0.8, "GBP"),
+    ("Output rose 12 pct in the quarter.", "12 pct", 12, "percent"),
+    ("The fund held 3 bln stg in bonds.", "3 bln stg", 3e9, "GBP"),
+    ("Shares closed up 3-3/4 at the bell.", "3-3/4", 3.75, ""),
+    ("The co-op sold six mln eggs.", "six mln", 6e6, ""),
 ])
 def test_number_forms(figs, sentence, text, value, unit):
     f = one(figs(sentence), text)

@@ -88,6 +88,9 @@ from .lexicon import (
     CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DEMONSTRATIVES,
+    MEASURE_UNITS,
+    MINOR_CURRENCY,
+    PERCENT_WORDS,
     PRONOUNS,
     SCALE_ABBRS,
     SCALE_WORDS,
@@ -157,22 +160,39 @@ _WORDNUM = (rf"(?:(?:half\s+an?|an?|{_ATOM})\s+dozen"
             rf"|(?:{_ATOM}|an?(?=\s+{_SCALE_WORD}\b))"
             rf"(?:\s+{_SCALE_WORD}(?:\s+(?:and\s+)?{_ATOM}(?!\w))?)*)\b")
 
-_CURRENCY_NAMES_LOWER = {k.lower(): v for k, v in CURRENCY_NAMES.items()}
+#: Unit names written after a number (lower case) -> (unit, factor to apply).
+_UNIT_OF: dict[str, tuple[str, float]] = {
+    **{k.lower(): (v, 1.0) for k, v in PERCENT_WORDS.items()},
+    **{k.lower(): (v, 1.0) for k, v in CURRENCY_NAMES.items()},
+    **{k.lower(): v for k, v in MINOR_CURRENCY.items() if len(k) > 1},
+    **{k.lower(): (v, 1.0) for k, v in MEASURE_UNITS.items()},
+}
+
+
+def _alternatives(names) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                    for n in sorted(names, key=len, reverse=True))
+
+
 _CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len,
                                                           reverse=True))
             + "|(?:" + "|".join(CURRENCY_CODES) + r")\s?)")
-_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-_SCALE_ABBR = r"(?:bn|mln|mn|trn|tn|m|k|b)(?![\w])"
-_UNIT_POST = (r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b"
-              r"|\s+(?:US\s+)?(?:" + "|".join(sorted(CURRENCY_NAMES, key=len, reverse=True))
-              + r")\b|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
-_NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SCALE_WORD}\b(?:\s+{_SCALE_WORD}\b)*)?"
-           rf"|{_WORDNUM})")
+_DIGITS = r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+_SCALE_ABBR = r"(?:bn|mln|bln|mn|trn|tn|m|k|b)(?![\w])"
+_SPACED_ABBR = r"(?:mln|bln|bn|mn|trn)\b"
+_UNIT_POST = (r"(?:\s?%|p(?![\w])|\s+(?:US\s+|U\.S\.\s+)?(?:"
+              + _alternatives(k for k in _UNIT_OF if k != "%") + r")(?![\w])"
+              r"|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
+_NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SPACED_ABBR}"
+           rf"|\s+{_SCALE_WORD}\b(?:\s+{_SCALE_WORD}\b)*)?"
+           rf"|{_WORDNUM}(?:\s+{_SPACED_ABBR})?)")
 _NUMEXPR = rf"(?:{_CUR_PRE}\s?)?{_NUMBER}(?:{_UNIT_POST})?"
 
 _NUMEXPR_PARSE = re.compile(
     rf"(?P<cur>{_CUR_PRE})?\s?(?:(?P<digits>{_DIGITS})(?:(?P<abbr>{_SCALE_ABBR})"
-    rf"|\s+(?P<scales>{_SCALE_WORD}(?:\s+{_SCALE_WORD})*))?|(?P<words>{_WORDNUM}))"
+    rf"|\s+(?P<sabbr>{_SPACED_ABBR})"
+    rf"|\s+(?P<scales>{_SCALE_WORD}(?:\s+{_SCALE_WORD})*))?"
+    rf"|(?P<words>{_WORDNUM})(?:\s+(?P<wabbr>{_SPACED_ABBR}))?)"
     rf"(?P<unit>{_UNIT_POST})?", re.I)
 
 QUALIFIERS = {
@@ -219,7 +239,7 @@ _NOT_FIGURE_RE = re.compile(
     r"|\+\d[\d ().-]{6,}\d"                                # international phone numbers
     r"|\(\d{3}\)\s*\d{3}[-. ]\d{4}"                        # (555) 123-4567
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"        # 555-123-4567, 555-1234
-    r"|\b\d+(?:[-./]\d+){2,}\b")                           # codes, dotted/slashed dates
+    r"|\b(?!\d+-\d{1,2}/\d{1,2}\b)\d+(?:[-./]\d+){2,}\b")  # codes, dotted/slashed dates
 
 #: Verbs whose subject is the source of the figures in their clause (the
 #: lexicon's, shared with quotes). Kept under this name for one release.
@@ -320,50 +340,67 @@ def words_to_number(text: str) -> float | None:
     return float(total + current) if seen or total else None
 
 
-def _currency(cur: str | None, unit: str | None) -> str:
-    if cur:
-        c = cur.strip()
-        return CURRENCY_SYMBOLS.get(c, c.upper())
-    if unit:
-        u = " ".join(unit.lower().split())
-        if u.startswith("us "):
-            return "USD"
-        if u in _CURRENCY_NAMES_LOWER:
-            return _CURRENCY_NAMES_LOWER[u]
-        if u.upper() in CURRENCY_CODES:
-            return u.upper()
-    return ""
+def _unit(cur: str | None, unit_text: str) -> tuple[str, float]:
+    """``(unit, factor)`` of a currency sign before and a unit name after a number."""
+    u = " ".join(unit_text.lower().split())
+    if u in ("%", "p"):
+        return ("percent", 1.0) if u == "%" else MINOR_CURRENCY["p"]
+    for prefix in ("us ", "u.s. "):
+        if u.startswith(prefix):
+            return _UNIT_OF.get(u[len(prefix):], ("USD", 1.0))
+    if u in _UNIT_OF:
+        unit, factor = _UNIT_OF[u]
+        if cur and unit in CURRENCY_CODES + tuple(CURRENCY_NAMES.values()):
+            return _currency_sign(cur), factor  # "$5 dollars": the sign decides
+        if not cur or unit not in ("percent", "percentage points"):
+            return unit, factor
+    if u.upper() in CURRENCY_CODES:
+        return u.upper(), 1.0
+    return (_currency_sign(cur), 1.0) if cur else ("", 1.0)
+
+
+def _currency_sign(cur: str) -> str:
+    c = cur.strip()
+    return CURRENCY_SYMBOLS.get(c, c.upper())
+
+
+def _digits_value(digits: str) -> float:
+    """``"1,250.5"`` -> 1250.5; a wire price ``"2-1/8"`` -> 2.125."""
+    if "/" in digits:
+        whole, frac = digits.split("-", 1)
+        num, den = frac.split("/")
+        return float(whole) + (float(num) / float(den) if float(den) else 0.0)
+    return float(digits.replace(",", ""))
 
 
 def parse_number(text: str) -> tuple[float | None, str, str]:
     """Value, unit and scale abbreviation of one number expression.
 
+    The value has the scale applied ("695 mln dlrs" -> 695000000, "45 cts"
+    -> 0.45 USD); the unit is a currency code, ``percent``, ``percentage
+    points``, a unit of measure (:data:`toolkit.lexicon.MEASURE_UNITS`) or
+    ``""`` for a count.
+
     Example:
         >>> parse_number("$3.5bn"), parse_number("76%"), parse_number("1.2 million")
         ((3500000000.0, 'USD', 'bn'), (76.0, 'percent', ''), (1200000.0, '', ''))
+        >>> parse_number("695 mln dlrs"), parse_number("15.8 mln bpd")
+        ((695000000.0, 'USD', 'mln'), (15800000.0, 'bpd', 'mln'))
     """
     m = _NUMEXPR_PARSE.fullmatch(text.strip())
     if not m:
         return None, "", ""
-    unit_text = (m.group("unit") or "").strip().lower()
-    if re.fullmatch(r"%|per\s?cent", unit_text):
-        unit = "percent"
-    elif unit_text.startswith("percentage"):
-        unit = "percentage points"
-    else:
-        unit = _currency(m.group("cur"), unit_text)
-    abbr = (m.group("abbr") or "").lower()
+    unit, factor = _unit(m.group("cur"), m.group("unit") or "")
+    abbr = (m.group("abbr") or m.group("sabbr") or m.group("wabbr") or "").lower()
     if m.group("digits"):
-        try:
-            value = float(m.group("digits").replace(",", ""))
-        except ValueError:
-            return None, unit, abbr
-        if abbr:
-            value *= SCALE_ABBRS.get(abbr, 1)
+        value = _digits_value(m.group("digits"))
         for s in (m.group("scales") or "").lower().split():
             value *= SCALE_WORDS.get(s, 1)
     else:
         value = words_to_number(m.group("words"))
+        if value is None:
+            return None, unit, abbr
+    value *= SCALE_ABBRS.get(abbr, 1) * factor
     return value, unit, abbr
 
 
@@ -372,7 +409,7 @@ def _scale_of(expr: str) -> float:
     m = _NUMEXPR_PARSE.fullmatch(expr.strip())
     if not m or not m.group("digits"):
         return 1.0
-    factor = SCALE_ABBRS.get((m.group("abbr") or "").lower(), 1.0)
+    factor = SCALE_ABBRS.get((m.group("abbr") or m.group("sabbr") or "").lower(), 1.0)
     for w in (m.group("scales") or "").lower().split():
         factor *= SCALE_WORDS.get(w, 1.0)
     return factor

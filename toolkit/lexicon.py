@@ -132,13 +132,73 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_CODES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "ILS",
                                    "CAD", "AUD")
 
-#: Currency names written after a number ("300 dollars") -> ISO code.
+#: Currency names written after a number ("300 dollars", "695 mln dlrs") -> ISO code
+#: (``XEU``: the European Currency Unit).
 CURRENCY_NAMES: dict[str, str] = {
     "Hong Kong dollars": "HKD", "Australian dollars": "AUD", "Canadian dollars": "CAD",
     "Singapore dollars": "SGD", "Swiss francs": "CHF", "dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pounds sterling": "GBP",
     "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "shekels": "ILS",
-    "roubles": "RUB", "rubles": "RUB"}
+    "roubles": "RUB", "rubles": "RUB",
+    "Hong Kong dlrs": "HKD", "Australian dlrs": "AUD", "Canadian dlrs": "CAD",
+    "dlrs": "USD", "dlr": "USD", "stg": "GBP", "French francs": "FRF",
+    "Belgian francs": "BEF", "marks": "DEM", "guilders": "NLG", "lire": "ITL",
+    "rupiah": "IDR", "rand": "ZAR", "European Currency Units": "XEU", "Ecus": "XEU",
+    "ECUs": "XEU"}
+
+#: Minor currency units written after a number ("45 cts", "8 pence") -> (ISO code,
+#: factor to the major unit).
+MINOR_CURRENCY: dict[str, tuple[str, float]] = {
+    "cts": ("USD", 0.01), "cents": ("USD", 0.01), "cent": ("USD", 0.01),
+    "pence": ("GBP", 0.01), "p": ("GBP", 0.01)}
+
+#: Percentages written after a number -> unit.
+PERCENT_WORDS: dict[str, str] = {
+    "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
+    "percentage points": "percentage points", "percentage point": "percentage points",
+    "pct points": "percentage points"}
+
+#: Units of measure written after a number -> the unit a figure reports. Each
+#: name maps to one documented unit (``tonnes``, ``bpd``, ``celsius``, ...).
+MEASURE_UNITS: dict[str, str] = {
+    "barrels per day": "bpd", "barrels a day": "bpd", "bpd": "bpd", "barrels": "barrels",
+    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes",
+    "hectares": "hectares", "acres": "acres", "square miles": "square miles",
+    "square kilometres": "square km", "sq km": "square km", "kilometres": "km",
+    "kilometers": "km", "km": "km", "miles": "miles", "metres": "metres",
+    "meters": "metres", "feet": "feet", "kilograms": "kg", "kg": "kg", "kilos": "kg",
+    "pounds weight": "lb", "litres": "litres", "liters": "litres", "gallons": "gallons",
+    "ounces": "ounces", "troy ounces": "ounces", "centigrade": "celsius",
+    "degrees celsius": "celsius", "celsius": "celsius", "degrees fahrenheit": "fahrenheit",
+    "fahrenheit": "fahrenheit", "mph": "mph", "megawatts": "MW", "MW": "MW"}
+
+#: Fractions written as words -> value ("a third" is 1/3 of something).
+FRACTION_WORDS: dict[str, float] = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+    "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6,
+    "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10, "tenths": 1 / 10}
+
+#: Verbs of change: their subject is what a percentage or an amount measures
+#: ("sales fell 8%"), or their object when the figure says by how much
+#: ("lifted output by 5%").
+CHANGE_VERBS: frozenset[str] = frozenset({
+    "rise", "fall", "climb", "drop", "jump", "gain", "add", "lose", "slip", "slide",
+    "grow", "increase", "decrease", "decline", "edge", "plunge", "soar", "surge",
+    "tumble", "shed", "dip", "ease", "rebound", "recover", "advance", "retreat",
+    "sink", "shrink", "expand", "double", "triple", "halve", "cut", "reduce", "raise",
+    "lift", "boost", "lower", "close", "end", "finish", "open", "trade", "stand",
+    "reach", "total", "hit", "top", "exceed", "amount", "come", "slump", "rally",
+    "widen", "narrow", "swell", "balloon", "treble"})
+
+#: Words after a hyphenated pair of numbers that make it a score ("a 2-2 draw").
+SCORE_WORDS: frozenset[str] = frozenset({
+    "draw", "win", "victory", "defeat", "loss", "lead", "scoreline", "score", "thrashing",
+    "aggregate", "success", "triumph", "home", "away", "result"})
+
+#: Verbs before a hyphenated pair of numbers that make it a score ("beat X 2-1").
+SCORE_VERBS: frozenset[str] = frozenset({
+    "beat", "win", "lose", "draw", "lead", "trail", "defeat", "edge", "thrash", "hammer",
+    "overcome", "score", "finish", "end"})
 
 # =========================================================================== data files
 

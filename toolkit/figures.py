@@ -84,16 +84,23 @@ from .dates import (  # noqa: F401 (re-export)
     timeline_table,
 )
 from .lexicon import (
+    CHANGE_ADVERBS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
     CURRENCY_CODES,
     CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DEMONSTRATIVES,
+    FRACTION_WORDS,
     MEASURE_UNITS,
     MINOR_CURRENCY,
     PERCENT_WORDS,
     PRONOUNS,
+    RATIO_COMPARATIVES,
+    RATIO_SUFFIX,
     SCALE_ABBRS,
     SCALE_WORDS,
+    SCORE_WORDS,
     SOURCE_VERBS,
     TENS_WORDS,
     TIME_NOUNS,
@@ -156,7 +163,7 @@ _UNITS_RE = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS_RE = "|".join(TENS_WORDS)
 _ATOM = rf"(?:(?:{_TENS_RE})(?:-(?:{_UNITS_RE}))?|{_UNITS_RE})"
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
-_WORDNUM = (rf"(?:(?:half\s+an?|an?|{_ATOM})\s+dozen"
+_WORDNUM = (rf"(?:(?:half\s+an?|an?|{_ATOM})\s+dozen|half\s+an?\s+{_SCALE_WORD}\b"
             rf"|(?:{_ATOM}|an?(?=\s+{_SCALE_WORD}\b))"
             rf"(?:\s+{_SCALE_WORD}(?:\s+(?:and\s+)?{_ATOM}(?!\w))?)*)\b")
 
@@ -180,7 +187,8 @@ _CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=
 _DIGITS = r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _SCALE_ABBR = r"(?:bn|mln|bln|mn|trn|tn|m|k|b)(?![\w])"
 _SPACED_ABBR = r"(?:mln|bln|bn|mn|trn)\b"
-_UNIT_POST = (r"(?:\s?%|p(?![\w])|\s+(?:US\s+|U\.S\.\s+)?(?:"
+_UNIT_POST = (rf"(?:{re.escape(RATIO_SUFFIX)}\b|\s+times(?=\s+(?:{_alternatives(RATIO_COMPARATIVES)})\b)"
+              r"|\s?%|p(?![\w])|\s+(?:US\s+|U\.S\.\s+)?(?:"
               + _alternatives(k for k in _UNIT_OF if k != "%") + r")(?![\w])"
               r"|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
 _NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SPACED_ABBR}"
@@ -219,9 +227,15 @@ _VAGUE_RE = (r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
              r"|several\s+dozen|dozens|scores(?=\s+of\b)|hundreds|thousands|millions"
              r"|billions)\b")
 
+_FRACTION_RE = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+_FRACTION = (rf"(?:(?:an?|one|{_ATOM}|\d+)[\s-]+(?:{_FRACTION_RE})"
+             rf"|half(?=\s+(?:of|the|its|their|his|her|our|all)\b))\b")
+_ONE_IN = rf"(?:one|\d+)\s+in\s+(?:every\s+)?(?:{_ATOM}|\d+)\b"
+
 _FIGURE_RE = re.compile(
     rf"(?P<between>\bbetween\s+(?P<b1>{_NUMEXPR})\s+and\s+(?P<b2>{_NUMEXPR}))"
     rf"|(?P<vague>{_VAGUE_RE})"
+    rf"|(?:(?P<fqual>\b(?:{_QUAL_RE}))\s+)?(?P<share>\b(?:{_ONE_IN}|{_FRACTION}))"
     rf"|(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?(?P<n1>{_NUMEXPR})"
     rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?",
     re.I)
@@ -229,7 +243,8 @@ _FIGURE_RE = re.compile(
 # Every figure holds a digit or a number word: sentences without one skip the
 # (much slower) grammar above.
 _MAYBE_FIGURE_RE = re.compile(
-    r"\d|\b(?:" + "|".join(sorted({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "score"},
+    r"\d|\b(?:" + "|".join(sorted({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "score",
+                                  "half", "an? "},
                                  key=len, reverse=True)) + ")", re.I)
 
 
@@ -314,6 +329,9 @@ def words_to_number(text: str) -> float | None:
     words = re.split(r"[\s-]+", text.lower().strip())
     if not words or not words[0]:
         return None
+    if words[0] == "half" and len(words) > 1 and words[1] in ("a", "an"):
+        rest = words_to_number(" ".join(words[1:]))
+        return None if rest is None else rest / 2
     if words[-1] == "dozen":
         head = " ".join(words[:-1])
         factor = {"a": 1, "an": 1, "half a": 0.5, "half an": 0.5}.get(head)
@@ -343,6 +361,8 @@ def words_to_number(text: str) -> float | None:
 def _unit(cur: str | None, unit_text: str) -> tuple[str, float]:
     """``(unit, factor)`` of a currency sign before and a unit name after a number."""
     u = " ".join(unit_text.lower().split())
+    if u in (RATIO_SUFFIX, "times"):
+        return "times", 1.0
     if u in ("%", "p"):
         return ("percent", 1.0) if u == "%" else MINOR_CURRENCY["p"]
     for prefix in ("us ", "u.s. "):
@@ -402,6 +422,39 @@ def parse_number(text: str) -> tuple[float | None, str, str]:
             return None, unit, abbr
     value *= SCALE_ABBRS.get(abbr, 1) * factor
     return value, unit, abbr
+
+
+def share_value(text: str) -> float | None:
+    """The proportion (0-1) a fraction or "N in M" expression names.
+
+    Example:
+        >>> [round(share_value(t), 3) for t in ("a third", "two-thirds", "one in five", "half")]
+        [0.333, 0.667, 0.2, 0.5]
+    """
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words == ["half"]:
+        return 0.5
+    if "in" in words:
+        parts = " ".join(words).split(" in ")
+        top = words_to_number(parts[0]) if not parts[0].isdigit() else float(parts[0])
+        bottom_text = parts[1].removeprefix("every ").strip()
+        bottom = float(bottom_text) if bottom_text.isdigit() else words_to_number(bottom_text)
+        return top / bottom if top is not None and bottom else None
+    count = 1.0 if words[0] in ("a", "an") else (
+        float(words[0]) if words[0].isdigit() else words_to_number(words[0]))
+    fraction = FRACTION_WORDS.get(words[-1])
+    return None if count is None or fraction is None else count * fraction
+
+
+def _is_score(m: re.Match, text: str, v1: float | None, v2: float | None) -> bool:
+    """A pair like "2-1" is a score, not a range, when the first number is not the
+    smaller one ("3-1", "2-2"), when it is nil ("0-30") or a score word follows
+    ("a 1-2 defeat")."""
+    if v1 is None or v2 is None or m.group("qual") or not re.fullmatch(
+            r"\d{1,2}[-–]\d{1,2}", text[m.start("n1"):m.end()]):
+        return False
+    after = text[m.end():].split()
+    return v1 >= v2 or v1 == 0 or bool(after) and after[0].lower().strip(",.") in SCORE_WORDS
 
 
 def _scale_of(expr: str) -> float:
@@ -563,6 +616,12 @@ def _candidates(text: str):
             if v1 is not None and v2 is not None:
                 yield (m.start(), m.end(), m.start("b1"), m.end(), v1, v1, v2, "range",
                        u1 or u2, (a1, a2))
+        elif m.group("share"):
+            value = share_value(m.group("share"))
+            if value is not None:
+                qual = _QUAL_OF.get(" ".join((m.group("fqual") or "").lower().split()), "exact")
+                yield (m.start(), m.end(), m.start("share"), m.end(), value, value, value, qual,
+                       "share", ())
         elif m.group("vague"):
             key = " ".join(m.group("vague").lower().split())
             yield (m.start(), m.end(), m.start(), m.end(), None, VAGUE_LOW.get(key),
@@ -583,12 +642,16 @@ def _number_candidates(text: str, m: re.Match):
     v2, u2, a2 = parse_number(m.group("n2"))
     sep = m.group("sep").lower()
     gap = text[m.end("n1"):m.start("n2")]
+    if _is_score(m, text, v1, v2):
+        yield (m.start(), m.end(), m.start("n1"), m.end(), v1, v1, v2, "exact", "score", ())
+        return
     low = v1
     if v2 is not None and _scale_of(m.group("n1")) == 1 and _scale_of(m.group("n2")) > 1:
         low = v1 * _scale_of(m.group("n2"))  # "$5-7 million": the first number shares the scale
     before = text[:m.start()].rstrip().lower()
-    if (v2 is not None and v2 > low and qual == "exact" and not before.endswith("from")
-            and not (sep in "-–—" and gap.strip() != gap)):
+    after_change = before.split()[-1:] in ([w] for w in (*CHANGE_ADVERBS, "by", "from"))
+    if (v2 is not None and v2 > low and qual == "exact" and not after_change
+            and not (sep in "-–—" and gap.strip() != gap) and (not u1 or not u2 or u1 == u2)):
         yield (m.start(), m.end(), m.start("n1"), m.end(), low, low, v2, "range", u1 or u2,
                (a1, a2))
         return
@@ -637,10 +700,13 @@ def _is_identifier(span: Span, qual: str, unit: str) -> bool:
     if qual != "exact" or unit or span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    if prev.text in ("No.", "no.", "Nos.", "#"):
-        return True
+    if prev.text in ("No.", "no.", "Nos.", "#") or prev.lower_ == "number":
+        return True  # "No. 10", "the number one spot", "world number 14"
     if prev.i < span.sent.start or not (prev.pos_ == "PROPN" or prev.is_title):
         return False
+    counts = span.root.dep_ == "nummod" and span.root.head.tag_ in ("NNS", "NNPS")
+    if prev.is_upper and len(prev.text) > 1 and prev.is_alpha and not counts:
+        return True  # "FTSE 100", "UEFA 2": a number after an acronym names it
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     # "Flight 370" (the number hangs off the name) or "Boeing 737 Max" (inside a name)
     return span.root.head.i == prev.i or (nxt is not None and nxt.is_title
@@ -660,7 +726,8 @@ class Candidate:
     Offsets are in ``doc.text``; ``span`` holds the number's tokens and
     ``surface`` their text (both without the qualifier words); ``skip`` holds
     the token indices of the whole expression, qualifier included, which are
-    never part of ``what``.
+    never part of ``what``. ``previous`` is the figure before it in the same
+    sentence and ``gap`` the text between the two.
     """
 
     doc: Doc
@@ -677,6 +744,8 @@ class Candidate:
     span: Span
     surface: str
     skip: set[int] = field(default_factory=set)
+    previous: Figure | None = None
+    gap: str = ""
 
 
 @dataclass
@@ -771,9 +840,53 @@ def skip_duration(c: Candidate, ctx: _SentenceContext) -> bool:
     return noun is not None and noun.lemma_.lower() in TIME_NOUNS
 
 
+@rule("skip-one-article", stage="figures")
+def skip_one_article(c: Candidate, ctx: _SentenceContext) -> bool:
+    """"one" before a singular noun works as an article ("at one point", "one
+    premise", "one trader said"): nothing is counted."""
+    root = c.span.root
+    return (c.surface.lower() == "one" and root.dep_ == "nummod" and root.head.tag_ == "NN")
+
+
+@rule("skip-referential", stage="figures")
+def skip_referential(c: Candidate, ctx: _SentenceContext) -> bool:
+    """A small number word after "the", "these", "those" or "both" points back at
+    things already named ("the two firms denied it"): no count is reported."""
+    first = c.span[0]
+    if not first.is_alpha or c.value is None or c.value > 10 or first.i == 0:
+        return False
+    return c.doc[first.i - 1].lower_ in ("the", "these", "those", "both")
+
+
 SKIP_RULES: tuple[Callable[[Candidate, _SentenceContext], bool], ...] = (
     skip_date_time_code, skip_glued, skip_length, skip_name_word, skip_pronoun_one,
-    skip_year, skip_identifier, skip_duration)
+    skip_year, skip_identifier, skip_duration, skip_one_article, skip_referential)
+
+
+# --- qualifier: words before the number that are not a qualifier -------------------
+
+
+@rule("qualifier-preposition", stage="figures")
+def qualifier_preposition(c: Candidate, ctx: _SentenceContext) -> bool:
+    """"under", "over", "above" or "below" that heads a phrase away from a verb is a
+    preposition, not a bound: "Under three categories of the rules, ..." counts
+    three exactly (while "destroyed under 40 cabins" keeps ``less_than``).
+
+    Returns True when the qualifier word is to be dropped.
+    """
+    if c.start == c.core:
+        return False
+    word = c.doc.char_span(c.start, c.core, alignment_mode="expand")
+    if word is None or len(word) != 1 or word[0].lower_ not in ("under", "over", "above",
+                                                                  "below"):
+        return False
+    tok = word[0]
+    return tok.dep_ == "prep" and tok.head.i != tok.i - 1 and (
+        tok.is_sent_start or tok.i == tok.head.i or tok.head.i > tok.i or tok.head.pos_ != "VERB")
+
+
+QUALIFIER_RULES: tuple[Callable[[Candidate, _SentenceContext], bool], ...] = (
+    qualifier_preposition,)
 
 
 # --- what: the first rule that applies names what is counted ---------------------------
@@ -783,12 +896,88 @@ def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+_AGE_AFTER = {",", ".", ";", ")", "and"}
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:\(\s*|[;,/]\s*|,?\s*or\s+|,?\s*(?:up|down)\s+from\s+"
+    r"|,?\s*compared\s+with\s+|\s+to\s+)$", re.I)
+
+
+@rule("what-age", stage="figures")
+def what_age(c: Candidate) -> str | None:
+    """A number set off by commas after a person's name is their age ("Ann Lee, 43,
+    said"), as is the number after "aged"."""
+    if c.unit or c.qualifier != "exact" or c.value is None or not 0 < c.value < 125:
+        return None
+    doc, first, last = c.doc, c.span[0], c.span[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_ == "aged":
+        return "age"
+    after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else "."
+    if before is None or before.text != "," or first.i < 2 or after not in _AGE_AFTER:
+        return None
+    name = doc[first.i - 2]
+    return "age" if name.ent_type_ == "PERSON" or (name.pos_ == "PROPN"
+                                                 and name.ent_type_ not in ("GPE", "ORG")) \
+        else None
+
+
+@rule("what-score", stage="figures")
+def what_score(c: Candidate) -> str | None:
+    """A score names the game it belongs to: the noun it modifies ("a 2-2 draw"), the
+    object of "in" after it ("6-1 in the first set") or the beaten side."""
+    if c.unit != "score":
+        return None
+    root = c.span.root
+    if root.head.pos_ == "NOUN" and root.head.i not in c.skip and root.head.i > root.i:
+        return _noun_phrase(root.head, c.skip)
+    path = [root, *list(root.ancestors)[:3]]
+    for tok in path:
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+                if objs:
+                    return _noun_phrase(objs[0], c.skip)
+    objs = [o for o in root.head.children if o.dep_ == "dobj" and o.i not in c.skip]
+    return _noun_phrase(objs[0], c.skip) if objs else None
+
+
+@rule("what-same-as-previous", stage="figures")
+def what_same_as_previous(c: Candidate) -> str | None:
+    """A figure restating the one before it measures the same thing: a currency
+    conversion ("$10m (£5.3m)"), an alternative ("8p, or 1.3%"), the end of a change
+    ("rose 5% to £4m") or its starting point ("up from 4%")."""
+    prev = c.previous
+    if prev is None or not prev.what or not _CONVERSION_GAP.fullmatch(c.gap):
+        return None
+    if c.gap.strip().startswith("(") or c.gap.strip() in (";", "/"):
+        return prev.what if c.unit and prev.unit and c.unit != prev.unit else None
+    return prev.what
+
+
+@rule("what-change-noun", stage="figures")
+def what_change_noun(c: Candidate) -> str | None:
+    """A figure sizing a change measures what changes: "a 20% rise in profits" ->
+    "profits"."""
+    root = c.span.root
+    noun = root.head
+    if root.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod") or \
+            noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return _noun_phrase(objs[0], c.skip)
+    return None
+
+
 @rule("what-counted-noun", stage="figures")
 def what_counted_noun(c: Candidate) -> str | None:
     """The noun the number modifies, with its adjectives and compounds, and its event
     ("312 prisoners were freed" -> "prisoners freed")."""
     root = c.span.root
-    if not (root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
+    if not (root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod",
+                          "predet")
             and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in c.skip):
         return None
     noun = root.head
@@ -798,23 +987,90 @@ def what_counted_noun(c: Candidate) -> str | None:
 @rule("what-of-object", stage="figures")
 def what_of_object(c: Candidate) -> str | None:
     """The ``of``-object of a number used as a noun ("dozens of whales swam" ->
-    "whales swam into the bay")."""
+    "whales swam into the bay", "58% of nurses" -> "nurses")."""
     noun, role = _counted_noun(c.span, c.skip)
-    if noun is None or role.i != c.span.root.i:
+    if noun is None or role.i != c.span.root.i or noun.pos_ == "PRON":
         return None
-    words = _noun_phrase(noun, c.skip) if noun.pos_ != "PRON" else ""
-    return _join(words, _event(role, noun, c.skip))
+    return _join(_noun_phrase(noun, c.skip), _event(role, noun, c.skip))
 
 
-@rule("what-event", stage="figures")
-def what_event(c: Candidate) -> str | None:
-    """A number standing alone takes the event of its place in the parse ("40 were
-    killed" -> "killed")."""
-    return _event(c.span.root, None, c.skip)
+@rule("what-measured-noun", stage="figures")
+def what_measured_noun(c: Candidate) -> str | None:
+    """The noun an amount is "of": "a profit of £23m" -> "profit", "growth of 5%" ->
+    "growth", "assets of more than $1bn" -> "assets"."""
+    tok = c.span.root
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    noun = tok.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in c.skip:
+        return None
+    return _noun_phrase(noun, c.skip)
+
+
+_PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", "acomp",
+              "oprd", "nummod", "appos", "conj", "dative"}
+
+
+def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
+    """``(verb, preposition, top)``: the verb a figure hangs off through prepositions
+    and adverbs ("fell by 5%", "was down 8%", "priced at £229"), the preposition on
+    the way, and the verb's child the path ends in."""
+    tok, prep = root, ""
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in _PATH_DEPS:
+            return None, prep, tok
+        if tok.dep_ == "pobj" and not prep:
+            prep = head.lower_
+        if head.pos_ in ("VERB", "AUX"):
+            return head, prep, tok
+        if prep and head.pos_ == "NOUN" and head.dep_ == "dobj":
+            return head.head, prep, head  # "lifts capacity by 9%": the object it measures
+        tok = head
+    return None, prep, tok
+
+
+def _subject(verb: Token) -> Token | None:
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+@rule("what-change-subject", stage="figures")
+def what_change_subject(c: Candidate) -> str | None:
+    """What changes or stands at a level: the subject of a verb of change ("takings
+    were down 26.5%", "the stock edged up 2 to 138"), or of a verb stating an amount
+    ("the set is priced at £229"); the object when the figure says by how much or
+    for what ("lifted output by 5%", "bought a mill for $5m")."""
+    verb, prep, top = _governing_verb(c.span.root)
+    if verb is None:
+        return None
+    change = verb.lemma_.lower() in CHANGE_VERBS or (verb.lemma_ == "be" and any(
+        ch.lower_ in CHANGE_ADVERBS for ch in verb.children))
+    if not change and (not c.unit or c.unit == "score" or verb.lemma_.lower() in SOURCE_VERBS):
+        return None
+    noun = None
+    if prep in ("by", "to", "at", "for", "from", "in"):
+        objs = [o for o in verb.children if o.dep_ == "dobj" and (
+            o.i != top.i or top.pos_ == "NOUN" and top.i not in c.skip)]
+        noun = objs[0] if objs else None
+    if noun is None:
+        noun = _subject(verb)
+    if noun is None or noun.pos_ in ("PRON", "NUM") or noun.i in c.skip or noun.like_num:
+        return None
+    return _noun_phrase(noun, c.skip) or None
 
 
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
-    what_counted_noun, what_of_object, what_event)
+    what_age, what_score, what_same_as_previous, what_change_noun, what_counted_noun,
+    what_of_object, what_measured_noun, what_change_subject)
 
 
 # --- source: on whose authority ----------------------------------------------------------
@@ -848,12 +1104,29 @@ def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
     for verb, subj in ctx.verbs:
         if root.i in {t.i for t in subj.subtree}:
             continue  # "three officials said": the figure is the source itself
+        if _changed_by(verb, root):
+            continue  # "Daiwa added 5%": a verb of change, not of saying
         inside = verb.left_edge.i <= root.i <= verb.right_edge.i and any(
             t.i == root.i for t in verb.subtree)
         key = (0 if inside else 1, verb.right_edge.i - verb.left_edge.i, abs(verb.i - root.i))
         if best is None or key < best[0]:
             best = (key, subj)
     return _source_text(best[1]) if best else None
+
+
+def _changed_by(verb: Token, root: Token) -> bool:
+    """Whether ``root`` is the amount of ``verb`` used as a verb of change ("shares
+    added 5%"), not a figure in what it reports ("added that 40 died")."""
+    if verb.lemma_.lower() not in CHANGE_VERBS:
+        return False
+    tok = root
+    for _ in range(6):
+        if tok.head.i == verb.i:
+            return tok.dep_ not in ("ccomp", "xcomp", "advcl", "parataxis", "conj", "csubj")
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 SOURCE_RULES: tuple[Callable[[Candidate, _SentenceContext], str | None], ...] = (
@@ -870,8 +1143,8 @@ def source_pronoun(source: str, ctx: _SentenceContext) -> str:
 PRONOUN_RULES: tuple[Callable[[str, _SentenceContext], str], ...] = (source_pronoun,)
 
 #: The rule groups of this stage, in the order they apply (see :mod:`toolkit.rules`).
-RULE_GROUPS = {"detect": SKIP_RULES, "what": WHAT_RULES, "source": SOURCE_RULES,
-               "pronoun": PRONOUN_RULES}
+RULE_GROUPS = {"detect": SKIP_RULES, "qualifier": QUALIFIER_RULES, "what": WHAT_RULES,
+               "source": SOURCE_RULES, "pronoun": PRONOUN_RULES}
 
 
 # ---------------------------------------------------------------------------
@@ -883,6 +1156,7 @@ class _Active:
     """The rules switched on for one extraction."""
 
     skip: tuple
+    qualifier: tuple
     what: tuple
     source: tuple
     pronoun: tuple
@@ -890,7 +1164,7 @@ class _Active:
     @classmethod
     def of(cls, disable: Collection[str]) -> _Active:
         return cls(*(active(RULE_GROUPS[g], disable=disable)
-                     for g in ("detect", "what", "source", "pronoun")))
+                     for g in ("detect", "qualifier", "what", "source", "pronoun")))
 
 
 def _first(rules: tuple, *args) -> tuple[str, str]:
@@ -959,10 +1233,15 @@ def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
         if span is None or len(span) == 0:
             continue
         skip = {t.i for t in doc.char_span(start, end, alignment_mode="expand") or span}
+        previous = out[-1] if out else None
+        gap = ctx.full[previous.end_char:start] if previous else ""
         c = Candidate(doc, ctx.si, start, end, core, value, low, high, qual, unit, abbrs,
-                      span, ctx.full[core:end], skip)
+                      span, ctx.full[core:end], skip, previous, gap)
         if any(r(c, ctx) for r in rules.skip):
             continue
+        if any(r(c, ctx) for r in rules.qualifier):
+            start, c.start, c.qualifier = core, core, "exact"
+            qual = "exact"
         what, what_rule = _first(rules.what, c)
         source, _source_rule = _first(rules.source, c, ctx)
         for r in rules.pronoun:

@@ -172,6 +172,13 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees celsius": "celsius", "celsius": "celsius", "degrees fahrenheit": "fahrenheit",
     "fahrenheit": "fahrenheit", "mph": "mph", "megawatts": "MW", "MW": "MW"}
 
+#: Ratios written after a number ("five-fold", "three times more") -> unit ``times``;
+#: "times" counts as a ratio only before one of :data:`RATIO_COMPARATIVES`.
+RATIO_SUFFIX = "-fold"
+RATIO_COMPARATIVES: frozenset[str] = frozenset({
+    "more", "less", "fewer", "higher", "lower", "bigger", "larger", "greater", "smaller",
+    "as", "the", "faster", "cheaper", "dearer", "longer", "over"})
+
 #: Fractions written as words -> value ("a third" is 1/3 of something).
 FRACTION_WORDS: dict[str, float] = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
@@ -189,6 +196,16 @@ CHANGE_VERBS: frozenset[str] = frozenset({
     "lift", "boost", "lower", "close", "end", "finish", "open", "trade", "stand",
     "reach", "total", "hit", "top", "exceed", "amount", "come", "slump", "rally",
     "widen", "narrow", "swell", "balloon", "treble"})
+
+#: Nouns of change: a figure modifying one measures what changes ("a 5% rise in
+#: sales" measures sales).
+CHANGE_NOUNS: frozenset[str] = CHANGE_VERBS | frozenset({
+    "growth", "reduction", "loss", "slump", "decline", "increase", "hike", "fall",
+    "rise", "jump", "drop", "cut", "gain", "improvement", "shortfall", "deficit"})
+
+#: Adverbs that make "be" a verb of change ("sales were down 8%").
+CHANGE_ADVERBS: frozenset[str] = frozenset({
+    "up", "down", "higher", "lower", "off", "ahead", "behind"})
 
 #: Words after a hyphenated pair of numbers that make it a score ("a 2-2 draw").
 SCORE_WORDS: frozenset[str] = frozenset({

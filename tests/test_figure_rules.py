@@ -106,7 +106,7 @@ TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned
         "About 300 families fled, according to the county council. Farm income was down "
         "12% on the year, and the board's grant of £2m ($2.6m) barely helped. Wool traders "
         "reported a 9% rise in exports. Farmer Tom Hale, 62, said the village team still "
-        "won its match 3-1.")
+        "won its match 3-1. One in four barns flooded.")
 
 
 @pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])

@@ -86,6 +86,7 @@ from .dates import (  # noqa: F401 (re-export)
 from .lexicon import (
     CHANGE_ADVERBS,
     CHANGE_NOUNS,
+    CHANGE_PAST,
     CHANGE_VERBS,
     CURRENCY_CODES,
     CURRENCY_NAMES,
@@ -446,6 +447,19 @@ def share_value(text: str) -> float | None:
     return None if count is None or fraction is None else count * fraction
 
 
+def _change_forms() -> frozenset[str]:
+    forms = {*CHANGE_ADVERBS, "by", "from", *CHANGE_PAST.values()}
+    for lemma in CHANGE_VERBS:
+        forms |= {lemma, lemma + "s", past_participle(lemma)}
+    return frozenset(forms)
+
+
+_CHANGE_WORDS: frozenset[str] = frozenset()
+_FUNCTION_WORDS = frozenset({"in", "on", "at", "by", "from", "after", "before", "a", "an",
+                             "the", "and", "or", "but", "as", "with", "for", "since", "last",
+                             "this", "over", "during", "per", "each", "when", "while"})
+
+
 def _is_score(m: re.Match, text: str, v1: float | None, v2: float | None) -> bool:
     """A pair like "2-1" is a score, not a range, when the first number is not the
     smaller one ("3-1", "2-2"), when it is nil ("0-30") or a score word follows
@@ -592,10 +606,31 @@ def _sentence_sources(sent: Span) -> tuple[list[tuple[Token, Token]], str]:
                     if objs and not according:
                         according = _source_text(objs[0])
         elif tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
-                verbs.append((tok, subj[0]))
+            subj = _reporting_subject(tok)
+            if subj is not None:
+                verbs.append((tok, subj))
     return verbs, according
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb: the one nearest before it ("MOSCOW, March 4 -
+    The daily said": the daily), or, for a participle without one ("..., adding
+    that"), the subject of the verb it depends on."""
+    if verb.lemma_.lower() in CHANGE_VERBS and any(
+            c.dep_ in ("dobj", "npadvmod") and (c.like_num or c.text == "%" or any(
+                t.like_num for t in c.children)) for c in verb.children):
+        return None  # "shares added 5%": a verb of change, not of saying
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        before = [c for c in subj if c.i < verb.i]
+        found = before[-1] if before else subj[0]
+        names = [c for c in found.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return names[0] if found.pos_ == "NOUN" and names else found
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VB") \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        up = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return up[-1] if up else None
+    return None
 
 
 def _is_pronoun(text: str) -> bool:
@@ -649,7 +684,11 @@ def _number_candidates(text: str, m: re.Match):
     if v2 is not None and _scale_of(m.group("n1")) == 1 and _scale_of(m.group("n2")) > 1:
         low = v1 * _scale_of(m.group("n2"))  # "$5-7 million": the first number shares the scale
     before = text[:m.start()].rstrip().lower()
-    after_change = before.split()[-1:] in ([w] for w in (*CHANGE_ADVERBS, "by", "from"))
+    nxt = (re.findall(r"\S+?(?=[,.;:]?(?:\s|$))|\S+", text[m.end():]) or ["."])[0].lower()
+    after_change = before.split()[-1:] in ([w] for w in _CHANGE_WORDS) and (
+        not nxt.isalpha() or nxt in _FUNCTION_WORDS)  # "rose 5 to 96", not "cut 5 to 9 jobs"
+    if v2 is not None and v2 < low and text[m.end():].split()[:1] == ["range"]:
+        low, v2 = v2, low  # "a 154 to 128 range"
     if (v2 is not None and v2 > low and qual == "exact" and not after_change
             and not (sep in "-–—" and gap.strip() != gap) and (not u1 or not u2 or u1 == u2)):
         yield (m.start(), m.end(), m.start("n1"), m.end(), low, low, v2, "range", u1 or u2,
@@ -757,7 +796,7 @@ class _SentenceContext:
     excluded: list[tuple[int, int]]
     verbs: list[tuple[Token, Token]]
     according: str
-    quote_spans: list[tuple[int, int, str]]
+    quote_spans: list[tuple[int, int, str, bool]]
     quote_starts: list[int]
     sources: _Sources
 
@@ -814,8 +853,12 @@ def skip_name_word(c: Candidate, ctx: _SentenceContext) -> bool:
 
 @rule("skip-pronoun-one", stage="figures")
 def skip_pronoun_one(c: Candidate, ctx: _SentenceContext) -> bool:
-    """"one" that does not modify a noun ("one of them", "no one") is a pronoun."""
-    return bool(re.fullmatch(r"(?i)one", c.surface)) and c.span.root.dep_ != "nummod"
+    """"one" that does not modify a noun ("one of them", "no one", "one another") is
+    a pronoun."""
+    if not re.fullmatch(r"(?i)one", c.surface):
+        return False
+    nxt = c.doc[c.span.end] if c.span.end < len(c.doc) else None
+    return c.span.root.dep_ != "nummod" or (nxt is not None and nxt.lower_ == "another")
 
 
 @rule("skip-year", stage="figures")
@@ -928,7 +971,7 @@ def what_score(c: Candidate) -> str | None:
     if c.unit != "score":
         return None
     root = c.span.root
-    if root.head.pos_ == "NOUN" and root.head.i not in c.skip and root.head.i > root.i:
+    if root.head.pos_ == "NOUN" and root.head.i not in c.skip:
         return _noun_phrase(root.head, c.skip)
     path = [root, *list(root.ancestors)[:3]]
     for tok in path:
@@ -952,6 +995,19 @@ def what_same_as_previous(c: Candidate) -> str | None:
     if c.gap.strip().startswith("(") or c.gap.strip() in (";", "/"):
         return prev.what if c.unit and prev.unit and c.unit != prev.unit else None
     return prev.what
+
+
+@rule("what-share-noun", stage="figures")
+def what_share_noun(c: Candidate) -> str | None:
+    """A proportion "N in M" counts the noun after it ("one in five adults" ->
+    "adults"); nothing is counted when none follows."""
+    if c.unit != "share" or " in " not in f" {c.surface.lower()} ":
+        return None
+    last = c.span[-1]
+    head = last.head
+    if last.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i not in c.skip:
+        return _noun_phrase(head, c.skip)
+    return ""
 
 
 @rule("what-change-noun", stage="figures")
@@ -1069,7 +1125,8 @@ def what_change_subject(c: Candidate) -> str | None:
 
 
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
-    what_age, what_score, what_same_as_previous, what_change_noun, what_counted_noun,
+    what_age, what_score, what_same_as_previous, what_share_noun, what_change_noun,
+    what_counted_noun,
     what_of_object, what_measured_noun, what_change_subject)
 
 
@@ -1078,10 +1135,21 @@ WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
 
 @rule("source-in-quote", stage="figures")
 def source_in_quote(c: Candidate, ctx: _SentenceContext) -> str | None:
-    """A figure inside a quote's span takes the quote's speaker."""
+    """A figure inside a quote's span takes the quote's speaker.
+
+    When the quote's speaker was itself a pronoun resolved by the quotes stage
+    (its rule ends in ``+pronoun``), a source verb of the figure's own sentence
+    (``source-speech-verb``, then ``source-pronoun``) is asked first; the
+    quote's speaker is kept when they find none.
+    """
     i = bisect_right(ctx.quote_starts, c.start)
-    for qs, qe, speaker in reversed(ctx.quote_spans[max(0, i - 3):i]):
+    for qs, qe, speaker, via_pronoun in reversed(ctx.quote_spans[max(0, i - 3):i]):
         if qs <= c.start and c.end <= qe and speaker:
+            if via_pronoun:
+                own = source_speech_verb(c, ctx)
+                own = source_pronoun(own, c, ctx) if own else own
+                if own and not _is_pronoun(own):
+                    return own
             return speaker
     return None
 
@@ -1134,13 +1202,18 @@ SOURCE_RULES: tuple[Callable[[Candidate, _SentenceContext], str | None], ...] = 
 
 
 @rule("source-pronoun", stage="figures")
-def source_pronoun(source: str, ctx: _SentenceContext) -> str:
-    """A pronoun source ("they said") becomes the latest named source of the two
-    sentences before."""
-    return ctx.sources.resolve(source, ctx.si)
+def source_pronoun(source: str, c: Candidate, ctx: _SentenceContext) -> str:
+    """A pronoun source ("it said", "they added") becomes the latest named source
+    before it: earlier in the same sentence, else in the two sentences before."""
+    if not _is_pronoun(source):
+        return source
+    same = [_source_text(subj) for verb, subj in ctx.verbs
+            if subj.idx < c.start and not _is_pronoun(subj.text) and _source_text(subj)]
+    return same[-1] if same else ctx.sources.resolve(source, ctx.si)
 
 
-PRONOUN_RULES: tuple[Callable[[str, _SentenceContext], str], ...] = (source_pronoun,)
+PRONOUN_RULES: tuple[Callable[[str, Candidate, _SentenceContext], str], ...] = (
+    source_pronoun,)
 
 #: The rule groups of this stage, in the order they apply (see :mod:`toolkit.rules`).
 RULE_GROUPS = {"detect": SKIP_RULES, "qualifier": QUALIFIER_RULES, "what": WHAT_RULES,
@@ -1201,7 +1274,8 @@ def extract_figures(doc: Doc, *, quotes=None, disable: Collection[str] = ()) -> 
     sents = list(body_sentences(doc))
     date_ents = sorted(_date_ent_spans(doc))
     date_ents = (date_ents, [s for s, _ in date_ents])
-    quote_spans = sorted(((int(q.start_char), int(q.end_char), str(q.speaker or ""))
+    quote_spans = sorted(((int(q.start_char), int(q.end_char), str(q.speaker or ""),
+                           str(getattr(q, "rule", "") or "").endswith("+pronoun"))
                           for q in quotes or []), key=lambda q: (q[0], q[1]))
     quote_starts = [q[0] for q in quote_spans]
     rules = _Active.of(disable)
@@ -1245,7 +1319,7 @@ def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
         what, what_rule = _first(rules.what, c)
         source, _source_rule = _first(rules.source, c, ctx)
         for r in rules.pronoun:
-            source = r(source, ctx)
+            source = r(source, c, ctx)
         taken.append((start, end))
         out.append(Figure(value=value, text=ctx.full[start:end], qualifier=qual, unit=unit,
                           what=what, source=source, sentence=ctx.si, start_char=start,
@@ -1300,3 +1374,6 @@ class _Sources:
 def figures_table(figures: list[Figure]) -> pd.DataFrame:
     """The ``figures`` contract table."""
     return contract.frame("figures", contract.rows_from("figures", figures))
+
+
+_CHANGE_WORDS = _change_forms()

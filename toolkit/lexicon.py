@@ -197,6 +197,12 @@ CHANGE_VERBS: frozenset[str] = frozenset({
     "reach", "total", "hit", "top", "exceed", "amount", "come", "slump", "rally",
     "widen", "narrow", "swell", "balloon", "treble"})
 
+#: Past tenses of verbs of change that the regular rules miss.
+CHANGE_PAST: dict[str, str] = {
+    "rise": "rose", "fall": "fell", "grow": "grew", "sink": "sank", "shrink": "shrank",
+    "slide": "slid", "stand": "stood", "come": "came", "lose": "lost", "hit": "hit",
+    "cut": "cut", "shed": "shed", "swell": "swelled"}
+
 #: Nouns of change: a figure modifying one measures what changes ("a 5% rise in
 #: sales" measures sales).
 CHANGE_NOUNS: frozenset[str] = CHANGE_VERBS | frozenset({

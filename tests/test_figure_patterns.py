@@ -29,8 +29,17 @@ def figs(parse):
     ("The region reported output growth of nearly seven pct.", "nearly seven pct",
      "output growth"),
     ("The brewer made a profit of £8.2m in the year.", "£8.2m", "profit"),
-    # a change noun measures what changes
+    # a change noun measures what changes, and so does where the change ends
     ("The brewer posted a 14% fall in beer sales.", "14%", "beer sales"),
+    ("The brewer posted a 14% fall in beer sales to £2m.", "£2m", "beer sales"),
+    # money "in" something names what it is paid in
+    ("Farmers will get £40m in grants.", "£40m", "grants"),
+    ("The dairy was sold for £40m in cash.", "£40m", "dairy"),
+    # a verb stating a level takes its object
+    ("The agency put the bill at 3 bln dlrs.", "3 bln dlrs", "bill"),
+    # a ratio measures the subject of its comparison
+    ("Train fares are three times more expensive than bus fares.", "three times",
+     "Train fares"),
     # a currency conversion, an alternative or a starting point restate the figure before
     ("The brewer made a profit of £8.2m (€11.9m) in the year.", "€11.9m", "profit"),
     ("Growth of 3.1 pct, up from 2.4 pct, surprised the bank.", "2.4 pct", "Growth"),
@@ -70,6 +79,7 @@ def test_what_is_empty_rather_than_a_bare_verb_or_unit(figs):
     ("One in five drivers had no licence.", "One in five", 0.2, "share"),
     ("Two-thirds of the staff are part-time.", "Two-thirds", 2 / 3, "share"),
     ("Sales grew five-fold in a year.", "five-fold", 5, "times"),
+    ("Fares are three times higher than in 1990.", "three times", 3, "times"),
 ])
 def test_value_and_unit(figs, sentence, text, value, unit):
     f = figs(sentence)[text]

@@ -59,6 +59,8 @@ def test_skip_rule_alone(parse, name, also, sentence, number):
     ("what-measured-noun", "The dairy made a profit of £3.1m last year.", "£3.1m", "profit"),
     ("what-change-subject", "Cheese exports were down 4.5% in the autumn.", "4.5%",
      "Cheese exports"),
+    ("what-money-in", "The mill owners won £2m in damages.", "£2m", "damages"),
+    ("what-share-noun", "One in six ferries ran late.", "One in six", "ferries"),
 ])
 def test_what_rule_alone(parse, name, sentence, number, what):
     doc = parse(sentence)
@@ -106,7 +108,7 @@ TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned
         "About 300 families fled, according to the county council. Farm income was down "
         "12% on the year, and the board's grant of £2m ($2.6m) barely helped. Wool traders "
         "reported a 9% rise in exports. Farmer Tom Hale, 62, said the village team still "
-        "won its match 3-1. One in four barns flooded.")
+        "won its match 3-1. One in four barns flooded. The vets won £3m in damages.")
 
 
 @pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])

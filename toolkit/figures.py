@@ -9,42 +9,63 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
 
 * ``text`` is exactly ``doc.text[start_char:end_char]`` and *includes* the
   qualifier words (``"more than 250"``) and currency/percent signs.
-* ``value`` is the normalised number (``1.2 million`` -> ``1200000.0``); for a
-  range it is the lower bound (the upper one is in ``high``); for a vague
-  amount it is empty (``None``) and ``qualifier`` is ``"vague"``, with a
-  conventional lower bound in ``low`` (dozens 24, scores 40, hundreds 200,
-  thousands 2000, tens of thousands 20000, ...).
+* ``value`` is the normalised number with its scale applied (``1.2 million``
+  -> ``1200000.0``, ``695 mln dlrs`` -> ``695000000.0``, ``45 cts`` ->
+  ``0.45``); for a range it is the lower bound (the upper one is in
+  ``high``); for a vague amount it is empty (``None``) and ``qualifier`` is
+  ``"vague"``, with a conventional lower bound in ``low`` (dozens 24, scores
+  40, hundreds 200, thousands 2000, tens of thousands 20000, ...).
 * ``qualifier``: ``exact``, ``more_than`` (more than, over, at least, ...),
   ``around`` (about, around, nearly, some, an estimated, ...), ``less_than``
-  (fewer than, under, up to, ...), ``range`` or ``vague``.
-* ``unit``: an ISO currency code (``USD``, ``GBP``, ``EUR``, ...),
-  ``"percent"``, ``"percentage points"``, or empty for counts.
-* ``what``: the counted noun phrase and its event, read off the dependency
-  parse by the first ``what`` rule that applies (:data:`WHAT_RULES`): the
-  noun the number modifies (or the ``of``-object of ``dozens of``) plus the
-  verb it is the object or passive subject of, as a participle
-  (``"miners rescued"``, ``"prisoners freed"``), or the verb it is the
-  subject of (``"whales swam into the bay"``); the verb's first short
-  prepositional phrase after the noun is kept (``"from the old fortress"``).
+  (fewer than, under, up to, ...), ``range`` or ``vague``. "under" or "over"
+  heading a phrase away from a verb is a preposition, not a bound
+  (``qualifier-preposition``).
+* ``unit``, one of a documented set: ``""`` for a count; ``percent`` (``%``,
+  ``per cent``, ``pct``) and ``percentage points``; an ISO 4217 currency code
+  (``USD`` for ``$``/``dlrs``, ``GBP`` for ``£``/``stg``, ``EUR``, ``JPY``,
+  ``XEU`` for European Currency Units, ...; cents and pence are converted to
+  the major unit); ``share`` for a fraction or proportion, ``value`` between 0
+  and 1 (``a quarter``, ``nearly a third``, ``half of``, ``one in five``,
+  ``two-thirds``); ``times`` for a ratio (``five-fold``, ``three times
+  more``); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1); or a
+  unit of measure from :data:`toolkit.lexicon.MEASURE_UNITS` (``tonnes``,
+  ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...).
+* ``what``: a short noun phrase naming what is counted or measured, by the
+  first ``what`` rule that applies (:data:`WHAT_RULES`, named in ``rule``):
+  an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
+  score; the ``what`` of the figure before when this one restates it (a
+  currency conversion ``£5m (€7m)``, ``8p, or 1.3%``, ``up from 4%``); the
+  noun after ``one in five``; what a change noun changes (``a 20% rise in
+  profits`` -> ``profits``); the noun the number modifies, with its event
+  (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
+  ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
+  (``a profit of £23m`` -> ``profit``); the subject of a verb of change or
+  level (``takings were down 26.5%`` -> ``takings``), or its object when the
+  figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
+  is never a bare unit or verb: when no rule applies it stays empty.
 * ``source``: who the figure is attributed to, by the first ``source`` rule
   that applies (:data:`SOURCE_RULES`). A figure inside a quote's content
   span (``quotes``: :class:`toolkit.quotes.Quote` objects) gets that quote's
   speaker; otherwise "according to X" in the same sentence, otherwise the
-  subject of a reporting verb ("X said/says/estimated ...") governing the
-  figure. A pronoun source ("they said") is replaced by the most recent named
-  source in the two sentences before; empty when the article states the
-  figure on its own authority.
+  subject of any speech or source verb of the shared lexicon
+  (:data:`toolkit.lexicon.SOURCE_VERBS`: "X said/argued/estimated/found
+  ..."), the one governing the figure first. A pronoun source ("it said") is
+  replaced by the latest named source before it in the same sentence, else in
+  the two sentences before; empty when the article states the figure on its
+  own authority.
 
 Not figures (the ``detect`` rules, :data:`SKIP_RULES`, each skip one kind):
 ordinals (``11th``), years (``2023``, unless a plural noun is counted:
-``2000 people``), dates (``March 3``, ``3 March 2021``), times (``15:38``,
-``3 p.m.``), durations (``three days``), phone numbers (``+44 20 7946 0958``),
-ISBNs and other codes with three or more hyphenated groups, footnote markers
-(``[1]``), numbers glued to letters or joined by a hyphen or slash to a word
-(``COVID19``, ``G7``, ``F-16``, ``45-year-old``, ``24/7``, ``100m`` without a
-currency), identifiers after a capitalised name (``Resolution 1701``,
-``Flight 370``), capitalised number words inside names (``Formula One``) and
-a bare ``one`` that does not modify a noun (``one of them``).
+``2000 people``), dates (``March 3``, ``3 March 2021``), clock times
+(``15:38``, ``0900 GMT``, ``10.30am``), durations (``three days``), phone
+numbers, ISBNs and other codes, footnote markers (``[1]``), numbers glued to
+letters or joined by a hyphen or slash to a word (``COVID19``, ``G20``,
+``4G``, ``45-year-old``, ``24/7``, ``100m`` without a currency), identifiers
+(``Resolution 1701``, ``Flight 370``, ``Channel 4``, ``FTSE 100``, ``number
+one``), capitalised number words inside names (``Formula One``), ``one`` as a
+pronoun (``one of them``, ``one another``) or an article (``at one point``,
+``one premise``), and a small number word pointing back at things already
+named (``the two firms``).
 
 Dates are the timeline's (:mod:`toolkit.dates`); :func:`extract_dates`,
 :func:`timeline`, :class:`DateMention` and :func:`timeline_table` are
@@ -103,6 +124,7 @@ from .lexicon import (
     SCALE_WORDS,
     SCORE_WORDS,
     SOURCE_VERBS,
+    SPEECH_VERBS,
     TENS_WORDS,
     TIME_NOUNS,
     UNIT_WORDS,
@@ -188,7 +210,8 @@ _CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=
 _DIGITS = r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _SCALE_ABBR = r"(?:bn|mln|bln|mn|trn|tn|m|k|b)(?![\w])"
 _SPACED_ABBR = r"(?:mln|bln|bn|mn|trn)\b"
-_UNIT_POST = (rf"(?:{re.escape(RATIO_SUFFIX)}\b|\s+times(?=\s+(?:{_alternatives(RATIO_COMPARATIVES)})\b)"
+_RATIO_AHEAD = rf"(?=\s+(?:{_alternatives(RATIO_COMPARATIVES)})\b)"
+_UNIT_POST = (rf"(?:{re.escape(RATIO_SUFFIX)}\b|\s+times{_RATIO_AHEAD}"
               r"|\s?%|p(?![\w])|\s+(?:US\s+|U\.S\.\s+)?(?:"
               + _alternatives(k for k in _UNIT_OF if k != "%") + r")(?![\w])"
               r"|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
@@ -202,7 +225,7 @@ _NUMEXPR_PARSE = re.compile(
     rf"|\s+(?P<sabbr>{_SPACED_ABBR})"
     rf"|\s+(?P<scales>{_SCALE_WORD}(?:\s+{_SCALE_WORD})*))?"
     rf"|(?P<words>{_WORDNUM})(?:\s+(?P<wabbr>{_SPACED_ABBR}))?)"
-    rf"(?P<unit>{_UNIT_POST})?", re.I)
+    rf"(?P<unit>{_UNIT_POST.replace(_RATIO_AHEAD, '')})?", re.I)
 
 QUALIFIERS = {
     "more_than": ("more than", "over", "at least", "upwards of", "in excess of",
@@ -455,6 +478,7 @@ def _change_forms() -> frozenset[str]:
 
 
 _CHANGE_WORDS: frozenset[str] = frozenset()
+_CURRENCIES = frozenset({*CURRENCY_SYMBOLS.values(), *CURRENCY_CODES, *CURRENCY_NAMES.values()})
 _FUNCTION_WORDS = frozenset({"in", "on", "at", "by", "from", "after", "before", "a", "an",
                              "the", "and", "or", "but", "as", "with", "for", "since", "last",
                              "this", "over", "during", "per", "each", "when", "while"})
@@ -1012,12 +1036,17 @@ def what_share_noun(c: Candidate) -> str | None:
 
 @rule("what-change-noun", stage="figures")
 def what_change_noun(c: Candidate) -> str | None:
-    """A figure sizing a change measures what changes: "a 20% rise in profits" ->
-    "profits"."""
+    """A figure sizing a change, or where it ends, measures what changes: "a 20% rise
+    in profits to £3.8bn" -> "profits" for both figures."""
     root = c.span.root
     noun = root.head
-    if root.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod") or \
-            noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "from"):
+        noun = root.head.head  # "a 20% rise in profits to £3.8bn": the end of the change
+        objs = [o for o in noun.children if o.dep_ == "dobj"] if noun.pos_ == "VERB" else []
+        noun = objs[0] if objs else noun  # "posted a 20% rise in profits to £3.8bn"
+    elif root.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod"):
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
         return None
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "of"):
@@ -1061,6 +1090,21 @@ def what_measured_noun(c: Candidate) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i in c.skip:
         return None
     return _noun_phrase(noun, c.skip)
+
+
+@rule("what-money-in", stage="figures")
+def what_money_in(c: Candidate) -> str | None:
+    """An amount of money followed by "in" names what it is paid or counted in:
+    "£5m in compensation", "$2bn in loans" (not a place or a time: "£3m in May")."""
+    root = c.span.root
+    if c.unit not in _CURRENCIES or root.dep_ == "pobj" and root.head.lower_ == "for":
+        return None  # "bought it for $5m in cash": the thing bought is what
+    nxt = c.doc[c.span.end] if c.span.end < len(c.doc) else None
+    if nxt is None or nxt.lower_ != "in" or nxt.dep_ != "prep":
+        return None
+    objs = [o for o in nxt.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+            and o.lemma_.lower() not in TIME_NOUNS and not o.ent_type_]
+    return _noun_phrase(objs[0], c.skip) if objs else None
 
 
 _PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", "acomp",
@@ -1110,7 +1154,7 @@ def what_change_subject(c: Candidate) -> str | None:
         return None
     change = verb.lemma_.lower() in CHANGE_VERBS or (verb.lemma_ == "be" and any(
         ch.lower_ in CHANGE_ADVERBS for ch in verb.children))
-    if not change and (not c.unit or c.unit == "score" or verb.lemma_.lower() in SOURCE_VERBS):
+    if not change and (not c.unit or c.unit == "score" or verb.lemma_.lower() in SPEECH_VERBS):
         return None
     noun = None
     if prep in ("by", "to", "at", "for", "from", "in"):
@@ -1126,8 +1170,7 @@ def what_change_subject(c: Candidate) -> str | None:
 
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
     what_age, what_score, what_same_as_previous, what_share_noun, what_change_noun,
-    what_counted_noun,
-    what_of_object, what_measured_noun, what_change_subject)
+    what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_change_subject)
 
 
 # --- source: on whose authority ----------------------------------------------------------

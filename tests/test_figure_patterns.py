@@ -136,3 +136,12 @@ def test_pronoun_source_resolved_to_the_latest_named_one(figs):
     found = figs("The water board said reservoirs were low. It estimated that 40% of "
                  "supply was lost to leaks.")
     assert found["40%"].source == "The water board"
+
+
+def test_a_wire_dateline_is_not_part_of_the_source(figs):
+    f = figs("OSLO, May 2 - The fishing board said catches rose 4 pct.")["4 pct"]
+    assert f.source == "The fishing board"
+
+
+def test_a_score_never_names_a_pronoun(figs):
+    assert figs("It was a match which they won 2-1.")["2-1"].what != "which"

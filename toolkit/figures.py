@@ -603,7 +603,8 @@ def _event(role: Token, noun: Token | None, skip: set[int]) -> str:
 
 
 def _source_text(tok: Token) -> str:
-    """The noun phrase of a source, without appositions, clauses or punctuation."""
+    """The noun phrase of a source, without appositions, clauses, punctuation or a wire
+    dateline before it ("LONDON, March 6 - The agency" -> "The agency")."""
     drop: set[int] = set()
     for child in tok.children:
         if child.dep_ in ("appos", "relcl", "acl", "advcl", "punct", "parataxis"):
@@ -615,7 +616,13 @@ def _source_text(tok: Token) -> str:
         lo -= 1
     while hi + 1 in idx:
         hi += 1
-    return tok.doc[lo: hi + 1].text.strip(" ,")
+    text = tok.doc[lo: hi + 1].text
+    if _DATELINE.match(text):
+        text = _DATELINE.sub("", text, count=1)
+    return text.strip().strip(" ,")
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^-–]{0,40}?\b\d{1,2}\s*[-–]\s+")
 
 
 def _sentence_sources(sent: Span) -> tuple[list[tuple[Token, Token]], str]:
@@ -649,7 +656,8 @@ def _reporting_subject(verb: Token) -> Token | None:
         before = [c for c in subj if c.i < verb.i]
         found = before[-1] if before else subj[0]
         names = [c for c in found.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        return names[0] if found.pos_ == "NOUN" and names else found
+        # "a rise, James Fry told ...", "CUPERTINO, March 6 - The association said"
+        return names[-1] if names and (found.pos_ == "NOUN" or found.is_upper) else found
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VB") \
             and verb.head.pos_ in ("VERB", "AUX"):
         up = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -997,6 +1005,8 @@ def what_score(c: Candidate) -> str | None:
     root = c.span.root
     if root.head.pos_ == "NOUN" and root.head.i not in c.skip:
         return _noun_phrase(root.head, c.skip)
+    if root.head.pos_ == "PRON" or root.head.tag_ in ("WDT", "WP"):
+        return None
     path = [root, *list(root.ancestors)[:3]]
     for tok in path:
         for child in tok.rights:
@@ -1004,7 +1014,8 @@ def what_score(c: Candidate) -> str | None:
                 objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
                 if objs:
                     return _noun_phrase(objs[0], c.skip)
-    objs = [o for o in root.head.children if o.dep_ == "dobj" and o.i not in c.skip]
+    objs = [o for o in root.head.children if o.dep_ == "dobj" and o.i not in c.skip
+            and o.pos_ in ("NOUN", "PROPN")]
     return _noun_phrase(objs[0], c.skip) if objs else None
 
 

@@ -933,9 +933,22 @@ def skip_referential(c: Candidate, ctx: _SentenceContext) -> bool:
     return c.doc[first.i - 1].lower_ in ("the", "these", "those", "both")
 
 
+@rule("skip-fraction-period", stage="figures")
+def skip_fraction_period(c: Candidate, ctx: _SentenceContext) -> bool:
+    """Fraction words after "the", "preceding", "last", "first" and the like name
+    periods or parts already known ("the preceding three quarters"), not a share."""
+    if c.unit != "share" or " in " in f" {c.surface.lower()} " or c.span[0].i == 0:
+        return False
+    return c.doc[c.span[0].i - 1].lower_ in _PERIOD_WORDS
+
+
+_PERIOD_WORDS = frozenset({"the", "preceding", "previous", "last", "next", "past", "first",
+                           "final", "coming", "these", "those", "its", "their"})
+
 SKIP_RULES: tuple[Callable[[Candidate, _SentenceContext], bool], ...] = (
     skip_date_time_code, skip_glued, skip_length, skip_name_word, skip_pronoun_one,
-    skip_year, skip_identifier, skip_duration, skip_one_article, skip_referential)
+    skip_year, skip_identifier, skip_duration, skip_one_article, skip_referential,
+    skip_fraction_period)
 
 
 # --- qualifier: words before the number that are not a qualifier -------------------

@@ -105,9 +105,9 @@ def test_a_score_is_not_a_range(figs):
     "The song held the number one spot for a month.",     # rank
     "She won the race in Formula One.",                   # name
     "The film was shown on Channel 4 and over 4G.",       # names, glued
-    "Leaders met at the G20 in the spring.",              # glued name
+    "Leaders met at the G10 in the spring.",              # glued name
     "The FTSE 100 index closed early.",                   # number after an acronym
-    "The market opened at 0900 GMT and shut at 4.30pm.",  # clock times
+    "The market opened at 1400 GMT and shut at 4.30pm.",  # clock times
     "The two firms denied the report.",                   # referential, no count
     "He finished third in his first race.",               # ordinals
 ])

@@ -64,8 +64,8 @@ def one(figures: list[Figure], text: str) -> Figure:
     ("Inspectors found twenty-five faulty boilers.", "twenty-five", 25, ""),
     ("The co-op sold 2.5 tonnes of honey.", "2.5 tonnes", 2.5, "tonnes"),
     # wire style: units and scales after the number
-    ("The mill earned 695 mln dlrs last year.", "695 mln dlrs", 6.95e8, "USD"),
-    ("The field pumped 15.8 mln bpd in May.", "15.8 mln bpd", 1.58e7, "bpd"),
+    ("The mill earned 410 mln dlrs last year.", "410 mln dlrs", 4.1e8, "USD"),
+    ("The field pumped 3.2 mln bpd in May.", "3.2 mln bpd", 3.2e6, "bpd"),
     ("The stock rose 45 cts on the day.", "45 cts", 0.45, "USD"),
     ("Tickets cost 80p at the gate.", "80p", 0.8, "GBP"),
     ("Output rose 12 pct in the quarter.", "12 pct", 12, "percent"),

@@ -117,7 +117,7 @@ TENS_WORDS: dict[str, int] = {w: 10 * (i + 2) for i, w in enumerate(
 SCALE_WORDS: dict[str, float] = {"hundred": 100, "thousand": 1e3, "million": 1e6,
                                  "billion": 1e9, "trillion": 1e12}
 
-#: Scale abbreviations written after a number ("£5m", "695 mln") -> multiplier.
+#: Scale abbreviations written after a number ("£5m", "410 mln") -> multiplier.
 SCALE_ABBRS: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9,
                                  "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
 
@@ -132,7 +132,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_CODES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "ILS",
                                    "CAD", "AUD")
 
-#: Currency names written after a number ("300 dollars", "695 mln dlrs") -> ISO code
+#: Currency names written after a number ("300 dollars", "410 mln dlrs") -> ISO code
 #: (``XEU``: the European Currency Unit).
 CURRENCY_NAMES: dict[str, str] = {
     "Hong Kong dollars": "HKD", "Australian dollars": "AUD", "Canadian dollars": "CAD",

@@ -34,8 +34,8 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   first ``what`` rule that applies (:data:`WHAT_RULES`, named in ``rule``):
   an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
   score; the ``what`` of the figure before when this one restates it (a
-  currency conversion ``£5m (€7m)``, ``8p, or 1.3%``, ``up from 4%``); the
-  noun after ``one in five``; what a change noun changes (``a 20% rise in
+  currency conversion ``£5m (€7m)``, ``5p, or 2.4%``, ``up from 4%``); the
+  noun after ``one in five``; what a change noun changes (``a 12% rise in
   profits`` -> ``profits``); the noun the number modifies, with its event
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
@@ -1035,7 +1035,7 @@ def what_score(c: Candidate) -> str | None:
 @rule("what-same-as-previous", stage="figures")
 def what_same_as_previous(c: Candidate) -> str | None:
     """A figure restating the one before it measures the same thing: a currency
-    conversion ("$10m (£5.3m)"), an alternative ("8p, or 1.3%"), the end of a change
+    conversion ("$10m (£5.3m)"), an alternative ("5p, or 2.4%"), the end of a change
     ("rose 5% to £4m") or its starting point ("up from 4%")."""
     prev = c.previous
     if prev is None or not prev.what or not _CONVERSION_GAP.fullmatch(c.gap):
@@ -1060,14 +1060,14 @@ def what_share_noun(c: Candidate) -> str | None:
 
 @rule("what-change-noun", stage="figures")
 def what_change_noun(c: Candidate) -> str | None:
-    """A figure sizing a change, or where it ends, measures what changes: "a 20% rise
-    in profits to £3.8bn" -> "profits" for both figures."""
+    """A figure sizing a change, or where it ends, measures what changes: "a 12% rise
+    in profits to £2.1bn" -> "profits" for both figures."""
     root = c.span.root
     noun = root.head
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "from"):
-        noun = root.head.head  # "a 20% rise in profits to £3.8bn": the end of the change
+        noun = root.head.head  # "a 12% rise in profits to £2.1bn": the end of the change
         objs = [o for o in noun.children if o.dep_ == "dobj"] if noun.pos_ == "VERB" else []
-        noun = objs[0] if objs else noun  # "posted a 20% rise in profits to £3.8bn"
+        noun = objs[0] if objs else noun  # "posted a 12% rise in profits to £2.1bn"
     elif root.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod"):
         return None
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
@@ -1106,7 +1106,7 @@ def what_of_object(c: Candidate) -> str | None:
 @rule("what-measured-noun", stage="figures")
 def what_measured_noun(c: Candidate) -> str | None:
     """The noun an amount is "of": "a profit of £23m" -> "profit", "growth of 5%" ->
-    "growth", "assets of more than $1bn" -> "assets"."""
+    "growth", "reserves of over $2bn" -> "reserves"."""
     tok = c.span.root
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return None
@@ -1137,7 +1137,7 @@ _PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", 
 
 def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
     """``(verb, preposition, top)``: the verb a figure hangs off through prepositions
-    and adverbs ("fell by 5%", "was down 8%", "priced at £229"), the preposition on
+    and adverbs ("fell by 5%", "was down 8%", "priced at £80"), the preposition on
     the way, and the verb's child the path ends in."""
     tok, prep = root, ""
     for _ in range(6):
@@ -1171,7 +1171,7 @@ def _subject(verb: Token) -> Token | None:
 def what_change_subject(c: Candidate) -> str | None:
     """What changes or stands at a level: the subject of a verb of change ("takings
     were down 8%", "the shares edged up 3 to 71"), or of a verb stating an amount
-    ("the set is priced at £229"); the object when the figure says by how much or
+    ("the set is priced at £80"); the object when the figure says by how much or
     for what ("lifted output by 5%", "bought a mill for $5m")."""
     verb, prep, top = _governing_verb(c.span.root)
     if verb is None:

@@ -218,11 +218,6 @@ SCORE_WORDS: frozenset[str] = frozenset({
     "draw", "win", "victory", "defeat", "loss", "lead", "scoreline", "score", "thrashing",
     "aggregate", "success", "triumph", "home", "away", "result"})
 
-#: Verbs before a hyphenated pair of numbers that make it a score ("beat X 2-1").
-SCORE_VERBS: frozenset[str] = frozenset({
-    "beat", "win", "lose", "draw", "lead", "trail", "defeat", "edge", "thrash", "hammer",
-    "overcome", "score", "finish", "end"})
-
 # =========================================================================== data files
 
 

@@ -48,6 +48,41 @@ SOURCE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset({
     "count", "record", "show", "find", "calculate", "put", "tally", "quote", "cite",
 })
 
+#: Speech verbs whose infinitive complement is the reported content
+#: ("vowed to fight on", "urged residents to stay", "called on X to …").
+XCOMP_SPEECH_VERBS: frozenset[str] = frozenset({
+    "ask", "call", "demand", "pledge", "promise", "swear", "tell", "threaten", "urge",
+    "vow", "warn",
+})
+
+#: (verb lemma, preposition) pairs whose object is the reported content
+#: ("called for a truce", "accused the council of wasting money", "warned of …").
+PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
+    ("call", "for"), ("accuse", "of"), ("warn", "of"), ("warn", "against"),
+    ("warn", "about"), ("caution", "against"), ("appeal", "for"),
+})
+
+#: Speech verbs whose direct object is the content when there is no clause
+#: ("claimed responsibility for …", "denied the allegations").
+DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({"claim", "deny", "confirm", "announce"})
+
+#: Speech verbs that need a particular complement to report speech: "call" is
+#: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".
+RESTRICTED_SPEECH_VERBS: frozenset[str] = frozenset({"call", "point"})
+
+#: Nouns of a statement: "said in a statement that …" hangs the content
+#: clause on the noun.
+STATEMENT_NOUNS: frozenset[str] = frozenset({
+    "statement", "interview", "speech", "post", "letter", "briefing", "conference",
+    "communique", "message", "video", "address", "release", "tweet", "report",
+})
+
+#: Objects of "according to" that are not sources ("according to plan").
+NOT_SOURCES: frozenset[str] = frozenset({
+    "plan", "schedule", "law", "rule", "tradition", "custom", "script", "design",
+    "procedure", "protocol", "agreement",
+})
+
 # =========================================================================== pronouns
 
 #: Personal pronouns (any case) and the nominative form they stand for.

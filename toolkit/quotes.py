@@ -13,12 +13,12 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     Short quoted phrases with no speech verb next to them (scare quotes, titles,
     names: ``their "Axis of Unity"``) are not quotes.
 ``indirect``
-    Reported speech: a speech verb from :data:`SPEECH_VERBS` with its clausal
-    complement (``X said on Monday there would be…``, ``X told Y that…``), the
-    same with the reporting clause after or inside the content (``…, the
-    statement said`` / ``The forces, the statement said, are…``), infinitive
-    complements of verbs of urging and promising (``urged residents to stay
-    indoors``), ``called for``/``accused … of``/``warned of`` phrases,
+    Reported speech: a speech verb from :data:`toolkit.lexicon.SPEECH_VERBS`
+    with its clausal complement (``X said on Monday there would be…``, ``X told
+    Y that…``), the same with the reporting clause after or inside the content
+    (``…, the statement said`` / ``The forces, the statement said, are…``),
+    infinitive complements of verbs of urging and promising (``urged residents
+    to stay indoors``), ``called for``/``accused … of``/``warned of`` phrases,
     ``said in a statement that…`` and the embedded hedge ``at what it said
     were …`` (rule ``indirect-embedded``: a weak, low-priority claim kept
     because it is still an attribution).
@@ -34,8 +34,11 @@ of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
 clause already inside a direct quote is not reported twice.
 
-Extraction is a single pass over tokens and quote marks; it never calls the
-pipeline again and never raises on odd input.
+Each step is an ordered tuple of small named rules (:data:`RULE_GROUPS`, named
+as in the ``rule`` column); ``extract_quotes(doc, disable={...})`` switches
+rules off by name. Extraction is a single pass over tokens and quote marks; it
+never calls the pipeline again. A rule that fails raises: the article fails
+visibly, it never yields a silently empty table.
 """
 
 from __future__ import annotations
@@ -49,74 +52,22 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
+from .lexicon import (
+    DOBJ_SPEECH_VERBS,
+    NOT_SOURCES,
+    PERSON_NOUNS,
+    PREP_SPEECH,
+    PRONOUNS,
+    RESTRICTED_SPEECH_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    XCOMP_SPEECH_VERBS,
+)
 from .nlp import body_sentences, sentences
+from .rules import active, rule
 
-# -- vocabulary ---------------------------------------------------------------
-
-#: Lemmas of verbs that report speech when they take a clausal complement
-#: (``ccomp``): "X said (that) …". Verbs of thinking (believe, hope, fear) are
-#: left out on purpose: they report a state of mind, not something said.
-SPEECH_VERBS: frozenset[str] = frozenset({
-    "acknowledge", "add", "admit", "affirm", "agree", "allege", "announce", "argue",
-    "assert", "boast", "caution", "charge", "claim", "comment", "complain", "concede",
-    "conclude", "confirm", "contend", "declare", "deny", "disclose", "emphasise",
-    "emphasize", "estimate", "explain", "indicate", "inform", "insist", "maintain",
-    "note", "observe", "post", "predict", "proclaim", "promise", "propose", "recall",
-    "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "reveal", "say",
-    "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
-    "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask",
-    "demand", "call", "point",
-})
-
-#: Verbs whose infinitive complement is the reported content
-#: ("vowed to fight on", "urged residents to stay", "called on X to …").
-XCOMP_VERBS: frozenset[str] = frozenset({
-    "ask", "call", "demand", "pledge", "promise", "swear", "tell", "threaten", "urge",
-    "vow", "warn",
-})
-
-#: (verb lemma, preposition) pairs whose object is the content
-#: ("called for a truce", "accused the council of wasting money", "warned of …").
-PREP_CONTENT: frozenset[tuple[str, str]] = frozenset({
-    ("call", "for"), ("accuse", "of"), ("warn", "of"), ("warn", "against"),
-    ("warn", "about"), ("caution", "against"), ("appeal", "for"),
-})
-
-#: Verbs whose direct object is the content when there is no clause
-#: ("claimed responsibility for …", "denied the allegations").
-DOBJ_VERBS: frozenset[str] = frozenset({"claim", "deny", "confirm", "announce"})
-
-#: Verbs that need one of the complements above to count as speech: "call" is
-#: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".
-_RESTRICTED = frozenset({"call", "point"})
-
-#: Nouns of a statement: "said in a statement that …" attaches the content
-#: clause to the noun.
-STATEMENT_NOUNS: frozenset[str] = frozenset({
-    "statement", "interview", "speech", "post", "letter", "briefing", "conference",
-    "communique", "message", "video", "address", "release", "tweet", "report",
-})
-
-#: "according to X" objects that are not sources ("according to plan").
-_NOT_SOURCES = frozenset({"plan", "schedule", "law", "rule", "tradition", "custom",
-                          "script", "design", "procedure", "protocol", "agreement"})
-
-_PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "we": "we", "i": "i",
-             "him": "he", "her": "she", "them": "they", "us": "we"}
-_PERSON_NOUNS = frozenset({
-    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "director",
-    "president", "leader", "chief", "head", "mayor", "governor", "secretary", "officer",
-    "commander", "doctor", "resident", "witness", "source", "diplomat", "analyst",
-    "expert", "lawyer", "aide", "adviser", "advisor", "envoy", "ambassador", "senator",
-    "lawmaker", "chairman", "chairwoman", "ceo", "founder", "professor", "researcher",
-    "scientist", "economist", "man", "woman", "mother", "father", "farmer", "teacher",
-    "worker", "student", "nurse", "manager", "owner", "coach", "captain", "player",
-    "judge", "prosecutor", "police", "investigator", "engineer", "historian", "author",
-    "activist", "candidate", "politician", "representative", "negotiator", "medic",
-    "rival", "prefect", "chancellor", "premier", "deputy", "general", "colonel",
-    "inspector", "detective", "attorney", "counsel", "barrister", "solicitor", "priest",
-    "bishop", "imam", "rabbi", "pastor", "king", "queen", "prince", "princess", "boss",
-})
+__all__ = ["RULE_GROUPS", "SPEECH_VERBS", "Quote", "extract_quotes", "pair_quote_marks",
+           "quotes_table", "speaker_summary"]
 
 # Quote marks: which open, which close, which could be either.
 _OPEN_MARKS = "“„«‟"
@@ -342,7 +293,7 @@ def _restricted(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "point":
         return not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
-    return lemma in _RESTRICTED
+    return lemma in RESTRICTED_SPEECH_VERBS
 
 
 # -- pronoun features ----------------------------------------------------------------
@@ -374,7 +325,7 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
               or root.ent_type_ == "PERSON"
               or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
-              or root.lemma_.lower() in _PERSON_NOUNS)
+              or root.lemma_.lower() in PERSON_NOUNS)
     org = any(x in label_text for x in ("ORG", "GPE", "NORP", "FAC")) or \
         (not person and root.pos_ in ("NOUN", "PROPN"))
     return person, plural, org
@@ -415,48 +366,39 @@ class _Draft:
     floating: bool = False
 
 
-def _direct_drafts(doc: Doc, text: str, tok_starts: list[int], masked: str,
-                   used_verbs: set[int], sent_at: list[Span]) -> list[_Draft]:
-    drafts = []
-    for s, e in pair_quote_marks(masked):
-        cs, ce = s + 1, (e - 1 if text[e - 1] in _CLOSE_MARKS + _AMBIGUOUS_MARKS else e)
-        while cs < ce and text[cs].isspace():
-            cs += 1
-        while ce > cs and text[ce - 1].isspace():
-            ce -= 1
-        if ce <= cs:
-            continue
-        open_i = _tok_at(tok_starts, s)
-        close_i = _tok_at(tok_starts, e - 1)
-        if open_i is None or close_i is None or close_i < open_i:
-            continue
-        content = text[cs:ce]
-        ends_punct = content[-1] in ",.!?…;:—–-"
-        d = _Draft("direct", "", cs, ce)
-        verb = _cue_after(doc, open_i, close_i, ends_punct, sent_at)
-        if verb is not None:
-            d.rule = "direct-after"
-        else:
-            verb = _cue_before(doc, open_i, close_i, ends_punct, sent_at)
-            if verb is not None:
-                d.rule = "direct-before"
-        if verb is not None:
-            d.cue, d.cue_i = verb.text, verb.i
-            d.speaker_tok = _subject(verb)
-            used_verbs.add(verb.i)
-            drafts.append(d)
-            continue
-        dash = _dash_speaker(doc, close_i)
-        if dash is not None:
-            d.rule, d.cue, d.speaker_range = "direct-dash", "—", _chars(doc, *dash)
-            drafts.append(d)
-            continue
-        # No cue: a quote that is a sentence of its own inherits the previous
-        # speaker later; short phrases inside a sentence are scare quotes/titles.
-        if _stands_alone(doc, open_i, close_i, sent_at) and _clause_like(doc, open_i, close_i):
-            d.rule, d.floating = "direct-floating", True
-            drafts.append(d)
-    return drafts
+@dataclass
+class _Context:
+    """What the rules of one document share: the parse and its look-up tables."""
+
+    doc: Doc
+    text: str  # doc.text, built once (Doc.text rebuilds the string on every access)
+    tok_starts: list[int]
+    sent_at: list[Span]  # token index -> its sentence (Token.sent is slow)
+    sent_of: dict[int, int]  # token index -> sentence number
+    body: set[int]  # numbers of body sentences (headings never count)
+
+
+@dataclass
+class _Marks:
+    """A pair of quote marks: token indices of the marks and the content's chars."""
+
+    open_i: int
+    close_i: int
+    start: int
+    end: int
+    ends_punct: bool  # the quoted text ends with punctuation ("…," / "….")
+
+
+def _context(doc: Doc) -> _Context:
+    sents = sentences(doc)
+    sent_of: dict[int, int] = {}
+    sent_at: list[Span] = [doc[:]] * len(doc)
+    for si, sent in enumerate(sents):
+        for k in range(sent.start, sent.end):
+            sent_of[k] = si
+            sent_at[k] = sent
+    return _Context(doc, doc.text, [t.idx for t in doc], sent_at, sent_of,
+                    {si for si, _ in body_sentences(doc)})
 
 
 def _tok_at(tok_starts: list[int], char: int) -> int | None:
@@ -464,6 +406,95 @@ def _tok_at(tok_starts: list[int], char: int) -> int | None:
         return None
     k = bisect_left(tok_starts, char + 1) - 1
     return max(k, 0)
+
+
+def _quote_marks(ctx: _Context) -> Iterable[_Marks]:
+    """Every pair of quote marks outside headings with some text between them."""
+    text = ctx.text
+    for s, e in pair_quote_marks(_masked_text(ctx.doc, text)):
+        cs, ce = s + 1, (e - 1 if text[e - 1] in _CLOSE_MARKS + _AMBIGUOUS_MARKS else e)
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if ce <= cs:
+            continue
+        open_i = _tok_at(ctx.tok_starts, s)
+        close_i = _tok_at(ctx.tok_starts, e - 1)
+        if open_i is None or close_i is None or close_i < open_i:
+            continue
+        yield _Marks(open_i, close_i, cs, ce, text[ce - 1] in ",.!?…;:—–-")
+
+
+def _verb_draft(marks: _Marks, verb: Token | None, rule_name: str) -> _Draft | None:
+    if verb is None:
+        return None
+    return _Draft("direct", rule_name, marks.start, marks.end, cue=verb.text, cue_i=verb.i,
+                  speaker_tok=_subject(verb))
+
+
+@rule("direct-after", stage="quotes")
+def direct_after(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """Quoted text followed by its reporting clause: ``"…," said X`` / ``"…," X said``.
+
+    Only the speaker's noun phrase, adverbs and punctuation may stand between
+    the closing mark and the speech verb, and the quote must end in punctuation
+    (or be followed by a comma).
+    """
+    return _verb_draft(marks, _cue_after(ctx.doc, marks.open_i, marks.close_i,
+                                         marks.ends_punct, ctx.sent_at), "direct-after")
+
+
+@rule("direct-before", stage="quotes")
+def direct_before(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """Quoted text after its reporting clause: ``X said: "…"`` / ``X told Y: "…"``.
+
+    The quote must close its sentence; a quoted fragment inside reported speech
+    ('said the plan was "dead"') is part of that indirect quote instead.
+    """
+    return _verb_draft(marks, _cue_before(ctx.doc, marks.open_i, marks.close_i,
+                                          marks.ends_punct, ctx.sent_at), "direct-before")
+
+
+@rule("direct-dash", stage="quotes")
+def direct_dash(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """A quote signed off after a dash at the end of its paragraph: ``"…" — Jane Roe``.
+
+    The speaker is the proper name after the dash, up to the first comma.
+    """
+    dash = _dash_speaker(ctx.doc, marks.close_i)
+    if dash is None:
+        return None
+    return _Draft("direct", "direct-dash", marks.start, marks.end, cue="—",
+                  speaker_range=_chars(ctx.doc, *dash))
+
+
+@rule("direct-floating", stage="quotes")
+def direct_floating(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """A quoted clause that fills its sentence with no speech verb: a floating quote.
+
+    Its speaker is decided later (rule ``speaker-floating``); short quoted
+    phrases inside a sentence (scare quotes, titles, nicknames) are not quotes.
+    """
+    if _stands_alone(ctx.doc, marks.open_i, marks.close_i, ctx.sent_at) and \
+            _clause_like(ctx.doc, marks.open_i, marks.close_i):
+        return _Draft("direct", "direct-floating", marks.start, marks.end, floating=True)
+    return None
+
+
+def _direct_drafts(ctx: _Context, rules: tuple) -> tuple[list[_Draft], set[int]]:
+    """Direct quotes in body sentences, each by the first rule that applies, and
+    the speech verbs they use (which then report nothing else)."""
+    drafts, used_verbs = [], set()
+    for marks in _quote_marks(ctx):
+        d = next((d for r in rules if (d := r(ctx, marks)) is not None), None)
+        if d is None:
+            continue
+        if d.cue_i is not None:
+            used_verbs.add(d.cue_i)
+        if ctx.sent_of.get(_tok_at(ctx.tok_starts, d.start), -1) in ctx.body:
+            drafts.append(d)
+    return drafts, used_verbs
 
 
 def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
@@ -485,23 +516,23 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                 return None  # the sentence ends right after the quote
             continue
         if _is_speech_verb(t) and not _restricted(t):
-            # Everything between the mark and the verb must belong to its subject
-            # (or be an adverb of it): "…," the mayor told reporters.
-            subj = _subject(t)
-            if subj is not None and subj.left_edge.i < open_i:
-                return None  # 'The manifesto, "A Fresh Start", promises': a title
-            subj_range = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None \
-                else range(0)
-            ok = all(doc[x].is_punct or x in subj_range or doc[x].dep_ in ("advmod", "neg")
-                     or _is_quote_tok(doc[x]) for x in range(close_i + 1, k))
-            if ok and (ends_punct or gap_has_comma or k == close_i + 1):
-                return t
-            return None
+            return t if _only_subject_between(doc, t, open_i, close_i, k) and (
+                ends_punct or gap_has_comma or k == close_i + 1) else None
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
 
 
+def _only_subject_between(doc: Doc, verb: Token, open_i: int, close_i: int, k: int) -> bool:
+    """Everything between the closing mark and the verb belongs to its subject
+    (or is an adverb of it): '"…," the mayor told reporters'."""
+    subj = _subject(verb)
+    if subj is not None and subj.left_edge.i < open_i:
+        return False  # 'The manifesto, "A Fresh Start", promises': a title
+    subj_range = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None \
+        else range(0)
+    return all(doc[x].is_punct or x in subj_range or doc[x].dep_ in ("advmod", "neg")
+               or _is_quote_tok(doc[x]) for x in range(close_i + 1, k))
 def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                 sent_at: list[Span]) -> Token | None:
     """A speech verb just before the opening mark: ``X said: "…"``."""
@@ -598,108 +629,216 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
     return _trimmed(doc, i, j)
 
 
-def _indirect_draft(doc: Doc, verb: Token) -> _Draft | None:
-    """The reported content of a speech verb, by the first rule that applies."""
-    lemma = verb.lemma_.lower()
-    children = list(verb.children)
-    # 1. Clausal complement (skipping a complement that is itself in quote marks).
-    for child in children:
-        if child.dep_ == "ccomp" and not _restricted(verb):
-            span = _content_span(doc, child, verb)
-            if span is None:
-                continue
-            if verb.dep_ in ("pcomp", "relcl") and any(
-                    t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
-                rule = "indirect-embedded"
-            elif child.i < verb.i:
-                rule = "indirect-final"
-            else:
-                rule = "indirect-ccomp"
-            return _Draft("indirect", rule, *_chars(doc, *span), cue=verb.text, cue_i=verb.i)
-    # 2. "said in a statement that …" / "reminded jurors that …": the parser
-    #    hangs the that-clause on the noun.
-    nouns = [(c, "indirect-listener") for c in children
-             if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            nouns += [(p, "indirect-in-statement") for p in child.children
-                      if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
-    for noun, rule in nouns if not _restricted(verb) else []:
-        for clause in noun.children:
-            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                span = _content_span(doc, clause, verb)
-                if span:
-                    return _Draft("indirect", rule, *_chars(doc, *span), cue=verb.text,
-                                  cue_i=verb.i)
-    # 3. Infinitive complement of urging/promising verbs.
-    if lemma in XCOMP_VERBS:
-        for child in children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                start = child.left_edge.i
-                for other in children:
-                    if other.dep_ in ("dobj", "dative") and verb.i < other.i < child.i:
-                        start = min(start, other.left_edge.i)
-                    if other.dep_ == "prep" and other.lower_ == "on" and \
-                            verb.i < other.i < child.i:
-                        start = min(start, other.i + 1)
-                span = _trimmed(doc, start, child.right_edge.i + 1)
-                if span:
-                    return _Draft("indirect", "indirect-xcomp", *_chars(doc, *span),
-                                  cue=verb.text, cue_i=verb.i)
-    # 4. "called for …", "accused X of …", "warned of …".
-    for child in children:
-        if child.dep_ == "prep" and (lemma, child.lower_) in PREP_CONTENT:
-            start = child.i + 1
-            if lemma == "accuse":
-                for other in children:
-                    if other.dep_ == "dobj" and verb.i < other.i < child.i:
-                        start = other.left_edge.i
-            end = child.right_edge.i + 1
-            # "called for aid to be released": the infinitive belongs to the content.
-            for other in children:
-                if other.dep_ in ("advcl", "xcomp") and other.left_edge.i == end and \
-                        any(c.tag_ == "TO" for c in other.children):
-                    end = other.right_edge.i + 1
-            span = _trimmed(doc, start, end)
-            if span:
-                return _Draft("indirect", "indirect-prep", *_chars(doc, *span),
-                              cue=f"{verb.text} {child.text}", cue_i=verb.i)
-    # 5. A direct object as content: "claimed responsibility for the raid".
-    if lemma in DOBJ_VERBS:
-        for child in children:
-            if child.dep_ == "dobj" and child.i > verb.i:
-                span = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
-                if span and span[1] - span[0] >= 2:
-                    return _Draft("indirect", "indirect-dobj", *_chars(doc, *span),
-                                  cue=verb.text, cue_i=verb.i)
-    # 6. The reporting clause interrupts or follows its content:
-    #    "The forces, the statement said, are in control."
-    if not _restricted(verb) and verb.dep_ in ("parataxis", "ccomp", "advcl") and \
-            verb.head.i != verb.i and verb.head.i < verb.i + 50:
-        head = verb.head
-        vi = verb.left_edge.i
-        hi, hj = head.left_edge.i, head.right_edge.i + 1
-        if (vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ",":
-            if head.i < vi:
-                span = _trimmed(doc, hi, vi)  # the content is complete before it
-            else:
-                span = _trimmed(doc, hi, hj)  # it interrupts: keep the whole clause
-            if span:
-                return _Draft("indirect", "indirect-parataxis", *_chars(doc, *span),
-                              cue=verb.text, cue_i=verb.i)
+
+def _indirect(rule_name: str, doc: Doc, span: tuple[int, int] | None, verb: Token,
+              cue: str | None = None) -> _Draft | None:
+    if span is None:
+        return None
+    return _Draft("indirect", rule_name, *_chars(doc, *span), cue=cue or verb.text,
+                  cue_i=verb.i)
+
+
+def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
+    """The kind (rule name) and token range of a speech verb's first clausal
+    complement that has content."""
+    if _restricted(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        span = _content_span(doc, child, verb)
+        if span is None:
+            continue
+        if verb.dep_ in ("pcomp", "relcl") and any(
+                t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
+            return "indirect-embedded", span
+        return ("indirect-final" if child.i < verb.i else "indirect-ccomp"), span
     return None
 
 
-def _according_draft(doc: Doc, tok: Token, sent_at: list[Span]) -> _Draft | None:
-    """``according to X``: X is the source, the clause it qualifies the content."""
+def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
+    found = _first_ccomp(ctx.doc, verb)
+    if found is None or found[0] != rule_name:
+        return None
+    return _indirect(rule_name, ctx.doc, found[1], verb)
+
+
+@rule("indirect-ccomp", stage="quotes")
+def indirect_ccomp(ctx: _Context, verb: Token) -> _Draft | None:
+    """A speech verb and the clause it reports: ``X said (on Monday) (that) …``.
+
+    The content is the complement clause without "that"; a leading time
+    phrase ("said on Friday the plan …") belongs to the saying, and a
+    coordinated reporting clause of its own ("… and it claimed …") is cut off.
+    """
+    return _ccomp_rule("indirect-ccomp", ctx, verb)
+
+
+@rule("indirect-final", stage="quotes")
+def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
+    """The reported clause before its reporting clause: ``The storm hit 300 homes, officials said``.
+    """
+    return _ccomp_rule("indirect-final", ctx, verb)
+
+
+@rule("indirect-embedded", stage="quotes")
+def indirect_embedded(ctx: _Context, verb: Token) -> _Draft | None:
+    """An attribution embedded in a noun phrase: ``… at what it said were …``.
+
+    A weak, low-priority claim, kept because it is still an attribution.
+    """
+    return _ccomp_rule("indirect-embedded", ctx, verb)
+
+
+def _noun_clause(ctx: _Context, verb: Token, nouns: Iterable[Token], rule_name: str
+                 ) -> _Draft | None:
+    """A that-clause the parser hung on a noun after the verb."""
+    if _restricted(verb):
+        return None
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                span = _content_span(ctx.doc, clause, verb)
+                if span:
+                    return _indirect(rule_name, ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-listener", stage="quotes")
+def indirect_listener(ctx: _Context, verb: Token) -> _Draft | None:
+    """A speech verb with a listener and a that-clause: ``X reminded jurors that …``.
+    """
+    return _noun_clause(ctx, verb, [c for c in verb.children
+                                    if c.dep_ in ("dobj", "dative") and c.i > verb.i],
+                        "indirect-listener")
+
+
+@rule("indirect-in-statement", stage="quotes")
+def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
+    """``X said in a statement that …``: the clause hangs on the statement noun.
+
+    The nouns are :data:`toolkit.lexicon.STATEMENT_NOUNS` (statement,
+    interview, letter, briefing, ...).
+    """
+    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
+    return _noun_clause(ctx, verb, nouns, "indirect-in-statement")
+
+
+@rule("indirect-xcomp", stage="quotes")
+def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
+    """The infinitive complement of urging and promising: ``urged residents to stay indoors``.
+
+    The verbs are :data:`toolkit.lexicon.XCOMP_SPEECH_VERBS`; the person urged
+    ("residents", "called on the council to …") belongs to the content.
+    """
+    if verb.lemma_.lower() not in XCOMP_SPEECH_VERBS:
+        return None
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            start = child.left_edge.i
+            for other in children:
+                if other.dep_ in ("dobj", "dative") and verb.i < other.i < child.i:
+                    start = min(start, other.left_edge.i)
+                if other.dep_ == "prep" and other.lower_ == "on" and verb.i < other.i < child.i:
+                    start = min(start, other.i + 1)
+            span = _trimmed(ctx.doc, start, child.right_edge.i + 1)
+            if span:
+                return _indirect("indirect-xcomp", ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-prep", stage="quotes")
+def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
+    """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
+
+    The pairs are :data:`toolkit.lexicon.PREP_SPEECH`; an infinitive after the
+    object ("called for aid to be released") belongs to the content.
+    """
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
+            continue
+        start = child.i + 1
+        if lemma == "accuse":
+            for other in children:
+                if other.dep_ == "dobj" and verb.i < other.i < child.i:
+                    start = other.left_edge.i
+        end = child.right_edge.i + 1
+        for other in children:
+            if other.dep_ in ("advcl", "xcomp") and other.left_edge.i == end and \
+                    any(c.tag_ == "TO" for c in other.children):
+                end = other.right_edge.i + 1
+        span = _trimmed(ctx.doc, start, end)
+        if span:
+            return _indirect("indirect-prep", ctx.doc, span, verb, f"{verb.text} {child.text}")
+    return None
+
+
+@rule("indirect-dobj", stage="quotes")
+def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
+    """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
+
+    Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
+    words or more.
+    """
+    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            if span and span[1] - span[0] >= 2:
+                return _indirect("indirect-dobj", ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-parataxis", stage="quotes")
+def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
+    """A reporting clause set off by commas inside or after its content:
+    ``The forces, the statement said, are in control.``
+
+    When the clause interrupts the content the whole clause is the content.
+    """
+    doc = ctx.doc
+    if _restricted(verb) or verb.dep_ not in ("parataxis", "ccomp", "advcl") or \
+            verb.head.i == verb.i or verb.head.i >= verb.i + 50:
+        return None
+    head = verb.head
+    vi = verb.left_edge.i
+    if not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
+        return None
+    if head.i < vi:
+        span = _trimmed(doc, head.left_edge.i, vi)  # the content is complete before it
+    else:
+        span = _trimmed(doc, head.left_edge.i, head.right_edge.i + 1)  # it interrupts
+    return _indirect("indirect-parataxis", doc, span, verb)
+
+
+@rule("according-to", stage="quotes")
+def according_to(ctx: _Context, tok: Token) -> _Draft | None:
+    """``according to X``: X is the source, the clause it qualifies the content.
+
+    Objects that are not sources (:data:`toolkit.lexicon.NOT_SOURCES`:
+    "according to plan") are skipped; the content is the clause before the
+    phrase, after it, or around it.
+    """
+    doc = ctx.doc
     to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None:
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None or pobj.lemma_.lower() in NOT_SOURCES:
         return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() in _NOT_SOURCES:
+    span = _qualified_clause(doc, tok, ctx.sent_at[tok.i])
+    if span is None:
         return None
-    sent = sent_at[tok.i]
+    return _Draft("according_to", "according-to", *_chars(doc, *span),
+                  cue=f"{tok.text} {to.text}", cue_i=tok.i, speaker_tok=pobj)
+
+
+def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:
+    """Token range of the clause an "according to" phrase at ``tok`` qualifies."""
     pi, pj = tok.i, tok.right_edge.i + 1
     at_end = all(t.is_punct or t.is_space for t in doc[pj:sent.end])
     at_start = all(t.is_punct or t.is_space for t in doc[sent.start:pi])
@@ -711,17 +850,35 @@ def _according_draft(doc: Doc, tok: Token, sent_at: list[Span]) -> _Draft | None
             head = head.head
     hi, hj = head.left_edge.i, head.right_edge.i + 1
     if at_end or pj >= hj:
-        span = _trimmed(doc, hi, pi)
-    elif at_start or pi <= hi:
-        span = _trimmed(doc, pj, hj)
-    else:
-        span = _trimmed(doc, hi, hj)
-    if span is None:
-        return None
-    d = _Draft("according_to", "according-to", *_chars(doc, *span),
-               cue=f"{tok.text} {to.text}", cue_i=tok.i)
-    d.speaker_tok = pobj
-    return d
+        return _trimmed(doc, hi, pi)
+    if at_start or pi <= hi:
+        return _trimmed(doc, pj, hj)
+    return _trimmed(doc, hi, hj)
+
+
+def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
+    return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
+
+
+def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
+                     in_direct) -> list[_Draft]:
+    """Indirect and according-to attributions of the body sentences, each
+    reporting verb by the first rule that applies."""
+    drafts = []
+    for _, sent in body_sentences(ctx.doc):
+        for tok in sent:
+            if tok.i in used_verbs or in_direct(tok.idx):
+                continue
+            if _is_speech_verb(tok) and not _hypothetical(tok):
+                d = _first(groups["indirect"], ctx, tok)
+                if d is not None:
+                    d.speaker_tok = _subject(tok)
+                    drafts.append(d)
+            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
+                d = _first(groups["according_to"], ctx, tok)
+                if d is not None:
+                    drafts.append(d)
+    return drafts
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -844,161 +1001,131 @@ class _ActorIndex:
         return out
 
 
-def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> list[Quote]:
-    """Find who said what in the body sentences of a parsed ``doc``.
 
-    Args:
-        doc: a parsed Doc (see :func:`toolkit.nlp.parse`).
-        actors: :class:`toolkit.actors.Actor` objects from the actors step; the
-            speaker of each quote is linked to one of them when a mention
-            overlaps the speaker or a name or alias occurs in it. Their
-            mentions also serve as antecedents for pronoun speakers.
+@dataclass
+class _Speaker:
+    """The speaker decided for one draft, as the speaker rules refine it."""
 
-    Returns:
-        Quotes ordered by position (see the module docstring for the rules).
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+    head: tuple[int, int] | None = None  # chars of the head word, for actor links
+    cand: _Candidate | None = None  # an explicit speaker, antecedent for later pronouns
+    resolved: bool = False
+    source_text: str = ""
+    suffix: str = ""  # added to the rule name ("+pronoun")
+    actor: str = ""  # actor to fall back on when the span links to none
+    pronoun: str = ""  # the nominative pronoun when the written speaker is one
 
-    Example:
-        >>> doc = parse(article_from_text('"We will reopen," the mayor said.'))
-        >>> [(q.speaker, q.quote, q.kind) for q in extract_quotes(doc)]
-        [('the mayor', 'We will reopen,', 'direct')]
+
+@dataclass
+class _Resolver:
+    """What the speaker rules see: the document, the quotes so far, antecedents."""
+
+    ctx: _Context
+    index: _ActorIndex
+    mentions: list[_Candidate]  # antecedent candidates, in text order
+    quotes: list[Quote]
+    speakers: list[_Candidate]  # earlier explicit speakers, in order
+
+    def __post_init__(self):
+        self.mention_starts = [c.start for c in self.mentions]
+
+    def sentence_of(self, char: int) -> int:
+        return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
+
+
+def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
+    """The speaker as written next to the cue: the subject's noun phrase, a
+    pronoun, or a dash sign-off's name."""
+    doc, text = ctx.doc, ctx.text
+    if d.speaker_tok is not None:
+        tok = d.speaker_tok
+        pron = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
+        if pron:
+            return _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), source_text=tok.text,
+                            pronoun=pron)
+        i, j = _noun_span(tok)
+        s_start, s_end = _chars(doc, i, j)
+        speaker = text[s_start:s_end]
+        cand = _Candidate(speaker, s_start, s_end, *_features(doc[i:j]), sentence,
+                          _is_name(doc[i:j]))
+        return _Speaker(speaker, s_start, s_end, head=(tok.idx, tok.idx + len(tok.text)),
+                        cand=cand)
+    if d.speaker_range is not None:
+        s_start, s_end = d.speaker_range
+        speaker = text[s_start:s_end]
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence,
+                          _is_name(span)) if span is not None and len(span) else None
+        return _Speaker(speaker, s_start, s_end, cand=cand)
+    return _Speaker()
+
+
+@rule("speaker-pronoun", stage="quotes")
+def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A pronoun speaker ("he said") stands for the nearest compatible earlier
+    speaker or mention; the quote's rule gets ``+pronoun``.
+
+    Sentences are searched from the pronoun's own backwards (four at most);
+    within one, an earlier speaker comes first, then a mention in subject
+    position, then any other mention. The quote keeps the pronoun in
+    ``source_text`` and sets ``resolved``.
     """
-    try:
-        return _extract(doc, actors)
-    except Exception:  # noqa: BLE001 - extraction must never break the pipeline
-        return []
+    if not sp.pronoun:
+        return None
+    cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end))
+    if cand is None:
+        return None
+    return _Speaker(cand.text, cand.start, cand.end, resolved=True,
+                    source_text=sp.source_text, suffix="+pronoun")
 
 
-def _extract(doc: Doc, actors) -> list[Quote]:
-    if doc is None or not len(doc):
-        return []
-    text = doc.text  # Doc.text rebuilds the string on every access
-    sents = sentences(doc)
-    sent_of: dict[int, int] = {}
-    sent_at: list[Span] = [doc[:]] * len(doc)  # Token.sent is slow: look it up here
-    for si, sent in enumerate(sents):
-        for k in range(sent.start, sent.end):
-            sent_of[k] = si
-            sent_at[k] = sent
-    body = {si for si, _ in body_sentences(doc)}
-    tok_starts = [t.idx for t in doc]
+@rule("speaker-floating", stage="quotes")
+def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A floating quote inherits the speaker of the quote just before it, when
+    that quote ended at most two sentences earlier.
 
-    used_verbs: set[int] = set()
-    drafts = [d for d in _direct_drafts(doc, text, tok_starts, _masked_text(doc, text), used_verbs,
-                                   sent_at)
-              if sent_of.get(_tok_at(tok_starts, d.start), -1) in body]
-    inside_direct = [(d.start, d.end) for d in drafts]
-    inside_direct.sort()
-    direct_starts = [s for s, _ in inside_direct]
-
-    def in_direct(char: int) -> bool:
-        k = bisect_left(direct_starts, char + 1) - 1
-        return k >= 0 and inside_direct[k][0] <= char < inside_direct[k][1]
-
-    for _, sent in body_sentences(doc):
-        for tok in sent:
-            if tok.i in used_verbs or in_direct(tok.idx):
-                continue
-            if _is_speech_verb(tok) and not _hypothetical(tok):
-                d = _indirect_draft(doc, tok)
-                if d is not None:
-                    d.speaker_tok = _subject(tok)
-                    drafts.append(d)
-            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
-                d = _according_draft(doc, tok, sent_at)
-                if d is not None:
-                    drafts.append(d)
-
-    drafts = _dedupe(drafts)
-    index = _ActorIndex(actors)
-    cands = index.candidates(doc, text, sent_of) if index.mentions else [
-        _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_), sent_of[e.start],
-                   _is_name(e))
-        for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
-    # Subject noun phrases are antecedents too ("the company … what it said").
-    for si, sent in body_sentences(doc):
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-                i, j = _noun_span(tok)
-                start, end = _chars(doc, i, j)
-                cands.append(_Candidate(text[start:end], start, end,
-                                        *_features(doc[i:j]), si, _is_name(doc[i:j])))
-    # Names inside a direct quote are the speaker's words, not antecedents.
-    # Of nested candidates keep the widest ("Her rival, Jorge Pinto").
-    mention_cands: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
-        if in_direct(c.start) or (mention_cands and c.end <= mention_cands[-1].end):
-            continue
-        mention_cands.append(c)
-    return _resolve(doc, text, drafts, sent_of, tok_starts, index, mention_cands)
+    A floating quote that names the previous speaker (a person) is about them,
+    not by them. Floating quotes with no speaker to inherit are
+    ``direct-unattributed``.
+    """
+    prev = res.quotes[-1] if res.quotes else None
+    if not d.floating or prev is None or not prev.speaker or prev.speaker_start is None:
+        return None
+    last = res.ctx.sent_of.get(_tok_at(res.ctx.tok_starts, max(prev.end_char - 1,
+                                                               prev.start_char)), prev.sentence)
+    if res.sentence_of(d.start) - last > 2 or \
+            res.index.names_person(prev.speaker_actor, d.start, d.end):
+        return None
+    return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
+                    actor=prev.speaker_actor)
 
 
-def _resolve(doc: Doc, text: str, drafts: list[_Draft], sent_of: dict[int, int], tok_starts: list[int],
-             index: _ActorIndex, mention_cands: list[_Candidate]) -> list[Quote]:
-    """Turn drafts into quotes in text order, resolving pronouns and floating quotes."""
-    quotes: list[Quote] = []
-    speakers: list[_Candidate] = []  # earlier explicit speakers, in order
-    mention_starts = [c.start for c in mention_cands]
+def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
+    """Turn drafts into quotes in text order, each speaker refined by the rules."""
+    text = res.ctx.text
     for d in drafts:
-        sentence = sent_of.get(_tok_at(tok_starts, d.start), 0)
-        speaker, s_start, s_end, head = "", None, None, None
-        resolved, source_text, rule = False, "", d.rule
-        cand: _Candidate | None = None
-        if d.speaker_tok is not None:
-            tok = d.speaker_tok
-            pron = _PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
-            if pron:
-                source_text = tok.text
-                cand = _antecedent(pron, tok, speakers, mention_cands, mention_starts,
-                                   sent_of, (d.start, d.end))
-                if cand is not None:
-                    speaker, s_start, s_end = cand.text, cand.start, cand.end
-                    resolved, rule = True, rule + "+pronoun"
-                else:
-                    speaker, s_start, s_end = tok.text, tok.idx, tok.idx + len(tok.text)
-            else:
-                i, j = _noun_span(tok)
-                s_start, s_end = _chars(doc, i, j)
-                speaker = text[s_start:s_end]
-                head = (tok.idx, tok.idx + len(tok.text))
-                person, plural, org = _features(doc[i:j])
-                cand = _Candidate(speaker, s_start, s_end, person, plural, org, sentence,
-                                  _is_name(doc[i:j]))
-        elif d.speaker_range is not None:
-            s_start, s_end = d.speaker_range
-            speaker = text[s_start:s_end]
-            span = doc.char_span(s_start, s_end, alignment_mode="expand")
-            if span is not None and len(span):
-                cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence,
-                                  _is_name(span))
-        elif d.floating:
-            prev = quotes[-1] if quotes else None
-            if prev is not None and prev.speaker and prev.speaker_start is not None and \
-                    sentence - _last_sentence(prev, sent_of, tok_starts) <= 2 and \
-                    not index.names_person(prev.speaker_actor, d.start, d.end):
-                speaker, s_start, s_end = prev.speaker, prev.speaker_start, prev.speaker_end
-                resolved, source_text = True, ""
-            else:
-                rule = "direct-unattributed"
-        if cand is not None and not resolved:
-            speakers.append(cand)
-        actor = index.link(speaker, s_start, s_end, head) if speaker else ""
-        if resolved and not actor and quotes and d.floating:
-            actor = quotes[-1].speaker_actor
-        quotes.append(Quote(
-            speaker=speaker, speaker_actor=actor, cue=d.cue, quote=text[d.start:d.end],
-            kind=d.kind, sentence=sentence, start_char=d.start, end_char=d.end, rule=rule,
-            speaker_start=s_start, speaker_end=s_end, resolved=resolved,
-            source_text=source_text))
-    return quotes
+        sentence = res.sentence_of(d.start)
+        sp = _written_speaker(res.ctx, d, sentence)
+        for r in rules:
+            sp = r(res, d, sp) or sp
+        rule_name = d.rule + sp.suffix
+        if d.floating and not sp.resolved:
+            rule_name = "direct-unattributed"
+        if sp.cand is not None and not sp.resolved:
+            res.speakers.append(sp.cand)
+        actor = res.index.link(sp.text, sp.start, sp.end, sp.head) if sp.text else ""
+        res.quotes.append(Quote(
+            speaker=sp.text, speaker_actor=actor or sp.actor, cue=d.cue,
+            quote=text[d.start:d.end], kind=d.kind, sentence=sentence, start_char=d.start,
+            end_char=d.end, rule=rule_name, speaker_start=sp.start, speaker_end=sp.end,
+            resolved=sp.resolved, source_text=sp.source_text))
+    return res.quotes
 
 
-def _last_sentence(q: Quote, sent_of: dict[int, int], tok_starts: list[int]) -> int:
-    return sent_of.get(_tok_at(tok_starts, max(q.end_char - 1, q.start_char)), q.sentence)
-
-
-def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
-                mentions: list[_Candidate], mention_starts: list[int],
-                sent_of: dict[int, int], content: tuple[int, int]) -> _Candidate | None:
+def _antecedent(pron: str, tok: Token, res: _Resolver,
+                content: tuple[int, int]) -> _Candidate | None:
     """Nearest compatible antecedent for a pronoun speaker.
 
     Sentences are searched from the pronoun's own backwards (four at most);
@@ -1007,10 +1134,10 @@ def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
     sentence before is the usual referent of "he said". Gender is not known,
     so "he" and "she" only require a singular person.
     """
-    doc = tok.doc
-    here = sent_of.get(tok.i, 0)
+    doc, mentions = tok.doc, res.mentions
+    here = res.ctx.sent_of.get(tok.i, 0)
     pos = tok.idx
-    k = bisect_left(mention_starts, pos)
+    k = bisect_left(res.mention_starts, pos)
     by_sentence: dict[int, list[_Candidate]] = {}
     while k > 0 and mentions[k - 1].sentence >= here - 4:
         k -= 1
@@ -1018,7 +1145,7 @@ def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
         if c.end <= pos and not content[0] <= c.start < content[1]:
             by_sentence.setdefault(c.sentence, []).append(c)  # latest first
     recent = []  # speakers of the last five sentences, latest first
-    for c in reversed(speakers):
+    for c in reversed(res.speakers):
         if c.sentence < here - 4:
             break
         recent.append(c)
@@ -1026,8 +1153,7 @@ def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
         said = [c for c in recent if c.sentence == sent and c.end <= pos]
         found = by_sentence.get(sent, [])
         subjects = [c for c in found if _is_subject_at(doc, c.start)]
-        groups = (said, subjects, found if sent != here else [])
-        for group in groups:
+        for group in (said, subjects, found if sent != here else []):
             # The relaxed test lets "he"/"she" take a name not known to be a person.
             for relaxed in (False, True):
                 match = next((c for c in group if _compatible(pron, c, relaxed)), None)
@@ -1047,6 +1173,92 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
         if t.dep_ not in ("compound", "poss", "amod", "case", "det", "flat"):
             return False
     return False
+
+
+
+
+#: The rules of each extractor step, in the order they are tried. A direct
+#: quote, a reporting verb or an "according to" phrase gets its draft from the
+#: first rule of its group that applies; the speaker rules then refine the
+#: speaker of every draft, in order.
+RULE_GROUPS: dict[str, tuple] = {
+    "direct": (direct_after, direct_before, direct_dash, direct_floating),
+    "indirect": (indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
+                 indirect_in_statement, indirect_xcomp, indirect_prep, indirect_dobj,
+                 indirect_parataxis),
+    "according_to": (according_to,),
+    "speaker": (speaker_pronoun, speaker_floating),
+}
+
+
+def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> list[Quote]:
+    """Find who said what in the body sentences of a parsed ``doc``.
+
+    Args:
+        doc: a parsed Doc (see :func:`toolkit.nlp.parse`).
+        actors: :class:`toolkit.actors.Actor` objects from the actors step; the
+            speaker of each quote is linked to one of them when a mention
+            overlaps the speaker or a name or alias occurs in it. Their
+            mentions also serve as antecedents for pronoun speakers.
+        disable: names of rules (see :data:`RULE_GROUPS`) to switch off.
+
+    Returns:
+        Quotes ordered by position (see the module docstring for the rules).
+
+    Raises:
+        Any error of a rule: a failing rule fails the article, never silently.
+
+    Example:
+        >>> from toolkit.nlp import parse
+        >>> from toolkit.read import article_from_text
+        >>> doc = parse(article_from_text('"We will reopen," the mayor said.'))
+        >>> [(q.speaker, q.quote, q.kind) for q in extract_quotes(doc)]
+        [('the mayor', 'We will reopen,', 'direct')]
+        >>> [(q.kind, q.rule) for q in extract_quotes(doc, disable={"direct-after"})]
+        [('indirect', 'indirect-final')]
+    """
+    if doc is None or not len(doc):
+        return []
+    groups = {g: active(funcs, disable=disable) for g, funcs in RULE_GROUPS.items()}
+    ctx = _context(doc)
+    drafts, used_verbs = _direct_drafts(ctx, groups["direct"])
+    inside_direct = sorted((d.start, d.end) for d in drafts)
+    direct_starts = [s for s, _ in inside_direct]
+
+    def in_direct(char: int) -> bool:
+        k = bisect_left(direct_starts, char + 1) - 1
+        return k >= 0 and inside_direct[k][0] <= char < inside_direct[k][1]
+
+    drafts += _reported_drafts(ctx, groups, used_verbs, in_direct)
+    index = _ActorIndex(actors)
+    res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [])
+    return _resolve(res, _dedupe(drafts), groups["speaker"])
+
+
+def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidate]:
+    """Antecedent candidates for pronoun speakers, in text order: actor mentions
+    (or, without actors, the model's entities) and subject noun phrases ("the
+    company … what it said"). Names inside a direct quote are the speaker's
+    words, not antecedents; of nested candidates the widest is kept ("Her
+    rival, Jorge Pinto")."""
+    doc, text = ctx.doc, ctx.text
+    cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
+        _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_),
+                   ctx.sent_of[e.start], _is_name(e))
+        for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    for si, sent in body_sentences(doc):
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+                i, j = _noun_span(tok)
+                start, end = _chars(doc, i, j)
+                cands.append(_Candidate(text[start:end], start, end,
+                                        *_features(doc[i:j]), si, _is_name(doc[i:j])))
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if in_direct(c.start) or (kept and c.end <= kept[-1].end):
+            continue
+        kept.append(c)
+    return kept
 
 
 # -- tables --------------------------------------------------------------------------
@@ -1069,9 +1281,13 @@ def speaker_summary(quotes: list[Quote]) -> pd.DataFrame:
     appearance. Rows are sorted by ``total``, most quoted first.
 
     Example:
-        >>> speaker_summary(extract_quotes(doc))[["source", "direct", "total"]]  # doctest: +SKIP
-               source  direct  total
-        0   the mayor       2      3
+        >>> from toolkit.nlp import parse
+        >>> from toolkit.read import article_from_text
+        >>> doc = parse(article_from_text(
+        ...     '"We will reopen," the mayor said. She said the bridge was safe.'))
+        >>> speaker_summary(extract_quotes(doc))[["source", "direct", "total"]]
+              source  direct  total
+        0  the mayor       1      2
     """
     groups: dict[str, dict] = {}
     for q in quotes:
@@ -1095,3 +1311,4 @@ def speaker_summary(quotes: list[Quote]) -> pd.DataFrame:
     for c in ("direct", "indirect", "according_to", "total"):
         df[c] = df[c].astype("int64")
     return df
+

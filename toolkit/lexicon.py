@@ -39,8 +39,29 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "reveal", "say",
     "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
     "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask",
-    "demand", "call", "point",
+    "demand", "call", "point", "forecast", "speculate", "hint", "counter", "retort",
+    "quip", "joke", "assure", "lament", "protest", "concur",
 })
+
+#: Verbs that report someone else's words: "Reuters quoted a trader as saying
+#: …", "the official was quoted as saying that …". The person quoted (object,
+#: or subject of the passive) is the speaker.
+QUOTING_VERBS: frozenset[str] = frozenset({"quote", "cite"})
+
+#: Modal auxiliaries: "will announce", "could say" report nothing said yet.
+MODALS: frozenset[str] = frozenset({
+    "will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "wo",
+})
+
+#: Nouns of evidence, not of a speaker: "the figures suggest …" reports what
+#: data show, not what someone said (with :data:`EVIDENCE_VERBS`).
+EVIDENCE_NOUNS: frozenset[str] = frozenset({
+    "figure", "data", "statistic", "number", "evidence", "result", "trend", "sign",
+    "indicator", "reading",
+})
+
+#: Speech verbs that take an evidence noun as subject ("figures suggest").
+EVIDENCE_VERBS: frozenset[str] = frozenset({"suggest", "indicate", "signal", "show"})
 
 #: Verbs whose subject is the source of the figures in their clause: every
 #: speech verb, and verbs of counting and finding ("the survey found 40%").
@@ -75,12 +96,27 @@ RESTRICTED_SPEECH_VERBS: frozenset[str] = frozenset({"call", "point"})
 STATEMENT_NOUNS: frozenset[str] = frozenset({
     "statement", "interview", "speech", "post", "letter", "briefing", "conference",
     "communique", "message", "video", "address", "release", "tweet", "report",
+    "site", "website", "blog", "programme", "program", "broadcast", "filing", "newspaper",
+    "column", "television", "radio", "podcast", "document",
 })
 
-#: Objects of "according to" that are not sources ("according to plan").
+#: Objects of "according to" that are not sources ("according to plan",
+#: "prices each grade according to its quality").
 NOT_SOURCES: frozenset[str] = frozenset({
     "plan", "schedule", "law", "rule", "tradition", "custom", "script", "design",
-    "procedure", "protocol", "agreement",
+    "procedure", "protocol", "agreement", "quality", "size", "need", "ability", "weight",
+    "age", "type", "grade", "merit", "taste", "preference", "standard", "formula", "value",
+    "rank", "class", "category", "capacity", "income", "means", "season", "length",
+    "importance", "priority", "distance", "order", "instruction", "guideline",
+    "criterion", "wish", "demand", "performance", "position",
+})
+
+#: Nouns of documents and studies that can be a source of "according to" even
+#: with a possessive ("according to its latest survey").
+SOURCE_NOUNS: frozenset[str] = frozenset({
+    "survey", "study", "poll", "figure", "data", "estimate", "research", "analysis",
+    "census", "record", "source", "count", "tally", "calculation", "forecast", "projection",
+    "assessment", "finding", "account", "version", "testimony", "report", "statement",
 })
 
 # =========================================================================== pronouns
@@ -89,6 +125,24 @@ NOT_SOURCES: frozenset[str] = frozenset({
 PRONOUNS: dict[str, str] = {
     "he": "he", "she": "she", "it": "it", "they": "they", "we": "we", "i": "i",
     "you": "you", "him": "he", "her": "she", "them": "they", "us": "we", "me": "i",
+}
+
+#: The gender ("m", "f") a third-person singular pronoun agrees with.
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "she": "f"}
+
+#: Words that tell a person's gender, for pronoun agreement: honorifics
+#: written before a name and gendered nouns ("Mrs Lee", "the spokeswoman").
+GENDERED_WORDS: dict[str, str] = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "duke", "baron", "earl",
+                     "man", "spokesman", "chairman", "businessman", "congressman",
+                     "sportsman", "father", "son", "brother", "husband", "boyfriend",
+                     "uncle", "nephew", "grandfather", "monsieur", "senor",
+                     "herr", "signor"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess",
+                     "baroness", "woman", "spokeswoman", "chairwoman", "businesswoman",
+                     "congresswoman", "sportswoman", "mother", "daughter", "sister", "wife",
+                     "girlfriend", "aunt", "niece", "grandmother", "actress", "madame",
+                     "mme", "senora", "frau", "signora"), "f"),
 }
 
 #: Pronouns that can stand for a source without naming it ("this showed …").

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -54,14 +54,24 @@ from spacy.tokens import Doc, Span, Token
 from . import contract
 from .lexicon import (
     DOBJ_SPEECH_VERBS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    GENDERED_WORDS,
+    MODALS,
+    MONTHS,
     NOT_SOURCES,
     PERSON_NOUNS,
     PREP_SPEECH,
+    PRONOUN_GENDER,
     PRONOUNS,
+    QUOTING_VERBS,
     RESTRICTED_SPEECH_VERBS,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     XCOMP_SPEECH_VERBS,
+    honorifics,
+    title_words,
 )
 from .nlp import body_sentences, sentences
 from .rules import active, rule
@@ -77,6 +87,16 @@ _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
 _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
+#: Entity labels of numbers, amounts and dates: never a speaker.
+_NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
+                             "ORDINAL"})
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: A wire dateline opening a paragraph: "MOSCOW, March 4 - ", "SAO PAULO,
+#: Brazil, March 5 (Reuters) - ".
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?,\s*(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+\d{1,2}(?:\s*\([^)]{1,30}\))?\s*[-–—]+\s*", re.MULTILINE)
 
 
 @dataclass
@@ -135,7 +155,10 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
     (the news convention for quotes running over several paragraphs) unless it
     opened in the middle of a phrase (after a letter or digit); otherwise
     the quote is taken to end with its paragraph (a forgotten closing mark).
-    Stray closing marks are dropped. Never raises.
+    An opening mark met while a quote that ends a sentence is still open
+    starts a new quote and the earlier one ends with its sentence (writers
+    reopen a quote sentence by sentence and forget the closing mark:
+    ``"We won. "Now we rest."``). Stray closing marks are dropped. Never raises.
 
     Args:
         text: any string.
@@ -180,7 +203,13 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             if role != "close":
                 open_at = i
         elif role == "open":
-            open_at = i  # the earlier mark was never closed
+            # The earlier mark was never closed. After the end of a sentence
+            # ('… me. "As captain …') the writer reopened the quote for the
+            # next sentence: the earlier quote ends with its sentence.
+            end = len(text[:i].rstrip())
+            if text[open_at + 1:end].rstrip("'’").endswith((".", "?", "!")):
+                pairs.append((open_at, end))
+            open_at = i
         else:
             pairs.append((open_at, i + 1))
             open_at = None
@@ -242,7 +271,7 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     while k <= right:
         t = doc[k]
         if k in excluded or _is_quote_tok(t) or (t.text in _STOP_PUNCT and not (
-                named and t.text == "," and k == tok.i + 1)):
+                named and t.text == "," and k == tok.i + 1) and not _infix_hyphen(t)):
             break
         end = k + 1
         k += 1
@@ -251,10 +280,29 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def _infix_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("think-tank"), not a dash between phrases."""
+    return tok.text == "-" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+        and not tok.whitespace_
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Who is quoted by a quoting verb: "X quoted Y as saying" (Y), "Y was quoted
+    as saying" (Y)."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks for ``verb``: its subject, passive agent, the
     noun a relative/participial clause hangs on, or the subject inherited from
-    the verb it is coordinated with ("said … and added …")."""
+    the verb it is coordinated with ("said … and added …"), or the person
+    quoted by "quoted … as saying"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and \
+            head.head.lemma_.lower() in QUOTING_VERBS:
+        return _quoted_person(head.head)
+    if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
+        return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
@@ -274,14 +322,34 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+    """A speech verb, or one the tagger took for a noun at the root of a
+    reporting sentence ("The chain predicts that sales will double")."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return tok.pos_ == "VERB" or (
+        tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ == "NNS"
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and any(c.dep_ == "compound" for c in tok.lefts))
 
 
 def _hypothetical(tok: Token) -> bool:
     """Speech verbs that attribute nothing: an infinitive ("easier for X to
-    assert that …", "declined to say") or a passive participle with no agent
-    ("went on trial accused of fraud", "a fee reported to be …")."""
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    assert that …", "declined to say"), a negated or modal one ("did not say
+    how many", "will ask the court to …"), a noun the tagger took for a verb
+    ("its bluntest warning about …"), evidence rather than a speaker ("the
+    figures suggest …") or a passive participle with no agent ("went on trial
+    accused of fraud", "a fee reported to be …")."""
+    children = list(tok.children)
+    if any(c.dep_ == "neg" or (c.dep_ in ("det", "poss") and tok.pos_ == "VERB")
+           or (c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS)) for c in children):
+        return True
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.tag_ == "VBN" and \
+            head.head.lemma_.lower() not in QUOTING_VERBS and \
+            not any(c.dep_ == "agent" for c in head.head.children):
+        return True  # hearsay with no source: "was widely reported as having asked …"
+    if tok.lemma_.lower() in EVIDENCE_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
@@ -308,6 +376,28 @@ class _Candidate:
     org: bool
     sentence: int
     name: bool = False  # headed by (or in apposition to) a proper noun
+    gender: str = ""  # "m", "f" or unknown, from an honorific or a gendered noun
+    place: bool = False  # a country, city or place: never "he" or "she"
+
+
+def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
+               label: str = "") -> _Candidate:
+    """An antecedent or speaker candidate with its agreement features."""
+    person, plural, org = _features(span, label)
+    labels = {label} | {t.ent_type_ for t in span if t.ent_type_}
+    place = any(lab.startswith(_PLACE_LABELS) for lab in labels if lab) and not person
+    return _Candidate(text, start, end, person, plural, org, sentence, _is_name(span),
+                      _gender(span), place)
+
+
+def _gender(span: Span) -> str:
+    """"m" or "f" from an honorific ("Mrs Lee") or a gendered noun ("the
+    spokeswoman"); "" when the span does not say."""
+    for tok in (span[0], span.root):
+        found = GENDERED_WORDS.get(tok.lower_.rstrip("."))
+        if found:
+            return found
+    return ""
 
 
 def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
@@ -316,16 +406,25 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     # Token entity types, not span.ents: that walks every entity of the doc.
     labels = {t.ent_type_ for t in span if t.ent_type_} | ({ent_label} if ent_label else set())
     label_text = " ".join(labels).upper()
-    has_conj = any(t.dep_ == "conj" for t in span)
-    plural = (root.tag_ in ("NNS", "NNPS") or has_conj
-              or (root.pos_ == "PROPN" and root.text.endswith("s")
-                  and any(t.lower_ == "the" for t in span)))
+    # "Ann and Bo" (not "the MP for Kent and Sussex": a conjunction inside a modifier)
+    has_conj = any(c.dep_ == "conj" for c in root.children)
+    # A company's name is singular even when it ends in "s" ("Barclays").
+    named_org = root.text[:1].isupper() and "ORG" in label_text and \
+        not any(t.lower_ == "the" for t in span)
+    plural = has_conj or (not named_org and (
+        root.tag_ in ("NNS", "NNPS")
+        or (root.pos_ == "PROPN" and root.text.endswith("s")
+            and any(t.lower_ == "the" for t in span))))
     # A person's name as the head or in apposition to it ("her rival, Jo Park");
     # not a name inside a modifier ("the Park administration").
     person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
               or root.ent_type_ == "PERSON"
               or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
-              or root.lemma_.lower() in PERSON_NOUNS)
+              or root.lemma_.lower() in PERSON_NOUNS
+              or (title_words().get(root.lower_) == "role" and root.pos_ in ("NOUN", "PROPN")
+                  and any(c.dep_ == "det" for c in root.children))
+              or span[0].lower_.rstrip(".") in honorifics()
+              or GENDERED_WORDS.get(span[0].lower_.rstrip(".")) is not None)
     org = any(x in label_text for x in ("ORG", "GPE", "NORP", "FAC")) or \
         (not person and root.pos_ in ("NOUN", "PROPN"))
     return person, plural, org
@@ -339,9 +438,18 @@ def _is_name(span: Span) -> bool:
                                         for c in root.children)
 
 
-def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False) -> bool:
+def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False,
+                gender: str = "") -> bool:
+    """Number and gender agreement of a pronoun with a candidate. ``relaxed``
+    lets "he"/"she" take a proper name not known to be a person (the small
+    model often labels people ORG), never a place; ``gender`` is the one
+    learnt for the candidate from earlier pronouns."""
+    if pronoun in ("he", "she"):
+        known = cand.gender or gender
+        if known and known != PRONOUN_GENDER[pronoun]:
+            return False
     if pronoun in ("he", "she", "i"):
-        return (cand.person or (relaxed and cand.name)) and not cand.plural
+        return (cand.person or (relaxed and cand.name and not cand.place)) and not cand.plural
     if pronoun == "it":
         return not cand.person and not cand.plural
     if pronoun == "they":
@@ -376,6 +484,11 @@ class _Context:
     sent_at: list[Span]  # token index -> its sentence (Token.sent is slow)
     sent_of: dict[int, int]  # token index -> sentence number
     body: set[int]  # numbers of body sentences (headings never count)
+    datelines: list[tuple[int, int]]  # chars of wire datelines ("MOSCOW, March 4 - ")
+
+    def in_dateline(self, start: int, end: int) -> tuple[int, int] | None:
+        """The dateline overlapping chars ``[start, end)``, if any."""
+        return next(((s, e) for s, e in self.datelines if s < end and start < e), None)
 
 
 @dataclass
@@ -397,8 +510,10 @@ def _context(doc: Doc) -> _Context:
         for k in range(sent.start, sent.end):
             sent_of[k] = si
             sent_at[k] = sent
-    return _Context(doc, doc.text, [t.idx for t in doc], sent_at, sent_of,
-                    {si for si, _ in body_sentences(doc)})
+    text = doc.text
+    return _Context(doc, text, [t.idx for t in doc], sent_at, sent_of,
+                    {si for si, _ in body_sentences(doc)},
+                    [m.span() for m in _DATELINE_RE.finditer(text)])
 
 
 def _tok_at(tok_starts: list[int], char: int) -> int | None:
@@ -518,8 +633,19 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         if _is_speech_verb(t) and not _restricted(t):
             return t if _only_subject_between(doc, t, open_i, close_i, k) and (
                 ends_punct or gap_has_comma or k == close_i + 1) else None
+        if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
+            return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
+    return None
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The speech verb of "quoted X as saying" hanging on the quoting verb."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            return next((c for c in prep.children
+                         if c.dep_ == "pcomp" and _is_speech_verb(c)), None)
     return None
 
 
@@ -719,9 +845,9 @@ def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
     """``X said in a statement that …``: the clause hangs on the statement noun.
 
     The nouns are :data:`toolkit.lexicon.STATEMENT_NOUNS` (statement,
-    interview, letter, briefing, ...).
+    interview, letter, briefing, website, ...), after "in" or "on".
     """
-    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
     return _noun_clause(ctx, verb, nouns, "indirect-in-statement")
 
@@ -821,20 +947,34 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
 def according_to(ctx: _Context, tok: Token) -> _Draft | None:
     """``according to X``: X is the source, the clause it qualifies the content.
 
-    Objects that are not sources (:data:`toolkit.lexicon.NOT_SOURCES`:
-    "according to plan") are skipped; the content is the clause before the
+    Objects that are not sources ("according to plan", "according to its
+    size": :func:`_is_source`) are skipped; the content is the clause before the
     phrase, after it, or around it.
     """
     doc = ctx.doc
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if pobj is None or pobj.lemma_.lower() in NOT_SOURCES:
+    if pobj is None or not _is_source(pobj):
         return None
     span = _qualified_clause(doc, tok, ctx.sent_at[tok.i])
     if span is None:
         return None
     return _Draft("according_to", "according-to", *_chars(doc, *span),
                   cue=f"{tok.text} {to.text}", cue_i=tok.i, speaker_tok=pobj)
+
+
+def _is_source(pobj: Token) -> bool:
+    """Whether the object of "according to" names a source: not a measure or
+    plan (:data:`toolkit.lexicon.NOT_SOURCES`), and not a common noun after a
+    possessive pronoun ("according to its quality") unless a person or a
+    document ("according to its survey")."""
+    lemma = pobj.lemma_.lower()
+    if lemma in NOT_SOURCES:
+        return False
+    if pobj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children):
+        return lemma in PERSON_NOUNS or lemma in SOURCE_NOUNS or lemma in STATEMENT_NOUNS \
+            or title_words().get(lemma) == "role"
+    return True
 
 
 def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:
@@ -994,10 +1134,10 @@ class _ActorIndex:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            person, plural, org = _features(span, "PERSON" if "PER" in str(
-                getattr(actor, "type", "")).upper() else str(getattr(actor, "type", "")))
-            out.append(_Candidate(text[start:end], start, end, person, plural, org,
-                                  sent_of.get(span.start, -1), _is_name(span)))
+            label = str(getattr(actor, "type", ""))
+            out.append(_candidate(text[start:end], start, end, span,
+                                  sent_of.get(span.start, -1),
+                                  "PERSON" if "PER" in label.upper() else label))
         return out
 
 
@@ -1026,10 +1166,29 @@ class _Resolver:
     index: _ActorIndex
     mentions: list[_Candidate]  # antecedent candidates, in text order
     quotes: list[Quote]
-    speakers: list[_Candidate]  # earlier explicit speakers, in order
+    speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
+    contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
+    genders: dict[str, str] = None  # gender learnt from "he"/"she", by actor or name
 
     def __post_init__(self):
         self.mention_starts = [c.start for c in self.mentions]
+        self.contents = sorted(self.contents or [])
+        self.genders = {}
+
+    def in_content(self, char: int) -> tuple[int, int] | None:
+        """The content span of an attribution containing ``char``, if any."""
+        k = bisect_left(self.contents, (char + 1,)) - 1
+        while k >= 0 and self.contents[k][0] <= char:
+            if char < self.contents[k][1]:
+                return self.contents[k]
+            k -= 1
+            if k >= 0 and char - self.contents[k][0] > 4000:
+                break
+        return None
+
+    def key(self, cand: _Candidate) -> str:
+        """The actor a candidate names (or its text), for learnt genders."""
+        return self.index.link(cand.text, cand.start, cand.end, None) or cand.text.lower()
 
     def sentence_of(self, char: int) -> int:
         return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
@@ -1048,18 +1207,124 @@ def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
         i, j = _noun_span(tok)
         s_start, s_end = _chars(doc, i, j)
         speaker = text[s_start:s_end]
-        cand = _Candidate(speaker, s_start, s_end, *_features(doc[i:j]), sentence,
-                          _is_name(doc[i:j]))
+        cand = _candidate(speaker, s_start, s_end, doc[i:j], sentence)
         return _Speaker(speaker, s_start, s_end, head=(tok.idx, tok.idx + len(tok.text)),
                         cand=cand)
     if d.speaker_range is not None:
         s_start, s_end = d.speaker_range
         speaker = text[s_start:s_end]
         span = doc.char_span(s_start, s_end, alignment_mode="expand")
-        cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence,
-                          _is_name(span)) if span is not None and len(span) else None
+        cand = _candidate(speaker, s_start, s_end, span, sentence) \
+            if span is not None and len(span) else None
         return _Speaker(speaker, s_start, s_end, cand=cand)
     return _Speaker()
+
+
+@rule("speaker-dateline", stage="quotes")
+def speaker_dateline(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A wire dateline is never a speaker: "MOSCOW, March 4 - The daily Pravda
+    said …" names Pravda.
+
+    A speaker span that overlaps a dateline keeps only what follows it; when
+    the parser made the dateline's place the subject, the speaker is the noun
+    phrase between the dateline and the speech verb.
+    """
+    if sp.start is None or sp.resolved or res.ctx.in_dateline(sp.start, sp.end) is None:
+        return None
+    _, line_end = res.ctx.in_dateline(sp.start, sp.end)
+    doc, text = res.ctx.doc, res.ctx.text
+    if sp.end > line_end and (sp.head is None or sp.head[0] >= line_end):
+        start = line_end + len(text[line_end:sp.end]) - len(text[line_end:sp.end].lstrip())
+        span = doc.char_span(start, sp.end, alignment_mode="expand")
+        return replace(sp, text=text[start:sp.end], start=start,
+                       cand=_candidate(text[start:sp.end], start, sp.end, span,
+                                       res.sentence_of(start)) if span else None)
+    head = _head_after(doc, line_end, d.cue_i)
+    if head is None:
+        return _Speaker()
+    i, j = _noun_span(head)
+    i = max(i, _tok_at(res.ctx.tok_starts, line_end))
+    start, end = _chars(doc, i, j)
+    return _Speaker(text[start:end], start, end, head=(head.idx, head.idx + len(head)),
+                    cand=_candidate(text[start:end], start, end, doc[i:j],
+                                    res.sentence_of(start)))
+
+
+def _head_after(doc: Doc, char: int, verb_i: int | None) -> Token | None:
+    """The head noun of the phrase between a dateline ending at ``char`` and the
+    speech verb: the first noun or name there whose head lies outside it."""
+    if verb_i is None:
+        return None
+    first = next((t.i for t in doc if t.idx >= char), None)
+    if first is None or first >= verb_i:
+        return None
+    for t in doc[first:verb_i]:
+        if t.pos_ in ("NOUN", "PROPN") and not first <= t.head.i < verb_i:
+            return t
+    return None
+
+
+@rule("speaker-apposition", stage="quotes")
+def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A common noun that is no speaker, with a name in apposition, speaks
+    through that name: "…, a five-fold rise, Jo Park, a manager, told …".
+
+    Applies when the subject's head is a common noun that names no person
+    (not "spokesman", "official") and a proper name stands in apposition to it.
+    """
+    tok = d.speaker_tok
+    if tok is None or sp.pronoun or sp.resolved or tok.pos_ != "NOUN" or \
+            tok.lemma_.lower() in PERSON_NOUNS:
+        return None
+    # The parser may also hang the name as a conjunct: "a rise, Jo Park, told …".
+    name = next((c for c in tok.children if c.pos_ == "PROPN" and (
+        c.dep_ == "appos" or (c.dep_ == "conj" and not any(x.dep_ == "cc" for x in tok.children)))),
+        None)
+    if name is None:
+        return None
+    i, j = _noun_span(name)
+    start, end = _chars(res.ctx.doc, i, j)
+    return _Speaker(res.ctx.text[start:end], start, end, head=(name.idx, name.idx + len(name)),
+                    cand=_candidate(res.ctx.text[start:end], start, end, res.ctx.doc[i:j],
+                                    res.sentence_of(start)))
+
+
+@rule("speaker-not-number", stage="quotes")
+def speaker_not_number(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A number, amount, share or date is never a speaker: "Forty per cent
+    said they would …" keeps the quote with no speaker.
+
+    The speaker's head word is a number or a numeric or date entity, or the
+    whole span is numbers and function words.
+    """
+    if sp.start is None or sp.pronoun or sp.resolved or \
+            not _numeric(res.ctx.doc, sp.start, sp.end):
+        return None
+    return _Speaker()
+
+
+@rule("speaker-continuation", stage="quotes")
+def speaker_continuation(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A reporting clause with no subject of its own continues the previous
+    speaker: '"…," it said. Adding that the practice was unacceptable.'
+
+    Applies to indirect quotes whose speech verb has no subject and begins its
+    sentence, when the previous quote ended in the sentence before or in the
+    same one.
+    """
+    if sp.text or d.floating or d.kind != "indirect" or d.cue_i is None or not res.quotes:
+        return None
+    verb = res.ctx.doc[d.cue_i]
+    sent = res.ctx.sent_at[verb.i]
+    if any(not (t.is_punct or t.dep_ in ("cc", "advmod")) for t in res.ctx.doc[sent.start:verb.i]):
+        return None
+    prev = res.quotes[-1]
+    last = res.sentence_of(max(prev.end_char - 1, prev.start_char))
+    if not prev.speaker or prev.speaker_start is None or \
+            res.sentence_of(verb.idx) - last > 1:
+        return None
+    return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
+                    actor=prev.speaker_actor)
 
 
 @rule("speaker-pronoun", stage="quotes")
@@ -1067,17 +1332,24 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A pronoun speaker ("he said") stands for the nearest compatible earlier
     speaker or mention; the quote's rule gets ``+pronoun``.
 
-    Sentences are searched from the pronoun's own backwards (four at most);
-    within one, an earlier speaker comes first, then a mention in subject
-    position, then any other mention. The quote keeps the pronoun in
-    ``source_text`` and sets ``resolved``.
+    Compatible means number and gender agreement: gender comes from an
+    honorific or gendered noun ("Mrs", "spokeswoman") or from earlier pronouns
+    resolved to the same actor. Sentences are searched from the pronoun's own
+    backwards (four at most); within one, an earlier speaker comes first, then
+    a mention in subject position, then other mentions, then names inside
+    reported content; a known person anywhere in that window beats a name not
+    known to be one. The quote keeps the pronoun in ``source_text`` and sets
+    ``resolved``; it then counts as that speaker's quote.
     """
     if not sp.pronoun:
         return None
     cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end))
     if cand is None:
         return None
-    return _Speaker(cand.text, cand.start, cand.end, resolved=True,
+    if sp.pronoun in PRONOUN_GENDER:
+        res.genders.setdefault(res.key(cand), PRONOUN_GENDER[sp.pronoun])
+    here = replace(cand, sentence=res.sentence_of(d.speaker_tok.idx))
+    return _Speaker(cand.text, cand.start, cand.end, cand=here, resolved=True,
                     source_text=sp.source_text, suffix="+pronoun")
 
 
@@ -1113,7 +1385,7 @@ def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
         rule_name = d.rule + sp.suffix
         if d.floating and not sp.resolved:
             rule_name = "direct-unattributed"
-        if sp.cand is not None and not sp.resolved:
+        if sp.cand is not None:
             res.speakers.append(sp.cand)
         actor = res.index.link(sp.text, sp.start, sp.end, sp.head) if sp.text else ""
         res.quotes.append(Quote(
@@ -1126,40 +1398,48 @@ def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
 
 def _antecedent(pron: str, tok: Token, res: _Resolver,
                 content: tuple[int, int]) -> _Candidate | None:
-    """Nearest compatible antecedent for a pronoun speaker.
-
-    Sentences are searched from the pronoun's own backwards (four at most);
-    within one, an earlier speaker comes first, then a mention in subject
-    position, then any other mention, the latest first: the subject of the
-    sentence before is the usual referent of "he said". Gender is not known,
-    so "he" and "she" only require a singular person.
-    """
-    doc, mentions = tok.doc, res.mentions
+    """Nearest compatible antecedent for a pronoun speaker (see
+    :func:`speaker_pronoun` for the order of preference)."""
     here = res.ctx.sent_of.get(tok.i, 0)
-    pos = tok.idx
+    groups = _antecedent_groups(tok, res, content, here)
+    for relaxed in (False, True):
+        for group in groups:
+            for c in group:
+                if _compatible(pron, c, relaxed, res.genders.get(res.key(c), "")):
+                    return c
+    return None
+
+
+def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
+                       here: int) -> list[list[_Candidate]]:
+    """Candidates before the pronoun ``tok`` in preference order, one list per
+    (sentence, kind): earlier speakers, subjects, other mentions, names inside
+    reported content. Mentions in the content of a quote of the pronoun's own
+    sentence are left out: "it said, adding that the storm …" is not the storm."""
+    doc, mentions, pos = tok.doc, res.mentions, tok.idx
+    own = [c for c in res.contents if res.sentence_of(c[0]) == here] + [content]
     k = bisect_left(res.mention_starts, pos)
     by_sentence: dict[int, list[_Candidate]] = {}
     while k > 0 and mentions[k - 1].sentence >= here - 4:
         k -= 1
         c = mentions[k]
-        if c.end <= pos and not content[0] <= c.start < content[1]:
+        if c.end <= pos and not any(s <= c.start < e for s, e in own):
             by_sentence.setdefault(c.sentence, []).append(c)  # latest first
     recent = []  # speakers of the last five sentences, latest first
     for c in reversed(res.speakers):
         if c.sentence < here - 4:
             break
         recent.append(c)
+    groups = []
     for sent in range(here, max(here - 4, -1) - 1, -1):
-        said = [c for c in recent if c.sentence == sent and c.end <= pos]
         found = by_sentence.get(sent, [])
-        subjects = [c for c in found if _is_subject_at(doc, c.start)]
-        for group in (said, subjects, found if sent != here else []):
-            # The relaxed test lets "he"/"she" take a name not known to be a person.
-            for relaxed in (False, True):
-                match = next((c for c in group if _compatible(pron, c, relaxed)), None)
-                if match is not None:
-                    return match
-    return None
+        reported = [c for c in found if res.in_content(c.start)]
+        free = [c for c in found if c not in reported]
+        groups += [[c for c in recent if c.sentence == sent and c.end <= pos],
+                   [c for c in free if _is_subject_at(doc, c.start)],
+                   [c for c in free if not _is_subject_at(doc, c.start)] if sent != here else [],
+                   reported if sent != here else []]
+    return groups
 
 
 def _is_subject_at(doc: Doc, char: int) -> bool:
@@ -1187,7 +1467,8 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_in_statement, indirect_xcomp, indirect_prep, indirect_dobj,
                  indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_pronoun, speaker_floating),
+    "speaker": (speaker_dateline, speaker_apposition, speaker_not_number, speaker_pronoun,
+                speaker_floating, speaker_continuation),
 }
 
 
@@ -1229,10 +1510,11 @@ def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> l
         k = bisect_left(direct_starts, char + 1) - 1
         return k >= 0 and inside_direct[k][0] <= char < inside_direct[k][1]
 
-    drafts += _reported_drafts(ctx, groups, used_verbs, in_direct)
+    drafts = _dedupe(drafts + _reported_drafts(ctx, groups, used_verbs, in_direct))
     index = _ActorIndex(actors)
-    res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [])
-    return _resolve(res, _dedupe(drafts), groups["speaker"])
+    res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [],
+                    [(d.start, d.end) for d in drafts])
+    return _resolve(res, drafts, groups["speaker"])
 
 
 def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidate]:
@@ -1243,22 +1525,33 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     rival, Jorge Pinto")."""
     doc, text = ctx.doc, ctx.text
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
-        _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_),
-                   ctx.sent_of[e.start], _is_name(e))
+        _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     for si, sent in body_sentences(doc):
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
                 i, j = _noun_span(tok)
                 start, end = _chars(doc, i, j)
-                cands.append(_Candidate(text[start:end], start, end,
-                                        *_features(doc[i:j]), si, _is_name(doc[i:j])))
+                cands.append(_candidate(text[start:end], start, end, doc[i:j], si))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
-        if in_direct(c.start) or (kept and c.end <= kept[-1].end):
+        if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \
+                ctx.in_dateline(c.start, c.end) or _numeric(doc, c.start, c.end):
             continue
         kept.append(c)
     return kept
+
+
+def _numeric(doc: Doc, start: int, end: int) -> bool:
+    """Whether chars ``[start, end)`` name a number, amount or date ("Forty per
+    cent", "2004", "a five-fold rise"), which never speaks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    numeric = [t.like_num or t.ent_type_ in _NUMERIC_LABELS for t in span]
+    return root.like_num or root.ent_type_ in _NUMERIC_LABELS or (any(numeric) and all(
+        n or t.is_punct or t.is_stop for n, t in zip(numeric, span, strict=True)))
 
 
 # -- tables --------------------------------------------------------------------------

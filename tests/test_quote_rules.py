@@ -35,6 +35,8 @@ CASES = {
                               "the tunnel was safe"),
     "indirect-xcomp": ("The union urged ministers to raise wages quickly.",
                        "ministers to raise wages quickly"),
+    "indirect-gerund": ("The driver denied taking the money from the till.",
+                        "taking the money from the till"),
     "indirect-prep": ("Farmers called for an inquiry into the flooding.",
                       "an inquiry into the flooding"),
     "indirect-dobj": ("The rebels claimed responsibility for the blast at the depot.",
@@ -265,3 +267,13 @@ def test_words_without_numbers_still_speak(said):
     assert who == "others"
     (kind, _, who, _), = said("Repairs will cost more, according to the city's finance office.")
     assert (kind, who) == ("according_to", "the city's finance office")
+
+
+def test_speech_reported_inside_reported_speech_is_one_attribution(said):
+    rows_ = said("The mayor insisted that the council had promised him it would pay for the roof.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("The mayor", "the council had promised him it would pay for the roof")]
+
+
+def test_gerund_content_only_after_verbs_that_take_it(said):
+    assert said("The red carpet boasted waltzing dancers in long gowns.") == []

@@ -76,6 +76,13 @@ XCOMP_SPEECH_VERBS: frozenset[str] = frozenset({
     "vow", "warn",
 })
 
+#: Speech verbs whose gerund complement is the reported content ("denied
+#: taking the money", "admitted having lied").
+GERUND_SPEECH_VERBS: frozenset[str] = frozenset({
+    "deny", "admit", "acknowledge", "recall", "report", "mention", "suggest", "propose",
+    "concede", "say",
+})
+
 #: (verb lemma, preposition) pairs whose object is the reported content
 #: ("called for a truce", "accused the council of wasting money", "warned of …").
 PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({

@@ -57,6 +57,7 @@ from .lexicon import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     GENDERED_WORDS,
+    GERUND_SPEECH_VERBS,
     MODALS,
     MONTHS,
     NOT_SOURCES,
@@ -876,6 +877,23 @@ def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
     return None
 
 
+@rule("indirect-gerund", stage="quotes")
+def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
+    """A gerund complement as content: ``denied taking the money``, ``admitted
+    having lied``, ``said having a long campaign "turned off voters"``.
+
+    Only for :data:`toolkit.lexicon.GERUND_SPEECH_VERBS`.
+    """
+    if verb.lemma_.lower() not in GERUND_SPEECH_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
+            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            if span:
+                return _indirect("indirect-gerund", ctx.doc, span, verb)
+    return None
+
+
 @rule("indirect-prep", stage="quotes")
 def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
     """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
@@ -1026,7 +1044,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    """One attribution per clause: direct beats indirect beats according-to."""
+    """One attribution per clause: direct beats indirect beats according-to, and
+    speech reported inside reported speech ("X insisted that Y had promised
+    him …") belongs to the outer attribution."""
     priority = {"direct": 0, "indirect": 1, "according_to": 2}
     kept: list[_Draft] = []
     buckets: dict[int, list[_Draft]] = {}  # kept drafts by 256-char block: no n² scan
@@ -1046,6 +1066,9 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
                 clash = True  # the clause is the direct quote itself
             elif k.kind == d.kind and (k.start, k.end) == span:
                 clash = True
+            elif k.kind == d.kind == "indirect" and k.start <= d.start and d.end <= k.end and \
+                    d.speaker_tok is not None and k.start <= d.speaker_tok.idx < k.end:
+                clash = True  # reported within reported speech: part of the outer claim
             elif k.kind != d.kind and d.kind == "according_to" and \
                     ov >= 0.8 * (d.end - d.start) and k.speaker_tok is not None and \
                     d.speaker_tok is not None and k.speaker_tok.i == d.speaker_tok.i:
@@ -1464,7 +1487,8 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
     "indirect": (indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
-                 indirect_in_statement, indirect_xcomp, indirect_prep, indirect_dobj,
+                 indirect_in_statement, indirect_xcomp, indirect_gerund, indirect_prep,
+                 indirect_dobj,
                  indirect_parataxis),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_apposition, speaker_not_number, speaker_pronoun,

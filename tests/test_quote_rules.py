@@ -277,3 +277,31 @@ def test_speech_reported_inside_reported_speech_is_one_attribution(said):
 
 def test_gerund_content_only_after_verbs_that_take_it(said):
     assert said("The red carpet boasted waltzing dancers in long gowns.") == []
+
+
+def test_one_of_a_group_still_speaks(said):
+    (_, _, who, _), = said("One of the nurses said the ward was cold.")
+    assert who == "One of the nurses"
+
+
+def test_name_after_a_relative_clause_is_not_the_speaker(said):
+    (_, _, who, _), = said('The veteran actor, whose films include Dark Harbour and Blue Tide: '
+                           'The Return, said: "This stage made me who I am."')
+    assert "actor" in who
+
+
+def test_noun_tagged_as_verb_reports_nothing(said):
+    rows_ = said("Ms Okafor refused to discuss weekend newspaper reports that the club "
+                 "had sold the ground.")
+    assert rows_ == []
+
+
+def test_speech_in_an_adverbial_clause_is_its_own_attribution(said):
+    rows_ = said("The club repaid the loan to Lord Vane after he said the team could not win.")
+    assert [r[3] for r in rows_] == ["the team could not win"]
+
+
+def test_an_earlier_speaker_beats_a_farther_known_person(said):
+    rows_ = said("The novel was drawn by Mr Tom Riddock. Vela Ashgrove, head of the jury, said "
+                 'the standard was high. "Children chose these books themselves," she said.')
+    assert [r[2] for r in rows_][-1].startswith("Vela Ashgrove")

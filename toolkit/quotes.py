@@ -337,10 +337,12 @@ def _hypothetical(tok: Token) -> bool:
     """Speech verbs that attribute nothing: an infinitive ("easier for X to
     assert that …", "declined to say"), a negated or modal one ("did not say
     how many", "will ask the court to …"), a noun the tagger took for a verb
-    ("its bluntest warning about …"), evidence rather than a speaker ("the
+    ("its bluntest warning about …", "discuss reports that …"), evidence rather than a speaker ("the
     figures suggest …") or a passive participle with no agent ("went on trial
     accused of fraud", "a fee reported to be …")."""
     children = list(tok.children)
+    if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return True  # a noun tagged as a verb: "discuss newspaper reports that …"
     if any(c.dep_ == "neg" or (c.dep_ in ("det", "poss") and tok.pos_ == "VERB")
            or (c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS)) for c in children):
         return True
@@ -1067,7 +1069,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
             elif k.kind == d.kind and (k.start, k.end) == span:
                 clash = True
             elif k.kind == d.kind == "indirect" and k.start <= d.start and d.end <= k.end and \
-                    d.speaker_tok is not None and k.start <= d.speaker_tok.idx < k.end:
+                    _reported_within(d, k):
                 clash = True  # reported within reported speech: part of the outer claim
             elif k.kind != d.kind and d.kind == "according_to" and \
                     ov >= 0.8 * (d.end - d.start) and k.speaker_tok is not None and \
@@ -1081,6 +1083,24 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         if d.cue_i is not None:
             seen_cues.add(d.cue_i)
     return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def _reported_within(inner: _Draft, outer: _Draft) -> bool:
+    """Whether ``inner``'s speaker and speech verb belong to ``outer``'s reported
+    clause itself (a chain of complements), not to a relative or adverbial
+    clause inside it ("critics argue the cuts hurt the families his government
+    says it wants to help" reports both)."""
+    tok = inner.speaker_tok
+    if tok is None or inner.cue_i is None or outer.cue_i is None or \
+            not outer.start <= tok.idx < outer.end:
+        return False
+    verb = tok.doc[inner.cue_i]
+    for anc in (verb, *verb.ancestors):
+        if anc.i == outer.cue_i:
+            return True
+        if anc.dep_ not in ("ccomp", "conj", "xcomp"):
+            return False
+    return False
 
 
 def _masked_text(doc: Doc, text: str) -> str:
@@ -1197,6 +1217,10 @@ class _Resolver:
         self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
+        self._keys: dict[tuple[int, int], str] = {}
+        self.contents_in: dict[int, list[tuple[int, int]]] = {}  # by sentence
+        for c in self.contents:
+            self.contents_in.setdefault(self.sentence_of(c[0]), []).append(c)
 
     def in_content(self, char: int) -> tuple[int, int] | None:
         """The content span of an attribution containing ``char``, if any."""
@@ -1211,7 +1235,11 @@ class _Resolver:
 
     def key(self, cand: _Candidate) -> str:
         """The actor a candidate names (or its text), for learnt genders."""
-        return self.index.link(cand.text, cand.start, cand.end, None) or cand.text.lower()
+        where = (cand.start, cand.end)
+        if where not in self._keys:
+            self._keys[where] = self.index.link(cand.text, cand.start, cand.end, None) \
+                or cand.text.lower()
+        return self._keys[where]
 
     def sentence_of(self, char: int) -> int:
         return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
@@ -1293,7 +1321,8 @@ def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     through that name: "…, a five-fold rise, Jo Park, a manager, told …".
 
     Applies when the subject's head is a common noun that names no person
-    (not "spokesman", "official") and a proper name stands in apposition to it.
+    (not "spokesman", "official") and the name of a person or organisation
+    stands in apposition to it, with no relative clause between them.
     """
     tok = d.speaker_tok
     if tok is None or sp.pronoun or sp.resolved or tok.pos_ != "NOUN" or \
@@ -1303,7 +1332,10 @@ def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     name = next((c for c in tok.children if c.pos_ == "PROPN" and (
         c.dep_ == "appos" or (c.dep_ == "conj" and not any(x.dep_ == "cc" for x in tok.children)))),
         None)
-    if name is None:
+    # Only a name of a person or organisation right after the noun's own phrase
+    # (not after a relative clause: "the actor, whose films include …, X").
+    if name is None or name.ent_type_ not in ("PERSON", "ORG") or any(
+            c.dep_ in ("relcl", "acl") and tok.i < c.i < name.i for c in tok.children):
         return None
     i, j = _noun_span(name)
     start, end = _chars(res.ctx.doc, i, j)
@@ -1361,8 +1393,9 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     backwards (four at most); within one, an earlier speaker comes first, then
     a mention in subject position, then other mentions, then names inside
     reported content; a known person anywhere in that window beats a name not
-    known to be one. The quote keeps the pronoun in ``source_text`` and sets
-    ``resolved``; it then counts as that speaker's quote.
+    known to be one, unless that name has already spoken. The quote keeps the
+    pronoun in ``source_text`` and sets ``resolved``; it then counts as that
+    speaker's quote.
     """
     if not sp.pronoun:
         return None
@@ -1426,9 +1459,11 @@ def _antecedent(pron: str, tok: Token, res: _Resolver,
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
     for relaxed in (False, True):
-        for group in groups:
+        for n, group in enumerate(groups):
+            # An earlier speaker is taken as a person even when not known to be one.
+            loose = relaxed or n % 4 == 0
             for c in group:
-                if _compatible(pron, c, relaxed, res.genders.get(res.key(c), "")):
+                if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
                     return c
     return None
 
@@ -1440,7 +1475,7 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
     reported content. Mentions in the content of a quote of the pronoun's own
     sentence are left out: "it said, adding that the storm …" is not the storm."""
     doc, mentions, pos = tok.doc, res.mentions, tok.idx
-    own = [c for c in res.contents if res.sentence_of(c[0]) == here] + [content]
+    own = res.contents_in.get(here, []) + [content]
     k = bisect_left(res.mention_starts, pos)
     by_sentence: dict[int, list[_Candidate]] = {}
     while k > 0 and mentions[k - 1].sentence >= here - 4:
@@ -1573,6 +1608,8 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False  # "one of the families", "two of the officers": people
     numeric = [t.like_num or t.ent_type_ in _NUMERIC_LABELS for t in span]
     return root.like_num or root.ent_type_ in _NUMERIC_LABELS or (any(numeric) and all(
         n or t.is_punct or t.is_stop for n, t in zip(numeric, span, strict=True)))

@@ -305,3 +305,13 @@ def test_an_earlier_speaker_beats_a_farther_known_person(said):
     rows_ = said("The novel was drawn by Mr Tom Riddock. Vela Ashgrove, head of the jury, said "
                  'the standard was high. "Children chose these books themselves," she said.')
     assert [r[2] for r in rows_][-1].startswith("Vela Ashgrove")
+
+
+def test_content_never_starts_with_the_dateline(said):
+    (_, _, who, quote), = said("PERTH, May 3 - The yard has won a contract for two ferries, "
+                               "the state premier said.")
+    assert quote == "The yard has won a contract for two ferries"
+
+
+def test_capitalised_speech_word_inside_a_name_reports_nothing(said):
+    assert said("She joined the Britain Says Yes campaign in spring.") == []

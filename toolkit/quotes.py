@@ -87,6 +87,7 @@ _AMBIGUOUS_MARKS = '"″'
 _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
+_OPENERS = set(':;("“‘\'—–-')
 _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
 #: Entity labels of numbers, amounts and dates: never a speaker.
 _NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
@@ -337,12 +338,16 @@ def _hypothetical(tok: Token) -> bool:
     """Speech verbs that attribute nothing: an infinitive ("easier for X to
     assert that …", "declined to say"), a negated or modal one ("did not say
     how many", "will ask the court to …"), a noun the tagger took for a verb
-    ("its bluntest warning about …", "discuss reports that …"), evidence rather than a speaker ("the
+    ("its bluntest warning about …", "discuss reports that …"), a capitalised
+    word inside a name ("the Says No campaign"), evidence rather than a speaker ("the
     figures suggest …") or a passive participle with no agent ("went on trial
     accused of fraud", "a fee reported to be …")."""
     children = list(tok.children)
     if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True  # a noun tagged as a verb: "discuss newspaper reports that …"
+    if tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and \
+            tok.doc[tok.i - 1].text not in _OPENERS:
+        return True  # part of a name: "the North East Says No campaign"
     if any(c.dep_ == "neg" or (c.dep_ in ("det", "poss") and tok.pos_ == "VERB")
            or (c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS)) for c in children):
         return True
@@ -1569,11 +1574,21 @@ def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> l
         k = bisect_left(direct_starts, char + 1) - 1
         return k >= 0 and inside_direct[k][0] <= char < inside_direct[k][1]
 
-    drafts = _dedupe(drafts + _reported_drafts(ctx, groups, used_verbs, in_direct))
+    drafts = _dedupe([_without_dateline(ctx, d) for d in drafts +
+                      _reported_drafts(ctx, groups, used_verbs, in_direct)])
     index = _ActorIndex(actors)
     res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [],
                     [(d.start, d.end) for d in drafts])
     return _resolve(res, drafts, groups["speaker"])
+
+
+def _without_dateline(ctx: _Context, d: _Draft) -> _Draft:
+    """A reported clause never starts with the wire dateline before it
+    ("OTTAWA, March 2 - The yard will …, the minister said")."""
+    line = ctx.in_dateline(d.start, d.start + 1)
+    if line is None or d.kind == "direct" or line[1] >= d.end:
+        return d
+    return replace(d, start=line[1])
 
 
 def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidate]:

@@ -26,10 +26,13 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     Source phrases: ``according to X`` with the clause it qualifies as content.
 
 The ``speaker`` is the source span as written, cut before appositions and
-relative clauses ("Director Jane Roe", "a senior Treasury official"); pronoun
-speakers ("they said") are resolved to the nearest compatible earlier speaker or
-named entity, and the quote records it (``resolved=True``, ``source_text`` is the
-pronoun, ``rule`` ends in ``+pronoun``). ``speaker_actor`` is the canonical name
+relative clauses ("Director Jane Roe", "a senior Treasury official"), never a
+wire dateline, a number or a date; pronoun speakers ("they said") are resolved
+to the nearest compatible earlier speaker or named entity (number and gender
+agreement, people before names not known to be people), and the quote records
+it (``resolved=True``, ``source_text`` is the pronoun, ``rule`` ends in
+``+pronoun``); floating quotes and subject-less reporting clauses continue the
+previous speaker. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
 clause already inside a direct quote is not reported twice.
@@ -193,10 +196,7 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             continue
         role = _mark_role(text, i)
         if break_at is not None:
-            # A paragraph opening with a quote mark continues the open quote,
-            # unless that quote opened mid-phrase ('the sirens "did not work').
-            opened_clause = not text[:open_at].rstrip()[-1:].isalnum()
-            if role != "close" and not text[break_at:i].strip() and opened_clause:
+            if _continues(text, open_at, break_at, i, role):
                 break_at = None
                 continue
             close_at_break()
@@ -205,12 +205,7 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             if role != "close":
                 open_at = i
         elif role == "open":
-            # The earlier mark was never closed. After the end of a sentence
-            # ('… me. "As captain …') the writer reopened the quote for the
-            # next sentence: the earlier quote ends with its sentence.
-            end = len(text[:i].rstrip())
-            if text[open_at + 1:end].rstrip("'’").endswith((".", "?", "!")):
-                pairs.append((open_at, end))
+            pairs.extend(_reopened(text, open_at, i))
             open_at = i
         else:
             pairs.append((open_at, i + 1))
@@ -220,6 +215,24 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             break_at = len(text)
         close_at_break()
     return pairs
+
+
+def _continues(text: str, open_at: int, break_at: int, i: int, role: str) -> bool:
+    """A paragraph opening with a quote mark continues the quote still open at
+    the break, unless that quote opened mid-phrase ('the sirens "did not work')."""
+    opened_clause = not text[:open_at].rstrip()[-1:].isalnum()
+    return role != "close" and not text[break_at:i].strip() and opened_clause
+
+
+def _reopened(text: str, open_at: int, i: int) -> list[tuple[int, int]]:
+    """The quote left open at ``open_at`` when a new one opens at ``i``: after
+    the end of a sentence ('… me. "As captain …') the writer reopened the quote
+    for the next sentence, so the earlier one ends with its sentence; otherwise
+    it is dropped."""
+    end = len(text[:i].rstrip())
+    if text[open_at + 1:end].rstrip("'’").endswith((".", "?", "!")):
+        return [(open_at, end)]
+    return []
 
 
 # -- small helpers over tokens -----------------------------------------------------

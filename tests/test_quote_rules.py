@@ -315,3 +315,19 @@ def test_content_never_starts_with_the_dateline(said):
 
 def test_capitalised_speech_word_inside_a_name_reports_nothing(said):
     assert said("She joined the Britain Says Yes campaign in spring.") == []
+
+
+def test_speaker_span_never_ends_in_a_preposition(said):
+    rows_ = said('"Rates will hold for now," said Ida Brenner of Northgate Savings Corp. '
+                 '"I expect them to stay there."')
+    assert not rows_[0][2].endswith(" of")
+
+
+def test_continued_quote_keeps_the_speaker_actor(parse):
+    from toolkit.actors import extract_actors
+
+    doc = parse('"Rates will hold for now," said Ida Brenner of Northgate Savings Bank. '
+                '"I expect them to stay there for the rest of the year."')
+    first, second = extract_quotes(doc, actors=extract_actors(doc))
+    assert second.rule == "direct-floating"
+    assert second.speaker_actor == first.speaker_actor

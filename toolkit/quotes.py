@@ -290,7 +290,7 @@ def _noun_span(tok: Token) -> tuple[int, int]:
             break
         end = k + 1
         k += 1
-    while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct"):
+    while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct", "prep"):
         end -= 1
     return start, end
 
@@ -1173,13 +1173,20 @@ class _ActorIndex:
             for s, e, a in self.overlapping(start, end) if start <= s and e <= end)
 
     def link(self, text: str, start: int | None, end: int | None,
-             head: tuple[int, int] | None) -> str:
+             head: tuple[int, int] | None, *, person_head: bool = False) -> str:
+        """The actor a speaker span names: the mention on its head word; for a
+        head that is a person noun ("the party's leader, Ann Roe") a person's
+        mention; else the mention that overlaps it most; else a name or alias
+        found in its text."""
         if start is not None and end is not None and self.mentions:
             found = self.overlapping(start, end)
             if head is not None:
                 on_head = [m for m in found if _overlap((m[0], m[1]), head)]
                 if on_head:
                     return on_head[0][2].name
+            people = [m for m in found if getattr(m[2], "type", "") == "PERSON"]
+            if person_head and people:
+                found = people
             if found:
                 best = max(found, key=lambda m: (_overlap((m[0], m[1]), (start, end)), -m[0]))
                 return best[2].name
@@ -1215,7 +1222,7 @@ class _Speaker:
     resolved: bool = False
     source_text: str = ""
     suffix: str = ""  # added to the rule name ("+pronoun")
-    actor: str = ""  # actor to fall back on when the span links to none
+    actor: str = ""  # the actor, when known already (a continued speaker's)
     pronoun: str = ""  # the nominative pronoun when the written speaker is one
 
 
@@ -1461,9 +1468,11 @@ def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
             rule_name = "direct-unattributed"
         if sp.cand is not None:
             res.speakers.append(sp.cand)
-        actor = res.index.link(sp.text, sp.start, sp.end, sp.head) if sp.text else ""
+        actor = sp.actor or (res.index.link(
+            sp.text, sp.start, sp.end, sp.head, person_head=sp.cand is not None and sp.cand.person)
+            if sp.text else "")
         res.quotes.append(Quote(
-            speaker=sp.text, speaker_actor=actor or sp.actor, cue=d.cue,
+            speaker=sp.text, speaker_actor=actor, cue=d.cue,
             quote=text[d.start:d.end], kind=d.kind, sentence=sentence, start_char=d.start,
             end_char=d.end, rule=rule_name, speaker_start=sp.start, speaker_end=sp.end,
             resolved=sp.resolved, source_text=sp.source_text))

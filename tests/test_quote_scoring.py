@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,8 @@ def test_speaker_matching_forms():
 
 def test_gold_quotes_are_in_their_texts():
     for path in sorted(BENCH.glob("*/*.json")):
+        if "path" in json.loads(path.read_text(encoding="utf-8")):
+            continue  # a corpus article, checked by test_corpus_annotations_are_well_formed
         doc_id, text, gold = score_mod.load_article(path)
         assert gold, path
         for g in gold:
@@ -79,3 +82,30 @@ def test_evaluation_floor(nlp, subset, floors):
         r = results[coverage]
         assert r["f1"] >= f1, score_mod.format_table(results)
         assert r["speaker_accuracy"] >= speaker, score_mod.format_table(results)
+
+
+def test_corpus_annotations_are_well_formed():
+    files = sorted(BENCH.glob("dev*/*.json"))
+    assert len(files) >= 30
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert set(data) == {"path", "quotes"} and data["path"].endswith(".txt"), path
+        for q in data["quotes"]:
+            assert q["kind"] in score_mod.KINDS and q["quote"].strip(), (path, q)
+            forms = q["speaker"] if isinstance(q["speaker"], list) else [q["speaker"]]
+            assert all(isinstance(f, str) and f.strip() for f in forms), (path, q)
+
+
+def test_path_annotation_reads_the_named_article(tmp_path):
+    corpora = tmp_path / "corpora"
+    (corpora / "wire").mkdir(parents=True)
+    (corpora / "wire" / "a.txt").write_text(
+        "Ferry fares will rise in June, the operator said.\n", encoding="utf-8")
+    ann = tmp_path / "a.json"
+    ann.write_text(json.dumps({"path": "wire/a.txt", "quotes": [
+        {"quote": "Ferry fares will rise in June", "speaker": "the operator",
+         "kind": "indirect"}]}), encoding="utf-8")
+    doc_id, text, gold = score_mod.load_article(ann, corpora=corpora)
+    assert gold[0]["start_char"] == text.index("Ferry")
+    with pytest.raises(FileNotFoundError, match="--corpora"):
+        score_mod.load_article(ann, corpora=tmp_path / "nowhere")

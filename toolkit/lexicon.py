@@ -39,13 +39,91 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "reveal", "say",
     "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
     "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask",
-    "demand", "call", "point",
+    "demand", "call", "point", "forecast", "speculate", "hint", "counter", "retort",
+    "quip", "joke", "assure", "lament", "protest", "concur",
 })
+
+#: Verbs that report someone else's words: "Reuters quoted a trader as saying
+#: …", "the official was quoted as saying that …". The person quoted (object,
+#: or subject of the passive) is the speaker.
+QUOTING_VERBS: frozenset[str] = frozenset({"quote", "cite"})
+
+#: Modal auxiliaries: "will announce", "could say" report nothing said yet.
+MODALS: frozenset[str] = frozenset({
+    "will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "wo",
+})
+
+#: Nouns of evidence, not of a speaker: "the figures suggest …" reports what
+#: data show, not what someone said (with :data:`EVIDENCE_VERBS`).
+EVIDENCE_NOUNS: frozenset[str] = frozenset({
+    "figure", "data", "statistic", "number", "evidence", "result", "trend", "sign",
+    "indicator", "reading",
+})
+
+#: Speech verbs that take an evidence noun as subject ("figures suggest").
+EVIDENCE_VERBS: frozenset[str] = frozenset({"suggest", "indicate", "signal", "show"})
 
 #: Verbs whose subject is the source of the figures in their clause: every
 #: speech verb, and verbs of counting and finding ("the survey found 40%").
 SOURCE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset({
     "count", "record", "show", "find", "calculate", "put", "tally", "quote", "cite",
+})
+
+#: Speech verbs whose infinitive complement is the reported content
+#: ("vowed to fight on", "urged residents to stay", "called on X to …").
+XCOMP_SPEECH_VERBS: frozenset[str] = frozenset({
+    "ask", "call", "demand", "pledge", "promise", "swear", "tell", "threaten", "urge",
+    "vow", "warn",
+})
+
+#: Speech verbs whose gerund complement is the reported content ("denied
+#: taking the money", "admitted having lied").
+GERUND_SPEECH_VERBS: frozenset[str] = frozenset({
+    "deny", "admit", "acknowledge", "recall", "report", "mention", "suggest", "propose",
+    "concede", "say",
+})
+
+#: (verb lemma, preposition) pairs whose object is the reported content
+#: ("called for a truce", "accused the council of wasting money", "warned of …").
+PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
+    ("call", "for"), ("accuse", "of"), ("warn", "of"), ("warn", "against"),
+    ("warn", "about"), ("caution", "against"), ("appeal", "for"),
+})
+
+#: Speech verbs whose direct object is the content when there is no clause
+#: ("claimed responsibility for …", "denied the allegations").
+DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({"claim", "deny", "confirm", "announce"})
+
+#: Speech verbs that need a particular complement to report speech: "call" is
+#: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".
+RESTRICTED_SPEECH_VERBS: frozenset[str] = frozenset({"call", "point"})
+
+#: Nouns of a statement: "said in a statement that …" hangs the content
+#: clause on the noun.
+STATEMENT_NOUNS: frozenset[str] = frozenset({
+    "statement", "interview", "speech", "post", "letter", "briefing", "conference",
+    "communique", "message", "video", "address", "release", "tweet", "report",
+    "site", "website", "blog", "programme", "program", "broadcast", "filing", "newspaper",
+    "column", "television", "radio", "podcast", "document",
+})
+
+#: Objects of "according to" that are not sources ("according to plan",
+#: "prices each grade according to its quality").
+NOT_SOURCES: frozenset[str] = frozenset({
+    "plan", "schedule", "law", "rule", "tradition", "custom", "script", "design",
+    "procedure", "protocol", "agreement", "quality", "size", "need", "ability", "weight",
+    "age", "type", "grade", "merit", "taste", "preference", "standard", "formula", "value",
+    "rank", "class", "category", "capacity", "income", "means", "season", "length",
+    "importance", "priority", "distance", "order", "instruction", "guideline",
+    "criterion", "wish", "demand", "performance", "position",
+})
+
+#: Nouns of documents and studies that can be a source of "according to" even
+#: with a possessive ("according to its latest survey").
+SOURCE_NOUNS: frozenset[str] = frozenset({
+    "survey", "study", "poll", "figure", "data", "estimate", "research", "analysis",
+    "census", "record", "source", "count", "tally", "calculation", "forecast", "projection",
+    "assessment", "finding", "account", "version", "testimony", "report", "statement",
 })
 
 # =========================================================================== pronouns
@@ -54,6 +132,24 @@ SOURCE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset({
 PRONOUNS: dict[str, str] = {
     "he": "he", "she": "she", "it": "it", "they": "they", "we": "we", "i": "i",
     "you": "you", "him": "he", "her": "she", "them": "they", "us": "we", "me": "i",
+}
+
+#: The gender ("m", "f") a third-person singular pronoun agrees with.
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "she": "f"}
+
+#: Words that tell a person's gender, for pronoun agreement: honorifics
+#: written before a name and gendered nouns ("Mrs Lee", "the spokeswoman").
+GENDERED_WORDS: dict[str, str] = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "duke", "baron", "earl",
+                     "man", "spokesman", "chairman", "businessman", "congressman",
+                     "sportsman", "father", "son", "brother", "husband", "boyfriend",
+                     "uncle", "nephew", "grandfather", "monsieur", "senor",
+                     "herr", "signor"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess",
+                     "baroness", "woman", "spokeswoman", "chairwoman", "businesswoman",
+                     "congresswoman", "sportswoman", "mother", "daughter", "sister", "wife",
+                     "girlfriend", "aunt", "niece", "grandmother", "actress", "madame",
+                     "mme", "senora", "frau", "signora"), "f"),
 }
 
 #: Pronouns that can stand for a source without naming it ("this showed …").

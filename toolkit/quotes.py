@@ -13,12 +13,12 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     Short quoted phrases with no speech verb next to them (scare quotes, titles,
     names: ``their "Axis of Unity"``) are not quotes.
 ``indirect``
-    Reported speech: a speech verb from :data:`SPEECH_VERBS` with its clausal
-    complement (``X said on Monday there would be…``, ``X told Y that…``), the
-    same with the reporting clause after or inside the content (``…, the
-    statement said`` / ``The forces, the statement said, are…``), infinitive
-    complements of verbs of urging and promising (``urged residents to stay
-    indoors``), ``called for``/``accused … of``/``warned of`` phrases,
+    Reported speech: a speech verb from :data:`toolkit.lexicon.SPEECH_VERBS`
+    with its clausal complement (``X said on Monday there would be…``, ``X told
+    Y that…``), the same with the reporting clause after or inside the content
+    (``…, the statement said`` / ``The forces, the statement said, are…``),
+    infinitive complements of verbs of urging and promising (``urged residents
+    to stay indoors``), ``called for``/``accused … of``/``warned of`` phrases,
     ``said in a statement that…`` and the embedded hedge ``at what it said
     were …`` (rule ``indirect-embedded``: a weak, low-priority claim kept
     because it is still an attribution).
@@ -26,16 +26,22 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     Source phrases: ``according to X`` with the clause it qualifies as content.
 
 The ``speaker`` is the source span as written, cut before appositions and
-relative clauses ("Director Jane Roe", "a senior Treasury official"); pronoun
-speakers ("they said") are resolved to the nearest compatible earlier speaker or
-named entity, and the quote records it (``resolved=True``, ``source_text`` is the
-pronoun, ``rule`` ends in ``+pronoun``). ``speaker_actor`` is the canonical name
+relative clauses ("Director Jane Roe", "a senior Treasury official"), never a
+wire dateline, a number or a date; pronoun speakers ("they said") are resolved
+to the nearest compatible earlier speaker or named entity (number and gender
+agreement, people before names not known to be people), and the quote records
+it (``resolved=True``, ``source_text`` is the pronoun, ``rule`` ends in
+``+pronoun``); floating quotes and subject-less reporting clauses continue the
+previous speaker. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
 clause already inside a direct quote is not reported twice.
 
-Extraction is a single pass over tokens and quote marks; it never calls the
-pipeline again and never raises on odd input.
+Each step is an ordered tuple of small named rules (:data:`RULE_GROUPS`, named
+as in the ``rule`` column); ``extract_quotes(doc, disable={...})`` switches
+rules off by name. Extraction is a single pass over tokens and quote marks; it
+never calls the pipeline again. A rule that fails raises: the article fails
+visibly, it never yields a silently empty table.
 """
 
 from __future__ import annotations
@@ -43,80 +49,39 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
+from .lexicon import (
+    DOBJ_SPEECH_VERBS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    GENDERED_WORDS,
+    GERUND_SPEECH_VERBS,
+    MODALS,
+    MONTHS,
+    NOT_SOURCES,
+    PERSON_NOUNS,
+    PREP_SPEECH,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    QUOTING_VERBS,
+    RESTRICTED_SPEECH_VERBS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    XCOMP_SPEECH_VERBS,
+    honorifics,
+    title_words,
+)
 from .nlp import body_sentences, sentences
+from .rules import active, rule
 
-# -- vocabulary ---------------------------------------------------------------
-
-#: Lemmas of verbs that report speech when they take a clausal complement
-#: (``ccomp``): "X said (that) …". Verbs of thinking (believe, hope, fear) are
-#: left out on purpose: they report a state of mind, not something said.
-SPEECH_VERBS: frozenset[str] = frozenset({
-    "acknowledge", "add", "admit", "affirm", "agree", "allege", "announce", "argue",
-    "assert", "boast", "caution", "charge", "claim", "comment", "complain", "concede",
-    "conclude", "confirm", "contend", "declare", "deny", "disclose", "emphasise",
-    "emphasize", "estimate", "explain", "indicate", "inform", "insist", "maintain",
-    "note", "observe", "post", "predict", "proclaim", "promise", "propose", "recall",
-    "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "reveal", "say",
-    "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
-    "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask",
-    "demand", "call", "point",
-})
-
-#: Verbs whose infinitive complement is the reported content
-#: ("vowed to fight on", "urged residents to stay", "called on X to …").
-XCOMP_VERBS: frozenset[str] = frozenset({
-    "ask", "call", "demand", "pledge", "promise", "swear", "tell", "threaten", "urge",
-    "vow", "warn",
-})
-
-#: (verb lemma, preposition) pairs whose object is the content
-#: ("called for a truce", "accused the council of wasting money", "warned of …").
-PREP_CONTENT: frozenset[tuple[str, str]] = frozenset({
-    ("call", "for"), ("accuse", "of"), ("warn", "of"), ("warn", "against"),
-    ("warn", "about"), ("caution", "against"), ("appeal", "for"),
-})
-
-#: Verbs whose direct object is the content when there is no clause
-#: ("claimed responsibility for …", "denied the allegations").
-DOBJ_VERBS: frozenset[str] = frozenset({"claim", "deny", "confirm", "announce"})
-
-#: Verbs that need one of the complements above to count as speech: "call" is
-#: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".
-_RESTRICTED = frozenset({"call", "point"})
-
-#: Nouns of a statement: "said in a statement that …" attaches the content
-#: clause to the noun.
-STATEMENT_NOUNS: frozenset[str] = frozenset({
-    "statement", "interview", "speech", "post", "letter", "briefing", "conference",
-    "communique", "message", "video", "address", "release", "tweet", "report",
-})
-
-#: "according to X" objects that are not sources ("according to plan").
-_NOT_SOURCES = frozenset({"plan", "schedule", "law", "rule", "tradition", "custom",
-                          "script", "design", "procedure", "protocol", "agreement"})
-
-_PRONOUNS = {"he": "he", "she": "she", "it": "it", "they": "they", "we": "we", "i": "i",
-             "him": "he", "her": "she", "them": "they", "us": "we"}
-_PERSON_NOUNS = frozenset({
-    "official", "spokesman", "spokeswoman", "spokesperson", "minister", "director",
-    "president", "leader", "chief", "head", "mayor", "governor", "secretary", "officer",
-    "commander", "doctor", "resident", "witness", "source", "diplomat", "analyst",
-    "expert", "lawyer", "aide", "adviser", "advisor", "envoy", "ambassador", "senator",
-    "lawmaker", "chairman", "chairwoman", "ceo", "founder", "professor", "researcher",
-    "scientist", "economist", "man", "woman", "mother", "father", "farmer", "teacher",
-    "worker", "student", "nurse", "manager", "owner", "coach", "captain", "player",
-    "judge", "prosecutor", "police", "investigator", "engineer", "historian", "author",
-    "activist", "candidate", "politician", "representative", "negotiator", "medic",
-    "rival", "prefect", "chancellor", "premier", "deputy", "general", "colonel",
-    "inspector", "detective", "attorney", "counsel", "barrister", "solicitor", "priest",
-    "bishop", "imam", "rabbi", "pastor", "king", "queen", "prince", "princess", "boss",
-})
+__all__ = ["RULE_GROUPS", "SPEECH_VERBS", "Quote", "extract_quotes", "pair_quote_marks",
+           "quotes_table", "speaker_summary"]
 
 # Quote marks: which open, which close, which could be either.
 _OPEN_MARKS = "“„«‟"
@@ -125,7 +90,18 @@ _AMBIGUOUS_MARKS = '"″'
 _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
+_OPENERS = set(':;("“‘\'—–-')
 _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
+#: Entity labels of numbers, amounts and dates: never a speaker.
+_NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
+                             "ORDINAL"})
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: A wire dateline opening a paragraph: "MOSCOW, March 4 - ", "SAO PAULO,
+#: Brazil, March 5 (Reuters) - ".
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?,\s*(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+\d{1,2}(?:\s*\([^)]{1,30}\))?\s*[-–—]+\s*", re.MULTILINE)
 
 
 @dataclass
@@ -184,7 +160,10 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
     (the news convention for quotes running over several paragraphs) unless it
     opened in the middle of a phrase (after a letter or digit); otherwise
     the quote is taken to end with its paragraph (a forgotten closing mark).
-    Stray closing marks are dropped. Never raises.
+    An opening mark met while a quote that ends a sentence is still open
+    starts a new quote and the earlier one ends with its sentence (writers
+    reopen a quote sentence by sentence and forget the closing mark:
+    ``"We won. "Now we rest."``). Stray closing marks are dropped. Never raises.
 
     Args:
         text: any string.
@@ -217,10 +196,7 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             continue
         role = _mark_role(text, i)
         if break_at is not None:
-            # A paragraph opening with a quote mark continues the open quote,
-            # unless that quote opened mid-phrase ('the sirens "did not work').
-            opened_clause = not text[:open_at].rstrip()[-1:].isalnum()
-            if role != "close" and not text[break_at:i].strip() and opened_clause:
+            if _continues(text, open_at, break_at, i, role):
                 break_at = None
                 continue
             close_at_break()
@@ -229,7 +205,8 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             if role != "close":
                 open_at = i
         elif role == "open":
-            open_at = i  # the earlier mark was never closed
+            pairs.extend(_reopened(text, open_at, i))
+            open_at = i
         else:
             pairs.append((open_at, i + 1))
             open_at = None
@@ -238,6 +215,24 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
             break_at = len(text)
         close_at_break()
     return pairs
+
+
+def _continues(text: str, open_at: int, break_at: int, i: int, role: str) -> bool:
+    """A paragraph opening with a quote mark continues the quote still open at
+    the break, unless that quote opened mid-phrase ('the sirens "did not work')."""
+    opened_clause = not text[:open_at].rstrip()[-1:].isalnum()
+    return role != "close" and not text[break_at:i].strip() and opened_clause
+
+
+def _reopened(text: str, open_at: int, i: int) -> list[tuple[int, int]]:
+    """The quote left open at ``open_at`` when a new one opens at ``i``: after
+    the end of a sentence ('… me. "As captain …') the writer reopened the quote
+    for the next sentence, so the earlier one ends with its sentence; otherwise
+    it is dropped."""
+    end = len(text[:i].rstrip())
+    if text[open_at + 1:end].rstrip("'’").endswith((".", "?", "!")):
+        return [(open_at, end)]
+    return []
 
 
 # -- small helpers over tokens -----------------------------------------------------
@@ -291,19 +286,38 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     while k <= right:
         t = doc[k]
         if k in excluded or _is_quote_tok(t) or (t.text in _STOP_PUNCT and not (
-                named and t.text == "," and k == tok.i + 1)):
+                named and t.text == "," and k == tok.i + 1) and not _infix_hyphen(t)):
             break
         end = k + 1
         k += 1
-    while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct"):
+    while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct", "prep"):
         end -= 1
     return start, end
+
+
+def _infix_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("think-tank"), not a dash between phrases."""
+    return tok.text == "-" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+        and not tok.whitespace_
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Who is quoted by a quoting verb: "X quoted Y as saying" (Y), "Y was quoted
+    as saying" (Y)."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks for ``verb``: its subject, passive agent, the
     noun a relative/participial clause hangs on, or the subject inherited from
-    the verb it is coordinated with ("said … and added …")."""
+    the verb it is coordinated with ("said … and added …"), or the person
+    quoted by "quoted … as saying"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and \
+            head.head.lemma_.lower() in QUOTING_VERBS:
+        return _quoted_person(head.head)
+    if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
+        return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
@@ -323,14 +337,40 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _is_speech_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+    """A speech verb, or one the tagger took for a noun at the root of a
+    reporting sentence ("The chain predicts that sales will double")."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return tok.pos_ == "VERB" or (
+        tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ == "NNS"
+        and any(c.dep_ == "ccomp" for c in tok.children)
+        and any(c.dep_ == "compound" for c in tok.lefts))
 
 
 def _hypothetical(tok: Token) -> bool:
     """Speech verbs that attribute nothing: an infinitive ("easier for X to
-    assert that …", "declined to say") or a passive participle with no agent
-    ("went on trial accused of fraud", "a fee reported to be …")."""
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    assert that …", "declined to say"), a negated or modal one ("did not say
+    how many", "will ask the court to …"), a noun the tagger took for a verb
+    ("its bluntest warning about …", "discuss reports that …"), a capitalised
+    word inside a name ("the Says No campaign"), evidence rather than a speaker ("the
+    figures suggest …") or a passive participle with no agent ("went on trial
+    accused of fraud", "a fee reported to be …")."""
+    children = list(tok.children)
+    if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return True  # a noun tagged as a verb: "discuss newspaper reports that …"
+    if tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and \
+            tok.doc[tok.i - 1].text not in _OPENERS:
+        return True  # part of a name: "the North East Says No campaign"
+    if any(c.dep_ == "neg" or (c.dep_ in ("det", "poss") and tok.pos_ == "VERB")
+           or (c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS)) for c in children):
+        return True
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.tag_ == "VBN" and \
+            head.head.lemma_.lower() not in QUOTING_VERBS and \
+            not any(c.dep_ == "agent" for c in head.head.children):
+        return True  # hearsay with no source: "was widely reported as having asked …"
+    if tok.lemma_.lower() in EVIDENCE_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
@@ -342,7 +382,7 @@ def _restricted(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "point":
         return not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
-    return lemma in _RESTRICTED
+    return lemma in RESTRICTED_SPEECH_VERBS
 
 
 # -- pronoun features ----------------------------------------------------------------
@@ -357,6 +397,28 @@ class _Candidate:
     org: bool
     sentence: int
     name: bool = False  # headed by (or in apposition to) a proper noun
+    gender: str = ""  # "m", "f" or unknown, from an honorific or a gendered noun
+    place: bool = False  # a country, city or place: never "he" or "she"
+
+
+def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
+               label: str = "") -> _Candidate:
+    """An antecedent or speaker candidate with its agreement features."""
+    person, plural, org = _features(span, label)
+    labels = {label} | {t.ent_type_ for t in span if t.ent_type_}
+    place = any(lab.startswith(_PLACE_LABELS) for lab in labels if lab) and not person
+    return _Candidate(text, start, end, person, plural, org, sentence, _is_name(span),
+                      _gender(span), place)
+
+
+def _gender(span: Span) -> str:
+    """"m" or "f" from an honorific ("Mrs Lee") or a gendered noun ("the
+    spokeswoman"); "" when the span does not say."""
+    for tok in (span[0], span.root):
+        found = GENDERED_WORDS.get(tok.lower_.rstrip("."))
+        if found:
+            return found
+    return ""
 
 
 def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
@@ -365,16 +427,25 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     # Token entity types, not span.ents: that walks every entity of the doc.
     labels = {t.ent_type_ for t in span if t.ent_type_} | ({ent_label} if ent_label else set())
     label_text = " ".join(labels).upper()
-    has_conj = any(t.dep_ == "conj" for t in span)
-    plural = (root.tag_ in ("NNS", "NNPS") or has_conj
-              or (root.pos_ == "PROPN" and root.text.endswith("s")
-                  and any(t.lower_ == "the" for t in span)))
+    # "Ann and Bo" (not "the MP for Kent and Sussex": a conjunction inside a modifier)
+    has_conj = any(c.dep_ == "conj" for c in root.children)
+    # A company's name is singular even when it ends in "s" ("Barclays").
+    named_org = root.text[:1].isupper() and "ORG" in label_text and \
+        not any(t.lower_ == "the" for t in span)
+    plural = has_conj or (not named_org and (
+        root.tag_ in ("NNS", "NNPS")
+        or (root.pos_ == "PROPN" and root.text.endswith("s")
+            and any(t.lower_ == "the" for t in span))))
     # A person's name as the head or in apposition to it ("her rival, Jo Park");
     # not a name inside a modifier ("the Park administration").
     person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
               or root.ent_type_ == "PERSON"
               or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
-              or root.lemma_.lower() in _PERSON_NOUNS)
+              or root.lemma_.lower() in PERSON_NOUNS
+              or (title_words().get(root.lower_) == "role" and root.pos_ in ("NOUN", "PROPN")
+                  and any(c.dep_ == "det" for c in root.children))
+              or span[0].lower_.rstrip(".") in honorifics()
+              or GENDERED_WORDS.get(span[0].lower_.rstrip(".")) is not None)
     org = any(x in label_text for x in ("ORG", "GPE", "NORP", "FAC")) or \
         (not person and root.pos_ in ("NOUN", "PROPN"))
     return person, plural, org
@@ -388,9 +459,18 @@ def _is_name(span: Span) -> bool:
                                         for c in root.children)
 
 
-def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False) -> bool:
+def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False,
+                gender: str = "") -> bool:
+    """Number and gender agreement of a pronoun with a candidate. ``relaxed``
+    lets "he"/"she" take a proper name not known to be a person (the small
+    model often labels people ORG), never a place; ``gender`` is the one
+    learnt for the candidate from earlier pronouns."""
+    if pronoun in ("he", "she"):
+        known = cand.gender or gender
+        if known and known != PRONOUN_GENDER[pronoun]:
+            return False
     if pronoun in ("he", "she", "i"):
-        return (cand.person or (relaxed and cand.name)) and not cand.plural
+        return (cand.person or (relaxed and cand.name and not cand.place)) and not cand.plural
     if pronoun == "it":
         return not cand.person and not cand.plural
     if pronoun == "they":
@@ -415,48 +495,46 @@ class _Draft:
     floating: bool = False
 
 
-def _direct_drafts(doc: Doc, text: str, tok_starts: list[int], masked: str,
-                   used_verbs: set[int], sent_at: list[Span]) -> list[_Draft]:
-    drafts = []
-    for s, e in pair_quote_marks(masked):
-        cs, ce = s + 1, (e - 1 if text[e - 1] in _CLOSE_MARKS + _AMBIGUOUS_MARKS else e)
-        while cs < ce and text[cs].isspace():
-            cs += 1
-        while ce > cs and text[ce - 1].isspace():
-            ce -= 1
-        if ce <= cs:
-            continue
-        open_i = _tok_at(tok_starts, s)
-        close_i = _tok_at(tok_starts, e - 1)
-        if open_i is None or close_i is None or close_i < open_i:
-            continue
-        content = text[cs:ce]
-        ends_punct = content[-1] in ",.!?…;:—–-"
-        d = _Draft("direct", "", cs, ce)
-        verb = _cue_after(doc, open_i, close_i, ends_punct, sent_at)
-        if verb is not None:
-            d.rule = "direct-after"
-        else:
-            verb = _cue_before(doc, open_i, close_i, ends_punct, sent_at)
-            if verb is not None:
-                d.rule = "direct-before"
-        if verb is not None:
-            d.cue, d.cue_i = verb.text, verb.i
-            d.speaker_tok = _subject(verb)
-            used_verbs.add(verb.i)
-            drafts.append(d)
-            continue
-        dash = _dash_speaker(doc, close_i)
-        if dash is not None:
-            d.rule, d.cue, d.speaker_range = "direct-dash", "—", _chars(doc, *dash)
-            drafts.append(d)
-            continue
-        # No cue: a quote that is a sentence of its own inherits the previous
-        # speaker later; short phrases inside a sentence are scare quotes/titles.
-        if _stands_alone(doc, open_i, close_i, sent_at) and _clause_like(doc, open_i, close_i):
-            d.rule, d.floating = "direct-floating", True
-            drafts.append(d)
-    return drafts
+@dataclass
+class _Context:
+    """What the rules of one document share: the parse and its look-up tables."""
+
+    doc: Doc
+    text: str  # doc.text, built once (Doc.text rebuilds the string on every access)
+    tok_starts: list[int]
+    sent_at: list[Span]  # token index -> its sentence (Token.sent is slow)
+    sent_of: dict[int, int]  # token index -> sentence number
+    body: set[int]  # numbers of body sentences (headings never count)
+    datelines: list[tuple[int, int]]  # chars of wire datelines ("MOSCOW, March 4 - ")
+
+    def in_dateline(self, start: int, end: int) -> tuple[int, int] | None:
+        """The dateline overlapping chars ``[start, end)``, if any."""
+        return next(((s, e) for s, e in self.datelines if s < end and start < e), None)
+
+
+@dataclass
+class _Marks:
+    """A pair of quote marks: token indices of the marks and the content's chars."""
+
+    open_i: int
+    close_i: int
+    start: int
+    end: int
+    ends_punct: bool  # the quoted text ends with punctuation ("…," / "….")
+
+
+def _context(doc: Doc) -> _Context:
+    sents = sentences(doc)
+    sent_of: dict[int, int] = {}
+    sent_at: list[Span] = [doc[:]] * len(doc)
+    for si, sent in enumerate(sents):
+        for k in range(sent.start, sent.end):
+            sent_of[k] = si
+            sent_at[k] = sent
+    text = doc.text
+    return _Context(doc, text, [t.idx for t in doc], sent_at, sent_of,
+                    {si for si, _ in body_sentences(doc)},
+                    [m.span() for m in _DATELINE_RE.finditer(text)])
 
 
 def _tok_at(tok_starts: list[int], char: int) -> int | None:
@@ -464,6 +542,95 @@ def _tok_at(tok_starts: list[int], char: int) -> int | None:
         return None
     k = bisect_left(tok_starts, char + 1) - 1
     return max(k, 0)
+
+
+def _quote_marks(ctx: _Context) -> Iterable[_Marks]:
+    """Every pair of quote marks outside headings with some text between them."""
+    text = ctx.text
+    for s, e in pair_quote_marks(_masked_text(ctx.doc, text)):
+        cs, ce = s + 1, (e - 1 if text[e - 1] in _CLOSE_MARKS + _AMBIGUOUS_MARKS else e)
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if ce <= cs:
+            continue
+        open_i = _tok_at(ctx.tok_starts, s)
+        close_i = _tok_at(ctx.tok_starts, e - 1)
+        if open_i is None or close_i is None or close_i < open_i:
+            continue
+        yield _Marks(open_i, close_i, cs, ce, text[ce - 1] in ",.!?…;:—–-")
+
+
+def _verb_draft(marks: _Marks, verb: Token | None, rule_name: str) -> _Draft | None:
+    if verb is None:
+        return None
+    return _Draft("direct", rule_name, marks.start, marks.end, cue=verb.text, cue_i=verb.i,
+                  speaker_tok=_subject(verb))
+
+
+@rule("direct-after", stage="quotes")
+def direct_after(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """Quoted text followed by its reporting clause: ``"…," said X`` / ``"…," X said``.
+
+    Only the speaker's noun phrase, adverbs and punctuation may stand between
+    the closing mark and the speech verb, and the quote must end in punctuation
+    (or be followed by a comma).
+    """
+    return _verb_draft(marks, _cue_after(ctx.doc, marks.open_i, marks.close_i,
+                                         marks.ends_punct, ctx.sent_at), "direct-after")
+
+
+@rule("direct-before", stage="quotes")
+def direct_before(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """Quoted text after its reporting clause: ``X said: "…"`` / ``X told Y: "…"``.
+
+    The quote must close its sentence; a quoted fragment inside reported speech
+    ('said the plan was "dead"') is part of that indirect quote instead.
+    """
+    return _verb_draft(marks, _cue_before(ctx.doc, marks.open_i, marks.close_i,
+                                          marks.ends_punct, ctx.sent_at), "direct-before")
+
+
+@rule("direct-dash", stage="quotes")
+def direct_dash(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """A quote signed off after a dash at the end of its paragraph: ``"…" — Jane Roe``.
+
+    The speaker is the proper name after the dash, up to the first comma.
+    """
+    dash = _dash_speaker(ctx.doc, marks.close_i)
+    if dash is None:
+        return None
+    return _Draft("direct", "direct-dash", marks.start, marks.end, cue="—",
+                  speaker_range=_chars(ctx.doc, *dash))
+
+
+@rule("direct-floating", stage="quotes")
+def direct_floating(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """A quoted clause that fills its sentence with no speech verb: a floating quote.
+
+    Its speaker is decided later (rule ``speaker-floating``); short quoted
+    phrases inside a sentence (scare quotes, titles, nicknames) are not quotes.
+    """
+    if _stands_alone(ctx.doc, marks.open_i, marks.close_i, ctx.sent_at) and \
+            _clause_like(ctx.doc, marks.open_i, marks.close_i):
+        return _Draft("direct", "direct-floating", marks.start, marks.end, floating=True)
+    return None
+
+
+def _direct_drafts(ctx: _Context, rules: tuple) -> tuple[list[_Draft], set[int]]:
+    """Direct quotes in body sentences, each by the first rule that applies, and
+    the speech verbs they use (which then report nothing else)."""
+    drafts, used_verbs = [], set()
+    for marks in _quote_marks(ctx):
+        d = next((d for r in rules if (d := r(ctx, marks)) is not None), None)
+        if d is None:
+            continue
+        if d.cue_i is not None:
+            used_verbs.add(d.cue_i)
+        if ctx.sent_of.get(_tok_at(ctx.tok_starts, d.start), -1) in ctx.body:
+            drafts.append(d)
+    return drafts, used_verbs
 
 
 def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
@@ -485,23 +652,34 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                 return None  # the sentence ends right after the quote
             continue
         if _is_speech_verb(t) and not _restricted(t):
-            # Everything between the mark and the verb must belong to its subject
-            # (or be an adverb of it): "…," the mayor told reporters.
-            subj = _subject(t)
-            if subj is not None and subj.left_edge.i < open_i:
-                return None  # 'The manifesto, "A Fresh Start", promises': a title
-            subj_range = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None \
-                else range(0)
-            ok = all(doc[x].is_punct or x in subj_range or doc[x].dep_ in ("advmod", "neg")
-                     or _is_quote_tok(doc[x]) for x in range(close_i + 1, k))
-            if ok and (ends_punct or gap_has_comma or k == close_i + 1):
-                return t
-            return None
+            return t if _only_subject_between(doc, t, open_i, close_i, k) and (
+                ends_punct or gap_has_comma or k == close_i + 1) else None
+        if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
+            return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
 
 
+def _as_saying(verb: Token) -> Token | None:
+    """The speech verb of "quoted X as saying" hanging on the quoting verb."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            return next((c for c in prep.children
+                         if c.dep_ == "pcomp" and _is_speech_verb(c)), None)
+    return None
+
+
+def _only_subject_between(doc: Doc, verb: Token, open_i: int, close_i: int, k: int) -> bool:
+    """Everything between the closing mark and the verb belongs to its subject
+    (or is an adverb of it): '"…," the mayor told reporters'."""
+    subj = _subject(verb)
+    if subj is not None and subj.left_edge.i < open_i:
+        return False  # 'The manifesto, "A Fresh Start", promises': a title
+    subj_range = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None \
+        else range(0)
+    return all(doc[x].is_punct or x in subj_range or doc[x].dep_ in ("advmod", "neg")
+               or _is_quote_tok(doc[x]) for x in range(close_i + 1, k))
 def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                 sent_at: list[Span]) -> Token | None:
     """A speech verb just before the opening mark: ``X said: "…"``."""
@@ -598,108 +776,247 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
     return _trimmed(doc, i, j)
 
 
-def _indirect_draft(doc: Doc, verb: Token) -> _Draft | None:
-    """The reported content of a speech verb, by the first rule that applies."""
-    lemma = verb.lemma_.lower()
-    children = list(verb.children)
-    # 1. Clausal complement (skipping a complement that is itself in quote marks).
-    for child in children:
-        if child.dep_ == "ccomp" and not _restricted(verb):
-            span = _content_span(doc, child, verb)
-            if span is None:
-                continue
-            if verb.dep_ in ("pcomp", "relcl") and any(
-                    t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
-                rule = "indirect-embedded"
-            elif child.i < verb.i:
-                rule = "indirect-final"
-            else:
-                rule = "indirect-ccomp"
-            return _Draft("indirect", rule, *_chars(doc, *span), cue=verb.text, cue_i=verb.i)
-    # 2. "said in a statement that …" / "reminded jurors that …": the parser
-    #    hangs the that-clause on the noun.
-    nouns = [(c, "indirect-listener") for c in children
-             if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            nouns += [(p, "indirect-in-statement") for p in child.children
-                      if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
-    for noun, rule in nouns if not _restricted(verb) else []:
-        for clause in noun.children:
-            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                span = _content_span(doc, clause, verb)
-                if span:
-                    return _Draft("indirect", rule, *_chars(doc, *span), cue=verb.text,
-                                  cue_i=verb.i)
-    # 3. Infinitive complement of urging/promising verbs.
-    if lemma in XCOMP_VERBS:
-        for child in children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                start = child.left_edge.i
-                for other in children:
-                    if other.dep_ in ("dobj", "dative") and verb.i < other.i < child.i:
-                        start = min(start, other.left_edge.i)
-                    if other.dep_ == "prep" and other.lower_ == "on" and \
-                            verb.i < other.i < child.i:
-                        start = min(start, other.i + 1)
-                span = _trimmed(doc, start, child.right_edge.i + 1)
-                if span:
-                    return _Draft("indirect", "indirect-xcomp", *_chars(doc, *span),
-                                  cue=verb.text, cue_i=verb.i)
-    # 4. "called for …", "accused X of …", "warned of …".
-    for child in children:
-        if child.dep_ == "prep" and (lemma, child.lower_) in PREP_CONTENT:
-            start = child.i + 1
-            if lemma == "accuse":
-                for other in children:
-                    if other.dep_ == "dobj" and verb.i < other.i < child.i:
-                        start = other.left_edge.i
-            end = child.right_edge.i + 1
-            # "called for aid to be released": the infinitive belongs to the content.
-            for other in children:
-                if other.dep_ in ("advcl", "xcomp") and other.left_edge.i == end and \
-                        any(c.tag_ == "TO" for c in other.children):
-                    end = other.right_edge.i + 1
-            span = _trimmed(doc, start, end)
-            if span:
-                return _Draft("indirect", "indirect-prep", *_chars(doc, *span),
-                              cue=f"{verb.text} {child.text}", cue_i=verb.i)
-    # 5. A direct object as content: "claimed responsibility for the raid".
-    if lemma in DOBJ_VERBS:
-        for child in children:
-            if child.dep_ == "dobj" and child.i > verb.i:
-                span = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
-                if span and span[1] - span[0] >= 2:
-                    return _Draft("indirect", "indirect-dobj", *_chars(doc, *span),
-                                  cue=verb.text, cue_i=verb.i)
-    # 6. The reporting clause interrupts or follows its content:
-    #    "The forces, the statement said, are in control."
-    if not _restricted(verb) and verb.dep_ in ("parataxis", "ccomp", "advcl") and \
-            verb.head.i != verb.i and verb.head.i < verb.i + 50:
-        head = verb.head
-        vi = verb.left_edge.i
-        hi, hj = head.left_edge.i, head.right_edge.i + 1
-        if (vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ",":
-            if head.i < vi:
-                span = _trimmed(doc, hi, vi)  # the content is complete before it
-            else:
-                span = _trimmed(doc, hi, hj)  # it interrupts: keep the whole clause
-            if span:
-                return _Draft("indirect", "indirect-parataxis", *_chars(doc, *span),
-                              cue=verb.text, cue_i=verb.i)
+
+def _indirect(rule_name: str, doc: Doc, span: tuple[int, int] | None, verb: Token,
+              cue: str | None = None) -> _Draft | None:
+    if span is None:
+        return None
+    return _Draft("indirect", rule_name, *_chars(doc, *span), cue=cue or verb.text,
+                  cue_i=verb.i)
+
+
+def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
+    """The kind (rule name) and token range of a speech verb's first clausal
+    complement that has content."""
+    if _restricted(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        span = _content_span(doc, child, verb)
+        if span is None:
+            continue
+        if verb.dep_ in ("pcomp", "relcl") and any(
+                t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
+            return "indirect-embedded", span
+        return ("indirect-final" if child.i < verb.i else "indirect-ccomp"), span
     return None
 
 
-def _according_draft(doc: Doc, tok: Token, sent_at: list[Span]) -> _Draft | None:
-    """``according to X``: X is the source, the clause it qualifies the content."""
+def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
+    found = _first_ccomp(ctx.doc, verb)
+    if found is None or found[0] != rule_name:
+        return None
+    return _indirect(rule_name, ctx.doc, found[1], verb)
+
+
+@rule("indirect-ccomp", stage="quotes")
+def indirect_ccomp(ctx: _Context, verb: Token) -> _Draft | None:
+    """A speech verb and the clause it reports: ``X said (on Monday) (that) …``.
+
+    The content is the complement clause without "that"; a leading time
+    phrase ("said on Friday the plan …") belongs to the saying, and a
+    coordinated reporting clause of its own ("… and it claimed …") is cut off.
+    """
+    return _ccomp_rule("indirect-ccomp", ctx, verb)
+
+
+@rule("indirect-final", stage="quotes")
+def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
+    """The reported clause before its reporting clause: ``The storm hit 300 homes, officials said``.
+    """
+    return _ccomp_rule("indirect-final", ctx, verb)
+
+
+@rule("indirect-embedded", stage="quotes")
+def indirect_embedded(ctx: _Context, verb: Token) -> _Draft | None:
+    """An attribution embedded in a noun phrase: ``… at what it said were …``.
+
+    A weak, low-priority claim, kept because it is still an attribution.
+    """
+    return _ccomp_rule("indirect-embedded", ctx, verb)
+
+
+def _noun_clause(ctx: _Context, verb: Token, nouns: Iterable[Token], rule_name: str
+                 ) -> _Draft | None:
+    """A that-clause the parser hung on a noun after the verb."""
+    if _restricted(verb):
+        return None
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                span = _content_span(ctx.doc, clause, verb)
+                if span:
+                    return _indirect(rule_name, ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-listener", stage="quotes")
+def indirect_listener(ctx: _Context, verb: Token) -> _Draft | None:
+    """A speech verb with a listener and a that-clause: ``X reminded jurors that …``.
+    """
+    return _noun_clause(ctx, verb, [c for c in verb.children
+                                    if c.dep_ in ("dobj", "dative") and c.i > verb.i],
+                        "indirect-listener")
+
+
+@rule("indirect-in-statement", stage="quotes")
+def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
+    """``X said in a statement that …``: the clause hangs on the statement noun.
+
+    The nouns are :data:`toolkit.lexicon.STATEMENT_NOUNS` (statement,
+    interview, letter, briefing, website, ...), after "in" or "on".
+    """
+    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
+    return _noun_clause(ctx, verb, nouns, "indirect-in-statement")
+
+
+@rule("indirect-xcomp", stage="quotes")
+def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
+    """The infinitive complement of urging and promising: ``urged residents to stay indoors``.
+
+    The verbs are :data:`toolkit.lexicon.XCOMP_SPEECH_VERBS`; the person urged
+    ("residents", "called on the council to …") belongs to the content.
+    """
+    if verb.lemma_.lower() not in XCOMP_SPEECH_VERBS:
+        return None
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            start = child.left_edge.i
+            for other in children:
+                if other.dep_ in ("dobj", "dative") and verb.i < other.i < child.i:
+                    start = min(start, other.left_edge.i)
+                if other.dep_ == "prep" and other.lower_ == "on" and verb.i < other.i < child.i:
+                    start = min(start, other.i + 1)
+            span = _trimmed(ctx.doc, start, child.right_edge.i + 1)
+            if span:
+                return _indirect("indirect-xcomp", ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-gerund", stage="quotes")
+def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
+    """A gerund complement as content: ``denied taking the money``, ``admitted
+    having lied``, ``said having a long campaign "turned off voters"``.
+
+    Only for :data:`toolkit.lexicon.GERUND_SPEECH_VERBS`.
+    """
+    if verb.lemma_.lower() not in GERUND_SPEECH_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
+            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            if span:
+                return _indirect("indirect-gerund", ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-prep", stage="quotes")
+def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
+    """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
+
+    The pairs are :data:`toolkit.lexicon.PREP_SPEECH`; an infinitive after the
+    object ("called for aid to be released") belongs to the content.
+    """
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
+            continue
+        start = child.i + 1
+        if lemma == "accuse":
+            for other in children:
+                if other.dep_ == "dobj" and verb.i < other.i < child.i:
+                    start = other.left_edge.i
+        end = child.right_edge.i + 1
+        for other in children:
+            if other.dep_ in ("advcl", "xcomp") and other.left_edge.i == end and \
+                    any(c.tag_ == "TO" for c in other.children):
+                end = other.right_edge.i + 1
+        span = _trimmed(ctx.doc, start, end)
+        if span:
+            return _indirect("indirect-prep", ctx.doc, span, verb, f"{verb.text} {child.text}")
+    return None
+
+
+@rule("indirect-dobj", stage="quotes")
+def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
+    """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
+
+    Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
+    words or more.
+    """
+    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            if span and span[1] - span[0] >= 2:
+                return _indirect("indirect-dobj", ctx.doc, span, verb)
+    return None
+
+
+@rule("indirect-parataxis", stage="quotes")
+def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
+    """A reporting clause set off by commas inside or after its content:
+    ``The forces, the statement said, are in control.``
+
+    When the clause interrupts the content the whole clause is the content.
+    """
+    doc = ctx.doc
+    if _restricted(verb) or verb.dep_ not in ("parataxis", "ccomp", "advcl") or \
+            verb.head.i == verb.i or verb.head.i >= verb.i + 50:
+        return None
+    head = verb.head
+    vi = verb.left_edge.i
+    if not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
+        return None
+    if head.i < vi:
+        span = _trimmed(doc, head.left_edge.i, vi)  # the content is complete before it
+    else:
+        span = _trimmed(doc, head.left_edge.i, head.right_edge.i + 1)  # it interrupts
+    return _indirect("indirect-parataxis", doc, span, verb)
+
+
+@rule("according-to", stage="quotes")
+def according_to(ctx: _Context, tok: Token) -> _Draft | None:
+    """``according to X``: X is the source, the clause it qualifies the content.
+
+    Objects that are not sources ("according to plan", "according to its
+    size": :func:`_is_source`) are skipped; the content is the clause before the
+    phrase, after it, or around it.
+    """
+    doc = ctx.doc
     to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None:
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None or not _is_source(pobj):
         return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() in _NOT_SOURCES:
+    span = _qualified_clause(doc, tok, ctx.sent_at[tok.i])
+    if span is None:
         return None
-    sent = sent_at[tok.i]
+    return _Draft("according_to", "according-to", *_chars(doc, *span),
+                  cue=f"{tok.text} {to.text}", cue_i=tok.i, speaker_tok=pobj)
+
+
+def _is_source(pobj: Token) -> bool:
+    """Whether the object of "according to" names a source: not a measure or
+    plan (:data:`toolkit.lexicon.NOT_SOURCES`), and not a common noun after a
+    possessive pronoun ("according to its quality") unless a person or a
+    document ("according to its survey")."""
+    lemma = pobj.lemma_.lower()
+    if lemma in NOT_SOURCES:
+        return False
+    if pobj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children):
+        return lemma in PERSON_NOUNS or lemma in SOURCE_NOUNS or lemma in STATEMENT_NOUNS \
+            or title_words().get(lemma) == "role"
+    return True
+
+
+def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:
+    """Token range of the clause an "according to" phrase at ``tok`` qualifies."""
     pi, pj = tok.i, tok.right_edge.i + 1
     at_end = all(t.is_punct or t.is_space for t in doc[pj:sent.end])
     at_start = all(t.is_punct or t.is_space for t in doc[sent.start:pi])
@@ -711,17 +1028,35 @@ def _according_draft(doc: Doc, tok: Token, sent_at: list[Span]) -> _Draft | None
             head = head.head
     hi, hj = head.left_edge.i, head.right_edge.i + 1
     if at_end or pj >= hj:
-        span = _trimmed(doc, hi, pi)
-    elif at_start or pi <= hi:
-        span = _trimmed(doc, pj, hj)
-    else:
-        span = _trimmed(doc, hi, hj)
-    if span is None:
-        return None
-    d = _Draft("according_to", "according-to", *_chars(doc, *span),
-               cue=f"{tok.text} {to.text}", cue_i=tok.i)
-    d.speaker_tok = pobj
-    return d
+        return _trimmed(doc, hi, pi)
+    if at_start or pi <= hi:
+        return _trimmed(doc, pj, hj)
+    return _trimmed(doc, hi, hj)
+
+
+def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
+    return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
+
+
+def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
+                     in_direct) -> list[_Draft]:
+    """Indirect and according-to attributions of the body sentences, each
+    reporting verb by the first rule that applies."""
+    drafts = []
+    for _, sent in body_sentences(ctx.doc):
+        for tok in sent:
+            if tok.i in used_verbs or in_direct(tok.idx):
+                continue
+            if _is_speech_verb(tok) and not _hypothetical(tok):
+                d = _first(groups["indirect"], ctx, tok)
+                if d is not None:
+                    d.speaker_tok = _subject(tok)
+                    drafts.append(d)
+            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
+                d = _first(groups["according_to"], ctx, tok)
+                if d is not None:
+                    drafts.append(d)
+    return drafts
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -729,7 +1064,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    """One attribution per clause: direct beats indirect beats according-to."""
+    """One attribution per clause: direct beats indirect beats according-to, and
+    speech reported inside reported speech ("X insisted that Y had promised
+    him …") belongs to the outer attribution."""
     priority = {"direct": 0, "indirect": 1, "according_to": 2}
     kept: list[_Draft] = []
     buckets: dict[int, list[_Draft]] = {}  # kept drafts by 256-char block: no n² scan
@@ -749,6 +1086,9 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
                 clash = True  # the clause is the direct quote itself
             elif k.kind == d.kind and (k.start, k.end) == span:
                 clash = True
+            elif k.kind == d.kind == "indirect" and k.start <= d.start and d.end <= k.end and \
+                    _reported_within(d, k):
+                clash = True  # reported within reported speech: part of the outer claim
             elif k.kind != d.kind and d.kind == "according_to" and \
                     ov >= 0.8 * (d.end - d.start) and k.speaker_tok is not None and \
                     d.speaker_tok is not None and k.speaker_tok.i == d.speaker_tok.i:
@@ -761,6 +1101,24 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         if d.cue_i is not None:
             seen_cues.add(d.cue_i)
     return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def _reported_within(inner: _Draft, outer: _Draft) -> bool:
+    """Whether ``inner``'s speaker and speech verb belong to ``outer``'s reported
+    clause itself (a chain of complements), not to a relative or adverbial
+    clause inside it ("critics argue the cuts hurt the families his government
+    says it wants to help" reports both)."""
+    tok = inner.speaker_tok
+    if tok is None or inner.cue_i is None or outer.cue_i is None or \
+            not outer.start <= tok.idx < outer.end:
+        return False
+    verb = tok.doc[inner.cue_i]
+    for anc in (verb, *verb.ancestors):
+        if anc.i == outer.cue_i:
+            return True
+        if anc.dep_ not in ("ccomp", "conj", "xcomp"):
+            return False
+    return False
 
 
 def _masked_text(doc: Doc, text: str) -> str:
@@ -815,13 +1173,20 @@ class _ActorIndex:
             for s, e, a in self.overlapping(start, end) if start <= s and e <= end)
 
     def link(self, text: str, start: int | None, end: int | None,
-             head: tuple[int, int] | None) -> str:
+             head: tuple[int, int] | None, *, person_head: bool = False) -> str:
+        """The actor a speaker span names: the mention on its head word; for a
+        head that is a person noun ("the party's leader, Ann Roe") a person's
+        mention; else the mention that overlaps it most; else a name or alias
+        found in its text."""
         if start is not None and end is not None and self.mentions:
             found = self.overlapping(start, end)
             if head is not None:
                 on_head = [m for m in found if _overlap((m[0], m[1]), head)]
                 if on_head:
                     return on_head[0][2].name
+            people = [m for m in found if getattr(m[2], "type", "") == "PERSON"]
+            if person_head and people:
+                found = people
             if found:
                 best = max(found, key=lambda m: (_overlap((m[0], m[1]), (start, end)), -m[0]))
                 return best[2].name
@@ -837,203 +1202,329 @@ class _ActorIndex:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            person, plural, org = _features(span, "PERSON" if "PER" in str(
-                getattr(actor, "type", "")).upper() else str(getattr(actor, "type", "")))
-            out.append(_Candidate(text[start:end], start, end, person, plural, org,
-                                  sent_of.get(span.start, -1), _is_name(span)))
+            label = str(getattr(actor, "type", ""))
+            out.append(_candidate(text[start:end], start, end, span,
+                                  sent_of.get(span.start, -1),
+                                  "PERSON" if "PER" in label.upper() else label))
         return out
 
 
-def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> list[Quote]:
-    """Find who said what in the body sentences of a parsed ``doc``.
 
-    Args:
-        doc: a parsed Doc (see :func:`toolkit.nlp.parse`).
-        actors: :class:`toolkit.actors.Actor` objects from the actors step; the
-            speaker of each quote is linked to one of them when a mention
-            overlaps the speaker or a name or alias occurs in it. Their
-            mentions also serve as antecedents for pronoun speakers.
+@dataclass
+class _Speaker:
+    """The speaker decided for one draft, as the speaker rules refine it."""
 
-    Returns:
-        Quotes ordered by position (see the module docstring for the rules).
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+    head: tuple[int, int] | None = None  # chars of the head word, for actor links
+    cand: _Candidate | None = None  # an explicit speaker, antecedent for later pronouns
+    resolved: bool = False
+    source_text: str = ""
+    suffix: str = ""  # added to the rule name ("+pronoun")
+    actor: str = ""  # the actor, when known already (a continued speaker's)
+    pronoun: str = ""  # the nominative pronoun when the written speaker is one
 
-    Example:
-        >>> doc = parse(article_from_text('"We will reopen," the mayor said.'))
-        >>> [(q.speaker, q.quote, q.kind) for q in extract_quotes(doc)]
-        [('the mayor', 'We will reopen,', 'direct')]
+
+@dataclass
+class _Resolver:
+    """What the speaker rules see: the document, the quotes so far, antecedents."""
+
+    ctx: _Context
+    index: _ActorIndex
+    mentions: list[_Candidate]  # antecedent candidates, in text order
+    quotes: list[Quote]
+    speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
+    contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
+    genders: dict[str, str] = None  # gender learnt from "he"/"she", by actor or name
+
+    def __post_init__(self):
+        self.mention_starts = [c.start for c in self.mentions]
+        self.contents = sorted(self.contents or [])
+        self.genders = {}
+        self._keys: dict[tuple[int, int], str] = {}
+        self.contents_in: dict[int, list[tuple[int, int]]] = {}  # by sentence
+        for c in self.contents:
+            self.contents_in.setdefault(self.sentence_of(c[0]), []).append(c)
+
+    def in_content(self, char: int) -> tuple[int, int] | None:
+        """The content span of an attribution containing ``char``, if any."""
+        k = bisect_left(self.contents, (char + 1,)) - 1
+        while k >= 0 and self.contents[k][0] <= char:
+            if char < self.contents[k][1]:
+                return self.contents[k]
+            k -= 1
+            if k >= 0 and char - self.contents[k][0] > 4000:
+                break
+        return None
+
+    def key(self, cand: _Candidate) -> str:
+        """The actor a candidate names (or its text), for learnt genders."""
+        where = (cand.start, cand.end)
+        if where not in self._keys:
+            self._keys[where] = self.index.link(cand.text, cand.start, cand.end, None) \
+                or cand.text.lower()
+        return self._keys[where]
+
+    def sentence_of(self, char: int) -> int:
+        return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
+
+
+def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
+    """The speaker as written next to the cue: the subject's noun phrase, a
+    pronoun, or a dash sign-off's name."""
+    doc, text = ctx.doc, ctx.text
+    if d.speaker_tok is not None:
+        tok = d.speaker_tok
+        pron = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
+        if pron:
+            return _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), source_text=tok.text,
+                            pronoun=pron)
+        i, j = _noun_span(tok)
+        s_start, s_end = _chars(doc, i, j)
+        speaker = text[s_start:s_end]
+        cand = _candidate(speaker, s_start, s_end, doc[i:j], sentence)
+        return _Speaker(speaker, s_start, s_end, head=(tok.idx, tok.idx + len(tok.text)),
+                        cand=cand)
+    if d.speaker_range is not None:
+        s_start, s_end = d.speaker_range
+        speaker = text[s_start:s_end]
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        cand = _candidate(speaker, s_start, s_end, span, sentence) \
+            if span is not None and len(span) else None
+        return _Speaker(speaker, s_start, s_end, cand=cand)
+    return _Speaker()
+
+
+@rule("speaker-dateline", stage="quotes")
+def speaker_dateline(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A wire dateline is never a speaker: "MOSCOW, March 4 - The daily Pravda
+    said …" names Pravda.
+
+    A speaker span that overlaps a dateline keeps only what follows it; when
+    the parser made the dateline's place the subject, the speaker is the noun
+    phrase between the dateline and the speech verb.
     """
-    try:
-        return _extract(doc, actors)
-    except Exception:  # noqa: BLE001 - extraction must never break the pipeline
-        return []
+    if sp.start is None or sp.resolved or res.ctx.in_dateline(sp.start, sp.end) is None:
+        return None
+    _, line_end = res.ctx.in_dateline(sp.start, sp.end)
+    doc, text = res.ctx.doc, res.ctx.text
+    if sp.end > line_end and (sp.head is None or sp.head[0] >= line_end):
+        start = line_end + len(text[line_end:sp.end]) - len(text[line_end:sp.end].lstrip())
+        span = doc.char_span(start, sp.end, alignment_mode="expand")
+        return replace(sp, text=text[start:sp.end], start=start,
+                       cand=_candidate(text[start:sp.end], start, sp.end, span,
+                                       res.sentence_of(start)) if span else None)
+    head = _head_after(doc, line_end, d.cue_i)
+    if head is None:
+        return _Speaker()
+    i, j = _noun_span(head)
+    i = max(i, _tok_at(res.ctx.tok_starts, line_end))
+    start, end = _chars(doc, i, j)
+    return _Speaker(text[start:end], start, end, head=(head.idx, head.idx + len(head)),
+                    cand=_candidate(text[start:end], start, end, doc[i:j],
+                                    res.sentence_of(start)))
 
 
-def _extract(doc: Doc, actors) -> list[Quote]:
-    if doc is None or not len(doc):
-        return []
-    text = doc.text  # Doc.text rebuilds the string on every access
-    sents = sentences(doc)
-    sent_of: dict[int, int] = {}
-    sent_at: list[Span] = [doc[:]] * len(doc)  # Token.sent is slow: look it up here
-    for si, sent in enumerate(sents):
-        for k in range(sent.start, sent.end):
-            sent_of[k] = si
-            sent_at[k] = sent
-    body = {si for si, _ in body_sentences(doc)}
-    tok_starts = [t.idx for t in doc]
-
-    used_verbs: set[int] = set()
-    drafts = [d for d in _direct_drafts(doc, text, tok_starts, _masked_text(doc, text), used_verbs,
-                                   sent_at)
-              if sent_of.get(_tok_at(tok_starts, d.start), -1) in body]
-    inside_direct = [(d.start, d.end) for d in drafts]
-    inside_direct.sort()
-    direct_starts = [s for s, _ in inside_direct]
-
-    def in_direct(char: int) -> bool:
-        k = bisect_left(direct_starts, char + 1) - 1
-        return k >= 0 and inside_direct[k][0] <= char < inside_direct[k][1]
-
-    for _, sent in body_sentences(doc):
-        for tok in sent:
-            if tok.i in used_verbs or in_direct(tok.idx):
-                continue
-            if _is_speech_verb(tok) and not _hypothetical(tok):
-                d = _indirect_draft(doc, tok)
-                if d is not None:
-                    d.speaker_tok = _subject(tok)
-                    drafts.append(d)
-            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
-                d = _according_draft(doc, tok, sent_at)
-                if d is not None:
-                    drafts.append(d)
-
-    drafts = _dedupe(drafts)
-    index = _ActorIndex(actors)
-    cands = index.candidates(doc, text, sent_of) if index.mentions else [
-        _Candidate(e.text, e.start_char, e.end_char, *_features(e, e.label_), sent_of[e.start],
-                   _is_name(e))
-        for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
-    # Subject noun phrases are antecedents too ("the company … what it said").
-    for si, sent in body_sentences(doc):
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
-                i, j = _noun_span(tok)
-                start, end = _chars(doc, i, j)
-                cands.append(_Candidate(text[start:end], start, end,
-                                        *_features(doc[i:j]), si, _is_name(doc[i:j])))
-    # Names inside a direct quote are the speaker's words, not antecedents.
-    # Of nested candidates keep the widest ("Her rival, Jorge Pinto").
-    mention_cands: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
-        if in_direct(c.start) or (mention_cands and c.end <= mention_cands[-1].end):
-            continue
-        mention_cands.append(c)
-    return _resolve(doc, text, drafts, sent_of, tok_starts, index, mention_cands)
+def _head_after(doc: Doc, char: int, verb_i: int | None) -> Token | None:
+    """The head noun of the phrase between a dateline ending at ``char`` and the
+    speech verb: the first noun or name there whose head lies outside it."""
+    if verb_i is None:
+        return None
+    first = next((t.i for t in doc if t.idx >= char), None)
+    if first is None or first >= verb_i:
+        return None
+    for t in doc[first:verb_i]:
+        if t.pos_ in ("NOUN", "PROPN") and not first <= t.head.i < verb_i:
+            return t
+    return None
 
 
-def _resolve(doc: Doc, text: str, drafts: list[_Draft], sent_of: dict[int, int], tok_starts: list[int],
-             index: _ActorIndex, mention_cands: list[_Candidate]) -> list[Quote]:
-    """Turn drafts into quotes in text order, resolving pronouns and floating quotes."""
-    quotes: list[Quote] = []
-    speakers: list[_Candidate] = []  # earlier explicit speakers, in order
-    mention_starts = [c.start for c in mention_cands]
+@rule("speaker-apposition", stage="quotes")
+def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A common noun that is no speaker, with a name in apposition, speaks
+    through that name: "…, a five-fold rise, Jo Park, a manager, told …".
+
+    Applies when the subject's head is a common noun that names no person
+    (not "spokesman", "official") and the name of a person or organisation
+    stands in apposition to it, with no relative clause between them.
+    """
+    tok = d.speaker_tok
+    if tok is None or sp.pronoun or sp.resolved or tok.pos_ != "NOUN" or \
+            tok.lemma_.lower() in PERSON_NOUNS:
+        return None
+    # The parser may also hang the name as a conjunct: "a rise, Jo Park, told …".
+    name = next((c for c in tok.children if c.pos_ == "PROPN" and (
+        c.dep_ == "appos" or (c.dep_ == "conj" and not any(x.dep_ == "cc" for x in tok.children)))),
+        None)
+    # Only a name of a person or organisation right after the noun's own phrase
+    # (not after a relative clause: "the actor, whose films include …, X").
+    if name is None or name.ent_type_ not in ("PERSON", "ORG") or any(
+            c.dep_ in ("relcl", "acl") and tok.i < c.i < name.i for c in tok.children):
+        return None
+    i, j = _noun_span(name)
+    start, end = _chars(res.ctx.doc, i, j)
+    return _Speaker(res.ctx.text[start:end], start, end, head=(name.idx, name.idx + len(name)),
+                    cand=_candidate(res.ctx.text[start:end], start, end, res.ctx.doc[i:j],
+                                    res.sentence_of(start)))
+
+
+@rule("speaker-not-number", stage="quotes")
+def speaker_not_number(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A number, amount, share or date is never a speaker: "Forty per cent
+    said they would …" keeps the quote with no speaker.
+
+    The speaker's head word is a number or a numeric or date entity, or the
+    whole span is numbers and function words.
+    """
+    if sp.start is None or sp.pronoun or sp.resolved or \
+            not _numeric(res.ctx.doc, sp.start, sp.end):
+        return None
+    return _Speaker()
+
+
+@rule("speaker-continuation", stage="quotes")
+def speaker_continuation(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A reporting clause with no subject of its own continues the previous
+    speaker: '"…," it said. Adding that the practice was unacceptable.'
+
+    Applies to indirect quotes whose speech verb has no subject and begins its
+    sentence, when the previous quote ended in the sentence before or in the
+    same one.
+    """
+    if sp.text or d.floating or d.kind != "indirect" or d.cue_i is None or not res.quotes:
+        return None
+    verb = res.ctx.doc[d.cue_i]
+    sent = res.ctx.sent_at[verb.i]
+    if any(not (t.is_punct or t.dep_ in ("cc", "advmod")) for t in res.ctx.doc[sent.start:verb.i]):
+        return None
+    prev = res.quotes[-1]
+    last = res.sentence_of(max(prev.end_char - 1, prev.start_char))
+    if not prev.speaker or prev.speaker_start is None or \
+            res.sentence_of(verb.idx) - last > 1:
+        return None
+    return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
+                    actor=prev.speaker_actor)
+
+
+@rule("speaker-pronoun", stage="quotes")
+def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A pronoun speaker ("he said") stands for the nearest compatible earlier
+    speaker or mention; the quote's rule gets ``+pronoun``.
+
+    Compatible means number and gender agreement: gender comes from an
+    honorific or gendered noun ("Mrs", "spokeswoman") or from earlier pronouns
+    resolved to the same actor. Sentences are searched from the pronoun's own
+    backwards (four at most); within one, an earlier speaker comes first, then
+    a mention in subject position, then other mentions, then names inside
+    reported content; a known person anywhere in that window beats a name not
+    known to be one, unless that name has already spoken. The quote keeps the
+    pronoun in ``source_text`` and sets ``resolved``; it then counts as that
+    speaker's quote.
+    """
+    if not sp.pronoun:
+        return None
+    cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end))
+    if cand is None:
+        return None
+    if sp.pronoun in PRONOUN_GENDER:
+        res.genders.setdefault(res.key(cand), PRONOUN_GENDER[sp.pronoun])
+    here = replace(cand, sentence=res.sentence_of(d.speaker_tok.idx))
+    return _Speaker(cand.text, cand.start, cand.end, cand=here, resolved=True,
+                    source_text=sp.source_text, suffix="+pronoun")
+
+
+@rule("speaker-floating", stage="quotes")
+def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A floating quote inherits the speaker of the quote just before it, when
+    that quote ended at most two sentences earlier.
+
+    A floating quote that names the previous speaker (a person) is about them,
+    not by them. Floating quotes with no speaker to inherit are
+    ``direct-unattributed``.
+    """
+    prev = res.quotes[-1] if res.quotes else None
+    if not d.floating or prev is None or not prev.speaker or prev.speaker_start is None:
+        return None
+    last = res.ctx.sent_of.get(_tok_at(res.ctx.tok_starts, max(prev.end_char - 1,
+                                                               prev.start_char)), prev.sentence)
+    if res.sentence_of(d.start) - last > 2 or \
+            res.index.names_person(prev.speaker_actor, d.start, d.end):
+        return None
+    return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
+                    actor=prev.speaker_actor)
+
+
+def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
+    """Turn drafts into quotes in text order, each speaker refined by the rules."""
+    text = res.ctx.text
     for d in drafts:
-        sentence = sent_of.get(_tok_at(tok_starts, d.start), 0)
-        speaker, s_start, s_end, head = "", None, None, None
-        resolved, source_text, rule = False, "", d.rule
-        cand: _Candidate | None = None
-        if d.speaker_tok is not None:
-            tok = d.speaker_tok
-            pron = _PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
-            if pron:
-                source_text = tok.text
-                cand = _antecedent(pron, tok, speakers, mention_cands, mention_starts,
-                                   sent_of, (d.start, d.end))
-                if cand is not None:
-                    speaker, s_start, s_end = cand.text, cand.start, cand.end
-                    resolved, rule = True, rule + "+pronoun"
-                else:
-                    speaker, s_start, s_end = tok.text, tok.idx, tok.idx + len(tok.text)
-            else:
-                i, j = _noun_span(tok)
-                s_start, s_end = _chars(doc, i, j)
-                speaker = text[s_start:s_end]
-                head = (tok.idx, tok.idx + len(tok.text))
-                person, plural, org = _features(doc[i:j])
-                cand = _Candidate(speaker, s_start, s_end, person, plural, org, sentence,
-                                  _is_name(doc[i:j]))
-        elif d.speaker_range is not None:
-            s_start, s_end = d.speaker_range
-            speaker = text[s_start:s_end]
-            span = doc.char_span(s_start, s_end, alignment_mode="expand")
-            if span is not None and len(span):
-                cand = _Candidate(speaker, s_start, s_end, *_features(span), sentence,
-                                  _is_name(span))
-        elif d.floating:
-            prev = quotes[-1] if quotes else None
-            if prev is not None and prev.speaker and prev.speaker_start is not None and \
-                    sentence - _last_sentence(prev, sent_of, tok_starts) <= 2 and \
-                    not index.names_person(prev.speaker_actor, d.start, d.end):
-                speaker, s_start, s_end = prev.speaker, prev.speaker_start, prev.speaker_end
-                resolved, source_text = True, ""
-            else:
-                rule = "direct-unattributed"
-        if cand is not None and not resolved:
-            speakers.append(cand)
-        actor = index.link(speaker, s_start, s_end, head) if speaker else ""
-        if resolved and not actor and quotes and d.floating:
-            actor = quotes[-1].speaker_actor
-        quotes.append(Quote(
-            speaker=speaker, speaker_actor=actor, cue=d.cue, quote=text[d.start:d.end],
-            kind=d.kind, sentence=sentence, start_char=d.start, end_char=d.end, rule=rule,
-            speaker_start=s_start, speaker_end=s_end, resolved=resolved,
-            source_text=source_text))
-    return quotes
+        sentence = res.sentence_of(d.start)
+        sp = _written_speaker(res.ctx, d, sentence)
+        for r in rules:
+            sp = r(res, d, sp) or sp
+        rule_name = d.rule + sp.suffix
+        if d.floating and not sp.resolved:
+            rule_name = "direct-unattributed"
+        if sp.cand is not None:
+            res.speakers.append(sp.cand)
+        actor = sp.actor or (res.index.link(
+            sp.text, sp.start, sp.end, sp.head, person_head=sp.cand is not None and sp.cand.person)
+            if sp.text else "")
+        res.quotes.append(Quote(
+            speaker=sp.text, speaker_actor=actor, cue=d.cue,
+            quote=text[d.start:d.end], kind=d.kind, sentence=sentence, start_char=d.start,
+            end_char=d.end, rule=rule_name, speaker_start=sp.start, speaker_end=sp.end,
+            resolved=sp.resolved, source_text=sp.source_text))
+    return res.quotes
 
 
-def _last_sentence(q: Quote, sent_of: dict[int, int], tok_starts: list[int]) -> int:
-    return sent_of.get(_tok_at(tok_starts, max(q.end_char - 1, q.start_char)), q.sentence)
+def _antecedent(pron: str, tok: Token, res: _Resolver,
+                content: tuple[int, int]) -> _Candidate | None:
+    """Nearest compatible antecedent for a pronoun speaker (see
+    :func:`speaker_pronoun` for the order of preference)."""
+    here = res.ctx.sent_of.get(tok.i, 0)
+    groups = _antecedent_groups(tok, res, content, here)
+    for relaxed in (False, True):
+        for n, group in enumerate(groups):
+            # An earlier speaker is taken as a person even when not known to be one.
+            loose = relaxed or n % 4 == 0
+            for c in group:
+                if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
+                    return c
+    return None
 
 
-def _antecedent(pron: str, tok: Token, speakers: list[_Candidate],
-                mentions: list[_Candidate], mention_starts: list[int],
-                sent_of: dict[int, int], content: tuple[int, int]) -> _Candidate | None:
-    """Nearest compatible antecedent for a pronoun speaker.
-
-    Sentences are searched from the pronoun's own backwards (four at most);
-    within one, an earlier speaker comes first, then a mention in subject
-    position, then any other mention, the latest first: the subject of the
-    sentence before is the usual referent of "he said". Gender is not known,
-    so "he" and "she" only require a singular person.
-    """
-    doc = tok.doc
-    here = sent_of.get(tok.i, 0)
-    pos = tok.idx
-    k = bisect_left(mention_starts, pos)
+def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
+                       here: int) -> list[list[_Candidate]]:
+    """Candidates before the pronoun ``tok`` in preference order, one list per
+    (sentence, kind): earlier speakers, subjects, other mentions, names inside
+    reported content. Mentions in the content of a quote of the pronoun's own
+    sentence are left out: "it said, adding that the storm …" is not the storm."""
+    doc, mentions, pos = tok.doc, res.mentions, tok.idx
+    own = res.contents_in.get(here, []) + [content]
+    k = bisect_left(res.mention_starts, pos)
     by_sentence: dict[int, list[_Candidate]] = {}
     while k > 0 and mentions[k - 1].sentence >= here - 4:
         k -= 1
         c = mentions[k]
-        if c.end <= pos and not content[0] <= c.start < content[1]:
+        if c.end <= pos and not any(s <= c.start < e for s, e in own):
             by_sentence.setdefault(c.sentence, []).append(c)  # latest first
     recent = []  # speakers of the last five sentences, latest first
-    for c in reversed(speakers):
+    for c in reversed(res.speakers):
         if c.sentence < here - 4:
             break
         recent.append(c)
+    groups = []
     for sent in range(here, max(here - 4, -1) - 1, -1):
-        said = [c for c in recent if c.sentence == sent and c.end <= pos]
         found = by_sentence.get(sent, [])
-        subjects = [c for c in found if _is_subject_at(doc, c.start)]
-        groups = (said, subjects, found if sent != here else [])
-        for group in groups:
-            # The relaxed test lets "he"/"she" take a name not known to be a person.
-            for relaxed in (False, True):
-                match = next((c for c in group if _compatible(pron, c, relaxed)), None)
-                if match is not None:
-                    return match
-    return None
+        reported = [c for c in found if res.in_content(c.start)]
+        free = [c for c in found if c not in reported]
+        groups += [[c for c in recent if c.sentence == sent and c.end <= pos],
+                   [c for c in free if _is_subject_at(doc, c.start)],
+                   [c for c in free if not _is_subject_at(doc, c.start)] if sent != here else [],
+                   reported if sent != here else []]
+    return groups
 
 
 def _is_subject_at(doc: Doc, char: int) -> bool:
@@ -1047,6 +1538,118 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
         if t.dep_ not in ("compound", "poss", "amod", "case", "det", "flat"):
             return False
     return False
+
+
+
+
+#: The rules of each extractor step, in the order they are tried. A direct
+#: quote, a reporting verb or an "according to" phrase gets its draft from the
+#: first rule of its group that applies; the speaker rules then refine the
+#: speaker of every draft, in order.
+RULE_GROUPS: dict[str, tuple] = {
+    "direct": (direct_after, direct_before, direct_dash, direct_floating),
+    "indirect": (indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
+                 indirect_in_statement, indirect_xcomp, indirect_gerund, indirect_prep,
+                 indirect_dobj,
+                 indirect_parataxis),
+    "according_to": (according_to,),
+    "speaker": (speaker_dateline, speaker_apposition, speaker_not_number, speaker_pronoun,
+                speaker_floating, speaker_continuation),
+}
+
+
+def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> list[Quote]:
+    """Find who said what in the body sentences of a parsed ``doc``.
+
+    Args:
+        doc: a parsed Doc (see :func:`toolkit.nlp.parse`).
+        actors: :class:`toolkit.actors.Actor` objects from the actors step; the
+            speaker of each quote is linked to one of them when a mention
+            overlaps the speaker or a name or alias occurs in it. Their
+            mentions also serve as antecedents for pronoun speakers.
+        disable: names of rules (see :data:`RULE_GROUPS`) to switch off.
+
+    Returns:
+        Quotes ordered by position (see the module docstring for the rules).
+
+    Raises:
+        Any error of a rule: a failing rule fails the article, never silently.
+
+    Example:
+        >>> from toolkit.nlp import parse
+        >>> from toolkit.read import article_from_text
+        >>> doc = parse(article_from_text('"We will reopen," the mayor said.'))
+        >>> [(q.speaker, q.quote, q.kind) for q in extract_quotes(doc)]
+        [('the mayor', 'We will reopen,', 'direct')]
+        >>> [(q.kind, q.rule) for q in extract_quotes(doc, disable={"direct-after"})]
+        [('indirect', 'indirect-final')]
+    """
+    if doc is None or not len(doc):
+        return []
+    groups = {g: active(funcs, disable=disable) for g, funcs in RULE_GROUPS.items()}
+    ctx = _context(doc)
+    drafts, used_verbs = _direct_drafts(ctx, groups["direct"])
+    inside_direct = sorted((d.start, d.end) for d in drafts)
+    direct_starts = [s for s, _ in inside_direct]
+
+    def in_direct(char: int) -> bool:
+        k = bisect_left(direct_starts, char + 1) - 1
+        return k >= 0 and inside_direct[k][0] <= char < inside_direct[k][1]
+
+    drafts = _dedupe([_without_dateline(ctx, d) for d in drafts +
+                      _reported_drafts(ctx, groups, used_verbs, in_direct)])
+    index = _ActorIndex(actors)
+    res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [],
+                    [(d.start, d.end) for d in drafts])
+    return _resolve(res, drafts, groups["speaker"])
+
+
+def _without_dateline(ctx: _Context, d: _Draft) -> _Draft:
+    """A reported clause never starts with the wire dateline before it
+    ("OTTAWA, March 2 - The yard will …, the minister said")."""
+    line = ctx.in_dateline(d.start, d.start + 1)
+    if line is None or d.kind == "direct" or line[1] >= d.end:
+        return d
+    return replace(d, start=line[1])
+
+
+def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidate]:
+    """Antecedent candidates for pronoun speakers, in text order: actor mentions
+    (or, without actors, the model's entities) and subject noun phrases ("the
+    company … what it said"). Names inside a direct quote are the speaker's
+    words, not antecedents; of nested candidates the widest is kept ("Her
+    rival, Jorge Pinto")."""
+    doc, text = ctx.doc, ctx.text
+    cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
+        _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
+        for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    for si, sent in body_sentences(doc):
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+                i, j = _noun_span(tok)
+                start, end = _chars(doc, i, j)
+                cands.append(_candidate(text[start:end], start, end, doc[i:j], si))
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \
+                ctx.in_dateline(c.start, c.end) or _numeric(doc, c.start, c.end):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _numeric(doc: Doc, start: int, end: int) -> bool:
+    """Whether chars ``[start, end)`` name a number, amount or date ("Forty per
+    cent", "2004", "a five-fold rise"), which never speaks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False  # "one of the families", "two of the officers": people
+    numeric = [t.like_num or t.ent_type_ in _NUMERIC_LABELS for t in span]
+    return root.like_num or root.ent_type_ in _NUMERIC_LABELS or (any(numeric) and all(
+        n or t.is_punct or t.is_stop for n, t in zip(numeric, span, strict=True)))
 
 
 # -- tables --------------------------------------------------------------------------
@@ -1069,9 +1672,13 @@ def speaker_summary(quotes: list[Quote]) -> pd.DataFrame:
     appearance. Rows are sorted by ``total``, most quoted first.
 
     Example:
-        >>> speaker_summary(extract_quotes(doc))[["source", "direct", "total"]]  # doctest: +SKIP
-               source  direct  total
-        0   the mayor       2      3
+        >>> from toolkit.nlp import parse
+        >>> from toolkit.read import article_from_text
+        >>> doc = parse(article_from_text(
+        ...     '"We will reopen," the mayor said. She said the bridge was safe.'))
+        >>> speaker_summary(extract_quotes(doc))[["source", "direct", "total"]]
+              source  direct  total
+        0  the mayor       1      2
     """
     groups: dict[str, dict] = {}
     for q in quotes:
@@ -1095,3 +1702,4 @@ def speaker_summary(quotes: list[Quote]) -> pd.DataFrame:
     for c in ("direct", "indirect", "according_to", "total"):
         df[c] = df[c].astype("int64")
     return df
+

@@ -13,9 +13,14 @@ prediction matches a gold quote when their shared word tokens cover at least
 Pairs are matched one to one, best overlap first. Speaker accuracy is over the
 matched pairs: the predicted speaker (or its linked actor) and one gold form
 match when the word tokens of one, ignoring case and articles, contain the
-other's. Run::
+other's.
 
-    .venv/bin/python benchmarks/quotes/score.py [--verbose]
+An annotation file may instead name a corpus article by ``path`` (relative to
+the corpora folder, ``--corpora``): the article is read and cleaned as the
+toolkit reads any file, and the gold quotes are located in its clean text, so
+no article text is copied into the repository. Run::
+
+    .venv/bin/python benchmarks/quotes/score.py [--articles DIR] [--corpora DIR] [--verbose]
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
+REPO = HERE.parent.parent
+#: Where ``path`` annotations are looked up when no ``--corpora`` is given.
+CORPORA_CANDIDATES = (REPO / "shared" / "corpora", REPO.parent / "shared" / "corpora")
 COVERAGES = (0.3, 0.8)
 KINDS = ("direct", "indirect", "according_to")
 
@@ -142,10 +150,29 @@ def score(gold: list, predicted: list, *, coverage: float) -> dict:
             "recall_by_kind": by_kind, "pairs": pairs}
 
 
-def load_article(path: Path) -> tuple[str, str, list[dict]]:
+def default_corpora() -> Path:
+    """The first existing corpora folder of :data:`CORPORA_CANDIDATES`."""
+    return next((c for c in CORPORA_CANDIDATES if c.is_dir()), CORPORA_CANDIDATES[-1])
+
+
+def article_text(data: Mapping, *, corpora: Path | None = None):
+    """``(body text, Article or None)`` of one annotation: its own paragraphs,
+    or the clean text of the corpus article it names by ``path``."""
+    if "path" in data:
+        from toolkit.read import read_article
+
+        source = Path(corpora or default_corpora()) / data["path"]
+        if not source.is_file():
+            raise FileNotFoundError(f"annotated article not found: {source} (see --corpora)")
+        article = read_article(source)
+        return article.text, article
+    return (data["text"] if "text" in data else "\n\n".join(data["paragraphs"])), None
+
+
+def load_article(path: Path, *, corpora: Path | None = None) -> tuple[str, str, list[dict]]:
     """``(article id, body text, gold quotes with offsets)`` from one JSON file."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    text = data["text"] if "text" in data else "\n\n".join(data["paragraphs"])
+    text, _ = article_text(data, corpora=corpora)
     doc_id = data.get("id", Path(path).stem)
     gold = []
     for q in data["quotes"]:
@@ -159,23 +186,32 @@ def load_article(path: Path) -> tuple[str, str, list[dict]]:
     return doc_id, text, gold
 
 
-def run(articles_dir: Path = ARTICLES, *, nlp=None) -> tuple[list[dict], list[dict]]:
+def _article(path: Path, text: str, doc_id: str, corpora: Path | None):
+    from toolkit.read import article_from_text
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    _, article = article_text(data, corpora=corpora)
+    if article is None:
+        article = article_from_text(text, article_id=doc_id)
+        if article.text != text:
+            raise ValueError(f"{path}: paragraphs must be single clean lines")
+    return article
+
+
+def run(articles_dir: Path = ARTICLES, *, nlp=None, corpora: Path | None = None,
+        disable: Iterable[str] = ()) -> tuple[list[dict], list[dict]]:
     """Extract quotes from every annotated article: ``(gold, predicted)`` items."""
     from toolkit.actors import extract_actors
     from toolkit.nlp import load_model, make_doc
     from toolkit.quotes import extract_quotes
-    from toolkit.read import article_from_text
 
     nlp = nlp or load_model()
     gold, predicted = [], []
     for path in sorted(Path(articles_dir).glob("*.json")):
-        doc_id, text, items = load_article(path)
-        article = article_from_text(text, article_id=doc_id)
-        if article.text != text:
-            raise ValueError(f"{path}: paragraphs must be single clean lines")
-        doc = nlp(make_doc(article, nlp))
+        doc_id, text, items = load_article(path, corpora=corpora)
+        doc = nlp(make_doc(_article(path, text, doc_id, corpora), nlp))
         gold.extend(items)
-        for q in extract_quotes(doc, actors=extract_actors(doc)):
+        for q in extract_quotes(doc, actors=extract_actors(doc), disable=disable):
             predicted.append({"doc": doc_id, "quote": q.quote, "start_char": q.start_char,
                               "end_char": q.end_char, "speaker": q.speaker,
                               "speaker_actor": q.speaker_actor, "kind": q.kind,
@@ -183,10 +219,10 @@ def run(articles_dir: Path = ARTICLES, *, nlp=None) -> tuple[list[dict], list[di
     return gold, predicted
 
 
-def evaluate(articles_dir: Path = ARTICLES, *, nlp=None,
+def evaluate(articles_dir: Path = ARTICLES, *, nlp=None, corpora: Path | None = None,
              coverages: Iterable[float] = COVERAGES) -> dict[float, dict]:
     """Scores at each coverage over all annotated articles."""
-    gold, predicted = run(articles_dir, nlp=nlp)
+    gold, predicted = run(articles_dir, nlp=nlp, corpora=corpora)
     return {c: score(gold, predicted, coverage=c) for c in coverages}
 
 
@@ -225,9 +261,18 @@ def _details(gold, predicted, result) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=Path, default=ARTICLES)
+    parser.add_argument("--corpora", type=Path, default=None,
+                        help="folder that annotation files' `path` is relative to "
+                             "(default: shared/corpora beside or inside the repository)")
+    parser.add_argument("--disable-rule", action="append", default=[], metavar="NAME",
+                        help="switch a quote rule off, to see what it contributes")
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
-    gold, predicted = run(args.articles)
+    try:
+        gold, predicted = run(args.articles, corpora=args.corpora, disable=args.disable_rule)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     results = {c: score(gold, predicted, coverage=c) for c in COVERAGES}
     print(format_table(results))
     if args.verbose:

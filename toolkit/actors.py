@@ -103,18 +103,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import contract
+from . import contract, lexicon
+from .lexicon import ACRONYM_STOPWORDS, DASHES, NAME_CONNECTORS, NAME_PARTICLES
 from .nlp import body_sentences
-
-DATA = Path(__file__).resolve().parent / "data"
+from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 """Entity labels that make actors."""
@@ -122,18 +121,10 @@ ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
 """Which type wins a tied vote (a group that acts is settled before the vote)."""
 
-AGENT_VERBS = frozenset({
-    "say", "claim", "launch", "fire", "attack", "announce", "deny", "warn", "accuse",
-    "target", "strike", "vow", "threaten", "demand", "reject", "confirm", "state",
-    "kill", "shell", "bomb", "seize", "capture", "release", "order", "urge", "call",
-    "tell", "add", "insist", "pledge", "agree", "refuse", "issue",
-})
+AGENT_VERBS = lexicon.ACTING_VERBS
 """Lemmas of verbs whose subject acts or speaks: used to tell a group from a place."""
 
-DASHES = frozenset({"-", "–", "—", "--"})
-CONNECTORS = frozenset({"of", "for", "the", "-", "'s", "’s"})
-ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "&"})
-NAME_PARTICLES = ("al-", "el-", "ul-", "bin-", "ibn-")
+CONNECTORS = NAME_CONNECTORS
 ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
 
@@ -203,47 +194,28 @@ class _Candidate:
     key: str = ""  # name_key of the text
 
 
-# --------------------------------------------------------------------------- data files
+# --------------------------------------------------------------------------- word lists
 
 
-def _data_lines(name: str) -> Iterator[list[str]]:
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n").split("\t")
-
-
-@lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
-    """Title words and their kind (``role``, ``honorific``, ``modifier``), from ``data/roles.txt``."""
-    return {row[0]: (row[1] if len(row) > 1 else "role") for row in _data_lines("roles.txt")}
+    """Title words and their kind (``role``, ``honorific``, ``modifier``): :func:`lexicon.title_words`."""
+    return lexicon.title_words()
 
 
-@lru_cache(maxsize=1)
-def facility_nouns() -> frozenset[str]:
-    """Nouns that turn a preceding person's name into a facility, from ``data/facilities.txt``."""
-    return frozenset(row[0] for row in _data_lines("facilities.txt"))
+facility_nouns = lexicon.facility_nouns
+org_nouns = lexicon.org_nouns
 
 
-@lru_cache(maxsize=1)
-def org_nouns() -> frozenset[str]:
-    """Common nouns for organisations ("group", "militia"), from ``data/org_nouns.txt``."""
-    return frozenset(row[0] for row in _data_lines("org_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
+@cache
 def country_keys() -> dict[str, str]:
     """Normalised country name or variant -> ISO code, from ``data/countries.tsv``."""
-    out = {}
-    for row in _data_lines("countries.tsv"):
-        for name in row[1:]:
-            out[name_key(name)] = row[0]
-    return out
+    return {name_key(name): code for code, names in lexicon.countries() for name in names}
 
 
-@lru_cache(maxsize=1)
+@cache
 def country_names() -> dict[str, str]:
     """ISO code -> preferred English name (the first name in ``data/countries.tsv``)."""
-    return {row[0]: row[1] for row in _data_lines("countries.tsv")}
+    return {code: names[0] for code, names in lexicon.countries()}
 
 
 def country_name(forms: list[str]) -> str | None:
@@ -481,15 +453,63 @@ def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
 # --------------------------------------------------------------------------- mentions
 
 
-def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = None
-                       ) -> Iterator[_Candidate]:
+# Filter rules: each says whether a repaired entity span is NOT an actor
+# mention (True drops it). They run in order on every entity of the body.
+
+
+@rule("drop-lowercase", stage="actors")
+def drop_lowercase(span: Span, label: str, sent: Span) -> bool:
+    """Drop an entity without a capital letter ("unity", "the council").
+
+    The small model sometimes tags common nouns; a name always has a capital.
+    """
+    return not any(c.isupper() for c in span.text)
+
+
+@rule("drop-title-words", stage="actors")
+def drop_title_words(span: Span, label: str, sent: Span) -> bool:
+    """Drop an entity made only of title words ("State" out of "Secretary of State").
+
+    The words are those of ``data/roles.txt`` and the connectors between them.
+    """
+    return _only_titles(span)
+
+
+@rule("drop-common-word", stage="actors")
+def drop_common_word(span: Span, label: str, sent: Span) -> bool:
+    """Drop a single sentence-initial common English word not read as a proper noun.
+
+    "Renewed fighting ..." gives an entity "Renewed": capitalised only because
+    it starts the sentence, tagged as an adjective, and frequent in English.
+    """
+    return _looks_common(span, sent)
+
+
+@rule("drop-nationality-adjective", stage="actors")
+def drop_nationality_adjective(span: Span, label: str, sent: Span) -> bool:
+    """Drop a nationality used as an adjective ("French forces"); keep it as a noun ("the Kurds").
+
+    A nationality adjective modifying a noun names no actor of its own: the
+    actor is the unnamed noun.
+    """
+    return label == "NORP" and _is_adjectival(span)
+
+
+MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
+    drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective)
+"""Filter rules, in order (see :func:`candidate_mentions`)."""
+
+
+def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = None,
+                       disable: Collection[str] = ()) -> Iterator[_Candidate]:
     """Repaired actor-type entities of the body sentences, in text order.
 
     Args:
         doc: the parsed article.
         sentences: ``body_sentences(doc)``, when already computed.
+        disable: names of filter rules to switch off.
     """
-    facilities = facility_nouns()
+    filters = active(MENTION_FILTERS, disable=disable)
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
         for ent in sent.ents:
             if ent.label_ not in ACTOR_TYPES:
@@ -497,26 +517,25 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
-                if e <= s:
+                if e <= s or any(f(doc[s:e], label, sent) for f in filters):
                     continue
-                span = doc[s:e]
-                if not any(c.isupper() for c in span.text) or _only_titles(span):
-                    continue
-                if _looks_common(span, sent):
-                    continue
-                forced = ""
-                if (label == "PERSON" and e < sent.end and doc[e].lower_ in facilities
-                        and span.root.head.i == e):
-                    e, forced = e + 1, "FAC"
-                    span = doc[s:e]
-                if label == "NORP" and _is_adjectival(span):
-                    continue
-                desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
-                yield _Candidate(start=s, end=e, label=label, sentence=sent_i,
-                                 key=name_key(span.text), description=desc,
-                                 group_plural=label == "PERSON" and _is_plural_group(span),
-                                 agent=_is_agent(span), org_clue=_org_clue(span, label),
-                                 neuter=_is_neuter(span), forced=forced)
+                yield _candidate(doc, s, e, label, sent_i, sent, ent)
+
+
+def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
+               ent: Span) -> _Candidate:
+    """A kept entity span with its evidence (a facility noun after a person extends it)."""
+    forced = ""
+    if (label == "PERSON" and e < sent.end and doc[e].lower_ in facility_nouns()
+            and doc[s:e].root.head.i == e):
+        e, forced = e + 1, "FAC"
+    span = doc[s:e]
+    desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
+    return _Candidate(start=s, end=e, label=label, sentence=sent_i,
+                      key=name_key(span.text), description=desc,
+                      group_plural=label == "PERSON" and _is_plural_group(span),
+                      agent=_is_agent(span), org_clue=_org_clue(span, label),
+                      neuter=_is_neuter(span), forced=forced)
 
 
 # --------------------------------------------------------------------------- merging
@@ -570,50 +589,95 @@ def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]
                     yield c.key, other
 
 
-def _merge(doc: Doc, cands: list[_Candidate]) -> tuple[_Groups, set[str]]:
-    """Group keys into actors; returns the groups and the keys that joined a person."""
-    uniq = list(dict.fromkeys(c.key for c in cands))
-    groups = _Groups(uniq)
+@dataclass
+class _MergeState:
+    """What the merge rules read (the article's candidates) and change (the groups)."""
+
+    doc: Doc
+    cands: list[_Candidate]
+    uniq: list[str]  # name keys in order of first appearance
+    surface: dict[str, str]  # key -> first surface form
+    votes: dict[str, Counter]  # key -> the model's labels
+    groups: _Groups
+    joined: set[str] = field(default_factory=set)  # short forms that joined a person
+
+
+@rule("merge-country-variants", stage="actors")
+def merge_country_variants(state: _MergeState) -> None:
+    """Join the variants of one country ("U.K.", "Britain"), from ``data/countries.tsv``."""
     countries = country_keys()
-    surface: dict[str, str] = {}
-    votes: dict[str, Counter] = {}
-    for c in cands:
-        surface.setdefault(c.key, doc[c.start:c.end].text)
-        votes.setdefault(c.key, Counter())[c.label] += 1
-    # Country variants.
     by_code: dict[str, str] = {}
-    for k in uniq:
+    for k in state.uniq:
         code = countries.get(k)
         if code:
-            groups.union(by_code.setdefault(code, k), k)
-    # Acronyms spelled by a multiword name's initials, when the name is unique.
-    initials: dict[str, list[str]] = {}
-    for k in uniq:
-        ini = _initials(surface[k])
+            state.groups.union(by_code.setdefault(code, k), k)
+
+
+@rule("merge-acronym-initials", stage="actors")
+def merge_acronym_initials(state: _MergeState) -> None:
+    """Join an acronym to the one multiword name whose capitalised initials it spells.
+
+    "EU" joins "European Union" when both are in the text; an acronym that two
+    names spell stays apart.
+    """
+    groups, initials = state.groups, {}
+    for k in state.uniq:
+        ini = _initials(state.surface[k])
         if ini:
             initials.setdefault(ini, []).append(k)
-    for k in uniq:
-        if _is_acronym(surface[k]):
+    for k in state.uniq:
+        if _is_acronym(state.surface[k]):
             matches = [m for m in initials.get(k, []) if m != k]
             if len({groups.find(m) for m in matches}) == 1:
                 groups.union(matches[0], k)
-    # Acronyms the text defines.
-    for a, b in _definitions(doc, cands):
-        if a in groups.parent and b in groups.parent:
-            groups.union(a, b)
-    # Surnames and short forms join the one longer PERSON name they end.
-    people = [k for k in uniq if len(_words(k)) > 1
+
+
+@rule("merge-acronym-defined", stage="actors")
+def merge_acronym_defined(state: _MergeState) -> None:
+    """Join an acronym to the name the text defines it for: "Full Name (ACR)", "ACR, the Full Name"."""
+    for a, b in _definitions(state.doc, state.cands):
+        if a in state.groups.parent and b in state.groups.parent:
+            state.groups.union(a, b)
+
+
+@rule("merge-surname", stage="actors")
+def merge_surname(state: _MergeState) -> None:
+    """Join a surname or other short form to the one longer PERSON name it ends.
+
+    "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
+    share it, and never a country name, an acronym or a nationality.
+    """
+    countries, votes, groups = country_keys(), state.votes, state.groups
+    people = [k for k in state.uniq if len(_words(k)) > 1
               and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
-    joined: set[str] = set()
-    for k in uniq:
-        if k in countries or _is_acronym(surface[k]) or votes[k]["NORP"] + votes[k]["FAC"]:
+    for k in state.uniq:
+        if (k in countries or _is_acronym(state.surface[k])
+                or votes[k]["NORP"] + votes[k]["FAC"]):
             continue
         words = _words(k)
         hosts = {groups.find(p) for p in people if p != k and _ends_with(_words(p), words)}
         if len(hosts) == 1 and groups.find(k) not in hosts:
             groups.union(hosts.pop(), k)
-            joined.add(k)
-    return groups, joined
+            state.joined.add(k)
+
+
+MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
+    merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname)
+"""Merge rules, in order: each unions the name keys of one actor."""
+
+
+def _merge(doc: Doc, cands: list[_Candidate], *, disable: Collection[str] = ()
+           ) -> tuple[_Groups, set[str]]:
+    """Group keys into actors; returns the groups and the keys that joined a person."""
+    uniq = list(dict.fromkeys(c.key for c in cands))
+    state = _MergeState(doc=doc, cands=cands, uniq=uniq, surface={}, votes={},
+                        groups=_Groups(uniq))
+    for c in cands:
+        state.surface.setdefault(c.key, doc[c.start:c.end].text)
+        state.votes.setdefault(c.key, Counter())[c.label] += 1
+    for merge in active(MERGE_RULES, disable=disable):
+        merge(state)
+    return state.groups, state.joined
 
 
 def _ends_with(full: list[str], short: list[str]) -> bool:
@@ -626,33 +690,115 @@ def _ends_with(full: list[str], short: list[str]) -> bool:
 # --------------------------------------------------------------------------- typing
 
 
-def _decide_type(cands: list[_Candidate], joined: set[str]) -> str:
-    """One type for a group of mentions (the rules in the module docs, in order)."""
+@dataclass
+class _TypeEvidence:
+    """What the type rules read about one group of mentions."""
+
+    joined: set[str]  # keys that joined a person (merge-surname)
+    votes: Counter  # type -> votes of the mentions (the vote rules)
+    agent: bool  # some mention is the subject of an acting verb
+    neuter: bool  # some mention is called "it" later in its clause
+
+
+# Vote rules: each may give one mention's vote; the first that answers wins.
+
+
+@rule("vote-plural-group", stage="actors")
+def vote_plural_group(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """"The Xs" tagged PERSON is a group: ORG if it acts anywhere, else NORP."""
+    if c.group_plural:
+        return "ORG" if ev.agent else "NORP"
+    return None
+
+
+@rule("vote-called-it", stage="actors")
+def vote_called_it(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A PERSON-tagged name the text goes on to call "it" ("X said it would") votes ORG."""
+    return "ORG" if c.label == "PERSON" and ev.neuter else None
+
+
+@rule("vote-model-label", stage="actors")
+def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """Otherwise a mention votes with the model's (repaired) label; a split-off part has none."""
+    return c.label or None
+
+
+VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
+    vote_plural_group, vote_called_it, vote_model_label)
+"""Vote rules, in order (the first that answers gives the mention's vote)."""
+
+# Type rules: each may settle a group's type; the first that answers wins.
+
+
+@rule("type-facility", stage="actors")
+def type_facility(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A person's name followed by a facility noun ("<Name> hospital") is a FAC."""
+    return "FAC" if any(c.forced == "FAC" for c in cands) else None
+
+
+@rule("type-country", stage="actors")
+def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name in ``data/countries.tsv`` is a GPE."""
     countries = country_keys()
-    if any(c.forced == "FAC" for c in cands):
-        return "FAC"
-    if any(c.key in countries for c in cands):
-        return "GPE"
-    if any(c.key in joined for c in cands):
-        return "PERSON"
-    if any(c.org_clue for c in cands):
-        return "ORG"
-    agent = any(c.agent for c in cands)
-    neuter = any(c.neuter for c in cands)
-    votes: Counter = Counter()
+    return "GPE" if any(c.key in countries for c in cands) else None
+
+
+@rule("type-joined-person", stage="actors")
+def type_joined_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """An actor whose short form joined a person's full name is a PERSON."""
+    return "PERSON" if any(c.key in ev.joined for c in cands) else None
+
+
+@rule("type-org-noun", stage="actors")
+def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name in apposition to an organisation noun ("the armed group X"), or a
+    PERSON-tagged name followed by one ("the X militia"), is an ORG."""
+    return "ORG" if any(c.org_clue for c in cands) else None
+
+
+@rule("type-acting-place", stage="actors")
+def type_acting_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted both ORG and GPE that acts (subject of "said", "fired" ...) is an ORG."""
+    return "ORG" if ev.votes["ORG"] and ev.votes["GPE"] and ev.agent else None
+
+
+@rule("type-majority", stage="actors")
+def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """Otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
+
+    Without any vote, a name that acts is an ORG and any other a GPE.
+    """
+    if not ev.votes:
+        return "ORG" if ev.agent else "GPE"
+    best = max(ev.votes.values())
+    return next(t for t in TIE_ORDER if ev.votes[t] == best)
+
+
+TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
+    type_facility, type_country, type_joined_person, type_org_noun, type_acting_place,
+    type_majority)
+"""Type rules, in order (the first that answers gives the actor's type)."""
+
+
+def _decide_type(cands: list[_Candidate], joined: set[str], *,
+                 disable: Collection[str] = ()) -> str:
+    """One type for a group of mentions: the first type rule that answers.
+
+    Returns "" when no active rule answers (only with ``type-majority``
+    switched off): such a group makes no actor.
+    """
+    ev = _TypeEvidence(joined=joined, votes=Counter(), agent=any(c.agent for c in cands),
+                       neuter=any(c.neuter for c in cands))
+    voters = active(VOTE_RULES, disable=disable)
     for c in cands:
-        if c.group_plural:
-            votes["ORG" if agent else "NORP"] += 1
-        elif c.label == "PERSON" and neuter:
-            votes["ORG"] += 1
-        elif c.label:
-            votes[c.label] += 1
-    if not votes:
-        return "ORG" if agent else "GPE"
-    if votes["ORG"] and votes["GPE"] and agent:
-        return "ORG"
-    best = max(votes.values())
-    return next(t for t in TIE_ORDER if votes[t] == best)
+        vote = next((v for v in (r(c, ev) for r in voters) if v), None)
+        if vote:
+            ev.votes[vote] += 1
+    for decide in active(TYPE_RULES, disable=disable):
+        atype = decide(cands, ev)
+        if atype:
+            return atype
+    return ""
 
 
 def _canonical(forms: list[str], counts: Counter) -> str:
@@ -666,10 +812,10 @@ def _canonical(forms: list[str], counts: Counter) -> str:
 # --------------------------------------------------------------------------- recall
 
 
-def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
-            types: list[str]) -> Iterator[
-        tuple[int, _Candidate]]:
-    """Untagged repeats of a known name: ``(group index, candidate)``.
+@rule("recall-repeats", stage="actors")
+def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+                   types: list[str]) -> Iterator[tuple[int, _Candidate]]:
+    """Count untagged repeats of a name the model tagged elsewhere ("Roe said ...").
 
     The model often tags a name once and misses it later ("Roe said ..."). A
     token sequence equal to a form already found for a PERSON, ORG, GPE, LOC
@@ -679,7 +825,7 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
     """
     forms: dict[tuple[str, ...], set[int]] = {}
     for gi, (cands, atype) in enumerate(zip(groups, types, strict=True)):
-        if atype == "NORP":
+        if atype in {"NORP", ""}:
             continue
         for c in cands:
             words = tuple(t.text for t in doc[c.start:c.end])
@@ -713,6 +859,14 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
             i += len(match)
 
 
+RECALL_RULES: tuple[Callable[..., Iterator[tuple[int, _Candidate]]], ...] = (recall_repeats,)
+"""Recall rules, in order: each adds mentions the model did not tag."""
+
+RULE_GROUPS = {"filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
+               "type": TYPE_RULES, "recall": RECALL_RULES}
+"""The actor rules by group, in the order :func:`extract_actors` applies them."""
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -723,37 +877,40 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
     Args:
         doc: the parsed article (``doc._.paragraphs`` marks headings, which
             are skipped).
+        disable: names of actor rules to switch off (see :data:`RULE_GROUPS`).
         types: actor types to return (all six by default).
         recall: also count untagged repeats of names the model tagged
-            elsewhere (see :func:`_recall`).
+            elsewhere (see :func:`recall_repeats`).
 
     Returns:
         Actors sorted by number of mentions (descending), then name; mentions
         sorted by position.
 
     Example:
-        >>> actors = extract_actors(doc)  # doctest: +SKIP
-        >>> actors[0].name, actors[0].type, len(actors[0].mentions)  # doctest: +SKIP
-        ('Jane Roe', 'PERSON', 4)
+        >>> from toolkit.nlp import load_model, make_doc
+        >>> from toolkit.read import article_from_text
+        >>> nlp = load_model()
+        >>> doc = nlp(make_doc(article_from_text(
+        ...     "Dr Jane Roe met Tom Ide in Oslo. Roe said the talks went well."), nlp))
+        >>> [(a.name, a.type, len(a.mentions)) for a in extract_actors(doc)]
+        [('Jane Roe', 'PERSON', 2), ('Oslo', 'GPE', 1), ('Tom Ide', 'PERSON', 1)]
     """
-    try:
-        sentences = list(body_sentences(doc))
-        cands = list(candidate_mentions(doc, sentences=sentences))
-        if not cands:
-            return []
-        union, joined = _merge(doc, cands)
-        by_root: dict[str, list[_Candidate]] = {}
-        for c in cands:
-            by_root.setdefault(union.find(c.key), []).append(c)
-        groups = list(by_root.values())
-        group_types = [_decide_type(g, joined) for g in groups]
-        if recall:
-            for gi, c in list(_recall(doc, sentences, groups, group_types)):
-                groups[gi].append(c)
-    except Exception:  # an odd parse must never fail the whole analysis
+    sentences = list(body_sentences(doc))
+    cands = list(candidate_mentions(doc, sentences=sentences, disable=disable))
+    if not cands:
         return []
+    union, joined = _merge(doc, cands, disable=disable)
+    by_root: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        by_root.setdefault(union.find(c.key), []).append(c)
+    groups = list(by_root.values())
+    group_types = [_decide_type(g, joined, disable=disable) for g in groups]
+    if recall:
+        for find in active(RECALL_RULES, disable=disable):
+            for gi, c in list(find(doc, sentences, groups, group_types)):
+                groups[gi].append(c)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
-              if t in types]
+              if t and t in types]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
 
@@ -829,7 +986,12 @@ def show_actors(obj, *, jupyter: bool | None = None, label: str = "type") -> str
         The HTML markup when not displayed in a notebook, else ``None``.
 
     Example:
-        >>> html = show_actors(toolkit.analyze(path), jupyter=False)  # doctest: +SKIP
+        >>> from toolkit.nlp import load_model, make_doc
+        >>> from toolkit.read import article_from_text
+        >>> nlp = load_model()
+        >>> doc = nlp(make_doc(article_from_text("Jane Roe visited Oslo."), nlp))
+        >>> "Jane Roe" in show_actors(doc, jupyter=False)
+        True
     """
     from spacy import displacy
 

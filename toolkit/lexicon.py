@@ -78,6 +78,29 @@ PERSON_NOUNS: frozenset[str] = frozenset({
     "bishop", "imam", "rabbi", "pastor", "king", "queen", "prince", "princess", "boss",
 })
 
+#: Lemmas of verbs whose subject acts or speaks: a name that is their subject is
+#: a group or a person, not a place ("the Front said", "the Front fired").
+ACTING_VERBS: frozenset[str] = frozenset({
+    "say", "claim", "launch", "fire", "attack", "announce", "deny", "warn", "accuse",
+    "target", "strike", "vow", "threaten", "demand", "reject", "confirm", "state",
+    "kill", "shell", "bomb", "seize", "capture", "release", "order", "urge", "call",
+    "tell", "add", "insist", "pledge", "agree", "refuse", "issue",
+})
+
+#: Dashes that split two names glued into one entity when spaced ("A - B").
+DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
+
+#: Words that join the parts of a title or name ("Minister of State",
+#: "Secretary-General", "Bank's").
+NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "the", "-", "'s", "’s"})
+
+#: Small words that an acronym skips ("EU" = "European Union", "BoE").
+ACRONYM_STOPWORDS: frozenset[str] = frozenset({
+    "of", "the", "and", "for", "on", "in", "de", "la", "du", "&"})
+
+#: Arabic name particles written with a hyphen ("al-Amin" ends "Amin").
+NAME_PARTICLES: tuple[str, ...] = ("al-", "el-", "ul-", "bin-", "ibn-")
+
 # =========================================================================== calendar
 
 #: Month names and their common abbreviations -> month number.
@@ -148,3 +171,28 @@ def title_words() -> dict[str, str]:
 def honorifics() -> frozenset[str]:
     """Honorifics (Mr, Dr, Sir, ...) in lower case, without a final dot."""
     return frozenset(w.rstrip(".") for w, kind in title_words().items() if kind == "honorific")
+
+
+@cache
+def facility_nouns() -> frozenset[str]:
+    """Nouns that turn a preceding person's name into a facility ("<Name> hospital"),
+    from ``data/facilities.txt``."""
+    return frozenset(row[0] for row in _tsv("facilities.txt"))
+
+
+@cache
+def org_nouns() -> frozenset[str]:
+    """Common nouns for organisations ("group", "militia"), from ``data/org_nouns.txt``.
+
+    Example:
+        >>> "militia" in org_nouns()
+        True
+    """
+    return frozenset(row[0] for row in _tsv("org_nouns.txt"))
+
+
+@cache
+def countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(ISO code, names)`` of every country in ``data/countries.tsv``; the
+    first name is the preferred English one."""
+    return tuple((row[0], tuple(row[1:])) for row in _tsv("countries.tsv"))

@@ -111,7 +111,18 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from . import contract, lexicon
-from .lexicon import ACRONYM_STOPWORDS, DASHES, NAME_CONNECTORS, NAME_PARTICLES
+from .lexicon import (
+    ACRONYM_STOPWORDS,
+    DASHES,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    ORG_HEAD_WORDS,
+    ORG_SUFFIXES,
+    PARTY_WORDS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    WORK_NOUNS,
+)
 from .nlp import body_sentences
 from .rules import active, rule
 
@@ -125,6 +136,10 @@ AGENT_VERBS = lexicon.ACTING_VERBS
 """Lemmas of verbs whose subject acts or speaks: used to tell a group from a place."""
 
 CONNECTORS = NAME_CONNECTORS
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                           "eastern", "western", "central", "upper", "lower"})
+GENERIC_PLACE_WORDS = frozenset({"sea", "ocean", "river", "lake", "island", "islands",
+                                 "mountains", "valley", "desert", "strait", "bay"})
 ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
 
@@ -192,6 +207,12 @@ class _Candidate:
     neuter: bool = False
     forced: str = ""  # a type fixed by a boundary rule (FAC)
     key: str = ""  # name_key of the text
+    titled: bool = False  # right after an honorific ("Mr", "Dr", "Col")
+    person_cue: bool = False  # a person's title, apposition or age goes with it
+    work: bool = False  # written as the title of a work ("the film X")
+    conj_label: str = ""  # the one label of the entities it is coordinated with
+    which: bool = False  # followed by ", which"
+    guess: str = ""  # for a recalled name, the type its evidence suggests
 
 
 # --------------------------------------------------------------------------- word lists
@@ -255,6 +276,33 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _party(key: str) -> str:
+    """The party a name key stands for ("tories" -> "conservative"), or "".
+
+    Example:
+        >>> _party("tories"), _party("labour party"), _party("acme")
+        ('conservative', 'labour', '')
+    """
+    words = key.split()
+    if len(words) > 1 and words[-1] == "party":
+        words = words[:-1]
+    words = words[:-1] + [_singular(words[-1])] if words else words
+    return PARTY_WORDS.get(" ".join(words), "")
+
+
+def _is_ticker(text: str) -> bool:
+    """A wire stock code: a few capitals, maybe with an exchange suffix ("AXP", "BRN.N")."""
+    return re.fullmatch(r"[A-Z]{1,6}(?:\.[A-Z]{1,2})?>?", text) is not None
+
+
 def _is_acronym(text: str) -> bool:
     bare = text.replace(".", "")
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
@@ -305,7 +353,18 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation and (for people) leading titles."""
+    """Drop determiners, possessives, punctuation, wire ticker codes ("<ACME>"),
+    leading honorifics and (for people) leading titles."""
+    bracketed = start > 0 and doc[start - 1].text.endswith("<")
+    for i in range(start, end):
+        if "<" in doc[i].text or ">" in doc[i].text:
+            bracketed = bracketed or ">" in doc[i].text
+            if i > start:
+                end = i
+                break
+            start = i + 1
+    if bracketed and end - start == 1 and _is_ticker(doc[start].text):
+        return start, start  # a stock code ("<ACME>"), not a name
     while start < end and (doc[start].tag_ in {"DT", "PRP$"} or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
@@ -313,12 +372,13 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                            or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
                            or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         end -= 1
+    i = start
     if label == "PERSON":
-        i = start
         while i < end - 1 and (_role_kind(doc[i]) or _is_connector(doc[i])):
             i += 1
-        start = i
-    return start, end
+    while i < end - 1 and _role_kind(doc[i]) == "honorific":
+        i += 1
+    return i, end
 
 
 def _only_titles(span: Span) -> bool:
@@ -387,6 +447,98 @@ def _is_neuter(span: Span) -> bool:
     return False
 
 
+def _known_names(doc: Doc) -> frozenset[str]:
+    """Keys of the actor-type entities of the whole doc (cached on the doc)."""
+    cached = doc.user_data.get("actor_known_names")
+    if cached is None:
+        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ in ACTOR_TYPES)
+        doc.user_data["actor_known_names"] = cached
+    return cached
+
+
+def _work_names(doc: Doc) -> frozenset[str]:
+    """Keys of the names the model tagged as titles of works anywhere in the doc."""
+    cached = doc.user_data.get("actor_work_names")
+    if cached is None:
+        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART")
+        doc.user_data["actor_work_names"] = cached
+    return cached
+
+
+def _nationality_word(tok: Token) -> bool:
+    """Tagged NORP somewhere in the doc, or an adjective (as "Kenyan" is)."""
+    return tok.tag_ == "JJ" or any(e.label_ == "NORP" and e.text == tok.text for e in tok.doc.ents)
+
+
+def _is_titled(span: Span) -> bool:
+    """Right after an honorific: "Mr [Hague]", "Col [North]"."""
+    return span.start > 0 and _role_kind(span.doc[span.start - 1]) == "honorific"
+
+
+CUE_NOUNS = (PERSON_NOUNS - {"rival", "source", "head", "owner", "police", "chief"}) | {
+    "member", "fan", "husband", "wife", "son", "daughter", "presenter", "actor", "actress",
+    "singer", "rapper", "producer", "keeper", "goalkeeper", "striker", "defender", "winger",
+    "midfielder", "co-star", "star", "veteran", "novelist", "writer", "poet", "composer"}
+"""Nouns that, next to a name, say it is a person's ("presenter X", "X, a member")."""
+
+
+def _is_person_noun(tok: Token) -> bool:
+    return tok.lower_ in CUE_NOUNS
+
+
+def _has_person_cue(span: Span) -> bool:
+    """A person's title or apposition goes with the name, or an age follows it.
+
+    "presenter [Tess Daly]", "[Ann Lee], an early team member", "[Ann Lee], 27,".
+    """
+    doc, root = span.doc, span.root
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if _is_person_noun(prev) and (prev.head.i in range(span.start, span.end)
+                                      or root.head.i == prev.i):
+            return True
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= span.end and _is_person_noun(child):
+            return True
+    return (span.end + 2 < len(doc) and doc[span.end].text == ","
+            and doc[span.end + 1].like_num and len(doc[span.end + 1].text) <= 2
+            and doc[span.end + 2].text in {",", ")"})
+
+
+def _is_work_title(span: Span) -> bool:
+    """Written as the title of a work: "the film [X]", "his [X] single", quoted, or
+    tagged as one (WORK_OF_ART) elsewhere in the article."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if name_key(span.text) in _work_names(doc):
+        return True
+    if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
+        return True
+    if (after is not None and after.is_lower and after.lower_ in WORK_NOUNS
+            and prev is not None and (prev.tag_ in {"PRP$", "POS"})):
+        return True
+    return (prev is not None and after is not None and prev.is_quote and after.is_quote
+            and not prev.whitespace_)
+
+
+def _conjunct_label(span: Span) -> str:
+    """ORG for a one-word person name coordinated only with organisations
+    ("Aiwa, Sharp and [X]"), else ""."""
+    if len(span) != 1:
+        return ""
+    labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
+    if labels == {"ORG"} and span.root.ent_type_ == "PERSON":
+        return "ORG"
+    return ""
+
+
+def _before_which(span: Span) -> bool:
+    doc = span.doc
+    return (span.end + 1 < len(doc) and doc[span.end].text == ","
+            and doc[span.end + 1].lower_ == "which")
+
+
 # --------------------------------------------------------------------------- roles
 
 
@@ -453,6 +605,107 @@ def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
 # --------------------------------------------------------------------------- mentions
 
 
+# Repair rules: each takes the sentence's actor-type entities (in order) and
+# returns them with boundaries mended.
+
+
+@rule("join-compound-names", stage="actors")
+def join_compound_names(ents: list[Span], sent: Span) -> list[Span]:
+    """Join two entities written side by side when the first modifies the second.
+
+    The model sometimes cuts one name in two ("[Lake] [Vale] Corp" as two
+    places); the parse still attaches the first as a compound of the second
+    (or of the word both modify).
+    """
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.root.dep_ == "compound"
+                and (prev.root.head.i in range(ent.start, ent.end)
+                     or prev.root.head.i == ent.root.head.i == ent.end)
+                and prev.text[:1].isupper()):
+            out[-1] = Span(sent.doc, prev.start, ent.end, label=ent.label_)
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("extend-company-suffix", stage="actors")
+def extend_company_suffix(ents: list[Span], sent: Span) -> list[Span]:
+    """A company form right after a name belongs to it: "[Acme] Corp" -> "Acme Corp", an ORG."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < sent.end else None
+        if nxt is not None and nxt.lower_ in ORG_SUFFIXES and nxt.text[:1].isupper():
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG")
+        out.append(ent)
+    return out
+
+
+@rule("split-coordinated-names", stage="actors")
+def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
+    """Split "X and Y" into two names when X is a name the article uses on its own.
+
+    "[Film Board and Channel 9]" after "the Film Board" was named alone is two
+    organisations; "[Food and Drug Administration]" stays whole.
+    """
+    doc, out = sent.doc, []
+    known = _known_names(doc)
+    for ent in ents:
+        cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and t.i > ent.start), None)
+        if (cut is not None and cut + 1 < ent.end and doc[cut + 1].text[:1].isupper()
+                and any(k == name_key(doc[ent.start:cut].text)
+                        or k.endswith(" " + name_key(doc[ent.start:cut].text)) for k in known)):
+            out += [Span(doc, ent.start, cut, label=ent.label_),
+                    Span(doc, cut + 1, ent.end, label=ent.label_)]
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("strip-affiliation", stage="actors")
+def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a nationality or party word off the front of a person's name:
+    "Kenyan Ann Lee", "Democrat Ann Lee" -> "Ann Lee"."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        first = ent[0]
+        nationality = (first.tag_ in {"JJ", "NNP"} and _nationality_word(first)
+                       and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ch")))
+        if ent.label_ == "PERSON" and len(ent) >= 3 and (nationality or _party(first.lower_)):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+@rule("strip-title-from-name", stage="actors")
+def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A title at the front of a name the model did not tag PERSON makes it a person's.
+
+    "[Keeper Tomas Vrba]" tagged ORG is the person "Tomas Vrba" (the title
+    becomes the role): a capitalised title word followed by two or more
+    capitalised words that end in no organisation word.
+    """
+    doc, out = sent.doc, []
+    for ent in ents:
+        i = ent.start
+        while i < ent.end and doc[i].text[:1].isupper() and _role_kind(doc[i]) in {"role", "honorific"}:
+            i += 1
+        rest = doc[i:ent.end]
+        if (ent.label_ != "PERSON" and i > ent.start and len(rest) >= 2
+                and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in rest)
+                and rest[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
+            ent = Span(doc, i, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
+    join_compound_names, extend_company_suffix, split_coordinated_names, strip_affiliation,
+    strip_title_from_name)
+"""Repair rules, in order (see :func:`candidate_mentions`)."""
+
+
 # Filter rules: each says whether a repaired entity span is NOT an actor
 # mention (True drops it). They run in order on every entity of the body.
 
@@ -495,8 +748,28 @@ def drop_nationality_adjective(span: Span, label: str, sent: Span) -> bool:
     return label == "NORP" and _is_adjectival(span)
 
 
+@rule("drop-title-fragment", stage="actors")
+def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
+    """Drop common words cut out of a title: "[National Security] Adviser".
+
+    An entity of common English words right before a capitalised title word
+    it modifies is part of the title, not a name.
+    """
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not (nxt.text[:1].isupper() and _role_kind(nxt) == "role"
+            and span.root.head.i >= span.end):
+        return False
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
-    drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective)
+    drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
+    drop_title_fragment)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -510,10 +783,12 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
         disable: names of filter rules to switch off.
     """
     filters = active(MENTION_FILTERS, disable=disable)
+    repairs = active(REPAIR_RULES, disable=disable)
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
-        for ent in sent.ents:
-            if ent.label_ not in ACTOR_TYPES:
-                continue
+        ents = [e for e in sent.ents if e.label_ in ACTOR_TYPES]
+        for repair in repairs:
+            ents = repair(ents, sent)
+        for ent in ents:
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
@@ -535,7 +810,9 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       key=name_key(span.text), description=desc,
                       group_plural=label == "PERSON" and _is_plural_group(span),
                       agent=_is_agent(span), org_clue=_org_clue(span, label),
-                      neuter=_is_neuter(span), forced=forced)
+                      neuter=_is_neuter(span), forced=forced, titled=_is_titled(span),
+                      person_cue=_has_person_cue(span), work=_is_work_title(span),
+                      conj_label=_conjunct_label(span), which=_before_which(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -645,14 +922,16 @@ def merge_surname(state: _MergeState) -> None:
     """Join a surname or other short form to the one longer PERSON name it ends.
 
     "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
-    share it, and never a country name, an acronym or a nationality.
+    share it, and never a country name, an acronym or a nationality (a
+    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish").
     """
     countries, votes, groups = country_keys(), state.votes, state.groups
     people = [k for k in state.uniq if len(_words(k)) > 1
               and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
     for k in state.uniq:
-        if (k in countries or _is_acronym(state.surface[k])
-                or votes[k]["NORP"] + votes[k]["FAC"]):
+        nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k)
+        if (k in countries or _is_acronym(state.surface[k]) or nationality
+                or votes[k]["FAC"]):
             continue
         words = _words(k)
         hosts = {groups.find(p) for p in people if p != k and _ends_with(_words(p), words)}
@@ -661,8 +940,58 @@ def merge_surname(state: _MergeState) -> None:
             state.joined.add(k)
 
 
+@rule("merge-party-forms", stage="actors")
+def merge_party_forms(state: _MergeState) -> None:
+    """Join the forms of one political party: singular and plural, with or without
+    "Party", and its common other name ("Democrat", "Democrats", "Democrat Party")."""
+    by_party: dict[str, str] = {}
+    for k in state.uniq:
+        party = _party(k)
+        if party:
+            state.groups.union(by_party.setdefault(party, k), k)
+
+
+@rule("merge-name-head", stage="actors")
+def merge_name_head(state: _MergeState) -> None:
+    """Join a short form to the one longer name it is the head of.
+
+    "Bank" is "Bank of England" (the words before "of"), "Acme" is "Acme Corp"
+    and "Aegean" the "Aegean Sea" (a name less its company form, organisation
+    word or sea, river or island): when exactly one longer name has that head,
+    and the short form is not a country or a person.
+    """
+    heads: dict[str, set[str]] = {}
+    for k in state.uniq:
+        for head in _name_heads(k):
+            heads.setdefault(head, set()).add(k)
+    countries, groups = country_keys(), state.groups
+    for k in state.uniq:
+        hosts = {groups.find(h) for h in heads.get(k, ()) if h != k}
+        votes = state.votes[k]
+        if (len(hosts) == 1 and k not in countries and groups.find(k) not in hosts
+                and votes["PERSON"] * 2 <= sum(votes.values())):
+            groups.union(hosts.pop(), k)
+
+
+@rule("merge-org-short-form", stage="actors")
+def merge_org_short_form(state: _MergeState) -> None:
+    """Join the last words of an organisation's name to it ("Commission" ->
+    "Executive Commission") when only one organisation ends that way and the
+    short form was itself tagged an organisation."""
+    votes, groups, countries = state.votes, state.groups, country_keys()
+    orgs = [k for k in state.uniq if len(_words(k)) > 1
+            and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        if k in countries or votes[k]["ORG"] * 2 <= sum(votes[k].values()):
+            continue
+        hosts = {groups.find(o) for o in orgs if o != k and _ends_with(_words(o), _words(k))}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
-    merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname)
+    merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
+    merge_party_forms, merge_name_head, merge_org_short_form)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -678,6 +1007,17 @@ def _merge(doc: Doc, cands: list[_Candidate], *, disable: Collection[str] = ()
     for merge in active(MERGE_RULES, disable=disable):
         merge(state)
     return state.groups, state.joined
+
+
+def _name_heads(key: str) -> list[str]:
+    """The short forms a name is known by: the words before "of", or the name
+    less a final company form, organisation word or generic place word."""
+    words, out = key.split(), []
+    if "of" in words[1:]:
+        out.append(" ".join(words[:words.index("of")]))
+    if len(words) > 1 and words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS | GENERIC_PLACE_WORDS:
+        out.append(" ".join(words[:-1]))
+    return out
 
 
 def _ends_with(full: list[str], short: list[str]) -> bool:
@@ -717,23 +1057,57 @@ def vote_called_it(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "ORG" if c.label == "PERSON" and ev.neuter else None
 
 
+@rule("vote-relative-which", stage="actors")
+def vote_relative_which(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A PERSON-tagged name followed by ", which" ("X, which makes games") votes ORG."""
+    return "ORG" if c.label == "PERSON" and c.which else None
+
+
+@rule("vote-conjunct", stage="actors")
+def vote_conjunct(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A one-word name coordinated only with organisations is an organisation.
+
+    In "Aiwa, Sharp and Hollis showed their players", three companies are
+    listed; a tag of PERSON on the last one is outvoted by the list.
+    """
+    return c.conj_label or None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
-    """Otherwise a mention votes with the model's (repaired) label; a split-off part has none."""
-    return c.label or None
+    """Otherwise a mention votes with the model's (repaired) label; a split-off part has
+    none, and a recalled name votes with the type its evidence suggests."""
+    return c.label or c.guess or None
 
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
-    vote_plural_group, vote_called_it, vote_model_label)
+    vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
+
+
+@rule("type-work-title", stage="actors")
+def type_work_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written as the title of a work in at least half its mentions is no actor.
+
+    "The film [X]", "her album [X]", "his [X] single", or a quoted title: the
+    name is a work (type ``WORK``, which :func:`extract_actors` leaves out).
+    """
+    works = sum(c.work for c in cands)
+    return "WORK" if works and works * 2 >= len(cands) else None
 
 
 @rule("type-facility", stage="actors")
 def type_facility(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A person's name followed by a facility noun ("<Name> hospital") is a FAC."""
     return "FAC" if any(c.forced == "FAC" for c in cands) else None
+
+
+@rule("type-honorific", stage="actors")
+def type_honorific(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written after an honorific ("Mr", "Dr", "Sir", "Col", "Sen.") is a PERSON."""
+    return "PERSON" if any(c.titled for c in cands) else None
 
 
 @rule("type-country", stage="actors")
@@ -756,6 +1130,37 @@ def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "ORG" if any(c.org_clue for c in cands) else None
 
 
+@rule("type-org-word", stage="actors")
+def type_org_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name that ends in an organisation word ("... Bank", "... plc", "... FC",
+    "... Council", "... United") is an ORG; a compass name ("West Bank") is not."""
+    for c in cands:
+        words = c.key.split()
+        if (len(words) > 1 and words[-1] in ORG_HEAD_WORDS | ORG_SUFFIXES
+                and words[0] not in COMPASS_WORDS):
+            return "ORG"
+    return None
+
+
+@rule("type-party", stage="actors")
+def type_party(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A political party, singular or plural ("Democrat", "the Democrats", "Tories"), is an ORG."""
+    return "ORG" if any(_party(c.key) for c in cands) else None
+
+
+@rule("type-person-cue", stage="actors")
+def type_person_cue(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name with a person's title, apposition or age is a PERSON, whatever the tag.
+
+    "presenter [X Y]", "[X Y], an early team member", "[X Y], 27,": the text
+    itself says the name is a person's.
+    """
+    for c in cands:
+        if c.person_cue and (ev.votes["PERSON"] or len(c.key.split()) > 1):
+            return "PERSON"
+    return None
+
+
 @rule("type-acting-place", stage="actors")
 def type_acting_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted both ORG and GPE that acts (subject of "said", "fired" ...) is an ORG."""
@@ -775,8 +1180,8 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_facility, type_country, type_joined_person, type_org_noun, type_acting_place,
-    type_majority)
+    type_work_title, type_facility, type_honorific, type_country, type_joined_person,
+    type_org_noun, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -810,6 +1215,98 @@ def _canonical(forms: list[str], counts: Counter) -> str:
 
 
 # --------------------------------------------------------------------------- recall
+
+
+# Recall rules: each yields ``(group index or None, candidate)`` for names the
+# model did not tag; None means a name not yet known (it joins the group with
+# its key or the person whose surname it is, else it starts a new actor).
+
+TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) == "role") - {
+    "general", "premier", "chief", "head", "deputy", "state", "source", "police", "father"}
+"""Person titles that, capitalised, introduce a name ("Coach Edu", "Mayor Ruiz")."""
+
+
+def _untagged_name(tok: Token, sent: Span) -> Span | None:
+    """The proper name headed by ``tok`` (with its compound proper nouns), when the
+    model tagged none of it and every word is capitalised."""
+    doc, start = tok.doc, tok.i
+    while (start > sent.start and doc[start - 1].dep_ == "compound"
+           and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].tag_ == "NNP"):
+        start -= 1
+    span = doc[start:tok.i + 1]
+    if all(t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper() and not t.ent_type_
+           and not _role_kind(t) and t.text.replace("-", "").isalpha() and len(t.text) > 1
+           for t in span):
+        return span
+    return None
+
+
+def _guess_label(span: Span) -> str:
+    """The type a recalled name most likely has, from the evidence around it."""
+    words = name_key(span.text).split()
+    if _is_titled(span) or _has_person_cue(span):
+        return "PERSON"
+    if words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS or _is_neuter(span):
+        return "ORG"
+    return "PERSON" if len(words) > 1 else "ORG"
+
+
+def _recalled(span: Span, sent_i: int, label: str) -> _Candidate:
+    return _Candidate(start=span.start, end=span.end, label="", guess=label, sentence=sent_i,
+                      key=name_key(span.text), titled=_is_titled(span),
+                      person_cue=_has_person_cue(span), agent=_is_agent(span),
+                      neuter=_is_neuter(span))
+
+
+@rule("recall-speaker", stage="actors")
+def recall_speaker(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+                   types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged proper name that is the subject of a speech verb ("Edu said").
+
+    The text treats whoever speaks as an actor. Its type comes from the
+    evidence: an honorific, title, apposition or age makes a PERSON; a company
+    form or "it said" an ORG; otherwise two or more words a PERSON, one an ORG.
+    """
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_VERBS
+                    and tok.tag_ in {"NNP", "NNPS"}):
+                span = _untagged_name(tok, sent)
+                if span is not None and not _looks_common(span, sent):
+                    yield None, _recalled(span, sent_i, _guess_label(span))
+
+
+@rule("recall-age", stage="actors")
+def recall_age(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+               types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged proper name followed by an age ("Edu, 27, scored"): a PERSON."""
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.tag_ in {"NNP", "NNPS"} and (tok.i + 1 == sent.end or doc[tok.i + 1].text == ","):
+                span = _untagged_name(tok, sent)
+                if span is not None and _has_person_cue(span) and not _is_titled(span):
+                    yield None, _recalled(span, sent_i, "PERSON")
+
+
+@rule("recall-titled-name", stage="actors")
+def recall_titled_name(doc: Doc, sentences: list[tuple[int, Span]],
+                       groups: list[list[_Candidate]],
+                       types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged capitalised name after an honorific or a capitalised person
+    title ("Mr Edu", "Coach Edu"): a PERSON."""
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.i + 1 >= sent.end or not tok.text[:1].isupper():
+                continue
+            if _role_kind(tok) != "honorific" and tok.lower_ not in TITLE_NOUNS:
+                continue
+            end = tok.i + 1
+            while end < sent.end and doc[end].tag_ == "NNP" and doc[end].text[:1].isupper() \
+                    and not doc[end].ent_type_ and not _role_kind(doc[end]) \
+                    and doc[end].text.isalpha() and len(doc[end].text) > 1:
+                end += 1
+            if end > tok.i + 1 and name_key(doc[end - 1].text) not in ORG_HEAD_WORDS:
+                yield None, _recalled(doc[tok.i + 1:end], sent_i, "PERSON")
 
 
 @rule("recall-repeats", stage="actors")
@@ -859,10 +1356,11 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
             i += len(match)
 
 
-RECALL_RULES: tuple[Callable[..., Iterator[tuple[int, _Candidate]]], ...] = (recall_repeats,)
+RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
+    recall_speaker, recall_age, recall_titled_name, recall_repeats)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
-RULE_GROUPS = {"filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
+RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
                "type": TYPE_RULES, "recall": RECALL_RULES}
 """The actor rules by group, in the order :func:`extract_actors` applies them."""
 
@@ -907,12 +1405,41 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
     group_types = [_decide_type(g, joined, disable=disable) for g in groups]
     if recall:
         for find in active(RECALL_RULES, disable=disable):
+            covered = {i for g in groups for c in g for i in range(c.start, c.end)}
             for gi, c in list(find(doc, sentences, groups, group_types)):
-                groups[gi].append(c)
+                if covered.isdisjoint(range(c.start, c.end)):
+                    covered.update(range(c.start, c.end))
+                    _add_recalled(groups, group_types, gi, c, disable=disable)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
               if t and t in types]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
+
+
+def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | None,
+                  cand: _Candidate, *, disable: Collection[str]) -> None:
+    """Put a recalled mention in its group: the one given, the group with its key,
+    the one person whose surname it is, or a new group typed by the type rules."""
+    party = _party(cand.key) if "merge-party-forms" not in disable else ""
+    if gi is None:
+        gi = next((i for i, g in enumerate(groups) if any(
+            c.key == cand.key or (party and _party(c.key) == party) for c in g)), None)
+    if gi is None and " " not in cand.key:
+        hosts = {i for i, (g, t) in enumerate(zip(groups, types, strict=True)) if t == "PERSON"
+                 and any(_ends_with(_words(c.key), [cand.key]) for c in g)}
+        gi = hosts.pop() if len(hosts) == 1 else None
+    if gi is None:
+        # A recalled full name takes in a group named by its head ("Acme" for
+        # "Acme Corp") when merge-name-head is on.
+        heads = set(_name_heads(cand.key)) if "merge-name-head" not in disable else set()
+        absorbed = [i for i, g in enumerate(groups) if any(c.key in heads for c in g)]
+        group = [cand] + [c for i in absorbed for c in groups[i]]
+        for i in reversed(absorbed):
+            del groups[i], types[i]
+        groups.append(group)
+        types.append(_decide_type(group, set(), disable=disable))
+    else:
+        groups[gi].append(cand)
 
 
 def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:

@@ -101,6 +101,47 @@ ACRONYM_STOPWORDS: frozenset[str] = frozenset({
 #: Arabic name particles written with a hyphen ("al-Amin" ends "Amin").
 NAME_PARTICLES: tuple[str, ...] = ("al-", "el-", "ul-", "bin-", "ibn-")
 
+#: Company forms written after a name ("Acme Corp", "Acme plc"): the name is an
+#: organisation, and a following one belongs to it.
+ORG_SUFFIXES: frozenset[str] = frozenset({
+    "plc", "ltd", "ltd.", "inc", "inc.", "corp", "corp.", "co", "co.", "llc", "llp", "ag",
+    "gmbh", "nv", "sa", "spa", "bhd", "pty", "corporation", "incorporated", "limited",
+})
+
+#: Last words that make a name an organisation ("... Bank", "... Council", "... FC").
+ORG_HEAD_WORDS: frozenset[str] = frozenset({
+    "bank", "association", "council", "party", "fc", "united", "group",
+    "commission", "committee", "authority", "agency", "ministry", "department",
+    "institute", "foundation", "society", "federation", "league", "club", "company",
+    "board", "trust", "organisation", "organization", "airlines", "airways", "motors",
+    "holdings", "industries", "securities", "partners", "university", "college",
+    "bureau", "office", "service", "services", "assembly", "parliament", "congress",
+    "senate", "court", "police", "army", "navy", "network", "records", "studios",
+    "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
+    "exchange", "fund", "library", "alliance", "coalition", "front", "movement", "brigade",
+    "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
+})
+
+#: Nouns of creative works and titles: a name right after one ("the film X",
+#: "her album X") or before one after a possessive ("his X single") is a title,
+#: not an actor.
+WORK_NOUNS: frozenset[str] = frozenset({
+    "film", "movie", "album", "single", "song", "book", "novel", "play", "musical",
+    "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
+    "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
+    "machine", "computer", "console", "handset", "phone", "software",
+})
+
+#: Political-party words (singular, lower case) -> the party they name. A party is
+#: an organisation whether written singular or plural ("Democrat", "Democrats").
+PARTY_WORDS: dict[str, str] = {
+    "conservative": "conservative", "tory": "conservative", "labour": "labour",
+    "democrat": "democrat", "republican": "republican", "liberal": "liberal",
+    "liberal democrat": "liberal democrat", "lib dem": "liberal democrat",
+    "socialist": "socialist", "communist": "communist", "green": "green",
+    "nationalist": "nationalist", "unionist": "unionist",
+}
+
 # =========================================================================== calendar
 
 #: Month names and their common abbreviations -> month number.

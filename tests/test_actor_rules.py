@@ -50,9 +50,9 @@ CASES = [
      [("Finance", 1, "ORG"), ("Paul", 2, "PERSON"), ("Accra", 1, "GPE")],
      {("Paul Osei", "PERSON", 1), ("Accra", "GPE", 1)},
      {("Paul Osei", "PERSON", 1), ("Accra", "GPE", 1), ("Finance", "ORG", 1)}),
-    ("drop-common-word", "Repeated talks failed in Oslo.",
-     [("Repeated", 1, "ORG"), ("Oslo", 1, "GPE")],
-     {("Oslo", "GPE", 1)}, {("Oslo", "GPE", 1), ("Repeated", "ORG", 1)}),
+    ("drop-common-word", "Meanwhile, talks failed in Oslo.",
+     [("Meanwhile", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)}, {("Oslo", "GPE", 1), ("Meanwhile", "ORG", 1)}),
     ("drop-nationality-adjective", "Aid reached French forces and the Kurds in Oslo.",
      [("French", 1, "NORP"), ("Kurds", 1, "NORP"), ("Oslo", 1, "GPE")],
      {("Kurds", "NORP", 1), ("Oslo", "GPE", 1)},
@@ -162,6 +162,20 @@ CASES = [
      [("Keeper", 3, "ORG"), ("Oslo", 1, "GPE")],
      {("Tomas Vrba", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Keeper Tomas Vrba", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("drop-time-zone", "The polls in Oslo closed at 2200 GMT.",
+     [("Oslo", 1, "GPE"), ("GMT", 1, "ORG")],
+     {("Oslo", "GPE", 1)}, {("Oslo", "GPE", 1), ("GMT", "ORG", 1)}),
+    ("drop-sentence-start-modifier", "Garden prices rose again in Oslo.",
+     [("Garden", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)}, {("Oslo", "GPE", 1), ("Garden", "ORG", 1)}),
+    ("vote-place-preposition", "Ruth Amble grew up in Hythe, near Oslo.",
+     [("Ruth", 2, "PERSON"), ("Hythe", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Ruth Amble", "PERSON", 1), ("Hythe", "GPE", 1), ("Oslo", "GPE", 1)},
+     {("Ruth Amble", "PERSON", 1), ("Hythe", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("merge-given-name", "Ruth Amble won in Oslo. Ruth was delighted.",
+     [("Ruth", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Ruth", 1, "PERSON")],
+     {("Ruth Amble", "PERSON", 2), ("Oslo", "GPE", 1)},
+     {("Ruth Amble", "PERSON", 1), ("Ruth", "PERSON", 1), ("Oslo", "GPE", 1)}),
     ("recall-repeats", "Senator Maria Lopez spoke in Oslo. Lopez left.",
      [("Maria", 2, "PERSON"), ("Oslo", 1, "GPE")],
      {("Maria Lopez", "PERSON", 2), ("Oslo", "GPE", 1)},
@@ -169,11 +183,18 @@ CASES = [
 ]
 
 
+# Where another rule would catch the same case, it is switched off in both runs.
+ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
+            "merge-name-head": {"merge-org-short-form"},
+            "split-coordinated-names": {"merge-org-short-form"}}
+
+
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])
 def test_switching_a_rule_off_changes_only_its_rows(parse, name, text, ents, on, off):
     doc = with_ents(parse(text), *ents)
-    assert rows(doc) == on
-    assert rows(doc, disable={name}) == off
+    also = ALSO_OFF.get(name, set())
+    assert rows(doc, disable=also) == on
+    assert rows(doc, disable=also | {name}) == off
 
 
 def test_every_actor_rule_has_a_switch_off_case():
@@ -298,3 +319,29 @@ def test_recalled_mentions_carry_no_model_label(parse):
                     ("Oslo", 1, "GPE"))
     brindle = next(a for a in act.extract_actors(doc) if a.name == "Brindlewood")
     assert [m.label for m in brindle.mentions] == [""] and brindle.labels == {}
+
+
+def test_score_glued_to_a_team_is_cut_off(parse):
+    doc = with_ents(parse("Brindle Rovers 2-1 win lifted fans in Oslo."),
+                    ("Brindle", 3, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Brindle Rovers", "ORG", 1), ("Oslo", "GPE", 1)}
+
+
+def test_title_after_films_like_is_a_work(parse):
+    doc = with_ents(parse("Films like Winter Harbour sold well in Oslo."),
+                    ("Winter", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE", 1)}
+
+
+def test_acronym_defined_after_a_possessive_joins(parse):
+    doc = with_ents(parse("The Grain Board for Norland's (GBFN) report came out in Oslo. "
+                          "GBFN said prices rose."),
+                    ("Grain", 5, "ORG"), ("GBFN", 1, "ORG"), ("Oslo", 1, "GPE"),
+                    ("GBFN", 1, "ORG"))
+    assert ("Grain Board for Norland", "ORG", 3) in rows(doc)
+
+
+def test_company_form_is_left_out_of_initials(parse):
+    doc = with_ents(parse("Gulf Trade Bank BSC raised capital in Oslo. GTB said demand was high."),
+                    ("Gulf", 4, "ORG"), ("Oslo", 1, "GPE"), ("GTB", 1, "ORG"))
+    assert ("Gulf Trade Bank BSC", "ORG", 2) in rows(doc)

@@ -121,6 +121,7 @@ from .lexicon import (
     PARTY_WORDS,
     PERSON_NOUNS,
     SPEECH_VERBS,
+    TIME_ZONES,
     WORK_NOUNS,
 )
 from .nlp import body_sentences
@@ -213,6 +214,7 @@ class _Candidate:
     conj_label: str = ""  # the one label of the entities it is coordinated with
     which: bool = False  # followed by ", which"
     guess: str = ""  # for a recalled name, the type its evidence suggests
+    place_prep: bool = False  # "in [X]", "Ann Lee, from [X]"
 
 
 # --------------------------------------------------------------------------- word lists
@@ -368,6 +370,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].tag_ in {"DT", "PRP$"} or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
+            doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
+            and doc[end + 1].is_digit)):
+        end -= 1  # a score glued to a team: "Rovers 2-1"
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
                            or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
@@ -383,6 +389,13 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 
 def _only_titles(span: Span) -> bool:
     return all(_role_kind(t) or _is_connector(t) for t in span)
+
+
+def _first_word(sent: Span) -> int:
+    first = sent.start
+    while first < sent.end and (sent.doc[first].is_punct or sent.doc[first].is_space):
+        first += 1
+    return first
 
 
 def _looks_common(span: Span, sent: Span) -> bool:
@@ -515,6 +528,9 @@ def _is_work_title(span: Span) -> bool:
         return True
     if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
         return True
+    if (prev is not None and prev.lower_ in {"like", "as"} and span.start > 1
+            and _singular(doc[span.start - 2].lower_) in WORK_NOUNS):
+        return True  # "films like [X]", "games such as [X]"
     if (after is not None and after.is_lower and after.lower_ in WORK_NOUNS
             and prev is not None and (prev.tag_ in {"PRP$", "POS"})):
         return True
@@ -531,6 +547,19 @@ def _conjunct_label(span: Span) -> str:
     if labels == {"ORG"} and span.root.ent_type_ == "PERSON":
         return "ORG"
     return ""
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """The object of "in", "near" or "outside", or of a "from" set off after a
+    person's name ("Ann Lee, from [X], said")."""
+    root, doc = span.root, span.doc
+    prep = root.head
+    if root.dep_ != "pobj" or prep.i != span.start - 1:
+        return False
+    if prep.lower_ in {"in", "near", "outside"}:
+        return True
+    return (prep.lower_ == "from" and prep.i >= 2 and doc[prep.i - 1].text == ","
+            and doc[prep.i - 2].ent_type_ == "PERSON")
 
 
 def _before_which(span: Span) -> bool:
@@ -767,9 +796,38 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
     return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
 
 
+@rule("drop-time-zone", stage="actors")
+def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
+    """Drop a time-zone abbreviation ("GMT", "EST") the model tagged as a name."""
+    return span.text.casefold().rstrip(".") in TIME_ZONES
+
+
+@rule("drop-sentence-start-modifier", stage="actors")
+def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
+    """Drop a common word that starts the sentence and modifies the next noun:
+    "[House] prices rose", when the article never names it otherwise.
+
+    Capitalised only because it opens the sentence, the word is part of a
+    common noun phrase; a name the article uses elsewhere ("Apple shares
+    rose", with Apple named again) is kept.
+    """
+    doc = span.doc
+    if len(span) != 1 or span.start != _first_word(sent) or span.end >= sent.end:
+        return False
+    nxt = doc[span.end]
+    if not (nxt.is_lower and nxt.pos_ == "NOUN" and span.root.head.i == nxt.i):
+        return False
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(span[0].lower_, "en") < COMMON_WORD_ZIPF:
+        return False
+    key = name_key(span.text)
+    return sum(name_key(e.text) == key for e in doc.ents) == 1
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
-    drop_title_fragment)
+    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -812,7 +870,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       agent=_is_agent(span), org_clue=_org_clue(span, label),
                       neuter=_is_neuter(span), forced=forced, titled=_is_titled(span),
                       person_cue=_has_person_cue(span), work=_is_work_title(span),
-                      conj_label=_conjunct_label(span), which=_before_which(span))
+                      conj_label=_conjunct_label(span), which=_before_which(span),
+                      place_prep=_after_place_preposition(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -851,10 +910,13 @@ def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]
     by_root = {i: c.key for i, c in by_cand.items()}
     for c in cands:
         span = doc[c.start:c.end]
-        # Full Name (ACR)
-        if (c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")"
-                and _is_acronym(doc[c.end + 1].text) and len(span) > 1):
-            yield c.key, name_key(doc[c.end + 1].text)
+        # Full Name (ACR), also after a wire bracket: "Full Name> (ACR)"
+        e = c.end
+        while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
+            e += 1
+        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
+                and _is_acronym(doc[e + 1].text) and len(span) > 1):
+            yield c.key, name_key(doc[e + 1].text)
         # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
             if child.dep_ == "appos" and child.i in by_root:
@@ -894,14 +956,19 @@ def merge_country_variants(state: _MergeState) -> None:
 def merge_acronym_initials(state: _MergeState) -> None:
     """Join an acronym to the one multiword name whose capitalised initials it spells.
 
-    "EU" joins "European Union" when both are in the text; an acronym that two
-    names spell stays apart.
+    "EU" joins "European Union" when both are in the text (a final company
+    form may be left out: "GTB" for "Gulf Trade Bank BSC"); an acronym that
+    two names spell stays apart.
     """
     groups, initials = state.groups, {}
     for k in state.uniq:
-        ini = _initials(state.surface[k])
-        if ini:
-            initials.setdefault(ini, []).append(k)
+        words = state.surface[k].split()
+        forms = [state.surface[k]]
+        if len(words) > 2 and (words[-1].lower() in ORG_SUFFIXES or words[-1].isupper()):
+            forms.append(" ".join(words[:-1]))  # "Acme Trading Co" also spells "AT"
+        for ini in dict.fromkeys(_initials(f) for f in forms):
+            if ini:
+                initials.setdefault(ini, []).append(k)
     for k in state.uniq:
         if _is_acronym(state.surface[k]):
             matches = [m for m in initials.get(k, []) if m != k]
@@ -975,23 +1042,41 @@ def merge_name_head(state: _MergeState) -> None:
 
 @rule("merge-org-short-form", stage="actors")
 def merge_org_short_form(state: _MergeState) -> None:
-    """Join the last words of an organisation's name to it ("Commission" ->
-    "Executive Commission") when only one organisation ends that way and the
-    short form was itself tagged an organisation."""
+    """Join the first or last words of an organisation's name to it ("Commission"
+    -> "Executive Commission", "Brindle" -> "Brindle Lowe") when only one
+    organisation starts or ends that way and the short form was itself tagged
+    an organisation."""
     votes, groups, countries = state.votes, state.groups, country_keys()
     orgs = [k for k in state.uniq if len(_words(k)) > 1
             and votes[k]["ORG"] * 2 > sum(votes[k].values())]
     for k in state.uniq:
         if k in countries or votes[k]["ORG"] * 2 <= sum(votes[k].values()):
             continue
-        hosts = {groups.find(o) for o in orgs if o != k and _ends_with(_words(o), _words(k))}
+        short = _words(k)
+        hosts = {groups.find(o) for o in orgs if o != k and (
+            _ends_with(_words(o), short) or _words(o)[:len(short)] == short)}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+@rule("merge-given-name", stage="actors")
+def merge_given_name(state: _MergeState) -> None:
+    """Join a first name used alone to the one person whose full name it starts
+    ("Ann" -> "Ann Lee"), when it was tagged a person and no other person shares it."""
+    votes, groups = state.votes, state.groups
+    people = [k for k in state.uniq if len(_words(k)) > 1
+              and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        if " " in k or votes[k]["PERSON"] * 2 <= sum(votes[k].values()):
+            continue
+        hosts = {groups.find(p) for p in people if _words(p)[0] == k}
         if len(hosts) == 1 and groups.find(k) not in hosts:
             groups.union(hosts.pop(), k)
 
 
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
-    merge_party_forms, merge_name_head, merge_org_short_form)
+    merge_party_forms, merge_name_head, merge_org_short_form, merge_given_name)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -1015,8 +1100,9 @@ def _name_heads(key: str) -> list[str]:
     words, out = key.split(), []
     if "of" in words[1:]:
         out.append(" ".join(words[:words.index("of")]))
-    if len(words) > 1 and words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS | GENERIC_PLACE_WORDS:
-        out.append(" ".join(words[:-1]))
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS | GENERIC_PLACE_WORDS:
+        words = words[:-1]
+        out.append(" ".join(words))
     return out
 
 
@@ -1073,6 +1159,13 @@ def vote_conjunct(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return c.conj_label or None
 
 
+@rule("vote-place-preposition", stage="actors")
+def vote_place_preposition(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A one-word PERSON-tagged name after "in" or "near", or after a "from" that
+    gives a person's home ("Ann Lee, from Hythe"), votes GPE."""
+    return "GPE" if c.label == "PERSON" and c.place_prep and c.end - c.start == 1 else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1081,7 +1174,8 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
-    vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct, vote_model_label)
+    vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
+    vote_place_preposition, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -1155,10 +1249,7 @@ def type_person_cue(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     "presenter [X Y]", "[X Y], an early team member", "[X Y], 27,": the text
     itself says the name is a person's.
     """
-    for c in cands:
-        if c.person_cue and (ev.votes["PERSON"] or len(c.key.split()) > 1):
-            return "PERSON"
-    return None
+    return "PERSON" if any(c.person_cue for c in cands) else None
 
 
 @rule("type-acting-place", stage="actors")
@@ -1241,6 +1332,15 @@ def _untagged_name(tok: Token, sent: Span) -> Span | None:
     return None
 
 
+def _is_gendered(span: Span) -> bool:
+    """The subject of a verb whose clause goes on with "he" or "she": "X said he ..."."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ in {"ccomp", "conj", "xcomp"} and any(
+            g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"} for g in c.children)
+        for c in root.head.children)
+
+
 def _guess_label(span: Span) -> str:
     """The type a recalled name most likely has, from the evidence around it."""
     words = name_key(span.text).split()
@@ -1248,6 +1348,8 @@ def _guess_label(span: Span) -> str:
         return "PERSON"
     if words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS or _is_neuter(span):
         return "ORG"
+    if _is_gendered(span):
+        return "PERSON"
     return "PERSON" if len(words) > 1 else "ORG"
 
 

@@ -118,7 +118,7 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "bureau", "office", "service", "services", "assembly", "parliament", "congress",
     "senate", "court", "police", "army", "navy", "network", "records", "studios",
     "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
-    "exchange", "fund", "library", "alliance", "coalition", "front", "movement", "brigade",
+    "exchange", "fund", "library", "news", "brothers", "alliance", "coalition", "front", "movement", "brigade",
     "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
 })
 
@@ -130,6 +130,12 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
     "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
     "machine", "computer", "console", "handset", "phone", "software",
+})
+
+#: Time-zone abbreviations the tagger takes for organisations ("12:00 GMT"): no actor.
+TIME_ZONES: frozenset[str] = frozenset({
+    "gmt", "bst", "utc", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+    "pdt", "jst", "ist", "aest", "aedt",
 })
 
 #: Political-party words (singular, lower case) -> the party they name. A party is

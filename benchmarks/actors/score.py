@@ -94,7 +94,7 @@ def score(gold: list[dict], rows: list[Row]) -> dict:
         (0.5, 1.0)
     """
     right = counted = splits = found = total = 0
-    wrong, missed = [], []
+    wrong, missed, split_rows = [], [], []
     for art in gold:
         doc_rows = [r for r in rows if r.doc == art["doc"]]
         optional = {norm(o) for o in art.get("optional", [])}
@@ -106,7 +106,9 @@ def score(gold: list[dict], rows: list[Row]) -> dict:
             counted += 1
             if hit is not None and r.type in _types(art["actors"][hit]):
                 right += 1
-                splits += hit in named
+                if hit in named:
+                    splits += 1
+                    split_rows.append(f"{art['doc']}: {r.name!r} {r.type}")
                 named.add(hit)
             else:
                 wrong.append(f"{art['doc']}: {r.name!r} {r.type}")
@@ -121,7 +123,8 @@ def score(gold: list[dict], rows: list[Row]) -> dict:
     return {"articles": len(gold), "gold": total, "rows": counted, "right": right,
             "found": found, "splits": splits,
             "precision": right / counted if counted else 1.0,
-            "recall": found / total if total else 1.0, "wrong": wrong, "missed": missed}
+            "recall": found / total if total else 1.0, "wrong": wrong, "missed": missed,
+            "split_rows": split_rows}
 
 
 def toolkit_rows(gold: Iterable[dict], *, corpora: Path = CORPORA, nlp=None,
@@ -176,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             print(format_line(f"{split} spaCy", score(gold, raw)))
         if args.verbose:
             print("\n".join([*(f"  WRONG {w}" for w in result["wrong"]),
-                             *(f"  MISS  {m}" for m in result["missed"])]))
+                             *(f"  MISS  {m}" for m in result["missed"]),
+                             *(f"  SPLIT {m}" for m in result["split_rows"])]))
     return 0
 
 

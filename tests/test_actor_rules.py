@@ -176,6 +176,9 @@ CASES = [
      [("Ruth", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Ruth", 1, "PERSON")],
      {("Ruth Amble", "PERSON", 2), ("Oslo", "GPE", 1)},
      {("Ruth Amble", "PERSON", 1), ("Ruth", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("recall-called-name", "In Oslo he founded a company called Quiet Loom.",
+     [("Oslo", 1, "GPE")],
+     {("Quiet Loom", "ORG", 1), ("Oslo", "GPE", 1)}, {("Oslo", "GPE", 1)}),
     ("recall-repeats", "Senator Maria Lopez spoke in Oslo. Lopez left.",
      [("Maria", 2, "PERSON"), ("Oslo", 1, "GPE")],
      {("Maria Lopez", "PERSON", 2), ("Oslo", "GPE", 1)},
@@ -345,3 +348,9 @@ def test_company_form_is_left_out_of_initials(parse):
     doc = with_ents(parse("Gulf Trade Bank BSC raised capital in Oslo. GTB said demand was high."),
                     ("Gulf", 4, "ORG"), ("Oslo", 1, "GPE"), ("GTB", 1, "ORG"))
     assert ("Gulf Trade Bank BSC", "ORG", 2) in rows(doc)
+
+
+def test_org_noun_right_before_a_name_makes_an_org(parse):
+    doc = with_ents(parse("Shares in software giant Tallow rose in Oslo."),
+                    ("Tallow", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Tallow", "ORG", 1), ("Oslo", "GPE", 1)}

@@ -438,12 +438,17 @@ def _is_agent(span: Span) -> bool:
 
 
 def _org_clue(span: Span, label: str) -> bool:
-    """In apposition to an organisation noun ("the armed group X"), or a
-    person-tagged name followed by one ("the X militia")."""
+    """In apposition to an organisation noun ("the armed group X"), right after
+    one that modifies it ("software giant X"), or a person-tagged name followed
+    by one ("the X militia")."""
     root, nouns = span.root, org_nouns()
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.lower_ in nouns:
         return True
+    if span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
+            return True
     return (label == "PERSON" and root.dep_ == "compound" and head.i == span.end
             and head.is_lower and head.lower_ in nouns)
 
@@ -1042,10 +1047,12 @@ def merge_name_head(state: _MergeState) -> None:
 
 @rule("merge-org-short-form", stage="actors")
 def merge_org_short_form(state: _MergeState) -> None:
-    """Join the first or last words of an organisation's name to it ("Commission"
-    -> "Executive Commission", "Brindle" -> "Brindle Lowe") when only one
-    organisation starts or ends that way and the short form was itself tagged
-    an organisation."""
+    """Join the last words of an organisation's name to it ("Commission" ->
+    "Executive Commission") when only one organisation ends that way and the
+    short form was itself tagged an organisation.
+
+    The first words are not enough: "Acme" and "Acme Prize" are two actors.
+    """
     votes, groups, countries = state.votes, state.groups, country_keys()
     orgs = [k for k in state.uniq if len(_words(k)) > 1
             and votes[k]["ORG"] * 2 > sum(votes[k].values())]
@@ -1053,8 +1060,7 @@ def merge_org_short_form(state: _MergeState) -> None:
         if k in countries or votes[k]["ORG"] * 2 <= sum(votes[k].values()):
             continue
         short = _words(k)
-        hosts = {groups.find(o) for o in orgs if o != k and (
-            _ends_with(_words(o), short) or _words(o)[:len(short)] == short)}
+        hosts = {groups.find(o) for o in orgs if o != k and _ends_with(_words(o), short)}
         if len(hosts) == 1 and groups.find(k) not in hosts:
             groups.union(hosts.pop(), k)
 
@@ -1219,8 +1225,9 @@ def type_joined_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None
 
 @rule("type-org-noun", stage="actors")
 def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A name in apposition to an organisation noun ("the armed group X"), or a
-    PERSON-tagged name followed by one ("the X militia"), is an ORG."""
+    """A name in apposition to an organisation noun ("the armed group X"), right
+    after one ("software giant X"), or a PERSON-tagged name followed by one
+    ("the X militia"), is an ORG."""
     return "ORG" if any(c.org_clue for c in cands) else None
 
 
@@ -1411,6 +1418,27 @@ def recall_titled_name(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[tok.i + 1:end], sent_i, "PERSON")
 
 
+@rule("recall-called-name", stage="actors")
+def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
+                       groups: list[list[_Candidate]],
+                       types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add the name after "a company called" or "a man named": an ORG after an
+    organisation noun, a PERSON after a person noun, whatever the model tagged it."""
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.lower_ not in {"called", "named"} or tok.i < 1 or tok.i + 1 >= sent.end:
+                continue
+            noun = doc[tok.i - 1]
+            label = ("ORG" if noun.lower_ in org_nouns() else
+                     "PERSON" if noun.lower_ in CUE_NOUNS else "")
+            end = tok.i + 1
+            while (end < sent.end and doc[end].text[:1].isupper()
+                   and doc[end].ent_type_ not in ACTOR_TYPES and doc[end].text.isalpha()):
+                end += 1
+            if label and end > tok.i + 1:
+                yield None, _recalled(doc[tok.i + 1:end], sent_i, label)
+
+
 @rule("recall-repeats", stage="actors")
 def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
                    types: list[str]) -> Iterator[tuple[int, _Candidate]]:
@@ -1459,7 +1487,7 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 
 
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
-    recall_speaker, recall_age, recall_titled_name, recall_repeats)
+    recall_speaker, recall_age, recall_titled_name, recall_called_name, recall_repeats)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,

@@ -179,6 +179,14 @@ CASES = [
     ("recall-called-name", "In Oslo he founded a company called Quiet Loom.",
      [("Oslo", 1, "GPE")],
      {("Quiet Loom", "ORG", 1), ("Oslo", "GPE", 1)}, {("Oslo", "GPE", 1)}),
+    ("join-plural-and-org", "Yesterday Parents and Teachers United met in Oslo.",
+     [("Parents", 1, "NORP"), ("Teachers", 2, "ORG"), ("Oslo", 1, "GPE")],
+     {("Parents and Teachers United", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Teachers United", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-place-word", "Fans filled Brantley Stadium in Oslo.",
+     [("Brantley", 2, "ORG"), ("Oslo", 1, "GPE")],
+     {("Brantley Stadium", "FAC", 1), ("Oslo", "GPE", 1)},
+     {("Brantley Stadium", "ORG", 1), ("Oslo", "GPE", 1)}),
     ("recall-repeats", "Senator Maria Lopez spoke in Oslo. Lopez left.",
      [("Maria", 2, "PERSON"), ("Oslo", 1, "GPE")],
      {("Maria Lopez", "PERSON", 2), ("Oslo", "GPE", 1)},
@@ -354,3 +362,9 @@ def test_org_noun_right_before_a_name_makes_an_org(parse):
     doc = with_ents(parse("Shares in software giant Tallow rose in Oslo."),
                     ("Tallow", 1, "PERSON"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Tallow", "ORG", 1), ("Oslo", "GPE", 1)}
+
+
+def test_person_named_like_a_place_stays_a_person(parse):
+    doc = with_ents(parse("Spokesman Tobias Hall said so in Oslo."),
+                    ("Tobias", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Tobias Hall", "PERSON", 1) in rows(doc)

@@ -697,6 +697,33 @@ def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("join-plural-and-org", stage="actors")
+def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
+    """Join "Xs and <Org>" when Xs is a capitalised plural common noun: the model
+    cut one organisation's name in two ("[Parents] and [Teachers United]")."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        amp = ent.start - 1
+        first = amp - 1
+        if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
+                and _plural_common_word(doc[first])):
+            start = first
+            if out and out[-1].start == first and out[-1].end == amp:
+                out.pop()
+            ent = Span(doc, start, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
+def _plural_common_word(tok: Token) -> bool:
+    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.lower_.endswith("s")
+            and tok.i > tok.sent.start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+
+
 @rule("strip-affiliation", stage="actors")
 def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     """Cut a nationality or party word off the front of a person's name:
@@ -735,7 +762,8 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 
 
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
-    join_compound_names, extend_company_suffix, split_coordinated_names, strip_affiliation,
+    join_compound_names, extend_company_suffix, split_coordinated_names, join_plural_and_org,
+    strip_affiliation,
     strip_title_from_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
@@ -1231,6 +1259,21 @@ def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "ORG" if any(c.org_clue for c in cands) else None
 
 
+@rule("type-place-word", stage="actors")
+def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name that ends in a word for a building or public place ("... Stadium",
+    "... Square", "... Bridge", "... Park") is a FAC, unless the model read it as a
+    person's name ("Ann Hall")."""
+    if ev.votes["PERSON"]:
+        return None
+    places = facility_nouns() - ORG_HEAD_WORDS
+    for c in cands:
+        words = c.key.split()
+        if len(words) > 1 and words[-1] in places:
+            return "FAC"
+    return None
+
+
 @rule("type-org-word", stage="actors")
 def type_org_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that ends in an organisation word ("... Bank", "... plc", "... FC",
@@ -1279,7 +1322,7 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_facility, type_honorific, type_country, type_joined_person,
-    type_org_noun, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
+    type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

@@ -443,7 +443,7 @@ def _org_clue(span: Span, label: str) -> bool:
     by one ("the X militia")."""
     root, nouns = span.root, org_nouns()
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.lower_ in nouns:
+    if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
         return True
     if span.start > 0:
         prev = span.doc[span.start - 1]
@@ -1266,7 +1266,7 @@ def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     person's name ("Ann Hall")."""
     if ev.votes["PERSON"]:
         return None
-    places = facility_nouns() - ORG_HEAD_WORDS
+    places = facility_nouns() - ORG_HEAD_WORDS - {"center", "centre"}
     for c in cands:
         words = c.key.split()
         if len(words) > 1 and words[-1] in places:

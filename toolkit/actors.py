@@ -6,7 +6,15 @@ in the next, a title is glued onto a name, two names joined by a dash become
 one entity, a capitalised adjective at the start of a sentence becomes a
 nationality. :func:`extract_actors` turns the model's entities into **actors**
 (one per real-world person, organisation or place, with every mention) by a
-chain of small general rules that look at the whole article:
+chain of small general rules that look at the whole article.
+
+The rules are data: ordered tuples of small named functions, one tuple per
+step (:data:`RULE_GROUPS`: ``repair``, ``filter``, ``merge``, ``vote``,
+``type``, ``recall``), each documented by its docstring. ``article-toolkit
+rules`` (or :func:`toolkit.rules.list_rules`) lists them, and
+``--disable-rule NAME`` (``disable=`` here) switches one off to show what it
+contributes. A rule that fails raises: the article fails visibly, it never
+comes back with no actors. The steps:
 
 1. **Mentions** (:func:`candidate_mentions`): entities labelled PERSON, ORG,
    GPE, NORP, LOC or FAC in body sentences only (headings never count, and
@@ -17,6 +25,14 @@ chain of small general rules that look at the whole article:
      two mentions; "Al-Amin" stays whole);
    - a leading determiner and a trailing possessive or punctuation are
      dropped ("the Red Cross's" -> "Red Cross");
+   - repair rules join a name the model cut in two ("[Lake] [Vale] Corp"),
+     add a company form that follows it ("Acme Corp"), split "X and Y" when
+     X is used alone elsewhere, join "Parents and <Org>", and cut a
+     nationality or party word ("Kenyan", "Democrat") or a title off the
+     front of a person's name ("Keeper Ann Lee" tagged ORG -> "Ann Lee");
+   - wire stock codes ("<ACME>") and stray brackets, a score glued to a team
+     ("Rovers 2-1") and a leading honorific ("Mr", "Col", "Sen.") leave the
+     name; the honorific makes it a person's;
    - a title at the front of a PERSON is cut off and kept as the role
      ("Foreign Minister Jane Roe" -> "Jane Roe"); an entity made only of
      title words ("State" out of a title) is dropped;
@@ -50,13 +66,28 @@ chain of small general rules that look at the whole article:
    - a surname or other short form joins the **one** longer PERSON name it
      ends ("Roe" -> "Jane Roe"), whatever the model tagged the short form
      (a surname tagged GPE is still the person); never when two people share
-     it, and never for a country name.
+     it, and never for a country name; a first name used alone joins the one
+     person it starts ("Jane" -> "Jane Roe");
+   - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
+     "Conservatives"), a head form joins its full name ("Bank" -> "Bank of
+     England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
+     organisation's last words join it ("Commission" -> "Executive
+     Commission"); the first words alone do not ("Acme" is not "Acme Prize").
 
 3. **Type by consensus**: every mention votes with its (repaired) label; the
    whole article decides, and these rules override the vote:
 
+   - a name written as the title of a work ("the film X", "his X single",
+     quoted, or tagged WORK_OF_ART elsewhere) in at least half its mentions
+     is no actor;
+   - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
    - a short form that joined a person is a PERSON;
+   - a name ending in a place word ("... Stadium", "... Square") is a FAC and
+     one ending in an organisation word ("... Bank", "... plc", "... FC") an
+     ORG; a political party, singular or plural, is an ORG;
+   - a name with a person's title, apposition or age ("presenter X",
+     "X, a member of ...", "X, 27,") is a PERSON;
    - "the Xs" / "Country's Xs" tagged PERSON is a group, not a person: an ORG
      when the group is the subject of a verb of acting or speaking anywhere
      ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`),
@@ -68,7 +99,9 @@ chain of small general rules that look at the whole article:
      ``data/org_nouns.txt``), or tagged PERSON and followed by one ("the X
      militia"), is an ORG; so is a PERSON-tagged name the text goes on to
      call "it" ("X said it would ...");
-   - otherwise the majority label; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
+   - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
+     Vote rules adjust single votes first: "X, which ..." and a one-word name
+     listed with companies vote ORG, a one-word name after "in" votes GPE.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -82,7 +115,12 @@ chain of small general rules that look at the whole article:
    ("the local charity Help Now" -> "local charity"), or one after it
    ("Jane Roe, director of the city's museum").
 
-5. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
+5. **Recall**: names the model missed count when the text treats them as
+   actors: the untagged subject of a speech verb ("Edu said"), a name with an
+   age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a name
+   after "a company called", and untagged repeats of names already found.
+
+6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
    case to all capitals, then the most frequent, then the first seen.
    ``aliases`` lists every surface form in order of first appearance.
 

@@ -151,12 +151,15 @@ from spacy.tokens import Doc, Span, Token
 from . import contract, lexicon
 from .lexicon import (
     ACRONYM_STOPWORDS,
+    COMPASS_WORDS,
     DASHES,
+    GENERIC_PLACE_WORDS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_HEAD_WORDS,
     ORG_SUFFIXES,
     PARTY_WORDS,
+    PERSON_CUE_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     TIME_ZONES,
@@ -175,10 +178,6 @@ AGENT_VERBS = lexicon.ACTING_VERBS
 """Lemmas of verbs whose subject acts or speaks: used to tell a group from a place."""
 
 CONNECTORS = NAME_CONNECTORS
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
-                           "eastern", "western", "central", "upper", "lower"})
-GENERIC_PLACE_WORDS = frozenset({"sea", "ocean", "river", "lake", "island", "islands",
-                                 "mountains", "valley", "desert", "strait", "bay"})
 ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
 
@@ -531,15 +530,8 @@ def _is_titled(span: Span) -> bool:
     return span.start > 0 and _role_kind(span.doc[span.start - 1]) == "honorific"
 
 
-CUE_NOUNS = (PERSON_NOUNS - {"rival", "source", "head", "owner", "police", "chief"}) | {
-    "member", "fan", "husband", "wife", "son", "daughter", "presenter", "actor", "actress",
-    "singer", "rapper", "producer", "keeper", "goalkeeper", "striker", "defender", "winger",
-    "midfielder", "co-star", "star", "veteran", "novelist", "writer", "poet", "composer"}
-"""Nouns that, next to a name, say it is a person's ("presenter X", "X, a member")."""
-
-
 def _is_person_noun(tok: Token) -> bool:
-    return tok.lower_ in CUE_NOUNS
+    return tok.lower_ in PERSON_CUE_NOUNS
 
 
 def _has_person_cue(span: Span) -> bool:
@@ -1400,8 +1392,8 @@ def _canonical(forms: list[str], counts: Counter) -> str:
 # model did not tag; None means a name not yet known (it joins the group with
 # its key or the person whose surname it is, else it starts a new actor).
 
-TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) == "role") - {
-    "general", "premier", "chief", "head", "deputy", "state", "source", "police", "father"}
+TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) == "role"
+                        ) - lexicon.AMBIGUOUS_TITLES
 """Person titles that, capitalised, introduce a name ("Coach Edu", "Mayor Ruiz")."""
 
 
@@ -1511,7 +1503,7 @@ def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
                 continue
             noun = doc[tok.i - 1]
             label = ("ORG" if noun.lower_ in org_nouns() else
-                     "PERSON" if noun.lower_ in CUE_NOUNS else "")
+                     "PERSON" if noun.lower_ in PERSON_CUE_NOUNS else "")
             end = tok.i + 1
             while (end < sent.end and doc[end].text[:1].isupper()
                    and doc[end].ent_type_ not in ACTOR_TYPES and doc[end].text.isalpha()):

@@ -87,6 +87,32 @@ ACTING_VERBS: frozenset[str] = frozenset({
     "tell", "add", "insist", "pledge", "agree", "refuse", "issue",
 })
 
+#: Nouns that, next to a name, say it is a person's ("presenter X", "X, a
+#: member of ...", "rap star X"): the person nouns that never stand for a
+#: company, and words for people in sport and entertainment news.
+PERSON_CUE_NOUNS: frozenset[str] = (
+    PERSON_NOUNS - {"rival", "source", "head", "owner", "police", "chief"}) | frozenset({
+        "member", "fan", "husband", "wife", "son", "daughter", "presenter", "actor",
+        "actress", "singer", "rapper", "producer", "keeper", "goalkeeper", "striker",
+        "defender", "winger", "midfielder", "co-star", "star", "veteran", "novelist",
+        "writer", "poet", "composer"})
+
+#: Person titles that, capitalised, also start names of other things
+#: ("General Motors", "Premier League", "State Street"): never read as a title
+#: before a name the model missed.
+AMBIGUOUS_TITLES: frozenset[str] = frozenset({
+    "general", "premier", "chief", "head", "deputy", "state", "source", "police", "father"})
+
+#: Compass and position words that start place names ("West Bank", "North Sea").
+COMPASS_WORDS: frozenset[str] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "upper", "lower"})
+
+#: Generic words for natural places that end their names ("Aegean Sea").
+GENERIC_PLACE_WORDS: frozenset[str] = frozenset({
+    "sea", "ocean", "river", "lake", "island", "islands", "mountains", "valley", "desert",
+    "strait", "bay"})
+
 #: Dashes that split two names glued into one entity when spaced ("A - B").
 DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
 

@@ -6,7 +6,15 @@ in the next, a title is glued onto a name, two names joined by a dash become
 one entity, a capitalised adjective at the start of a sentence becomes a
 nationality. :func:`extract_actors` turns the model's entities into **actors**
 (one per real-world person, organisation or place, with every mention) by a
-chain of small general rules that look at the whole article:
+chain of small general rules that look at the whole article.
+
+The rules are data: ordered tuples of small named functions, one tuple per
+step (:data:`RULE_GROUPS`: ``repair``, ``filter``, ``merge``, ``vote``,
+``type``, ``recall``), each documented by its docstring. ``article-toolkit
+rules`` (or :func:`toolkit.rules.list_rules`) lists them, and
+``--disable-rule NAME`` (``disable=`` here) switches one off to show what it
+contributes. A rule that fails raises: the article fails visibly, it never
+comes back with no actors. The steps:
 
 1. **Mentions** (:func:`candidate_mentions`): entities labelled PERSON, ORG,
    GPE, NORP, LOC or FAC in body sentences only (headings never count, and
@@ -17,6 +25,14 @@ chain of small general rules that look at the whole article:
      two mentions; "Al-Amin" stays whole);
    - a leading determiner and a trailing possessive or punctuation are
      dropped ("the Red Cross's" -> "Red Cross");
+   - repair rules join a name the model cut in two ("[Lake] [Vale] Corp"),
+     add a company form that follows it ("Acme Corp"), split "X and Y" when
+     X is used alone elsewhere, join "Parents and <Org>", and cut a
+     nationality or party word ("Kenyan", "Democrat") or a title off the
+     front of a person's name ("Keeper Ann Lee" tagged ORG -> "Ann Lee");
+   - wire stock codes ("<ACME>") and stray brackets, a score glued to a team
+     ("Rovers 2-1") and a leading honorific ("Mr", "Col", "Sen.") leave the
+     name; the honorific makes it a person's;
    - a title at the front of a PERSON is cut off and kept as the role
      ("Foreign Minister Jane Roe" -> "Jane Roe"); an entity made only of
      title words ("State" out of a title) is dropped;
@@ -50,13 +66,28 @@ chain of small general rules that look at the whole article:
    - a surname or other short form joins the **one** longer PERSON name it
      ends ("Roe" -> "Jane Roe"), whatever the model tagged the short form
      (a surname tagged GPE is still the person); never when two people share
-     it, and never for a country name.
+     it, and never for a country name; a first name used alone joins the one
+     person it starts ("Jane" -> "Jane Roe");
+   - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
+     "Conservatives"), a head form joins its full name ("Bank" -> "Bank of
+     England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
+     organisation's last words join it ("Commission" -> "Executive
+     Commission"); the first words alone do not ("Acme" is not "Acme Prize").
 
 3. **Type by consensus**: every mention votes with its (repaired) label; the
    whole article decides, and these rules override the vote:
 
+   - a name written as the title of a work ("the film X", "his X single",
+     quoted, or tagged WORK_OF_ART elsewhere) in at least half its mentions
+     is no actor;
+   - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
    - a short form that joined a person is a PERSON;
+   - a name ending in a place word ("... Stadium", "... Square") is a FAC and
+     one ending in an organisation word ("... Bank", "... plc", "... FC") an
+     ORG; a political party, singular or plural, is an ORG;
+   - a name with a person's title, apposition or age ("presenter X",
+     "X, a member of ...", "X, 27,") is a PERSON;
    - "the Xs" / "Country's Xs" tagged PERSON is a group, not a person: an ORG
      when the group is the subject of a verb of acting or speaking anywhere
      ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`),
@@ -68,7 +99,9 @@ chain of small general rules that look at the whole article:
      ``data/org_nouns.txt``), or tagged PERSON and followed by one ("the X
      militia"), is an ORG; so is a PERSON-tagged name the text goes on to
      call "it" ("X said it would ...");
-   - otherwise the majority label; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
+   - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
+     Vote rules adjust single votes first: "X, which ..." and a one-word name
+     listed with companies vote ORG, a one-word name after "in" votes GPE.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -82,7 +115,12 @@ chain of small general rules that look at the whole article:
    ("the local charity Help Now" -> "local charity"), or one after it
    ("Jane Roe, director of the city's museum").
 
-5. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
+5. **Recall**: names the model missed count when the text treats them as
+   actors: the untagged subject of a speech verb ("Edu said"), a name with an
+   age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a name
+   after "a company called", and untagged repeats of names already found.
+
+6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
    case to all capitals, then the most frequent, then the first seen.
    ``aliases`` lists every surface form in order of first appearance.
 
@@ -103,18 +141,32 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from . import contract
+from . import contract, lexicon
+from .lexicon import (
+    ACRONYM_STOPWORDS,
+    COMPASS_WORDS,
+    DASHES,
+    GENERIC_PLACE_WORDS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    ORG_HEAD_WORDS,
+    ORG_SUFFIXES,
+    PARTY_WORDS,
+    PERSON_CUE_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    TIME_ZONES,
+    WORK_NOUNS,
+)
 from .nlp import body_sentences
-
-DATA = Path(__file__).resolve().parent / "data"
+from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 """Entity labels that make actors."""
@@ -122,18 +174,10 @@ ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 TIE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
 """Which type wins a tied vote (a group that acts is settled before the vote)."""
 
-AGENT_VERBS = frozenset({
-    "say", "claim", "launch", "fire", "attack", "announce", "deny", "warn", "accuse",
-    "target", "strike", "vow", "threaten", "demand", "reject", "confirm", "state",
-    "kill", "shell", "bomb", "seize", "capture", "release", "order", "urge", "call",
-    "tell", "add", "insist", "pledge", "agree", "refuse", "issue",
-})
+AGENT_VERBS = lexicon.ACTING_VERBS
 """Lemmas of verbs whose subject acts or speaks: used to tell a group from a place."""
 
-DASHES = frozenset({"-", "–", "—", "--"})
-CONNECTORS = frozenset({"of", "for", "the", "-", "'s", "’s"})
-ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "&"})
-NAME_PARTICLES = ("al-", "el-", "ul-", "bin-", "ibn-")
+CONNECTORS = NAME_CONNECTORS
 ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
 
@@ -201,49 +245,37 @@ class _Candidate:
     neuter: bool = False
     forced: str = ""  # a type fixed by a boundary rule (FAC)
     key: str = ""  # name_key of the text
+    titled: bool = False  # right after an honorific ("Mr", "Dr", "Col")
+    person_cue: bool = False  # a person's title, apposition or age goes with it
+    work: bool = False  # written as the title of a work ("the film X")
+    conj_label: str = ""  # the one label of the entities it is coordinated with
+    which: bool = False  # followed by ", which"
+    guess: str = ""  # for a recalled name, the type its evidence suggests
+    place_prep: bool = False  # "in [X]", "Ann Lee, from [X]"
 
 
-# --------------------------------------------------------------------------- data files
+# --------------------------------------------------------------------------- word lists
 
 
-def _data_lines(name: str) -> Iterator[list[str]]:
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n").split("\t")
-
-
-@lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
-    """Title words and their kind (``role``, ``honorific``, ``modifier``), from ``data/roles.txt``."""
-    return {row[0]: (row[1] if len(row) > 1 else "role") for row in _data_lines("roles.txt")}
+    """Title words and their kind (``role``, ``honorific``, ``modifier``): :func:`lexicon.title_words`."""
+    return lexicon.title_words()
 
 
-@lru_cache(maxsize=1)
-def facility_nouns() -> frozenset[str]:
-    """Nouns that turn a preceding person's name into a facility, from ``data/facilities.txt``."""
-    return frozenset(row[0] for row in _data_lines("facilities.txt"))
+facility_nouns = lexicon.facility_nouns
+org_nouns = lexicon.org_nouns
 
 
-@lru_cache(maxsize=1)
-def org_nouns() -> frozenset[str]:
-    """Common nouns for organisations ("group", "militia"), from ``data/org_nouns.txt``."""
-    return frozenset(row[0] for row in _data_lines("org_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
+@cache
 def country_keys() -> dict[str, str]:
     """Normalised country name or variant -> ISO code, from ``data/countries.tsv``."""
-    out = {}
-    for row in _data_lines("countries.tsv"):
-        for name in row[1:]:
-            out[name_key(name)] = row[0]
-    return out
+    return {name_key(name): code for code, names in lexicon.countries() for name in names}
 
 
-@lru_cache(maxsize=1)
+@cache
 def country_names() -> dict[str, str]:
     """ISO code -> preferred English name (the first name in ``data/countries.tsv``)."""
-    return {row[0]: row[1] for row in _data_lines("countries.tsv")}
+    return {code: names[0] for code, names in lexicon.countries()}
 
 
 def country_name(forms: list[str]) -> str | None:
@@ -281,6 +313,33 @@ def name_key(text: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _party(key: str) -> str:
+    """The party a name key stands for ("tories" -> "conservative"), or "".
+
+    Example:
+        >>> _party("tories"), _party("labour party"), _party("acme")
+        ('conservative', 'labour', '')
+    """
+    words = key.split()
+    if len(words) > 1 and words[-1] == "party":
+        words = words[:-1]
+    words = words[:-1] + [_singular(words[-1])] if words else words
+    return PARTY_WORDS.get(" ".join(words), "")
+
+
+def _is_ticker(text: str) -> bool:
+    """A wire stock code: a few capitals, maybe with an exchange suffix ("AXP", "BRN.N")."""
+    return re.fullmatch(r"[A-Z]{1,6}(?:\.[A-Z]{1,2})?>?", text) is not None
 
 
 def _is_acronym(text: str) -> bool:
@@ -333,24 +392,47 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation and (for people) leading titles."""
+    """Drop determiners, possessives, punctuation, wire ticker codes ("<ACME>"),
+    leading honorifics and (for people) leading titles."""
+    bracketed = start > 0 and doc[start - 1].text.endswith("<")
+    for i in range(start, end):
+        if "<" in doc[i].text or ">" in doc[i].text:
+            bracketed = bracketed or ">" in doc[i].text
+            if i > start:
+                end = i
+                break
+            start = i + 1
+    if bracketed and end - start == 1 and _is_ticker(doc[start].text):
+        return start, start  # a stock code ("<ACME>"), not a name
     while start < end and (doc[start].tag_ in {"DT", "PRP$"} or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
+            doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
+            and doc[end + 1].is_digit)):
+        end -= 1  # a score glued to a team: "Rovers 2-1"
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
                            or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         end -= 1
+    i = start
     if label == "PERSON":
-        i = start
         while i < end - 1 and (_role_kind(doc[i]) or _is_connector(doc[i])):
             i += 1
-        start = i
-    return start, end
+    while i < end - 1 and _role_kind(doc[i]) == "honorific":
+        i += 1
+    return i, end
 
 
 def _only_titles(span: Span) -> bool:
     return all(_role_kind(t) or _is_connector(t) for t in span)
+
+
+def _first_word(sent: Span) -> int:
+    first = sent.start
+    while first < sent.end and (sent.doc[first].is_punct or sent.doc[first].is_space):
+        first += 1
+    return first
 
 
 def _looks_common(span: Span, sent: Span) -> bool:
@@ -393,12 +475,17 @@ def _is_agent(span: Span) -> bool:
 
 
 def _org_clue(span: Span, label: str) -> bool:
-    """In apposition to an organisation noun ("the armed group X"), or a
-    person-tagged name followed by one ("the X militia")."""
+    """In apposition to an organisation noun ("the armed group X"), right after
+    one that modifies it ("software giant X"), or a person-tagged name followed
+    by one ("the X militia")."""
     root, nouns = span.root, org_nouns()
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.lower_ in nouns:
+    if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
         return True
+    if span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
+            return True
     return (label == "PERSON" and root.dep_ == "compound" and head.i == span.end
             and head.is_lower and head.lower_ in nouns)
 
@@ -413,6 +500,107 @@ def _is_neuter(span: Span) -> bool:
             if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
                 return True
     return False
+
+
+def _known_names(doc: Doc) -> frozenset[str]:
+    """Keys of the actor-type entities of the whole doc (cached on the doc)."""
+    cached = doc.user_data.get("actor_known_names")
+    if cached is None:
+        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ in ACTOR_TYPES)
+        doc.user_data["actor_known_names"] = cached
+    return cached
+
+
+def _work_names(doc: Doc) -> frozenset[str]:
+    """Keys of the names the model tagged as titles of works anywhere in the doc."""
+    cached = doc.user_data.get("actor_work_names")
+    if cached is None:
+        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART")
+        doc.user_data["actor_work_names"] = cached
+    return cached
+
+
+def _nationality_word(tok: Token) -> bool:
+    """Tagged NORP somewhere in the doc, or an adjective (as "Kenyan" is)."""
+    return tok.tag_ == "JJ" or any(e.label_ == "NORP" and e.text == tok.text for e in tok.doc.ents)
+
+
+def _is_titled(span: Span) -> bool:
+    """Right after an honorific: "Mr [Hague]", "Col [North]"."""
+    return span.start > 0 and _role_kind(span.doc[span.start - 1]) == "honorific"
+
+
+def _is_person_noun(tok: Token) -> bool:
+    return tok.lower_ in PERSON_CUE_NOUNS
+
+
+def _has_person_cue(span: Span) -> bool:
+    """A person's title or apposition goes with the name, or an age follows it.
+
+    "presenter [Tess Daly]", "[Ann Lee], an early team member", "[Ann Lee], 27,".
+    """
+    doc, root = span.doc, span.root
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if _is_person_noun(prev) and (prev.head.i in range(span.start, span.end)
+                                      or root.head.i == prev.i):
+            return True
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= span.end and _is_person_noun(child):
+            return True
+    return (span.end + 2 < len(doc) and doc[span.end].text == ","
+            and doc[span.end + 1].like_num and len(doc[span.end + 1].text) <= 2
+            and doc[span.end + 2].text in {",", ")"})
+
+
+def _is_work_title(span: Span) -> bool:
+    """Written as the title of a work: "the film [X]", "his [X] single", quoted, or
+    tagged as one (WORK_OF_ART) elsewhere in the article."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if name_key(span.text) in _work_names(doc):
+        return True
+    if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
+        return True
+    if (prev is not None and prev.lower_ in {"like", "as"} and span.start > 1
+            and _singular(doc[span.start - 2].lower_) in WORK_NOUNS):
+        return True  # "films like [X]", "games such as [X]"
+    if (after is not None and after.is_lower and after.lower_ in WORK_NOUNS
+            and prev is not None and (prev.tag_ in {"PRP$", "POS"})):
+        return True
+    return (prev is not None and after is not None and prev.is_quote and after.is_quote
+            and not prev.whitespace_)
+
+
+def _conjunct_label(span: Span) -> str:
+    """ORG for a one-word person name coordinated only with organisations
+    ("Aiwa, Sharp and [X]"), else ""."""
+    if len(span) != 1:
+        return ""
+    labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
+    if labels == {"ORG"} and span.root.ent_type_ == "PERSON":
+        return "ORG"
+    return ""
+
+
+def _after_place_preposition(span: Span) -> bool:
+    """The object of "in", "near" or "outside", or of a "from" set off after a
+    person's name ("Ann Lee, from [X], said")."""
+    root, doc = span.root, span.doc
+    prep = root.head
+    if root.dep_ != "pobj" or prep.i != span.start - 1:
+        return False
+    if prep.lower_ in {"in", "near", "outside"}:
+        return True
+    return (prep.lower_ == "from" and prep.i >= 2 and doc[prep.i - 1].text == ","
+            and doc[prep.i - 2].ent_type_ == "PERSON")
+
+
+def _before_which(span: Span) -> bool:
+    doc = span.doc
+    return (span.end + 1 < len(doc) and doc[span.end].text == ","
+            and doc[span.end + 1].lower_ == "which")
 
 
 # --------------------------------------------------------------------------- roles
@@ -481,42 +669,272 @@ def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
 # --------------------------------------------------------------------------- mentions
 
 
-def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = None
-                       ) -> Iterator[_Candidate]:
+# Repair rules: each takes the sentence's actor-type entities (in order) and
+# returns them with boundaries mended.
+
+
+@rule("join-compound-names", stage="actors")
+def join_compound_names(ents: list[Span], sent: Span) -> list[Span]:
+    """Join two entities written side by side when the first modifies the second.
+
+    The model sometimes cuts one name in two ("[Lake] [Vale] Corp" as two
+    places); the parse still attaches the first as a compound of the second
+    (or of the word both modify).
+    """
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.root.dep_ == "compound"
+                and (prev.root.head.i in range(ent.start, ent.end)
+                     or prev.root.head.i == ent.root.head.i == ent.end)
+                and prev.text[:1].isupper()):
+            out[-1] = Span(sent.doc, prev.start, ent.end, label=ent.label_)
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("extend-company-suffix", stage="actors")
+def extend_company_suffix(ents: list[Span], sent: Span) -> list[Span]:
+    """A company form right after a name belongs to it: "[Acme] Corp" -> "Acme Corp", an ORG."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < sent.end else None
+        if nxt is not None and nxt.lower_ in ORG_SUFFIXES and nxt.text[:1].isupper():
+            ent = Span(doc, ent.start, ent.end + 1, label="ORG")
+        out.append(ent)
+    return out
+
+
+@rule("split-coordinated-names", stage="actors")
+def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
+    """Split "X and Y" into two names when X is a name the article uses on its own.
+
+    "[Film Board and Channel 9]" after "the Film Board" was named alone is two
+    organisations; "[Food and Drug Administration]" stays whole.
+    """
+    doc, out = sent.doc, []
+    known = _known_names(doc)
+    for ent in ents:
+        cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and t.i > ent.start), None)
+        if (cut is not None and cut + 1 < ent.end and doc[cut + 1].text[:1].isupper()
+                and any(k == name_key(doc[ent.start:cut].text)
+                        or k.endswith(" " + name_key(doc[ent.start:cut].text)) for k in known)):
+            out += [Span(doc, ent.start, cut, label=ent.label_),
+                    Span(doc, cut + 1, ent.end, label=ent.label_)]
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("join-plural-and-org", stage="actors")
+def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
+    """Join "Xs and <Org>" when Xs is a capitalised plural common noun: the model
+    cut one organisation's name in two ("[Parents] and [Teachers United]")."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        amp = ent.start - 1
+        first = amp - 1
+        if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
+                and _plural_common_word(doc[first])):
+            start = first
+            if out and out[-1].start == first and out[-1].end == amp:
+                out.pop()
+            ent = Span(doc, start, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
+def _plural_common_word(tok: Token) -> bool:
+    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.lower_.endswith("s")
+            and tok.i > tok.sent.start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+
+
+@rule("strip-affiliation", stage="actors")
+def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a nationality or party word off the front of a person's name:
+    "Kenyan Ann Lee", "Democrat Ann Lee" -> "Ann Lee"."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        first = ent[0]
+        nationality = (first.tag_ in {"JJ", "NNP"} and _nationality_word(first)
+                       and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ch")))
+        if ent.label_ == "PERSON" and len(ent) >= 3 and (nationality or _party(first.lower_)):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+@rule("strip-title-from-name", stage="actors")
+def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A title at the front of a name the model did not tag PERSON makes it a person's.
+
+    "[Keeper Tomas Vrba]" tagged ORG is the person "Tomas Vrba" (the title
+    becomes the role): a capitalised title word followed by two or more
+    capitalised words that end in no organisation word.
+    """
+    doc, out = sent.doc, []
+    for ent in ents:
+        i = ent.start
+        while i < ent.end and doc[i].text[:1].isupper() and _role_kind(doc[i]) in {"role", "honorific"}:
+            i += 1
+        rest = doc[i:ent.end]
+        if (ent.label_ != "PERSON" and i > ent.start and len(rest) >= 2
+                and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in rest)
+                and rest[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
+            ent = Span(doc, i, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
+    join_compound_names, extend_company_suffix, split_coordinated_names, join_plural_and_org,
+    strip_affiliation,
+    strip_title_from_name)
+"""Repair rules, in order (see :func:`candidate_mentions`)."""
+
+
+# Filter rules: each says whether a repaired entity span is NOT an actor
+# mention (True drops it). They run in order on every entity of the body.
+
+
+@rule("drop-lowercase", stage="actors")
+def drop_lowercase(span: Span, label: str, sent: Span) -> bool:
+    """Drop an entity without a capital letter ("unity", "the council").
+
+    The small model sometimes tags common nouns; a name always has a capital.
+    """
+    return not any(c.isupper() for c in span.text)
+
+
+@rule("drop-title-words", stage="actors")
+def drop_title_words(span: Span, label: str, sent: Span) -> bool:
+    """Drop an entity made only of title words ("State" out of "Secretary of State").
+
+    The words are those of ``data/roles.txt`` and the connectors between them.
+    """
+    return _only_titles(span)
+
+
+@rule("drop-common-word", stage="actors")
+def drop_common_word(span: Span, label: str, sent: Span) -> bool:
+    """Drop a single sentence-initial common English word not read as a proper noun.
+
+    "Renewed fighting ..." gives an entity "Renewed": capitalised only because
+    it starts the sentence, tagged as an adjective, and frequent in English.
+    """
+    return _looks_common(span, sent)
+
+
+@rule("drop-nationality-adjective", stage="actors")
+def drop_nationality_adjective(span: Span, label: str, sent: Span) -> bool:
+    """Drop a nationality used as an adjective ("French forces"); keep it as a noun ("the Kurds").
+
+    A nationality adjective modifying a noun names no actor of its own: the
+    actor is the unnamed noun.
+    """
+    return label == "NORP" and _is_adjectival(span)
+
+
+@rule("drop-title-fragment", stage="actors")
+def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
+    """Drop common words cut out of a title: "[National Security] Adviser".
+
+    An entity of common English words right before a capitalised title word
+    it modifies is part of the title, not a name.
+    """
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not (nxt.text[:1].isupper() and _role_kind(nxt) == "role"
+            and span.root.head.i >= span.end):
+        return False
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
+
+
+@rule("drop-time-zone", stage="actors")
+def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
+    """Drop a time-zone abbreviation ("GMT", "EST") the model tagged as a name."""
+    return span.text.casefold().rstrip(".") in TIME_ZONES
+
+
+@rule("drop-sentence-start-modifier", stage="actors")
+def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
+    """Drop a common word that starts the sentence and modifies the next noun:
+    "[House] prices rose", when the article never names it otherwise.
+
+    Capitalised only because it opens the sentence, the word is part of a
+    common noun phrase; a name the article uses elsewhere ("Apple shares
+    rose", with Apple named again) is kept.
+    """
+    doc = span.doc
+    if len(span) != 1 or span.start != _first_word(sent) or span.end >= sent.end:
+        return False
+    nxt = doc[span.end]
+    if not (nxt.is_lower and nxt.pos_ == "NOUN" and span.root.head.i == nxt.i):
+        return False
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(span[0].lower_, "en") < COMMON_WORD_ZIPF:
+        return False
+    key = name_key(span.text)
+    return sum(name_key(e.text) == key for e in doc.ents) == 1
+
+
+MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
+    drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
+    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier)
+"""Filter rules, in order (see :func:`candidate_mentions`)."""
+
+
+def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = None,
+                       disable: Collection[str] = ()) -> Iterator[_Candidate]:
     """Repaired actor-type entities of the body sentences, in text order.
 
     Args:
         doc: the parsed article.
         sentences: ``body_sentences(doc)``, when already computed.
+        disable: names of filter rules to switch off.
     """
-    facilities = facility_nouns()
+    filters = active(MENTION_FILTERS, disable=disable)
+    repairs = active(REPAIR_RULES, disable=disable)
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
-        for ent in sent.ents:
-            if ent.label_ not in ACTOR_TYPES:
-                continue
+        ents = [e for e in sent.ents if e.label_ in ACTOR_TYPES]
+        for repair in repairs:
+            ents = repair(ents, sent)
+        for ent in ents:
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
-                if e <= s:
+                if e <= s or any(f(doc[s:e], label, sent) for f in filters):
                     continue
-                span = doc[s:e]
-                if not any(c.isupper() for c in span.text) or _only_titles(span):
-                    continue
-                if _looks_common(span, sent):
-                    continue
-                forced = ""
-                if (label == "PERSON" and e < sent.end and doc[e].lower_ in facilities
-                        and span.root.head.i == e):
-                    e, forced = e + 1, "FAC"
-                    span = doc[s:e]
-                if label == "NORP" and _is_adjectival(span):
-                    continue
-                desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
-                yield _Candidate(start=s, end=e, label=label, sentence=sent_i,
-                                 key=name_key(span.text), description=desc,
-                                 group_plural=label == "PERSON" and _is_plural_group(span),
-                                 agent=_is_agent(span), org_clue=_org_clue(span, label),
-                                 neuter=_is_neuter(span), forced=forced)
+                yield _candidate(doc, s, e, label, sent_i, sent, ent)
+
+
+def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
+               ent: Span) -> _Candidate:
+    """A kept entity span with its evidence (a facility noun after a person extends it)."""
+    forced = ""
+    if (label == "PERSON" and e < sent.end and doc[e].lower_ in facility_nouns()
+            and doc[s:e].root.head.i == e):
+        e, forced = e + 1, "FAC"
+    span = doc[s:e]
+    desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
+    return _Candidate(start=s, end=e, label=label, sentence=sent_i,
+                      key=name_key(span.text), description=desc,
+                      group_plural=label == "PERSON" and _is_plural_group(span),
+                      agent=_is_agent(span), org_clue=_org_clue(span, label),
+                      neuter=_is_neuter(span), forced=forced, titled=_is_titled(span),
+                      person_cue=_has_person_cue(span), work=_is_work_title(span),
+                      conj_label=_conjunct_label(span), which=_before_which(span),
+                      place_prep=_after_place_preposition(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -555,10 +973,13 @@ def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]
     by_root = {i: c.key for i, c in by_cand.items()}
     for c in cands:
         span = doc[c.start:c.end]
-        # Full Name (ACR)
-        if (c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")"
-                and _is_acronym(doc[c.end + 1].text) and len(span) > 1):
-            yield c.key, name_key(doc[c.end + 1].text)
+        # Full Name (ACR), also after a wire bracket: "Full Name> (ACR)"
+        e = c.end
+        while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
+            e += 1
+        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
+                and _is_acronym(doc[e + 1].text) and len(span) > 1):
+            yield c.key, name_key(doc[e + 1].text)
         # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
             if child.dep_ == "appos" and child.i in by_root:
@@ -570,50 +991,183 @@ def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]
                     yield c.key, other
 
 
-def _merge(doc: Doc, cands: list[_Candidate]) -> tuple[_Groups, set[str]]:
-    """Group keys into actors; returns the groups and the keys that joined a person."""
-    uniq = list(dict.fromkeys(c.key for c in cands))
-    groups = _Groups(uniq)
+@dataclass
+class _MergeState:
+    """What the merge rules read (the article's candidates) and change (the groups)."""
+
+    doc: Doc
+    cands: list[_Candidate]
+    uniq: list[str]  # name keys in order of first appearance
+    surface: dict[str, str]  # key -> first surface form
+    votes: dict[str, Counter]  # key -> the model's labels
+    groups: _Groups
+    joined: set[str] = field(default_factory=set)  # short forms that joined a person
+
+
+@rule("merge-country-variants", stage="actors")
+def merge_country_variants(state: _MergeState) -> None:
+    """Join the variants of one country ("U.K.", "Britain"), from ``data/countries.tsv``."""
     countries = country_keys()
-    surface: dict[str, str] = {}
-    votes: dict[str, Counter] = {}
-    for c in cands:
-        surface.setdefault(c.key, doc[c.start:c.end].text)
-        votes.setdefault(c.key, Counter())[c.label] += 1
-    # Country variants.
     by_code: dict[str, str] = {}
-    for k in uniq:
+    for k in state.uniq:
         code = countries.get(k)
         if code:
-            groups.union(by_code.setdefault(code, k), k)
-    # Acronyms spelled by a multiword name's initials, when the name is unique.
-    initials: dict[str, list[str]] = {}
-    for k in uniq:
-        ini = _initials(surface[k])
-        if ini:
-            initials.setdefault(ini, []).append(k)
-    for k in uniq:
-        if _is_acronym(surface[k]):
+            state.groups.union(by_code.setdefault(code, k), k)
+
+
+@rule("merge-acronym-initials", stage="actors")
+def merge_acronym_initials(state: _MergeState) -> None:
+    """Join an acronym to the one multiword name whose capitalised initials it spells.
+
+    "EU" joins "European Union" when both are in the text (a final company
+    form may be left out: "GTB" for "Gulf Trade Bank BSC"); an acronym that
+    two names spell stays apart.
+    """
+    groups, initials = state.groups, {}
+    for k in state.uniq:
+        words = state.surface[k].split()
+        forms = [state.surface[k]]
+        if len(words) > 2 and (words[-1].lower() in ORG_SUFFIXES or words[-1].isupper()):
+            forms.append(" ".join(words[:-1]))  # "Acme Trading Co" also spells "AT"
+        for ini in dict.fromkeys(_initials(f) for f in forms):
+            if ini:
+                initials.setdefault(ini, []).append(k)
+    for k in state.uniq:
+        if _is_acronym(state.surface[k]):
             matches = [m for m in initials.get(k, []) if m != k]
             if len({groups.find(m) for m in matches}) == 1:
                 groups.union(matches[0], k)
-    # Acronyms the text defines.
-    for a, b in _definitions(doc, cands):
-        if a in groups.parent and b in groups.parent:
-            groups.union(a, b)
-    # Surnames and short forms join the one longer PERSON name they end.
-    people = [k for k in uniq if len(_words(k)) > 1
+
+
+@rule("merge-acronym-defined", stage="actors")
+def merge_acronym_defined(state: _MergeState) -> None:
+    """Join an acronym to the name the text defines it for: "Full Name (ACR)", "ACR, the Full Name"."""
+    for a, b in _definitions(state.doc, state.cands):
+        if a in state.groups.parent and b in state.groups.parent:
+            state.groups.union(a, b)
+
+
+@rule("merge-surname", stage="actors")
+def merge_surname(state: _MergeState) -> None:
+    """Join a surname or other short form to the one longer PERSON name it ends.
+
+    "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
+    share it, and never a country name, an acronym or a nationality (a
+    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish").
+    """
+    countries, votes, groups = country_keys(), state.votes, state.groups
+    people = [k for k in state.uniq if len(_words(k)) > 1
               and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
-    joined: set[str] = set()
-    for k in uniq:
-        if k in countries or _is_acronym(surface[k]) or votes[k]["NORP"] + votes[k]["FAC"]:
+    for k in state.uniq:
+        nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k)
+        if (k in countries or _is_acronym(state.surface[k]) or nationality
+                or votes[k]["FAC"]):
             continue
         words = _words(k)
         hosts = {groups.find(p) for p in people if p != k and _ends_with(_words(p), words)}
         if len(hosts) == 1 and groups.find(k) not in hosts:
             groups.union(hosts.pop(), k)
-            joined.add(k)
-    return groups, joined
+            state.joined.add(k)
+
+
+@rule("merge-party-forms", stage="actors")
+def merge_party_forms(state: _MergeState) -> None:
+    """Join the forms of one political party: singular and plural, with or without
+    "Party", and its common other name ("Democrat", "Democrats", "Democrat Party")."""
+    by_party: dict[str, str] = {}
+    for k in state.uniq:
+        party = _party(k)
+        if party:
+            state.groups.union(by_party.setdefault(party, k), k)
+
+
+@rule("merge-name-head", stage="actors")
+def merge_name_head(state: _MergeState) -> None:
+    """Join a short form to the one longer name it is the head of.
+
+    "Bank" is "Bank of England" (the words before "of"), "Acme" is "Acme Corp"
+    and "Aegean" the "Aegean Sea" (a name less its company form, organisation
+    word or sea, river or island): when exactly one longer name has that head,
+    and the short form is not a country or a person.
+    """
+    heads: dict[str, set[str]] = {}
+    for k in state.uniq:
+        for head in _name_heads(k):
+            heads.setdefault(head, set()).add(k)
+    countries, groups = country_keys(), state.groups
+    for k in state.uniq:
+        hosts = {groups.find(h) for h in heads.get(k, ()) if h != k}
+        votes = state.votes[k]
+        if (len(hosts) == 1 and k not in countries and groups.find(k) not in hosts
+                and votes["PERSON"] * 2 <= sum(votes.values())):
+            groups.union(hosts.pop(), k)
+
+
+@rule("merge-org-short-form", stage="actors")
+def merge_org_short_form(state: _MergeState) -> None:
+    """Join the last words of an organisation's name to it ("Commission" ->
+    "Executive Commission") when only one organisation ends that way and the
+    short form was itself tagged an organisation.
+
+    The first words are not enough: "Acme" and "Acme Prize" are two actors.
+    """
+    votes, groups, countries = state.votes, state.groups, country_keys()
+    orgs = [k for k in state.uniq if len(_words(k)) > 1
+            and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        if k in countries or votes[k]["ORG"] * 2 <= sum(votes[k].values()):
+            continue
+        short = _words(k)
+        hosts = {groups.find(o) for o in orgs if o != k and _ends_with(_words(o), short)}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+@rule("merge-given-name", stage="actors")
+def merge_given_name(state: _MergeState) -> None:
+    """Join a first name used alone to the one person whose full name it starts
+    ("Ann" -> "Ann Lee"), when it was tagged a person and no other person shares it."""
+    votes, groups = state.votes, state.groups
+    people = [k for k in state.uniq if len(_words(k)) > 1
+              and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        if " " in k or votes[k]["PERSON"] * 2 <= sum(votes[k].values()):
+            continue
+        hosts = {groups.find(p) for p in people if _words(p)[0] == k}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
+    merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
+    merge_party_forms, merge_name_head, merge_org_short_form, merge_given_name)
+"""Merge rules, in order: each unions the name keys of one actor."""
+
+
+def _merge(doc: Doc, cands: list[_Candidate], *, disable: Collection[str] = ()
+           ) -> tuple[_Groups, set[str]]:
+    """Group keys into actors; returns the groups and the keys that joined a person."""
+    uniq = list(dict.fromkeys(c.key for c in cands))
+    state = _MergeState(doc=doc, cands=cands, uniq=uniq, surface={}, votes={},
+                        groups=_Groups(uniq))
+    for c in cands:
+        state.surface.setdefault(c.key, doc[c.start:c.end].text)
+        state.votes.setdefault(c.key, Counter())[c.label] += 1
+    for merge in active(MERGE_RULES, disable=disable):
+        merge(state)
+    return state.groups, state.joined
+
+
+def _name_heads(key: str) -> list[str]:
+    """The short forms a name is known by: the words before "of", or the name
+    less a final company form, organisation word or generic place word."""
+    words, out = key.split(), []
+    if "of" in words[1:]:
+        out.append(" ".join(words[:words.index("of")]))
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS | GENERIC_PLACE_WORDS:
+        words = words[:-1]
+        out.append(" ".join(words))
+    return out
 
 
 def _ends_with(full: list[str], short: list[str]) -> bool:
@@ -626,33 +1180,201 @@ def _ends_with(full: list[str], short: list[str]) -> bool:
 # --------------------------------------------------------------------------- typing
 
 
-def _decide_type(cands: list[_Candidate], joined: set[str]) -> str:
-    """One type for a group of mentions (the rules in the module docs, in order)."""
+@dataclass
+class _TypeEvidence:
+    """What the type rules read about one group of mentions."""
+
+    joined: set[str]  # keys that joined a person (merge-surname)
+    votes: Counter  # type -> votes of the mentions (the vote rules)
+    agent: bool  # some mention is the subject of an acting verb
+    neuter: bool  # some mention is called "it" later in its clause
+
+
+# Vote rules: each may give one mention's vote; the first that answers wins.
+
+
+@rule("vote-plural-group", stage="actors")
+def vote_plural_group(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """"The Xs" tagged PERSON is a group: ORG if it acts anywhere, else NORP."""
+    if c.group_plural:
+        return "ORG" if ev.agent else "NORP"
+    return None
+
+
+@rule("vote-called-it", stage="actors")
+def vote_called_it(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A PERSON-tagged name the text goes on to call "it" ("X said it would") votes ORG."""
+    return "ORG" if c.label == "PERSON" and ev.neuter else None
+
+
+@rule("vote-relative-which", stage="actors")
+def vote_relative_which(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A PERSON-tagged name followed by ", which" ("X, which makes games") votes ORG."""
+    return "ORG" if c.label == "PERSON" and c.which else None
+
+
+@rule("vote-conjunct", stage="actors")
+def vote_conjunct(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A one-word name coordinated only with organisations is an organisation.
+
+    In "Aiwa, Sharp and Hollis showed their players", three companies are
+    listed; a tag of PERSON on the last one is outvoted by the list.
+    """
+    return c.conj_label or None
+
+
+@rule("vote-place-preposition", stage="actors")
+def vote_place_preposition(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A one-word PERSON-tagged name after "in" or "near", or after a "from" that
+    gives a person's home ("Ann Lee, from Hythe"), votes GPE."""
+    return "GPE" if c.label == "PERSON" and c.place_prep and c.end - c.start == 1 else None
+
+
+@rule("vote-model-label", stage="actors")
+def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """Otherwise a mention votes with the model's (repaired) label; a split-off part has
+    none, and a recalled name votes with the type its evidence suggests."""
+    return c.label or c.guess or None
+
+
+VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
+    vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
+    vote_place_preposition, vote_model_label)
+"""Vote rules, in order (the first that answers gives the mention's vote)."""
+
+# Type rules: each may settle a group's type; the first that answers wins.
+
+
+@rule("type-work-title", stage="actors")
+def type_work_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written as the title of a work in at least half its mentions is no actor.
+
+    "The film [X]", "her album [X]", "his [X] single", or a quoted title: the
+    name is a work (type ``WORK``, which :func:`extract_actors` leaves out).
+    """
+    works = sum(c.work for c in cands)
+    return "WORK" if works and works * 2 >= len(cands) else None
+
+
+@rule("type-facility", stage="actors")
+def type_facility(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A person's name followed by a facility noun ("<Name> hospital") is a FAC."""
+    return "FAC" if any(c.forced == "FAC" for c in cands) else None
+
+
+@rule("type-honorific", stage="actors")
+def type_honorific(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written after an honorific ("Mr", "Dr", "Sir", "Col", "Sen.") is a PERSON."""
+    return "PERSON" if any(c.titled for c in cands) else None
+
+
+@rule("type-country", stage="actors")
+def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name in ``data/countries.tsv`` is a GPE."""
     countries = country_keys()
-    if any(c.forced == "FAC" for c in cands):
-        return "FAC"
-    if any(c.key in countries for c in cands):
-        return "GPE"
-    if any(c.key in joined for c in cands):
-        return "PERSON"
-    if any(c.org_clue for c in cands):
-        return "ORG"
-    agent = any(c.agent for c in cands)
-    neuter = any(c.neuter for c in cands)
-    votes: Counter = Counter()
+    return "GPE" if any(c.key in countries for c in cands) else None
+
+
+@rule("type-joined-person", stage="actors")
+def type_joined_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """An actor whose short form joined a person's full name is a PERSON."""
+    return "PERSON" if any(c.key in ev.joined for c in cands) else None
+
+
+@rule("type-org-noun", stage="actors")
+def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name in apposition to an organisation noun ("the armed group X"), right
+    after one ("software giant X"), or a PERSON-tagged name followed by one
+    ("the X militia"), is an ORG."""
+    return "ORG" if any(c.org_clue for c in cands) else None
+
+
+@rule("type-place-word", stage="actors")
+def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name that ends in a word for a building or public place ("... Stadium",
+    "... Square", "... Bridge", "... Park") is a FAC, unless the model read it as a
+    person's name ("Ann Hall")."""
+    if ev.votes["PERSON"]:
+        return None
+    places = facility_nouns() - ORG_HEAD_WORDS - {"center", "centre"}
     for c in cands:
-        if c.group_plural:
-            votes["ORG" if agent else "NORP"] += 1
-        elif c.label == "PERSON" and neuter:
-            votes["ORG"] += 1
-        elif c.label:
-            votes[c.label] += 1
-    if not votes:
-        return "ORG" if agent else "GPE"
-    if votes["ORG"] and votes["GPE"] and agent:
-        return "ORG"
-    best = max(votes.values())
-    return next(t for t in TIE_ORDER if votes[t] == best)
+        words = c.key.split()
+        if len(words) > 1 and words[-1] in places:
+            return "FAC"
+    return None
+
+
+@rule("type-org-word", stage="actors")
+def type_org_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name that ends in an organisation word ("... Bank", "... plc", "... FC",
+    "... Council", "... United") is an ORG; a compass name ("West Bank") is not."""
+    for c in cands:
+        words = c.key.split()
+        if (len(words) > 1 and words[-1] in ORG_HEAD_WORDS | ORG_SUFFIXES
+                and words[0] not in COMPASS_WORDS):
+            return "ORG"
+    return None
+
+
+@rule("type-party", stage="actors")
+def type_party(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A political party, singular or plural ("Democrat", "the Democrats", "Tories"), is an ORG."""
+    return "ORG" if any(_party(c.key) for c in cands) else None
+
+
+@rule("type-person-cue", stage="actors")
+def type_person_cue(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name with a person's title, apposition or age is a PERSON, whatever the tag.
+
+    "presenter [X Y]", "[X Y], an early team member", "[X Y], 27,": the text
+    itself says the name is a person's.
+    """
+    return "PERSON" if any(c.person_cue for c in cands) else None
+
+
+@rule("type-acting-place", stage="actors")
+def type_acting_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted both ORG and GPE that acts (subject of "said", "fired" ...) is an ORG."""
+    return "ORG" if ev.votes["ORG"] and ev.votes["GPE"] and ev.agent else None
+
+
+@rule("type-majority", stage="actors")
+def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """Otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
+
+    Without any vote, a name that acts is an ORG and any other a GPE.
+    """
+    if not ev.votes:
+        return "ORG" if ev.agent else "GPE"
+    best = max(ev.votes.values())
+    return next(t for t in TIE_ORDER if ev.votes[t] == best)
+
+
+TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
+    type_work_title, type_facility, type_honorific, type_country, type_joined_person,
+    type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
+"""Type rules, in order (the first that answers gives the actor's type)."""
+
+
+def _decide_type(cands: list[_Candidate], joined: set[str], *,
+                 disable: Collection[str] = ()) -> str:
+    """One type for a group of mentions: the first type rule that answers.
+
+    Returns "" when no active rule answers (only with ``type-majority``
+    switched off): such a group makes no actor.
+    """
+    ev = _TypeEvidence(joined=joined, votes=Counter(), agent=any(c.agent for c in cands),
+                       neuter=any(c.neuter for c in cands))
+    voters = active(VOTE_RULES, disable=disable)
+    for c in cands:
+        vote = next((v for v in (r(c, ev) for r in voters) if v), None)
+        if vote:
+            ev.votes[vote] += 1
+    for decide in active(TYPE_RULES, disable=disable):
+        atype = decide(cands, ev)
+        if atype:
+            return atype
+    return ""
 
 
 def _canonical(forms: list[str], counts: Counter) -> str:
@@ -666,10 +1388,134 @@ def _canonical(forms: list[str], counts: Counter) -> str:
 # --------------------------------------------------------------------------- recall
 
 
-def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
-            types: list[str]) -> Iterator[
-        tuple[int, _Candidate]]:
-    """Untagged repeats of a known name: ``(group index, candidate)``.
+# Recall rules: each yields ``(group index or None, candidate)`` for names the
+# model did not tag; None means a name not yet known (it joins the group with
+# its key or the person whose surname it is, else it starts a new actor).
+
+TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) == "role"
+                        ) - lexicon.AMBIGUOUS_TITLES
+"""Person titles that, capitalised, introduce a name ("Coach Edu", "Mayor Ruiz")."""
+
+
+def _untagged_name(tok: Token, sent: Span) -> Span | None:
+    """The proper name headed by ``tok`` (with its compound proper nouns), when the
+    model tagged none of it and every word is capitalised."""
+    doc, start = tok.doc, tok.i
+    while (start > sent.start and doc[start - 1].dep_ == "compound"
+           and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].tag_ == "NNP"):
+        start -= 1
+    span = doc[start:tok.i + 1]
+    if all(t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper() and not t.ent_type_
+           and not _role_kind(t) and t.text.replace("-", "").isalpha() and len(t.text) > 1
+           for t in span):
+        return span
+    return None
+
+
+def _is_gendered(span: Span) -> bool:
+    """The subject of a verb whose clause goes on with "he" or "she": "X said he ..."."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ in {"ccomp", "conj", "xcomp"} and any(
+            g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"} for g in c.children)
+        for c in root.head.children)
+
+
+def _guess_label(span: Span) -> str:
+    """The type a recalled name most likely has, from the evidence around it."""
+    words = name_key(span.text).split()
+    if _is_titled(span) or _has_person_cue(span):
+        return "PERSON"
+    if words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS or _is_neuter(span):
+        return "ORG"
+    if _is_gendered(span):
+        return "PERSON"
+    return "PERSON" if len(words) > 1 else "ORG"
+
+
+def _recalled(span: Span, sent_i: int, label: str) -> _Candidate:
+    return _Candidate(start=span.start, end=span.end, label="", guess=label, sentence=sent_i,
+                      key=name_key(span.text), titled=_is_titled(span),
+                      person_cue=_has_person_cue(span), agent=_is_agent(span),
+                      neuter=_is_neuter(span))
+
+
+@rule("recall-speaker", stage="actors")
+def recall_speaker(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+                   types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged proper name that is the subject of a speech verb ("Edu said").
+
+    The text treats whoever speaks as an actor. Its type comes from the
+    evidence: an honorific, title, apposition or age makes a PERSON; a company
+    form or "it said" an ORG; otherwise two or more words a PERSON, one an ORG.
+    """
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_VERBS
+                    and tok.tag_ in {"NNP", "NNPS"}):
+                span = _untagged_name(tok, sent)
+                if span is not None and not _looks_common(span, sent):
+                    yield None, _recalled(span, sent_i, _guess_label(span))
+
+
+@rule("recall-age", stage="actors")
+def recall_age(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+               types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged proper name followed by an age ("Edu, 27, scored"): a PERSON."""
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.tag_ in {"NNP", "NNPS"} and (tok.i + 1 == sent.end or doc[tok.i + 1].text == ","):
+                span = _untagged_name(tok, sent)
+                if span is not None and _has_person_cue(span) and not _is_titled(span):
+                    yield None, _recalled(span, sent_i, "PERSON")
+
+
+@rule("recall-titled-name", stage="actors")
+def recall_titled_name(doc: Doc, sentences: list[tuple[int, Span]],
+                       groups: list[list[_Candidate]],
+                       types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged capitalised name after an honorific or a capitalised person
+    title ("Mr Edu", "Coach Edu"): a PERSON."""
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.i + 1 >= sent.end or not tok.text[:1].isupper():
+                continue
+            if _role_kind(tok) != "honorific" and tok.lower_ not in TITLE_NOUNS:
+                continue
+            end = tok.i + 1
+            while end < sent.end and doc[end].tag_ == "NNP" and doc[end].text[:1].isupper() \
+                    and not doc[end].ent_type_ and not _role_kind(doc[end]) \
+                    and doc[end].text.isalpha() and len(doc[end].text) > 1:
+                end += 1
+            if end > tok.i + 1 and name_key(doc[end - 1].text) not in ORG_HEAD_WORDS:
+                yield None, _recalled(doc[tok.i + 1:end], sent_i, "PERSON")
+
+
+@rule("recall-called-name", stage="actors")
+def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
+                       groups: list[list[_Candidate]],
+                       types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add the name after "a company called" or "a man named": an ORG after an
+    organisation noun, a PERSON after a person noun, whatever the model tagged it."""
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.lower_ not in {"called", "named"} or tok.i < 1 or tok.i + 1 >= sent.end:
+                continue
+            noun = doc[tok.i - 1]
+            label = ("ORG" if noun.lower_ in org_nouns() else
+                     "PERSON" if noun.lower_ in PERSON_CUE_NOUNS else "")
+            end = tok.i + 1
+            while (end < sent.end and doc[end].text[:1].isupper()
+                   and doc[end].ent_type_ not in ACTOR_TYPES and doc[end].text.isalpha()):
+                end += 1
+            if label and end > tok.i + 1:
+                yield None, _recalled(doc[tok.i + 1:end], sent_i, label)
+
+
+@rule("recall-repeats", stage="actors")
+def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+                   types: list[str]) -> Iterator[tuple[int, _Candidate]]:
+    """Count untagged repeats of a name the model tagged elsewhere ("Roe said ...").
 
     The model often tags a name once and misses it later ("Roe said ..."). A
     token sequence equal to a form already found for a PERSON, ORG, GPE, LOC
@@ -679,7 +1525,7 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
     """
     forms: dict[tuple[str, ...], set[int]] = {}
     for gi, (cands, atype) in enumerate(zip(groups, types, strict=True)):
-        if atype == "NORP":
+        if atype in {"NORP", ""}:
             continue
         for c in cands:
             words = tuple(t.text for t in doc[c.start:c.end])
@@ -713,6 +1559,15 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
             i += len(match)
 
 
+RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
+    recall_speaker, recall_age, recall_titled_name, recall_called_name, recall_repeats)
+"""Recall rules, in order: each adds mentions the model did not tag."""
+
+RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
+               "type": TYPE_RULES, "recall": RECALL_RULES}
+"""The actor rules by group, in the order :func:`extract_actors` applies them."""
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -723,39 +1578,71 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
     Args:
         doc: the parsed article (``doc._.paragraphs`` marks headings, which
             are skipped).
+        disable: names of actor rules to switch off (see :data:`RULE_GROUPS`).
         types: actor types to return (all six by default).
         recall: also count untagged repeats of names the model tagged
-            elsewhere (see :func:`_recall`).
+            elsewhere (see :func:`recall_repeats`).
 
     Returns:
         Actors sorted by number of mentions (descending), then name; mentions
         sorted by position.
 
     Example:
-        >>> actors = extract_actors(doc)  # doctest: +SKIP
-        >>> actors[0].name, actors[0].type, len(actors[0].mentions)  # doctest: +SKIP
-        ('Jane Roe', 'PERSON', 4)
+        >>> from toolkit.nlp import load_model, make_doc
+        >>> from toolkit.read import article_from_text
+        >>> nlp = load_model()
+        >>> doc = nlp(make_doc(article_from_text(
+        ...     "Dr Jane Roe met Tom Ide in Oslo. Roe said the talks went well."), nlp))
+        >>> [(a.name, a.type, len(a.mentions)) for a in extract_actors(doc)]
+        [('Jane Roe', 'PERSON', 2), ('Oslo', 'GPE', 1), ('Tom Ide', 'PERSON', 1)]
     """
-    try:
-        sentences = list(body_sentences(doc))
-        cands = list(candidate_mentions(doc, sentences=sentences))
-        if not cands:
-            return []
-        union, joined = _merge(doc, cands)
-        by_root: dict[str, list[_Candidate]] = {}
-        for c in cands:
-            by_root.setdefault(union.find(c.key), []).append(c)
-        groups = list(by_root.values())
-        group_types = [_decide_type(g, joined) for g in groups]
-        if recall:
-            for gi, c in list(_recall(doc, sentences, groups, group_types)):
-                groups[gi].append(c)
-    except Exception:  # an odd parse must never fail the whole analysis
+    sentences = list(body_sentences(doc))
+    cands = list(candidate_mentions(doc, sentences=sentences, disable=disable))
+    if not cands:
         return []
+    union, joined = _merge(doc, cands, disable=disable)
+    by_root: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        by_root.setdefault(union.find(c.key), []).append(c)
+    groups = list(by_root.values())
+    group_types = [_decide_type(g, joined, disable=disable) for g in groups]
+    if recall:
+        for find in active(RECALL_RULES, disable=disable):
+            covered = {i for g in groups for c in g for i in range(c.start, c.end)}
+            for gi, c in list(find(doc, sentences, groups, group_types)):
+                if covered.isdisjoint(range(c.start, c.end)):
+                    covered.update(range(c.start, c.end))
+                    _add_recalled(groups, group_types, gi, c, disable=disable)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
-              if t in types]
+              if t and t in types]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
+
+
+def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | None,
+                  cand: _Candidate, *, disable: Collection[str]) -> None:
+    """Put a recalled mention in its group: the one given, the group with its key,
+    the one person whose surname it is, or a new group typed by the type rules."""
+    party = _party(cand.key) if "merge-party-forms" not in disable else ""
+    if gi is None:
+        gi = next((i for i, g in enumerate(groups) if any(
+            c.key == cand.key or (party and _party(c.key) == party) for c in g)), None)
+    if gi is None and " " not in cand.key:
+        hosts = {i for i, (g, t) in enumerate(zip(groups, types, strict=True)) if t == "PERSON"
+                 and any(_ends_with(_words(c.key), [cand.key]) for c in g)}
+        gi = hosts.pop() if len(hosts) == 1 else None
+    if gi is None:
+        # A recalled full name takes in a group named by its head ("Acme" for
+        # "Acme Corp") when merge-name-head is on.
+        heads = set(_name_heads(cand.key)) if "merge-name-head" not in disable else set()
+        absorbed = [i for i, g in enumerate(groups) if any(c.key in heads for c in g)]
+        group = [cand] + [c for i in absorbed for c in groups[i]]
+        for i in reversed(absorbed):
+            del groups[i], types[i]
+        groups.append(group)
+        types.append(_decide_type(group, set(), disable=disable))
+    else:
+        groups[gi].append(cand)
 
 
 def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:
@@ -829,7 +1716,12 @@ def show_actors(obj, *, jupyter: bool | None = None, label: str = "type") -> str
         The HTML markup when not displayed in a notebook, else ``None``.
 
     Example:
-        >>> html = show_actors(toolkit.analyze(path), jupyter=False)  # doctest: +SKIP
+        >>> from toolkit.nlp import load_model, make_doc
+        >>> from toolkit.read import article_from_text
+        >>> nlp = load_model()
+        >>> doc = nlp(make_doc(article_from_text("Jane Roe visited Oslo."), nlp))
+        >>> "Jane Roe" in show_actors(doc, jupyter=False)
+        True
     """
     from spacy import displacy
 

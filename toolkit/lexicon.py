@@ -174,6 +174,102 @@ PERSON_NOUNS: frozenset[str] = frozenset({
     "bishop", "imam", "rabbi", "pastor", "king", "queen", "prince", "princess", "boss",
 })
 
+#: Lemmas of verbs whose subject acts or speaks: a name that is their subject is
+#: a group or a person, not a place ("the Front said", "the Front fired").
+ACTING_VERBS: frozenset[str] = frozenset({
+    "say", "claim", "launch", "fire", "attack", "announce", "deny", "warn", "accuse",
+    "target", "strike", "vow", "threaten", "demand", "reject", "confirm", "state",
+    "kill", "shell", "bomb", "seize", "capture", "release", "order", "urge", "call",
+    "tell", "add", "insist", "pledge", "agree", "refuse", "issue",
+})
+
+#: Nouns that, next to a name, say it is a person's ("presenter X", "X, a
+#: member of ...", "rap star X"): the person nouns that never stand for a
+#: company, and words for people in sport and entertainment news.
+PERSON_CUE_NOUNS: frozenset[str] = (
+    PERSON_NOUNS - {"rival", "source", "head", "owner", "police", "chief"}) | frozenset({
+        "member", "fan", "husband", "wife", "son", "daughter", "presenter", "actor",
+        "actress", "singer", "rapper", "producer", "keeper", "goalkeeper", "striker",
+        "defender", "winger", "midfielder", "co-star", "star", "veteran", "novelist",
+        "writer", "poet", "composer"})
+
+#: Person titles that, capitalised, also start names of other things
+#: ("General Motors", "Premier League", "State Street"): never read as a title
+#: before a name the model missed.
+AMBIGUOUS_TITLES: frozenset[str] = frozenset({
+    "general", "premier", "chief", "head", "deputy", "state", "source", "police", "father"})
+
+#: Compass and position words that start place names ("West Bank", "North Sea").
+COMPASS_WORDS: frozenset[str] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "upper", "lower"})
+
+#: Generic words for natural places that end their names ("Aegean Sea").
+GENERIC_PLACE_WORDS: frozenset[str] = frozenset({
+    "sea", "ocean", "river", "lake", "island", "islands", "mountains", "valley", "desert",
+    "strait", "bay"})
+
+#: Dashes that split two names glued into one entity when spaced ("A - B").
+DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
+
+#: Words that join the parts of a title or name ("Minister of State",
+#: "Secretary-General", "Bank's").
+NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "the", "-", "'s", "’s"})
+
+#: Small words that an acronym skips ("EU" = "European Union", "BoE").
+ACRONYM_STOPWORDS: frozenset[str] = frozenset({
+    "of", "the", "and", "for", "on", "in", "de", "la", "du", "&"})
+
+#: Arabic name particles written with a hyphen ("al-Amin" ends "Amin").
+NAME_PARTICLES: tuple[str, ...] = ("al-", "el-", "ul-", "bin-", "ibn-")
+
+#: Company forms written after a name ("Acme Corp", "Acme plc"): the name is an
+#: organisation, and a following one belongs to it.
+ORG_SUFFIXES: frozenset[str] = frozenset({
+    "plc", "ltd", "ltd.", "inc", "inc.", "corp", "corp.", "co", "co.", "llc", "llp", "ag",
+    "gmbh", "nv", "sa", "spa", "bhd", "pty", "corporation", "incorporated", "limited",
+})
+
+#: Last words that make a name an organisation ("... Bank", "... Council", "... FC").
+ORG_HEAD_WORDS: frozenset[str] = frozenset({
+    "bank", "association", "council", "party", "fc", "united", "group",
+    "commission", "committee", "authority", "agency", "ministry", "department",
+    "institute", "foundation", "society", "federation", "league", "club", "company",
+    "board", "trust", "organisation", "organization", "airlines", "airways", "motors",
+    "holdings", "industries", "securities", "partners", "university", "college",
+    "bureau", "office", "service", "services", "assembly", "parliament", "congress",
+    "senate", "court", "police", "army", "navy", "network", "records", "studios",
+    "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
+    "exchange", "fund", "library", "news", "brothers", "alliance", "coalition", "front", "movement", "brigade",
+    "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
+})
+
+#: Nouns of creative works and titles: a name right after one ("the film X",
+#: "her album X") or before one after a possessive ("his X single") is a title,
+#: not an actor.
+WORK_NOUNS: frozenset[str] = frozenset({
+    "film", "movie", "album", "single", "song", "book", "novel", "play", "musical",
+    "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
+    "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
+    "machine", "computer", "console", "handset", "phone", "software",
+})
+
+#: Time-zone abbreviations the tagger takes for organisations ("12:00 GMT"): no actor.
+TIME_ZONES: frozenset[str] = frozenset({
+    "gmt", "bst", "utc", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+    "pdt", "jst", "ist", "aest", "aedt",
+})
+
+#: Political-party words (singular, lower case) -> the party they name. A party is
+#: an organisation whether written singular or plural ("Democrat", "Democrats").
+PARTY_WORDS: dict[str, str] = {
+    "conservative": "conservative", "tory": "conservative", "labour": "labour",
+    "democrat": "democrat", "republican": "republican", "liberal": "liberal",
+    "liberal democrat": "liberal democrat", "lib dem": "liberal democrat",
+    "socialist": "socialist", "communist": "communist", "green": "green",
+    "nationalist": "nationalist", "unionist": "unionist",
+}
+
 # =========================================================================== calendar
 
 #: Month names and their common abbreviations -> month number.
@@ -341,3 +437,28 @@ def title_words() -> dict[str, str]:
 def honorifics() -> frozenset[str]:
     """Honorifics (Mr, Dr, Sir, ...) in lower case, without a final dot."""
     return frozenset(w.rstrip(".") for w, kind in title_words().items() if kind == "honorific")
+
+
+@cache
+def facility_nouns() -> frozenset[str]:
+    """Nouns that turn a preceding person's name into a facility ("<Name> hospital"),
+    from ``data/facilities.txt``."""
+    return frozenset(row[0] for row in _tsv("facilities.txt"))
+
+
+@cache
+def org_nouns() -> frozenset[str]:
+    """Common nouns for organisations ("group", "militia"), from ``data/org_nouns.txt``.
+
+    Example:
+        >>> "militia" in org_nouns()
+        True
+    """
+    return frozenset(row[0] for row in _tsv("org_nouns.txt"))
+
+
+@cache
+def countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(ISO code, names)`` of every country in ``data/countries.tsv``; the
+    first name is the preferred English one."""
+    return tuple((row[0], tuple(row[1:])) for row in _tsv("countries.tsv"))

@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "every removed line with its reason).")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    sub.add_parser("doctor", help="check Python, the model, a parse and the data",
+                   description="Check the set-up and print what to do about each problem.")
     return parser
 
 
@@ -107,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "clean":
             return _clean(args)
+        if args.command == "doctor":
+            from .doctor import main as doctor
+
+            return doctor()
         return _analyze(args)
     except (InputError, OutputError, ModelError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)

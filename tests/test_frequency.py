@@ -155,7 +155,7 @@ def test_distinctive_terms_topic_word_beats_said(parse):
     row = df.set_index("term").loc["volcano"]
     assert row["count"] == 3
     assert row["zipf_baseline"] < 4 < row["zipf_doc"]
-    assert row["ratio"] == pytest.approx(row["zipf_doc"] - row["zipf_baseline"])
+    assert row["log10_ratio"] == pytest.approx(row["zipf_doc"] - row["zipf_baseline"])
 
 
 def test_distinctive_terms_from_counts_known_values():

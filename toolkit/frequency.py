@@ -35,7 +35,7 @@ BY = ("lemma", "lower", "orth")
 KEYTERM_METHODS = ("sgrank", "textrank", "yake", "scake")
 
 # wordfreq gives 0 for words it has never seen; treat them as rarer than
-# anything it lists (zipf 1 = once per 100 million words) so ratios stay finite.
+# anything it lists (zipf 1 = once per 100 million words) so log ratios stay finite.
 UNSEEN_ZIPF = 1.0
 
 
@@ -317,10 +317,12 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
 
     Relative frequency on the Zipf scale: ``zipf_doc`` is the term's rate in the
     text (log10 per billion words), ``zipf_baseline`` its rate in wordfreq's
-    general English; ``ratio`` is their difference in orders of magnitude
-    (``ratio`` 2 = a hundred times more frequent than usual). A topic word
-    ("vaccine", "drought") gets a high ratio; "said" is common everywhere
-    and sinks.
+    general English; ``log10_ratio`` is their difference, the log10 of how many
+    times more frequent the term is here than usual (``log10_ratio`` 2 = a
+    hundred times more frequent, 0 = as usual, below 0 = rarer). A topic word
+    ("vaccine", "drought") gets a high value; "said" is common everywhere
+    and sinks. (``log10_ratio`` was called ``ratio`` before 0.2, a name that
+    read as a plain ratio: code that read ``ratio`` reads ``log10_ratio`` now.)
 
     Args:
         doc_or_counts: a parsed ``Doc``, a ``term, count`` DataFrame (``terms``
@@ -334,12 +336,12 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         topn: keep only the first ``topn`` rows.
 
     Returns:
-        DataFrame ``term, count, per_million, zipf_doc, zipf_baseline, ratio``,
+        DataFrame ``term, count, per_million, zipf_doc, zipf_baseline, log10_ratio``,
         most distinctive first (ties: more frequent, then alphabetical).
 
     Example:
-        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "ratio"]]
-              term     ratio
+        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "log10_ratio"]]
+              term  log10_ratio
         0  glacier  4.3...
         1      say  1.0...
     """
@@ -366,12 +368,12 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         zdoc = math.log10(per_million) + 3
         zbase = baseline_zipf(term, lang=lang)
         rows.append({"term": term, "count": count, "per_million": per_million,
-                     "zipf_doc": zdoc, "zipf_baseline": zbase, "ratio": zdoc - zbase})
-    rows.sort(key=lambda r: (-round(r["ratio"], 9), -r["count"], r["term"]))
+                     "zipf_doc": zdoc, "zipf_baseline": zbase, "log10_ratio": zdoc - zbase})
+    rows.sort(key=lambda r: (-round(r["log10_ratio"], 9), -r["count"], r["term"]))
     if topn is not None:
         rows = rows[:topn]
     df = pd.DataFrame(rows, columns=["term", "count", "per_million", "zipf_doc",
-                                     "zipf_baseline", "ratio"])
+                                     "zipf_baseline", "log10_ratio"])
     df["count"] = df["count"].astype("Int64")
     return df
 

@@ -103,7 +103,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -716,7 +716,7 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
 # --------------------------------------------------------------------------- public API
 
 
-def extract_actors(doc: Doc, *, types: tuple[str, ...] = ACTOR_TYPES,
+def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str, ...] = ACTOR_TYPES,
                    recall: bool = True) -> list[Actor]:
     """The actors of a parsed article, each with all its body mentions.
 

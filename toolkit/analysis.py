@@ -8,6 +8,7 @@ contract's columns (see :mod:`toolkit.contract`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from . import frequency as freq_mod
 from . import quotes as quotes_mod
 from .article import Article
 from .nlp import load_model, paragraph_of, parse, sentences
+from .rules import check_disable
 
 
 @dataclass
@@ -87,7 +89,7 @@ def _as_article(obj) -> Article:
 
 
 def analyze(article: Article | str | Path, *, nlp: Language | None = None,
-            window: str | int = "sentence") -> Analysis:
+            window: str | int = "sentence", disable_rules: Iterable[str] = ()) -> Analysis:
     """Analyse one article (an :class:`Article`, a path, or raw text).
 
     Example:
@@ -97,15 +99,27 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     """
     article = _as_article(article)
     doc = parse(article, nlp or load_model())
-    return analyze_doc(article, doc, window=window)
+    return analyze_doc(article, doc, window=window, disable_rules=disable_rules)
 
 
-def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence") -> Analysis:
-    """Run the extraction stages over an already parsed ``doc`` of ``article``."""
-    actors = actors_mod.extract_actors(doc)
-    quotes = quotes_mod.extract_quotes(doc, actors=actors)
-    figures = figures_mod.extract_figures(doc, quotes=quotes)
-    dates = figures_mod.extract_dates(doc, published=article.published)
+def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
+                disable_rules: Iterable[str] = ()) -> Analysis:
+    """Run the extraction stages over an already parsed ``doc`` of ``article``.
+
+    Args:
+        article: The cleaned article ``doc`` was parsed from.
+        doc: Its spaCy ``Doc``.
+        window: Co-occurrence window (``sentence``, ``paragraph`` or a number
+            of tokens).
+        disable_rules: Names of extraction rules to switch off (see
+            :func:`toolkit.rules.list_rules`); an unknown name raises
+            ``ValueError``.
+    """
+    disable = frozenset(check_disable(disable_rules))
+    actors = actors_mod.extract_actors(doc, disable=disable)
+    quotes = quotes_mod.extract_quotes(doc, actors=actors, disable=disable)
+    figures = figures_mod.extract_figures(doc, quotes=quotes, disable=disable)
+    dates = figures_mod.extract_dates(doc, published=article.published, disable=disable)
     # Rows, not DataFrames: a corpus run builds one frame per table per chunk.
     rows = {
         "articles": article_rows([article]),
@@ -124,7 +138,7 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence") -
             row["article_id"] = article.id
     return Analysis(article=article, doc=doc, rows=rows, actor_list=actors,
                     quote_list=quotes, figure_list=figures, date_list=dates,
-                    options={"window": window})
+                    options={"window": window, "disable_rules": sorted(disable)})
 
 
 def articles_table(articles: list[Article]) -> pd.DataFrame:

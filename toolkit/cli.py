@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
     sub.add_parser("doctor", help="check Python, the model, a parse and the data",
                    description="Check the set-up and print what to do about each problem.")
+    sub.add_parser("rules", help="list every extraction rule with what it does",
+                   description="List the extraction rules in the order they apply; any of "
+                               "them can be switched off by name with --disable-rule.")
     return parser
 
 
@@ -113,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             from .doctor import main as doctor
 
             return doctor()
+        if args.command == "rules":
+            return _rules()
         return _analyze(args)
     except (InputError, OutputError, ModelError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
@@ -134,6 +139,17 @@ def _clean(args) -> int:
     if args.removed:
         for r in article.removed:
             print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rules() -> int:
+    from .rules import list_rules
+
+    table = list_rules()
+    for stage, rows in table.groupby("stage", sort=False):
+        print(f"{stage}:")
+        for row in rows.itertuples():
+            print(f"  {row.group:<10} {row.rule:<28} {row.description}")
     return EXIT_OK
 
 

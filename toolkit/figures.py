@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
@@ -732,7 +733,7 @@ def _is_identifier(span: Span, qual: str, unit: str) -> bool:
                                           and nxt.pos_ == "PROPN" and prev.pos_ == "PROPN")
 
 
-def extract_figures(doc: Doc, *, quotes=None) -> list[Figure]:
+def extract_figures(doc: Doc, *, quotes=None, disable: Collection[str] = ()) -> list[Figure]:
     """Every figure in the body sentences of ``doc``, in text order.
 
     Args:
@@ -1081,7 +1082,8 @@ def _date_mentions(doc: Doc, full: str, si: int, sent: Span, pub: date | None,
     return found
 
 
-def extract_dates(doc: Doc, *, published: str | None = None) -> list[DateMention]:
+def extract_dates(doc: Doc, *, published: str | None = None,
+                  disable: Collection[str] = ()) -> list[DateMention]:
     """Date and time expressions in the body of ``doc``, resolved where possible.
 
     Args:

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -844,7 +844,7 @@ class _ActorIndex:
         return out
 
 
-def extract_quotes(doc: Doc, *, actors=None) -> list[Quote]:
+def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> list[Quote]:
     """Find who said what in the body sentences of a parsed ``doc``.
 
     Args:

@@ -1,0 +1,49 @@
+"""The rule registry: naming, describing, switching rules off."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit import rules
+from toolkit.cli import main
+
+
+def test_rule_marks_name_and_stage():
+    @rules.rule("demo-rule", stage="demo")
+    def demo(x):
+        """Double a number.
+
+        Longer explanation that the listing leaves out."""
+        return 2 * x
+
+    assert (demo.rule_name, demo.rule_stage) == ("demo-rule", "demo")
+    assert rules.describe(demo) == "Double a number."
+    assert demo(2) == 4
+
+
+def test_active_keeps_order_and_drops_disabled():
+    funcs = []
+    for name in ("a-one", "b-two", "c-three"):
+        funcs.append(rules.rule(name, stage="demo")(lambda: None))
+    kept = rules.active(funcs, disable={"b-two"})
+    assert [f.rule_name for f in kept] == ["a-one", "c-three"]
+
+
+def test_unknown_rule_name_is_an_error():
+    with pytest.raises(ValueError, match="no-such-rule"):
+        rules.check_disable(["no-such-rule"])
+    assert rules.check_disable([]) == ()
+
+
+def test_every_registered_rule_has_a_unique_name_and_a_description():
+    table = rules.list_rules()
+    assert list(table.columns) == list(rules.RULE_COLUMNS)
+    assert not table["rule"].duplicated().any()
+    assert (table["description"].str.len() > 0).all()
+
+
+def test_rules_command_lists_the_registry(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for name in rules.list_rules()["rule"]:
+        assert name in out

@@ -10,11 +10,13 @@ Each notebook runs top to bottom in a fresh ``python3`` kernel (the kernelspec
 that ``make dev`` installs into ``.venv``), with its own folder as the working
 directory, as nbval runs it. Then the stored file is made reproducible:
 
-* no execution timestamps (``metadata.execution``) and no kernel noise in the
-  notebook metadata (Python patch version, display details);
+* the metadata in the normal form of ``scripts/notebook_filter.py`` (what
+  JupyterLab writes, without the Python patch version; cells keep only tags);
 * execution counts 1, 2, 3 ... in cell order;
 * stream outputs of one cell merged per stream, and carriage-return
-  rewrites (progress bars) collapsed to their final state, as nbval compares them.
+  rewrites (progress bars) collapsed to their final state, as nbval compares them;
+* progress widgets (``tqdm.auto`` in Jupyter) kept as their plain text only: the
+  widget view holds a random model id, and nbval skips it anyway.
 
 A cell that raises stops the run with the error, unless it is tagged
 ``raises-exception``.
@@ -32,12 +34,14 @@ import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from notebook_filter import KERNELSPEC, normalise  # noqa: E402, F401 (KERNELSPEC: tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "python3"
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL}
-LANGUAGE_INFO_KEYS = ("name", "codemirror_mode", "file_extension", "mimetype", "pygments_lexer")
 
 # As nbval compares streams: a line's text before a carriage return that is not followed
 # by a newline is dropped (a progress bar redrawn in place); so is a character before a
@@ -91,19 +95,20 @@ def clean_outputs(outputs: list) -> list:
         merged.append(out)
     for out in streams.values():
         out["text"] = collapse_stream(out["text"])
+    for out in merged:
+        # A widget (a tqdm.auto progress bar) stores a random model id and no state
+        # worth keeping: its plain-text form stays, as nbval compares it.
+        out.get("data", {}).pop(WIDGET, None)
     return merged
 
 
 def strip_volatile(nb) -> None:
-    """Remove timestamps and kernel noise; number the executed cells 1, 2, 3 ..."""
-    info = nb.metadata.get("language_info", {})
-    nb.metadata = {"kernelspec": dict(KERNELSPEC),
-                   "language_info": {k: info[k] for k in LANGUAGE_INFO_KEYS if k in info}}
+    """Metadata in the stored normal form; number the executed cells 1, 2, 3 ..."""
+    normalise(nb)
+    nb.metadata = nbformat.from_dict(nb["metadata"])
     count = 0
     for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("collapsed", None)
-        cell.metadata.pop("scrolled", None)
+        cell.metadata = nbformat.from_dict(cell["metadata"])
         if cell.cell_type != "code":
             continue
         count += 1

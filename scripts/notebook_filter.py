@@ -6,7 +6,11 @@ laptop) and may add display state to cells. None of it is a result. This filter
 writes the one normal form the repository stores:
 
 * notebook metadata: the ``python3`` kernelspec and the IPython kernel's
-  ``language_info`` without ``version`` (every other key as JupyterLab writes it);
+  ``language_info`` as JupyterLab writes it, with ``version`` set to the reference
+  Python's (:data:`REFERENCE_PYTHON`, which rendered the stored outputs): a kernel
+  with that version writes the same bytes, and a kernel with a version string of
+  the same length writes a file of the same size, which git re-reads through this
+  filter and finds unchanged;
 * cell metadata: only ``tags`` (nbval reads them); no timing, no collapsed or
   scrolled state;
 * JSON laid out as nbformat and JupyterLab write it (indent 1, sorted keys).
@@ -26,9 +30,10 @@ import json
 import sys
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+REFERENCE_PYTHON = "3.11.7"  # the Python of constraints.txt's reference environment
 LANGUAGE_INFO = {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
                  "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
-                 "pygments_lexer": "ipython3"}
+                 "pygments_lexer": "ipython3", "version": REFERENCE_PYTHON}
 CELL_METADATA = ("tags",)
 
 

@@ -5,8 +5,8 @@ does not: that each notebook reads as a lesson (header, link to the next), that
 it runs from any folder (data found by ``toolkit.paths``; installs only in the
 guarded set-up cell, where the toolkit is missing, as in Colab), that stored
 outputs are complete, that the stored editor metadata is what JupyterLab writes
-less the Python patch version (so opening a notebook leaves ``git status``
-clean), and that nbval really fails when a stored table no longer matches what
+with the reference kernel (and the git filter maps what other kernels write back
+to it), and that nbval really fails when a stored table no longer matches what
 the code produces (a tampered copy of a small notebook fails, the untampered
 copy passes).
 """
@@ -130,7 +130,7 @@ def _filter():
 
 
 @pytest.mark.parametrize("path", ALL, ids=IDS)
-def test_stored_metadata_is_what_jupyterlab_writes_less_the_python_version(path):
+def test_stored_metadata_is_what_jupyterlab_writes(path):
     """Open, autosave, run unchanged in JupyterLab: the git clean filter gives the stored bytes."""
     import json
 

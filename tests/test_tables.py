@@ -7,7 +7,7 @@ import pytest
 from toolkit import contract
 from toolkit.analysis import Analysis
 from toolkit.read import article_from_text
-from toolkit.tables import corpus_table
+from toolkit.tables import corpus_table, voices
 
 
 def _analysis(aid: str, quotes: list[dict]) -> Analysis:
@@ -41,3 +41,21 @@ def test_unknown_table_or_item_is_refused():
         corpus_table([], "speakers")
     with pytest.raises(TypeError):
         corpus_table(["not a table"], "quotes")
+
+
+def test_voices_puts_mentions_beside_quotes_for_one_article_or_a_corpus():
+    actors = contract.frame("actors", [
+        {"article_id": "a", "actor": "Ana", "type": "PERSON", "mentions": 3},
+        {"article_id": "a", "actor": "City Council", "type": "ORG", "mentions": 2},
+        {"article_id": "b", "actor": "Ana", "type": "PERSON", "mentions": 1},
+        {"article_id": "b", "actor": "Tom", "type": "PERSON", "mentions": 4}])
+    quotes = contract.frame("quotes", [
+        {"article_id": "a", "speaker": "she", "speaker_actor": "Ana"},
+        {"article_id": "a", "speaker": "Ana", "speaker_actor": "Ana"},
+        {"article_id": "b", "speaker": "a clerk", "speaker_actor": ""}])
+    df = voices(actors, quotes).set_index("actor")
+    assert list(df.index) == ["Ana", "Tom", "City Council"]  # most mentioned first
+    assert df.loc["Ana"].tolist() == ["PERSON", 2, 4, 2, 1]
+    assert df.loc["Tom", "quotes"] == 0  # talked about, never heard
+    people = voices(actors, quotes, types=["PERSON"])
+    assert "City Council" not in set(people["actor"])

@@ -5,7 +5,8 @@ Every analysis holds one table per kind of finding (the output contract);
 optional column grouping the articles (an outlet, a section, a period), so a
 corpus question ("who is quoted about the economy, in which outlet?") is a
 ``groupby`` away. The rows are those the command line writes for the same
-articles.
+articles. :func:`voices` answers the question the quotes lessons keep asking,
+for one article or a corpus: who is talked about, and who is heard?
 
 Example:
     >>> import pandas as pd
@@ -70,3 +71,50 @@ def corpus_table(items: Iterable, name: str, *,
         df[group_column] = pd.Series([label(str(a)) if pd.notna(a) else "" for a in ids],
                                      index=df.index, dtype="object")
     return df
+
+
+def voices(actors: pd.DataFrame, quotes: pd.DataFrame, *,
+           types: Iterable[str] | None = None) -> pd.DataFrame:
+    """Who is mentioned and who is quoted: one row per actor.
+
+    Works on the tables of one article or on corpus tables (:func:`corpus_table`).
+    An actor is quoted when a quote's ``speaker_actor`` is its name.
+
+    Args:
+        actors: an ``actors`` table (``article_id``, ``actor``, ``type``, ``mentions``).
+        quotes: the matching ``quotes`` table.
+        types: keep only these actor types (``["PERSON"]``); default all.
+
+    Returns:
+        DataFrame ``actor, type, articles, mentions, quotes, quoted_in``: the
+        articles mentioning the actor, its mentions, the quotes it speaks and the
+        articles it is quoted in; most mentioned first, ties by name. An actor
+        with ``quotes`` 0 is talked about but never heard.
+
+    Example:
+        >>> from toolkit import contract
+        >>> acts = contract.frame("actors", [
+        ...     {"actor": "Ana", "type": "PERSON", "mentions": 3},
+        ...     {"actor": "Tom", "type": "PERSON", "mentions": 2}], article_id="a1")
+        >>> qs = contract.frame("quotes", [{"speaker": "she", "speaker_actor": "Ana"}],
+        ...                     article_id="a1")
+        >>> voices(acts, qs)[["actor", "mentions", "quotes"]]
+          actor  mentions  quotes
+        0   Ana         3       1
+        1   Tom         2       0
+    """
+    acts = actors if types is None else actors[actors["type"].isin(list(types))]
+    mentioned = (acts.assign(mentions=pd.to_numeric(acts["mentions"], errors="coerce").fillna(0))
+                 .groupby("actor", sort=True)
+                 .agg(type=("type", "first"), articles=("article_id", "nunique"),
+                      mentions=("mentions", "sum")))
+    spoken = quotes[quotes["speaker_actor"].fillna("").astype(str) != ""]
+    heard = spoken.groupby("speaker_actor").agg(quotes=("speaker_actor", "size"),
+                                                quoted_in=("article_id", "nunique"))
+    out = mentioned.join(heard, how="left").fillna({"quotes": 0, "quoted_in": 0})
+    for col in ("articles", "mentions", "quotes", "quoted_in"):
+        out[col] = out[col].astype("int64")
+    out = out.reset_index().sort_values(["mentions", "actor"], ascending=[False, True],
+                                        kind="stable")
+    return out.reset_index(drop=True)[["actor", "type", "articles", "mentions", "quotes",
+                                       "quoted_in"]]

@@ -201,6 +201,9 @@ def test_event_phrase_takes_the_words_around_the_date():
                               "on Monday") == "Officials said the bridge reopened on Monday"
     assert plots.event_phrase("In May, voters rejected the plan.", "May",
                               words=3) == "In May, voters rejected the"
+    # Too long: words far from the date go first, the date is never cut.
+    long = "Rebels led by a former colonel of the national army seized the airport on 3 May."
+    assert plots.event_phrase(long, "on 3 May", width=30) == "seized the airport on 3 May"
 
 
 @pytest.mark.parametrize("func,name", [

@@ -535,13 +535,14 @@ def _figure_note(r, v: float) -> str:
 PRECISION_DAYS = {"week": 7}  # a span drawn from the date; months and years from the calendar
 
 
-def event_phrase(event, text, *, words: int = 6) -> str:
+def event_phrase(event, text, *, words: int = 6, width: int = 44) -> str:
     """The words of ``event`` (a sentence) that say what happened at date ``text``.
 
     The words just before the date ("Blinken *arrived in Israel* on Tuesday"),
     or after it when the date opens the sentence ("On Tuesday, *the council
-    voted to ...*"), up to ``words`` words: the verb and its object, not the
-    sentence's first words.
+    voted to ...*"): at most ``words`` words and ``width`` characters, counted
+    from the date outwards, so the date itself is never cut and the words
+    nearest to it (usually the verb and its object) are kept.
 
     Example:
         >>> event_phrase("Officials said the bridge reopened on Monday after repairs.", "Monday")
@@ -553,15 +554,22 @@ def event_phrase(event, text, *, words: int = 6) -> str:
     date = " ".join(str(text or "").split())
     at = sent.find(date) if date else -1
     if at < 0:
-        return _short(sent, 40)
+        return _short(sent, width)
     before = sent[:at].split()
     after = sent[at + len(date):].split()
     if len(before) >= 2:
-        return " ".join(before[-(words - 1):] + [date])
-    lead = " ".join(before + [date])
-    rest = [w for w in after if w not in (",", ".")][:words]
-    sep = "," if after[:1] == [","] else ""
-    return f"{lead}{sep} {' '.join(rest)}".strip()
+        phrase = date
+        for word in reversed(before[-(words - 1):]):
+            if len(word) + 1 + len(phrase) > width:
+                break
+            phrase = f"{word} {phrase}"
+        return phrase
+    phrase = " ".join(before + [date]) + ("," if after[:1] == [","] else "")
+    for word in [w for w in after if w not in (",", ".")][:words]:
+        if len(phrase) + 1 + len(word) > width:
+            break
+        phrase = f"{phrase} {word}"
+    return phrase
 
 
 def _span_end(start: pd.Timestamp, precision: str) -> pd.Timestamp:
@@ -630,7 +638,7 @@ def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int
         df = df.assign(_p=[_precision(r) for _, r in df.iterrows()])
         for (day, prec), group in df.groupby([df["_d"].dt.normalize(), "_p"], sort=True):
             first = group.iloc[0]
-            label = _short(event_phrase(first.get("event"), first.get("text")), 44)
+            label = event_phrase(first.get("event"), first.get("text"))
             more = f" ({len(group)} mentions)" if len(group) > 1 else ""
             marks.append((day, prec, _date_head(day, prec) + more, label))
         marks.sort(key=lambda m: (m[0], m[1]))

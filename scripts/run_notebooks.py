@@ -18,6 +18,11 @@ directory, as nbval runs it. Then the stored file is made reproducible:
 * progress widgets (``tqdm.auto`` in Jupyter) kept as their plain text only: the
   widget view holds a random model id, and nbval skips it anyway.
 
+Before running, a notebook without the set-up cell (:data:`SETUP`, which installs
+the toolkit only where it is missing, as in Colab) gets it as its first code cell,
+and a code cell that reads a path relative to the notebook's folder is reported:
+lessons find their data with ``toolkit.paths.data_dir()``.
+
 A cell that raises stops the run with the error, unless it is tagged
 ``raises-exception``.
 """
@@ -41,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "python3"
 WIDGET = "application/vnd.jupyter.widget-view+json"
+SETUP = '# Set-up. Where the toolkit is installed (make dev, uv sync, pip, Binder) this cell does\n# nothing. Where it is missing (Colab, a bare Python) it fetches the project, code and\n# data, and installs it: REPO is the address of the project\'s repository.\nimport importlib.util\n\nif importlib.util.find_spec("toolkit") is None:\n    import os\n    import subprocess\n    import sys\n\n    REPO = os.environ.get("ARTICLE_TOOLKIT_REPO", "https://github.com/YOUR-ACCOUNT/article-toolkit")\n    subprocess.run(["git", "clone", "--depth=1", REPO, "article-toolkit"], check=True)\n    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "./article-toolkit"], check=True)\n    importlib.invalidate_caches()'
 
 
 # As nbval compares streams: a line's text before a carriage return that is not followed
@@ -119,9 +125,31 @@ def strip_volatile(nb) -> None:
                 out["execution_count"] = count
 
 
+def ensure_setup_cell(nb) -> bool:
+    """Make :data:`SETUP` the first code cell (inserted if missing); True if inserted."""
+    codes = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    if codes and nb.cells[codes[0]].source == SETUP:
+        return False
+    cell = nbformat.v4.new_code_cell(SETUP)
+    cell["id"] = "setup"
+    nb.cells.insert(codes[0] if codes else len(nb.cells), cell)
+    return True
+
+
+def relative_paths(nb) -> list[str]:
+    """Code lines that read a path relative to the notebook's folder."""
+    return [line.strip() for c in nb.cells if c.cell_type == "code"
+            for line in c.source.splitlines() if 'Path("..")' in line or "../" in line]
+
+
 def run_notebook(path: Path, *, timeout: int = 600) -> float:
     """Execute ``path`` in place; returns the seconds it took."""
     nb = nbformat.read(path, as_version=4)
+    if ensure_setup_cell(nb):
+        print(f"{path.name}: set-up cell added", file=sys.stderr)
+    for line in relative_paths(nb):
+        print(f"warning: {path.name} reads a relative path (use toolkit.paths.data_dir()): "
+              f"{line}", file=sys.stderr)
     start = time.perf_counter()
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})

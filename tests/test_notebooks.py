@@ -88,9 +88,17 @@ def _setup_cell(nb):
     return next(c for c in nb.cells if c.cell_type == "code")
 
 
+def _run_notebooks_module():
+    spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 @pytest.mark.parametrize("path", ALL, ids=IDS)
 def test_first_code_cell_installs_only_where_the_toolkit_is_missing(path):
     setup = _setup_cell(read(path)).source
+    assert setup == _run_notebooks_module().SETUP  # one set-up cell, everywhere the same
     assert setup.startswith("# Set-up") and SETUP_GUARD in setup
     body = setup.split(SETUP_GUARD, 1)[1]
     # Everything that fetches or installs is inside the guard (indented under it).
@@ -265,3 +273,13 @@ def test_nbval_fails_when_a_stored_table_no_longer_matches(tmp_path, tamper):
     else:
         assert result.returncode == 0, log
         assert "failed" not in log, log
+
+
+def test_run_notebooks_adds_the_set_up_cell_and_reports_relative_paths():
+    mod = _run_notebooks_module()
+    v4 = nbformat.v4
+    nb = v4.new_notebook()
+    nb.cells = [v4.new_markdown_cell("# t"), v4.new_code_cell('DATA = Path("..") / "data"')]
+    assert mod.ensure_setup_cell(nb) and nb.cells[1].source == mod.SETUP
+    assert not mod.ensure_setup_cell(nb) and len(nb.cells) == 3  # once only
+    assert mod.relative_paths(nb) == ['DATA = Path("..") / "data"']

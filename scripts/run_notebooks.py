@@ -46,7 +46,21 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "python3"
 WIDGET = "application/vnd.jupyter.widget-view+json"
-SETUP = '# Set-up. Where the toolkit is installed (make dev, uv sync, pip, Binder) this cell does\n# nothing. Where it is missing (Colab, a bare Python) it fetches the project, code and\n# data, and installs it: REPO is the address of the project\'s repository.\nimport importlib.util\n\nif importlib.util.find_spec("toolkit") is None:\n    import os\n    import subprocess\n    import sys\n\n    REPO = os.environ.get("ARTICLE_TOOLKIT_REPO", "https://github.com/YOUR-ACCOUNT/article-toolkit")\n    subprocess.run(["git", "clone", "--depth=1", REPO, "article-toolkit"], check=True)\n    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "./article-toolkit"], check=True)\n    importlib.invalidate_caches()'
+SETUP = """\
+# Set-up. Where the toolkit is installed (make dev, uv sync, pip, Binder) this cell does
+# nothing. Where it is missing (Colab, a bare Python) it fetches the project, code and
+# data, and installs it: REPO is the address of the project's repository.
+import importlib.util
+
+if importlib.util.find_spec("toolkit") is None:
+    import os
+    import subprocess
+    import sys
+
+    REPO = os.environ.get("ARTICLE_TOOLKIT_REPO", "https://github.com/YOUR-ACCOUNT/article-toolkit")
+    subprocess.run(["git", "clone", "--depth=1", REPO, "article-toolkit"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "./article-toolkit"], check=True)
+    importlib.invalidate_caches()"""
 
 
 # As nbval compares streams: a line's text before a carriage return that is not followed

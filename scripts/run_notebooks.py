@@ -10,11 +10,18 @@ Each notebook runs top to bottom in a fresh ``python3`` kernel (the kernelspec
 that ``make dev`` installs into ``.venv``), with its own folder as the working
 directory, as nbval runs it. Then the stored file is made reproducible:
 
-* no execution timestamps (``metadata.execution``) and no kernel noise in the
-  notebook metadata (Python patch version, display details);
+* the metadata in the normal form of ``scripts/notebook_filter.py`` (what
+  JupyterLab writes, without the Python patch version; cells keep only tags);
 * execution counts 1, 2, 3 ... in cell order;
 * stream outputs of one cell merged per stream, and carriage-return
-  rewrites (progress bars) collapsed to their final state, as nbval compares them.
+  rewrites (progress bars) collapsed to their final state, as nbval compares them;
+* progress widgets (``tqdm.auto`` in Jupyter) kept as their plain text only: the
+  widget view holds a random model id, and nbval skips it anyway.
+
+Before running, a notebook without the set-up cell (:data:`SETUP`, which installs
+the toolkit only where it is missing, as in Colab) gets it as its first code cell,
+and a code cell that reads a path relative to the notebook's folder is reported:
+lessons find their data with ``toolkit.paths.data_dir()``.
 
 A cell that raises stops the run with the error, unless it is tagged
 ``raises-exception``.
@@ -32,12 +39,29 @@ import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from notebook_filter import KERNELSPEC, normalise  # noqa: E402, F401 (KERNELSPEC: tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "python3"
+WIDGET = "application/vnd.jupyter.widget-view+json"
+SETUP = """\
+# Set-up. Where the toolkit is installed (make dev, uv sync, pip, Binder) this cell does
+# nothing. Where it is missing (Colab, a bare Python) it fetches the project, code and
+# data, and installs it: REPO is the address of the project's repository.
+import importlib.util
 
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL}
-LANGUAGE_INFO_KEYS = ("name", "codemirror_mode", "file_extension", "mimetype", "pygments_lexer")
+if importlib.util.find_spec("toolkit") is None:
+    import os
+    import subprocess
+    import sys
+
+    REPO = os.environ.get("ARTICLE_TOOLKIT_REPO", "https://github.com/YOUR-ACCOUNT/article-toolkit")
+    subprocess.run(["git", "clone", "--depth=1", REPO, "article-toolkit"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "./article-toolkit"], check=True)
+    importlib.invalidate_caches()"""
+
 
 # As nbval compares streams: a line's text before a carriage return that is not followed
 # by a newline is dropped (a progress bar redrawn in place); so is a character before a
@@ -91,19 +115,20 @@ def clean_outputs(outputs: list) -> list:
         merged.append(out)
     for out in streams.values():
         out["text"] = collapse_stream(out["text"])
+    for out in merged:
+        # A widget (a tqdm.auto progress bar) stores a random model id and no state
+        # worth keeping: its plain-text form stays, as nbval compares it.
+        out.get("data", {}).pop(WIDGET, None)
     return merged
 
 
 def strip_volatile(nb) -> None:
-    """Remove timestamps and kernel noise; number the executed cells 1, 2, 3 ..."""
-    info = nb.metadata.get("language_info", {})
-    nb.metadata = {"kernelspec": dict(KERNELSPEC),
-                   "language_info": {k: info[k] for k in LANGUAGE_INFO_KEYS if k in info}}
+    """Metadata in the stored normal form; number the executed cells 1, 2, 3 ..."""
+    normalise(nb)
+    nb.metadata = nbformat.from_dict(nb["metadata"])
     count = 0
     for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("collapsed", None)
-        cell.metadata.pop("scrolled", None)
+        cell.metadata = nbformat.from_dict(cell["metadata"])
         if cell.cell_type != "code":
             continue
         count += 1
@@ -114,9 +139,31 @@ def strip_volatile(nb) -> None:
                 out["execution_count"] = count
 
 
+def ensure_setup_cell(nb) -> bool:
+    """Make :data:`SETUP` the first code cell (inserted if missing); True if inserted."""
+    codes = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    if codes and nb.cells[codes[0]].source == SETUP:
+        return False
+    cell = nbformat.v4.new_code_cell(SETUP)
+    cell["id"] = "setup"
+    nb.cells.insert(codes[0] if codes else len(nb.cells), cell)
+    return True
+
+
+def relative_paths(nb) -> list[str]:
+    """Code lines that read a path relative to the notebook's folder."""
+    return [line.strip() for c in nb.cells if c.cell_type == "code"
+            for line in c.source.splitlines() if 'Path("..")' in line or "../" in line]
+
+
 def run_notebook(path: Path, *, timeout: int = 600) -> float:
     """Execute ``path`` in place; returns the seconds it took."""
     nb = nbformat.read(path, as_version=4)
+    if ensure_setup_cell(nb):
+        print(f"{path.name}: set-up cell added", file=sys.stderr)
+    for line in relative_paths(nb):
+        print(f"warning: {path.name} reads a relative path (use toolkit.paths.data_dir()): "
+              f"{line}", file=sys.stderr)
     start = time.perf_counter()
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})

@@ -120,7 +120,7 @@ def test_window_option_checks():
 def test_association_known_values():
     cooc = pd.DataFrame({"actor_a": ["A", "A"], "actor_b": ["B", "C"], "weight": [2, 1]})
     actors = pd.DataFrame({"actor": ["A", "B", "C"], "type": "ORG", "mentions": [2, 2, 1]})
-    df = association(cooc, actors)
+    df = association(cooc, actors, min_count=1)
     # N = 5 mentions; A-B: expected 2*2/5 = 0.8, pmi = log2(2/0.8), npmi = pmi / -log2(2/5) = 1
     ab = df.iloc[0]
     assert ab["expected"] == pytest.approx(0.8)
@@ -130,8 +130,19 @@ def test_association_known_values():
     assert ac["pmi"] == pytest.approx(math.log2(1 / 0.4))
     assert list(df.columns[:3]) == ["actor_a", "actor_b", "weight"]
     unknown = association(pd.DataFrame({"actor_a": ["X"], "actor_b": ["Y"], "weight": [1]}),
-                          actors)
+                          actors, min_count=1)
     assert unknown["pmi"].isna().all()
+
+
+def test_association_scores_only_pairs_seen_at_least_min_count_times():
+    cooc = pd.DataFrame({"actor_a": ["A", "A"], "actor_b": ["B", "C"], "weight": [3, 2]})
+    actors = pd.DataFrame({"actor": ["A", "B", "C"], "type": "ORG", "mentions": [6, 4, 2]})
+    df = association(cooc, actors)  # default: at least 3 co-occurrences
+    assert df["min_count"].tolist() == [3, 3]  # the threshold is stated in the output
+    assert pd.notna(df.loc[0, "pmi"]) and pd.notna(df.loc[0, "npmi"])
+    assert pd.isna(df.loc[1, "pmi"]) and pd.isna(df.loc[1, "npmi"])
+    assert df.loc[1, "expected"] == pytest.approx(6 * 2 / 12)  # still shown: it is a count
+    assert association(cooc, actors, min_count=2)["pmi"].notna().all()
 
 
 def test_corpus_cooccurrence_sum_df_and_association():
@@ -168,7 +179,9 @@ def test_corpus_cooccurrence_from_analyses(nlp, parse):
 
     tables = {"cooccurrence": cooccurrence_table(doc, actors), "actors": actors_table(actors)}
     a = Analysis.from_tables(article=article_from_text(TEXT), doc=doc, tables=tables)
-    df = corpus_cooccurrence([a, a])
+    df = corpus_cooccurrence([a, a], min_count=1)
     assert weights(df)[("Ana Ruiz", "City Council")] == 4
     assert set(df["articles"]) == {2}
     assert df["pmi"].notna().all()
+    default = corpus_cooccurrence([a, a])  # scores only pairs seen together 3+ times
+    assert (default["pmi"].notna() == (default["weight"] >= 3)).all()

@@ -87,13 +87,31 @@ def test_empty_doc_gives_empty_tables(parse):
     doc = parse("")
     assert term_counts(doc).empty
     assert terms_table(doc).empty
-    assert keyterms(doc).empty
     assert kwic(doc, "x").empty
     assert distinctive_terms(doc).empty
 
 
+def _needs_textacy():
+    """Key terms need textacy, installed on Python 3.10-3.12 only (floret has no 3.13 wheel)."""
+    pytest.importorskip("textacy.extract", reason="textacy is not installed (Python 3.13)")
+
+
+def test_keyterms_of_an_empty_doc_is_empty(parse):
+    _needs_textacy()
+    assert keyterms(parse("")).empty
+
+
+def test_keyterms_without_textacy_says_how_to_get_it(parse, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "textacy.extract", None)
+    with pytest.raises(ImportError, match="Python 3.12"):
+        keyterms(parse("Solar panels cover the roof."))
+
+
 @pytest.mark.parametrize("method", ["sgrank", "textrank"])
 def test_keyterms_ranked_frame(parse, method):
+    _needs_textacy()
     doc = parse("Solar panels cover the roof of the town hall. The town hall now sells power. "
                 "Residents like the solar panels on the town hall.")
     df = keyterms(doc, method=method, topn=3)
@@ -137,7 +155,7 @@ def test_distinctive_terms_topic_word_beats_said(parse):
     row = df.set_index("term").loc["volcano"]
     assert row["count"] == 3
     assert row["zipf_baseline"] < 4 < row["zipf_doc"]
-    assert row["ratio"] == pytest.approx(row["zipf_doc"] - row["zipf_baseline"])
+    assert row["log10_ratio"] == pytest.approx(row["zipf_doc"] - row["zipf_baseline"])
 
 
 def test_distinctive_terms_from_counts_known_values():

@@ -2,10 +2,13 @@
 
 ``make test`` runs every notebook under strict nbval. These tests check what nbval
 does not: that each notebook reads as a lesson (header, link to the next), that
-nothing is installed from a notebook, that stored outputs are complete and free
-of volatile metadata, and that nbval really fails when a stored table no longer
-matches what the code produces (a tampered copy of a small notebook fails, the
-untampered copy passes).
+it runs from any folder (data found by ``toolkit.paths``; installs only in the
+guarded set-up cell, where the toolkit is missing, as in Colab), that stored
+outputs are complete, that the stored editor metadata is what JupyterLab writes
+with the reference kernel (and the git filter maps what other kernels write back
+to it), and that nbval really fails when a stored table no longer matches what
+the code produces (a tampered copy of a small notebook fails, the untampered
+copy passes).
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 ALL = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 LESSONS = sorted(NOTEBOOKS.glob("0*.ipynb"))
+SEQUENCE = ["00-start-here", "01-cleaning", "02-concepts", "03-actors", "04-quotes", "05-figures",
+            "06-validate", "07-frequency-and-cooccurrence", "08-many-articles",
+            "09-your-own-article"]
+# Lessons written on another branch: required once they exist, tolerated while missing.
+PENDING = {"06-validate"}
+NO_WORKBOOK = {"06-validate", "09-your-own-article"}  # 09 is itself an exercise
 SMALL = NOTEBOOKS / "workbooks" / "01-cleaning-solutions.ipynb"  # no model: starts fast
 IDS = [str(p.relative_to(NOTEBOOKS)) for p in ALL]
 
@@ -37,9 +46,10 @@ def read(path: Path):
 
 def test_the_sequence_is_complete():
     names = [p.stem for p in LESSONS]
-    assert names == ["00-start-here", "01-cleaning", "02-actors", "03-quotes", "04-figures",
-                     "05-frequency-and-cooccurrence", "06-many-articles"]
+    assert names == [n for n in SEQUENCE if n not in PENDING or n in names]
     for lesson in names[1:]:
+        if lesson in NO_WORKBOOK:
+            continue
         for kind in ("exercises", "solutions"):
             assert list((NOTEBOOKS / "workbooks").glob(f"{lesson[:2]}-*-{kind}.ipynb")), (lesson, kind)
 
@@ -60,7 +70,10 @@ def test_ends_with_a_link_to_the_next_notebook(path):
     targets = [t for t in LINK.findall(nxt) if t.endswith(".ipynb")]
     assert targets, "no notebook linked after **Next:**"
     for target in targets:
-        assert (path.parent / target).resolve().exists(), target
+        found = (path.parent / target).resolve()
+        if not found.exists() and found.stem in PENDING:
+            pytest.skip(f"{target} is not on this branch yet")
+        assert found.exists(), target
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
@@ -68,24 +81,93 @@ def test_lessons_are_short(path):
     assert 15 <= len(read(path).cells) <= 30
 
 
+SETUP_GUARD = 'if importlib.util.find_spec("toolkit") is None:'
+
+
+def _setup_cell(nb):
+    return next(c for c in nb.cells if c.cell_type == "code")
+
+
+def _run_notebooks_module():
+    spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 @pytest.mark.parametrize("path", ALL, ids=IDS)
-def test_no_installs_or_downloads(path):
-    for cell in read(path).cells:
+def test_first_code_cell_installs_only_where_the_toolkit_is_missing(path):
+    setup = _setup_cell(read(path)).source
+    assert setup == _run_notebooks_module().SETUP  # one set-up cell, everywhere the same
+    assert setup.startswith("# Set-up") and SETUP_GUARD in setup
+    body = setup.split(SETUP_GUARD, 1)[1]
+    # Everything that fetches or installs is inside the guard (indented under it).
+    assert "pip" in body and "git" in body
+    assert all(line.startswith("    ") for line in body.splitlines()[1:] if line.strip())
+    before = [line for line in setup.split(SETUP_GUARD, 1)[0].splitlines()
+              if not line.lstrip().startswith("#")]
+    assert not any("pip" in line or "git" in line for line in before)
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_no_other_installs_or_downloads(path):
+    nb = read(path)
+    setup = _setup_cell(nb)
+    for cell in nb.cells:
+        if cell is setup or cell.cell_type != "code":  # prose may name the commands
+            continue
         src = cell.source
         assert not re.search(r"^\s*[!%]\s*(pip|conda|mamba)\b", src, re.M), src
         assert "spacy download" not in src and "pip install" not in src, src
 
 
 @pytest.mark.parametrize("path", ALL, ids=IDS)
-def test_outputs_are_stored_complete_and_without_volatile_metadata(path):
+def test_runs_from_any_folder(path):
+    """No path relative to the notebook's folder: data comes from ``toolkit.paths``."""
+    for cell in read(path).cells:
+        if cell.cell_type == "code":
+            assert 'Path("..")' not in cell.source and "../" not in cell.source, cell.source
+
+
+def _filter():
+    spec = importlib.util.spec_from_file_location("notebook_filter",
+                                                  ROOT / "scripts" / "notebook_filter.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_stored_metadata_is_what_jupyterlab_writes(path):
+    """Open, autosave, run unchanged in JupyterLab: the git clean filter gives the stored bytes."""
+    import json
+
+    flt = _filter()
+    stored = path.read_text(encoding="utf-8")
+    nb = json.loads(stored)
+    assert flt.dumps(flt.normalise(json.loads(stored))) == stored  # stored in normal form
+    # What JupyterLab adds when it saves: the kernel's full language_info, display state.
+    nb["metadata"]["language_info"]["version"] = "3.11.9"
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {}}
+    for cell in nb["cells"]:
+        cell["metadata"]["collapsed"] = False
+        cell["metadata"]["execution"] = {"iopub.status.idle": "2026-01-01T00:00:00Z"}
+    assert flt.dumps(flt.normalise(nb)) == stored
+
+
+def test_git_runs_the_metadata_filter_on_notebooks():
+    assert "*.ipynb filter=notebook-metadata" in (ROOT / ".gitattributes").read_text().splitlines()
+    assert "filter.notebook-metadata.clean" in (ROOT / "Makefile").read_text()
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_outputs_are_stored_complete(path):
+    """Outputs, not editor metadata: JupyterLab may rewrite the latter (see the filter test)."""
     nb = read(path)
-    assert nb.metadata.kernelspec.name == "python3"
-    assert "version" not in nb.metadata.get("language_info", {})
     codes = [c for c in nb.cells if c.cell_type == "code"]
     # Executed top to bottom in one run: counts 1, 2, 3 ... (run scripts/run_notebooks.py).
     assert [c.execution_count for c in codes] == list(range(1, len(codes) + 1))
     for cell in nb.cells:
-        assert "execution" not in cell.metadata
         for out in cell.get("outputs", []):
             if out.output_type == "error":
                 assert "raises-exception" in cell.metadata.get("tags", []), cell.source
@@ -106,13 +188,16 @@ def test_strip_volatile_normalises_counts_streams_and_metadata():
     cell = v4.new_code_cell("x", execution_count=7, metadata={"execution": {"iopub.execute_input": "2024-01-01T00:00:00Z"}})
     cell.outputs = [v4.new_output("stream", name="stderr", text="bar  10%\rbar 100%|"),
                     v4.new_output("stream", name="stderr", text=" [00:01<00:00]\n"),
-                    v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=7)]
+                    v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=7),
+                    v4.new_output("display_data", data={
+                        "text/plain": "bar:   0%|", mod.WIDGET: {"model_id": "5f1e", "version_major": 2}})]
     nb.cells = [v4.new_markdown_cell("# t"), cell]
     mod.strip_volatile(nb)
-    assert nb.metadata == {"kernelspec": mod.KERNELSPEC, "language_info": {"name": "python"}}
+    assert nb.metadata == {"kernelspec": mod.KERNELSPEC, "language_info": _filter().LANGUAGE_INFO}
     assert cell.execution_count == 1 and cell.outputs[1].execution_count == 1
     assert "execution" not in cell.metadata
-    assert [o.output_type for o in cell.outputs] == ["stream", "execute_result"]
+    assert [o.output_type for o in cell.outputs] == ["stream", "execute_result", "display_data"]
+    assert cell.outputs[2].data == {"text/plain": "bar:   0%|"}  # no random widget model id
     assert cell.outputs[0].text == "bar 100%| [00:01<00:00]\n"
 
 
@@ -188,3 +273,13 @@ def test_nbval_fails_when_a_stored_table_no_longer_matches(tmp_path, tamper):
     else:
         assert result.returncode == 0, log
         assert "failed" not in log, log
+
+
+def test_run_notebooks_adds_the_set_up_cell_and_reports_relative_paths():
+    mod = _run_notebooks_module()
+    v4 = nbformat.v4
+    nb = v4.new_notebook()
+    nb.cells = [v4.new_markdown_cell("# t"), v4.new_code_cell('DATA = Path("..") / "data"')]
+    assert mod.ensure_setup_cell(nb) and nb.cells[1].source == mod.SETUP
+    assert not mod.ensure_setup_cell(nb) and len(nb.cells) == 3  # once only
+    assert mod.relative_paths(nb) == ['DATA = Path("..") / "data"']

@@ -39,6 +39,13 @@ TIMELINE = contract.frame("timeline", [
     {"text": "May 9", "date": "2023-05-09", "event": "Ruiz left", "start_char": 70}])
 
 
+def _tiny_analysis():
+    import toolkit
+
+    return toolkit.analyze(toolkit.article_from_text("Ana Ruiz visited Lima on Monday.",
+                                                     article_id="tiny"))
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     yield
@@ -127,9 +134,39 @@ def test_plot_figures_labels_values_and_sources():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["people", "aid (USD)"]
     notes = " ".join(t.get_text() for t in ax.texts)
     assert "officials" in notes and "Ana Ruiz" in notes and "$1.5 billion" in notes
-    assert ax.get_xscale() == "log"  # 20 and 1.5 billion on one axis
-    assert plots.plot_figures(FIGURES.head(1)).get_xscale() == "linear"
+    # Linear unless asked: bar lengths compare as the numbers do.
+    assert ax.get_xscale() == "linear" and ax.get_xlabel() == "Value"
+    logged = plots.plot_figures(FIGURES, log=True)
+    assert logged.get_xscale() == "log" and logged.get_xlabel() == "Value (log scale)"
     assert ax.get_ylabel() == "What is counted"
+
+
+def test_plot_figures_never_cuts_a_source_that_fits():
+    source = "the regional health ministry's weekly bulletin"  # 47 characters
+    df = FIGURES.assign(source=[source, "Ana Ruiz", ""])
+    ax = plots.plot_figures(df)
+    assert any(source in t.get_text() for t in ax.texts)
+    assert all(not t.get_clip_on() for t in ax.texts)  # drawn beyond the axes, never clipped
+
+
+def test_heatmap_zero_cells_are_white_like_zero_on_the_colour_bar():
+    ax = plots.plot_cooccurrence_heatmap(COOC)
+    image = ax.images[0]
+    mat = image.get_array()
+    order = [t.get_text() for t in ax.get_yticklabels()]
+    i, j = order.index("City Council"), order.index("Lima")  # never together
+    assert mat[i, j] == 0 and not mat.mask[i, j]
+    assert matplotlib.colors.to_hex(image.cmap(image.norm(0.0))) == "#f7fbff"  # Blues at 0
+    assert mat.mask[i, i]  # the diagonal (an actor with itself) is blank, not zero
+    cbar = ax.figure.axes[-1]
+    assert cbar.get_ylabel() == "Sentences (windows) shared"
+
+
+def test_heatmap_of_scores_names_the_measure_and_the_blank_cells():
+    scored = COOC.assign(npmi=[0.5, float("nan")])
+    ax = plots.plot_cooccurrence_heatmap(scored, value="npmi")
+    label = ax.figure.axes[-1].get_ylabel()
+    assert label.startswith("Normalised pointwise mutual information") and "too rarely" in label
 
 
 def test_plot_timeline_leaves_out_undated():
@@ -139,6 +176,34 @@ def test_plot_timeline_leaves_out_undated():
     assert len(texts) == 2
     assert texts[0].startswith("2023-05-02") and "The council met" in texts[0]
     assert ax.get_xlabel() == "Date"
+
+
+def test_timeline_labels_say_what_happened_with_the_date_precision():
+    df = contract.frame("timeline", [
+        {"text": "on Tuesday", "date": "2023-05-02", "start_char": 5,
+         "event": "After a long debate the council approved the budget on Tuesday."},
+        {"text": "last week", "date": "2023-04-24", "start_char": 80,
+         "event": "Protesters blocked the bridge last week, police said."}])
+    ax = plots.plot_timeline(df.assign(precision=["day", "week"]))
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert texts[0] == "2023-05-02\nthe council approved the budget on Tuesday"
+    assert texts[1] == "week of 2023-04-24\nProtesters blocked the bridge last week"
+    spans = [c for c in ax.collections if c.get_linewidth()[0] == 6]
+    assert len(spans) == 1  # the week is a seven-day bar, the day a point
+    (x0, _), (x1, _) = spans[0].get_segments()[0]
+    assert x1 - x0 == 7
+    # Labels are drawn on opaque boxes above the leader lines.
+    assert all(t.get_bbox_patch() is not None and t.zorder > 1 for t in ax.texts)
+
+
+def test_event_phrase_takes_the_words_around_the_date():
+    assert plots.event_phrase("Officials said the bridge reopened on Monday after repairs.",
+                              "on Monday") == "Officials said the bridge reopened on Monday"
+    assert plots.event_phrase("In May, voters rejected the plan.", "May",
+                              words=3) == "In May, voters rejected the"
+    # Too long: words far from the date go first, the date is never cut.
+    long = "Rebels led by a former colonel of the national army seized the airport on 3 May."
+    assert plots.event_phrase(long, "on 3 May", width=30) == "seized the airport on 3 May"
 
 
 @pytest.mark.parametrize("func,name", [
@@ -158,6 +223,15 @@ def test_empty_network():
 
 
 def test_type_colours_are_fixed():
+    from toolkit import actors, colors
+
+    # One table: the displaCy view, the plots and the report read the same colours.
+    assert actors.TYPE_COLORS is colors.TYPE_COLORS is plots.TYPE_COLORS
+    result = _tiny_analysis()
+    html = actors.show_actors(result, jupyter=False).lower()
+    assert len(result.actors)
+    for kind in result.actors["type"]:
+        assert f"background: {colors.TYPE_COLORS[kind].lower()}" in html
     assert plots.type_color("PERSON") == plots.type_color("person")
     assert plots.type_color("SOMETHING_NEW") == plots.type_color("SOMETHING_NEW")
     assert plots.type_color("") == plots.GREY

@@ -1699,8 +1699,7 @@ def mention_rows(actors: list[Actor]) -> list[dict]:
     return rows
 
 
-TYPE_COLORS = {"PERSON": "#f4a261", "ORG": "#8ecae6", "GPE": "#90be6d", "NORP": "#e9c46a",
-               "LOC": "#b5e48c", "FAC": "#cdb4db"}
+from .colors import TYPE_COLORS  # noqa: E402 - the one colour table (plots, report, displaCy)
 
 
 def show_actors(obj, *, jupyter: bool | None = None, label: str = "type") -> str | None:

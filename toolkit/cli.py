@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "every removed line with its reason).")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    sub.add_parser("doctor", help="check Python, the model, a parse and the data",
+                   description="Check the set-up and print what to do about each problem.")
     sub.add_parser("rules", help="list every extraction rule with what it does",
                    description="List the extraction rules in the order they apply; any of "
                                "them can be switched off by name with --disable-rule.")
@@ -110,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "clean":
             return _clean(args)
+        if args.command == "doctor":
+            from .doctor import main as doctor
+
+            return doctor()
         if args.command == "rules":
             return _rules()
         return _analyze(args)

@@ -140,8 +140,17 @@ def _actor_mentions(actors_df: pd.DataFrame | Iterable) -> Counter[str]:
     return freq
 
 
-def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None) -> pd.DataFrame:
-    """Add association scores to a co-occurrence table.
+MIN_COUNT = 3
+
+
+def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None,
+                min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """Add association scores (pointwise mutual information) to a co-occurrence table.
+
+    Scores of pairs seen together fewer than ``min_count`` times (default 3) are
+    left empty: from one or two co-occurrences PMI is mostly noise, and rare
+    pairs would top a ranking by it. The threshold is stated in the output's
+    ``min_count`` column.
 
     With ``f(a)`` an actor's mentions, ``N`` all mentions of all actors (or
     ``total``) and ``w`` the pair's weight:
@@ -156,10 +165,12 @@ def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None) -
         actors_df: the matching ``actors`` table(s) (``actor``, ``mentions``), or
             a list of actors; mentions are summed by actor name.
         total: ``N``; defaults to the sum of mentions.
+        min_count: score only pairs with at least this weight.
 
     Returns:
-        A copy of ``cooc_df`` with ``expected``, ``pmi`` and ``npmi`` columns
-        (empty where an actor's mentions are unknown).
+        A copy of ``cooc_df`` with ``expected``, ``pmi``, ``npmi`` and
+        ``min_count`` columns (scores empty where an actor's mentions are unknown
+        or the pair's weight is below ``min_count``).
 
     Example:
         >>> association(cooc, actors.actors)[["actor_a", "actor_b", "pmi"]]  # doctest: +SKIP
@@ -176,14 +187,19 @@ def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None) -
             npmi.append(math.nan)
             continue
         e = fa * fb / n
+        expected.append(e)
+        if w < min_count:
+            pmi.append(math.nan)
+            npmi.append(math.nan)
+            continue
         p = math.log2(w / e)
         p_ab = min(w / n, 1.0)
-        expected.append(e)
         pmi.append(p)
         npmi.append(1.0 if p_ab >= 1.0 else max(-1.0, min(1.0, p / -math.log2(p_ab))))
     out["expected"] = pd.Series(expected, index=out.index, dtype="float64")
     out["pmi"] = pd.Series(pmi, index=out.index, dtype="float64")
     out["npmi"] = pd.Series(npmi, index=out.index, dtype="float64")
+    out["min_count"] = pd.Series(min_count, index=out.index, dtype="Int64")
     return out
 
 
@@ -197,7 +213,7 @@ def _cooc_of(item) -> tuple[pd.DataFrame, pd.DataFrame | None]:
 
 
 def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
-                        min_articles: int = 1) -> pd.DataFrame:
+                        min_articles: int = 1, min_count: int = MIN_COUNT) -> pd.DataFrame:
     """Aggregate co-occurrence over many articles (actors matched by name).
 
     Args:
@@ -208,10 +224,11 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
         actors: ``actors`` tables for the association scores when ``items`` are
             plain tables (taken from the analyses otherwise).
         min_articles: keep pairs found in at least this many articles.
+        min_count: score (PMI) only pairs with at least this summed weight.
 
     Returns:
         DataFrame ``actor_a, actor_b, weight, articles`` plus ``expected, pmi,
-        npmi`` when actor mention counts are known (see :func:`association`).
+        npmi, min_count`` when actor mention counts are known (see :func:`association`).
 
     Example:
         >>> corpus_cooccurrence([analysis_1, analysis_2], how="df").head()  # doctest: +SKIP
@@ -253,5 +270,6 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
     for c in ("weight", "articles"):
         out[c] = out[c].astype("Int64")
     if actor_frames:
-        out = association(out, pd.concat(actor_frames, ignore_index=True))
+        out = association(out, pd.concat(actor_frames, ignore_index=True),
+                          min_count=min_count)
     return out

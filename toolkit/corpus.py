@@ -803,7 +803,7 @@ def _write_errors(out: Path, failures: list[Failure]) -> None:
 
 
 def _progress_bar(files: list[Path], *, enabled: bool):
-    from tqdm import tqdm
+    from tqdm.auto import tqdm  # a widget in Jupyter, plain text in a terminal
 
     class Bar(tqdm):
         monitor_interval = 0  # no monitor thread: worker processes can then be forked

@@ -35,7 +35,7 @@ BY = ("lemma", "lower", "orth")
 KEYTERM_METHODS = ("sgrank", "textrank", "yake", "scake")
 
 # wordfreq gives 0 for words it has never seen; treat them as rarer than
-# anything it lists (zipf 1 = once per 100 million words) so ratios stay finite.
+# anything it lists (zipf 1 = once per 100 million words) so log ratios stay finite.
 UNSEEN_ZIPF = 1.0
 
 
@@ -73,13 +73,22 @@ def _ngram_terms(sent: Span, n: int, by: str) -> Iterator[str]:
                 if term:
                     yield term
         return
-    import textacy.extract
-
-    for ng in textacy.extract.ngrams(sent, n, filter_stops=True, filter_punct=True,
-                                     filter_nums=True):
+    for ng in _ngrams(sent, n):
         if any(not any(ch.isalpha() for ch in t.text) for t in (ng[0], ng[-1])):
             continue
         yield " ".join(_norm(t, by) for t in ng)
+
+
+def _ngrams(sent: Span, n: int) -> Iterator[Span]:
+    """``n`` consecutive tokens with no space, punctuation or number inside and no
+    stop word at either end (as textacy's ``extract.ngrams`` with those filters)."""
+    for i in range(len(sent) - n + 1):
+        ng = sent[i:i + n]
+        if ng[0].is_stop or ng[-1].is_stop:
+            continue
+        if any(t.is_space or t.is_punct or t.like_num for t in ng):
+            continue
+        yield ng
 
 
 def _as_ns(ngrams: int | Iterable[int]) -> tuple[int, ...]:
@@ -192,10 +201,9 @@ def keyterms(doc: Doc, *, method: str = "sgrank", topn: int | float = 10,
            rank             term     score
         0     1    solar panel   0.081...
     """
-    from textacy.extract import keyterms as kt
-
     if method not in KEYTERM_METHODS:
         raise ValueError(f"method must be one of {KEYTERM_METHODS}, not {method!r}")
+    kt = _textacy_keyterms()
     func = getattr(kt, method)
     try:
         pairs = func(doc, topn=topn, **kwargs) if len(doc) else []
@@ -204,6 +212,23 @@ def keyterms(doc: Doc, *, method: str = "sgrank", topn: int | float = 10,
     rows = [{"rank": i + 1, "term": str(term).lower() if method != "yake" else str(term),
              "score": float(score)} for i, (term, score) in enumerate(pairs)]
     return pd.DataFrame(rows, columns=["rank", "term", "score"])
+
+
+def _textacy_keyterms():
+    """textacy's key-term module, or an ImportError that says how to get it.
+
+    textacy is the only dependency that needs ``floret``, which has no wheel for
+    Python 3.13; so it is installed on 3.10-3.12 only, and key terms are the one
+    feature it is used for.
+    """
+    try:
+        from textacy.extract import keyterms as kt
+    except ImportError as exc:
+        raise ImportError(
+            "key terms need textacy, which is installed with the toolkit on Python "
+            "3.10-3.12 only (its dependency floret has no wheel for 3.13); use Python "
+            "3.12, or count terms with term_counts() and distinctive_terms()") from exc
+    return kt
 
 
 # ---------------------------------------------------------------- kwic
@@ -244,18 +269,15 @@ def kwic(doc: Doc, keyword, *, window: int = 40) -> pd.DataFrame:
         >>> kwic(nlp("Bees make honey. Honey is sweet."), "honey", window=10)["left"].tolist()
         ['Bees make ', 'ke honey. ']
     """
-    import textacy.extract
-
     pattern = _keyword_pattern(keyword)
     text = doc.text
-    triples = list(textacy.extract.keyword_in_context(doc, pattern, window_width=window))
-    # textacy yields text only; the same pattern over the same text gives the offsets.
-    matches = list(pattern.finditer(text)) if isinstance(pattern, re.Pattern) else []
     starts = [s.start_char for s in sentences(doc)]
     rows = []
-    for (pre, kw, post), m in zip(triples, matches, strict=False):
+    for m in pattern.finditer(text):
         sent = _bisect_right(starts, m.start()) - 1
-        rows.append({"left": pre.replace("\n", " "), "keyword": kw,
+        pre = text[max(0, m.start() - window):m.start()]
+        post = text[m.end():m.end() + window]
+        rows.append({"left": pre.replace("\n", " "), "keyword": m.group(),
                      "right": post.replace("\n", " "), "start_char": m.start(),
                      "end_char": m.end(), "sentence": max(sent, 0)})
     df = pd.DataFrame(rows, columns=["left", "keyword", "right", "start_char", "end_char",
@@ -295,10 +317,12 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
 
     Relative frequency on the Zipf scale: ``zipf_doc`` is the term's rate in the
     text (log10 per billion words), ``zipf_baseline`` its rate in wordfreq's
-    general English; ``ratio`` is their difference in orders of magnitude
-    (``ratio`` 2 = a hundred times more frequent than usual). A topic word
-    ("vaccine", "drought") gets a high ratio; "said" is common everywhere
-    and sinks.
+    general English; ``log10_ratio`` is their difference, the log10 of how many
+    times more frequent the term is here than usual (``log10_ratio`` 2 = a
+    hundred times more frequent, 0 = as usual, below 0 = rarer). A topic word
+    ("vaccine", "drought") gets a high value; "said" is common everywhere
+    and sinks. (``log10_ratio`` was called ``ratio`` before 0.2, a name that
+    read as a plain ratio: code that read ``ratio`` reads ``log10_ratio`` now.)
 
     Args:
         doc_or_counts: a parsed ``Doc``, a ``term, count`` DataFrame (``terms``
@@ -312,12 +336,12 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         topn: keep only the first ``topn`` rows.
 
     Returns:
-        DataFrame ``term, count, per_million, zipf_doc, zipf_baseline, ratio``,
+        DataFrame ``term, count, per_million, zipf_doc, zipf_baseline, log10_ratio``,
         most distinctive first (ties: more frequent, then alphabetical).
 
     Example:
-        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "ratio"]]
-              term     ratio
+        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "log10_ratio"]]
+              term  log10_ratio
         0  glacier  4.3...
         1      say  1.0...
     """
@@ -344,12 +368,12 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         zdoc = math.log10(per_million) + 3
         zbase = baseline_zipf(term, lang=lang)
         rows.append({"term": term, "count": count, "per_million": per_million,
-                     "zipf_doc": zdoc, "zipf_baseline": zbase, "ratio": zdoc - zbase})
-    rows.sort(key=lambda r: (-round(r["ratio"], 9), -r["count"], r["term"]))
+                     "zipf_doc": zdoc, "zipf_baseline": zbase, "log10_ratio": zdoc - zbase})
+    rows.sort(key=lambda r: (-round(r["log10_ratio"], 9), -r["count"], r["term"]))
     if topn is not None:
         rows = rows[:topn]
     df = pd.DataFrame(rows, columns=["term", "count", "per_million", "zipf_doc",
-                                     "zipf_baseline", "ratio"])
+                                     "zipf_baseline", "log10_ratio"])
     df["count"] = df["count"].astype("Int64")
     return df
 

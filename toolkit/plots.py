@@ -3,9 +3,10 @@
 Every function takes a table (or graph) first, options keyword-only, draws on
 ``ax`` (a new figure when omitted) and returns the ``Axes``, so plots can be
 combined, restyled and saved by the caller. Empty input gives an empty,
-labelled plot saying so instead of an error. Colours for actor types are fixed
-(:func:`type_color`), so a type has the same colour in every plot and in the
-HTML report.
+labelled plot saying so instead of an error. Colours for actor types come from
+the one table in :mod:`toolkit.colors`, so a type has the same colour in every
+plot, in the HTML report and in the displaCy view. Axes are linear unless a
+log scale is asked for, and then the axis label says so.
 
 Example:
     >>> import matplotlib.pyplot as plt
@@ -16,7 +17,6 @@ Example:
 from __future__ import annotations
 
 import textwrap
-import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -25,6 +25,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+
+from .colors import GREY, PALETTE, TYPE_COLORS, type_color  # noqa: F401 (re-exported)
 
 # Fixed settings: same look on every machine, and byte-identical SVG/PNG output.
 RC = {
@@ -52,33 +54,8 @@ RC = {
     "path.simplify": True,
 }
 
-# spaCy entity labels; other types get a stable colour from PALETTE.
-TYPE_COLORS = {
-    "PERSON": "#4C72B0",
-    "ORG": "#DD8452",
-    "GPE": "#55A868",
-    "NORP": "#C44E52",
-    "LOC": "#8172B3",
-    "FAC": "#937860",
-    "EVENT": "#DA8BC3",
-    "PRODUCT": "#8C8C8C",
-    "WORK_OF_ART": "#CCB974",
-    "LAW": "#64B5CD",
-}
-PALETTE = ("#2F7F7F", "#B07AA1", "#9C755F", "#76B7B2", "#EDC948", "#FF9DA7", "#59A14F",
-           "#E15759", "#4E79A7", "#F28E2B")
 KIND_COLORS = {"direct": "#4C72B0", "indirect": "#A1C9F4", "mixed": "#8172B3"}
-GREY = "#8C8C8C"
-
-
-def type_color(kind: str | None) -> str:
-    """The colour of an actor type (hex), the same everywhere for the same type."""
-    key = (kind or "").strip().upper()
-    if key in TYPE_COLORS:
-        return TYPE_COLORS[key]
-    if not key:
-        return GREY
-    return PALETTE[zlib.crc32(key.encode("utf-8")) % len(PALETTE)]
+BAR = "#4C72B0"  # one-colour charts (figures)
 
 
 @contextmanager
@@ -248,6 +225,13 @@ def plot_quoted(quotes_df: pd.DataFrame, *, top: int = 15, ax: Axes | None = Non
                               title=title, legend="Kind")
 
 
+HEATMAP_LABELS = {
+    "weight": "Sentences (windows) shared",
+    "pmi": "Pointwise mutual information (bits)\ngrey: seen together too rarely to score",
+    "npmi": "Normalised pointwise mutual information\ngrey: seen together too rarely to score",
+}
+
+
 def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: str = "weight",
                               ax: Axes | None = None,
                               title: str = "Actor co-occurrence") -> Axes:
@@ -257,7 +241,9 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
         cooc_df: the ``cooccurrence`` table (or :func:`~toolkit.cooccurrence.association`
             output, with ``value="npmi"``).
         top: actors to show, ranked by their summed weight.
-        value: the column to show in the cells.
+        value: the column to show in the cells: ``weight`` (zero, white, where a
+            pair never shares a window) or ``pmi``/``npmi`` (blank where the pair
+            was too rare to score).
 
     Example:
         >>> plot_cooccurrence_heatmap(result.cooccurrence, top=12)  # doctest: +SKIP
@@ -282,10 +268,17 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
                 cur = mat[idx[a], idx[b]]
                 v = v + (0 if np.isnan(cur) else cur) if value == "weight" else v
                 mat[idx[a], idx[b]] = mat[idx[b], idx[a]] = v
-        cmap = mpl.colormaps["RdBu_r" if value in ("pmi", "npmi") else "Blues"].with_extremes(
-            bad="#F4F4F4")
+        scored = value in ("pmi", "npmi")
+        if not scored:
+            # A pair that never shares a window has weight 0 (white, as on the colour
+            # bar); only the diagonal (an actor with itself) is left blank.
+            mat = np.where(np.isnan(mat), 0.0, mat)
+            np.fill_diagonal(mat, np.nan)
+        # Blank (light grey): the diagonal, and for association scores the pairs too
+        # rare to score (see toolkit.cooccurrence.association's min_count).
+        cmap = mpl.colormaps["RdBu_r" if scored else "Blues"].with_extremes(bad="#EEEEEE")
         finite = mat[np.isfinite(mat)]
-        if value in ("pmi", "npmi"):
+        if scored:
             lim = float(np.nanmax(np.abs(finite))) if finite.size else 1.0
             vmin, vmax = -lim, lim
         else:
@@ -296,7 +289,7 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
             for i in range(len(order)):
                 for j in range(len(order)):
                     v = mat[i, j]
-                    if np.isfinite(v):
+                    if np.isfinite(v) and not (v == 0 and not scored):
                         txt = f"{int(v)}" if value == "weight" else f"{v:.2f}"
                         dark = (v - vmin) / ((vmax - vmin) or 1) > 0.6
                         ax.text(j, i, txt, ha="center", va="center", fontsize=7,
@@ -312,8 +305,7 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
         ax.tick_params(length=0)
         ax.set_title(title)
         cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
-        cbar.set_label({"weight": "Shared windows", "pmi": "PMI (bits)",
-                        "npmi": "Normalised PMI"}.get(value, value))
+        cbar.set_label(HEATMAP_LABELS.get(value, value))
         cbar.outline.set_visible(False)
         return ax
 
@@ -470,18 +462,20 @@ def _fmt_value(v: float) -> str:
 
 
 def plot_figures(figures_df: pd.DataFrame, *, top: int = 20, ax: Axes | None = None,
-                 log: bool | None = None, title: str = "Figures in the text") -> Axes:
+                 log: bool = False, title: str = "Figures in the text") -> Axes:
     """A labelled bar chart of the figures: each bar is one number as stated.
 
     The label says what is counted; the annotation gives the number as written
     and its source ("officials", a quoted actor) so a reader sees on whose
-    authority each number stands. Figures without a numeric value are left out;
-    a log scale is used when values span more than three orders of magnitude.
+    authority each number stands. Figures without a numeric value are left out.
+    The axis is linear, so bar lengths compare as the numbers do; pass
+    ``log=True`` for values spanning orders of magnitude, and the axis label
+    then says "log scale" (bar lengths no longer compare as ratios of the values).
 
     Args:
         figures_df: the ``figures`` table.
         top: at most this many figures, in text order.
-        log: force (True) or forbid (False) the log scale.
+        log: a logarithmic value axis (labelled as such).
 
     Example:
         >>> plot_figures(result.figures)  # doctest: +SKIP
@@ -495,56 +489,138 @@ def plot_figures(figures_df: pd.DataFrame, *, top: int = 20, ax: Axes | None = N
             if "start_char" in df.columns:
                 df = df.sort_values("start_char", kind="stable")
             df = df.head(top)
-        ax = _axes(ax, (8, max(2.5, 0.38 * len(df) + 1.3)))
+        ax = _axes(ax, (9, max(2.5, 0.38 * len(df) + 1.3)))
         if df.empty:
             return _empty(ax, title, "No figures with a numeric value")
         vals = df["v"].to_numpy(dtype=float)
-        if log is None:
-            log = vals.max() / max(vals.min(), 1e-9) > 1e3
         labels = []
         for _, r in df.iterrows():
-            what = _short(r.get("what"), 34) or _short(r.get("text"), 34)
+            what = _short(r.get("what"), 40) or _short(r.get("text"), 40)
             unit = _short(r.get("unit"), 12)
             labels.append(f"{what} ({unit})" if unit and unit not in what else what)
         ys = np.arange(len(df))
-        ax.barh(ys, vals, color="#4C72B0", height=0.65)
+        ax.barh(ys, vals, color=BAR, height=0.65)
         for yv, (_, r), v in zip(ys, df.iterrows(), vals, strict=False):
-            src = _short(r.get("source"), 28)
-            text = _short(r.get("text"), 24) or _fmt_value(v)
-            qual = _short(r.get("qualifier"), 14).replace("_", " ")
-            # Say the qualifier only when the figure's own words do not ("more than 20").
-            if qual in ("", "exact") or qual.lower() in text.lower():
-                qual = ""
-            note = f" {qual + ' ' if qual else ''}{text}"
-            if src:
-                note += f" · {src}"
-            ax.text(v, yv, note, va="center", fontsize=8, color="#333333")
+            ax.text(v, yv, _figure_note(r, v), va="center", fontsize=8, color="#333333",
+                    clip_on=False)
         ax.set_yticks(ys, labels)
         ax.invert_yaxis()
         if log:
             ax.set_xscale("log")
-            ax.set_xlim(vals.min() / 2, vals.max() * 60)
+            ax.set_xlim(vals.min() / 2, vals.max() * 2)
         else:
-            ax.set_xlim(0, vals.max() * 1.6)
-        ax.set_xlabel("Value" + (" (log scale)" if log else ""))
+            ax.set_xlim(0, vals.max() * 1.05)
+        ax.set_xlabel("Value (log scale)" if log else "Value")
         ax.set_ylabel("What is counted")
         ax.set_title(title)
         return ax
 
 
-def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int = 25,
-                  title: str = "Timeline") -> Axes:
-    """Dated events on a time axis, labels staggered so they do not collide.
+def _figure_note(r, v: float) -> str:
+    """`` more than 20 · officials``: the figure as written, its qualifier, its source.
 
-    Rows whose ``date`` is empty or not ISO (``YYYY``, ``YYYY-MM``,
-    ``YYYY-MM-DD``) are left out; the subtitle says how many.
+    Drawn beyond the bar's end without clipping: the saved and inline figure grow to
+    fit it (``bbox_inches="tight"``), so a long source is never cut.
+    """
+    src = _short(r.get("source"), 60)
+    text = _short(r.get("text"), 30) or _fmt_value(v)
+    qual = _short(r.get("qualifier"), 14).replace("_", " ")
+    # Say the qualifier only when the figure's own words do not ("more than 20").
+    if qual in ("", "exact") or qual.lower() in text.lower():
+        qual = ""
+    note = f" {qual + ' ' if qual else ''}{text}"
+    return note + (f" · {src}" if src else "")
+
+
+PRECISION_DAYS = {"week": 7}  # a span drawn from the date; months and years from the calendar
+
+
+def event_phrase(event, text, *, words: int = 6, width: int = 44) -> str:
+    """The words of ``event`` (a sentence) that say what happened at date ``text``.
+
+    The words just before the date ("Blinken *arrived in Israel* on Tuesday"),
+    or after it when the date opens the sentence ("On Tuesday, *the council
+    voted to ...*"): at most ``words`` words and ``width`` characters, counted
+    from the date outwards, so the date itself is never cut and the words
+    nearest to it (usually the verb and its object) are kept.
 
     Example:
-        >>> plot_timeline(result.timeline)  # doctest: +SKIP
+        >>> event_phrase("Officials said the bridge reopened on Monday after repairs.", "Monday")
+        'said the bridge reopened on Monday'
+        >>> event_phrase("On Monday, the council voted to close the pool.", "Monday", words=4)
+        'On Monday, the council voted to'
+    """
+    sent = " ".join(str(event or "").split())
+    date = " ".join(str(text or "").split())
+    at = sent.find(date) if date else -1
+    if at < 0:
+        return _short(sent, width)
+    before = sent[:at].split()
+    after = sent[at + len(date):].split()
+    if len(before) >= 2:
+        phrase = date
+        for word in reversed(before[-(words - 1):]):
+            if len(word) + 1 + len(phrase) > width:
+                break
+            phrase = f"{word} {phrase}"
+        return phrase
+    phrase = " ".join(before + [date]) + ("," if after[:1] == [","] else "")
+    for word in [w for w in after if w not in (",", ".")][:words]:
+        if len(phrase) + 1 + len(word) > width:
+            break
+        phrase = f"{phrase} {word}"
+    return phrase
+
+
+def _span_end(start: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The end of the period a date of this precision stands for (exclusive)."""
+    if precision == "week":
+        return start + pd.Timedelta(days=7)
+    if precision == "month":
+        return start + pd.offsets.MonthBegin(1)
+    if precision == "year":
+        return start + pd.offsets.YearBegin(1)
+    return start
+
+
+def _date_head(day: pd.Timestamp, precision: str) -> str:
+    """The date as precise as the text is: ``week of 2024-10-14``, ``2024-10``, ``2024``."""
+    if precision == "week":
+        return f"week of {day:%Y-%m-%d}"
+    if precision == "month":
+        return f"{day:%Y-%m}"
+    if precision == "year":
+        return f"{day:%Y}"
+    return f"{day:%Y-%m-%d}"
+
+
+def _precision(row) -> str:
+    p = row.get("precision") if hasattr(row, "get") else None
+    if isinstance(p, str) and p:
+        return p
+    iso = str(row.get("date") or "")
+    return {4: "year", 7: "month"}.get(len(iso), "day")
+
+
+def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int = 25,
+                  title: str = "Timeline") -> Axes:
+    """Dated events on a time axis, each labelled with its date and what happened.
+
+    A date is drawn as precisely as the text gives it: a day as a point, "last
+    week" as a seven-day bar labelled "week of ...", a month or year as a bar
+    over that period (the ``precision`` column of :func:`toolkit.timeline`; for
+    the plain ``timeline`` table, a ``YYYY-MM`` date is a month and ``YYYY`` a
+    year). The label is the event phrase (:func:`event_phrase`), not the
+    sentence's first words. Labels sit on white boxes above the leader lines, so
+    a line never runs across a label's text. Rows whose ``date`` is empty or not
+    ISO are left out; the title says how many.
+
+    Example:
+        >>> plot_timeline(toolkit.timeline(result))  # doctest: +SKIP
     """
     with style():
         n = 0 if timeline_df is None else len(timeline_df)
-        ax = _axes(ax, (9, 4))
+        ax = _axes(ax, (10, 4.5))
         if not n:
             return _empty(ax, title, "No dates found")
         dates = pd.to_datetime(timeline_df["date"].astype("string").str.strip(),
@@ -557,25 +633,33 @@ def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int
             return _empty(ax, title, f"No ISO dates ({undated} undated mentions)")
         import matplotlib.dates as mdates
 
-        # One label per date: several events on a day share it.
-        days = []
-        for day, group in df.groupby(df["_d"].dt.normalize(), sort=True):
+        # One label per date and precision: several events on a day share it.
+        marks = []
+        df = df.assign(_p=[_precision(r) for _, r in df.iterrows()])
+        for (day, prec), group in df.groupby([df["_d"].dt.normalize(), "_p"], sort=True):
             first = group.iloc[0]
-            label = _short(first.get("event"), 38) or _short(first.get("text"), 38)
-            more = len(group) - 1
-            days.append((float(mdates.date2num(day.to_pydatetime())),
-                         f"{day:%Y-%m-%d}" + (f" ({len(group)} mentions)" if more else ""),
-                         label))
-        xs = [d[0] for d in days]
+            label = event_phrase(first.get("event"), first.get("text"))
+            more = f" ({len(group)} mentions)" if len(group) > 1 else ""
+            marks.append((day, prec, _date_head(day, prec) + more, label))
+        marks.sort(key=lambda m: (m[0], m[1]))
         ax.axhline(0, color="#444444", linewidth=1, zorder=1)
         levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-        texts = []
-        for i, (x, head, label) in enumerate(days):
+        texts, xs = [], []
+        for i, (day, prec, head, label) in enumerate(marks):
+            x0 = float(mdates.date2num(day.to_pydatetime()))
+            x1 = float(mdates.date2num(_span_end(day, prec).to_pydatetime()))
+            xs += [x0, x1]
             level = levels[i % len(levels)]
-            ax.vlines(x, 0, level * 0.9, color="#BBBBBB", linewidth=0.8, zorder=1)
-            ax.scatter([x], [0], s=30, color="#C44E52", zorder=2)
-            texts.append(ax.text(x, level, f"{head}\n{label}", ha="center",
-                                 va="bottom" if level > 0 else "top", fontsize=7.5))
+            if x1 > x0:  # a week, month or year: a bar over the period
+                ax.hlines(0, x0, x1, color="#C44E52", linewidth=6, alpha=0.6, zorder=2)
+            else:
+                ax.scatter([x0], [0], s=30, color="#C44E52", zorder=2)
+            mid = (x0 + x1) / 2
+            ax.vlines(mid, 0, level * 0.9, color="#BBBBBB", linewidth=0.8, zorder=1)
+            texts.append(ax.text(mid, level, f"{head}\n{label}", ha="center",
+                                 va="bottom" if level > 0 else "top", fontsize=7.5, zorder=3,
+                                 bbox={"boxstyle": "round,pad=0.2", "fc": "white",
+                                       "ec": "#DDDDDD", "lw": 0.5}))
         span = (max(xs) - min(xs)) or 2.0
         ax.set_xlim(min(xs) - span * 0.15, max(xs) + span * 0.15)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=8)

@@ -321,9 +321,9 @@ def _terms_html(a) -> str:
     if a.doc is not None:
         words = word_count(a.doc)
         dist = distinctive_terms(a.doc, min_count=2 if words >= 200 else 1, topn=TOP_TERMS)
-        dist = dist.assign(ratio=dist["ratio"].round(2))
-        right = table_html(dist, columns=["term", "count", "ratio"],
-                           headers={"ratio": "× general English (log10)"},
+        dist = dist.assign(log10_ratio=dist["log10_ratio"].round(2))
+        right = table_html(dist, columns=["term", "count", "log10_ratio"],
+                           headers={"log10_ratio": "log10 (rate here / in general English)"},
                            empty="No terms counted.")
     return ('<div class="two"><div><h4>Most frequent (lemmas)</h4>' + left +
             '</div><div><h4>Distinctive (vs. general English)</h4>' + right + "</div></div>")

@@ -1418,9 +1418,10 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     backwards (four at most); within one, an earlier speaker comes first, then
     a mention in subject position, then other mentions, then names inside
     reported content; a known person anywhere in that window beats a name not
-    known to be one, unless that name has already spoken, and a compatible
-    name beats a description ("Mr Hart … The player … He said" is Mr Hart,
-    the description being another way of naming him). The quote keeps the
+    known to be one, unless that name has already spoken, and for "he" and
+    "she" a compatible name beats a description ("Mr Hart … The player … He
+    said" is Mr Hart, the description being another way of naming him). The
+    quote keeps the
     pronoun in ``source_text`` and sets ``resolved``; it then counts as that
     speaker's quote.
     """
@@ -1488,7 +1489,7 @@ def _antecedent(pron: str, tok: Token, res: _Resolver,
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
     for relaxed in (False, True):
-        for names_only in (True, False):
+        for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
                 # An earlier speaker is taken as a person even when not known to be one.
                 loose = relaxed or n % 4 == 0

@@ -20,7 +20,7 @@ from pathlib import Path
 import ftfy
 
 from .article import Article, Paragraph
-from .clean import clean_lines
+from .clean import clean_lines, split_lines
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -169,7 +169,7 @@ def read_text(text: str, *, article_id: str = "text", source_path: str | None = 
     if looks_like_html(text):
         article = read_html(text, article_id=article_id, source_path=source_path)
     else:
-        article = clean_lines(text.splitlines(), article_id=article_id)
+        article = clean_lines(split_lines(text), article_id=article_id)
     article.source_path = source_path
     article.language = detect_language(article.text)
     if article.language != "en":

@@ -283,6 +283,11 @@ def test_caps_first_line_before_a_blank_line_is_the_title():
     assert reasons(art) == {"RIVER BURSTS ITS BANKS IN VALLEY <VLY>": "title"}
 
 
+def test_caps_headline_may_end_with_an_abbreviation():
+    art = clean(f"VALLEY SEEKS FLOOD AID FROM U.S.\n\n    OSLO, Feb 3 - {STORY}")
+    assert (art.title, art.dateline) == ("VALLEY SEEKS FLOOD AID FROM U.S.", "OSLO")
+
+
 def test_caps_line_inside_the_story_stays_a_heading():
     art = clean(f"{STORY}\n\nRESCUE EFFORTS GO ON\n\n{STORY2}")
     assert art.title is None
@@ -300,6 +305,11 @@ def test_caps_line_inside_the_story_stays_a_heading():
     ("Oslo, Feb 3 -", "Oslo", None),
     ("Oslo (dpa) -", "Oslo", None),
     ("OSLO, Norway, Jan. 12, 2024 /PRNewswire/ --", "OSLO, Norway", "2024-01-12"),
+    ("Oslo, feb 3 -", "Oslo", None),
+    ("OSLO, FEBRUARY 3 -", "OSLO", None),
+    ("Santa cruz, Feb 3 -", "Santa cruz", None),
+    ("OSLO, Feb 3, -", "OSLO", None),
+    ("***OSLO, Feb 3 -", "OSLO", None),
 ])
 def test_dateline_forms(dateline, place, published):
     art = clean(f"Valley flood forces hundreds from homes\n\n{dateline} {STORY}\n\n{STORY2}")
@@ -311,7 +321,7 @@ def test_dateline_forms(dateline, place, published):
 
 @pytest.mark.parametrize("opening", [
     "Officials - not all of them - said the river was rising.",
-    "Flood waters, March 3 - a date - rose fast.",
+    "On Monday, March 3 - a cold day - the river rose.",
     "US \u2014 and other nations",
     "EXCLUSIVE \u2014 The council will vote again.",
     "Oslo (they said) - more rain.",

@@ -258,14 +258,16 @@ _DATE_LINE = re.compile(r"^((published|updated|posted|last updated|first publish
 # Datelines: a place (in capitals, or capitalised when a date or agency follows), an
 # optional region, date, agency or release wire, then a dash.
 _DL_CAPS = r"[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,3}"
-_DL_TITLE = r"[A-Z][a-z.'\-]+(?:\s[A-Z][a-z.'\-]+){0,2}"
+_DL_TITLE = r"[A-Z][a-z.'\-]+(?:\s[A-Za-z][a-z.'\-]+){0,2}"
 _DL_REGION = r"(?:\s*,\s*(?!(?:" + _MONTH_WORDS + r")\b)[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){0,2})?"
-_DL_DATE = (r"\s*,\s*(?:(?P<m1>" + _MONTH_WORDS + r")\.?\s+(?P<d1>\d{1,2})(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-            r"|(?P<d2>\d{1,2})\s+(?P<m2>" + _MONTH_WORDS + r")\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)")
+_DL_DATE = (r"\s*,\s*(?:(?P<m1>(?i:" + _MONTH_WORDS + r"))\.?\s+(?P<d1>\d{1,2})"
+            r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+            r"|(?P<d2>\d{1,2})\s+(?P<m2>(?i:" + _MONTH_WORDS + r"))\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
+            r"(?:\s*,)?")
 _DL_SOURCE = (r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z.\-]{1,14})(?:\s*/\s*[A-Za-z][A-Za-z.\-]{1,14})?\)"
               r"|/[A-Z][\w .\-]{1,30}/)")
 _DL_DASH = r"\s*(?:\u2014|\u2013|--?)(?=\s)"
-_DATELINE = re.compile(rf"^(?P<place>(?:{_DL_CAPS}|{_DL_TITLE}){_DL_REGION})"
+_DATELINE = re.compile(rf"^[*#]*\s*(?P<place>(?:{_DL_CAPS}|{_DL_TITLE}){_DL_REGION})"
                        rf"(?P<date>{_DL_DATE})?(?P<source>{_DL_SOURCE})?{_DL_DASH}\s*")
 _WIRE_TICKER = re.compile(r"<([A-Z][A-Z0-9.\-&]{0,9})>")
 _WIRE_NAME = re.compile(r"<([A-Z][^<>\n]{1,80}?)>")
@@ -290,6 +292,8 @@ def match_dateline(text: str) -> re.Match | None:
     if agency and not (agency[:1].isupper() or agency.lower() in lexicon.NEWS_AGENCIES):
         return None
     first = m.group("place").split(",")[0]
+    if any(w.capitalize() in lexicon.WEEKDAYS for w in first.split()):
+        return None  # "On Monday, March 3 - ..." opens a sentence
     if m.group("date") or m.group("source"):
         return m
     # A place in capitals alone before a dash: a real place name, not "US" or "EXCLUSIVE".
@@ -346,8 +350,15 @@ def is_caps_heading(text: str) -> bool:
 
 
 def is_headline(text: str) -> bool:
-    """A headline: 3-30 words, not ending in a full stop."""
-    return 3 <= len(text.split()) <= 30 and not text.rstrip().endswith((".", ":"))
+    """A headline: 3-30 words, not ending in a full stop (an abbreviation such as "U.S." may end it).
+
+    Example:
+        >>> is_headline("Talks on trade with the U.S."), is_headline("Talks went well.")
+        (True, False)
+    """
+    words = text.split()
+    return 3 <= len(words) <= 30 and (not text.rstrip().endswith((".", ":"))
+                                      or bool(re.fullmatch(r"(?:[A-Za-z]\.){2,4}", words[-1])))
 
 
 def strip_wire_tags(text: str) -> str:

@@ -507,3 +507,16 @@ def test_property_every_line_in_body_or_removed(lines):
     if art.dateline:
         assert not (art.text.startswith(art.dateline + ",") or art.text.startswith(art.dateline
                                                                                    + " ("))
+
+
+@pytest.mark.parametrize("line", ["3 May 2023 | 9 June 2023", "\u2014 Valley News (@valley) May 4, 2023",
+                                  "From 3 May 2023 to 9 June 2023"])
+def test_lines_with_dates_that_are_not_date_lines(line):
+    art = clean(f"{STORY}\n\n{line}\n\n{STORY2}")
+    assert line in art.text and art.published is None
+
+
+def test_published_and_updated_on_one_line_is_a_date_line():
+    art = clean(f"Published 3 May 2023, updated 4 May 2023\n\n{STORY}")
+    assert (art.published, reasons(art)) == ("2023-05-03", {
+        "Published 3 May 2023, updated 4 May 2023": "date_line"})

@@ -205,6 +205,7 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
 
 # --------------------------------------------------------------------------- patterns
 
+_MONTH_WORDS = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _SKIP_LINK = re.compile(r"^(skip to (main )?(content|navigation|search)|skip navigation|jump to "
                         r"(main )?content|back to top|menu|search|close|open menu)$", re.I)
 _READ_TIME = re.compile(r"^(\d+|one|two|three|four|five)\s*(-\s*)?(min|mins|minute|minutes)"
@@ -218,7 +219,8 @@ _FOLLOW = re.compile(r"^(follow|like|find|join)( [\w@.'&-]+){1,4} on\b.{0,100}\b
                      r"x|instagram|tiktok|linkedin|youtube|threads|bluesky|whatsapp|telegram|"
                      r"snapchat|social media)\b.{0,60}$", re.I)
 _COPYRIGHT = re.compile(r"^(\u00a9|\(c\)|copyright\b)\s*.{0,100}$", re.I)
-_NEWSLETTER = re.compile(r"\b(subscribe|sign up|newsletter|inbox|unsubscribe)\b", re.I)
+_NEWSLETTER = re.compile(r"\b(subscribe|newsletter|inbox|unsubscribe)\b|\bsign up\b.*\b(our|free|"
+                         r"alerts?|e-?mails?|updates|briefing|digest|newsletter)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(we use|this (web)?site uses|enable|policy|consent|accept|"
                              r"preferences|necessary|browser)\b", re.I)
@@ -238,12 +240,12 @@ _RELATED = re.compile(rf"^({_RELATED_MARKER})\s*:?$", re.I)
 _RELATED_INLINE = re.compile(rf"^({_RELATED_MARKER})\s*[:|>\u2013\u2014-]\s*\S.*$", re.I)
 _BYLINE = re.compile(r"^(?i:by|words by|written by|reporting by)\s+(?P<names>[A-Z\u00C0-\u024F].*)$")
 _CREDIT_SUFFIX = re.compile(
-    r"(\b(reuters|afp|ap|epa|getty images|anadolu|xinhua|ap photo|afp photo|epa-efe|"
-    r"pa images|pa media|bloomberg|nurphoto|sopa images)\s*/\s*[A-Z][\w.'\- ]+"
+    r"(\b(?-i:Reuters|REUTERS|AFP|AP|EPA|Getty Images|GETTY IMAGES|Anadolu|Xinhua|AP Photo|"
+    r"AFP Photo|EPA-EFE|PA Images|PA Media|Bloomberg|NurPhoto|SOPA Images)\s*/\s*"
+    r"[A-Z][\w.'\-]*(?: [\w.'\-]+){0,5}"
     r"|\b(photo|photograph|picture|image|credit|photo credit)\s*:\s*.{2,80}"
-    r"|\((ap|afp|reuters|getty images|epa)( photo)?(\s*/\s*[^)]{1,60})?\)"
+    r"|\((?-i:AP|AFP|Reuters|REUTERS|Getty Images|EPA)( photo)?(\s*/\s*[^)]{1,60})?\)"
     r"|\b(getty images|shutterstock|file photo)\.?)\s*$", re.I)
-_MONTH_WORDS = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _MONTH_RE = rf"(?P<month>{_MONTH_WORDS})\.?"
 _DATE_PATTERNS = [
     re.compile(r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b",
@@ -253,7 +255,9 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
 ]
 _DATE_LINE = re.compile(r"^((published|updated|posted|last updated|first published)( on| at)?:?\s*)?"
-                        r"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?.{0,12}\d.{0,40}$", re.I)
+                        r"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(the\s+)?"
+                        r"(\d|(" + _MONTH_WORDS + r")\b).{0,50}$", re.I)
+_DATE_LABEL = re.compile(r"\b(published|updated|posted|modified|first published)\b", re.I)
 
 # Datelines: a place (in capitals, or capitalised when a date or agency follows), an
 # optional region, date, agency or release wire, then a dash.
@@ -318,6 +322,22 @@ def find_date(text: str) -> str | None:
             if found:
                 return found
     return None
+
+
+def find_all_dates(text: str) -> set[str]:
+    """Every full calendar date written out in ``text`` (month names or ISO), as ``YYYY-MM-DD``.
+
+    Example:
+        >>> sorted(find_all_dates("From 3 May 2023 to June 1, 2024; not March 2024."))
+        ['2023-05-03', '2024-06-01']
+    """
+    found = set()
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            day = _iso(m.group("year"), m.group("month"), m.group("day"))
+            if day:
+                found.add(day)
+    return found
 
 
 def _iso(year: str | None, month: str, day: str) -> str | None:
@@ -629,6 +649,10 @@ def rule_byline_role(block: Block, state: State) -> str | None:
 def rule_date_line(block: Block, state: State) -> str | None:
     """A line that is only a date ("Published October 2, 2023 3:15 PM GMT").
 
+    The date must open the line (after a "Published"/"Updated" label or a
+    weekday); a line naming several dates is a date line only when each has
+    its label ("Published ... Updated ...").
+
     A date without a day or a year ("March 2024") is still removed as a date
     line, but gives no publication date.
     """
@@ -638,6 +662,8 @@ def rule_date_line(block: Block, state: State) -> str | None:
     found = find_date(text)
     if found is None and not _partial_date(text):
         return None
+    if len(find_all_dates(text)) > 1 and len(_DATE_LABEL.findall(text)) < 2:
+        return None  # a span of dates ("3 May 2023 | 9 June 2023") is content
     if found and (state.published is None or state.published_from != "date_line"):
         state.published, state.published_from = found, "date_line"
     return "date_line"
@@ -724,19 +750,25 @@ RULES: list[Rule] = [
 """The classification rules, applied in order; the first to give a reason wins."""
 
 
-def classify(blocks: list[Block], *, rules: list[Rule] | None = None) -> tuple[list, State]:
-    """Label each block with a removal reason, ``"heading"`` or ``"body"``."""
+def classify(blocks: list[Block], *, rules: list[Rule] | None = None,
+             caps_chrome: bool = True) -> tuple[list, State]:
+    """Label each block with a removal reason, ``"heading"`` or ``"body"``.
+
+    A block no rule removes is body, or a heading when it is a short line in
+    capitals; before the body starts such a line is page chrome (a menu or a
+    kicker) unless ``caps_chrome`` is false.
+    """
     state = State()
     labelled = []
     for block in blocks:
         reason = None
-        for rule in rules or RULES:
+        for rule in RULES if rules is None else rules:
             reason = rule(block, state)
             if reason:
                 break
         if reason is None:
             if is_caps_heading(block.text):
-                reason = "heading" if state.body_started else "page_chrome"
+                reason = "heading" if state.body_started or not caps_chrome else "page_chrome"
             else:
                 reason = "body"
                 state.body_started = True
@@ -811,7 +843,7 @@ def _take_dateline(paragraphs: list[Paragraph], state: State) -> RemovedLine | N
 
 
 def clean_lines(lines: list[str], *, article_id: str = "article",
-                rules: list[Rule] | None = None) -> Article:
+                rules: list[Rule] | None = None, caps_chrome: bool = True) -> Article:
     """Clean the lines of one input into an :class:`Article`.
 
     A single headline-like line that is the whole input is kept as the body
@@ -826,7 +858,7 @@ def clean_lines(lines: list[str], *, article_id: str = "article",
         >>> [r.reason for r in art.removed]
         ['page_chrome', 'title', 'dateline', 'byline']
     """
-    labelled, state = classify(blocks_from_lines(lines), rules=rules)
+    labelled, state = classify(blocks_from_lines(lines), rules=rules, caps_chrome=caps_chrome)
     if not any(reason in ("body", "heading") for _, reason in labelled):
         labelled = _headline_only(labelled)
     paragraphs, removed = [], []

@@ -7,15 +7,27 @@ article:
    each), unwrapping hard-wrapped wire text (indented paragraphs, lines
    wrapped near a fixed width, words hyphenated at line ends).
 2. Each block is classified by the ``RULES`` in order (see :func:`classify`):
-   page chrome, read-time lines, "Related" blocks and their teasers,
-   newsletter and cookie notices, banner and ad placeholders, wire
-   signatures, headline, byline, date lines, photo captions and credits,
-   repeated paragraphs, ALL-CAPS section headings. A rule returns a reason
-   (the block leaves the body and is listed in ``Article.removed``) or keeps
-   the block as ``body``/``heading``.
+   page chrome, read-time lines, "Follow us on ..." prompts, copyright lines,
+   "Read more: TITLE" links, "Related" blocks and their teasers, newsletter
+   and cookie notices, banner and ad placeholders, wire signatures and the
+   "Reporting by ...; Editing by ..." trailer, bylines with roles, date lines,
+   photo captions and credits, the headline (an ALL-CAPS first line followed
+   by a blank line, as on the wire, or the first headline-like line), a
+   dateline on its own line, repeated paragraphs, ALL-CAPS section headings.
+   A rule returns a reason (the block leaves the body and is listed in
+   ``Article.removed`` under that reason) or keeps the block as
+   ``body``/``heading``.
 3. :func:`rejoin_splits` merges body paragraphs that a page or line break cut
    in the middle of a sentence, gluing a word cut in two (``la`` + ``nded,``
    -> ``landed,``) when the word-frequency lists say so.
+4. The dateline ("LONDON, Feb 26 - ", "BRISTOL — ", "PARIS (AFP) - ") is cut
+   off the first body paragraph (:func:`match_dateline`): its place goes to
+   ``Article.dateline``, its date to ``Article.published`` when it has a year
+   and nothing fuller was found, and the text as written to
+   ``Article.removed`` with the reason ``dateline``. Wire tags lose their
+   brackets (:func:`strip_wire_tags`).
+
+All joining is linear in the length of the input.
 
 Nothing is lost silently: every non-blank input line ends up in the body or in
 ``Article.removed`` with its line number and a reason.

@@ -520,3 +520,22 @@ def test_published_and_updated_on_one_line_is_a_date_line():
     art = clean(f"Published 3 May 2023, updated 4 May 2023\n\n{STORY}")
     assert (art.published, reasons(art)) == ("2023-05-03", {
         "Published 3 May 2023, updated 4 May 2023": "date_line"})
+
+
+def test_no_speaker_or_actor_from_a_dateline(nlp):
+    # The fixture-based version of benchmarks/sources/wire_datelines.py (which runs over the
+    # whole wire corpus): a wire story in that format, written for this test.
+    from toolkit.analysis import analyze
+
+    text = ("HARBOUR BOARD SEES HIGHER CARGO VOLUMES\n\n"
+            "    ROTTERDAM, March 4 - The harbour board said cargo volumes would rise by\n"
+            "about five pct this year, helped by new container berths.\n"
+            "    \"We expect a strong year,\" the board's chairman, Jan de Wit, told reporters.\n"
+            "    ATHENS, the board's partner port, said it would add berths too.\n"
+            " Reuter\n")
+    art = clean(text)
+    assert (art.title, art.dateline) == ("HARBOUR BOARD SEES HIGHER CARGO VOLUMES", "ROTTERDAM")
+    result = analyze(art, nlp=nlp)
+    names = [*result.actors.actor.dropna(), *result.quotes.speaker.dropna()]
+    assert not any("ROTTERDAM" in name or "March 4" in name for name in names)
+    assert not any("ROTTERDAM" in q for q in result.quotes.quote.dropna())

@@ -732,8 +732,15 @@ def rule_dateline_only(block: Block, state: State) -> str | None:
 
 
 def rule_pre_body(block: Block, state: State) -> str | None:
-    """Short non-prose lines before the story starts are page chrome (kickers, menus)."""
+    """Short non-prose lines before the story starts are page chrome (kickers, menus).
+
+    A line that opens with a dateline is the story starting, however short
+    (the first line of a wire story that is not unwrapped).
+    """
     if not state.body_started and not is_prose(block.text):
+        m = match_dateline(block.text)
+        if m and m.end() < len(block.text):
+            return None
         return "page_chrome"
     return None
 

@@ -539,3 +539,14 @@ def test_no_speaker_or_actor_from_a_dateline(nlp):
     names = [*result.actors.actor.dropna(), *result.quotes.speaker.dropna()]
     assert not any("ROTTERDAM" in name or "March 4" in name for name in names)
     assert not any("ROTTERDAM" in q for q in result.quotes.quote.dropna())
+
+
+def test_one_line_article_of_a_megabyte_about_cookies_is_kept_quickly():
+    import time
+
+    line = ("The bakery said we use butter in the cookies and accept orders, and the policy on "
+            "prices will change, the owner said. ") * 9000
+    start = time.perf_counter()
+    art = clean_lines([line])
+    assert time.perf_counter() - start < 10
+    assert art.text == line.strip() and not art.removed

@@ -11,7 +11,8 @@ from conftest import ROOT
 from toolkit import contract
 
 PINNED = {
-    "articles": "article_id source_path title authors published paragraphs words removed_lines",
+    "articles": ("article_id source_path title authors author_roles published dateline "
+                 "paragraphs words removed_lines"),
     "removed": "article_id line text reason",
     "sentences": "article_id sentence paragraph kind start_char end_char text",
     "actors": "article_id actor type mentions aliases description",
@@ -49,3 +50,15 @@ def test_frame_fills_article_id_and_keeps_integers():
                                       "sentence": None}], article_id="x")
     assert df.article_id.tolist() == ["x"]
     assert str(df.start_char.dtype) == "Int64" and df.sentence.isna().all()
+
+
+def test_articles_rows_carry_dateline_and_author_roles():
+    from toolkit.analysis import article_rows
+    from toolkit.clean import clean_lines
+
+    art = clean_lines(["Rain stops play at the cup final", "",
+                       "LEEDS (PA) - Rain stopped play at the final on Sunday, officials said.", "",
+                       "By Ann Lee, Sports Reporter, and Bo Diaz"])
+    row = article_rows([art])[0]
+    assert (row["dateline"], row["authors"], row["author_roles"]) == (
+        "LEEDS", "Ann Lee; Bo Diaz", "Ann Lee: Sports Reporter")

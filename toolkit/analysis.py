@@ -148,9 +148,16 @@ def articles_table(articles: list[Article]) -> pd.DataFrame:
 
 
 def article_rows(articles: list[Article]) -> list[dict]:
-    """The rows of :func:`articles_table`, as dicts."""
+    """The rows of :func:`articles_table`, as dicts.
+
+    ``author_roles`` joins ``name: role`` pairs (``"Ann Lee: Health Reporter"``);
+    ``dateline`` is the place of the story's dateline as written.
+    """
     return [{"article_id": a.id, "source_path": a.source_path, "title": a.title,
-             "authors": contract.LIST_SEP.join(a.authors), "published": a.published,
+             "authors": contract.LIST_SEP.join(a.authors),
+             "author_roles": contract.LIST_SEP.join(f"{name}: {role}" for name, role
+                                                    in a.author_roles.items()),
+             "published": a.published, "dateline": a.dateline,
              "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
             for a in articles]
 

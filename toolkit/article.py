@@ -52,12 +52,19 @@ class Article:
         id: a short identifier, by default the input file's stem.
         source_path: where the article was read from, if a file.
         title: the headline, when one was recognised.
-        authors: author names from the byline, in order.
+        authors: author names from the byline (and a wire trailer's "Reporting
+            by ..."), in order, without roles.
+        author_roles: each author's role or desk as the byline gives it
+            (``{"Ann Lee": "Health Correspondent"}``, ``{"Bo Diaz": "Editing"}``).
         published: ISO date (``YYYY-MM-DD``) when the text states one.
         published_from: where that date was found: ``"date_line"`` (a line
-            giving the publication date) or ``"caption"`` (the date of a
-            photo caption, a fallback for wire pages that print no date line).
-        dateline: a wire dateline (``"NAIROBI, May 3 (Reuters) -"``) if present.
+            giving the publication date), ``"dateline"`` (a dateline's date
+            with its year), ``"html_metadata"`` (the page's metadata) or
+            ``"caption"`` (the date of a photo caption, a fallback for wire
+            pages that print no date line).
+        dateline: the place of the story's dateline, as written (``"NAIROBI"``
+            for "NAIROBI, May 3 (Reuters) - ..."); the whole dateline is in
+            :attr:`removed` with the reason ``dateline``.
         paragraphs: the body, in order.
         captions: photo captions and credits moved out of the body.
         removed: every input line not in the body, with its line number and reason.
@@ -70,6 +77,7 @@ class Article:
     source_path: str | None = None
     title: str | None = None
     authors: list[str] = field(default_factory=list)
+    author_roles: dict[str, str] = field(default_factory=dict)
     published: str | None = None
     published_from: str | None = None
     dateline: str | None = None

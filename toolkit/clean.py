@@ -7,15 +7,27 @@ article:
    each), unwrapping hard-wrapped wire text (indented paragraphs, lines
    wrapped near a fixed width, words hyphenated at line ends).
 2. Each block is classified by the ``RULES`` in order (see :func:`classify`):
-   page chrome, read-time lines, "Related" blocks and their teasers,
-   newsletter and cookie notices, banner and ad placeholders, wire
-   signatures, headline, byline, date lines, photo captions and credits,
-   repeated paragraphs, ALL-CAPS section headings. A rule returns a reason
-   (the block leaves the body and is listed in ``Article.removed``) or keeps
-   the block as ``body``/``heading``.
+   page chrome, read-time lines, "Follow us on ..." prompts, copyright lines,
+   "Read more: TITLE" links, "Related" blocks and their teasers, newsletter
+   and cookie notices, banner and ad placeholders, wire signatures and the
+   "Reporting by ...; Editing by ..." trailer, bylines with roles, date lines,
+   photo captions and credits, the headline (an ALL-CAPS first line followed
+   by a blank line, as on the wire, or the first headline-like line), a
+   dateline on its own line, repeated paragraphs, ALL-CAPS section headings.
+   A rule returns a reason (the block leaves the body and is listed in
+   ``Article.removed`` under that reason) or keeps the block as
+   ``body``/``heading``.
 3. :func:`rejoin_splits` merges body paragraphs that a page or line break cut
    in the middle of a sentence, gluing a word cut in two (``la`` + ``nded,``
    -> ``landed,``) when the word-frequency lists say so.
+4. The dateline ("LONDON, Feb 26 - ", "BRISTOL — ", "PARIS (AFP) - ") is cut
+   off the first body paragraph (:func:`match_dateline`): its place goes to
+   ``Article.dateline``, its date to ``Article.published`` when it has a year
+   and nothing fuller was found, and the text as written to
+   ``Article.removed`` with the reason ``dateline``. Wire tags lose their
+   brackets (:func:`strip_wire_tags`).
+
+All joining is linear in the length of the input.
 
 Nothing is lost silently: every non-blank input line ends up in the body or in
 ``Article.removed`` with its line number and a reason.
@@ -30,6 +42,7 @@ from datetime import date
 
 from wordfreq import zipf_frequency
 
+from . import lexicon
 from .article import Article, Paragraph, RemovedLine
 
 # --------------------------------------------------------------------------- blocks
@@ -37,15 +50,21 @@ from .article import Article, Paragraph, RemovedLine
 
 @dataclass
 class Block:
-    """A candidate paragraph: its text on one line and the input lines it came from."""
+    """A candidate paragraph: its text on one line and the input lines it came from.
+
+    ``blank_after`` is true when a blank line (or the end of the input) follows
+    the block.
+    """
 
     text: str
     lines: list[int]
     raw: list[str] = field(default_factory=list)
+    blank_after: bool = False
 
 
 _TERMINAL = ('.', '!', '?', '"', '\u201d', "'", '\u2019', ')', ':')
 _WS = re.compile(r"\s+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def normalise_space(text: str) -> str:
@@ -69,6 +88,36 @@ def _is_wrapped(lines: list[str]) -> int:
     return width if near >= 0.5 * len(lengths) else 0
 
 
+def _joint(left: str, right: str) -> tuple[int, str]:
+    """How to glue ``right`` after ``left``: characters to cut from ``left``'s end, text to add.
+
+    Only the end of ``left`` is looked at, so joining many pieces stays linear.
+    """
+    tail = left[-80:]
+    stripped = tail.rstrip()
+    cut = len(tail) - len(stripped)
+    right = right.lstrip()
+    if not stripped or not right:
+        return cut, right
+    hyphen = "-" if stripped.endswith("-") else ""
+    word = stripped[:len(stripped) - len(hyphen)]
+    start = len(word)
+    while start > 0 and word[start - 1].isascii() and word[start - 1].isalpha():
+        start -= 1
+    m_right = _LOWER_WORD.match(right)
+    if start < len(word) and m_right:
+        a, b = word[start:], m_right.group(0)
+        whole = zipf_frequency((a + b).lower(), "en")
+        za, zb = zipf_frequency(a.lower(), "en"), zipf_frequency(b.lower(), "en")
+        if hyphen:
+            if whole >= 3.0 and whole > max(za, zb):
+                return cut + 1, right
+            return cut, right
+        if whole >= 3.0 and whole > min(za, zb):
+            return cut, right
+    return cut, " " + right
+
+
 def join_wrapped(left: str, right: str) -> str:
     """Join two pieces of one paragraph split at a line or page break.
 
@@ -84,22 +133,49 @@ def join_wrapped(left: str, right: str) -> str:
         >>> join_wrapped("an anti-", "aircraft gun")
         'an anti-aircraft gun'
     """
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right:
-        return left + right
-    m_left = re.search(r"([A-Za-z]+)(-?)$", left)
-    m_right = re.match(r"[a-z]+", right)
-    if m_left and m_right:
-        a, hyphen, b = m_left.group(1), m_left.group(2), m_right.group(0)
-        whole = zipf_frequency((a + b).lower(), "en")
-        za, zb = zipf_frequency(a.lower(), "en"), zipf_frequency(b.lower(), "en")
-        if hyphen:
-            if whole >= 3.0 and whole > max(za, zb):
-                return left[:-1] + right
-            return left + right
-        if whole >= 3.0 and whole > min(za, zb):
-            return left + right
-    return left + " " + right
+    cut, piece = _joint(left, right)
+    return left[:len(left) - cut] + piece
+
+
+class _Joiner:
+    """Joins many pieces by :func:`join_wrapped`'s rules in linear time (only a tail is kept
+    for the look-up; the pieces are joined once at the end)."""
+
+    def __init__(self, text: str) -> None:
+        self.parts = [text]
+        self.tail = text[-80:]
+
+    def add(self, right: str) -> None:
+        cut, piece = _joint(self.tail, right)
+        self.tail = (self.tail[:len(self.tail) - cut] + piece)[-80:]
+        while cut and self.parts:
+            last = self.parts.pop()
+            if len(last) > cut:
+                self.parts.append(last[:len(last) - cut])
+                cut = 0
+            else:
+                cut -= len(last)
+        self.parts.append(piece)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines at ``\\n``, ``\\r\\n`` and ``\\r`` only.
+
+    :meth:`str.splitlines` also breaks at form feeds, vertical tabs and other
+    separators, which would shift the line numbers in ``removed.csv`` against
+    what an editor shows.
+
+    Example:
+        >>> split_lines("one\\fstill one\\r\\ntwo")
+        ['one\\x0cstill one', 'two']
+    """
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def blocks_from_lines(lines: list[str]) -> list[Block]:
@@ -112,16 +188,19 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
     """
     width = _is_wrapped(lines)
     blocks: list[Block] = []
+    joiners: dict[int, _Joiner] = {}
     current: Block | None = None
     for n, line in enumerate(lines, 1):
         if not line.strip():
+            if blocks:
+                blocks[-1].blank_after = True
             current = None
             continue
         indented = line[:1] in (" ", "\t")
         continues = (width and current is not None and not indented
                      and len(current.raw[-1].rstrip()) >= width - 25)
         if continues:
-            current.text = join_wrapped(current.text, normalise_space(line))
+            joiners.setdefault(len(blocks) - 1, _Joiner(current.text)).add(normalise_space(line))
             current.lines.append(n)
             current.raw.append(line)
         else:
@@ -129,78 +208,162 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
             blocks.append(current)
             if not width:
                 current = None
+    for i, joiner in joiners.items():
+        blocks[i].text = joiner.text()
+    if blocks:
+        blocks[-1].blank_after = True
     return blocks
 
 
-# --------------------------------------------------------------------------- rules
+# --------------------------------------------------------------------------- patterns
 
+_MONTH_WORDS = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
 _SKIP_LINK = re.compile(r"^(skip to (main )?(content|navigation|search)|skip navigation|jump to "
                         r"(main )?content|back to top|menu|search|close|open menu)$", re.I)
 _READ_TIME = re.compile(r"^(\d+|one|two|three|four|five)\s*(-\s*)?(min|mins|minute|minutes)"
                         r"(\s+read)?$|^(reading time|read time|listen)\b.{0,20}$", re.I)
-_SHARE = re.compile(r"^(share|share this( article| story)?|tweet|facebook|twitter|x|linkedin|"
-                    r"whatsapp|email|e-mail|print|copy link|save|comments?|\d+ comments?|"
-                    r"follow us|listen to this article|show more|show less|"
+_SHARE = re.compile(r"^(share|share this( article| story| page)?|share on \w+|tweet|facebook|"
+                    r"twitter|x|linkedin|whatsapp|email|e-mail|print|copy link|save|comments?|"
+                    r"\d+ comments?|follow us|listen to this article|show more|show less|"
                     r"advertisement|advertisement - scroll to continue|sponsored( content)?|"
                     r"scroll to continue|continue reading)$", re.I)
-_NEWSLETTER = re.compile(r"\b(subscribe|sign up|newsletter|inbox|unsubscribe)\b", re.I)
+_FOLLOW = re.compile(r"^(follow|like|find|join)( [\w@.'&-]+){1,4} on\b.{0,100}\b(facebook|twitter|"
+                     r"x|instagram|tiktok|linkedin|youtube|threads|bluesky|whatsapp|telegram|"
+                     r"snapchat|social media)\b.{0,60}$", re.I)
+_COPYRIGHT = re.compile(r"^(\u00a9|\(c\)|copyright\b)\s*.{0,100}$", re.I)
+_NEWSLETTER = re.compile(r"\b(subscribe|newsletter|inbox|unsubscribe)\b|\bsign up\b.*\b(our|free|"
+                         r"alerts?|e-?mails?|updates|briefing|digest|newsletter)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(we use|this (web)?site uses|enable|policy|consent|accept|"
                              r"preferences|necessary|browser)\b", re.I)
 _BANNER = re.compile(r"\b(banner|advert|ad ?slot|ad ?unit|leaderboard|mpu|billboard|"
                      r"sponsored|promo(tion)?)\b", re.I)
-_WIRE_SIGNATURE = re.compile(r"^(reuter|reuters|ap|afp|dpa|upi|xinhua)\.?$", re.I)
-_CREDITS = re.compile(r"^\(?\s*(\(?reporting|writing|editing|additional reporting|compiled)"
-                      r" by\b.*\)?$", re.I)
-_RELATED = re.compile(r"^(related( articles| stories| content| coverage| news| topics)?|"
-                      r"read more|read next|more on this story|more from [\w ]{1,30}|"
-                      r"recommended( for you| stories)?|you may also like|you might also like|"
-                      r"most read|most popular|latest( news| stories)?|also read|see also|"
-                      r"trending( now)?|top stories|more stories)\s*:?$", re.I)
+_AGENCY_WORD = "|".join(sorted(lexicon.NEWS_AGENCIES, key=len, reverse=True))
+_WIRE_SIGNATURE = re.compile(rf"^({_AGENCY_WORD})(\s*/\s*({_AGENCY_WORD}))*\W{{0,3}}$", re.I)
+_CREDITS = re.compile(r"^\(?\s*((additional |further )?(reporting|writing|editing)|compiled|"
+                      r"edited|written|produced)\s+by\b.*\)?$", re.I)
+_CREDIT_PART = re.compile(r"^(?P<role>[A-Za-z][A-Za-z ]{1,40}?)\s+by\s+(?P<names>.+)$", re.I)
+_RELATED_MARKER = (r"related( articles| stories| content| coverage| news| topics)?|"
+                   r"read more|read next|more on this story|more from [\w ]{1,30}|"
+                   r"recommended( for you| stories)?|you may also like|you might also like|"
+                   r"most read|most popular|latest( news| stories)?|also read|see also|"
+                   r"trending( now)?|top stories|more stories")
+_RELATED = re.compile(rf"^({_RELATED_MARKER})\s*:?$", re.I)
+_RELATED_INLINE = re.compile(rf"^({_RELATED_MARKER})\s*[:|>\u2013\u2014-]\s*\S.*$", re.I)
 _BYLINE = re.compile(r"^(?i:by|words by|written by|reporting by)\s+(?P<names>[A-Z\u00C0-\u024F].*)$")
 _CREDIT_SUFFIX = re.compile(
-    r"(\b(reuters|afp|ap|epa|getty images|anadolu|xinhua|ap photo|afp photo|epa-efe|"
-    r"pa images|pa media|bloomberg|nurphoto|sopa images)\s*/\s*[A-Z][\w.'\- ]+"
+    r"(\b(?-i:Reuters|REUTERS|AFP|AP|EPA|Getty Images|GETTY IMAGES|Anadolu|Xinhua|AP Photo|"
+    r"AFP Photo|EPA-EFE|PA Images|PA Media|Bloomberg|NurPhoto|SOPA Images)\s*/\s*"
+    r"[A-Z][\w.'\-]*(?: [\w.'\-]+){0,5}"
     r"|\b(photo|photograph|picture|image|credit|photo credit)\s*:\s*.{2,80}"
-    r"|\((ap|afp|reuters|getty images|epa)( photo)?(\s*/\s*[^)]{1,60})?\)"
+    r"|\((?-i:AP|AFP|Reuters|REUTERS|Getty Images|EPA)( photo)?(\s*/\s*[^)]{1,60})?\)"
     r"|\b(getty images|shutterstock|file photo)\.?)\s*$", re.I)
-_MONTHS = ("january february march april may june july august september october "
-           "november december").split()
-_MONTH_RE = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
-             r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_RE = rf"(?P<month>{_MONTH_WORDS})\.?"
 _DATE_PATTERNS = [
-    re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.I),
+    re.compile(r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b",
+               re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>(19|20)\d\d)\b",
                re.I),
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),
 ]
 _DATE_LINE = re.compile(r"^((published|updated|posted|last updated|first published)( on| at)?:?\s*)?"
-                        r"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?.{0,12}\d.{0,40}$", re.I)
-_DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z.' \-]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?"
-                       r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-                       r"\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg)\)\s*[-\u2013\u2014]+)\s*")
+                        r"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(the\s+)?"
+                        r"(\d|(" + _MONTH_WORDS + r")\b).{0,50}$", re.I)
+_DATE_LABEL = re.compile(r"\b(published|updated|posted|modified|first published)\b", re.I)
+
+# Datelines: a place (in capitals, or capitalised when a date or agency follows), an
+# optional region, date, agency or release wire, then a dash.
+_DL_CAPS = r"[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,3}"
+_DL_TITLE = r"[A-Z][a-z.'\-]+(?:\s[A-Za-z][a-z.'\-]+){0,2}"
+_DL_REGION = r"(?:\s*,\s*(?!(?:" + _MONTH_WORDS + r")\b)[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+){0,2})?"
+_DL_DATE = (r"\s*,\s*(?:(?P<m1>(?i:" + _MONTH_WORDS + r"))\.?\s+(?P<d1>\d{1,2})"
+            r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+            r"|(?P<d2>\d{1,2})\s+(?P<m2>(?i:" + _MONTH_WORDS + r"))\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
+            r"(?:\s*,)?")
+_DL_SOURCE = (r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z.\-]{1,14})(?:\s*/\s*[A-Za-z][A-Za-z.\-]{1,14})?\)"
+              r"|/[A-Z][\w .\-]{1,30}/)")
+_DL_DASH = r"\s*(?:\u2014|\u2013|--?)(?=\s)"
+_DATELINE = re.compile(rf"^[*#]*\s*(?P<place>(?:{_DL_CAPS}|{_DL_TITLE}){_DL_REGION})"
+                       rf"(?P<date>{_DL_DATE})?(?P<source>{_DL_SOURCE})?{_DL_DASH}\s*")
+_WIRE_TICKER = re.compile(r"<([A-Z][A-Z0-9.\-&]{0,9})>")
+_WIRE_NAME = re.compile(r"<([A-Z][^<>\n]{1,80}?)>")
+
+
+def match_dateline(text: str) -> re.Match | None:
+    """The dateline at the start of ``text``, or None.
+
+    A place in capitals may stand alone before the dash ("BRISTOL — "); a
+    capitalised place ("Miami") needs a date or an agency after it.
+
+    Example:
+        >>> match_dateline("Miami, March 6 - Rain fell.").group("place")
+        'Miami'
+        >>> match_dateline("Officials - not a place - said so.") is None
+        True
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    agency = m.group("agency")
+    if agency and not (agency[:1].isupper() or agency.lower() in lexicon.NEWS_AGENCIES):
+        return None
+    first = m.group("place").split(",")[0]
+    if any(w.capitalize() in lexicon.WEEKDAYS for w in first.split()):
+        return None  # "On Monday, March 3 - ..." opens a sentence
+    if m.group("date") or m.group("source"):
+        return m
+    # A place in capitals alone before a dash: a real place name, not "US" or "EXCLUSIVE".
+    if first == first.upper() and len(first) >= 3 and first.lower() not in lexicon.KICKER_WORDS:
+        return m
+    return None
 
 
 def find_date(text: str) -> str | None:
     """The first full calendar date in ``text`` as ``YYYY-MM-DD``, or None.
 
+    A date without a day ("March 2024") or a year ("March 4") is not a full
+    date: no day or year is ever invented.
+
     Example:
-        >>> find_date("Updated March 3, 2021 10:15 GMT")
-        '2021-03-03'
+        >>> find_date("Updated March 3, 2021 10:15 GMT"), find_date("March 2024")
+        ('2021-03-03', None)
     """
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            month = m.group("month")
-            if month.isdigit():
-                mi = int(month)
-            else:
-                mi = next(i for i, name in enumerate(_MONTHS, 1)
-                          if name.startswith(month.lower().rstrip(".")[:3]))
-            try:
-                return date(int(m.group("year")), mi, int(m.group("day"))).isoformat()
-            except ValueError:
-                continue
+            found = _iso(m.group("year"), m.group("month"), m.group("day"))
+            if found:
+                return found
     return None
+
+
+def find_all_dates(text: str) -> set[str]:
+    """Every full calendar date written out in ``text`` (month names or ISO), as ``YYYY-MM-DD``.
+
+    Example:
+        >>> sorted(find_all_dates("From 3 May 2023 to June 1, 2024; not March 2024."))
+        ['2023-05-03', '2024-06-01']
+    """
+    found = set()
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            day = _iso(m.group("year"), m.group("month"), m.group("day"))
+            if day:
+                found.add(day)
+    return found
+
+
+def _iso(year: str | None, month: str, day: str) -> str | None:
+    """``YYYY-MM-DD`` from a year, a month (number or name) and a day; None if invalid."""
+    if not year:
+        return None
+    key = month.rstrip(".")
+    mi = int(key) if key.isdigit() else lexicon.MONTHS.get(key[:1].upper() + key[1:].lower())
+    if mi is None:
+        return None
+    try:
+        return date(int(year), mi, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def is_prose(text: str) -> bool:
@@ -211,26 +374,117 @@ def is_prose(text: str) -> bool:
 
 def is_caps_heading(text: str) -> bool:
     """An ALL-CAPS line of a few words without sentence punctuation."""
+    if len(text) > 300 or not 1 <= len(text.split()) <= 12:
+        return False
     letters = [c for c in text if c.isalpha()]
     return (len(letters) >= 3 and all(c.isupper() for c in letters)
-            and 1 <= len(text.split()) <= 12 and not text.rstrip().endswith((".", "?", "!")))
+            and not text.rstrip().endswith((".", "?", "!")))
 
 
 def is_headline(text: str) -> bool:
-    """A headline: 3-30 words, not ending in a full stop."""
-    return 3 <= len(text.split()) <= 30 and not text.rstrip().endswith((".", ":"))
+    """A headline: 3-30 words, not ending in a full stop (an abbreviation such as "U.S." may end it).
+
+    Example:
+        >>> is_headline("Talks on trade with the U.S."), is_headline("Talks went well.")
+        (True, False)
+    """
+    words = text.split()
+    return 3 <= len(words) <= 30 and (not text.rstrip().endswith((".", ":"))
+                                      or bool(re.fullmatch(r"(?:[A-Za-z]\.){2,4}", words[-1])))
+
+
+def strip_wire_tags(text: str) -> str:
+    """Wire markup without its angle brackets: ``<Acme Corp>`` -> ``Acme Corp``.
+
+    A ticker symbol in a tag (capitals, digits and dots, no space) is put in
+    brackets instead, as news copy prints it today, so it does not run into
+    the company name before it.
+
+    Example:
+        >>> strip_wire_tags("<Gulf Shipping Co> said, and Acme Inc <ACM> fell.")
+        'Gulf Shipping Co said, and Acme Inc (ACM) fell.'
+    """
+    if "<" not in text:
+        return text
+    return _WIRE_NAME.sub(r"\1", _WIRE_TICKER.sub(r"(\1)", text))
+
+
+# --------------------------------------------------------------------------- bylines
+
+
+def _is_role(part: str) -> bool:
+    words = re.findall(r"[a-z]+", part.lower())
+    return any(w in lexicon.BYLINE_ROLE_WORDS or w in lexicon.NEWS_AGENCIES for w in words)
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "do", "dos", "du",
+                             "del", "della", "der", "den", "van", "von", "la", "le", "ter", "y"})
+
+
+def _is_name(part: str) -> bool:
+    """A person's name: 1-5 words, each capitalised (or a particle: "de", "al-"), no digits."""
+    tokens = part.split()
+    return (1 <= len(tokens) <= 5 and not _is_role(part) and not re.search(r"\d", part)
+            and tokens[0][:1].isupper()
+            and all(re.search(r"[A-Z\u00C0-\u00DE]", t) or t.lower() in _NAME_PARTICLES
+                    for t in tokens))
+
+
+def parse_byline(text: str) -> list[tuple[str, str | None]]:
+    """Names and their roles in a byline's text (after "By").
+
+    Parts are separated by commas, "|" and ";"; "and"/"&" join names. A part
+    made of role words ("Health Correspondent", "Associated Press") is the role
+    of the names before it that have none yet; "in PLACE" after a name is
+    dropped. A byline with roles only ("Staff Reporter") names nobody.
+
+    Example:
+        >>> parse_byline("Ann Lee, Health Reporter, and Bo Diaz in Leeds")
+        [('Ann Lee', 'Health Reporter'), ('Bo Diaz', None)]
+        >>> parse_byline("Staff Reporter")
+        []
+    """
+    found: list[list] = []
+    pending: list[list] = []
+    for part in re.split(r"\s*[,|;]\s*", text):
+        part = re.sub(r"^(and|&)\s+|\s+in\s+[A-Z][\w.' \-]*$", "", part.strip(" .")).strip()
+        if not part:
+            continue
+        if _is_role(part):
+            for entry in pending:
+                entry[1] = part
+            pending = []
+            continue
+        names = [n.strip(" .") for n in re.split(r"\s+and\s+|\s*&\s*", part)]
+        if not all(_is_name(n) for n in names if n):
+            continue
+        for name in filter(None, names):
+            entry = [name, None]
+            found.append(entry)
+            pending.append(entry)
+    return [(name, role) for name, role in found]
 
 
 def split_authors(names: str) -> list[str]:
-    """Split a byline's names on commas, "and" and "&".
+    """The names of a byline, without roles or places.
 
     Example:
         >>> split_authors("Ann Lee, Bo Diaz and Cy Young in Paris")
         ['Ann Lee', 'Bo Diaz', 'Cy Young']
     """
-    names = re.split(r"\s*[;|]\s*|,?\s+\bin\s+[A-Z][\w ]*$", names)[0]
-    parts = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", names)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    return [name for name, _ in parse_byline(names)]
+
+
+def _add_authors(state: State, pairs: list[tuple[str, str | None]]) -> list[str]:
+    for name, role in pairs:
+        if name not in state.authors:
+            state.authors.append(name)
+        if role and name not in state.author_roles:
+            state.author_roles[name] = role
+    return [name for name, _ in pairs]
+
+
+# --------------------------------------------------------------------------- rules
 
 
 @dataclass
@@ -242,10 +496,14 @@ class State:
     in_related: int = 0  # >0 while inside a "Related" block; counts teaser prose seen
     title: str | None = None
     authors: list[str] = field(default_factory=list)
+    author_roles: dict[str, str] = field(default_factory=dict)
     published: str | None = None
     published_from: str | None = None
+    dateline: str | None = None
     captions: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    byline_names: list[str] = field(default_factory=list)  # names of the block just read
+    last_reason: str | None = None
 
 
 Rule = Callable[[Block, State], "str | None"]
@@ -262,18 +520,42 @@ def rule_read_time(block: Block, state: State) -> str | None:
 
 
 def rule_share(block: Block, state: State) -> str | None:
-    """Share buttons, ad labels and other one-word furniture."""
+    """Share buttons, ad labels ("Advertisement") and other one-word furniture."""
     return "page_chrome" if _SHARE.match(block.text) else None
 
 
+def rule_follow(block: Block, state: State) -> str | None:
+    """Prompts to follow the outlet elsewhere ("Follow us on Facebook and X")."""
+    return "follow_prompt" if _FOLLOW.match(block.text) and len(block.text.split()) <= 20 \
+        else None
+
+
+def rule_copyright(block: Block, state: State) -> str | None:
+    """A short copyright line ("© 2024 Example News", "Copyright 2024 ... All rights reserved.")."""
+    return "copyright" if _COPYRIGHT.match(block.text) and len(block.text.split()) <= 16 else None
+
+
+def rule_related_inline(block: Block, state: State) -> str | None:
+    """A "Read more: TITLE" line: a related-story link with its title on the same line."""
+    if _RELATED_INLINE.match(block.text) and len(block.text.split()) <= 25 \
+            and not _RELATED.match(block.text):
+        return "related"
+    return None
+
+
 def rule_related(block: Block, state: State) -> str | None:
-    """A "Related" marker and its teasers: short titles and one teaser paragraph."""
+    """A "Related" marker and its teasers: short titles, and one teaser paragraph after the story.
+
+    Inside the story a prose paragraph after the link titles is the story
+    going on, so only link titles are removed there; after the story has
+    ended (a closing byline or signature) one teaser paragraph goes too.
+    """
     if _RELATED.match(block.text):
         state.in_related = 1
         return "related"
     if state.in_related:
         if is_prose(block.text) and not _NEWSLETTER.search(block.text):
-            if state.in_related >= 2:  # a second paragraph: the teaser block is over
+            if state.in_related >= 2 or not state.story_ended:  # the teaser block is over
                 state.in_related = 0
                 return None
             state.in_related += 1
@@ -297,8 +579,9 @@ def rule_newsletter(block: Block, state: State) -> str | None:
 
 
 def rule_cookie(block: Block, state: State) -> str | None:
-    """Cookie notices and their bullet points."""
-    if _COOKIE.search(block.text) and _COOKIE_CONTEXT.search(block.text):
+    """Cookie notices and their bullet points (at most 60 words: prose about cookies stays)."""
+    if len(block.text) <= 600 and len(block.text.split()) <= 60 and _COOKIE.search(block.text) \
+            and _COOKIE_CONTEXT.search(block.text):
         return "cookie_notice"
     return None
 
@@ -311,47 +594,119 @@ def rule_banner(block: Block, state: State) -> str | None:
 
 
 def rule_wire_signature(block: Block, state: State) -> str | None:
-    """Wire signatures and reporting credits ("Reuter", "(Reporting by ...)")."""
+    """Wire signatures ("Reuter", "REUTER...", "dpa/AFP") after the body: the story ends."""
     if state.body_started and _WIRE_SIGNATURE.match(block.text):
         state.story_ended = True
         return "wire_signature"
-    m = _CREDITS.match(block.text)
-    if m and state.body_started:
-        state.story_ended = True
-        return "credits"
     return None
 
 
+def rule_credits(block: Block, state: State) -> str | None:
+    """The wire trailer ("Reporting by Ann Lee in Leeds; Editing by Bo Diaz") after the body.
+
+    Its names go to ``Article.authors`` and each name's part ("Reporting",
+    "Editing") to ``Article.author_roles``; the story ends.
+    """
+    if not (state.body_started and _CREDITS.match(block.text)) or len(block.text.split()) > 40:
+        return None
+    for part in re.split(r"\s*;\s*", block.text.strip("() ")):
+        m = _CREDIT_PART.match(part.strip())
+        if m:
+            role = m.group("role").strip()
+            _add_authors(state, [(name, role) for name in split_authors(m.group("names"))])
+    state.story_ended = True
+    return "credits"
+
+
 def rule_byline(block: Block, state: State) -> str | None:
-    """A byline ("By Ann Lee and Bo Diaz"): names go to ``Article.authors``."""
+    """A byline ("By Ann Lee, Health Reporter, and Bo Diaz"): names to ``Article.authors``.
+
+    Roles go to ``Article.author_roles``; a byline naming only a role ("By
+    Staff Reporter") gives no author and is still removed as a byline.
+    """
     m = _BYLINE.match(block.text)
     if m and len(block.text.split()) <= 25 and not block.text.rstrip().endswith((".", "?", "!")):
-        state.authors.extend(a for a in split_authors(m.group("names")) if a not in state.authors)
+        state.byline_names = _add_authors(state, parse_byline(m.group("names")))
         if state.body_started:
             state.story_ended = True  # a byline after the body closes the story
         return "byline"
     return None
 
 
-def rule_date_line(block: Block, state: State) -> str | None:
-    """A line that is only a date ("Published October 2, 2023 3:15 PM GMT")."""
-    found = find_date(block.text)
-    if found and len(block.text.split()) <= 12 and _DATE_LINE.match(block.text) \
-            and not is_prose(block.text):
-        if state.published is None or state.published_from != "date_line":
-            state.published, state.published_from = found, "date_line"
-        return "date_line"
+def rule_pipe_byline(block: Block, state: State) -> str | None:
+    """A byline without "By" before the body: "Ann Lee | Health Correspondent"."""
+    if state.body_started or "|" not in block.text or len(block.text.split()) > 12:
+        return None
+    pairs = parse_byline(block.text)
+    name, _, role = block.text.partition("|")
+    if len(pairs) == 1 and _is_name(name.strip()) and _is_role(role):
+        state.byline_names = _add_authors(state, pairs)
+        return "byline"
     return None
 
 
+def rule_byline_role(block: Block, state: State) -> str | None:
+    """A role on the line after a byline ("By Ann Lee" then "Business Editor")."""
+    names = [n for n in state.byline_names if n not in state.author_roles]
+    words = block.text.split()
+    if state.last_reason == "byline" and names and 1 <= len(words) <= 5 \
+            and all(w[:1].isupper() for w in words) and _is_role(words[-1]) \
+            and not block.text.endswith((".", "!", "?")):
+        for name in names:
+            state.author_roles[name] = block.text.strip()
+        return "byline"
+    return None
+
+
+def rule_date_line(block: Block, state: State) -> str | None:
+    """A line that is only a date ("Published October 2, 2023 3:15 PM GMT").
+
+    The date must open the line (after a "Published"/"Updated" label or a
+    weekday); a line naming several dates is a date line only when each has
+    its label ("Published ... Updated ...").
+
+    A date without a day or a year ("March 2024") is still removed as a date
+    line, but gives no publication date.
+    """
+    text = block.text
+    if len(text.split()) > 12 or not _DATE_LINE.match(text) or is_prose(text):
+        return None
+    found = find_date(text)
+    if found is None and not _partial_date(text):
+        return None
+    if len(find_all_dates(text)) > 1 and len(_DATE_LABEL.findall(text)) < 2:
+        return None  # a span of dates ("3 May 2023 | 9 June 2023") is content
+    if found and (state.published is None or state.published_from != "date_line"):
+        state.published, state.published_from = found, "date_line"
+    return "date_line"
+
+
+def _partial_date(text: str) -> bool:
+    """A line that is only a month and a year, or a day and a month ("March 2024", "4 March")."""
+    return bool(re.fullmatch(rf"(?:\d{{1,2}}\s+)?(?:{_MONTH_WORDS})\.?(?:\s+\d{{1,2}})?"
+                             r"(?:,?\s+(?:19|20)\d\d)?", text.strip(), re.I))
+
+
 def rule_caption(block: Block, state: State) -> str | None:
-    """Photo captions and credits ("... Reuters/Jane Doe", "Photo: ...")."""
+    """Photo captions and credits ("... Reuters/Jane Doe", "Image: ...", "Getty Images")."""
     if _CREDIT_SUFFIX.search(block.text) and len(block.text.split()) <= 80:
         state.captions.append(block.text)
         found = find_date(block.text)
         if found and state.published is None:
             state.published, state.published_from = found, "caption"
         return "caption"
+    return None
+
+
+def rule_caps_headline(block: Block, state: State) -> str | None:
+    """A headline in capitals: a first ALL-CAPS line followed by a blank line (wire copy)."""
+    if state.title is not None or state.body_started or not block.blank_after \
+            or len(block.lines) != 1 or len(block.text) > 300 or not is_headline(block.text):
+        return None
+    letters = [c for c in block.text if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        state.title = block.text
+        return "title"
     return None
 
 
@@ -367,9 +722,25 @@ def rule_title(block: Block, state: State) -> str | None:
     return None
 
 
+def rule_dateline_only(block: Block, state: State) -> str | None:
+    """A dateline on a line of its own before the body ("LONDON, March 3 -")."""
+    m = match_dateline(block.text + " ")
+    if not state.body_started and m and m.end() >= len(block.text):
+        _set_dateline(state, m)
+        return "dateline"
+    return None
+
+
 def rule_pre_body(block: Block, state: State) -> str | None:
-    """Short non-prose lines before the story starts are page chrome (kickers, menus)."""
+    """Short non-prose lines before the story starts are page chrome (kickers, menus).
+
+    A line that opens with a dateline is the story starting, however short
+    (the first line of a wire story that is not unwrapped).
+    """
     if not state.body_started and not is_prose(block.text):
+        m = match_dateline(block.text)
+        if m and m.end() < len(block.text):
+            return None
         return "page_chrome"
     return None
 
@@ -389,29 +760,40 @@ def rule_duplicate(block: Block, state: State) -> str | None:
 
 
 RULES: list[Rule] = [
-    rule_skip_link, rule_read_time, rule_share, rule_related, rule_newsletter,
-    rule_cookie, rule_banner, rule_wire_signature, rule_byline, rule_date_line,
-    rule_caption, rule_title, rule_after_story, rule_pre_body, rule_duplicate,
+    rule_skip_link, rule_read_time, rule_share, rule_follow, rule_copyright,
+    rule_related_inline, rule_related, rule_newsletter, rule_cookie, rule_banner,
+    rule_wire_signature, rule_credits, rule_byline, rule_pipe_byline, rule_byline_role,
+    rule_date_line, rule_caption, rule_caps_headline, rule_title, rule_after_story,
+    rule_dateline_only, rule_pre_body, rule_duplicate,
 ]
 """The classification rules, applied in order; the first to give a reason wins."""
 
 
-def classify(blocks: list[Block], *, rules: list[Rule] | None = None) -> tuple[list, State]:
-    """Label each block with a removal reason, ``"heading"`` or ``"body"``."""
+def classify(blocks: list[Block], *, rules: list[Rule] | None = None,
+             caps_chrome: bool = True) -> tuple[list, State]:
+    """Label each block with a removal reason, ``"heading"`` or ``"body"``.
+
+    A block no rule removes is body, or a heading when it is a short line in
+    capitals; before the body starts such a line is page chrome (a menu or a
+    kicker) unless ``caps_chrome`` is false.
+    """
     state = State()
     labelled = []
     for block in blocks:
         reason = None
-        for rule in rules or RULES:
+        for rule in RULES if rules is None else rules:
             reason = rule(block, state)
             if reason:
                 break
         if reason is None:
             if is_caps_heading(block.text):
-                reason = "heading" if state.body_started else "page_chrome"
+                reason = "heading" if state.body_started or not caps_chrome else "page_chrome"
             else:
                 reason = "body"
                 state.body_started = True
+        if reason != "byline":
+            state.byline_names = []
+        state.last_reason = reason
         labelled.append((block, reason))
     return labelled, state
 
@@ -420,59 +802,106 @@ def rejoin_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Merge body paragraphs cut mid-sentence by a page or line break.
 
     A paragraph that ends without sentence punctuation, followed by one that
-    starts with a lower-case letter, is the same paragraph.
+    starts with a lower-case letter, is the same paragraph. Runs of any length
+    are merged in linear time.
     """
-    out: list[Paragraph] = []
+    groups: list[tuple[_Joiner, list[int], Paragraph]] = []
     for p in paragraphs:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "body" and p.kind == "body"
-                and not prev.text.rstrip().endswith(_TERMINAL) and p.text[:1].islower()):
-            out[-1] = Paragraph(join_wrapped(prev.text, p.text), "body", prev.lines + p.lines)
-        else:
-            out.append(p)
-    return out
+        if groups:
+            joiner, lines, first = groups[-1]
+            if (first.kind == "body" and p.kind == "body" and p.text[:1].islower()
+                    and not joiner.tail.rstrip().endswith(_TERMINAL)):
+                joiner.add(p.text)
+                lines.extend(p.lines)
+                continue
+        groups.append((_Joiner(p.text), list(p.lines), p))
+    return [first if len(lines) == len(first.lines) else
+            Paragraph(joiner.text(), first.kind, tuple(lines))
+            for joiner, lines, first in groups]
+
+
+def _set_dateline(state: State, m: re.Match) -> None:
+    """Record a dateline's place, and its date when it gives a year and nothing fuller exists."""
+    state.dateline = normalise_space(m.group("place")).rstrip(" ,")
+    year = m.group("y1") or m.group("y2")
+    found = _iso(year, m.group("m1") or m.group("m2") or "", m.group("d1") or m.group("d2") or "0")
+    if found and state.published is None:
+        state.published, state.published_from = found, "dateline"
 
 
 def split_dateline(text: str) -> tuple[str | None, str]:
-    """Split a wire dateline off a paragraph ("PARIS, May 3 (Reuters) - ...").
+    """Split a dateline off a paragraph: ``(dateline as written, rest)``.
+
+    Forms: "PLACE, Mon DD - ", "PLACE, Month DD (Agency) - ", "PLACE (Agency) - ",
+    "PLACE — " (the place in capitals), and "Place, Mon DD - " or "Place
+    (Agency) - " (a capitalised place followed by a date or an agency).
 
     Example:
         >>> split_dateline("LIMA, March 2 (Reuters) - Rain fell.")
         ('LIMA, March 2 (Reuters) -', 'Rain fell.')
+        >>> split_dateline("BRISTOL \\u2014 Rain fell.")
+        ('BRISTOL \\u2014', 'Rain fell.')
     """
-    m = _DATELINE.match(text)
-    if not m:
+    m = match_dateline(text)
+    if not m or m.end() >= len(text):
         return None, text
-    return m.group("dateline").strip(), text[m.end():]
+    return text[:m.end()].strip(), text[m.end():]
+
+
+def _take_dateline(paragraphs: list[Paragraph], state: State) -> RemovedLine | None:
+    """Split the dateline off the first body paragraph into ``state``; the removed part."""
+    if not paragraphs or paragraphs[0].kind != "body" or state.dateline:
+        return None
+    first = paragraphs[0]
+    m = match_dateline(first.text)
+    if not m or m.end() >= len(first.text):
+        return None
+    _set_dateline(state, m)
+    paragraphs[0] = Paragraph(first.text[m.end():], "body", first.lines)
+    return RemovedLine(first.lines[0], first.text[:m.end()].strip(), "dateline")
 
 
 def clean_lines(lines: list[str], *, article_id: str = "article",
-                rules: list[Rule] | None = None) -> Article:
+                rules: list[Rule] | None = None, caps_chrome: bool = True) -> Article:
     """Clean the lines of one input into an :class:`Article`.
+
+    A single headline-like line that is the whole input is kept as the body
+    (and as the title): the only text there is is never dropped.
 
     Example:
         >>> art = clean_lines(["Skip to main content", "", "Rain stops play at the cup final",
-        ...                    "", "Rain stopped play at the final on Sunday, officials said.",
-        ...                    "", "By Ann Lee"])
-        >>> art.title, art.authors, [r.reason for r in art.removed]
-        ('Rain stops play at the cup final', ['Ann Lee'], ['page_chrome', 'title', 'byline'])
+        ...                    "", "LEEDS - Rain stopped play at the final, officials said.",
+        ...                    "", "By Ann Lee, Sports Reporter"])
+        >>> art.title, art.dateline, art.authors, art.author_roles
+        ('Rain stops play at the cup final', 'LEEDS', ['Ann Lee'], {'Ann Lee': 'Sports Reporter'})
+        >>> [r.reason for r in art.removed]
+        ['page_chrome', 'title', 'dateline', 'byline']
     """
-    labelled, state = classify(blocks_from_lines(lines), rules=rules)
+    labelled, state = classify(blocks_from_lines(lines), rules=rules, caps_chrome=caps_chrome)
+    if not any(reason in ("body", "heading") for _, reason in labelled):
+        labelled = _headline_only(labelled)
     paragraphs, removed = [], []
     for block, reason in labelled:
         if reason in ("body", "heading"):
-            paragraphs.append(Paragraph(block.text, reason, tuple(block.lines)))
+            paragraphs.append(Paragraph(strip_wire_tags(block.text), reason, tuple(block.lines)))
         else:
             for n, raw in zip(block.lines, block.raw, strict=True):
                 removed.append(RemovedLine(n, raw.strip(), reason))
     paragraphs = rejoin_splits(paragraphs)
-    dateline = None
-    if paragraphs and paragraphs[0].kind == "body":
-        dateline, rest = split_dateline(paragraphs[0].text)
-        if dateline:
-            paragraphs[0] = Paragraph(rest, "body", paragraphs[0].lines)
-    article = Article(id=article_id, paragraphs=paragraphs, title=state.title,
-                      authors=state.authors, published=state.published, dateline=dateline,
-                      published_from=state.published_from, captions=state.captions,
-                      removed=sorted(removed, key=lambda r: r.line))
-    return article
+    cut = _take_dateline(paragraphs, state)
+    if cut:
+        removed.append(cut)
+    return Article(id=article_id, paragraphs=paragraphs,
+                   title=strip_wire_tags(state.title) if state.title else None,
+                   authors=state.authors, author_roles=state.author_roles,
+                   published=state.published, published_from=state.published_from,
+                   dateline=state.dateline, captions=state.captions,
+                   removed=sorted(removed, key=lambda r: r.line))
+
+
+def _headline_only(labelled: list) -> list:
+    """When the only text is one headline-like block, it is the body (it stays the title)."""
+    titled = [i for i, (_, reason) in enumerate(labelled) if reason == "title"]
+    if len(labelled) == 1 and titled:
+        return [(labelled[0][0], "body")]
+    return labelled

@@ -270,6 +270,33 @@ PARTY_WORDS: dict[str, str] = {
     "nationalist": "nationalist", "unionist": "unionist",
 }
 
+# =========================================================================== bylines
+
+#: Words that make a byline part a role or a desk, not a name ("Health
+#: Correspondent", "Local Democracy Reporter", "Staff Reporter", "Associated
+#: Press"), in lower case.
+BYLINE_ROLE_WORDS: frozenset[str] = frozenset({
+    "reporter", "reporters", "reporting", "correspondent", "correspondents", "editor",
+    "editors", "editing", "writer", "writers", "writing", "columnist", "journalist",
+    "contributor", "critic", "producer", "photographer", "presenter", "analyst", "staff",
+    "desk", "bureau", "team", "service", "agency", "agencies", "press", "news", "newswire",
+    "wire", "wires", "media", "association", "associated",
+})
+
+#: News agencies that sign, credit or date wire copy, in lower case.
+NEWS_AGENCIES: frozenset[str] = frozenset({
+    "reuter", "reuters", "ap", "afp", "dpa", "upi", "pa", "xinhua", "bloomberg", "ians",
+    "pti", "ansa", "efe", "kyodo", "tass", "aap", "cp", "ani", "anadolu", "epa",
+})
+
+#: Labels printed before a story's first words in capitals ("EXCLUSIVE — ..."):
+#: never the place of a dateline, in lower case.
+KICKER_WORDS: frozenset[str] = frozenset({
+    "breaking", "exclusive", "update", "updated", "watch", "live", "analysis", "opinion",
+    "editorial", "comment", "video", "photos", "pictures", "explainer", "review", "interview",
+    "factbox", "preview", "correction", "urgent", "flash", "bulletin", "advisory",
+})
+
 # =========================================================================== calendar
 
 #: Month names and their common abbreviations -> month number.

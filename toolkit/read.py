@@ -20,7 +20,7 @@ from pathlib import Path
 import ftfy
 
 from .article import Article, Paragraph
-from .clean import clean_lines
+from .clean import clean_lines, split_lines
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -169,7 +169,7 @@ def read_text(text: str, *, article_id: str = "text", source_path: str | None = 
     if looks_like_html(text):
         article = read_html(text, article_id=article_id, source_path=source_path)
     else:
-        article = clean_lines(text.splitlines(), article_id=article_id)
+        article = clean_lines(split_lines(text), article_id=article_id)
     article.source_path = source_path
     article.language = detect_language(article.text)
     if article.language != "en":
@@ -241,18 +241,26 @@ def read_bytes(path: Path) -> bytes:
 def read_html(html: str, *, article_id: str = "page", source_path: str | None = None) -> Article:
     """Extract the main text and metadata of a saved web page, then clean it.
 
-    Page furniture that templates mark up as such (figure captions, "related"
-    and "read more" boxes, newsletter and subscription forms, share bars,
-    adverts) is pruned from the HTML tree first; trafilatura then finds the
-    article body (no network access: the page is parsed as given, external
-    entities are not resolved). The cleaning rules for leftovers (captions,
-    teasers, prompts, bylines, date lines) run over its output. Rules that
-    guess where a raw scrape's story starts (headline, short lines before the
-    body, repeated paragraphs) are skipped: trafilatura has already found the
-    body, and the page's title comes from its metadata.
+    trafilatura finds the article body (no network access: the page is parsed
+    as given, external entities are not resolved); every line it keeps ends up
+    in the body or in ``Article.removed`` with a reason, so the toolkit never
+    keeps less than trafilatura without saying why. Lines that the page's
+    markup marks as furniture (figure captions, "related" and "read more"
+    boxes, newsletter and subscription forms, share bars) are removed as
+    ``html_furniture`` when that element is short beside the story; the
+    cleaning rules for leftovers (captions, teasers, prompts, bylines, date
+    lines) run over the rest. Rules that guess where a raw scrape's story
+    starts or ends (headline, short lines before the body, repeated
+    paragraphs, everything after a closing byline) are not used: trafilatura
+    has already found the body. If the rules would leave no body at all,
+    trafilatura's text is kept as it is, with a warning.
+
+    The publication date is taken from the page's metadata only when the page
+    states that full date (a year alone, as in "© 2024", is not a date).
 
     Raises:
-        InputError: the page has no extractable article text.
+        InputError: the page has no extractable article text, or only
+            navigation links.
 
     Example:
         >>> page = ("<html><body><article><h1>Rain stops play</h1><p>Rain stopped play at "
@@ -262,35 +270,95 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
         >>> read_html(page).text
         'Rain stopped play at the cup final on Sunday, officials said, and fans went home early.'
     """
-    import trafilatura
-
+    where = source_path or article_id
     tree = _html_tree(html)
-    meta = {}
+    furniture: list[tuple[str, set[str]]] = []
+    links: set[str] = set()
     if tree is not None:
-        _prune_furniture(tree)
-        meta = _as_meta(trafilatura.bare_extraction(
-            tree, include_comments=False, include_tables=True, include_images=False,
-            with_metadata=True))
-    if not meta.get("text"):
-        # Pruning can remove everything on an odd template: retry on the page as given.
-        meta = _as_meta(trafilatura.bare_extraction(html, include_comments=False,
-                                                    include_tables=True, with_metadata=True))
-    body = meta.get("text") or ""
+        furniture, links = _furniture_texts(tree), _link_texts(tree)
+    meta, body = _extract(html, tree)
     if not body.strip():
-        raise InputError(f"{source_path or article_id}: no article text found in the HTML page")
+        raise InputError(f"{where}: no article text found in the HTML page")
+    body_lines = [ln for ln in body.splitlines() if ln.strip()]
+    if links and all(_norm(ln) in links for ln in body_lines) and not any(
+            is_prose_line(ln) for ln in body_lines):
+        raise InputError(f"{where}: no article text found in the HTML page (only navigation "
+                         "links)")
+    sure = _sure_furniture(furniture, body)
     title = (meta.get("title") or "").strip() or None
     lines = []
-    for line in body.splitlines():  # trafilatura gives one element per line
-        lines.extend([line, ""])
-    article = clean_lines(lines, article_id=article_id, rules=_html_rules(title))
+    for line in body_lines:  # trafilatura gives one element per line
+        for piece in _split_at(line, sure, title):
+            lines.extend([piece, ""])
+    article = clean_lines(lines, article_id=article_id, rules=_html_rules(title, sure),
+                          caps_chrome=False)
+    if not article.paragraphs:
+        article = _keep_everything(lines, article, where)
     if title and not article.title:
         article.title = title
     if meta.get("author") and not article.authors:
         article.authors = [a.strip() for a in re.split(r";|,| and ", meta["author"]) if a.strip()]
     if meta.get("date") and article.published_from != "date_line":
-        article.published, article.published_from = str(meta["date"])[:10], "html_metadata"
+        day = str(meta["date"])[:10]
+        if _date_is_stated(html, day):
+            article.published, article.published_from = day, "html_metadata"
     article.source_path = source_path
     return article
+
+
+def _extract(html: str, tree) -> tuple[dict, str]:
+    """trafilatura's metadata and body text for a page.
+
+    The body is trafilatura's default extraction, or its recall-favouring one
+    when that keeps every line of the default and more (never less).
+    """
+    import copy
+
+    import trafilatura
+
+    def run(**options) -> dict:
+        source = copy.deepcopy(tree) if tree is not None else html
+        return _as_meta(trafilatura.bare_extraction(
+            source, include_comments=False, include_tables=True, include_images=False,
+            **options))
+
+    meta = run(with_metadata=True)
+    body = meta.get("text") or ""
+    more = run(favor_recall=True).get("text") or ""
+    lines, more_lines = _line_set(body), _line_set(more)
+    if len(more_lines) > len(lines) and lines <= more_lines:
+        body = more
+    return meta, body
+
+
+def _line_set(text: str) -> set[str]:
+    """The lines of an extraction, without list marks, for comparing two extractions."""
+    keys = (_norm(re.sub(r"^[\s\-\u2022*#>|]+", "", ln)) for ln in text.splitlines())
+    return {k for k in keys if re.search(r"\w", k)}
+
+
+def _keep_everything(lines: list[str], cleaned: Article, where: str) -> Article:
+    """trafilatura's lines as the body, when the cleaning rules would have dropped them all."""
+    from .clean import blocks_from_lines
+
+    kept = Article(id=cleaned.id, title=cleaned.title, authors=cleaned.authors,
+                   author_roles=cleaned.author_roles, published=cleaned.published,
+                   published_from=cleaned.published_from)
+    kept.paragraphs = [Paragraph(b.text, "body", tuple(b.lines)) for b in blocks_from_lines(lines)]
+    kept.warnings.append(f"{where}: the cleaning rules would remove every line trafilatura "
+                         "extracted; its text is kept as it is")
+    return kept
+
+
+def is_prose_line(line: str) -> bool:
+    """A line of running text (see :func:`toolkit.clean.is_prose`)."""
+    from .clean import is_prose
+
+    return is_prose(_norm(line))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _as_meta(doc) -> dict:
@@ -307,33 +375,113 @@ _FURNITURE_WORDS = ("caption", "related", "newsletter", "subscribe", "signup", "
 _FURNITURE_TAGS = frozenset({"figcaption", "form", "aside"})
 _FURNITURE_RE = re.compile("|".join(re.escape(w) for w in _FURNITURE_WORDS))
 _NEVER_FURNITURE = frozenset({"html", "body", "article", "main"})
+#: A furniture element is only trusted when its text is at most this share of the story.
+_FURNITURE_MAX_SHARE = 0.3
 
 
-def _prune_furniture(tree) -> None:
-    """Remove furniture elements (by tag, or by a word in their class or id) in one pass.
+def _furniture_texts(tree) -> list[tuple[str, set[str]]]:
+    """Each element marked as furniture (by tag, or a word in its class or id): its text and
+    the texts of its parts (the element and every element inside it).
 
-    Text after a removed element (its ``tail``) is kept.
+    The tree is not changed. Nested furniture gives the outermost element only.
     """
-    drop = []
+    texts = []
+    skip_inside = None
     for el in tree.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _FURNITURE_TAGS:
-            drop.append(el)
-        elif tag not in _NEVER_FURNITURE:
-            attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-            if len(attrs) > 1 and _FURNITURE_RE.search(attrs.lower()):
-                drop.append(el)
-    for el in drop:
-        parent = el.getparent()
-        if parent is None:
+        if skip_inside is not None and _is_inside(el, skip_inside):
             continue
-        if el.tail and el.tail.strip():
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:
+            continue
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if tag in _FURNITURE_TAGS or (tag not in _NEVER_FURNITURE and len(attrs) > 1
+                                      and _FURNITURE_RE.search(attrs.lower())):
+            text = _norm(el.text_content())
+            if text:
+                parts = {_norm(sub.text_content()) for sub in el.iter()
+                         if isinstance(sub.tag, str)}
+                texts.append((text, parts - {""}))
+            skip_inside = el
+    return texts
+
+
+def _is_inside(el, ancestor) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _link_texts(tree) -> set[str]:
+    """The text of every link on the page."""
+    return {t for t in (_norm(a.text_content()) for a in tree.iter("a")) if t}
+
+
+def _sure_furniture(texts: list[tuple[str, set[str]]], body: str) -> set[str]:
+    """The texts of furniture elements short enough beside the story to be removed with
+    confidence, and of their parts.
+
+    An element marked as furniture that holds a large part of the story (a
+    "share" wrapper around the whole article, a "promo" section that is the
+    story) is not trusted.
+    """
+    words = len(body.split())
+    return {part for text, parts in texts if len(text.split()) <= _FURNITURE_MAX_SHARE * words
+            for part in parts}
+
+
+def _split_at(line: str, sure: set[str], title: str | None) -> list[str]:
+    """A line cut before and after furniture text glued into it (and after a leading title).
+
+    trafilatura sometimes joins a small page's heading, paragraph and caption
+    into one line; cutting them apart lets each piece be kept or removed on
+    its own.
+    """
+    line = _norm(line)
+    if title and line.startswith(title + " ") and len(title.split()) >= 2:
+        return [title, *_split_at(line[len(title) + 1:], sure, None)]
+    for piece in sure:
+        if len(piece.split()) < 3 or len(piece) >= len(line):
+            continue
+        at = f" {line} ".find(f" {piece} ")
+        if at >= 0:
+            before, after = line[:at].strip(), line[at + len(piece):].strip()
+            return [*(_split_at(before, sure, None) if before else []), piece,
+                    *(_split_at(after, sure, None) if after else [])]
+    return [line]
+
+
+def _in_furniture(line: str, sure: set[str]) -> bool:
+    """A line that is exactly the text of a furniture element or of one of its parts."""
+    return _norm(line) in sure
+
+
+# Full dates as pages write them in markup or text: ISO-like numbers, or a month name with
+# a day and a year (in either order).
+_NUMERIC_DAY = "{y}[-/.]{m:02d}[-/.]{d:02d}|{y}{m:02d}{d:02d}|{d:02d}[-/.]{m:02d}[-/.]{y}|" \
+               "{m:02d}[-/.]{d:02d}[-/.]{y}|{d}[-/.]{m}[-/.]{y}|{m}[-/.]{d}[-/.]{y}"
+
+
+def _date_is_stated(html: str, day: str) -> bool:
+    """True when the page states the full date ``day`` (``YYYY-MM-DD``) somewhere.
+
+    Example:
+        >>> _date_is_stated('<meta content="2024-03-14T10:00">', "2024-03-14")
+        True
+        >>> _date_is_stated("<p>March 2024</p><p>&copy; 2024</p>", "2024-03-01")
+        False
+    """
+    from .clean import find_all_dates
+
+    try:
+        y, m, d = (int(x) for x in day.split("-"))
+    except ValueError:
+        return False
+    if re.search(r"(?<!\d)(" + _NUMERIC_DAY.format(y=y, m=m, d=d) + r")(?!\d)", html):
+        return True
+    return day in find_all_dates(html)
 
 
 def _html_tree(html: str):
@@ -346,9 +494,17 @@ def _html_tree(html: str):
         return None
 
 
-def _html_rules(title: str | None) -> list:
+def _html_rules(title: str | None, furniture: set[str] | None = None) -> list:
     """The cleaning rules for text trafilatura extracted from a page."""
     from . import clean
+
+    def rule_html_furniture(block, state) -> str | None:
+        """A line from an element the page marks as furniture (caption, related box, form)."""
+        return "html_furniture" if furniture and _in_furniture(block.text, furniture) else None
+
+    def rule_prompt(block, state) -> str | None:
+        """A newsletter prompt, not a list item ("- Sign up for ..." is content on a page)."""
+        return None if block.text.startswith(("- ", "\u2022")) else clean.rule_newsletter(block, state)
 
     def rule_page_title(block, state) -> str | None:
         """The page's own title repeated as the first line of the body."""
@@ -371,10 +527,11 @@ def _html_rules(title: str | None) -> list:
             return None
         return reason
 
-    return [clean.rule_skip_link, clean.rule_read_time, clean.rule_share, rule_related_links,
-            clean.rule_newsletter, clean.rule_cookie, clean.rule_banner,
-            clean.rule_wire_signature, clean.rule_byline, clean.rule_date_line,
-            clean.rule_caption, rule_page_title, clean.rule_after_story]
+    return [clean.rule_skip_link, clean.rule_read_time, clean.rule_share,
+            clean.rule_follow, clean.rule_copyright, clean.rule_related_inline,
+            rule_related_links, rule_prompt, clean.rule_cookie, clean.rule_banner,
+            clean.rule_wire_signature, clean.rule_credits, clean.rule_byline,
+            clean.rule_date_line, clean.rule_caption, rule_page_title, rule_html_furniture]
 
 
 def iter_input_files(inputs: list[str | Path]) -> Iterator[Path]:

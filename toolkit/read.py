@@ -430,12 +430,15 @@ class Failure:
         error: one line saying what went wrong.
         line: for a row of a JSONL/CSV file, its 1-based line number; for a
             Parquet row, its 1-based row number.
+        stage: where it failed: ``read`` (the input), ``clean``, ``parse``, an
+            analysis stage (``actors``, ``quotes``...) or ``timeout``.
     """
 
     article_id: str
     source: str
     error: str
     line: int | None = None
+    stage: str = "read"
 
 
 def iter_table_articles(path: str | Path, *, text_column: str = "text", id_column: str = "id",
@@ -458,6 +461,49 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
         >>> [type(x).__name__ for x in iter_table_articles(fh.name)]
         ['Article', 'Failure']
     """
+    for row in table_rows(path, text_column=text_column, id_column=id_column,
+                          title_column=title_column):
+        if row.error:
+            yield row.failure(row.error)
+            continue
+        try:
+            yield row.article()
+        except InputError as exc:
+            yield row.failure(str(exc))
+
+
+@dataclass
+class TableRow:
+    """One row of a corpus file, before cleaning: its place, id and values (or its error)."""
+
+    path: Path
+    line: int
+    article_id: str
+    values: dict
+    text_column: str = "text"
+    title_column: str | None = None
+    error: str | None = None
+
+    def failure(self, error: str) -> Failure:
+        """This row as a :class:`Failure` with ``error``."""
+        return Failure(self.article_id, str(self.path), error, self.line)
+
+    def article(self) -> Article:
+        """Clean the row's text into an :class:`Article`.
+
+        Raises:
+            InputError: the row holds no usable text.
+        """
+        return article_from_row(self)
+
+
+def table_rows(path: str | Path, *, text_column: str = "text", id_column: str = "id",
+               title_column: str | None = None) -> Iterator[TableRow]:
+    """The rows of a corpus file, not yet cleaned (a malformed row carries its error).
+
+    Raises:
+        InputError: the file cannot be read, or has no ``text_column``.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".parquet":
@@ -471,40 +517,47 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
     stem = article_id_for(path)
     for line, row in rows:
         if isinstance(row, str):  # a parse error for this line
-            yield Failure(f"{stem}-{line}", str(path), row, line)
+            yield TableRow(path, line, f"{stem}-{line}", {}, text_column, title_column, row)
             continue
         raw_id = row.get(id_column)
         aid = safe_id(raw_id) if raw_id not in (None, "") else f"{stem}-{line}"
-        text = row.get(text_column)
-        if not isinstance(text, str) or not text.strip():
-            what = "no column" if text_column not in row else "empty or non-text value in column"
-            yield Failure(aid, str(path), f"{path}:{line}: {what} {text_column!r}", line)
-            continue
-        try:
-            article = read_text(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY),
-                                article_id=aid, source_path=str(path))
-        except InputError as exc:
-            yield Failure(aid, str(path), f"{path}:{line}: {exc}", line)
-            continue
-        except Exception as exc:  # noqa: BLE001 - one odd row must not stop a corpus run
-            yield Failure(aid, str(path), f"{path}:{line}: cleaning failed "
-                          f"({type(exc).__name__}: {exc})", line)
-            continue
-        if not article.paragraphs:
-            # A row is meant to be a body: a one-line text the rules take for a
-            # headline is kept as given rather than lost.
-            kept = article_from_text(text, article_id=aid)
-            if not kept.paragraphs:
-                yield Failure(aid, str(path), f"{path}:{line}: no article text", line)
-                continue
-            kept.source_path, kept.language = article.source_path, article.language
-            kept.warnings = [*article.warnings, f"{path}:{line}: the cleaning rules left no "
-                             "body; the row's text is analysed as given"]
-            article = kept
-        title = row.get(title_column) if title_column else None
-        if isinstance(title, str) and title.strip():
-            article.title = " ".join(title.split())
-        yield article
+        yield TableRow(path, line, aid, row, text_column, title_column)
+
+
+def article_from_row(row: TableRow) -> Article:
+    """Clean one corpus row's text into an :class:`Article` (see :func:`iter_table_articles`).
+
+    Raises:
+        InputError: the row has no text in its text column, or none is left.
+    """
+    path, line, aid = row.path, row.line, row.article_id
+    text = row.values.get(row.text_column)
+    if not isinstance(text, str) or not text.strip():
+        what = "no column" if row.text_column not in row.values \
+            else "empty or non-text value in column"
+        raise InputError(f"{path}:{line}: {what} {row.text_column!r}")
+    try:
+        article = read_text(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY),
+                            article_id=aid, source_path=str(path))
+    except InputError as exc:
+        raise InputError(f"{path}:{line}: {exc}") from None
+    if not article.paragraphs:
+        article = _row_as_given(row, text, article)
+    title = row.values.get(row.title_column) if row.title_column else None
+    if isinstance(title, str) and title.strip():
+        article.title = " ".join(title.split())
+    return article
+
+
+def _row_as_given(row: TableRow, text: str, cleaned: Article) -> Article:
+    """A row is meant to be a body: a one-line text the rules take for a headline is kept."""
+    kept = article_from_text(text, article_id=row.article_id)
+    if not kept.paragraphs:
+        raise InputError(f"{row.path}:{row.line}: no article text")
+    kept.source_path, kept.language = cleaned.source_path, cleaned.language
+    kept.warnings = [*cleaned.warnings, f"{row.path}:{row.line}: the cleaning rules left no "
+                     "body; the row's text is analysed as given"]
+    return kept
 
 
 def _open_text(path: Path):

@@ -157,8 +157,9 @@ def test_run_writes_tables_errors_and_manifest(folder_run):
     for name, cols in contract.TABLES.items():
         assert list(tables[name].columns) == list(cols)
     errors = pd.read_csv(out / "errors.csv")
-    assert list(errors.columns) == ["article_id", "source", "line", "error"]
+    assert list(errors.columns) == ["article_id", "source", "line", "stage", "error"]
     assert sorted(errors["line"].tolist()) == [3, 5]
+    assert errors["stage"].tolist() == ["read", "read"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert [i["article_id"] for i in manifest["inputs"]] == GOOD_IDS
     rows = {i["article_id"]: i for i in manifest["inputs"]}
@@ -423,4 +424,5 @@ def test_an_article_that_hangs_is_stopped_and_recorded(tmp_path, monkeypatch):
     errors = pd.read_csv(out / "errors.csv")
     assert errors.article_id.tolist() == ["b"]
     assert "stopped after 0.5 s" in errors.error[0]
+    assert errors.stage.tolist() == ["timeout"]
     assert sorted(pd.read_csv(out / "articles.csv").article_id) == ["a", "c"]

@@ -142,13 +142,16 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
             window: str | int = "sentence") -> Analysis:
     """Analyse one article (an :class:`Article`, a path, or raw text).
 
+    A stage that fails raises :class:`StageError` (``.stage`` names it; the
+    original exception is its ``__cause__``): nothing is silently left out.
+
     Example:
         >>> result = analyze("data/articles/<article>.txt")
         >>> list(result.actors.columns)
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
     """
     article = _as_article(article)
-    doc = parse(article, nlp or load_model())
+    doc = run_stage("parse", parse, article, nlp or load_model())
     return analyze_doc(article, doc, window=window)
 
 

@@ -22,7 +22,10 @@ import pandas as pd
 
 FLOAT_FORMAT = "%.15g"
 EXTRA_TABLES = ("errors",)
-ERRORS_COLUMNS = ("article_id", "source", "line", "error")
+# The errors table (``errors.csv``): one row per article that failed. ``stage``
+# is where: ``read``, ``clean``, ``parse``, an analysis stage (``actors``,
+# ``quotes``, ``figures``...) or ``timeout``.
+ERRORS_COLUMNS = ("article_id", "source", "line", "stage", "error")
 
 
 class OutputError(RuntimeError):

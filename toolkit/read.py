@@ -623,13 +623,14 @@ def _csv_rows(path: Path, text_column: str) -> Iterator[tuple[int, dict | str]]:
 def _parquet_rows(path: Path, text_column: str, id_column: str,
                   title_column: str | None) -> Iterator[tuple[int, dict]]:
     """``(row number, row)`` for a Parquet file, read in record batches."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for bad files
+    except (OSError, ValueError, pa.ArrowException) as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
     names = pf.schema_arrow.names
     if text_column not in names:

@@ -29,7 +29,7 @@ from pathlib import Path
 from . import contract
 from .analysis import Analysis
 from .article import Article
-from .chunks import ChunkResult, ChunkTask, analyze_chunk
+from .chunks import ChunkResult, ChunkTask, analyze_chunk, attempt
 from .inputs import iter_articles
 from .nlp import load_model, model_info
 from .options import RunOptions
@@ -176,7 +176,12 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
         if f.suffix.lower() in TABLE_SUFFIXES:  # a corpus file without its text column
             next(iter(iter_table_articles(f, **opts.read_options())), None)
     if len(files) == 1 and files[0].suffix.lower() not in TABLE_SUFFIXES:
-        read_article(files[0])  # one input: a bad file is an error of the run
+        # One input: a file that cannot be read is an error of the run (a rule
+        # that fails on it is the article's failure, recorded by the run).
+        checked = attempt("", str(files[0]), read_article, files[0], stage="clean",
+                          timeout=opts.timeout)
+        if isinstance(checked, Failure) and checked.stage == "read":
+            raise InputError(checked.error)
     return files
 
 

@@ -140,7 +140,11 @@ def _as_article(obj) -> Article:
 
 def analyze(article: Article | str | Path, *, nlp: Language | None = None,
             window: str | int = "sentence") -> Analysis:
-    """Analyse one article (an :class:`Article`, a path, or raw text).
+    """Analyse one article: an :class:`Article`, or the path of a file to read.
+
+    A string is always a path (see :func:`~toolkit.read.read_article`); for
+    text you already have, pass ``toolkit.read_text(text)`` (cleaned) or
+    ``toolkit.article_from_text(text)`` (as given).
 
     A stage that fails raises :class:`StageError` (``.stage`` names it; the
     original exception is its ``__cause__``): nothing is silently left out.

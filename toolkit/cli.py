@@ -130,8 +130,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _clean(args) -> int:
-    from .read import read_article
+    from .read import TABLE_SUFFIXES, InputError, read_article
 
+    if str(args.input).lower().endswith(tuple(TABLE_SUFFIXES)):
+        raise InputError(f"{args.input}: a corpus file holds many articles; `clean` prints "
+                         "one article file (use `analyze` for a corpus)")
     article = read_article(args.input)
     sys.stdout.write(article.text + "\n")
     if args.removed:

@@ -70,12 +70,15 @@ def time_limit(seconds: float | None, *, stage: str | None = None) -> Iterator[N
         return
 
     def expire(signum, frame):
-        raise ArticleTimeout(seconds, stage)
+        raise ArticleTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except ArticleTimeout as timeout:  # an inner stage (run_stage) may have named itself
+        timeout.stage = timeout.stage or stage
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

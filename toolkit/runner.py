@@ -143,15 +143,13 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
     store = OutputStore.open(out, identity=identity, names=_names(opts), overwrite=overwrite,
                              resume=resume, inputs=[os.path.abspath(i) for i in inputs])
     try:
-        store.claim(PROGRESS)
         journal = Journal(store.root)
-        if resume and not journal.load():
-            raise OutputError(f"{store.root}: no .progress journal to resume from; start "
-                              "again with --overwrite")
+        resume = resume and journal.load()
         if resume:
             _check_unchanged(store.root, journal)
-        else:
-            journal.path.unlink(missing_ok=True)
+        else:  # a fresh run, or a run killed before its journal began: start afresh
+            store.reset()
+        store.claim(PROGRESS)
         state = RunState(store, opts, files, nlp, journal, None, RunSummary(out=store.root))
         _open_tables(state, resume)
     except BaseException:

@@ -160,22 +160,28 @@ class OutputStore:
 
     def _prepare(self, earlier: dict | None, identity: dict, inputs: list[str],
                  names: set[str], *, resume: bool) -> None:
-        if resume:
+        if resume and earlier:
             _check_same_run(self.root, earlier, identity, inputs)
             stale = [e for e in self.marker["entries"] if e.startswith(".tmp-")]
             for entry in stale:  # the private folder of a run that was killed
                 _remove(self.root / entry)
             self.marker["entries"] = [e for e in self.marker["entries"] if e not in stale]
         elif earlier:
-            for entry in earlier.get("entries", []):
-                if entry not in (MARKER, LOCK):
-                    _remove(self.root / entry)
-            self.marker = _new_marker(identity, inputs)
+            self.reset(identity, inputs)
         foreign = sorted(n for n in names if os.path.lexists(self.root / n)
                          and n not in self.marker["entries"])
         if foreign:
             raise OutputError(f"{self.root}: holds {', '.join(foreign[:3])}, which the toolkit "
                               "did not write; move it away or choose another --out")
+        self.claim(LOCK, MARKER)
+
+    def reset(self, identity: dict | None = None, inputs: list[str] | None = None) -> None:
+        """Remove everything the toolkit wrote here (nothing else), for a fresh run."""
+        for entry in self.marker.get("entries", []):
+            if entry not in (MARKER, LOCK):
+                _remove(self.root / entry)
+        self.marker = _new_marker(identity if identity is not None else self.marker["options"],
+                                  inputs if inputs is not None else self.marker["inputs"])
         self.claim(LOCK, MARKER)
 
     def _acquire_lock(self) -> None:
@@ -276,11 +282,12 @@ def _check_folder(root: Path, *, overwrite: bool, resume: bool) -> dict | None:
         raise OutputError(f"{root}: is a symbolic link; give the real output folder")
     if os.path.lexists(root) and not root.is_dir():
         raise OutputError(f"{root}: output path exists and is not a directory")
-    existing = sorted(p.name for p in root.iterdir()) if root.is_dir() else []
+    existing = sorted(p.name for p in root.iterdir() if not _is_ours_anyway(p.name)) \
+        if root.is_dir() else []
     marker = read_marker(root) if existing else None
-    if resume and marker is None:
-        raise OutputError(f"{root}: holds no earlier run to resume; run again without "
-                          "--resume")
+    if resume and marker is None and existing:
+        raise OutputError(f"{root}: holds no earlier run of the toolkit to resume; choose "
+                          "the folder of an earlier run, or run again without --resume")
     if existing and marker is None:
         if overwrite:
             raise OutputError(f"{root}: holds files the toolkit did not write "
@@ -292,6 +299,11 @@ def _check_folder(root: Path, *, overwrite: bool, resume: bool) -> dict | None:
         raise OutputError(f"{root}: output directory is not empty: it holds an earlier "
                           "run (use --overwrite to replace it or --resume to continue it)")
     return marker
+
+
+def _is_ours_anyway(name: str) -> bool:
+    """The lock file (and a marker cut short) of a run killed before its marker was written."""
+    return name == LOCK or (name.startswith(f".{MARKER}.") and name.endswith(".tmp"))
 
 
 def _make_root(root: Path) -> None:

@@ -106,10 +106,13 @@ def test_iter_articles_folder_ids_and_skip():
     assert skipped == [i for i in GOOD_IDS if i not in ("alpha", "j2")]
 
 
-def test_duplicate_stems_get_numbered_ids(tmp_path):
+def test_duplicate_stems_keep_their_folder(tmp_path):
     for sub in ("a", "b"):
         write_texts(tmp_path / sub, TEXTS[:1])
-    assert [x.id for x in iter_articles([tmp_path])] == ["art0", "art0-2"]
+    assert [x.id for x in iter_articles([tmp_path])] == ["a-art0", "b-art0"]
+    # the same folder given twice as two inputs holds each file once
+    with pytest.raises(InputError, match="given twice"):
+        list(iter_articles([tmp_path, tmp_path / "a"]))
 
 
 # --------------------------------------------------------------------------- analysis

@@ -198,7 +198,8 @@ def articles_table(articles: list[Article]) -> pd.DataFrame:
 
 def article_rows(articles: list[Article]) -> list[dict]:
     """The rows of :func:`articles_table`, as dicts."""
-    return [{"article_id": a.id, "source_path": a.source_path, "title": a.title,
+    return [{"article_id": a.id, "source_path": a.source_path, "source_id": a.source_id,
+             "title": a.title,
              "authors": contract.LIST_SEP.join(a.authors), "published": a.published,
              "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
             for a in articles]

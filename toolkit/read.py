@@ -111,7 +111,8 @@ def display_path(path: str | Path) -> str:
         >>> display_path(Path(b"caf\\xe9.txt".decode("utf-8", "surrogateescape")))
         'caf\ufffd.txt'
     """
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -156,12 +157,15 @@ def article_id_for(path: Path) -> str:
         >>> article_id_for(Path("../news/Élection 2024!.txt"))
         'Élection_2024_'
     """
-    stem = path.name
+    return safe_id(_strip_suffix(path.name))
+
+
+def _strip_suffix(name: str) -> str:
+    """A file name without its article suffix (``.txt``, ``.html``, ``.jsonl``...)."""
     for suffix in sorted(ARTICLE_SUFFIXES - {""}, key=len, reverse=True):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
-    return safe_id(stem)
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def safe_id(raw: str) -> str:
@@ -261,6 +265,7 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     if not article.paragraphs:
         raise InputError(f"{name}: no article text left after cleaning")
     check_size(article, name)
+    article.source_id = display_path(_strip_suffix(path.name))
     return article
 
 
@@ -595,6 +600,7 @@ class TableRow:
     text_column: str = "text"
     title_column: str | None = None
     error: str | None = None
+    source_id: str | None = None
 
     def failure(self, error: str) -> Failure:
         """This row as a :class:`Failure` with ``error``."""
@@ -632,8 +638,11 @@ def table_rows(path: str | Path, *, text_column: str = "text", id_column: str = 
             yield TableRow(path, line, f"{stem}-{line}", {}, text_column, title_column, row)
             continue
         raw_id = row.get(id_column)
-        aid = safe_id(raw_id) if raw_id not in (None, "") else f"{stem}-{line}"
-        yield TableRow(path, line, aid, row, text_column, title_column)
+        if raw_id in (None, ""):
+            yield TableRow(path, line, f"{stem}-{line}", row, text_column, title_column)
+            continue
+        yield TableRow(path, line, safe_id(raw_id), row, text_column, title_column,
+                       source_id=scrub(str(raw_id)))
 
 
 def article_from_row(row: TableRow) -> Article:
@@ -653,6 +662,7 @@ def article_from_row(row: TableRow) -> Article:
     if not article.paragraphs:
         article = _row_as_given(row, text, article)
     check_size(article, f"{name}:{line}")
+    article.source_id = row.source_id
     title = row.values.get(row.title_column) if row.title_column else None
     if isinstance(title, str) and title.strip():
         article.title = " ".join(scrub(title).split())

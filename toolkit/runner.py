@@ -30,7 +30,7 @@ from . import contract
 from .analysis import Analysis
 from .article import Article
 from .chunks import ChunkResult, ChunkTask, analyze_chunk, attempt
-from .inputs import iter_articles
+from .inputs import file_ids, iter_articles
 from .nlp import load_model, model_info
 from .options import RunOptions
 from .output import OutputError, csv_bytes, sha256_file
@@ -38,6 +38,7 @@ from .read import (
     TABLE_SUFFIXES,
     Failure,
     InputError,
+    display_path,
     iter_input_files,
     iter_table_articles,
     read_article,
@@ -82,6 +83,7 @@ class RunState:
 
     store: OutputStore
     options: RunOptions
+    inputs: list[str | Path]
     files: list[Path]
     nlp: object
     journal: Journal
@@ -146,11 +148,12 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
         journal = Journal(store.root)
         resume = resume and journal.load()
         if resume:
-            _check_unchanged(store.root, journal)
+            _check_unchanged(store.root, journal, file_ids(files, inputs))
         else:  # a fresh run, or a run killed before its journal began: start afresh
             store.reset()
         store.claim(PROGRESS)
-        state = RunState(store, opts, files, nlp, journal, None, RunSummary(out=store.root))
+        state = RunState(store, opts, list(inputs), files, nlp, journal, None,
+                         RunSummary(out=store.root))
         _open_tables(state, resume)
     except BaseException:
         store.close()
@@ -193,14 +196,20 @@ def _names(opts: RunOptions) -> set[str]:
                      "network.graphml", "cleaned", PROGRESS}
 
 
-def _check_unchanged(root: Path, journal: Journal) -> None:
-    """Inputs analysed before must not have changed since (their SHA-256 is compared)."""
+def _check_unchanged(root: Path, journal: Journal, ids: dict[Path, str]) -> None:
+    """Inputs analysed before must not have changed since (their SHA-256 is compared),
+    nor their ids (a new file sharing a stem would rename an old one's id)."""
     cache: dict[str, str | None] = {}
+    ids_now = {display_path(f): aid for f, aid in ids.items()}
     for c in journal.chunks:
-        for _aid, src, sha in c.get("inputs", []):
+        for aid, src, sha in c.get("inputs", []):
             if src and sha and _hash(src, cache) != sha:
                 raise OutputError(f"{src}: changed (or gone) since the earlier run in {root}; "
                                   "start again with --overwrite")
+            if src in ids_now and ids_now[src] != aid:
+                raise OutputError(f"{src}: its id would now be {ids_now[src]!r}, not {aid!r} "
+                                  "(another input shares its name); start again with "
+                                  "--overwrite")
 
 
 def _open_tables(state: RunState, resume: bool) -> None:
@@ -249,7 +258,7 @@ def _results(state: RunState, client) -> Iterator[ChunkResult]:
 def _tasks(state: RunState) -> Iterator[ChunkTask]:
     """The chunk tasks of the articles not done yet; read failures are set aside."""
     opts = state.options
-    items = iter_articles(state.files, skip=state.journal.done_ids(), timeout=opts.timeout,
+    items = iter_articles(state.inputs, skip=state.journal.done_ids(), timeout=opts.timeout,
                           **opts.read_options())
     items = _noting_warnings(items, state.summary.warnings)
     seen = 0

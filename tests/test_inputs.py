@@ -217,3 +217,132 @@ def test_clean_refuses_a_corpus_file(tmp_path, capsys):
     assert main(["clean", str(f)]) == 2
     assert "use `analyze` for a corpus" in capsys.readouterr().err
 
+
+
+# ------------------------------------------------------------ every low item, one clear line
+
+
+def one_line_error(capsys, *args) -> tuple[int, str]:
+    code = main(list(map(str, args)))
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return code, err
+
+
+def test_scheduler_with_the_local_engine_is_an_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(STORY)
+    code, err = one_line_error(capsys, "analyze", tmp_path / "a.txt", "--out", tmp_path / "o",
+                               "--scheduler", "tcp://127.0.0.1:8786")
+    assert code == 2 and "--engine dask" in err
+
+
+@pytest.mark.parametrize("flag", ["--id-column", "--title-column"])
+def test_a_misspelt_column_is_an_error(flag, tmp_path, capsys):
+    f = tmp_path / "rows.csv"
+    f.write_text(f'id,text,title\nr1,"{STORY.strip()}",Port\n')
+    code, err = one_line_error(capsys, "analyze", f, "--out", tmp_path / "o", flag, "titel")
+    assert code == 2 and f"no column 'titel' for {flag}" in err
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("name,content", [("rows.jsonl", ""), ("rows.csv", ""),
+                                          ("rows.csv", "id,text\n"), ("rows.jsonl", "\n\n")])
+def test_empty_corpus_files_all_exit_2(name, content, tmp_path, capsys):
+    f = tmp_path / name
+    f.write_text(content)
+    code, err = one_line_error(capsys, "analyze", f, "--out", tmp_path / "o")
+    assert code == 2 and ("holds no rows" in err or "is empty" in err)
+
+
+def test_dev_zero_is_refused(tmp_path, capsys):
+    code, err = one_line_error(capsys, "analyze", "/dev/zero", "--out", tmp_path / "o")
+    assert code == 2 and "not a regular file" in err
+
+
+def test_overwrite_leaves_no_stale_cleaned_texts(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "old.txt").write_text(STORY)
+    run([src], tmp_path / "out", report=False)
+    (src / "old.txt").rename(src / "new.txt")
+    run([src], tmp_path / "out", overwrite=True, report=False)
+    assert [p.name for p in (tmp_path / "out" / "cleaned").iterdir()] == ["new.txt"]
+
+
+def test_report_after_resume_covers_the_whole_run(tmp_path, monkeypatch):
+    from toolkit import runner as runner_mod
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, name in enumerate(("Ana Ruiz", "Olaf Strand", "Marta Pol")):
+        (src / f"a{i}.txt").write_text(f"{name} said on Monday that the port would reopen.\n")
+    real = runner_mod.analyze_chunk
+
+    def dies_on_third(task, **kw):
+        if task.chunk == 2:
+            raise KeyboardInterrupt
+        return real(task, **kw)
+
+    monkeypatch.setattr(runner_mod, "analyze_chunk", dies_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        run([src], tmp_path / "out", chunk_size=1)
+    monkeypatch.setattr(runner_mod, "analyze_chunk", real)
+    run([src], tmp_path / "out", chunk_size=1, resume=True)
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert all(name in html for name in ("Ana Ruiz", "Olaf Strand", "Marta Pol"))
+
+
+def test_a_dask_scheduler_that_cannot_be_reached_is_one_line(tmp_path, capsys, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+
+    def refuse(*args, **kwargs):
+        raise OSError("Timed out trying to connect to tcp://127.0.0.1:1 after 15 s")
+
+    monkeypatch.setattr(distributed, "Client", refuse)
+    (tmp_path / "a.txt").write_text(STORY)
+    code, err = one_line_error(capsys, "analyze", tmp_path / "a.txt", "--out", tmp_path / "o",
+                               "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--quiet")
+    assert code == 2 and "cannot connect to the Dask scheduler" in err
+
+
+def test_a_full_disk_is_one_line(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from toolkit import tables
+
+    def full(self, frames):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tables.CsvTables, "append", full)
+    (tmp_path / "a.txt").write_text(STORY)
+    code, err = one_line_error(capsys, "analyze", tmp_path / "a.txt", "--out", tmp_path / "o",
+                               "--quiet")
+    assert code == 2 and "No space left on device" in err and "--resume" in err
+
+
+def test_ctrl_c_with_worker_processes_prints_one_line(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    from conftest import ROOT
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"a{i}.txt").write_text(STORY * 3)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "analyze", str(src), "--out",
+                             str(out), "--n-process", "2", "--force-n-process", "--quiet",
+                             "--chunk-size", "2"], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not (out / ".progress").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before the interrupt")
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and err.strip().count("\n") == 0, err

@@ -120,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, OutputError, ModelError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # writing failed: a full disk, a read-only folder...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"article-toolkit: error: cannot write: {where}{exc.strerror or exc}; finished "
+              "chunks are kept (rerun with --resume)", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         if getattr(args, "command", None) == "analyze":
             print("article-toolkit: interrupted; finished chunks are kept: rerun with "

@@ -56,7 +56,13 @@ def open_client(client=None, *, scheduler: str | None = None, n_workers: int | N
     from distributed import Client, LocalCluster
 
     if scheduler:
-        c = Client(scheduler)
+        try:
+            c = Client(scheduler, timeout="15s")
+        except (OSError, ValueError, TypeError) as exc:
+            from .output import OutputError
+
+            raise OutputError(f"cannot connect to the Dask scheduler {scheduler!r} "
+                              f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
         try:
             yield c
         finally:

@@ -80,6 +80,9 @@ class RunOptions:
             raise OptionsError(f"format must be one of {', '.join(FORMATS)}, not {self.fmt!r}")
         if self.engine not in ENGINES:
             raise OptionsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.scheduler and self.engine != "dask":
+            raise OptionsError("a scheduler address (--scheduler) needs the Dask engine "
+                               "(--engine dask)")
         object.__setattr__(self, "timeout", check_timeout(self.timeout))
         object.__setattr__(self, "disable_rules", tuple(self.disable_rules))
         for name in ("batch_size", "chunk_size"):

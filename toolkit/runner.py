@@ -17,6 +17,7 @@ cluster (:mod:`toolkit.dask_engine`). All engines give identical tables.
 
 from __future__ import annotations
 
+import itertools
 import os
 import platform
 import sys
@@ -40,8 +41,8 @@ from .read import (
     InputError,
     display_path,
     iter_input_files,
-    iter_table_articles,
     read_article,
+    table_rows,
 )
 from .store import PROGRESS, Journal, OutputStore, safe_dir
 from .tables import (
@@ -174,8 +175,8 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
         if root.is_dir() and f.resolve().is_relative_to(root):
             raise InputError(f"{f}: input is inside the output folder {out}; choose another "
                              "--out")
-        if f.suffix.lower() in TABLE_SUFFIXES:  # a corpus file without its text column
-            next(iter(iter_table_articles(f, **opts.read_options())), None)
+        if f.suffix.lower() in TABLE_SUFFIXES:
+            _check_corpus_file(f, opts)
     if len(files) == 1 and files[0].suffix.lower() not in TABLE_SUFFIXES:
         # One input: a file that cannot be read is an error of the run (a rule
         # that fails on it is the article's failure, recorded by the run).
@@ -184,6 +185,24 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
         if isinstance(checked, Failure) and checked.stage == "read":
             raise InputError(checked.error)
     return files
+
+
+def _check_corpus_file(path: Path, opts: RunOptions, *, sample: int = 100) -> None:
+    """A corpus file must hold rows, and the columns the options name (checked on its
+    first rows: a misspelt ``--id-column`` or ``--title-column`` is an error, not a no-op)."""
+    seen: set[str] = set()
+    rows = 0
+    for row in itertools.islice(table_rows(path, **opts.read_options()), sample):
+        rows += 1
+        seen.update(row.values)
+    if not rows:
+        raise InputError(f"{display_path(path)}: corpus file holds no rows")
+    wanted = [("--id-column", opts.id_column if opts.id_column != "id" else None),
+              ("--title-column", opts.title_column)]
+    for flag, column in wanted:
+        if column and seen and column not in seen:
+            raise InputError(f"{display_path(path)}: no column {column!r} for {flag} "
+                             f"(columns: {', '.join(sorted(seen)[:8])})")
 
 
 def _names(opts: RunOptions) -> set[str]:
@@ -390,14 +409,35 @@ def finish_run(state: RunState) -> RunSummary:
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
         state.store.write("manifest.json", _json_bytes(manifest))
-        if state.options.report and state.kept:
+        kept = _report_analyses(state) if state.options.report else []
+        if kept:
             from .report import write_report
 
             state.store.write_with("report.html", lambda p: write_report(
-                state.kept, p, manifest=manifest))
+                kept, p, manifest=manifest))
     finally:
         state.store.close()
     return state.summary
+
+
+def _report_analyses(state: RunState) -> list[Analysis]:
+    """The run's first articles for the report, those of earlier invocations included.
+
+    A resumed run kept only its own articles in memory, so the first
+    :data:`REPORT_LIMIT` articles of the whole run are read and analysed again.
+    """
+    if not state.summary.skipped:
+        return state.kept
+    from .corpus import analyze_corpus
+
+    order = [aid for c in sorted(state.journal.chunks, key=lambda c: c["chunk"])
+             for aid in c["ids"]][:REPORT_LIMIT]
+    wanted = set(order)
+    items = iter_articles(state.inputs, skip=state.journal.done_ids() - wanted,
+                          **state.options.read_options())
+    articles = {a.id: a for a in items if isinstance(a, Article) and a.id in wanted}
+    found = [articles[aid] for aid in order if aid in articles]
+    return list(analyze_corpus(found, nlp=state.nlp, window=state.options.window))
 
 
 def write_network(store: OutputStore, fmt: str = "csv") -> None:

@@ -346,3 +346,12 @@ def test_ctrl_c_with_worker_processes_prints_one_line(tmp_path):
         pytest.skip("the run finished before the interrupt")
     assert proc.returncode == 130, err
     assert "Traceback" not in err and err.strip().count("\n") == 0, err
+
+
+def test_a_broken_csv_quote_names_the_lines_it_swallowed(tmp_path):
+    f = tmp_path / "rows.csv"
+    f.write_text('id,text\nr1,"Ana Ruiz said it rained.\nr2,Olaf Strand said it snowed.\n'
+                 'r3,Marta Pol said it was "dry".\nr4,"Ines Vidal said it cleared."\n')
+    items = list(iter_table_articles(f))
+    bad = [x for x in items if not hasattr(x, "id")]
+    assert bad and "unclosed quote made lines 2-4 one row" in bad[0].error

@@ -768,7 +768,7 @@ def _csv_rows(path: Path, text_column: str) -> Iterator[tuple[int, dict | str]]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield start, f"{path}:{start}: malformed CSV row ({exc})"
+                yield start, f"{path}:{start}: malformed CSV row ({exc}){_spill(start, reader)}"
                 start = reader.line_num + 1
                 continue
             line, start = start, reader.line_num + 1
@@ -776,9 +776,18 @@ def _csv_rows(path: Path, text_column: str) -> Iterator[tuple[int, dict | str]]:
                 continue
             if len(record) != len(header):
                 yield line, (f"{path}:{line}: malformed CSV row ({len(record)} fields, "
-                             f"the header has {len(header)})")
+                             f"the header has {len(header)}){_spill(line, reader)}")
                 continue
             yield line, dict(zip(header, record, strict=True))
+
+
+def _spill(line: int, reader) -> str:
+    """For a bad row that ran over several lines: which lines it swallowed (a stray quote)."""
+    last = reader.line_num
+    if last <= line:
+        return ""
+    return (f"; an unclosed quote made lines {line}-{last} one row: the rows on those lines "
+            "were not read")
 
 
 def _parquet_rows(path: Path, text_column: str, id_column: str,

@@ -171,13 +171,16 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
     """Every input exists and is usable; refused before anything is written."""
     files = list(iter_input_files(inputs))
     root = Path(out).resolve()
+    columns: set[str] = set()
+    corpora = [f for f in files if f.suffix.lower() in TABLE_SUFFIXES]
     for f in files:
         if root.is_dir() and f.resolve().is_relative_to(root):
             raise InputError(f"{f}: input is inside the output folder {out}; choose another "
                              "--out")
-        if f.suffix.lower() in TABLE_SUFFIXES:
-            _check_corpus_file(f, opts)
-    if len(files) == 1 and files[0].suffix.lower() not in TABLE_SUFFIXES:
+    for f in corpora:
+        columns |= _corpus_columns(f, opts)
+    _check_columns(corpora, columns, opts)
+    if len(files) == 1 and not corpora:
         # One input: a file that cannot be read is an error of the run (a rule
         # that fails on it is the article's failure, recorded by the run).
         checked = attempt("", str(files[0]), read_article, files[0], stage="clean",
@@ -187,9 +190,8 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
     return files
 
 
-def _check_corpus_file(path: Path, opts: RunOptions, *, sample: int = 100) -> None:
-    """A corpus file must hold rows, and the columns the options name (checked on its
-    first rows: a misspelt ``--id-column`` or ``--title-column`` is an error, not a no-op)."""
+def _corpus_columns(path: Path, opts: RunOptions, *, sample: int = 100) -> set[str]:
+    """The columns seen in a corpus file's first rows; a file without rows is an error."""
     seen: set[str] = set()
     rows = 0
     for row in itertools.islice(table_rows(path, **opts.read_options()), sample):
@@ -197,12 +199,18 @@ def _check_corpus_file(path: Path, opts: RunOptions, *, sample: int = 100) -> No
         seen.update(row.values)
     if not rows:
         raise InputError(f"{display_path(path)}: corpus file holds no rows")
+    return seen
+
+
+def _check_columns(corpora: list[Path], columns: set[str], opts: RunOptions) -> None:
+    """A column named by an option must be in some corpus file: a misspelt
+    ``--id-column`` or ``--title-column`` is an error, not a silent no-op."""
     wanted = [("--id-column", opts.id_column if opts.id_column != "id" else None),
               ("--title-column", opts.title_column)]
     for flag, column in wanted:
-        if column and seen and column not in seen:
-            raise InputError(f"{display_path(path)}: no column {column!r} for {flag} "
-                             f"(columns: {', '.join(sorted(seen)[:8])})")
+        if corpora and columns and column and column not in columns:
+            raise InputError(f"{display_path(corpora[0])}: no column {column!r} for {flag} "
+                             f"(columns: {', '.join(sorted(columns)[:8])})")
 
 
 def _names(opts: RunOptions) -> set[str]:
@@ -234,7 +242,8 @@ def _check_unchanged(root: Path, journal: Journal, ids: dict[Path, str]) -> None
 def _open_tables(state: RunState, resume: bool) -> None:
     journal, opts, store = state.journal, state.options, state.store
     store.claim("cleaned")
-    safe_dir(store.root, "cleaned")
+    for leftover in safe_dir(store.root, "cleaned").glob(".*.tmp"):  # from a killed run
+        leftover.unlink()
     if opts.fmt == "csv":
         sizes = (journal.chunks[-1]["sizes"] if journal.chunks else journal.base_sizes) \
             if resume else None

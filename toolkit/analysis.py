@@ -150,7 +150,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     original exception is its ``__cause__``): nothing is silently left out.
 
     Example:
-        >>> result = analyze("data/articles/<article>.txt")
+        >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
         >>> list(result.actors.columns)
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
     """

@@ -112,8 +112,8 @@ def chunk_text(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     end or a space; ``"".join(chunk_text(t)) == t`` always.
 
     Example:
-        >>> chunk_text("aa bb.\n\ncc dd.", limit=9)
-        ['aa bb.\n\n', 'cc dd.']
+        >>> chunk_text("aa bb.\\n\\ncc dd.", limit=9)
+        ['aa bb.\\n\\n', 'cc dd.']
     """
     chunks, start = [], 0
     while len(text) - start > limit:

@@ -155,7 +155,7 @@ def article_id_for(path: Path) -> str:
 
     Example:
         >>> article_id_for(Path("../news/Élection 2024!.txt"))
-        'Élection_2024_'
+        'Élection_2024'
     """
     return safe_id(_strip_suffix(path.name))
 

@@ -160,7 +160,7 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
         store.close()
         raise
     _count_earlier(state)
-    workers, warning = opts.workers()
+    _, warning = opts.workers()
     if warning:
         state.summary.warnings.append(warning)
     state.bar = _progress_bar(files, enabled=opts.progress)

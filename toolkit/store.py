@@ -278,8 +278,6 @@ def read_marker(root: Path) -> dict | None:
 
 def _check_folder(root: Path, *, overwrite: bool, resume: bool) -> dict | None:
     """Refuse a folder the run may not use; returns the earlier run's marker, if any."""
-    if root.is_symlink():
-        raise OutputError(f"{root}: is a symbolic link; give the real output folder")
     if os.path.lexists(root) and not root.is_dir():
         raise OutputError(f"{root}: output path exists and is not a directory")
     existing = sorted(p.name for p in root.iterdir() if not _is_ours_anyway(p.name)) \

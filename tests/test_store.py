@@ -292,7 +292,7 @@ def test_an_article_over_the_maximum_size_is_refused_clearly(monkeypatch, tmp_pa
 
     monkeypatch.setattr(limits, "MAX_ARTICLE_CHARS", 100)
     f = tmp_path / "long.txt"
-    f.write_text("The council said the harbour would reopen soon after repairs. " * 5 + "\n")
+    f.write_text("The council said the harbour would reopen soon after repairs. " * 2 + "\n")
     code = main(["analyze", str(f), "--out", str(tmp_path / "o"), "--quiet"])
     err = capsys.readouterr().err
     assert code == 2 and "the most the toolkit analyses is 100" in err
@@ -306,3 +306,19 @@ def test_n_process_is_capped_at_the_cores_unless_forced(monkeypatch):
     n, warning = RunOptions(n_process=64).workers()
     assert n == 2 and "--force-n-process" in warning
     assert RunOptions(n_process=64, force_n_process=True).workers() == (64, None)
+
+
+def test_a_plain_text_far_over_the_maximum_is_refused_before_cleaning(monkeypatch, tmp_path):
+    from toolkit import limits
+    from toolkit import read as read_mod
+
+    monkeypatch.setattr(limits, "MAX_ARTICLE_CHARS", 100)
+
+    def never(*args, **kwargs):
+        raise AssertionError("cleaning must not start")
+
+    monkeypatch.setattr(read_mod, "clean_lines", never)
+    f = tmp_path / "huge.txt"
+    f.write_text("Rain fell on the harbour all day. " * 10 + "\n")
+    with pytest.raises(read_mod.InputError, match="far more than the 100"):
+        read_mod.read_article(f)

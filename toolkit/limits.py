@@ -88,12 +88,20 @@ class ArticleTooLong(ValueError):  # noqa: N818
     """An article's text is longer than :data:`MAX_ARTICLE_CHARS`."""
 
 
-def check_length(text: str, name: str) -> None:
-    """Refuse a text longer than :data:`MAX_ARTICLE_CHARS`, with a one-line message."""
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise ArticleTooLong(f"{name}: article text is {len(text):,} characters; the most "
-                             f"the toolkit analyses is {MAX_ARTICLE_CHARS:,} (split it into "
-                             "several articles)")
+def check_length(text: str, name: str, *, limit: int | None = None) -> None:
+    """Refuse a text longer than ``limit`` (default :data:`MAX_ARTICLE_CHARS`), in one line.
+
+    Example:
+        >>> check_length("x" * 20, "a.txt", limit=10)
+        Traceback (most recent call last):
+        ...
+        toolkit.limits.ArticleTooLong: a.txt: article text is over 10 characters; the most the toolkit analyses is 10 (split it into several articles)
+    """
+    limit = MAX_ARTICLE_CHARS if limit is None else limit
+    if len(text) > limit:
+        raise ArticleTooLong(f"{name}: article text is over {limit:,} characters; the most "
+                             f"the toolkit analyses is {limit:,} (split it into several "
+                             "articles)")
 
 
 __all__ = ["MAX_ARTICLE_CHARS", "MAX_FILE_BYTES", "ArticleTimeout", "ArticleTooLong",

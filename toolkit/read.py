@@ -21,6 +21,7 @@ from pathlib import Path
 
 import ftfy
 
+from . import limits
 from .article import Article, Paragraph
 from .clean import clean_lines
 from .limits import MAX_FILE_BYTES, ArticleTooLong, check_length
@@ -258,6 +259,8 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     name = display_path(path)
     text, _ = decode(read_bytes(path), name=name)
     aid = article_id or article_id_for(path)
+    if not looks_like_html(text):  # far too long to be one article: refused before cleaning
+        _check_raw_size(text, name)
     if path.suffix.lower() in HTML_SUFFIXES:
         article = read_html(text, article_id=aid, source_path=name)
     else:
@@ -282,6 +285,15 @@ def _as_path(source, caller: str) -> Path:
         raise ValueError(f"{caller}() takes a path, and this looks like article text: use "
                          "toolkit.read_text(text) (cleaned) or toolkit.article_from_text(text)")
     return Path(source)
+
+
+def _check_raw_size(text: str, name: str) -> None:
+    """Refuse, before cleaning, a plain text over twice the longest article analysed."""
+    most = limits.MAX_ARTICLE_CHARS
+    if len(text) > 2 * most:
+        raise InputError(f"{name}: text is over {2 * most:,} characters, far more than the "
+                         f"{most:,} the toolkit analyses as one article (split it into "
+                         "several articles)")
 
 
 def check_size(article: Article, name: str) -> None:
@@ -653,8 +665,8 @@ def article_from_row(row: TableRow) -> Article:
     """
     name, line, aid = display_path(row.path), row.line, row.article_id
     text = _row_text(row, name)
-    if len(text) > MAX_FILE_BYTES:
-        raise InputError(f"{name}:{line}: text is longer than {MAX_FILE_BYTES:,} characters")
+    if not looks_like_html(text):
+        _check_raw_size(text, f"{name}:{line}")
     try:
         article = read_text(text, article_id=aid, source_path=name)
     except InputError as exc:

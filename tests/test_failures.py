@@ -110,3 +110,26 @@ def test_one_input_whose_cleaning_fails_is_recorded_not_a_traceback(monkeypatch,
     out = tmp_path / "out"
     assert main(["analyze", str(tmp_path / "a.txt"), "--out", str(out), "--quiet"]) == 1
     assert pd.read_csv(out / "errors.csv").stage.tolist() == ["clean"]
+
+
+def test_the_time_limit_works_in_a_worker_thread_too():
+    import threading
+
+    seen = []
+
+    def stage_in_a_thread():
+        try:
+            with time_limit(0.2, stage="figures"):
+                try:
+                    while True:
+                        pass
+                except Exception:  # noqa: BLE001 - a stage's own handler cannot swallow it
+                    seen.append("swallowed")
+        except ArticleTimeout as timeout:
+            seen.append(str(timeout))
+        seen.append("went on")
+
+    worker = threading.Thread(target=stage_in_a_thread)
+    worker.start()
+    worker.join(10)
+    assert seen == ["stopped after 0.2 s in stage figures", "went on"]

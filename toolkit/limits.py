@@ -6,9 +6,11 @@ not ``Exception``, so no ``except Exception`` in a stage can swallow it and
 return an empty result: it always reaches the corpus runner, which records the
 article in ``errors.csv`` with the stage ``timeout``.
 
-The limit uses a POSIX interval timer, so it applies where the work runs in a
-process's main thread (the local engine and its worker processes); Dask runs
-tasks in worker threads, where no limit can be set.
+In a process's main thread (the local engine and its worker processes) the
+limit is a POSIX interval timer (``SIGALRM``). In other threads (Dask runs
+tasks in worker threads) a watchdog timer raises the same exception in the
+working thread; it takes effect at the next Python instruction, so a long
+call into compiled code (one spaCy parse) finishes first.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class ArticleTimeout(BaseException):  # noqa: N818 - named for what happened
 
 
 def can_limit_time() -> bool:
-    """True where :func:`time_limit` can interrupt work (a main thread with SIGALRM)."""
+    """True where :func:`time_limit` can use the interval timer (a main thread with SIGALRM)."""
     return hasattr(signal, "setitimer") and \
         threading.current_thread() is threading.main_thread()
 
@@ -57,7 +59,8 @@ def can_limit_time() -> bool:
 def time_limit(seconds: float | None, *, stage: str | None = None) -> Iterator[None]:
     """Raise :class:`ArticleTimeout` in the body if it runs longer than ``seconds``.
 
-    ``None`` (or a thread where no timer can be set) means no limit.
+    ``None`` or 0 means no limit. The exception carries ``stage`` unless a
+    stage inside the body (see :func:`toolkit.analysis.run_stage`) named itself.
 
     Example:
         >>> with time_limit(5):
@@ -65,10 +68,21 @@ def time_limit(seconds: float | None, *, stage: str | None = None) -> Iterator[N
         >>> total
         45
     """
-    if not seconds or not can_limit_time():
+    if not seconds:
         yield
         return
+    limiter = _alarm if can_limit_time() else _watchdog
+    try:
+        with limiter(seconds):
+            yield
+    except ArticleTimeout as timeout:
+        timeout.stage = timeout.stage or stage
+        raise
 
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """The limit as a POSIX interval timer (main thread)."""
     def expire(signum, frame):
         raise ArticleTimeout(seconds)
 
@@ -76,12 +90,38 @@ def time_limit(seconds: float | None, *, stage: str | None = None) -> Iterator[N
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except ArticleTimeout as timeout:  # an inner stage (run_stage) may have named itself
-        timeout.stage = timeout.stage or stage
-        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    """The limit in any thread: a timer raises :class:`ArticleTimeout` in this thread."""
+    import ctypes
+
+    class Expired(ArticleTimeout):
+        def __init__(self):
+            super().__init__(seconds)
+
+    target = ctypes.c_ulong(threading.get_ident())
+    lock, state = threading.Lock(), {"active": True}
+
+    def expire() -> None:
+        with lock:
+            if state["active"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(Expired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+            timer.cancel()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)  # drop one not yet raised
 
 
 class ArticleTooLong(ValueError):  # noqa: N818

@@ -68,14 +68,14 @@ KILLER = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)
     setattr(owner, name, dying)
-    runner.run([sys.argv[3]], sys.argv[4], chunk_size=2, report=False)
+    runner.run([sys.argv[3]], sys.argv[4], chunk_size=2, report=False, fmt=sys.argv[5])
 """)
 
 
-def killed_run(target: str, when: int, src: Path, out: Path) -> int:
+def killed_run(target: str, when: int, src: Path, out: Path, fmt: str = "csv") -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", KILLER, target, str(when), str(src), str(out)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", KILLER, target, str(when), str(src), str(out),
+                           fmt], env=env, capture_output=True, text=True, timeout=120)
     return proc.returncode
 
 
@@ -93,6 +93,20 @@ def test_resume_after_a_hard_kill_gives_identical_tables(src, reference, tmp_pat
     # and a second resume of the finished run changes nothing
     run([src], out, resume=True, chunk_size=2, report=False)
     assert table_bytes(out) == table_bytes(reference)
+
+
+@pytest.mark.parametrize("target,when", [("chunk", 2), ("fsync", 9), ("replace", 12)])
+def test_parquet_resume_after_a_hard_kill(src, tmp_path, target, when):
+    full, out = tmp_path / "full", tmp_path / "out"
+    run([src], full, chunk_size=2, report=False, fmt="parquet")
+    assert killed_run(target, when, src, out, "parquet") == -9
+    run([src], out, resume=True, chunk_size=2, report=False, fmt="parquet")
+    for name in contract.TABLES:
+        parts = sorted(p.name for p in (out / f"{name}.parquet").iterdir())
+        assert parts == sorted(p.name for p in (full / f"{name}.parquet").iterdir())
+        for part in parts:
+            assert (out / f"{name}.parquet" / part).read_bytes() == \
+                (full / f"{name}.parquet" / part).read_bytes(), (name, part)
 
 
 def test_resume_refuses_a_table_shorter_than_the_journal(src, tmp_path):

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import contract
-from .analysis import Analysis
+from .analysis import Analysis, analyze_doc
 from .article import Article
 from .chunks import ChunkResult, ChunkTask, analyze_chunk, attempt
 from .inputs import file_ids, iter_articles
-from .nlp import load_model, model_info
+from .nlp import load_model, model_info, parse_many
 from .options import RunOptions
 from .output import OutputError, csv_bytes, sha256_file
 from .read import (
@@ -437,8 +437,6 @@ def _report_analyses(state: RunState) -> list[Analysis]:
     """
     if not state.summary.skipped:
         return state.kept
-    from .corpus import analyze_corpus
-
     order = [aid for c in sorted(state.journal.chunks, key=lambda c: c["chunk"])
              for aid in c["ids"]][:REPORT_LIMIT]
     wanted = set(order)
@@ -446,7 +444,9 @@ def _report_analyses(state: RunState) -> list[Analysis]:
                           **state.options.read_options())
     articles = {a.id: a for a in items if isinstance(a, Article) and a.id in wanted}
     found = [articles[aid] for aid in order if aid in articles]
-    return list(analyze_corpus(found, nlp=state.nlp, window=state.options.window))
+    docs = parse_many(found, state.nlp, batch_size=state.options.batch_size)
+    return [analyze_doc(a, d, window=state.options.window)
+            for a, d in zip(found, docs, strict=True)]
 
 
 def write_network(store: OutputStore, fmt: str = "csv") -> None:

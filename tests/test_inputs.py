@@ -355,3 +355,10 @@ def test_a_broken_csv_quote_names_the_lines_it_swallowed(tmp_path):
     items = list(iter_table_articles(f))
     bad = [x for x in items if not hasattr(x, "id")]
     assert bad and "unclosed quote made lines 2-4 one row" in bad[0].error
+
+
+@pytest.mark.parametrize("command", [["analyze", "", "--out", "o"], ["clean", ""]])
+def test_an_empty_path_on_the_command_line_is_one_line(command, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, err = one_line_error(capsys, *command)
+    assert code == 2 and "empty path" in err

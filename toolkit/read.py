@@ -248,7 +248,8 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
         InputError: the file is unreadable, empty, binary, too large, or
             holds no article text.
         TypeError: ``source`` is not a path (``str`` or ``pathlib.Path``).
-        ValueError: ``source`` is empty or looks like article text, not a path.
+        InputError: (a ``ValueError``) ``source`` is empty or looks like article
+            text, not a path.
 
     Example:
         >>> art = read_article("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
@@ -280,9 +281,9 @@ def _as_path(source, caller: str) -> Path:
         raise TypeError(f"{caller}() takes a path (str or pathlib.Path), not "
                         f"{type(source).__name__}")
     if not source.strip():
-        raise ValueError(f"{caller}() was given an empty path")
+        raise InputError(f"{caller}() was given an empty path")
     if "\n" in source or len(source) > 4096:
-        raise ValueError(f"{caller}() takes a path, and this looks like article text: use "
+        raise InputError(f"{caller}() takes a path, and this looks like article text: use "
                          "toolkit.read_text(text) (cleaned) or toolkit.article_from_text(text)")
     return Path(source)
 

@@ -62,13 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "one article per row) or folders")
     an.add_argument("--out", required=True, metavar="DIR", help="output folder")
     an.add_argument("--overwrite", action="store_true",
-                    help="replace earlier results in a non-empty output folder")
+                    help="replace an earlier run in --out (only the files the toolkit wrote "
+                         "there are removed)")
     an.add_argument("--model", default=None,
                     help="spaCy model name (default: TOOLKIT_MODEL, else en_core_web_sm)")
     an.add_argument("--window", type=_window, default="sentence",
                     help="co-occurrence window: sentence (default), paragraph or N tokens")
     an.add_argument("--resume", action="store_true",
-                    help="continue an interrupted run in --out, skipping finished articles")
+                    help="continue an interrupted run in --out (same inputs and options), "
+                         "skipping finished articles")
     an.add_argument("--format", choices=("csv", "parquet"), default="csv",
                     help="table format: csv (one file per table, default) or parquet "
                          "(a folder of parts per table)")

@@ -14,7 +14,7 @@ PIP_C  := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),)
 OUT    ?= out
 ARTICLE := data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt
 
-.PHONY: install dev report doctor test unit lint notebooks lab fuzz benchmark clean
+.PHONY: install dev report doctor test unit lint notebooks lab fuzz stress benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,12 @@ lab: $(VENV)/.installed-lab
 
 fuzz: $(VENV)/.installed-dev
 	TOOLKIT_FUZZ_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# Kill a 200-article run with SIGKILL at 50 random moments, resume it each time,
+# and check the tables are byte-identical to an uninterrupted run. Slow (several
+# minutes): not part of `make test`; run it before a release.
+stress: $(VENV)/.installed-dev
+	$(BIN)/python scripts/stress_resume.py --articles 200 --kills 50
 
 benchmark: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/throughput.py

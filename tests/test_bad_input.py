@@ -77,7 +77,9 @@ def test_unreadable_file(tmp_path, capsys):
         # root reads anything: emulate the OS refusal at the boundary we handle
         from unittest import mock
 
-        with mock.patch("pathlib.Path.read_bytes", side_effect=PermissionError(13, "denied")):
+        (tmp_path / "x.txt").write_text(STORY)
+        with mock.patch("toolkit.read.open", create=True,
+                        side_effect=PermissionError(13, "denied")):
             with pytest.raises(InputError, match="permission denied"):
                 read_article(tmp_path / "x.txt")
         return

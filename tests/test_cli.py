@@ -106,8 +106,8 @@ def test_many_inputs_with_a_failure(tmp_path, capsys):
     errors = read(out, "errors")
     assert list(errors.article_id) == ["empty"]
     ids = sorted(read(out, "articles").article_id)
-    assert ids == ["good", "good-2"]
-    assert sorted(p.name for p in (out / "cleaned").iterdir()) == ["good-2.txt", "good.txt"]
+    assert ids == ["good", "sub-good"]  # the folder below the input tells them apart
+    assert sorted(p.name for p in (out / "cleaned").iterdir()) == ["good.txt", "sub-good.txt"]
 
 
 def test_unsafe_article_id_cannot_escape(tmp_path):

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from conftest import FIXTURES
 
+from toolkit import chunks as chunks_mod
 from toolkit import contract
-from toolkit import corpus as corpus_mod
+from toolkit import runner as runner_mod
 from toolkit.analysis import analyze
 from toolkit.corpus import analyze_corpus, iter_articles, run
 from toolkit.output import OutputError
@@ -105,10 +106,13 @@ def test_iter_articles_folder_ids_and_skip():
     assert skipped == [i for i in GOOD_IDS if i not in ("alpha", "j2")]
 
 
-def test_duplicate_stems_get_numbered_ids(tmp_path):
+def test_duplicate_stems_keep_their_folder(tmp_path):
     for sub in ("a", "b"):
         write_texts(tmp_path / sub, TEXTS[:1])
-    assert [x.id for x in iter_articles([tmp_path])] == ["art0", "art0-2"]
+    assert [x.id for x in iter_articles([tmp_path])] == ["a-art0", "b-art0"]
+    # the same folder given twice as two inputs holds each file once
+    with pytest.raises(InputError, match="given twice"):
+        list(iter_articles([tmp_path, tmp_path / "a"]))
 
 
 # --------------------------------------------------------------------------- analysis
@@ -132,7 +136,7 @@ def test_ordered_takes_tasks_only_as_results_come_back():
             taken.append(i)
             yield i
 
-    results = corpus_mod._ordered(lambda t: (lambda: t * 2), tasks(), window=3)
+    results = runner_mod._ordered(lambda t: (lambda: t * 2), tasks(), window=3)
     assert next(results) == 0
     assert len(taken) == 3  # never more than the window read ahead
     assert list(results) == [2 * i for i in range(1, 10)]
@@ -156,8 +160,9 @@ def test_run_writes_tables_errors_and_manifest(folder_run):
     for name, cols in contract.TABLES.items():
         assert list(tables[name].columns) == list(cols)
     errors = pd.read_csv(out / "errors.csv")
-    assert list(errors.columns) == ["article_id", "source", "line", "error"]
+    assert list(errors.columns) == ["article_id", "source", "line", "stage", "error"]
     assert sorted(errors["line"].tolist()) == [3, 5]
+    assert errors["stage"].tolist() == ["read", "read"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert [i["article_id"] for i in manifest["inputs"]] == GOOD_IDS
     rows = {i["article_id"]: i for i in manifest["inputs"]}
@@ -226,18 +231,18 @@ class Interrupt(KeyboardInterrupt):
 def test_resume_after_interrupt_between_chunks(folder_run, tmp_path, monkeypatch):
     out, _ = folder_run
     part = tmp_path / "part"
-    real = corpus_mod.analyze_chunk
+    real = runner_mod.analyze_chunk
 
     def dies_on_second_chunk(task, **kw):
         if task.chunk == 1:
             raise Interrupt()
         return real(task, **kw)
 
-    monkeypatch.setattr(corpus_mod, "analyze_chunk", dies_on_second_chunk)
+    monkeypatch.setattr(runner_mod, "analyze_chunk", dies_on_second_chunk)
     with pytest.raises(KeyboardInterrupt):
         run([CORPUS], part, chunk_size=3, title_column="title", report=False)
     assert not (part / "articles.csv").exists()  # tables appear only when complete
-    monkeypatch.setattr(corpus_mod, "analyze_chunk", real)
+    monkeypatch.setattr(runner_mod, "analyze_chunk", real)
     summary = run([CORPUS], part, resume=True, chunk_size=3, title_column="title",
                   report=False)
     assert summary.skipped == 3 and summary.succeeded == 5
@@ -250,7 +255,7 @@ def test_resume_drops_rows_of_a_chunk_cut_short(folder_run, tmp_path, monkeypatc
     """Killed after a chunk's rows were written but before the journal said so."""
     out, _ = folder_run
     part = tmp_path / "part"
-    real_commit = corpus_mod.Journal.commit
+    real_commit = runner_mod.Journal.commit
     calls = []
 
     def dies_on_second_commit(self, record):
@@ -259,13 +264,13 @@ def test_resume_drops_rows_of_a_chunk_cut_short(folder_run, tmp_path, monkeypatc
             raise Interrupt()
         return real_commit(self, record)
 
-    monkeypatch.setattr(corpus_mod.Journal, "commit", dies_on_second_commit)
+    monkeypatch.setattr(runner_mod.Journal, "commit", dies_on_second_commit)
     with pytest.raises(KeyboardInterrupt):
         run([CORPUS], part, chunk_size=3, title_column="title", report=False)
     # The second chunk's rows are in the unfinished table, but not in the journal.
     partial = (part / ".articles.csv.part").read_text(encoding="utf-8")
     assert "c1," in partial
-    monkeypatch.setattr(corpus_mod.Journal, "commit", real_commit)
+    monkeypatch.setattr(runner_mod.Journal, "commit", real_commit)
     run([CORPUS], part, resume=True, chunk_size=3, title_column="title", report=False)
     assert table_bytes(part) == table_bytes(out)
 
@@ -273,7 +278,7 @@ def test_resume_drops_rows_of_a_chunk_cut_short(folder_run, tmp_path, monkeypatc
 def test_resume_parquet_after_interrupt(tmp_path, monkeypatch):
     full, part = tmp_path / "full", tmp_path / "part"
     run([CORPUS], full, fmt="parquet", chunk_size=3, report=False)
-    real = corpus_mod.analyze_chunk
+    real = runner_mod.analyze_chunk
 
     def writes_then_dies(task, **kw):
         result = real(task, **kw)  # chunk 2's parts are written, never journalled
@@ -281,11 +286,11 @@ def test_resume_parquet_after_interrupt(tmp_path, monkeypatch):
             raise Interrupt()
         return result
 
-    monkeypatch.setattr(corpus_mod, "analyze_chunk", writes_then_dies)
+    monkeypatch.setattr(runner_mod, "analyze_chunk", writes_then_dies)
     with pytest.raises(KeyboardInterrupt):
         run([CORPUS], part, fmt="parquet", chunk_size=3, report=False)
     assert (part / "parts" / "articles" / "part-000002.parquet").exists()
-    monkeypatch.setattr(corpus_mod, "analyze_chunk", real)
+    monkeypatch.setattr(runner_mod, "analyze_chunk", real)
     run([CORPUS], part, fmt="parquet", resume=True, chunk_size=3, report=False)
     for name in contract.TABLES:
         pd.testing.assert_frame_equal(pd.read_parquet(part / f"{name}.parquet"),
@@ -404,16 +409,14 @@ def test_analyze_corpus_on_dask(dask_client, nlp):
 
 def test_an_article_that_hangs_is_stopped_and_recorded(tmp_path, monkeypatch):
     # A stage that never returns on one article costs that article, not the run.
-    import toolkit.corpus as corpus_mod
-
-    real = corpus_mod.analyze_doc
+    real = chunks_mod.analyze_doc
 
     def stuck_on_b(article, doc, **kwargs):
         while article.id == "b":
             pass
         return real(article, doc, **kwargs)
 
-    monkeypatch.setattr(corpus_mod, "analyze_doc", stuck_on_b)
+    monkeypatch.setattr(chunks_mod, "analyze_doc", stuck_on_b)
     src = tmp_path / "in"
     src.mkdir()
     for name in "abc":
@@ -423,5 +426,6 @@ def test_an_article_that_hangs_is_stopped_and_recorded(tmp_path, monkeypatch):
     assert (summary.succeeded, summary.failed) == (2, 1)
     errors = pd.read_csv(out / "errors.csv")
     assert errors.article_id.tolist() == ["b"]
-    assert "AnalysisTimeout: stopped after 0.5 s" in errors.error[0]
+    assert "stopped after 0.5 s" in errors.error[0]
+    assert errors.stage.tolist() == ["timeout"]
     assert sorted(pd.read_csv(out / "articles.csv").article_id) == ["a", "c"]

@@ -12,11 +12,11 @@ from .article import Article, Paragraph, RemovedLine
 from .corpus import analyze_corpus
 from .dates import timeline
 from .nlp import load_model
-from .read import article_from_text, read_article
+from .read import article_from_text, read_article, read_text
 
 __version__ = "0.1.0"
 
 __all__ = ["Analysis", "Article", "Paragraph", "RemovedLine", "analyze", "analyze_corpus",
            "analyze_doc",
-           "article_from_text", "load_model", "read_article", "show_actors", "timeline",
+           "article_from_text", "load_model", "read_article", "read_text", "show_actors", "timeline",
            "__version__"]

@@ -8,9 +8,10 @@ contract's columns (see :mod:`toolkit.contract`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 from spacy.language import Language
@@ -24,8 +25,58 @@ from . import figures as figures_mod
 from . import frequency as freq_mod
 from . import quotes as quotes_mod
 from .article import Article
+from .limits import ArticleTimeout
 from .nlp import load_model, paragraph_of, parse, sentences
 from .rules import check_disable
+
+T = TypeVar("T")
+
+
+class StageError(RuntimeError):
+    """A stage of the analysis raised; ``stage`` names it, ``__cause__`` is the original.
+
+    Example:
+        >>> err = StageError("quotes", KeyError("speaker"))
+        >>> err.stage, str(err)
+        ('quotes', "stage quotes failed: KeyError: 'speaker'")
+    """
+
+    def __init__(self, stage: str, error: BaseException):
+        super().__init__(f"stage {stage} failed: {one_line(error)}")
+        self.stage = stage
+
+
+def one_line(error: BaseException, *, limit: int = 300) -> str:
+    """``Type: message`` of an exception, on one line and at most ``limit`` characters.
+
+    Example:
+        >>> one_line(ValueError("bad\\nvalue"))
+        'ValueError: bad value'
+    """
+    text = " ".join(str(error).split())
+    summary = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return summary if len(summary) <= limit else summary[: limit - 3] + "..."
+
+
+def run_stage(name: str, func: Callable[..., T], *args, **kwargs) -> T:
+    """Run one stage; an exception comes out as a :class:`StageError` naming it.
+
+    A time limit reached inside the stage (:class:`~toolkit.limits.ArticleTimeout`)
+    goes on unwrapped, with the stage noted on it. Nothing is swallowed.
+
+    Example:
+        >>> run_stage("terms", len, "abc")
+        3
+    """
+    try:
+        return func(*args, **kwargs)
+    except ArticleTimeout as timeout:
+        timeout.stage = timeout.stage or name
+        raise
+    except StageError:
+        raise
+    except Exception as exc:  # re-raised at once, with the stage named
+        raise StageError(name, exc) from exc
 
 
 @dataclass
@@ -91,21 +142,33 @@ def _as_article(obj) -> Article:
 
 def analyze(article: Article | str | Path, *, nlp: Language | None = None,
             window: str | int = "sentence", disable_rules: Iterable[str] = ()) -> Analysis:
-    """Analyse one article (an :class:`Article`, a path, or raw text).
+    """Analyse one article: an :class:`Article`, or the path of a file to read.
+
+    A string is always a path (see :func:`~toolkit.read.read_article`); for
+    text you already have, pass ``toolkit.read_text(text)`` (cleaned) or
+    ``toolkit.article_from_text(text)`` (as given).
+
+    A stage that fails raises :class:`StageError` (``.stage`` names it; the
+    original exception is its ``__cause__``): nothing is silently left out.
+    ``disable_rules`` switches extraction rules off by name (see
+    :func:`toolkit.rules.list_rules`).
 
     Example:
-        >>> result = analyze("data/articles/<article>.txt")
+        >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
         >>> list(result.actors.columns)
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
     """
     article = _as_article(article)
-    doc = parse(article, nlp or load_model())
+    doc = run_stage("parse", parse, article, nlp or load_model())
     return analyze_doc(article, doc, window=window, disable_rules=disable_rules)
 
 
 def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
                 disable_rules: Iterable[str] = ()) -> Analysis:
     """Run the extraction stages over an already parsed ``doc`` of ``article``.
+
+    Each stage runs through :func:`run_stage`, so an exception in one raises
+    a :class:`StageError` naming the stage (the original is its ``__cause__``).
 
     Args:
         article: The cleaned article ``doc`` was parsed from.
@@ -117,22 +180,26 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
             ``ValueError``.
     """
     disable = frozenset(check_disable(disable_rules))
-    actors = actors_mod.extract_actors(doc, disable=disable)
-    quotes = quotes_mod.extract_quotes(doc, actors=actors, disable=disable)
-    figures = figures_mod.extract_figures(doc, quotes=quotes, disable=disable)
-    dates = dates_mod.extract_dates(doc, published=article.published, disable=disable)
+    actors = run_stage("actors", actors_mod.extract_actors, doc, disable=disable)
+    quotes = run_stage("quotes", quotes_mod.extract_quotes, doc, actors=actors,
+                       disable=disable)
+    figures = run_stage("figures", figures_mod.extract_figures, doc, quotes=quotes,
+                        disable=disable)
+    dates = run_stage("timeline", dates_mod.extract_dates, doc, published=article.published,
+                      disable=disable)
     # Rows, not DataFrames: a corpus run builds one frame per table per chunk.
     rows = {
         "articles": article_rows([article]),
         "removed": removed_rows(article),
-        "sentences": sentence_rows(doc),
-        "actors": actors_mod.actor_rows(actors),
-        "mentions": actors_mod.mention_rows(actors),
+        "sentences": run_stage("sentences", sentence_rows, doc),
+        "actors": run_stage("actors", actors_mod.actor_rows, actors),
+        "mentions": run_stage("actors", actors_mod.mention_rows, actors),
         "quotes": contract.rows_from("quotes", quotes),
         "figures": contract.rows_from("figures", figures),
         "timeline": contract.rows_from("timeline", dates),
-        "cooccurrence": cooc_mod.cooccurrence_rows(doc, actors, window=window),
-        "terms": freq_mod.term_rows(doc),
+        "cooccurrence": run_stage("cooccurrence", cooc_mod.cooccurrence_rows, doc, actors,
+                                  window=window),
+        "terms": run_stage("terms", freq_mod.term_rows, doc),
     }
     for table in rows.values():
         for row in table:
@@ -153,7 +220,8 @@ def article_rows(articles: list[Article]) -> list[dict]:
     ``author_roles`` joins ``name: role`` pairs (``"Ann Lee: Health Reporter"``);
     ``dateline`` is the place of the story's dateline as written.
     """
-    return [{"article_id": a.id, "source_path": a.source_path, "title": a.title,
+    return [{"article_id": a.id, "source_path": a.source_path, "source_id": a.source_id,
+             "title": a.title,
              "authors": contract.LIST_SEP.join(a.authors),
              "author_roles": contract.LIST_SEP.join(f"{name}: {role}" for name, role
                                                     in a.author_roles.items()),

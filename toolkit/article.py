@@ -51,6 +51,8 @@ class Article:
     Attributes:
         id: a short identifier, by default the input file's stem.
         source_path: where the article was read from, if a file.
+        source_id: the id the input gave it before the toolkit made ids safe
+            and unique (a corpus row's id, a file's stem); None if it gave none.
         title: the headline, when one was recognised.
         authors: author names from the byline (and a wire trailer's "Reporting
             by ..."), in order, without roles.
@@ -75,6 +77,7 @@ class Article:
     id: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     source_path: str | None = None
+    source_id: str | None = None
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     author_roles: dict[str, str] = field(default_factory=dict)

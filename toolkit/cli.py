@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .options import RunOptions
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -35,13 +39,14 @@ def _positive(value: str) -> int:
 
 
 def _seconds(value: str) -> float:
+    from .options import OptionsError, check_timeout
+
     try:
-        n = float(value)
+        return check_timeout(float(value)) or 0.0
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
-    if n < 0 or n != n:
-        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
-    return n
+    except OptionsError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,13 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "one article per row) or folders")
     an.add_argument("--out", required=True, metavar="DIR", help="output folder")
     an.add_argument("--overwrite", action="store_true",
-                    help="replace earlier results in a non-empty output folder")
+                    help="replace an earlier run in --out (only the files the toolkit wrote "
+                         "there are removed)")
     an.add_argument("--model", default=None,
                     help="spaCy model name (default: TOOLKIT_MODEL, else en_core_web_sm)")
     an.add_argument("--window", type=_window, default="sentence",
                     help="co-occurrence window: sentence (default), paragraph or N tokens")
     an.add_argument("--resume", action="store_true",
-                    help="continue an interrupted run in --out, skipping finished articles")
+                    help="continue an interrupted run in --out (same inputs and options), "
+                         "skipping finished articles")
     an.add_argument("--format", choices=("csv", "parquet"), default="csv",
                     help="table format: csv (one file per table, default) or parquet "
                          "(a folder of parts per table)")
@@ -73,13 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help="dask.distributed scheduler address (Dask engine; default: a "
                          "LocalCluster on this machine)")
     an.add_argument("--n-process", type=_positive, default=None, metavar="N",
-                    help="worker processes (default 1; Dask LocalCluster: one per core)")
+                    help="worker processes (default 1; Dask LocalCluster: one per core); "
+                         "capped at the number of cores")
+    an.add_argument("--force-n-process", action="store_true",
+                    help="start --n-process workers even if that is more than the cores")
     an.add_argument("--batch-size", type=_positive, default=32, help="articles per spaCy batch")
     an.add_argument("--chunk-size", type=_positive, default=50,
                     help="articles per chunk written to disk (the unit --resume restarts from)")
     an.add_argument("--timeout", type=_seconds, default=120.0, metavar="SECONDS",
-                    help="time one article's extraction may take before it goes to "
-                         "errors.csv and the run goes on (default 120; 0: no limit)")
+                    help="time one article's cleaning, and then its analysis, may take "
+                         "before it goes to errors.csv and the run goes on (default 120; "
+                         "0: no limit; at most one day)")
     an.add_argument("--text-column", default="text", metavar="NAME",
                     help="column holding the article text in corpus files (default: text)")
     an.add_argument("--id-column", default="id", metavar="NAME",
@@ -89,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="column holding the headline in corpus files")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
     an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    an.add_argument("--disable-rule", action="append", metavar="NAME", default=None,
+                    help="switch an extraction rule off by name (repeatable; see "
+                         "`article-toolkit rules`); recorded in manifest.json")
     cl = sub.add_parser("clean", help="print the cleaned text of one article",
                         description="Print an article's cleaned body (and, with --removed, "
                                     "every removed line with its reason).")
@@ -122,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, OutputError, ModelError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # writing failed: a full disk, a read-only folder...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"article-toolkit: error: cannot write: {where}{exc.strerror or exc}; finished "
+              "chunks are kept (rerun with --resume)", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         if getattr(args, "command", None) == "analyze":
             print("article-toolkit: interrupted; finished chunks are kept: rerun with "
@@ -132,8 +151,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _clean(args) -> int:
-    from .read import read_article
+    from .read import TABLE_SUFFIXES, InputError, read_article
 
+    if str(args.input).lower().endswith(tuple(TABLE_SUFFIXES)):
+        raise InputError(f"{args.input}: a corpus file holds many articles; `clean` prints "
+                         "one article file (use `analyze` for a corpus)")
     article = read_article(args.input)
     sys.stdout.write(article.text + "\n")
     if args.removed:
@@ -153,16 +175,26 @@ def _rules() -> int:
     return EXIT_OK
 
 
+def run_options(args) -> RunOptions:
+    """The :class:`~toolkit.options.RunOptions` of an ``analyze`` command line."""
+    from .options import RunOptions
+
+    return RunOptions(fmt=args.format, engine=args.engine, model=args.model,
+                      window=args.window, n_process=args.n_process,
+                      force_n_process=args.force_n_process, batch_size=args.batch_size,
+                      chunk_size=args.chunk_size, scheduler=args.scheduler,
+                      text_column=args.text_column, id_column=args.id_column,
+                      title_column=args.title_column, report=not args.no_report,
+                      timeout=args.timeout or None, progress=not args.quiet,
+                      disable_rules=tuple(getattr(args, "disable_rule", None) or ()),
+                      corrections=getattr(args, "corrections", None))
+
+
 def _analyze(args) -> int:
-    from .corpus import run
+    from .runner import run
 
     summary = run(args.inputs, args.out, overwrite=args.overwrite, resume=args.resume,
-                  model=args.model, window=args.window, n_process=args.n_process,
-                  batch_size=args.batch_size, fmt=args.format, engine=args.engine,
-                  scheduler=args.scheduler, text_column=args.text_column,
-                  id_column=args.id_column, title_column=args.title_column,
-                  chunk_size=args.chunk_size, report=not args.no_report,
-                  timeout=args.timeout or None, progress=not args.quiet)
+                  options=run_options(args))
     for warning in summary.warnings[:20]:
         print(f"article-toolkit: warning: {warning}", file=sys.stderr)
     if len(summary.warnings) > 20:

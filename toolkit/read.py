@@ -11,7 +11,9 @@ recognised and read as HTML.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,8 +21,10 @@ from pathlib import Path
 
 import ftfy
 
+from . import limits
 from .article import Article, Paragraph
 from .clean import clean_lines, split_lines
+from .limits import MAX_FILE_BYTES, ArticleTooLong, check_length
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -37,6 +41,16 @@ _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)
 _TAG = re.compile(r"<(p|div|span|a|br|body|head|script|meta|h[1-6]|article|li)\b[^>]*>", re.I)
+# Characters Python's splitlines() takes for line breaks although editors do not
+# (form feed, vertical tab, file/group/record separators, NEL): as spaces, so
+# removed.csv's line numbers are the lines a person sees.
+_ODD_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85]")
+# Characters no XML or HTML document may hold (C0 controls other than tab and
+# line ends, DEL, lone surrogates, noncharacters): removed on reading, so no
+# table, GEXF/GraphML file or report can carry one.
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
+                      + "]")
 
 
 class InputError(ValueError):
@@ -58,7 +72,8 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{name}: not a text file (looks like {what})")
-    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None) \
+        or _utf16_without_bom(data[:65536])
     if encoding is None:
         sample = data[:65536]
         if sample.count(b"\x00") > len(sample) // 10 or _control_share(sample) > 0.1:
@@ -74,11 +89,46 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             raise InputError(f"{name}: invalid {encoding} text after its byte-order mark") from None
-    text = text.replace("\x00", "")
-    text = ftfy.fix_text(text, config=_FTFY)
+    text = scrub(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY))
     if not text.strip():
         raise InputError(f"{name}: file has no text (only whitespace)")
     return text, encoding
+
+
+def scrub(text: str) -> str:
+    """Remove characters no XML/HTML output may hold; odd line breaks become spaces.
+
+    Example:
+        >>> scrub("Pier\\ufffe opens\\x0ctoday")
+        'Pier opens today'
+    """
+    return _NOT_XML.sub("", _ODD_BREAKS.sub(" ", text))
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text that can be written anywhere (undecodable bytes shown as U+FFFD).
+
+    Example:
+        >>> display_path(Path(b"caf\\xe9.txt".decode("utf-8", "surrogateescape")))
+        'caf\ufffd.txt'
+    """
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` for text whose every other byte is NUL (ASCII-range UTF-16)."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            try:
+                sample[: len(sample) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
 
 
 def _control_share(sample: bytes) -> float:
@@ -106,14 +156,17 @@ def article_id_for(path: Path) -> str:
 
     Example:
         >>> article_id_for(Path("../news/Élection 2024!.txt"))
-        'Élection_2024_'
+        'Élection_2024'
     """
-    stem = path.name
+    return safe_id(_strip_suffix(path.name))
+
+
+def _strip_suffix(name: str) -> str:
+    """A file name without its article suffix (``.txt``, ``.html``, ``.jsonl``...)."""
     for suffix in sorted(ARTICLE_SUFFIXES - {""}, key=len, reverse=True):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
-    return safe_id(stem)
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def safe_id(raw: str) -> str:
@@ -179,63 +232,116 @@ def read_text(text: str, *, article_id: str = "text", source_path: str | None = 
     return article
 
 
-def read_article(source: str | Path, *, article_id: str | None = None) -> Article:
-    """Read and clean one article from a path, or from the text itself.
+class MissingInputError(InputError, FileNotFoundError):
+    """An input path that does not exist (both an :class:`InputError` and a ``FileNotFoundError``)."""
 
-    A string containing a line break, or not naming an existing file, is
-    taken as the article's text.
+
+def read_article(source: str | Path, *, article_id: str | None = None) -> Article:
+    """Read and clean one article from a file (text or a saved HTML page).
+
+    ``source`` is always a path. For text you already have, use
+    :func:`read_text` (the same cleaning rules) or :func:`article_from_text`
+    (no cleaning).
 
     Raises:
-        InputError: the file is missing, unreadable, empty or binary.
+        FileNotFoundError: the file does not exist (a :class:`MissingInputError`).
+        InputError: the file is unreadable, empty, binary, too large, or
+            holds no article text.
+        TypeError: ``source`` is not a path (``str`` or ``pathlib.Path``).
+        InputError: (a ``ValueError``) ``source`` is empty or looks like article
+            text, not a path.
 
     Example:
-        >>> art = read_article("data/articles/<article>.txt")
+        >>> art = read_article("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
         >>> art.paragraphs[0].kind
         'body'
     """
-    if isinstance(source, Path) or ("\n" not in str(source) and len(str(source)) < 4096
-                                    and (Path(source).suffix.lower() in ARTICLE_SUFFIXES - {""}
-                                         or Path(source).exists())):
-        path = Path(source)
-        data = read_bytes(path)
-        text, _ = decode(data, name=str(path))
-        if path.suffix.lower() in HTML_SUFFIXES:
-            article = read_html(text, article_id=article_id or article_id_for(path),
-                                source_path=str(path))
-        else:
-            article = read_text(text, article_id=article_id or article_id_for(path),
-                                source_path=str(path))
-        if not article.paragraphs:
-            raise InputError(f"{path}: no article text left after cleaning")
-        return article
-    text = str(source)
-    if not text.strip():
-        raise InputError("<text>: no text given")
-    return read_text(text, article_id=article_id or "text")
+    path = _as_path(source, "read_article")
+    name = display_path(path)
+    text, _ = decode(read_bytes(path), name=name)
+    aid = article_id or article_id_for(path)
+    if not looks_like_html(text):  # far too long to be one article: refused before cleaning
+        _check_raw_size(text, name)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        article = read_html(text, article_id=aid, source_path=name)
+    else:
+        article = read_text(text, article_id=aid, source_path=name)
+    if not article.paragraphs:
+        raise InputError(f"{name}: no article text left after cleaning")
+    check_size(article, name)
+    article.source_id = display_path(_strip_suffix(path.name))
+    return article
+
+
+def _as_path(source, caller: str) -> Path:
+    """``source`` as a Path, or a clear error saying what was given instead."""
+    if isinstance(source, Path):
+        return source
+    if not isinstance(source, str):
+        raise TypeError(f"{caller}() takes a path (str or pathlib.Path), not "
+                        f"{type(source).__name__}")
+    if not source.strip():
+        raise InputError(f"{caller}() was given an empty path")
+    if "\n" in source or len(source) > 4096:
+        raise InputError(f"{caller}() takes a path, and this looks like article text: use "
+                         "toolkit.read_text(text) (cleaned) or toolkit.article_from_text(text)")
+    return Path(source)
+
+
+def _check_raw_size(text: str, name: str) -> None:
+    """Refuse, before cleaning, a plain text over twice the longest article analysed."""
+    most = limits.MAX_ARTICLE_CHARS
+    if len(text) > 2 * most:
+        raise InputError(f"{name}: text is over {2 * most:,} characters, far more than the "
+                         f"{most:,} the toolkit analyses as one article (split it into "
+                         "several articles)")
+
+
+def check_size(article: Article, name: str) -> None:
+    """Refuse an article longer than :data:`~toolkit.limits.MAX_ARTICLE_CHARS`."""
+    try:
+        check_length(article.text, name)
+    except ArticleTooLong as exc:
+        raise InputError(str(exc)) from None
 
 
 @contextmanager
 def os_errors(path: Path) -> Iterator[None]:
     """Turn OS errors while reading ``path`` into one-line :class:`InputError` messages."""
+    name = display_path(path)
     try:
         yield
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise MissingInputError(f"{name}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file, turning OS errors into one-line :class:`InputError` messages."""
+    """Read a regular file of at most :data:`~toolkit.limits.MAX_FILE_BYTES`.
+
+    Devices, pipes and sockets are refused (a FIFO would wait forever,
+    ``/dev/zero`` never ends), as are larger files; OS errors become
+    one-line :class:`InputError` messages.
+    """
+    name = display_path(path)
     with os_errors(path):
         if path.is_dir():
-            raise InputError(f"{path}: is a directory (pass it as an input to analyse "
+            raise InputError(f"{name}: is a directory (pass it as an input to analyse "
                              "every article inside)")
-        return path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{name}: not a regular file (a device, pipe or socket)")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{name}: file is larger than {MAX_FILE_BYTES // (1 << 20)} MB; "
+                         "split it into smaller files")
+    return data
 
 
 def read_html(html: str, *, article_id: str = "page", source_path: str | None = None) -> Article:
@@ -537,23 +643,47 @@ def _html_rules(title: str | None, furniture: set[str] | None = None) -> list:
 def iter_input_files(inputs: list[str | Path]) -> Iterator[Path]:
     """Expand inputs (files and folders, recursively) to article files, in sorted order.
 
+    Hidden files and folders (names starting with ``.``) are skipped.
+
     Raises:
-        InputError: an input does not exist, or a folder holds no article files.
+        InputError: an input does not exist, a folder (or a folder inside it)
+            cannot be read, a folder holds no article files, or the same file
+            is given twice.
     """
+    seen: dict[Path, str] = {}
     for item in inputs:
-        path = Path(item)
+        path = _as_path(item, "iter_input_files")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in ARTICLE_SUFFIXES - {""}
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not files:
-                raise InputError(f"{path}: directory contains no article files "
-                                 f"({', '.join(sorted(ARTICLE_SUFFIXES - {''}))})")
-            yield from files
+            files = _folder_files(path)
         elif path.exists():
-            yield path
+            files = [path]
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise MissingInputError(f"{display_path(path)}: no such file or directory")
+        for f in files:
+            key = f.resolve()
+            if key in seen:
+                raise InputError(f"{display_path(f)}: given twice (also as {seen[key]}); "
+                                 "each file is analysed once")
+            seen[key] = display_path(f)
+            yield f
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Article files under ``folder``, sorted; an unreadable folder is an error."""
+    def fail(exc: OSError) -> None:
+        where = display_path(exc.filename or folder)
+        raise InputError(f"{where}: cannot read folder ({exc.strerror or exc})")
+
+    files = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=fail):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        files.extend(Path(dirpath) / n for n in filenames if not n.startswith(".")
+                     and Path(n).suffix.lower() in ARTICLE_SUFFIXES - {""})
+    files = sorted(f for f in files if f.is_file())
+    if not files:
+        raise InputError(f"{display_path(folder)}: directory contains no article files "
+                         f"({', '.join(sorted(ARTICLE_SUFFIXES - {''}))})")
+    return files
 
 
 def paragraphs_from_text(text: str) -> list[Paragraph]:
@@ -587,12 +717,15 @@ class Failure:
         error: one line saying what went wrong.
         line: for a row of a JSONL/CSV file, its 1-based line number; for a
             Parquet row, its 1-based row number.
+        stage: where it failed: ``read`` (the input), ``clean``, ``parse``, an
+            analysis stage (``actors``, ``quotes``...) or ``timeout``.
     """
 
     article_id: str
     source: str
     error: str
     line: int | None = None
+    stage: str = "read"
 
 
 def iter_table_articles(path: str | Path, *, text_column: str = "text", id_column: str = "id",
@@ -615,6 +748,50 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
         >>> [type(x).__name__ for x in iter_table_articles(fh.name)]
         ['Article', 'Failure']
     """
+    for row in table_rows(path, text_column=text_column, id_column=id_column,
+                          title_column=title_column):
+        if row.error:
+            yield row.failure(row.error)
+            continue
+        try:
+            yield row.article()
+        except InputError as exc:
+            yield row.failure(str(exc))
+
+
+@dataclass
+class TableRow:
+    """One row of a corpus file, before cleaning: its place, id and values (or its error)."""
+
+    path: Path
+    line: int
+    article_id: str
+    values: dict
+    text_column: str = "text"
+    title_column: str | None = None
+    error: str | None = None
+    source_id: str | None = None
+
+    def failure(self, error: str) -> Failure:
+        """This row as a :class:`Failure` with ``error``."""
+        return Failure(self.article_id, str(self.path), error, self.line)
+
+    def article(self) -> Article:
+        """Clean the row's text into an :class:`Article`.
+
+        Raises:
+            InputError: the row holds no usable text.
+        """
+        return article_from_row(self)
+
+
+def table_rows(path: str | Path, *, text_column: str = "text", id_column: str = "id",
+               title_column: str | None = None) -> Iterator[TableRow]:
+    """The rows of a corpus file, not yet cleaned (a malformed row carries its error).
+
+    Raises:
+        InputError: the file cannot be read, or has no ``text_column``.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".parquet":
@@ -628,45 +805,95 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
     stem = article_id_for(path)
     for line, row in rows:
         if isinstance(row, str):  # a parse error for this line
-            yield Failure(f"{stem}-{line}", str(path), row, line)
+            yield TableRow(path, line, f"{stem}-{line}", {}, text_column, title_column, row)
             continue
         raw_id = row.get(id_column)
-        aid = safe_id(raw_id) if raw_id not in (None, "") else f"{stem}-{line}"
-        text = row.get(text_column)
-        if not isinstance(text, str) or not text.strip():
-            what = "no column" if text_column not in row else "empty or non-text value in column"
-            yield Failure(aid, str(path), f"{path}:{line}: {what} {text_column!r}", line)
+        if raw_id in (None, ""):
+            yield TableRow(path, line, f"{stem}-{line}", row, text_column, title_column)
             continue
-        try:
-            article = read_text(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY),
-                                article_id=aid, source_path=str(path))
-        except InputError as exc:
-            yield Failure(aid, str(path), f"{path}:{line}: {exc}", line)
-            continue
-        except Exception as exc:  # noqa: BLE001 - one odd row must not stop a corpus run
-            yield Failure(aid, str(path), f"{path}:{line}: cleaning failed "
-                          f"({type(exc).__name__}: {exc})", line)
-            continue
-        if not article.paragraphs:
-            # A row is meant to be a body: a one-line text the rules take for a
-            # headline is kept as given rather than lost.
-            kept = article_from_text(text, article_id=aid)
-            if not kept.paragraphs:
-                yield Failure(aid, str(path), f"{path}:{line}: no article text", line)
-                continue
-            kept.source_path, kept.language = article.source_path, article.language
-            kept.warnings = [*article.warnings, f"{path}:{line}: the cleaning rules left no "
-                             "body; the row's text is analysed as given"]
-            article = kept
-        title = row.get(title_column) if title_column else None
-        if isinstance(title, str) and title.strip():
-            article.title = " ".join(title.split())
-        yield article
+        yield TableRow(path, line, safe_id(raw_id), row, text_column, title_column,
+                       source_id=scrub(str(raw_id)))
+
+
+def article_from_row(row: TableRow) -> Article:
+    """Clean one corpus row's text into an :class:`Article` (see :func:`iter_table_articles`).
+
+    Raises:
+        InputError: the row has no text in its text column, or none is left.
+    """
+    name, line, aid = display_path(row.path), row.line, row.article_id
+    text = _row_text(row, name)
+    if not looks_like_html(text):
+        _check_raw_size(text, f"{name}:{line}")
+    try:
+        article = read_text(text, article_id=aid, source_path=name)
+    except InputError as exc:
+        raise InputError(f"{name}:{line}: {exc}") from None
+    if not article.paragraphs:
+        article = _row_as_given(row, text, article)
+    check_size(article, f"{name}:{line}")
+    article.source_id = row.source_id
+    title = row.values.get(row.title_column) if row.title_column else None
+    if isinstance(title, str) and title.strip():
+        article.title = " ".join(scrub(title).split())
+    return article
+
+
+def _row_text(row: TableRow, name: str) -> str:
+    """The row's text, repaired like a text file's; a missing or non-text value is refused."""
+    if row.text_column not in row.values:
+        raise InputError(f"{name}:{row.line}: no column {row.text_column!r}")
+    text = row.values[row.text_column]
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"{name}:{row.line}: non-text value in column {row.text_column!r} "
+                         f"({type(text).__name__}); the text column must hold strings")
+    if not text or not text.strip():
+        raise InputError(f"{name}:{row.line}: empty or non-text value in column "
+                         f"{row.text_column!r}")
+    return scrub(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY))
+
+
+def _row_as_given(row: TableRow, text: str, cleaned: Article) -> Article:
+    """A row is meant to be a body: a one-line text the rules take for a headline is kept."""
+    kept = article_from_text(text, article_id=row.article_id)
+    if not kept.paragraphs:
+        raise InputError(f"{row.path}:{row.line}: no article text")
+    kept.source_path, kept.language = cleaned.source_path, cleaned.language
+    kept.warnings = [*cleaned.warnings, f"{row.path}:{row.line}: the cleaning rules left no "
+                     "body; the row's text is analysed as given"]
+    return kept
 
 
 def _open_text(path: Path):
-    with os_errors(path):
-        return open(path, encoding="utf-8-sig", errors="replace", newline="")
+    """Open a corpus file as text, its encoding detected as for a text file."""
+    return open(path, encoding=detect_encoding(path), newline="")
+
+
+def detect_encoding(path: Path) -> str:
+    """The encoding of a (possibly large) text file: its byte-order mark, else UTF-8,
+    else cp1252 (else Latin-1), as :func:`decode` decides for one article.
+
+    Read in blocks, so a corpus file of any size is checked without being
+    held in memory.
+    """
+    import codecs
+
+    with os_errors(path), open(path, "rb") as fh:
+        head = fh.read(4)
+        bom = next((enc for b, enc in _BOMS if head.startswith(b)), None)
+        if bom:
+            return bom
+        for encoding in ("utf-8", "cp1252"):
+            fh.seek(0)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            try:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+                return encoding
+            except UnicodeDecodeError:
+                continue
+    return "latin-1"
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
@@ -711,7 +938,7 @@ def _csv_rows(path: Path, text_column: str) -> Iterator[tuple[int, dict | str]]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield start, f"{path}:{start}: malformed CSV row ({exc})"
+                yield start, f"{path}:{start}: malformed CSV row ({exc}){_spill(start, reader)}"
                 start = reader.line_num + 1
                 continue
             line, start = start, reader.line_num + 1
@@ -719,21 +946,31 @@ def _csv_rows(path: Path, text_column: str) -> Iterator[tuple[int, dict | str]]:
                 continue
             if len(record) != len(header):
                 yield line, (f"{path}:{line}: malformed CSV row ({len(record)} fields, "
-                             f"the header has {len(header)})")
+                             f"the header has {len(header)}){_spill(line, reader)}")
                 continue
             yield line, dict(zip(header, record, strict=True))
+
+
+def _spill(line: int, reader) -> str:
+    """For a bad row that ran over several lines: which lines it swallowed (a stray quote)."""
+    last = reader.line_num
+    if last <= line:
+        return ""
+    return (f"; an unclosed quote made lines {line}-{last} one row: the rows on those lines "
+            "were not read")
 
 
 def _parquet_rows(path: Path, text_column: str, id_column: str,
                   title_column: str | None) -> Iterator[tuple[int, dict]]:
     """``(row number, row)`` for a Parquet file, read in record batches."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for bad files
+    except (OSError, ValueError, pa.ArrowException) as exc:
         raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
     names = pf.schema_arrow.names
     if text_column not in names:
@@ -744,5 +981,7 @@ def _parquet_rows(path: Path, text_column: str, id_column: str,
     for batch in pf.iter_batches(columns=columns, batch_size=1024):
         for row in batch.to_pylist():
             n += 1
-            yield n, {k: (v if isinstance(v, str) or v is None else str(v))
+            # Ids and titles may be numbers; the text column keeps its type, so a
+            # non-string cell is refused by the row check instead of analysed as a repr.
+            yield n, {k: (v if isinstance(v, str) or v is None or k == text_column else str(v))
                       for k, v in row.items()}

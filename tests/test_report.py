@@ -190,3 +190,28 @@ def test_bundled_article_report(bundled_analysis, tmp_path):
     assert page.count('<mark class="ent"') >= len(bundled_analysis.actors)
     assert page.count("<table") >= 6
     write_report([bundled_analysis], tmp_path / "report.html")
+
+
+def test_corpus_plots_come_from_the_run_tables_and_are_drawn_once(analysis):
+    from toolkit.network import actor_graph
+
+    actors = contract.frame("actors", [
+        {"article_id": "x", "actor": "Zed Vale", "type": "PERSON", "mentions": 9}])
+    graph = actor_graph(analysis.tables["actors"], analysis.tables["cooccurrence"])
+    page = render_report([analysis, analysis], max_plotted=0,
+                         corpus={"actors": actors, "graph": graph})
+    assert page.count("<img") == 2  # the run's actors and its network; no article plots
+    assert "every article of the run" in page
+
+
+def test_a_corpus_run_report_draws_no_plot_per_article(tmp_path, nlp):
+    from toolkit.runner import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Story {i}\n\nMayor Ana Ruiz said the bridge cost "
+                                         f"{i + 2} million pounds. Tom Ode agreed with Ruiz.\n")
+    run([folder], tmp_path / "out", n_process=1)
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert page.count("<img") == 2 and "Actor network of the run" in page

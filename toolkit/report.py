@@ -371,7 +371,33 @@ def _article_html(a, index: int, *, with_plots: bool = True) -> str:
     return "\n".join(parts)
 
 
-def _corpus_html(analyses: Sequence) -> str:
+def _corpus_plots(analyses: Sequence, corpus: dict | None) -> str:
+    """The corpus plots, each drawn once: from the whole run's tables when given.
+
+    ``corpus`` may hold ``actors`` (the run's actors table) and ``graph`` (the
+    run's actor network); the network plot keeps its most mentioned actors,
+    so its layout costs the same whatever the size of the run.
+    """
+    corpus = corpus or {}
+    actors = corpus.get("actors")
+    if actors is None:
+        actors = pd.concat([a.tables["actors"] for a in analyses if "actors" in a.tables],
+                           ignore_index=True)
+        scope = "the articles below"
+    else:
+        scope = "every article of the run"
+    with plots.offscreen():
+        parts = [_img(plots.plot_actors(actors, title="Most mentioned actors, all articles"),
+                      "Bar chart of actors in all articles", f"Mentions summed over {scope}.")]
+        if corpus.get("graph") is not None:
+            parts.append(_img(plots.plot_network(corpus["graph"], title="Actor network, all "
+                                                 "articles"), "Actor network of the run",
+                              "The most mentioned actors of every article of the run, linked "
+                              "when they appear in the same window.", wide=True))
+    return '<div class="plots">' + "".join(parts) + "</div>"
+
+
+def _corpus_html(analyses: Sequence, corpus: dict | None = None) -> str:
     rows = []
     for i, a in enumerate(analyses):
         t = a.tables
@@ -385,12 +411,7 @@ def _corpus_html(analyses: Sequence) -> str:
                 "</tbody></table></div>")
     terms = corpus_terms(analyses, how="df")
     pairs = corpus_cooccurrence(analyses, how="sum")
-    actors = pd.concat([a.tables["actors"] for a in analyses if "actors" in a.tables],
-                       ignore_index=True)
-    with plots.offscreen():
-        img = _img(plots.plot_actors(actors, title="Most mentioned actors, all articles"),
-                   "Bar chart of actors in all articles", "Mentions summed over articles.")
-    body = (overview + '<div class="plots">' + img + "</div>" +
+    body = (overview + _corpus_plots(analyses, corpus) +
             '<div class="two"><div><h4>Terms by number of articles</h4>' +
             table_html(terms, columns=["term", "articles", "count"], limit=TOP_TERMS) +
             "</div><div><h4>Actor pairs, summed</h4>" +
@@ -430,7 +451,8 @@ def _subtitle(analyses: Sequence, manifest: dict | None) -> str:
 
 # ---------------------------------------------------------------- public
 
-def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 10) -> str:
+def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 10,
+                  corpus: dict | None = None) -> str:
     """The report for one or many analyses, as an HTML string.
 
     Args:
@@ -440,6 +462,9 @@ def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 
         max_plotted: draw the plots of the first this many articles only
             (plots are the slow part, about a second per article); the rest
             get text and tables.
+        corpus: tables of a whole run for the corpus plots, drawn once:
+            ``actors`` (the actors table) and ``graph`` (the actor network);
+            without it the corpus plots use ``analyses``.
 
     Returns:
         A complete, self-contained HTML document.
@@ -467,7 +492,7 @@ def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 
         toc = "".join(f'<li><a href="#article-{i + 1}">{esc(a.article.title or a.article.id)}</a></li>'
                       for i, a in enumerate(analyses))
         parts.append(f'<nav class="toc"><ol>{toc}</ol></nav>')
-        parts.append(_corpus_html(analyses))
+        parts.append(_corpus_html(analyses, corpus))
     if not analyses:
         parts.append('<p class="none">No articles.</p>')
     for i, a in enumerate(analyses):
@@ -479,7 +504,7 @@ def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 
 
 
 def write_report(analyses, path: str | Path, *, manifest: dict | None = None,
-                 max_plotted: int = 10) -> Path:
+                 max_plotted: int = 10, corpus: dict | None = None) -> Path:
     """Write :func:`render_report` to ``path`` (UTF-8); returns the path.
 
     Example:
@@ -487,6 +512,7 @@ def write_report(analyses, path: str | Path, *, manifest: dict | None = None,
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(analyses, manifest=manifest, max_plotted=max_plotted),
+    path.write_text(render_report(analyses, manifest=manifest, max_plotted=max_plotted,
+                                  corpus=corpus),
                     encoding="utf-8")
     return path

@@ -54,6 +54,10 @@ from .tablefiles import (
 )
 
 REPORT_LIMIT = 50  # analyses kept in memory for report.html
+# Articles of a corpus run's report drawn with plots of their own (about two
+# seconds each): none, the corpus plots are drawn once from the run's tables.
+# A run of one article gets its plots.
+REPORT_PLOTTED = 0
 
 
 @dataclass
@@ -414,7 +418,7 @@ def finish_run(state: RunState) -> RunSummary:
         else:
             parquet_finish(state.store)
         state.store.write("errors.csv", csv_bytes(contract_errors(state.summary.failures)))
-        write_network(state.store, state.options.fmt)
+        corpus = write_network(state.store, state.options.fmt)
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
         state.store.write("manifest.json", _json_bytes(manifest))
@@ -423,7 +427,8 @@ def finish_run(state: RunState) -> RunSummary:
             from .report import write_report
 
             state.store.write_with("report.html", lambda p: write_report(
-                kept, p, manifest=manifest))
+                kept, p, manifest=manifest, corpus=corpus,
+                max_plotted=REPORT_PLOTTED if len(kept) > 1 else 1))
     finally:
         state.store.close()
     return state.summary
@@ -449,19 +454,22 @@ def _report_analyses(state: RunState) -> list[Analysis]:
             for a, d in zip(found, docs, strict=True)]
 
 
-def write_network(store: OutputStore, fmt: str = "csv") -> None:
+def write_network(store: OutputStore, fmt: str = "csv") -> dict:
     """Write the actor network of the whole run as ``network.gexf`` and ``network.graphml``.
 
     Built from the finished tables, so it covers every article of the run
     (resumed chunks included), not only those kept in memory for the report.
+    Returns the run's ``actors`` table and ``graph``, for the report's corpus plots.
     """
     from .network import actor_graph, to_gexf, to_graphml
 
     out = store.root
-    graph = actor_graph(read_table(out, "actors", fmt), read_table(out, "cooccurrence", fmt),
+    actors = read_table(out, "actors", fmt)
+    graph = actor_graph(actors, read_table(out, "cooccurrence", fmt),
                         quotes=read_table(out, "quotes", fmt))
     store.write_with("network.gexf", lambda p: to_gexf(graph, p))
     store.write_with("network.graphml", lambda p: to_graphml(graph, p))
+    return {"actors": actors, "graph": graph}
 
 
 def _json_bytes(data: dict) -> bytes:

@@ -314,9 +314,10 @@ def test_an_article_over_the_maximum_size_is_refused_clearly(monkeypatch, tmp_pa
 
 
 def test_n_process_is_capped_at_the_cores_unless_forced(monkeypatch):
+    from toolkit import options
     from toolkit.options import RunOptions
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(options, "available_cores", lambda: 2)
     n, warning = RunOptions(n_process=64).workers()
     assert n == 2 and "--force-n-process" in warning
     assert RunOptions(n_process=64, force_n_process=True).workers() == (64, None)

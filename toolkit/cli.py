@@ -38,6 +38,11 @@ def _positive(value: str) -> int:
     return n
 
 
+def _processes(value: str) -> int | None:
+    """``auto`` (None: chosen from the cores and the input) or a whole number."""
+    return None if value.strip().lower() == "auto" else _positive(value)
+
+
 def _seconds(value: str) -> float:
     from .options import OptionsError, check_timeout
 
@@ -79,9 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--scheduler", metavar="ADDRESS", default=None,
                     help="dask.distributed scheduler address (Dask engine; default: a "
                          "LocalCluster on this machine)")
-    an.add_argument("--n-process", type=_positive, default=None, metavar="N",
-                    help="worker processes (default 1; Dask LocalCluster: one per core); "
-                         "capped at the number of cores")
+    an.add_argument("--n-process", type=_processes, default=None, metavar="N|auto",
+                    help="worker processes (default auto: one per available core, at most "
+                         "8, and 1 for fewer than 100 articles; Dask LocalCluster: one per "
+                         "core); a number is capped at the cores; the tables are the same "
+                         "whatever the count")
     an.add_argument("--force-n-process", action="store_true",
                     help="start --n-process workers even if that is more than the cores")
     an.add_argument("--batch-size", type=_positive, default=32, help="articles per spaCy batch")

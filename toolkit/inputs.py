@@ -61,6 +61,27 @@ def iter_articles(inputs: Iterable[str | Path], *, text_column: str = "text",
                           stage="clean", timeout=timeout)
 
 
+def count_articles(files: Iterable[Path]) -> int:
+    """About how many articles ``files`` hold: one per text or HTML file, one per
+    line of a JSONL or CSV file (a CSV cell may span lines), the rows of a Parquet file.
+
+    Cheap (no parsing): it decides how many worker processes a run starts.
+    """
+    total = 0
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix not in TABLE_SUFFIXES:
+            total += 1
+        elif suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            total += pq.ParquetFile(f).metadata.num_rows
+        else:
+            with open(f, "rb") as fh:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    return total
+
+
 def file_ids(files: list[Path], inputs: Iterable[str | Path]) -> dict[Path, str]:
     """The id of each article file: its stem, unless several files share that stem.
 
@@ -118,4 +139,4 @@ def _table_articles(path: Path, unique: _Unique, skip, timeout: float | None,
                       line=row.line)
 
 
-__all__ = ["iter_articles"]
+__all__ = ["count_articles", "iter_articles"]

@@ -24,6 +24,12 @@ ENGINES = ("local", "dask")
 DEFAULT_TIMEOUT = 120.0
 MAX_TIMEOUT = 86_400.0  # one day: a larger limit is a typo, not a wish
 DEFAULT_CHUNK_SIZE = 50
+AUTO = "auto"
+# --n-process auto: at most this many workers (each holds a model, 0.5-0.7 GB) ...
+MAX_AUTO_PROCESSES = 8
+# ... and one process for fewer articles than this: starting a pool and
+# splitting the work costs more than it saves (measured: benchmarks/README.md).
+AUTO_MIN_ARTICLES = 100
 
 
 class OptionsError(OutputError, ValueError):
@@ -39,7 +45,8 @@ class RunOptions:
         engine: ``"local"`` (this process or a worker pool) or ``"dask"``.
         model: the spaCy model name (None: the default model).
         window: the co-occurrence window (``"sentence"``, ``"paragraph"`` or N tokens).
-        n_process: worker processes (local) or LocalCluster workers (Dask).
+        n_process: worker processes (local) or LocalCluster workers (Dask);
+            None or ``"auto"``: see :func:`auto_processes` (Dask: one per core).
         force_n_process: allow more worker processes than the machine has cores.
         batch_size: articles per ``nlp.pipe`` batch.
         chunk_size: articles per chunk (the unit written to disk and resumed).
@@ -62,7 +69,7 @@ class RunOptions:
     engine: str = "local"
     model: str | None = None
     window: str | int = "sentence"
-    n_process: int | None = None
+    n_process: int | str | None = None
     force_n_process: bool = False
     batch_size: int = 32
     chunk_size: int = DEFAULT_CHUNK_SIZE
@@ -92,6 +99,8 @@ class RunOptions:
         object.__setattr__(self, "disable_rules", disable)
         for name in ("batch_size", "chunk_size"):
             _check_count(name, getattr(self, name))
+        if self.n_process == AUTO:
+            object.__setattr__(self, "n_process", None)
         if self.n_process is not None:
             _check_count("n_process", self.n_process)
 
@@ -124,19 +133,51 @@ class RunOptions:
             out["corrections"] = self.corrections
         return out
 
-    def workers(self) -> tuple[int, str | None]:
+    def workers(self, articles: int | None = None) -> tuple[int, str | None]:
         """Worker processes to start, and a warning when the request was capped.
 
+        Without ``n_process`` the count is :func:`auto_processes` of ``articles``
+        (the number of articles to analyse, or an estimate; None: unknown).
         More processes than cores only slow a run down (each loads the model
         and they compete for the same cores), so ``n_process`` is capped at the
         number of cores unless ``force_n_process`` is set.
         """
-        wanted = self.n_process or 1
-        cores = os.cpu_count() or 1
+        if self.n_process is None:
+            return auto_processes(articles, chunk_size=self.chunk_size), None
+        wanted = self.n_process
+        cores = available_cores()
         if wanted <= cores or self.force_n_process:
             return wanted, None
         return cores, (f"--n-process {wanted} is more than the {cores} core(s) of this "
                        f"machine: using {cores} (--force-n-process to insist)")
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity), else the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def auto_processes(articles: int | None, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                   cores: int | None = None) -> int:
+    """The process count of ``--n-process auto`` for a run of ``articles`` articles.
+
+    One process for fewer than :data:`AUTO_MIN_ARTICLES` articles (a pool
+    costs more than it saves there); otherwise one per available core, at
+    most :data:`MAX_AUTO_PROCESSES`, and no more than there are chunks to share.
+
+    Example:
+        >>> auto_processes(20, cores=4), auto_processes(150, cores=4), auto_processes(5000, cores=4)
+        (1, 3, 4)
+    """
+    if articles is not None and articles < AUTO_MIN_ARTICLES:
+        return 1
+    n = min(cores or available_cores(), MAX_AUTO_PROCESSES)
+    if articles is not None:
+        n = min(n, math.ceil(articles / chunk_size))
+    return max(1, n)
 
 
 def check_timeout(value: float | None) -> float | None:
@@ -168,5 +209,5 @@ def _check_count(name: str, value) -> None:
         raise OptionsError(f"{name} must be a whole number of at least 1, not {value!r}")
 
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "OptionsError",
-           "RunOptions", "check_timeout"]
+__all__ = ["AUTO", "DEFAULT_CHUNK_SIZE", "DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "OptionsError",
+           "RunOptions", "auto_processes", "available_cores", "check_timeout"]

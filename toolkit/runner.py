@@ -31,7 +31,7 @@ from . import contract
 from .analysis import Analysis, analyze_doc
 from .article import Article
 from .chunks import ChunkResult, ChunkTask, analyze_chunk, attempt
-from .inputs import file_ids, iter_articles
+from .inputs import count_articles, file_ids, iter_articles
 from .nlp import load_model, model_info, parse_many
 from .options import RunOptions
 from .output import OutputError, csv_bytes, sha256_file
@@ -284,7 +284,8 @@ def _results(state: RunState, client) -> Iterator[ChunkResult]:
 
         return dask_results(tasks, client=client, scheduler=opts.scheduler,
                             n_workers=opts.n_process)
-    return _local_results(tasks, opts.workers()[0], state.nlp, opts.model)
+    left = max(0, count_articles(state.files) - state.summary.skipped)
+    return _local_results(tasks, opts.workers(left)[0], state.nlp, opts.model)
 
 
 def _tasks(state: RunState) -> Iterator[ChunkTask]:

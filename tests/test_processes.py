@@ -1,0 +1,69 @@
+"""--n-process auto: how many worker processes a run starts, and that it changes no table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from toolkit import options
+from toolkit.cli import build_parser, run_options
+from toolkit.inputs import count_articles
+from toolkit.options import AUTO_MIN_ARTICLES, MAX_AUTO_PROCESSES, RunOptions, auto_processes
+
+
+def test_auto_is_one_process_for_a_small_input():
+    assert auto_processes(AUTO_MIN_ARTICLES - 1, cores=16) == 1
+
+
+def test_auto_uses_the_cores_but_no_more_than_the_cap_or_the_chunks():
+    assert auto_processes(10_000, cores=2) == 2
+    assert auto_processes(10_000, cores=64) == MAX_AUTO_PROCESSES
+    assert auto_processes(120, chunk_size=50, cores=16) == 3  # three chunks to share
+    assert auto_processes(None, cores=3) == 3  # unknown size: the cores decide
+
+
+def test_auto_reads_the_available_cores(monkeypatch):
+    monkeypatch.setattr(options, "available_cores", lambda: 5)
+    assert RunOptions().workers(10_000) == (5, None)
+    assert RunOptions(n_process="auto").n_process is None
+
+
+def test_the_command_line_takes_auto_or_a_number():
+    parser = build_parser()
+    for given, want in ((["--n-process", "auto"], None), ([], None), (["--n-process", "3"], 3)):
+        args = parser.parse_args(["analyze", "x", "--out", "o", *given])
+        assert run_options(args).n_process == want
+    with pytest.raises(SystemExit):
+        parser.parse_args(["analyze", "x", "--out", "o", "--n-process", "some"])
+
+
+def test_count_articles_counts_files_and_corpus_rows(tmp_path):
+    (tmp_path / "a.txt").write_text("One story.")
+    rows = [{"id": str(i), "text": "A story."} for i in range(3)]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert count_articles([tmp_path / "a.txt", tmp_path / "c.jsonl"]) == 4
+
+
+def _tables(out):
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+def test_tables_are_the_same_whatever_the_process_count(tmp_path, monkeypatch):
+    from toolkit.runner import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(
+            f"Story {i}\n\nMayor Ana Ruiz said on Monday that the bridge cost {i + 2} million "
+            f'pounds. "It is open," Tom Ode told reporters.\n')
+    run([folder], tmp_path / "one", n_process=1, chunk_size=2, report=False)
+    monkeypatch.setattr(options, "AUTO_MIN_ARTICLES", 1)  # auto forks even for six articles
+    monkeypatch.setattr(options, "available_cores", lambda: 2)
+    assert RunOptions(chunk_size=2).workers(6) == (2, None)
+    run([folder], tmp_path / "auto", chunk_size=2, report=False)
+    run([folder], tmp_path / "three", n_process=3, force_n_process=True, chunk_size=2,
+        report=False)
+    one = _tables(tmp_path / "one")
+    assert len(one) >= 10 and _tables(tmp_path / "auto") == one == _tables(tmp_path / "three")

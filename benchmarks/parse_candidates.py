@@ -1,0 +1,115 @@
+"""Would parsing only candidate sentences pay? The ceiling, measured before building it.
+
+Usage::
+
+    python benchmarks/parse_candidates.py [CORPUS_DIR] [--sample 200] [--every 3]
+
+The dependency parser is needed only for sentences that can hold an
+attribution or a figure: a speech or source verb (``toolkit.lexicon``), a
+quote mark, a digit or a number word. This script measures, over BBC
+articles (every third file, the first ``--sample``):
+
+* the seconds each pipeline component takes (``component.pipe`` over the
+  same docs, one component at a time, in pipeline order), and what
+  ``senter`` (the model's cheaper sentence segmenter, disabled by default;
+  sentences would have to come from it once the parser skips sentences)
+  costs beside it;
+* the share of sentences, and of tokens, that are candidates;
+
+and from them the best case: every component as now, the parser over the
+candidate tokens only, plus ``senter`` for the sentence boundaries. Entity
+recognition and lemmas still run on everything. Scattering the parses back
+into whole documents would cost more on top of this ceiling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from whole_command import CANDIDATES, corpus_files  # noqa: E402
+
+QUOTES = set('"“”‘’«»')
+
+
+def candidate(sent) -> bool:
+    """A sentence that can hold an attribution or a figure (what the parser would keep)."""
+    from toolkit import lexicon
+
+    words = set(lexicon.UNIT_WORDS) | set(lexicon.TENS_WORDS) | set(lexicon.SCALE_WORDS)
+    verbs = lexicon.SOURCE_VERBS | lexicon.SPEECH_VERBS
+    for tok in sent:
+        if tok.lemma_.lower() in verbs or tok.lower_ in words or tok.like_num:
+            return True
+        if QUOTES & set(tok.text) or re.search(r"\d", tok.text):
+            return True
+    return False
+
+
+def timed_components(nlp, texts: list[str]) -> tuple[dict[str, float], list]:
+    """Seconds per component over the same docs, and the finished docs."""
+    from toolkit.nlp import make_doc
+    from toolkit.read import article_from_text
+
+    docs = [make_doc(article_from_text(t, article_id=str(i)), nlp)
+            for i, t in enumerate(texts)]
+    seconds = {}
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else \
+            [proc(d) for d in docs]
+        seconds[name] = time.perf_counter() - start
+    senter = nlp.get_pipe("senter")
+    copies = [nlp.make_doc(d.text) for d in docs]
+    tok2vec = nlp.get_pipe("tok2vec")
+    copies = list(tok2vec.pipe(copies, batch_size=32))
+    start = time.perf_counter()
+    list(senter.pipe(copies, batch_size=32))
+    seconds["senter (not in the pipeline now)"] = time.perf_counter() - start
+    return seconds, docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path,
+                        default=next((c for c in CANDIDATES if c.is_dir()), CANDIDATES[0]))
+    parser.add_argument("--every", type=int, default=3)
+    parser.add_argument("--sample", type=int, default=200)
+    args = parser.parse_args(argv)
+    from toolkit.nlp import load_model, sentences
+    from toolkit.read import read_article
+
+    files = corpus_files(args.corpus, args.every, args.sample)
+    texts = [read_article(f).text for f in files]
+    nlp = load_model()
+    timed_components(nlp, texts[:20])  # warm up
+    seconds, docs = timed_components(nlp, texts)
+    sents = tokens = cand_sents = cand_tokens = 0
+    for doc in docs:
+        for sent in sentences(doc):
+            sents += 1
+            tokens += len(sent)
+            if candidate(sent):
+                cand_sents += 1
+                cand_tokens += len(sent)
+    total = sum(v for k, v in seconds.items() if not k.startswith("senter"))
+    print(f"{len(docs)} articles, {sents} sentences, {tokens} tokens")
+    for name, s in seconds.items():
+        print(f"  {name:<34} {s:7.2f} s  {s / total:6.1%} of the pipeline")
+    share = cand_tokens / tokens
+    print(f"candidate sentences: {cand_sents / sents:.1%}; candidate tokens: {share:.1%}")
+    parse = seconds["parser"]
+    best = total - parse * (1 - share) + seconds["senter (not in the pipeline now)"]
+    print(f"pipeline now {total:.2f} s; best case with the parser on candidates only and "
+          f"senter for sentences: {best:.2f} s ({total / best:.3f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

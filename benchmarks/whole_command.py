@@ -21,6 +21,11 @@ imports, model loading, the run and, for the toolkit, every output file):
   (the default process count included);
 * ``bare2`` (not run unless named): the bare script with ``n_process=2``.
 
+CPU seconds (user + system, of the process and every worker it waited for)
+are printed beside the wall-clock seconds: on a machine shared with other
+jobs they move much less than the wall clock, and for one-process modes
+their ratio is the fairer comparison.
+
 Memory: the peak resident set of the largest single process (``ru_maxrss``
 from ``wait4``, which covers the process and the workers it waited for) and
 the peak of the whole process tree summed (sampled every 0.1 s with psutil).
@@ -125,7 +130,9 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> dict:
     proc.stderr.close()
     if proc.returncode not in (0, 2):  # 2: some articles failed (they are in errors.csv)
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return {"seconds": round(seconds, 1), "peak_process_mb": round(usage.ru_maxrss / 1024),
+    cpu = usage.ru_utime + usage.ru_stime  # the process and the workers it waited for
+    return {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+            "peak_process_mb": round(usage.ru_maxrss / 1024),
             "peak_tree_mb": round(peak[0]), "exit": proc.returncode}
 
 
@@ -180,12 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{info['articles']} articles ({words:,} words); {info['cores']} cores "
           f"({info['available']} available), {info['cpu']}; load average "
           f"{info['load_start']} at start, {info['load_end']} at end")
-    print(f"{'mode':<10} {'seconds':>8} {'bare/this':>9} {'peak MB (process)':>18} "
-          f"{'peak MB (tree)':>15}")
+    bare_cpu = next((r["cpu_seconds"] for r in results if r["mode"] == "bare"), None)
+    print(f"{'mode':<10} {'seconds':>8} {'bare/this':>9} {'CPU s':>7} {'bare/this':>9} "
+          f"{'peak MB (process)':>18} {'peak MB (tree)':>15}")
     for r in results:
         ratio = f"{bare / r['seconds']:.2f}" if bare else "-"
-        print(f"{r['mode']:<10} {r['seconds']:>8} {ratio:>9} {r['peak_process_mb']:>18} "
-              f"{r['peak_tree_mb']:>15}")
+        cpu_ratio = f"{bare_cpu / r['cpu_seconds']:.2f}" if bare_cpu else "-"
+        print(f"{r['mode']:<10} {r['seconds']:>8} {ratio:>9} {r['cpu_seconds']:>7} "
+              f"{cpu_ratio:>9} {r['peak_process_mb']:>18} {r['peak_tree_mb']:>15}")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n")
     return 0

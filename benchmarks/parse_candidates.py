@@ -9,8 +9,9 @@ attribution or a figure: a speech or source verb (``toolkit.lexicon``), a
 quote mark, a digit or a number word. This script measures, over BBC
 articles (every third file, the first ``--sample``):
 
-* the seconds each pipeline component takes (``component.pipe`` over the
-  same docs, one component at a time, in pipeline order), and what
+* the CPU seconds each pipeline component takes (``component.pipe`` over
+  the same docs, one component at a time, in pipeline order; CPU time, as
+  the machine is shared), and what
   ``senter`` (the model's cheaper sentence segmenter, disabled by default;
   sentences would have to come from it once the parser skips sentences)
   costs beside it;
@@ -38,16 +39,17 @@ from whole_command import CANDIDATES, corpus_files  # noqa: E402
 QUOTES = set('"“”‘’«»')
 
 
-def candidate(sent) -> bool:
-    """A sentence that can hold an attribution or a figure (what the parser would keep)."""
+def candidate(sent, *, figures: bool = True) -> bool:
+    """A sentence that can hold an attribution (a speech or source verb, a quote
+    mark) or, with ``figures``, a figure (a digit or a number word)."""
     from toolkit import lexicon
 
     words = set(lexicon.UNIT_WORDS) | set(lexicon.TENS_WORDS) | set(lexicon.SCALE_WORDS)
     verbs = lexicon.SOURCE_VERBS | lexicon.SPEECH_VERBS
     for tok in sent:
-        if tok.lemma_.lower() in verbs or tok.lower_ in words or tok.like_num:
+        if tok.lemma_.lower() in verbs or QUOTES & set(tok.text):
             return True
-        if QUOTES & set(tok.text) or re.search(r"\d", tok.text):
+        if figures and (tok.lower_ in words or tok.like_num or re.search(r"\d", tok.text)):
             return True
     return False
 
@@ -61,17 +63,17 @@ def timed_components(nlp, texts: list[str]) -> tuple[dict[str, float], list]:
             for i, t in enumerate(texts)]
     seconds = {}
     for name, proc in nlp.pipeline:
-        start = time.perf_counter()
+        start = time.process_time()
         docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else \
             [proc(d) for d in docs]
-        seconds[name] = time.perf_counter() - start
+        seconds[name] = time.process_time() - start
     senter = nlp.get_pipe("senter")
     copies = [nlp.make_doc(d.text) for d in docs]
     tok2vec = nlp.get_pipe("tok2vec")
     copies = list(tok2vec.pipe(copies, batch_size=32))
-    start = time.perf_counter()
+    start = time.process_time()
     list(senter.pipe(copies, batch_size=32))
-    seconds["senter (not in the pipeline now)"] = time.perf_counter() - start
+    seconds["senter (not in the pipeline now)"] = time.process_time() - start
     return seconds, docs
 
 
@@ -90,24 +92,25 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model()
     timed_components(nlp, texts[:20])  # warm up
     seconds, docs = timed_components(nlp, texts)
-    sents = tokens = cand_sents = cand_tokens = 0
-    for doc in docs:
-        for sent in sentences(doc):
-            sents += 1
-            tokens += len(sent)
-            if candidate(sent):
-                cand_sents += 1
-                cand_tokens += len(sent)
     total = sum(v for k, v in seconds.items() if not k.startswith("senter"))
-    print(f"{len(docs)} articles, {sents} sentences, {tokens} tokens")
+    print(f"{len(docs)} articles; pipeline {total:.2f} s")
     for name, s in seconds.items():
         print(f"  {name:<34} {s:7.2f} s  {s / total:6.1%} of the pipeline")
-    share = cand_tokens / tokens
-    print(f"candidate sentences: {cand_sents / sents:.1%}; candidate tokens: {share:.1%}")
-    parse = seconds["parser"]
-    best = total - parse * (1 - share) + seconds["senter (not in the pipeline now)"]
-    print(f"pipeline now {total:.2f} s; best case with the parser on candidates only and "
-          f"senter for sentences: {best:.2f} s ({total / best:.3f}x)")
+    for label, figures in (("attributions or figures", True), ("attributions only", False)):
+        sents = tokens = cand_sents = cand_tokens = 0
+        for doc in docs:
+            for sent in sentences(doc):
+                sents += 1
+                tokens += len(sent)
+                if candidate(sent, figures=figures):
+                    cand_sents += 1
+                    cand_tokens += len(sent)
+        share = cand_tokens / tokens
+        best = total - seconds["parser"] * (1 - share) + \
+            seconds["senter (not in the pipeline now)"]
+        print(f"candidates ({label}): {cand_sents / sents:.1%} of {sents} sentences, "
+              f"{share:.1%} of {tokens} tokens; best case {best:.2f} s "
+              f"({total / best:.3f}x the pipeline's speed)")
     return 0
 
 

@@ -43,6 +43,7 @@ class Analysis:
     figure_list: list = field(default_factory=list)
     date_list: list = field(default_factory=list)
     options: dict = field(default_factory=dict)
+    corrections: list = field(default_factory=list)  # Outcome of each correction applied
 
     @classmethod
     def from_tables(cls, article: Article, doc: Doc, tables: dict[str, pd.DataFrame],
@@ -87,8 +88,11 @@ def _as_article(obj) -> Article:
 
 
 def analyze(article: Article | str | Path, *, nlp: Language | None = None,
-            window: str | int = "sentence") -> Analysis:
+            window: str | int = "sentence", corrections=None) -> Analysis:
     """Analyse one article (an :class:`Article`, a path, or raw text).
+
+    ``corrections`` (a file path or :class:`~toolkit.corrections.Corrections`)
+    are applied to the tables after extraction (see :func:`analyze_doc`).
 
     Example:
         >>> result = analyze("data/articles/<article>.txt")
@@ -97,11 +101,18 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     """
     article = _as_article(article)
     doc = parse(article, nlp or load_model())
-    return analyze_doc(article, doc, window=window)
+    return analyze_doc(article, doc, window=window, corrections=corrections)
 
 
-def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence") -> Analysis:
-    """Run the extraction stages over an already parsed ``doc`` of ``article``."""
+def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
+                corrections=None) -> Analysis:
+    """Run the extraction stages over an already parsed ``doc`` of ``article``.
+
+    With ``corrections`` (see :mod:`toolkit.corrections`), this article's
+    corrections are applied to the table rows last; ``Analysis.corrections``
+    holds what each did. The extracted objects (``actor_list``, ...) stay as
+    extracted.
+    """
     actors = actors_mod.extract_actors(doc)
     quotes = quotes_mod.extract_quotes(doc, actors=actors)
     figures = figures_mod.extract_figures(doc, quotes=quotes)
@@ -122,9 +133,24 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence") -
     for table in rows.values():
         for row in table:
             row["article_id"] = article.id
+    outcomes = []
+    if corrections is not None:
+        rows, outcomes = _corrected(rows, corrections, article, doc, window)
     return Analysis(article=article, doc=doc, rows=rows, actor_list=actors,
                     quote_list=quotes, figure_list=figures, date_list=dates,
-                    options={"window": window})
+                    options={"window": window}, corrections=outcomes)
+
+
+def _corrected(rows: dict, corrections, article: Article, doc: Doc, window):
+    """``rows`` with the article's corrections applied, and their outcomes."""
+    from .corrections import Corrections, apply_corrections, read_corrections
+
+    if isinstance(corrections, str | Path):
+        corrections = read_corrections(corrections)
+    items = corrections.for_article(article.id) if isinstance(corrections, Corrections) \
+        else [c for c in corrections if c.article_id == article.id]
+    return apply_corrections(rows, items, article_id=article.id, text=article.text, doc=doc,
+                             window=window)
 
 
 def articles_table(articles: list[Article]) -> pd.DataFrame:

@@ -88,12 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--title-column", default=None, metavar="NAME",
                     help="column holding the headline in corpus files")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
+    an.add_argument("--corrections", metavar="FILE", default=None,
+                    help="corrections file (.csv or .yaml) applied after extraction; counted "
+                         "in manifest.json, stale ones reported")
     an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     cl = sub.add_parser("clean", help="print the cleaned text of one article",
                         description="Print an article's cleaned body (and, with --removed, "
                                     "every removed line with its reason).")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    _add_validate(sub)
     return parser
 
 
@@ -103,12 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     from .nlp import ModelError
     from .output import OutputError
     from .read import InputError
+    from .validate import ValidationError
 
     try:
         if args.command == "clean":
             return _clean(args)
+        if args.command == "validate":
+            return _validate(args)
         return _analyze(args)
-    except (InputError, OutputError, ModelError) as exc:
+    except (InputError, OutputError, ModelError, ValidationError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -140,7 +147,8 @@ def _analyze(args) -> int:
                   scheduler=args.scheduler, text_column=args.text_column,
                   id_column=args.id_column, title_column=args.title_column,
                   chunk_size=args.chunk_size, report=not args.no_report,
-                  timeout=args.timeout or None, progress=not args.quiet)
+                  timeout=args.timeout or None, progress=not args.quiet,
+                  corrections=args.corrections)
     for warning in summary.warnings[:20]:
         print(f"article-toolkit: warning: {warning}", file=sys.stderr)
     if len(summary.warnings) > 20:
@@ -154,6 +162,72 @@ def _analyze(args) -> int:
     if not args.quiet:
         print(str(summary), file=sys.stderr)
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _add_validate(sub) -> None:
+    va = sub.add_parser("validate", help="measure the output against hand coding; corrections",
+                        description="Draw a coding sample, score coded sheets, or turn a "
+                                    "sheet's fix column into corrections.")
+    vs = va.add_subparsers(dest="step", required=True)
+    sa = vs.add_parser("sample", help="draw a stratified sample and write a coding sheet")
+    sa.add_argument("out_dir", metavar="OUT_DIR", help="an analysis output folder")
+    sa.add_argument("--out", required=True, metavar="CODING_DIR", help="new coding folder")
+    sa.add_argument("--n", type=_positive, default=100, help="items to code (default 100)")
+    sa.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    sa.add_argument("--tables", default="quotes,figures,actors",
+                    help="tables to sample, comma-separated (default quotes,figures,actors)")
+    sa.add_argument("--articles", type=_positive, default=5,
+                    help="sampled articles to read whole for missed items (default 5)")
+    sc = vs.add_parser("score", help="precision, recall and agreement from coded sheets")
+    sc.add_argument("sheets", nargs="+", metavar="CODING_DIR",
+                    help="coded folders or .xlsx sheets, one per coder (first: headline)")
+    co = vs.add_parser("corrections", help="print a coded sheet's fixes as corrections CSV")
+    co.add_argument("sheet", metavar="CODING_DIR", help="a coded folder or .xlsx sheet")
+
+
+def _validate(args) -> int:
+    from pathlib import Path
+
+    from .corrections import write_corrections
+    from .sheets import read_coding, sheet_corrections, write_sheet
+    from .validate import sample, score, write_scores
+
+    if args.step == "sample":
+        drawn = sample(args.out_dir, n=args.n, seed=args.seed, tables=args.tables,
+                       articles=args.articles)
+        folder = write_sheet(drawn, args.out)
+        print(f"sample {drawn.meta['sample_id']}: {len(drawn.items)} items, "
+              f"{len(drawn.articles)} articles to read; sheet in {folder}", file=sys.stderr)
+        return EXIT_OK
+    if args.step == "corrections":
+        sys.stdout.buffer.write(write_corrections(sheet_corrections(read_coding(args.sheet))))
+        return EXIT_OK
+    scores = score(args.sheets)
+    first = Path(args.sheets[0])
+    json_path, _ = write_scores(scores, first if first.is_dir() else first.parent)
+    sys.stdout.write(_score_text(scores))
+    print(f"written {json_path} and validation.png", file=sys.stderr)
+    return EXIT_OK
+
+
+def _score_text(scores) -> str:
+    p = scores.precision
+    lines = [f"{'coder':<12} {'table':<8} {'stratum':<26} {'n':>4} {'precision':>9}  95% CI"]
+    for r in p.to_dict("records"):
+        lines.append(f"{r['coder']:<12} {r['table']:<8} {r['stratum']:<26} {r['n']:>4} "
+                     f"{r['precision']:>9.3f}  [{r['low']:.3f}, {r['high']:.3f}]")
+    for r in scores.recall.to_dict("records"):
+        if r["recall"] == r["recall"]:
+            lines.append(f"recall {r['table']:<8} {r['recall']:.3f}  [{r['low']:.3f}, "
+                         f"{r['high']:.3f}]  ({r['missed']} missed in {r['articles']} articles)")
+    for r in scores.agreement.to_dict("records"):
+        alpha = "n/a" if r["alpha"] != r["alpha"] else f"{r['alpha']:.3f}"
+        lines.append(f"agreement {r['table']:<8} alpha {alpha}  percent {r['percent']:.3f}  "
+                     f"({r['items']} items, {r['coders']} coders)")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -216,6 +216,7 @@ class ChunkTask:
     fmt: str = "csv"
     keep: int = 0  # full analyses to send back (for the report)
     timeout: float | None = DEFAULT_TIMEOUT  # per article; None or 0: no limit
+    corrections: object = None  # toolkit.corrections.Corrections applied to every article
 
 
 @dataclass
@@ -228,6 +229,7 @@ class ChunkResult:
     frames: dict[str, pd.DataFrame] | None
     kept: list[Analysis]
     words: int = 0
+    corrections: list = field(default_factory=list)  # [where, rows changed, reason] each
 
 
 def analyze_chunk(task: ChunkTask, *, nlp=None) -> ChunkResult:
@@ -254,7 +256,7 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
     try:
         docs = list(parse_many(task.articles, nlp, batch_size=task.batch_size))
         pairs = zip(task.articles, docs, strict=True)
-        analyses = [(a, _safe_analyze(a, d, task.window, task.timeout)) for a, d in pairs]
+        analyses = [(a, _safe_analyze(a, d, task.window, task.timeout, task.corrections)) for a, d in pairs]
     except Exception:  # noqa: BLE001 - a batch failed: find the article that did
         for article in task.articles:
             try:
@@ -262,9 +264,10 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
             except Exception as exc:  # noqa: BLE001
                 analyses.append((article, exc))
                 continue
-            analyses.append((article, _safe_analyze(article, doc, task.window, task.timeout)))
+            analyses.append((article, _safe_analyze(article, doc, task.window, task.timeout,
+                                                      task.corrections)))
     rows: dict[str, list[dict]] = {name: [] for name in contract.TABLES}
-    done, failures, kept, words = [], [], [], 0
+    done, failures, kept, words, corrected = [], [], [], 0, []
     out = Path(task.out) if task.out else None
     for article, result in analyses:
         if isinstance(result, Exception):
@@ -279,6 +282,7 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
                                article.text.encode("utf-8"))
         done.append((article.id, article.source_path))
         words += article.words
+        corrected.extend([o.correction.where, o.changed, o.reason] for o in result.corrections)
         if len(kept) < task.keep:
             kept.append(result)
     # One DataFrame per table per chunk, built from all its articles' rows.
@@ -288,15 +292,15 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
             if len(df):
                 write_parquet(df, name, _part_path(out, name, task.chunk, "parquet"))
         frames = None
-    return ChunkResult(task.chunk, done, failures, frames, kept, words)
+    return ChunkResult(task.chunk, done, failures, frames, kept, words, corrected)
 
 
 class AnalysisTimeout(Exception):
     """An article's extraction stages ran past the time limit."""
 
 
-def _safe_analyze(article: Article, doc, window, timeout: float | None = None
-                  ) -> Analysis | Exception:
+def _safe_analyze(article: Article, doc, window, timeout: float | None = None,
+                  corrections=None) -> Analysis | Exception:
     """Analyse one parsed article; an exception or a timeout is returned, not raised.
 
     The time limit uses a POSIX interval timer, so it applies where chunks run
@@ -312,7 +316,7 @@ def _safe_analyze(article: Article, doc, window, timeout: float | None = None
         previous = signal.signal(signal.SIGALRM, expire)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return analyze_doc(article, doc, window=window)
+        return analyze_doc(article, doc, window=window, corrections=corrections)
     except Exception as exc:  # noqa: BLE001 - recorded in errors.csv, the run goes on
         return exc
     finally:
@@ -588,7 +592,7 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         id_column: str = "id", title_column: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE, report: bool = True,
         timeout: float | None = DEFAULT_TIMEOUT,
-        progress: bool = False) -> RunSummary:
+        progress: bool = False, corrections=None) -> RunSummary:
     """Analyse ``inputs`` (files or folders) and write every contract table to ``out``.
 
     Args:
@@ -610,6 +614,9 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
             recorded in ``errors.csv`` and the run goes on (None or 0: no limit;
             local engine only).
         progress: show a progress bar (articles/s) on stderr.
+        corrections: a corrections file (or loaded
+            :class:`~toolkit.corrections.Corrections`) applied to every
+            article; the manifest counts what each did and lists stale ones.
 
     Raises:
         InputError: an input path is missing, a folder holds no articles, a
@@ -628,6 +635,7 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
     for f in files:  # a corpus file without its text column is an error of the run
         if f.suffix.lower() in TABLE_SUFFIXES:
             next(iter(iter_table_articles(f, **read_opts)), None)
+    corrections = _load_corrections(corrections)
     nlp = load_model(model)
     if len(files) == 1 and files[0].suffix.lower() not in TABLE_SUFFIXES:
         # One input: a bad file is an error of the run, and nothing is written.
@@ -635,6 +643,8 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
     out = prepare_out_dir(out, overwrite=overwrite, resume=resume)
     options = {"format": fmt, "window": window, "model": model_info(nlp)["name"],
                **read_opts}
+    if corrections is not None:  # resuming with another corrections file is refused
+        options["corrections"] = corrections.sha256
     journal = Journal(out)
     resuming = resume and journal.load()
     if resuming:
@@ -682,7 +692,7 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
             n_seen[0] += len(articles)
             yield ChunkTask(number, articles, model=model, window=window,
                             batch_size=batch_size, out=str(out), fmt=fmt, keep=keep,
-                            timeout=timeout)
+                            timeout=timeout, corrections=corrections)
 
     bar = _progress_bar(files, enabled=progress)
     hashes: dict[str, str] = {}
@@ -700,6 +710,8 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
             record = {"chunk": result.chunk, "ids": [aid for aid, _ in result.done],
                       "failed": [_failure_row(f) for f in pending_failures],
                       "inputs": [[aid, src, _hash(src, hashes)] for aid, src in result.done]}
+            if corrections is not None:
+                record["corrections"] = result.corrections
             if tables is not None:
                 record["sizes"] = tables.append(result.frames or {})
             journal.commit(record)
@@ -730,6 +742,8 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
     write_network(out, fmt)
     manifest = build_manifest(nlp, _journal_inputs(journal), summary, window=window,
                               format=fmt, engine=engine, **read_opts)
+    if corrections is not None:
+        manifest["corrections"] = _corrections_summary(corrections, journal, summary)
     write_json(out / "manifest.json", manifest)
     if report and kept:
         try:
@@ -740,6 +754,31 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         else:
             write_report(kept, out / "report.html", manifest=manifest)
     return summary
+
+
+def _load_corrections(corrections):
+    """A corrections file read and checked before anything is written (None: none)."""
+    if corrections is None:
+        return None
+    from .corrections import CorrectionError, Corrections, read_corrections
+
+    try:
+        return corrections if isinstance(corrections, Corrections) \
+            else read_corrections(corrections)
+    except CorrectionError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _corrections_summary(corrections, journal: Journal, summary: RunSummary) -> dict:
+    """What the corrections did over the whole run (resumed chunks included)."""
+    from .corrections import Outcome, stale_messages, summarize
+
+    by_where = {c.where: c for c in corrections.items}
+    outcomes = [Outcome(by_where[w], changed, reason) for c in journal.chunks
+                for w, changed, reason in c.get("corrections", []) if w in by_where]
+    counts = summarize(corrections, outcomes, seen_articles=journal.done_ids())
+    summary.warnings.extend(stale_messages(counts))
+    return counts
 
 
 def _noting_warnings(items: Iterable, sink: list[str]) -> Iterator:

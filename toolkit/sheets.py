@@ -27,6 +27,7 @@ instruction per line: ``drop``; for quotes ``speaker: NAME``; for figures
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -343,11 +344,26 @@ def _ws_records(ws, path: Path) -> list[tuple[str, dict]]:
 def _read_csv(folder: Path, sample: Sample) -> Coding:
     sheets = {}
     for file in sorted(folder.glob("*.csv")):
-        df = pd.read_csv(file, dtype=str, keep_default_na=False)
+        df = _read_csv_file(file)
         df.columns = [_norm_header(c) for c in df.columns]
         sheets[file.stem] = [(f"{file.name} line {i}", rec)
                              for i, rec in enumerate(df.to_dict("records"), start=2)]
     return _coding(str(folder), sample, sheets)
+
+
+def _read_csv_file(file: Path) -> pd.DataFrame:
+    """A CSV sheet as text, also as a spreadsheet program saves it (BOM, cp1252, ``;``)."""
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    sep = ";" if first.count(";") > first.count(",") else ","
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValidationError(f"{file}: not a readable CSV sheet ({exc})") from None
 
 
 def _norm_header(h) -> str:

@@ -226,3 +226,85 @@ def test_analyze_applies_a_corrections_file(tmp_path):
     result = toolkit.analyze(article_from_text(TEXT, article_id="town"), corrections=p)
     assert result.actors.set_index("actor").loc["Harbourton", "type"] == "GPE"
     assert [o.changed for o in result.corrections] == [1]
+
+
+def test_corpus_run_applies_records_and_reruns_identically(tmp_path, capsys):
+    from toolkit import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "town.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "port.txt").write_text(
+        "Peter Grant, the harbour master, said 200 ships docked in March.", encoding="utf-8")
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text(HEADER + "town,retype_actor,Harbourton,,GPE,,a town\n"
+                     "town,drop_quote,council would appeal,,,,\n"
+                     "port,drop_actor,Nobody,,,,\n"
+                     "gone,drop_actor,Somebody,,,,\n", encoding="utf-8")
+    plain, fixed = tmp_path / "plain", tmp_path / "fixed"
+    args = [str(tmp_path / "in"), "--quiet", "--no-report"]
+    assert cli.main(["analyze", *args, "--out", str(plain)]) == 0
+    assert cli.main(["analyze", *args, "--out", str(fixed), "--corrections", str(fixes)]) == 0
+    err = capsys.readouterr().err
+    assert "fixes.csv line 4: stale correction (drop_actor 'Nobody'): no actor 'Nobody' in " \
+           "port" in err
+    assert "fixes.csv line 5: stale correction (drop_actor 'Somebody'): article 'gone' is " \
+           "not in this run" in err
+
+    def lines(folder, name):
+        return (folder / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+
+    for name in ("mentions", "figures", "cooccurrence", "sentences", "terms"):
+        assert lines(plain, name) == lines(fixed, name)
+    actors = [(a, b) for a, b in zip(lines(plain, "actors"), lines(fixed, "actors"),
+                                      strict=True) if a != b]
+    assert actors == [("town,Harbourton,ORG,1,Harbourton,", "town,Harbourton,GPE,1,Harbourton,")]
+    dropped = set(lines(plain, "quotes")) - set(lines(fixed, "quotes"))
+    assert len(dropped) == 1 and "council would appeal" in dropped.pop()
+    assert set(lines(fixed, "quotes")) < set(lines(plain, "quotes"))
+    manifest = json.loads((fixed / "manifest.json").read_text())["corrections"]
+    assert {k: manifest[k] for k in ("corrections", "applied", "rows_changed", "by_action")} == \
+        {"corrections": 4, "applied": 2, "rows_changed": 2,
+         "by_action": {"drop_quote": 1, "retype_actor": 1}}
+    assert manifest["file"] == str(fixes) and len(manifest["sha256"]) == 64
+    assert [s["where"] for s in manifest["stale"]] == ["fixes.csv line 4", "fixes.csv line 5"]
+    before = {p.name: p.read_bytes() for p in fixed.iterdir() if p.is_file()}
+    assert cli.main(["analyze", *args, "--out", str(fixed), "--overwrite",
+                     "--corrections", str(fixes)]) == 0
+    after = {p.name: p.read_bytes() for p in fixed.iterdir() if p.is_file()}
+    assert after == before  # the corrections survive a re-run, byte for byte
+
+
+def test_bad_corrections_file_stops_the_run_before_writing(tmp_path, capsys):
+    from toolkit import cli
+
+    (tmp_path / "town.txt").write_text(TEXT, encoding="utf-8")
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text(HEADER + "town,merge_actor,Lopez,,Maria Lopez,,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(tmp_path / "town.txt"), "--out", str(out), "--quiet",
+                     "--corrections", str(fixes)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "article-toolkit: error: fixes.csv line 2: unknown action 'merge_actor' (one of "
+        "merge_actors, split_actor, retype_actor, rename_actor, drop_actor, set_speaker, "
+        "drop_quote, add_quote, fix_figure, drop_figure)")
+    assert not out.exists()
+
+
+def test_ambiguous_correction_fails_only_its_article(tmp_path, capsys):
+    from toolkit import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "town.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "port.txt").write_text(
+        "Peter Grant, the harbour master, said 200 ships docked in March.", encoding="utf-8")
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text(HEADER + "town,drop_quote,the,,,,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(tmp_path / "in"), "--out", str(out), "--quiet",
+                     "--no-report", "--corrections", str(fixes)]) == 1
+    errors = (out / "errors.csv").read_text(encoding="utf-8")
+    assert "fixes.csv line 2: 'the' matches 4 quotes in town" in errors
+    assert "town" not in (out / "quotes.csv").read_text(encoding="utf-8")
+    assert "port,Peter Grant" in (out / "actors.csv").read_text(encoding="utf-8")
+    stale = json.loads((out / "manifest.json").read_text())["corrections"]["stale"]
+    assert stale[0]["reason"] == "not applied: its article failed (see errors.csv)"

@@ -635,7 +635,8 @@ def summarize(corrections: Corrections, outcomes: Iterable[Outcome],
             continue
         reason = o.reason if o is not None else (
             f"article {c.article_id!r} is not in this run"
-            if seen is not None and c.article_id not in seen else "not applied")
+            if seen is not None and c.article_id not in seen
+            else "not applied: its article failed (see errors.csv)")
         stale.append({"where": c.where, "article_id": c.article_id, "action": c.action,
                       "target": c.target, "reason": reason})
     return {"file": corrections.path, "sha256": corrections.sha256,

@@ -294,7 +294,9 @@ def test_sheet_of_another_sample_or_changed_output_is_refused(out_dir, drawn, tm
         read_coding(mine)
     copy = tmp_path / "out-copy"
     shutil.copytree(out_dir, copy)
-    moved = write_sheet(sample(copy, n=20, seed=7), tmp_path / "moved")
+    elsewhere = sample(copy, n=20, seed=7)
+    assert elsewhere.meta["sample_id"] == drawn.meta["sample_id"]  # same content, same id
+    moved = write_sheet(elsewhere, tmp_path / "moved")
     fill_csv(moved / "csv", codes_for(drawn.items["item"], set()), "ann")
     assert score(moved).meta["output_checked"]
     (copy / "figures.csv").write_text((copy / "figures.csv").read_text() + "\n")
@@ -305,8 +307,13 @@ def test_sheet_of_another_sample_or_changed_output_is_refused(out_dir, drawn, tm
     (copy / "manifest.json").write_text(json.dumps({**manifest, "toolkit": "9.9"}))
     with pytest.raises(ValidationError, match="analysed again with toolkit 9.9"):
         score(moved)
-    shutil.rmtree(copy)
-    assert not score(moved).meta["output_checked"]
+    moved_out = tmp_path / "moved-out"
+    copy.rename(moved_out)
+    assert not score(moved).meta["output_checked"]  # recorded folder gone: not checked
+    with pytest.raises(ValidationError, match="not an analysis output folder"):
+        score(moved, output=tmp_path / "nowhere")
+    with pytest.raises(ValidationError, match="analysed again with toolkit 9.9"):
+        score(moved, output=moved_out)
 
 
 def test_csv_saved_by_a_spreadsheet_program(coding_dir, drawn):

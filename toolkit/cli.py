@@ -184,6 +184,9 @@ def _add_validate(sub) -> None:
     sc = vs.add_parser("score", help="precision, recall and agreement from coded sheets")
     sc.add_argument("sheets", nargs="+", metavar="CODING_DIR",
                     help="coded folders or .xlsx sheets, one per coder (first: headline)")
+    sc.add_argument("--output", metavar="OUT_DIR", default=None,
+                    help="the analysis folder the sample was drawn from, if it has moved "
+                         "(default: the folder recorded in the sample)")
     co = vs.add_parser("corrections", help="print a coded sheet's fixes as corrections CSV")
     co.add_argument("sheet", metavar="CODING_DIR", help="a coded folder or .xlsx sheet")
 
@@ -205,7 +208,7 @@ def _validate(args) -> int:
     if args.step == "corrections":
         sys.stdout.buffer.write(write_corrections(sheet_corrections(read_coding(args.sheet))))
         return EXIT_OK
-    scores = score(args.sheets)
+    scores = score(args.sheets, output=args.output)
     first = Path(args.sheets[0])
     json_path, _ = write_scores(scores, first if first.is_dir() else first.parent)
     sys.stdout.write(_score_text(scores))

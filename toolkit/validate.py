@@ -209,9 +209,11 @@ def sample(out_dir: str | Path, *, n: int = 100, seed: int = 7,
             "toolkit": manifest.get("toolkit"), "output": str(out),
             "output_sha256": combined_hash(hashes), "table_sha256": hashes}
     picked = _pick_articles(items, frames, out, fmt, order, articles, rng)
+    # The id names what was drawn, not where the folder lies: a moved folder keeps it.
+    content = {k: v for k, v in meta.items() if k != "output"}
     meta["sample_id"] = "s-" + hashlib.sha256(json.dumps(
-        [meta, items["item"].tolist(), picked["article_id"].tolist()],
-        sort_keys=True).encode()).hexdigest()[:12]
+        [content, items[["item", "article_id", "start_char"]].astype(str).values.tolist(),
+         picked["article_id"].tolist()], sort_keys=True).encode()).hexdigest()[:12]
     return Sample(items, picked, meta)
 
 
@@ -371,12 +373,14 @@ class Scores:
                 "recall": _records(self.recall), "agreement": _records(self.agreement)}
 
 
-def score(paths, *, check_output: bool = True) -> Scores:
+def score(paths, *, output: str | Path | None = None, check_output: bool = True) -> Scores:
     """Score one or more coded sheets of the same sample (one per coder).
 
     Args:
         paths: coding folders or ``.xlsx`` sheets (a single one is fine);
             the first coder gives the headline precision and recall.
+        output: the analysis output folder the sample was drawn from, where it
+            lies now (default: the folder recorded in the sample, if it exists).
         check_output: refuse when the analysed output folder the sample was
             drawn from still exists but has changed (other tables or toolkit).
 
@@ -397,7 +401,7 @@ def score(paths, *, check_output: bool = True) -> Scores:
                                   f"{codings[0].source} sample {sample_.meta['sample_id']}")
     for c in codings:
         c.require_complete()
-    checked = check_output and _check_output(sample_.meta)
+    checked = check_output and _check_output(sample_.meta, output)
     codes = _all_codes(codings)
     first = codes["coder"].iloc[0]
     precision = _precision(codes, sample_)
@@ -409,10 +413,10 @@ def score(paths, *, check_output: bool = True) -> Scores:
     return Scores(precision, recall, _agreement(codes, sample_), meta)
 
 
-def _check_output(meta: dict) -> bool:
+def _check_output(meta: dict, output: str | Path | None = None) -> bool:
     """Whether the output folder still matches the sample (False: it is gone)."""
-    out = Path(meta["output"])
-    if not (out / "manifest.json").is_file():
+    out = Path(output if output is not None else meta["output"])
+    if output is None and not (out / "manifest.json").is_file():
         return False
     manifest = read_manifest(out)
     if manifest.get("toolkit") != meta["toolkit"]:

@@ -170,7 +170,7 @@ def test_score_one_coder_equals_hand_calculation(coding_dir, drawn):
     q3 = drawn.items.set_index("item").loc["Q003", "stratum"]
     in_q3 = drawn.items[(drawn.items["stratum"] == q3) & (drawn.items["table"] == "quotes")]
     assert p.loc[("quotes", q3), "precision"] == pytest.approx((len(in_q3) - 1) / len(in_q3))
-    # recall: right rows found in the articles read ~ precision x rows found there
+    # recall: items found in the articles read ~ lenient precision x rows found there
     recall = scores.recall.set_index("table")
     found = int(drawn.articles["quotes"].sum())
     right = 6 / 7 * found
@@ -353,8 +353,7 @@ def test_fix_column_becomes_corrections(coding_dir, drawn):
         ("retype_actor", items.loc["A004", "article_id"], items.loc["A004", "item_text"],
          None, "GPE"),
         ("rename_actor", items.loc["A004", "article_id"], items.loc["A004", "item_text"],
-         None, "Whitehall"),
-        ("add_quote", "001", "a quote the toolkit missed", None, "Someone")]
+         None, "Whitehall")]
     fill_workbook(coding_dir / "coding.xlsx", {"Q001": "no"}, "ann",
                   fixes={"Q001": "speeker: typo"})
     with pytest.raises(ValidationError, match=r"sheet quotes row 2: fix 'speeker: typo' is not "

@@ -497,7 +497,10 @@ def _missed_row(where, rec, sample: Sample) -> dict | None:
 
 
 def sheet_corrections(coding: Coding) -> list[Correction]:
-    """The ``fix`` column (and missed quotes) as corrections, in sheet order.
+    """The ``fix`` column as corrections, in sheet order.
+
+    Missed items are not turned into ``add_quote`` corrections: the quote's
+    exact span and speaker are the researcher's call (write them by hand).
 
     Raises:
         ValidationError: a fix that is not an instruction, naming its row.
@@ -508,11 +511,6 @@ def sheet_corrections(coding: Coding) -> list[Correction]:
         for line in (x.strip() for x in rec["fix"].splitlines()):
             if line:
                 out.append(_fix(line, rec, items.loc[rec["item"]]))
-    for rec in coding.missed.to_dict("records"):
-        if rec["table"] == "quotes":
-            out.append(_correction({"article_id": rec["article_id"], "action": "add_quote",
-                                    "target": rec["text"], "value": rec["detail"],
-                                    "note": rec["note"]}, rec["where"]))
     return out
 
 

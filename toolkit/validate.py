@@ -359,7 +359,7 @@ class Scores:
     ``n``, ``yes``, ``partly``, ``no``, ``precision`` (share ``yes``) and its
     95% Wilson interval (``low``, ``high``), and ``lenient`` (``yes`` or
     ``partly``) with its interval. ``recall``: per table, for the first
-    coder. ``agreement``: per table and overall, over items coded by two
+    coder (see :func:`_recall`). ``agreement``: per table and overall, over items coded by two
     or more coders.
     """
 
@@ -476,13 +476,14 @@ def _precision(codes: pd.DataFrame, sample_: Sample) -> pd.DataFrame:
 
 
 def _recall(precision: pd.DataFrame, coding, sample_: Sample) -> pd.DataFrame:
-    """Recall in the articles read whole: found-and-right / (found-and-right + missed).
+    """Recall in the articles read whole: found / (found + missed).
 
-    Rows the toolkit found there that are right are estimated as the table's
-    precision times its rows in those articles (only a sample of them was
-    coded), so the interval (Wilson, on that estimate) is approximate.
+    The items the toolkit found there are estimated as the table's lenient
+    precision (``yes`` or ``partly``: the right item, maybe with a wrong
+    field) times its rows in those articles, as only a sample of them was
+    coded; so the interval (Wilson, on that estimate) is approximate.
     """
-    totals = precision[precision["stratum"] == "all"].set_index("table")["precision"]
+    totals = precision[precision["stratum"] == "all"].set_index("table")["lenient"]
     rows = []
     for table in sample_.meta["tables"]:
         found = int(pd.to_numeric(sample_.articles.get(table, pd.Series(dtype=float))).sum())

@@ -308,3 +308,43 @@ def test_ambiguous_correction_fails_only_its_article(tmp_path, capsys):
     assert "port,Peter Grant" in (out / "actors.csv").read_text(encoding="utf-8")
     stale = json.loads((out / "manifest.json").read_text())["corrections"]["stale"]
     assert stale[0]["reason"] == "not applied: its article failed (see errors.csv)"
+
+
+def test_resumed_run_counts_corrections_of_every_chunk(tmp_path, monkeypatch):
+    from toolkit import corpus as corpus_mod
+    from toolkit.output import OutputError
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-town.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "b-port.txt").write_text(
+        "Peter Grant, the harbour master, said 200 ships docked in March.", encoding="utf-8")
+    fixes = tmp_path / "fixes.csv"
+    fixes.write_text(HEADER + "a-town,retype_actor,Harbourton,,GPE,,\n"
+                     "b-port,fix_figure,200,,ships docked,what,\n", encoding="utf-8")
+    whole, part = tmp_path / "whole", tmp_path / "part"
+    opts = {"chunk_size": 1, "report": False, "corrections": fixes}
+    corpus_mod.run([tmp_path / "in"], whole, **opts)
+    real = corpus_mod.analyze_chunk
+
+    def dies_on_second_chunk(task, **kw):
+        if task.chunk == 1:
+            raise KeyboardInterrupt
+        return real(task, **kw)
+
+    monkeypatch.setattr(corpus_mod, "analyze_chunk", dies_on_second_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        corpus_mod.run([tmp_path / "in"], part, **opts)
+    monkeypatch.setattr(corpus_mod, "analyze_chunk", real)
+    other = tmp_path / "other.csv"
+    other.write_text(HEADER + "a-town,drop_actor,Harbourton,,,,\n", encoding="utf-8")
+    with pytest.raises(OutputError, match="earlier run used other options"):
+        corpus_mod.run([tmp_path / "in"], part, resume=True, **{**opts, "corrections": other})
+    corpus_mod.run([tmp_path / "in"], part, resume=True, **opts)
+
+    def counts(folder):
+        return json.loads((folder / "manifest.json").read_text())["corrections"]
+
+    assert counts(part) == counts(whole)
+    assert counts(whole)["applied"] == 2 and counts(whole)["stale"] == []
+    assert (part / "figures.csv").read_bytes() == (whole / "figures.csv").read_bytes()
+    assert "ships docked" in (whole / "figures.csv").read_text(encoding="utf-8")

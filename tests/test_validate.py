@@ -390,3 +390,14 @@ def test_cli_sample_score_and_corrections(out_dir, tmp_path, capsys):
     assert cli.main(["validate", "sample", str(out_dir), "--out", str(tmp_path / "d"),
                      "--tables", "quotes,terms"]) == 2
     assert "not terms" in capsys.readouterr().err
+
+
+def test_parquet_output_gives_the_same_items(out_dir, drawn, tmp_path):
+    pq = tmp_path / "pq"
+    run([str(p) for p in INPUTS], pq, fmt="parquet", report=False)
+    again = sample(pq, n=20, seed=7)
+    cols = ["item", "table", "stratum", "article_id", "start_char", "item_text", "context"]
+    assert again.items[cols].equals(drawn.items[cols])
+    assert again.meta["output_sha256"] != drawn.meta["output_sha256"]  # other files
+    with pytest.raises(ValidationError, match="n must be at least 1"):
+        sample(pq, n=0)

@@ -194,6 +194,8 @@ def sample(out_dir: str | Path, *, n: int = 100, seed: int = 7,
     out = Path(out_dir)
     manifest = read_manifest(out)
     tables = _check_tables(tables)
+    if n < 1:
+        raise ValidationError(f"n must be at least 1, not {n}")
     fmt = manifest.get("options", {}).get("format", "csv")
     frames = {t: _read(out, t, fmt) for t in tables}
     if not any(len(df) for df in frames.values()):

@@ -327,6 +327,16 @@ def test_csv_saved_by_a_spreadsheet_program(coding_dir, drawn):
     assert score(coding_dir).precision.equals(clean)
 
 
+def test_damaged_sample_record_is_named(coding_dir, capsys):
+    (coding_dir / "sample.json").write_text('{"meta": {"seed": 7}', encoding="utf-8")
+    assert cli.main(["validate", "score", str(coding_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"article-toolkit: error: {coding_dir / 'sample.json'}: damaged "
+                          "sample record (JSONDecodeError") and err.count("\n") == 1
+    assert cli.main(["validate", "score", str(coding_dir / "nothing")]) == 2
+    assert "not a coding folder or .xlsx sheet" in capsys.readouterr().err
+
+
 def test_both_workbook_and_csv_filled_is_refused(coding_dir, drawn):
     fill_workbook(coding_dir / "coding.xlsx", codes_for(drawn.items["item"], NO_A), "ann")
     fill_csv(coding_dir / "csv", codes_for(drawn.items["item"], NO_A), "ann")

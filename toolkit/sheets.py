@@ -314,7 +314,20 @@ def _sample_near(folder: Path, *, required: bool = True) -> Sample | None:
             raise ValidationError(f"{folder}: no {SAMPLE_JSON}: not a coding folder made by "
                                   "`article-toolkit validate sample`")
         return None
-    return Sample.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return _load_sample(path.read_text(encoding="utf-8"), path)
+
+
+def _load_sample(text: str, where) -> Sample:
+    """A sample record from its JSON text; a damaged one is named, not a traceback."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or not {"meta", "items", "articles"} <= data.keys() \
+                or not {"sample_id", "tables"} <= data["meta"].keys():
+            raise ValueError("keys missing")
+        return Sample.from_json(data)
+    except (ValueError, AttributeError) as exc:
+        raise ValidationError(f"{where}: damaged sample record ({type(exc).__name__}: {exc}); "
+                              "draw the sample again") from None
 
 
 def _read_workbook(path: Path, near: Sample | None) -> Coding:
@@ -327,7 +340,7 @@ def _read_workbook(path: Path, near: Sample | None) -> Coding:
     embedded = None
     if META_SHEET in wb.sheetnames:
         text = "".join(str(r[0]) for r in wb[META_SHEET].iter_rows(values_only=True) if r[0])
-        embedded = Sample.from_json(json.loads(text))
+        embedded = _load_sample(text, f"{path} sheet {META_SHEET}")
     sample = _agree(near, embedded, path)
     sheets = {name: _ws_records(wb[name], path) for name in wb.sheetnames
               if name not in (META_SHEET, "instructions")}

@@ -256,7 +256,8 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
     try:
         docs = list(parse_many(task.articles, nlp, batch_size=task.batch_size))
         pairs = zip(task.articles, docs, strict=True)
-        analyses = [(a, _safe_analyze(a, d, task.window, task.timeout, task.corrections)) for a, d in pairs]
+        analyses = [(a, _safe_analyze(a, d, task.window, task.timeout, task.corrections))
+                    for a, d in pairs]
     except Exception:  # noqa: BLE001 - a batch failed: find the article that did
         for article in task.articles:
             try:

@@ -212,7 +212,8 @@ def test_ambiguous_target_names_the_row_and_changes_nothing(town):
     with pytest.raises(CorrectionError, match=r"^test drop_quote: 'the' matches 4 quotes in "
                        r"town \(start_char 43, 184, 311, 362\); add start_char"):
         apply(town, fix("retype_actor", "Harbourton", value="GPE"), fix("drop_quote", "the"))
-    with pytest.raises(CorrectionError, match=r"occurs 3 times in town \(start_char 6, 123, 351\); add start_char"):
+    with pytest.raises(CorrectionError,
+                       match=r"occurs 3 times in town \(start_char 6, 123, 351\); add start_char"):
         apply(town, fix("add_quote", "Lopez", value="x"))
     assert json.dumps(town.rows, sort_keys=True, default=str) == rows_before
     new, [out] = apply(town, fix("drop_quote", "the", start_char=190))

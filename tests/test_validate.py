@@ -246,6 +246,17 @@ def test_excel_touched_sheet_scores_the_same(coding_dir, drawn):
     assert score(coding_dir).precision.equals(clean)
 
 
+def test_cells_retyped_by_a_spreadsheet_read_as_written():
+    from datetime import date, datetime
+
+    from toolkit.sheets import text
+
+    assert [text(v) for v in (1.0, 12, " Yes ", None, float("nan"), True,
+                              datetime(2024, 10, 22), datetime(2024, 10, 22, 9, 30),
+                              date(2024, 10, 22))] == [
+        "1", "12", "Yes", "", "", "yes", "2024-10-22", "2024-10-22T09:30:00", "2024-10-22"]
+
+
 def test_half_filled_deleted_and_coderless_rows_are_named(coding_dir, drawn):
     path = coding_dir / "coding.xlsx"
     codes = codes_for(drawn.items["item"], NO_A)

@@ -403,8 +403,9 @@ def text(v) -> str:
         return "yes" if v else "no"
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
+    if hasattr(v, "isoformat"):  # a date the spreadsheet made of an id such as 2024-10-22
+        midnight = hasattr(v, "hour") and (v.hour, v.minute, v.second) == (0, 0, 0)
+        return (v.date() if midnight else v).isoformat()
     return str(v).strip()
 
 

@@ -220,6 +220,19 @@ def test_two_coders_give_alpha(coding_dir, drawn, tmp_path):
         score([coding_dir, coding_dir / "coding.xlsx"])
 
 
+def test_a_sheet_shared_by_two_coders_scores_as_one(coding_dir, drawn):
+    items = list(drawn.items["item"])
+    codes = codes_for(items, NO_A)
+    fill_workbook(coding_dir / "coding.xlsx", {i: codes[i] for i in items[:10]}, "ann")
+    fill_workbook(coding_dir / "coding.xlsx", {i: codes[i] for i in items[10:]}, "bo")
+    scores = score(coding_dir)
+    assert scores.meta["coders"] == ["ann", "bo"] and scores.meta["sheet_coders"] == ["ann+bo"]
+    p = scores.precision.set_index(["table", "stratum"])
+    assert p.loc[("figures", "all"), "precision"] == pytest.approx(5 / 7)
+    assert set(scores.precision["coder"]) == {"ann+bo"}
+    assert scores.agreement.empty  # no item coded twice
+
+
 # --------------------------------------------------------------------------- bad sheets
 
 

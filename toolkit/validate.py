@@ -357,7 +357,8 @@ def wilson(k: float, n: float, *, z: float = Z95) -> tuple[float, float]:
 class Scores:
     """What :func:`score` found: precision, recall and agreement tables, and the record.
 
-    ``precision``: one row per coder, table and stratum (``all`` first) with
+    ``precision``: one row per sheet (``coder``: its coders' names), table and
+    stratum (``all`` first) with
     ``n``, ``yes``, ``partly``, ``no``, ``precision`` (share ``yes``) and its
     95% Wilson interval (``low``, ``high``), and ``lenient`` (``yes`` or
     ``partly``) with its interval. ``recall``: per table, for the first
@@ -405,12 +406,13 @@ def score(paths, *, output: str | Path | None = None, check_output: bool = True)
         c.require_complete()
     checked = check_output and _check_output(sample_.meta, output)
     codes = _all_codes(codings)
-    first = codes["coder"].iloc[0]
+    first = codes["sheet"].iloc[0]
     precision = _precision(codes, sample_)
     recall = _recall(precision[precision["coder"] == first], codings[0], sample_)
     meta = {**{k: sample_.meta[k] for k in ("sample_id", "seed", "n", "tables", "toolkit",
                                              "output", "output_sha256")},
             "coders": list(dict.fromkeys(codes["coder"])), "sheets": [c.source for c in codings],
+            "sheet_coders": list(dict.fromkeys(codes["sheet"])),
             "output_checked": bool(checked)}
     return Scores(precision, recall, _agreement(codes, sample_), meta)
 
@@ -436,16 +438,20 @@ def _check_output(meta: dict, output: str | Path | None = None) -> bool:
 
 
 def _all_codes(codings) -> pd.DataFrame:
-    """Every code of every sheet, one row per item and coder; a coder in one sheet only."""
+    """Every code of every sheet, one row per item and coder; a coder in one sheet only.
+
+    ``sheet`` names the sheet by its coders (``ann+bo`` when two shared one).
+    """
     owner: dict[str, str] = {}
     frames = []
     for c in codings:
-        for name in dict.fromkeys(c.codes["coder"]):
+        names = list(dict.fromkeys(c.codes["coder"]))
+        for name in names:
             if name in owner:
                 raise ValidationError(f"coder {name!r} appears in {owner[name]} and {c.source}; "
                                       "score each coder's sheet once")
             owner[name] = c.source
-        frames.append(c.codes)
+        frames.append(c.codes.assign(sheet="+".join(names)))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -462,8 +468,8 @@ def _proportions(sub: pd.DataFrame) -> dict:
 def _precision(codes: pd.DataFrame, sample_: Sample) -> pd.DataFrame:
     strata = sample_.items.set_index("item")["stratum"]
     rows = []
-    for coder in dict.fromkeys(codes["coder"]):
-        mine = codes[codes["coder"] == coder].assign(
+    for coder in dict.fromkeys(codes["sheet"]):  # per sheet: each codes every item once
+        mine = codes[codes["sheet"] == coder].assign(
             stratum=lambda d: d["item"].map(strata).fillna(""))
         for table in sample_.meta["tables"]:
             sub = mine[mine["table"] == table]
@@ -563,7 +569,7 @@ def plot_precision(scores: Scores, *, ax=None):
         import matplotlib.pyplot as plt
 
         _, ax = plt.subplots(figsize=(5, 2.6))
-    first = scores.meta["coders"][0]
+    first = scores.meta["sheet_coders"][0]
     p = scores.precision[(scores.precision["coder"] == first)
                          & (scores.precision["stratum"] == "all")]
     y = np.arange(len(p))

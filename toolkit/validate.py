@@ -264,7 +264,7 @@ def _place(items: pd.DataFrame, out: Path, fmt: str, order: dict) -> pd.DataFram
         table, aid = rec["table"], rec["article_id"]
         if table == "actors":
             first = mentions[(mentions["article_id"] == aid) & (mentions["actor"] == rec["actor"])]
-            rec["start_char"], rec["end_char"] = (int(first["start_char"].min()),
+            rec["start_char"], rec["end_char"] = (int(first["start_char"].iloc[0]),
                                                   int(first["end_char"].iloc[0])) \
                 if len(first) else (None, None)
         if aid not in texts:

@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--title-column", default=None, metavar="NAME",
                     help="column holding the headline in corpus files")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
+    an.add_argument("--corrections", metavar="FILE", default=None,
+                    help="corrections file (.csv or .yaml) applied after extraction; counted "
+                         "in manifest.json, stale ones reported")
     an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     an.add_argument("--disable-rule", action="append", metavar="NAME", default=None,
                     help="switch an extraction rule off by name (repeatable; see "
@@ -113,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list every extraction rule with what it does",
                    description="List the extraction rules in the order they apply; any of "
                                "them can be switched off by name with --disable-rule.")
+    _add_validate(sub)
     return parser
 
 
@@ -122,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     from .nlp import ModelError
     from .output import OutputError
     from .read import InputError
+    from .validate import ValidationError
 
     try:
         if args.command == "clean":
@@ -132,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             return doctor()
         if args.command == "rules":
             return _rules()
+        if args.command == "validate":
+            return _validate(args)
         return _analyze(args)
-    except (InputError, OutputError, ModelError) as exc:
+    except (InputError, OutputError, ModelError, ValidationError) as exc:
         print(f"article-toolkit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # writing failed: a full disk, a read-only folder...
@@ -200,6 +207,8 @@ def _analyze(args) -> int:
     if len(summary.warnings) > 20:
         print(f"article-toolkit: ... and {len(summary.warnings) - 20} more warnings",
               file=sys.stderr)
+    if summary.corrections is not None and not args.quiet:
+        print(_corrections_line(summary.corrections), file=sys.stderr)
     for failure in summary.failures[:20]:
         print(f"article-toolkit: failed: {failure.error}", file=sys.stderr)
     if len(summary.failures) > 20:
@@ -208,6 +217,83 @@ def _analyze(args) -> int:
     if not args.quiet:
         print(str(summary), file=sys.stderr)
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+def _corrections_line(counts: dict) -> str:
+    """One line: what a corrections file did over the whole run (as in manifest.json)."""
+    actions = ", ".join(f"{n} {action}" for action, n in counts["by_action"].items())
+    return (f"corrections: {counts['applied']} of {counts['corrections']} applied"
+            f"{f' ({actions})' if actions else ''}, {counts['rows_changed']} row(s) changed, "
+            f"{len(counts['stale'])} stale")
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _add_validate(sub) -> None:
+    va = sub.add_parser("validate", help="measure the output against hand coding; corrections",
+                        description="Draw a coding sample, score coded sheets, or turn a "
+                                    "sheet's fix column into corrections.")
+    vs = va.add_subparsers(dest="step", required=True)
+    sa = vs.add_parser("sample", help="draw a stratified sample and write a coding sheet")
+    sa.add_argument("out_dir", metavar="OUT_DIR", help="an analysis output folder")
+    sa.add_argument("--out", required=True, metavar="CODING_DIR", help="new coding folder")
+    sa.add_argument("--n", type=_positive, default=100, help="items to code (default 100)")
+    sa.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    sa.add_argument("--tables", default="quotes,figures,actors",
+                    help="tables to sample, comma-separated (default quotes,figures,actors)")
+    sa.add_argument("--articles", type=_positive, default=5,
+                    help="sampled articles to read whole for missed items (default 5)")
+    sc = vs.add_parser("score", help="precision, recall and agreement from coded sheets")
+    sc.add_argument("sheets", nargs="+", metavar="CODING_DIR",
+                    help="coded folders or .xlsx sheets, one per coder (first: headline)")
+    sc.add_argument("--output", metavar="OUT_DIR", default=None,
+                    help="the analysis folder the sample was drawn from, if it has moved "
+                         "(default: the folder recorded in the sample)")
+    co = vs.add_parser("corrections", help="print a coded sheet's fixes as corrections CSV")
+    co.add_argument("sheet", metavar="CODING_DIR", help="a coded folder or .xlsx sheet")
+
+
+def _validate(args) -> int:
+    from pathlib import Path
+
+    from .corrections import write_corrections
+    from .sheets import read_coding, sheet_corrections, write_sheet
+    from .validate import sample, score, write_scores
+
+    if args.step == "sample":
+        drawn = sample(args.out_dir, n=args.n, seed=args.seed, tables=args.tables,
+                       articles=args.articles)
+        folder = write_sheet(drawn, args.out)
+        print(f"sample {drawn.meta['sample_id']}: {len(drawn.items)} items, "
+              f"{len(drawn.articles)} articles to read; sheet in {folder}", file=sys.stderr)
+        return EXIT_OK
+    if args.step == "corrections":
+        sys.stdout.buffer.write(write_corrections(sheet_corrections(read_coding(args.sheet))))
+        return EXIT_OK
+    scores = score(args.sheets, output=args.output)
+    first = Path(args.sheets[0])
+    json_path, _ = write_scores(scores, first if first.is_dir() else first.parent)
+    sys.stdout.write(_score_text(scores))
+    print(f"written {json_path} and validation.png", file=sys.stderr)
+    return EXIT_OK
+
+
+def _score_text(scores) -> str:
+    p = scores.precision
+    lines = [f"{'coder':<12} {'table':<8} {'stratum':<26} {'n':>4} {'precision':>9}  95% CI"]
+    for r in p.to_dict("records"):
+        lines.append(f"{r['coder']:<12} {r['table']:<8} {r['stratum']:<26} {r['n']:>4} "
+                     f"{r['precision']:>9.3f}  [{r['low']:.3f}, {r['high']:.3f}]")
+    for r in scores.recall.to_dict("records"):
+        if r["recall"] == r["recall"]:
+            lines.append(f"recall {r['table']:<8} {r['recall']:.3f}  [{r['low']:.3f}, "
+                         f"{r['high']:.3f}]  ({r['missed']} missed in {r['articles']} articles)")
+    for r in scores.agreement.to_dict("records"):
+        alpha = "n/a" if r["alpha"] != r["alpha"] else f"{r['alpha']:.3f}"
+        lines.append(f"agreement {r['table']:<8} alpha {alpha}  percent {r['percent']:.3f}  "
+                     f"({r['items']} items, {r['coders']} coders)")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -85,6 +85,8 @@ class RunOptions:
             raise OptionsError("a scheduler address (--scheduler) needs the Dask engine "
                                "(--engine dask)")
         object.__setattr__(self, "timeout", check_timeout(self.timeout))
+        if self.corrections is not None:  # a Path given in Python is recorded as text
+            object.__setattr__(self, "corrections", str(self.corrections))
         try:
             disable = check_disable(self.disable_rules)
         except ValueError as exc:

@@ -66,6 +66,7 @@ class RunSummary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    corrections: dict | None = None  # what a corrections file did (as in manifest.json)
 
     def __str__(self) -> str:
         resumed = f" ({self.skipped} done earlier)" if self.skipped else ""
@@ -94,6 +95,7 @@ class RunState:
     read_failures: list[Failure] = field(default_factory=list)
     hashes: dict = field(default_factory=dict)
     bar: object = None
+    corrections: object = None  # the loaded corrections file (toolkit.corrections)
 
     @property
     def out(self) -> Path:
@@ -141,8 +143,11 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
              overwrite: bool = False, resume: bool = False) -> RunState:
     """Check inputs and options, open the output folder, and read an earlier journal."""
     files = _check_inputs(inputs, out, opts)
+    corrections = _load_corrections(opts)
     nlp = load_model(opts.model)
     identity = opts.identity(model_info(nlp)["name"])
+    if corrections is not None:  # resuming with a changed corrections file is refused
+        identity["corrections_sha256"] = corrections.sha256
     store = OutputStore.open(out, identity=identity, names=_names(opts), overwrite=overwrite,
                              resume=resume, inputs=[os.path.abspath(i) for i in inputs])
     try:
@@ -154,7 +159,7 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
             store.reset()
         store.claim(PROGRESS)
         state = RunState(store, opts, list(inputs), files, nlp, journal, None,
-                         RunSummary(out=store.root))
+                         RunSummary(out=store.root), corrections=corrections)
         _open_tables(state, resume)
     except BaseException:
         store.close()
@@ -211,6 +216,18 @@ def _check_columns(corpora: list[Path], columns: set[str], opts: RunOptions) -> 
         if corpora and columns and column and column not in columns:
             raise InputError(f"{display_path(corpora[0])}: no column {column!r} for {flag} "
                              f"(columns: {', '.join(sorted(columns)[:8])})")
+
+
+def _load_corrections(opts: RunOptions):
+    """The run's corrections file, read and checked once, before anything is written."""
+    if opts.corrections is None:
+        return None
+    from .corrections import CorrectionError, read_corrections
+
+    try:
+        return read_corrections(opts.corrections)
+    except CorrectionError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _names(opts: RunOptions) -> set[str]:
@@ -294,7 +311,8 @@ def _tasks(state: RunState) -> Iterator[ChunkTask]:
                                     state.read_failures.append):
         keep = max(0, REPORT_LIMIT - seen) if opts.report else 0
         seen += len(articles)
-        yield ChunkTask(number, articles, opts, out=str(state.out), keep=keep)
+        yield ChunkTask(number, articles, opts, out=str(state.out), keep=keep,
+                        corrections=state.corrections)
 
 
 def commit_chunk(state: RunState, result: ChunkResult) -> None:
@@ -304,6 +322,8 @@ def commit_chunk(state: RunState, result: ChunkResult) -> None:
     record = {"chunk": result.chunk, "ids": [aid for aid, _ in result.done],
               "failed": [_failure_row(f) for f in failures],
               "inputs": [[aid, src, _hash(src, state.hashes)] for aid, src in result.done]}
+    if state.corrections is not None:
+        record["corrections"] = result.corrections
     if state.tables is not None:
         record["sizes"] = state.tables.append(result.frames or {})
     state.journal.commit(record)
@@ -417,6 +437,8 @@ def finish_run(state: RunState) -> RunSummary:
         write_network(state.store, state.options.fmt)
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
+        if state.corrections is not None:
+            manifest["corrections"] = _corrections_summary(state)
         state.store.write("manifest.json", _json_bytes(manifest))
         kept = _report_analyses(state) if state.options.report else []
         if kept:
@@ -427,6 +449,19 @@ def finish_run(state: RunState) -> RunSummary:
     finally:
         state.store.close()
     return state.summary
+
+
+def _corrections_summary(state: RunState) -> dict:
+    """What the corrections did, summed over every chunk (resumed ones included)."""
+    from .corrections import Outcome, stale_messages, summarize
+
+    by_where = {c.where: c for c in state.corrections.items}
+    outcomes = [Outcome(by_where[w], changed, reason) for c in state.journal.chunks
+                for w, changed, reason in c.get("corrections", []) if w in by_where]
+    counts = summarize(state.corrections, outcomes, seen_articles=state.journal.done_ids())
+    state.summary.corrections = counts
+    state.summary.warnings.extend(stale_messages(counts))
+    return counts
 
 
 def _report_analyses(state: RunState) -> list[Analysis]:
@@ -445,7 +480,8 @@ def _report_analyses(state: RunState) -> list[Analysis]:
     articles = {a.id: a for a in items if isinstance(a, Article) and a.id in wanted}
     found = [articles[aid] for aid in order if aid in articles]
     docs = parse_many(found, state.nlp, batch_size=state.options.batch_size)
-    return [analyze_doc(a, d, window=state.options.window)
+    extra = {} if state.corrections is None else {"corrections": state.corrections}
+    return [analyze_doc(a, d, window=state.options.window, **extra)
             for a, d in zip(found, docs, strict=True)]
 
 

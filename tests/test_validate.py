@@ -134,6 +134,22 @@ def test_coding_folder_is_not_overwritten(coding_dir, drawn):
         write_sheet(drawn, coding_dir)
 
 
+def test_workbook_is_byte_identical_on_every_run(coding_dir, drawn, tmp_path, monkeypatch):
+    import time
+    import zipfile
+    from datetime import datetime
+
+    later = time.time() + 3 * 86400  # as if written three days later
+    monkeypatch.setattr(time, "time", lambda: later)
+    again = write_sheet(drawn, tmp_path / "again")
+    assert (again / "coding.xlsx").read_bytes() == (coding_dir / "coding.xlsx").read_bytes()
+    with zipfile.ZipFile(again / "coding.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = load_workbook(again / "coding.xlsx").properties
+    assert props.created == props.modified == datetime(1980, 1, 1)
+    assert props.identifier == drawn.meta["sample_id"]
+
+
 # --------------------------------------------------------------------------- scoring
 
 

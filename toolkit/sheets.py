@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -44,6 +46,9 @@ MISSED_COLUMNS = ("article_id", "table", "text", "detail", "note", "coder")
 WORKBOOK, SAMPLE_JSON, CSV_DIR = "coding.xlsx", "sample.json", "csv"
 META_SHEET = "_sample"
 MISSED_ROWS = 200  # rows of the missed sheet offered with drop-downs
+# The workbook's created/modified date and its zip entries' date: fixed, so that
+# the same sample gives a byte-identical workbook (see workbook_bytes).
+FIXED_TIME = datetime(1980, 1, 1)
 WIDTHS = {"item": 7, "article_id": 16, "context": 80, "quote": 40, "aliases": 24,
           "description": 24, "speaker": 18, "speaker_actor": 18, "what": 24, "source": 20,
           "actor": 20, "correct": 9, "fix": 28, "note": 24, "coder": 12, "sample": 16,
@@ -156,9 +161,37 @@ def _write_workbook(sample: Sample, frames: dict[str, pd.DataFrame], path: Path)
     for i in range(0, len(text), 30000):  # a cell holds at most 32,767 characters
         meta.cell(row=i // 30000 + 1, column=1, value=text[i:i + 30000])
     meta.sheet_state = "hidden"
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    wb.properties.title = f"Coding sheet, sample {sample.meta['sample_id']}"
+    wb.properties.identifier = sample.meta["sample_id"]
+    atomic_write_bytes(path, workbook_bytes(wb))
+
+
+def workbook_bytes(wb) -> bytes:
+    """A workbook as ``.xlsx`` bytes that depend on its content only.
+
+    ``Workbook.save`` stamps the file with the time of saving twice: the
+    document's ``modified`` property, and every zip entry's date. Here both
+    are :data:`FIXED_TIME` (the earliest date a zip entry can hold; a sheet has
+    no true date of its own: the analysed output records none), so the same
+    sample gives the same bytes on every run.
+
+    Example:
+        >>> from openpyxl import Workbook
+        >>> workbook_bytes(Workbook()) == workbook_bytes(Workbook())
+        True
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()  # closes the zip
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type, entry.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            dst.writestr(entry, src.read(info))
+    return out.getvalue()
 
 
 def _header(ws, columns) -> None:
@@ -570,4 +603,4 @@ def _correction(rec: dict, where: str) -> Correction:
 
 
 __all__ = ["Coding", "TABLES", "articles_frame", "coding_frame", "instructions",
-           "missed_frame", "read_coding", "sheet_corrections", "write_sheet"]
+           "missed_frame", "read_coding", "sheet_corrections", "workbook_bytes", "write_sheet"]

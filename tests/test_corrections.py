@@ -269,8 +269,10 @@ def test_corpus_run_applies_records_and_reruns_identically(tmp_path, capsys):
     assert manifest["file"] == str(fixes) and len(manifest["sha256"]) == 64
     assert [s["where"] for s in manifest["stale"]] == ["fixes.csv line 4", "fixes.csv line 5"]
     before = {p.name: p.read_bytes() for p in fixed.iterdir() if p.is_file()}
-    assert cli.main(["analyze", *args, "--out", str(fixed), "--overwrite",
-                     "--corrections", str(fixes)]) == 0
+    assert cli.main(["analyze", str(tmp_path / "in"), "--no-report", "--out", str(fixed),
+                     "--overwrite", "--corrections", str(fixes)]) == 0
+    assert "corrections: 2 of 4 applied (1 drop_quote, 1 retype_actor), 2 row(s) changed, " \
+        "2 stale" in capsys.readouterr().err
     after = {p.name: p.read_bytes() for p in fixed.iterdir() if p.is_file()}
     assert after == before  # the corrections survive a re-run, byte for byte
 
@@ -341,6 +343,11 @@ def test_resumed_run_counts_corrections_of_every_chunk(tmp_path, monkeypatch):
     other.write_text(HEADER + "a-town,drop_actor,Harbourton,,,,\n", encoding="utf-8")
     with pytest.raises(OutputError, match="earlier run used other options"):
         corpus_mod.run([tmp_path / "in"], part, resume=True, **{**opts, "corrections": other})
+    kept = fixes.read_bytes()
+    fixes.write_bytes(kept + b"a-town,drop_actor,Harbourton,,,,\n")  # same file, changed
+    with pytest.raises(OutputError, match="earlier run used other options"):
+        corpus_mod.run([tmp_path / "in"], part, resume=True, **opts)
+    fixes.write_bytes(kept)
     corpus_mod.run([tmp_path / "in"], part, resume=True, **opts)
 
     def counts(folder):

@@ -11,7 +11,8 @@ from conftest import ROOT
 from toolkit import contract
 
 PINNED = {
-    "articles": "article_id source_path title authors published paragraphs words removed_lines",
+    "articles": ("article_id source_path title authors published paragraphs words removed_lines "
+                 "outlet section length_words archive_id"),
     "removed": "article_id line text reason",
     "sentences": "article_id sentence paragraph kind start_char end_char text",
     "actors": "article_id actor type mentions aliases description",

@@ -136,7 +136,9 @@ def article_rows(articles: list[Article]) -> list[dict]:
     """The rows of :func:`articles_table`, as dicts."""
     return [{"article_id": a.id, "source_path": a.source_path, "title": a.title,
              "authors": contract.LIST_SEP.join(a.authors), "published": a.published,
-             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
+             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed),
+             "outlet": a.outlet, "section": a.section, "length_words": a.length_words,
+             "archive_id": a.archive_id}
             for a in articles]
 
 

@@ -63,6 +63,10 @@ class Article:
         removed: every input line not in the body, with its line number and reason.
         language: the detected language code, when checked.
         warnings: non-fatal notes from reading and cleaning.
+        outlet: the newspaper, site or agency, as a news archive names it.
+        section: the section (and page) the archive gives, e.g. ``"NEWS; Pg. 4"``.
+        length_words: the length in words as the archive states it (not counted here).
+        archive_id: the archive's own document id (Factiva's accession number).
     """
 
     id: str
@@ -77,6 +81,10 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     language: str | None = None
     warnings: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    section: str | None = None
+    length_words: int | None = None
+    archive_id: str | None = None
 
     @property
     def text(self) -> str:

@@ -53,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("analyze", help="analyse articles and write the contract tables",
                         description="Analyse articles (files or folders) into tidy tables.")
     an.add_argument("inputs", nargs="+", metavar="INPUT",
-                    help="article files (.txt, .html), corpus files (.jsonl, .csv, .parquet: "
-                         "one article per row) or folders")
+                    help="article files (.txt, .html, .docx, .rtf, .pdf), news-archive "
+                         "exports (LexisNexis, Nexis Uni, Factiva: one article per story), "
+                         "corpus files (.jsonl, .csv, .parquet: one article per row) or folders")
     an.add_argument("--out", required=True, metavar="DIR", help="output folder")
     an.add_argument("--overwrite", action="store_true",
                     help="replace earlier results in a non-empty output folder")
@@ -87,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "rows without one get <file>-<line>)")
     an.add_argument("--title-column", default=None, metavar="NAME",
                     help="column holding the headline in corpus files")
+    an.add_argument("--include", action="append", default=[], metavar="GLOB",
+                    help="in folders, read only files matching this pattern (path or name, "
+                         "any case; repeatable)")
+    an.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                    help="in folders, skip files matching this pattern, e.g. 'README*' "
+                         "(repeatable)")
+    an.add_argument("--drop-duplicates", action="store_true",
+                    help="leave near-duplicate articles out of the analysis (they are "
+                         "listed in duplicates.csv either way)")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
     an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     cl = sub.add_parser("clean", help="print the cleaned text of one article",
@@ -140,7 +150,9 @@ def _analyze(args) -> int:
                   scheduler=args.scheduler, text_column=args.text_column,
                   id_column=args.id_column, title_column=args.title_column,
                   chunk_size=args.chunk_size, report=not args.no_report,
-                  timeout=args.timeout or None, progress=not args.quiet)
+                  timeout=args.timeout or None, progress=not args.quiet,
+                  include=args.include, exclude=args.exclude,
+                  drop_duplicates=args.drop_duplicates)
     for warning in summary.warnings[:20]:
         print(f"article-toolkit: warning: {warning}", file=sys.stderr)
     if len(summary.warnings) > 20:
@@ -152,6 +164,8 @@ def _analyze(args) -> int:
         print(f"article-toolkit: ... and {len(summary.failures) - 20} more (see errors.csv)",
               file=sys.stderr)
     if not args.quiet:
+        for line in summary.read.lines():
+            print(line, file=sys.stderr)
         print(str(summary), file=sys.stderr)
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 

@@ -46,7 +46,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,10 +54,14 @@ import pandas as pd
 
 from . import contract
 from .analysis import Analysis, analyze_doc
+from .archives import DOCUMENT_SUFFIXES
 from .article import Article
+from .duplicates import DuplicateIndex, duplicates_table
+from .inputs import ReadLog, check_readable, expand_inputs, read_file
 from .nlp import load_model, model_info, parse_many
 from .output import (
     ERRORS_COLUMNS,
+    EXTRA_TABLES,
     OutputError,
     atomic_write_bytes,
     csv_bytes,
@@ -69,11 +73,7 @@ from .output import (
 from .read import (
     TABLE_SUFFIXES,
     Failure,
-    InputError,
-    article_id_for,
-    iter_input_files,
     iter_table_articles,
-    read_article,
 )
 
 FORMATS = ("csv", "parquet")
@@ -96,6 +96,7 @@ class RunSummary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    read: ReadLog = field(default_factory=ReadLog)  # files, formats, articles per file
 
     def __str__(self) -> str:
         resumed = f" ({self.skipped} done earlier)" if self.skipped else ""
@@ -108,46 +109,48 @@ class RunSummary:
 
 def iter_articles(inputs: Iterable[str | Path], *, text_column: str = "text",
                   id_column: str = "id", title_column: str | None = None,
-                  skip: set[str] | frozenset[str] = frozenset()) -> Iterator[Article | Failure]:
+                  skip: set[str] | frozenset[str] = frozenset(), include: Sequence[str] = (),
+                  exclude: Sequence[str] = (), log: ReadLog | None = None,
+                  duplicates: DuplicateIndex | None = None,
+                  drop_duplicates: bool = False) -> Iterator[Article | Failure]:
     """Read every input; what cannot be read comes back as a :class:`~toolkit.read.Failure`.
 
     Text and HTML files give one article each (id: the file stem); corpus
     files (``.jsonl``, ``.ndjson``, ``.csv``, ``.parquet``) give one per row
-    (see :func:`~toolkit.read.iter_table_articles`). An id seen before gets
+    (see :func:`~toolkit.read.iter_table_articles`); news-archive exports give
+    one per story (see :mod:`toolkit.archives`). An id seen before gets
     ``-2``, ``-3``... so ids stay unique within a run. Ids in ``skip`` are
-    not read at all (files) or not returned (rows): that is how a resumed run
-    passes over finished work.
+    not returned: that is how a resumed run passes over finished work.
+    ``include``/``exclude`` choose files in folders (see
+    :func:`~toolkit.inputs.expand_inputs`); ``log`` records what each file
+    gave. With ``duplicates``, every article is checked against the earlier
+    ones (:mod:`toolkit.duplicates`) and, with ``drop_duplicates``, a
+    near-duplicate is left out (it is still listed in ``duplicates.found``).
 
     Example:
         >>> [a.id for a in iter_articles(["tests/fixtures/corpus"])][:2]  # doctest: +SKIP
         ['alpha', 'beta']
     """
     seen: dict[str, int] = {}
+    log = log if log is not None else ReadLog()
 
     def unique(aid: str) -> str:
         seen[aid] = seen.get(aid, 0) + 1
         return aid if seen[aid] == 1 else f"{aid}-{seen[aid]}"
 
-    for path in iter_input_files(list(inputs)):
-        if path.suffix.lower() in TABLE_SUFFIXES:
-            for item in iter_table_articles(path, text_column=text_column, id_column=id_column,
-                                            title_column=title_column):
-                aid = unique(item.article_id if isinstance(item, Failure) else item.id)
-                if aid in skip:
+    read_skip = skip if duplicates is None else frozenset()  # duplicates: compare with all
+    for path in expand_inputs(list(inputs), include=include, exclude=exclude):
+        for item in read_file(path, unique=unique, skip=read_skip, log=log,
+                              text_column=text_column, id_column=id_column,
+                              title_column=title_column):
+            if duplicates is not None and isinstance(item, Article) \
+                    and duplicates.check(item.id, item.text) is not None:
+                log.duplicates += 1
+                if drop_duplicates:
+                    log.dropped += item.id not in skip
                     continue
-                if isinstance(item, Failure):
-                    item.article_id = aid
-                else:
-                    item.id = aid
+            if (item.article_id if isinstance(item, Failure) else item.id) not in skip:
                 yield item
-            continue
-        aid = unique(article_id_for(path))
-        if aid in skip:
-            continue
-        try:
-            yield read_article(path, article_id=aid)
-        except InputError as exc:
-            yield Failure(aid, str(path), str(exc))
 
 
 # --------------------------------------------------------------------------- analysis
@@ -513,7 +516,7 @@ def _clear_state(out: Path) -> None:
     """
     (out / PROGRESS).unlink(missing_ok=True)
     shutil.rmtree(out / "parts", ignore_errors=True)
-    for name in (*contract.TABLES, "errors"):
+    for name in (*contract.TABLES, *EXTRA_TABLES):
         for p in (out / f"{name}.csv", out / f".{name}.csv.part", out / f"{name}.parquet"):
             if p.is_dir():
                 shutil.rmtree(p)
@@ -588,7 +591,8 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         id_column: str = "id", title_column: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE, report: bool = True,
         timeout: float | None = DEFAULT_TIMEOUT,
-        progress: bool = False) -> RunSummary:
+        progress: bool = False, include: Sequence[str] = (), exclude: Sequence[str] = (),
+        drop_duplicates: bool = False) -> RunSummary:
     """Analyse ``inputs`` (files or folders) and write every contract table to ``out``.
 
     Args:
@@ -610,6 +614,9 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
             recorded in ``errors.csv`` and the run goes on (None or 0: no limit;
             local engine only).
         progress: show a progress bar (articles/s) on stderr.
+        include, exclude: glob patterns choosing the files inside folder inputs.
+        drop_duplicates: leave near-duplicate articles out of the analysis
+            (they are listed in ``duplicates.csv`` either way).
 
     Raises:
         InputError: an input path is missing, a folder holds no articles, a
@@ -622,7 +629,7 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         raise OutputError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if engine not in ENGINES:
         raise OutputError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    files = list(iter_input_files(inputs))  # fail early, before writing anything
+    files = list(expand_inputs(inputs, include=include, exclude=exclude))  # fail early
     read_opts = {"text_column": text_column, "id_column": id_column,
                  "title_column": title_column}
     for f in files:  # a corpus file without its text column is an error of the run
@@ -631,10 +638,12 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
     nlp = load_model(model)
     if len(files) == 1 and files[0].suffix.lower() not in TABLE_SUFFIXES:
         # One input: a bad file is an error of the run, and nothing is written.
-        read_article(files[0])
+        check_readable(files[0])
     out = prepare_out_dir(out, overwrite=overwrite, resume=resume)
+    choice = {k: v for k, v in (("include", list(include)), ("exclude", list(exclude)),
+                                ("drop_duplicates", drop_duplicates)) if v}
     options = {"format": fmt, "window": window, "model": model_info(nlp)["name"],
-               **read_opts}
+               **read_opts, **choice}
     journal = Journal(out)
     resuming = resume and journal.load()
     if resuming:
@@ -670,8 +679,10 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
         _parquet_resume(out, committed)
 
     read_failures: list[Failure] = []
-    items = _noting_warnings(iter_articles(files, skip=done_before, **read_opts),
-                             summary.warnings)
+    found = DuplicateIndex()
+    items = _noting_warnings(iter_articles(files, skip=done_before, log=summary.read,
+                                           duplicates=found, drop_duplicates=drop_duplicates,
+                                           **read_opts), summary.warnings)
     chunk_iter = _chunks(items, chunk_size, journal.next_chunk(), read_failures.append)
     kept: list[Analysis] = []
     n_seen = [0]
@@ -727,9 +738,10 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
     else:
         _parquet_finish(out)
     _write_errors(out, summary.failures)
+    atomic_write_bytes(out / "duplicates.csv", csv_bytes(duplicates_table(found.found)))
     write_network(out, fmt)
     manifest = build_manifest(nlp, _journal_inputs(journal), summary, window=window,
-                              format=fmt, engine=engine, **read_opts)
+                              format=fmt, engine=engine, **read_opts, **choice)
     write_json(out / "manifest.json", manifest)
     if report and kept:
         try:
@@ -808,7 +820,8 @@ def _progress_bar(files: list[Path], *, enabled: bool):
     class Bar(tqdm):
         monitor_interval = 0  # no monitor thread: worker processes can then be forked
 
-    total = None if any(f.suffix.lower() in TABLE_SUFFIXES for f in files) else len(files)
+    many = TABLE_SUFFIXES | DOCUMENT_SUFFIXES  # files that may hold many articles
+    total = None if any(f.suffix.lower() in many for f in files) else len(files)
     return Bar(total=total, unit="article", disable=not enabled, file=sys.stderr,
                 mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 

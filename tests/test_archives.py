@@ -168,12 +168,24 @@ def test_nexis_export_cut_inside_the_header_gives_an_article_without_text(tmp_pa
 
 
 def test_articles_are_streamed_one_at_a_time():
-    text = render_lexis([story_dict(i) for i in range(500)])
-    export = archives.Export(ARCHIVES / "big.txt", "text", "lexisnexis", text.splitlines())
+    import tracemalloc
+
+    long = ["The harbour board said the ferry would run again on the island route. " * 8] * 4
+    lines = render_lexis([story_dict(i, long) for i in range(200)]).splitlines()
+    export = archives.Export(ARCHIVES / "big.txt", "text", "lexisnexis", lines)
     stream = export.articles()
-    first = next(stream)
-    assert first.title == "Story 0 about the harbour"
-    assert sum(1 for _ in stream) == 499
+    assert next(stream).title == "Story 0 about the harbour"
+    assert sum(1 for _ in stream) == 199
+
+    def peak(consume) -> int:
+        tracemalloc.start()
+        consume(export.articles())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak
+
+    # Taking the articles one at a time holds one article, not the file's 200.
+    assert peak(lambda arts: sum(1 for _ in arts)) < peak(list) / 4
 
 
 # --------------------------------------------------------------------------- property tests

@@ -55,8 +55,9 @@ class Article:
         authors: author names from the byline, in order.
         published: ISO date (``YYYY-MM-DD``) when the text states one.
         published_from: where that date was found: ``"date_line"`` (a line
-            giving the publication date) or ``"caption"`` (the date of a
-            photo caption, a fallback for wire pages that print no date line).
+            giving the publication date), ``"caption"`` (the date of a
+            photo caption, a fallback for wire pages that print no date line)
+            or ``"archive"`` (the date field of a news-archive export).
         dateline: a wire dateline (``"NAIROBI, May 3 (Reuters) -"``) if present.
         paragraphs: the body, in order.
         captions: photo captions and credits moved out of the body.

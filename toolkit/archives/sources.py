@@ -129,5 +129,6 @@ def is_word_zip(path: Path) -> bool:
 
 def looks_like_export_text(head: str) -> bool:
     """Cheap test on a text file's start: could it be an archive export at all?"""
-    return bool(re.search(r"DOCUMENTS?\s*$|^\s*End of Document\s*$|^(HD|AN)\b|"
-                          r"^\s*Document\s+[A-Za-z0-9]{16,}|>\s*(HD|AN)\s*<", head, re.M | re.I))
+    return bool(re.search(r"\bof\s+\d+\s+DOCUMENTS?\s*($|<)|(^|>)\s*End of Document\s*($|<)|"
+                          r"(^|>)\s*(HD|AN)\b|(^|>)\s*Document\s+[A-Za-z0-9]{16,}",
+                          head, re.M | re.I))

@@ -123,6 +123,57 @@ def test_ids_are_outlet_date_and_title_and_unique():
                                                  "daily-example-2023-05-02-rain-again-2"]
 
 
+LEXIS_VARIANT = """\
+                               1 of 1 DOCUMENT
+
+                               The Daily Example
+
+                            January 8, 2010
+                                   Edition 1;
+                                National Edition
+
+Tide gauges fail along the coast;
+storm warnings late
+as sensors freeze
+
+SECTION: NEWS; Pg. 8
+
+LENGTH: 48 words
+
+
+Tide gauges along the north coast stopped sending readings on Thursday night,
+the coastguard said, and storm warnings reached harbours two hours late.
+
+Engineers blamed ice in the sensor housings.
+
+LOAD-DATE: January 9, 2010
+
+GRAPHIC: A gauge on the harbour wall at
+dawn on Friday
+PHOTO: ANN LEE
+
+PUBLICATION-TYPE: Newspaper
+
+
+                    Copyright 2010 Example Newspapers Limited
+                              All Rights Reserved
+"""
+
+
+def test_lexisnexis_title_over_lines_and_fields_that_wrap():
+    lines = LEXIS_VARIANT.splitlines()
+    export = archives.Export(ARCHIVES / "v.txt", "text", "lexisnexis", lines)
+    [art] = export.articles()
+    assert art.title == "Tide gauges fail along the coast; storm warnings late as sensors freeze"
+    assert (art.outlet, art.published, art.section) == ("The Daily Example", "2010-01-08",
+                                                        "NEWS; Pg. 8")
+    assert art.authors == [] and len(art.paragraphs) == 2
+    reasons = {r.text: r.reason for r in art.removed}
+    assert reasons["National Edition"] == "archive_edition"
+    assert reasons["dawn on Friday"] == reasons["PHOTO: ANN LEE"] == "archive_graphic"
+    assert_lines_accounted(lines, [art])
+
+
 def test_layout_found_by_content_not_name(tmp_path):
     copy = tmp_path / "saved-results.txt"
     shutil.copy(ARCHIVES / "factiva.html", copy)

@@ -141,3 +141,11 @@ def test_threshold_decides():
 
 def test_texts_without_words_are_never_duplicates():
     assert not list(find_duplicates([("a", ""), ("b", ""), ("c", "...")]))
+
+
+def test_clean_prints_each_article_of_an_export(capsys):
+    assert main(["clean", str(ARCHIVES / "factiva.txt"), "--removed"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("# ardmore-daily-ledger-2023-05-15-school-meals-supplier-fined")
+    assert out.count("\n# ") == 1 and "A catering firm" in out and "HD" not in out
+    assert "archive_title\tHD School meals" in err

@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     cl = sub.add_parser("clean", help="print the cleaned text of one article",
                         description="Print an article's cleaned body (and, with --removed, "
-                                    "every removed line with its reason).")
+                                    "every removed line with its reason); for a news-archive "
+                                    "export, each article's after a '# <article_id>' line.")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
     return parser
@@ -131,13 +132,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _clean(args) -> int:
+    from pathlib import Path
+
+    from .archives import open_export
     from .read import read_article
 
-    article = read_article(args.input)
-    sys.stdout.write(article.text + "\n")
-    if args.removed:
-        for r in article.removed:
-            print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
+    path = Path(args.input)
+    export = open_export(path) if path.is_file() else None
+    if export is None:
+        articles = [read_article(args.input)]
+    else:  # a news-archive export: each article under a "# <article_id>" line
+        articles = export.articles()
+    for article in articles:
+        if export is not None and export.layout is not None:
+            sys.stdout.write(f"# {article.id}\n")
+        sys.stdout.write(article.text + "\n")
+        if args.removed:
+            for r in article.removed:
+                print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -226,7 +226,9 @@ def article_rows(articles: list[Article]) -> list[dict]:
              "author_roles": contract.LIST_SEP.join(f"{name}: {role}" for name, role
                                                     in a.author_roles.items()),
              "published": a.published, "dateline": a.dateline,
-             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
+             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed),
+             "outlet": a.outlet, "section": a.section, "length_words": a.length_words,
+             "archive_id": a.archive_id}
             for a in articles]
 
 

@@ -106,3 +106,11 @@ def test_a_company_named_alone_elsewhere_is_not_joined_to_the_next(parse):
     doc = with_ents(parse("Lake Tele grew. He said Lake Tele and Cable Co cut prices."),
                     ("Lake", 2, "ORG"), ("Lake", 2, "ORG"), ("Cable", 2, "ORG"))
     assert rows(doc) == {("Lake Tele", "ORG"), ("Cable Co", "ORG")}
+
+
+def test_source_says_whether_the_model_or_a_recall_rule_found_the_actor(parse):
+    doc = with_ents(parse("Prices rose in Oslo. Brindlewood said it would cut jobs."),
+                    ("Oslo", 1, "GPE"))
+    table = act.actors_table(act.extract_actors(doc))
+    assert dict(zip(table.actor, table.source, strict=True)) == {
+        "Oslo": "model", "Brindlewood": "recall-speaker"}

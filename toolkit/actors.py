@@ -224,6 +224,10 @@ class Actor:
         mentions: the mentions in the body, sorted by ``start_char``.
         descriptions: every distinct role found, in text order.
         labels: how often the model gave each label to the mentions.
+        source: how the actor was found: ``model`` when the model tagged some
+            mention, else the recall rule that found its first mention
+            (``recall-speaker``, ``recall-age`` ...), so that a reader can
+            keep or drop the names the model missed.
     """
 
     name: str
@@ -233,6 +237,7 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     labels: dict[str, int] = field(default_factory=dict)
+    source: str = "model"
 
 
 @dataclass
@@ -261,6 +266,7 @@ class _Candidate:
     club: bool = False  # read as a sports team ("[X] striker", "beat [X]", "[X] 2-1")
     product: bool = False  # written as a made thing ("its [X] console", "Acme's [X]")
     possessor: bool = False  # owns something ("[X]'s chief")
+    source: str = "model"  # "model", or the recall rule that added it
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1813,6 +1819,7 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
         for find in active(RECALL_RULES, disable=disable):
             covered = {i for g in groups for c in g for i in range(c.start, c.end)}
             for gi, c in list(find(doc, sentences, groups, group_types)):
+                c.source = find.rule_name
                 if covered.isdisjoint(range(c.start, c.end)):
                     covered.update(range(c.start, c.end))
                     _add_recalled(groups, group_types, gi, c, disable=disable)
@@ -1865,14 +1872,16 @@ def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:
     # A country is named by its preferred name, so it joins across articles
     # ("UK" in one story, "Britain" in the next); aliases keep the text's forms.
     name = (atype == "GPE" and country_name(forms)) or _canonical(forms, counts)
+    found = [c.source for c in sorted(cands, key=lambda c: c.start)]
+    source = "model" if "model" in found else found[0]
     return Actor(name=name, type=atype,
                  description=descriptions[0] if descriptions else "", aliases=forms,
                  mentions=mentions, descriptions=descriptions,
-                 labels=dict(sorted(labels.items())))
+                 labels=dict(sorted(labels.items())), source=source)
 
 
 def actors_table(actors: list[Actor]) -> pd.DataFrame:
-    """One row per actor: name, type, mention count, aliases and role.
+    """One row per actor: name, type, mention count, aliases, role and how it was found.
 
     Example:
         >>> actors_table([Actor("Jane Roe", "PERSON", "Mayor", ["Jane Roe", "Roe"])]).actor[0]
@@ -1884,7 +1893,8 @@ def actors_table(actors: list[Actor]) -> pd.DataFrame:
 def actor_rows(actors: list[Actor]) -> list[dict]:
     """The rows of :func:`actors_table`, as dicts."""
     return [{"actor": a.name, "type": a.type, "mentions": len(a.mentions),
-             "aliases": contract.LIST_SEP.join(a.aliases), "description": a.description}
+             "aliases": contract.LIST_SEP.join(a.aliases), "description": a.description,
+             "source": a.source}
             for a in actors]
 
 

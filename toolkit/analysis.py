@@ -96,7 +96,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     Example:
         >>> result = analyze("data/articles/<article>.txt")
         >>> list(result.actors.columns)
-        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
+        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description', 'source']
     """
     article = _as_article(article)
     doc = parse(article, nlp or load_model())

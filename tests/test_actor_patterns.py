@@ -114,3 +114,8 @@ def test_source_says_whether_the_model_or_a_recall_rule_found_the_actor(parse):
     table = act.actors_table(act.extract_actors(doc))
     assert dict(zip(table.actor, table.source, strict=True)) == {
         "Oslo": "model", "Brindlewood": "recall-speaker"}
+
+
+def test_a_capital_that_speaks_is_its_government(parse):
+    doc = with_ents(parse("Washington said it wants the talks to go on."), ("Washington", 1, "GPE"))
+    assert rows(doc) == {("Washington", "GPE")}

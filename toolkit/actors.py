@@ -1457,16 +1457,24 @@ def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@cache
+def capital_cities() -> frozenset[str]:
+    """Name keys of capitals and seats of government, from ``data/capitals.txt``."""
+    return frozenset(name_key(row[0]) for row in lexicon._tsv("capitals.txt"))
+
+
 @rule("type-speaker-not-place", stage="actors")
 def type_speaker_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted mostly GPE that is the subject of a speech verb ("[X] said")
     is an ORG: places do not speak. A country's name (a government) is settled
-    by an earlier rule, and a state's name ("... Union", "... Republic") or a
-    name the text also uses as a place ("in [X]") stays a GPE: there the place
-    stands for its government."""
+    by an earlier rule, and a state's name ("... Union", "... Republic"), a
+    capital (``data/capitals.txt``: "Washington said") or a name the text also
+    uses as a place ("in [X]") stays a GPE: there the place stands for its
+    government."""
     best = max(ev.votes.values(), default=0)
     if (best and ev.votes["GPE"] == best and any(c.speaker for c in cands)
-            and not any(c.place_prep or c.key.split()[-1] in STATE_NAME_WORDS for c in cands)):
+            and not any(c.place_prep or c.key.split()[-1] in STATE_NAME_WORDS
+                        or c.key in capital_cities() for c in cands)):
         return "ORG"
     return None
 

@@ -223,6 +223,14 @@ CASES = [
      [("Oslo", 1, "GPE"), ("Bluefrost", 1, "NORP")],
      {("Bluefrost", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Bluefrost", "NORP", 1), ("Oslo", "GPE", 1)}),
+    ("vote-place-noun", "Aid reached Tarnow province and Oslo.",
+     [("Tarnow", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Tarnow", "GPE", 1), ("Oslo", "GPE", 1)},
+     {("Tarnow", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("merge-club-short-form", "Real Harwick won in Oslo. Fans cheered as Harwick beat the champions.",
+     [("Real", 2, "ORG"), ("Oslo", 1, "GPE"), ("Harwick", 1, "GPE")],
+     {("Real Harwick", "ORG", 2), ("Oslo", "GPE", 1)},
+     {("Real Harwick", "ORG", 1), ("Harwick", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -164,6 +164,7 @@ from .lexicon import (
     PARTY_WORDS,
     PERSON_CUE_NOUNS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PRODUCT_NOUNS,
     SPEECH_VERBS,
     STATE_NAME_WORDS,
@@ -267,6 +268,7 @@ class _Candidate:
     product: bool = False  # written as a made thing ("its [X] console", "Acme's [X]")
     possessor: bool = False  # owns something ("[X]'s chief")
     source: str = "model"  # "model", or the recall rule that added it
+    place_noun: bool = False  # modifies a word for a place ("[X] province")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -705,6 +707,13 @@ def _in_title_phrase(span: Span) -> bool:
             and doc[j - 1].lower_ in WORK_NOUNS)
 
 
+def _before_place_noun(span: Span) -> bool:
+    """Modifies a common noun for an administrative place: "[X] province", "the [X] region"."""
+    root, doc = span.root, span.doc
+    return (root.dep_ in {"compound", "nmod"} and root.head.i == span.end
+            and doc[span.end].is_lower and doc[span.end].lower_ in PLACE_NOUNS)
+
+
 # --------------------------------------------------------------------------- roles
 
 
@@ -1093,7 +1102,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       conj_label=_conjunct_label(span), which=_before_which(span),
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
-                      possessor=span.root.dep_ == "poss")
+                      possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -1282,6 +1291,24 @@ def merge_org_short_form(state: _MergeState) -> None:
             groups.union(hosts.pop(), k)
 
 
+@rule("merge-club-short-form", stage="actors")
+def merge_club_short_form(state: _MergeState) -> None:
+    """Join a one-word place name read as a team ("[Harwick] beat ...", "the
+    [Harwick] fans") to the one longer organisation it ends ("Real Harwick"),
+    when the text never uses it as a place ("in [Harwick]")."""
+    votes, groups = state.votes, state.groups
+    club = {c.key for c in state.cands if c.club}
+    placed = {c.key for c in state.cands if c.place_prep}
+    orgs = [k for k in state.uniq if len(_words(k)) > 1
+            and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        if " " in k or k not in club or k in placed or k in country_keys():
+            continue
+        hosts = {groups.find(o) for o in orgs if _words(o)[-1] == k}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
 @rule("merge-given-name", stage="actors")
 def merge_given_name(state: _MergeState) -> None:
     """Join a first name used alone to the one person whose full name it starts
@@ -1299,7 +1326,8 @@ def merge_given_name(state: _MergeState) -> None:
 
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
-    merge_party_forms, merge_name_head, merge_org_short_form, merge_given_name)
+    merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
+    merge_given_name)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -1389,6 +1417,13 @@ def vote_place_preposition(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "GPE" if c.label == "PERSON" and c.place_prep and c.end - c.start == 1 else None
 
 
+@rule("vote-place-noun", stage="actors")
+def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name that modifies a word for an administrative place ("[X] province",
+    "the [X] region") votes GPE, whatever the model tagged it."""
+    return "GPE" if c.place_noun else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1398,7 +1433,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.

@@ -214,6 +214,12 @@ GENERIC_PLACE_WORDS: frozenset[str] = frozenset({
 STATE_NAME_WORDS: frozenset[str] = frozenset({
     "union", "republic", "kingdom", "states", "emirates", "federation", "confederation"})
 
+#: Common nouns for administrative places: a name that modifies one ("[X]
+#: province", "the [X] region") names a place.
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "province", "county", "region", "district", "city", "town", "village", "municipality",
+    "prefecture", "area", "borough", "suburb", "island", "valley", "countryside"})
+
 #: Dashes that split two names glued into one entity when spaced ("A - B").
 DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
 

@@ -119,3 +119,20 @@ def test_source_says_whether_the_model_or_a_recall_rule_found_the_actor(parse):
 def test_a_capital_that_speaks_is_its_government(parse):
     doc = with_ents(parse("Washington said it wants the talks to go on."), ("Washington", 1, "GPE"))
     assert rows(doc) == {("Washington", "GPE")}
+
+
+def test_a_name_capitalised_like_a_title_is_no_actor(parse):
+    doc = with_ents(parse("Meet The Brannocks topped the box office in Oslo."),
+                    ("Meet", 3, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_company_with_a_single_capital_letter_is_kept(parse):
+    doc = with_ents(parse("Vell Group A said profits rose."), ("Vell", 3, "ORG"))
+    assert rows(doc) == {("Vell Group A", "ORG")}
+
+
+def test_a_country_s_department_stays_one_name(parse):
+    doc = with_ents(parse("The Norway Department of Fisheries said catches fell."),
+                    ("Norway", 4, "ORG"))
+    assert rows(doc) == {("Norway Department of Fisheries", "ORG")}

@@ -231,6 +231,10 @@ CASES = [
      [("Real", 2, "ORG"), ("Oslo", 1, "GPE"), ("Harwick", 1, "GPE")],
      {("Real Harwick", "ORG", 2), ("Oslo", "GPE", 1)},
      {("Real Harwick", "ORG", 1), ("Harwick", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("split-country-prefix", "Norway Carmaker Vell Motors sold cars in Oslo.",
+     [("Norway", 4, "ORG"), ("Oslo", 1, "GPE")],
+     {("Norway", "GPE", 1), ("Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Norway Carmaker Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

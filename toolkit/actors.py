@@ -169,6 +169,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STATE_NAME_WORDS,
     TIME_ZONES,
+    TITLE_SMALL_WORDS,
     WORK_NOUNS,
 )
 from .nlp import body_sentences
@@ -581,12 +582,12 @@ def _has_person_cue(span: Span) -> bool:
 
 def _is_work_title(span: Span) -> bool:
     """Written as the title of a work: "the film [X]", "his [X] single", quoted,
-    tagged as one (WORK_OF_ART) elsewhere in the article, or part of a title
-    phrase ("Beyond the [X]")."""
+    tagged as one (WORK_OF_ART) elsewhere in the article, part of a title
+    phrase ("Beyond the [X]") or capitalised like one ("Meet The Neighbours")."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if name_key(span.text) in _work_names(doc) or _in_title_phrase(span):
+    if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
         return True
     if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
         return True
@@ -686,6 +687,14 @@ def _is_product(span: Span) -> bool:
             and prev.tag_ in {"DT", "PRP$", "POS", "JJ", "CD"} and span.root.ent_type_ != "PERSON"):
         return True
     return span.root.ent_type_ != "PERSON" and _possessed_by_org(span)
+
+
+def _title_shaped(span: Span) -> bool:
+    """Capitalised like a title: a small word after the first is capitalised
+    ("Meet The Neighbours", "Back To Harwick", "Drift Away"), as no person's
+    or company's name is written."""
+    return any(t.text[:1].isupper() and len(t.text) > 1 and t.lower_ in TITLE_SMALL_WORDS
+               for t in span[1:])
 
 
 def _in_title_phrase(span: Span) -> bool:
@@ -919,6 +928,25 @@ def relabel_place_modifier(ents: list[Span], sent: Span) -> list[Span]:
             if e.label_ == "PERSON" and _is_place_modifier(e) else e for e in ents]
 
 
+@rule("split-country-prefix", stage="actors")
+def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
+    """Split "[Country] [Org noun] [Name]" written as one entity: "[Norland
+    Carmaker Vell Motors]" is the country (GPE) and the company "Vell Motors"
+    (the capitalised organisation noun between them is dropped). A noun that
+    heads the name ("Norland Department of Health") leaves it whole."""
+    doc, out, nouns, countries = sent.doc, [], org_nouns(), country_keys()
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 1, ent.end - 1)
+                    if doc[i].lower_ in nouns - ORG_HEAD_WORDS and doc[i].text[:1].isupper()
+                    and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in CONNECTORS
+                    and name_key(doc[ent.start:i].text) in countries), None)
+        if ent.label_ == "ORG" and cut is not None:
+            out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="ORG")]
+        else:
+            out.append(ent)
+    return out
+
+
 @rule("strip-affiliation", stage="actors")
 def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     """Cut a nationality or party word off the front of a person's name:
@@ -959,7 +987,7 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, split_coordinated_names, join_company_and,
     join_plural_and_org, split_party_from_name, keep_party_modifier, relabel_place_modifier,
-    strip_affiliation,
+    split_country_prefix, strip_affiliation,
     strip_title_from_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 

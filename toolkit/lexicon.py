@@ -292,6 +292,12 @@ MATCH_VERBS: frozenset[str] = frozenset({
     "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer",
 })
 
+#: Small words that a title capitalises inside it ("Meet The Neighbours",
+#: "Back To Harwick") and a name of a person or company does not.
+TITLE_SMALL_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "to", "in", "on", "at", "with", "from", "into", "my", "your", "our",
+    "is", "are", "was", "be", "it", "me", "you", "we", "them", "away"})
+
 #: Time-zone abbreviations the tagger takes for organisations ("12:00 GMT"): no actor.
 TIME_ZONES: frozenset[str] = frozenset({
     "gmt", "bst", "utc", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",

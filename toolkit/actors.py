@@ -36,6 +36,14 @@ comes back with no actors. The steps:
    - a title at the front of a PERSON is cut off and kept as the role
      ("Foreign Minister Jane Roe" -> "Jane Roe"); an entity made only of
      title words ("State" out of a title) is dropped;
+   - a party before a title and a name is a mention of the party ("[Green
+     MP Ann Lee]" -> "Green", ORG, and "Ann Lee"), and a party tagged as a
+     nationality ("[Tory] MP") is kept as the party; a person-tagged name
+     before a word for a person after "a" or led by a compass word is a
+     place ("a [Kentford] man", "[East Kentford] landowner Ann Lee"); a
+     country glued to a company by a capitalised trade noun is split
+     ("Norway Carmaker Vell Motors"); "[X] and [Y Co]" is one company when
+     X is never named alone;
    - a person's name followed by a facility noun is a facility
      ("<Name> hospital", FAC);
    - entities without a capital letter ("unity") are dropped, and so is
@@ -78,10 +86,19 @@ comes back with no actors. The steps:
    whole article decides, and these rules override the vote:
 
    - a name written as the title of a work ("the film X", "his X single",
-     quoted, or tagged WORK_OF_ART elsewhere) in at least half its mentions
-     is no actor;
+     quoted, tagged WORK_OF_ART elsewhere, after a capitalised preposition
+     of a title "Beyond the X", or capitalised like a title "Meet The X") in
+     at least half its mentions is no actor; so is a product ("its first X
+     console", "Acme's X") that never speaks, acts or owns anything;
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
+   - a name read as a sports team ("X striker", "the X fans", "X beat ...",
+     "X 2-1") is an ORG (the club), and a one-word team name joins the one
+     longer club name it ends ("Real X") unless the text puts things "in X";
+   - a place that speaks ("X said") is an ORG unless it is a state ("...
+     Union"), a capital (``data/capitals.txt``: "Washington said" is the
+     government) or used as a place ("in X"); a singular NORP-tagged name
+     that acts is an ORG (a band, a movement);
    - a short form that joined a person is a PERSON;
    - a name ending in a place word ("... Stadium", "... Square") is a FAC and
      one ending in an organisation word ("... Bank", "... plc", "... FC") an
@@ -101,7 +118,8 @@ comes back with no actors. The steps:
      call "it" ("X said it would ...");
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
-     listed with companies vote ORG, a one-word name after "in" votes GPE.
+     listed with companies vote ORG, a one-word name after "in" and a name
+     before a word for a place ("X province") vote GPE.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -119,6 +137,8 @@ comes back with no actors. The steps:
    actors: the untagged subject of a speech verb ("Edu said"), a name with an
    age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a name
    after "a company called", and untagged repeats of names already found.
+   Each actor says how it was found (``source``): ``model`` when the model
+   tagged a mention, else the recall rule of its first mention.
 
 6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
    case to all capitals, then the most frequent, then the first seen.
@@ -684,7 +704,8 @@ def _is_product(span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if (after is not None and after.is_lower and after.lower_ in PRODUCT_NOUNS
             and root.head.i == after.i and prev is not None
-            and prev.tag_ in {"DT", "PRP$", "POS", "JJ", "CD"} and span.root.ent_type_ != "PERSON"):
+            and prev.tag_ in {"DT", "PRP$", "POS", "JJ", "VBG", "VBN", "CD"}
+            and span.root.ent_type_ != "PERSON"):
         return True
     return span.root.ent_type_ != "PERSON" and _possessed_by_org(span)
 

@@ -136,3 +136,8 @@ def test_a_country_s_department_stays_one_name(parse):
     doc = with_ents(parse("The Norway Department of Fisheries said catches fell."),
                     ("Norway", 4, "ORG"))
     assert rows(doc) == {("Norway Department of Fisheries", "ORG")}
+
+
+def test_a_name_after_a_preposition_opening_a_quoted_sentence_is_kept(parse):
+    doc = parse('"Without Tom Brannock the town would have given up," she said.')
+    assert ("Tom Brannock", "PERSON") in rows(doc)

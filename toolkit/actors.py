@@ -725,7 +725,7 @@ def _in_title_phrase(span: Span) -> bool:
     doc, i = span.doc, span.start - 1
     while i >= span.sent.start and doc[i].lower_ in {"the", "a", "an", "of"}:
         i -= 1
-    if (i > span.sent.start and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
+    if (i > _first_word(span.sent) and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
             and doc[i].lower_ not in {"and", "of"}):
         return True
     j = span.start - 1

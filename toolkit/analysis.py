@@ -156,7 +156,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     Example:
         >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
         >>> list(result.actors.columns)
-        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
+        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description', 'source']
     """
     article = _as_article(article)
     doc = run_stage("parse", parse, article, nlp or load_model())

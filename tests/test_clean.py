@@ -554,7 +554,7 @@ def test_one_line_article_of_a_megabyte_about_cookies_is_kept_quickly():
 
     line = ("The bakery said we use butter in the cookies and accept orders, and the policy on "
             "prices will change, the owner said. ") * 9000
-    start = time.perf_counter()
+    start = time.process_time()
     art = clean_lines([line])
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert art.text == line.strip() and not art.removed

@@ -235,19 +235,34 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
     """
     if how not in ("sum", "df"):
         raise ValueError(f"how must be 'sum' or 'df', not {how!r}")
-    actor_frames: list[pd.DataFrame] = []
+    frames, actor_frames = _split_items(items)
+    if actors is not None:
+        actor_frames = list(actors) if isinstance(actors, (list, tuple)) else [actors]
+    weight, articles = _pair_totals(frames)
+    out = _ranked_pairs(weight, articles, how=how, min_articles=min_articles)
+    if actor_frames:
+        out = association(out, pd.concat(actor_frames, ignore_index=True),
+                          min_count=min_count)
+    return out
+
+
+def _split_items(items) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
+    """Per-article ``cooccurrence`` tables and the ``actors`` tables that came with them."""
     if isinstance(items, pd.DataFrame):
         frames = ([g for _, g in items.groupby(items["article_id"].astype(str), sort=True)]
                   if "article_id" in items.columns else [items])
-    else:
-        frames = []
-        for item in items:
-            df, act = _cooc_of(item)
-            frames.append(df)
-            if act is not None:
-                actor_frames.append(act)
-    if actors is not None:
-        actor_frames = list(actors) if isinstance(actors, (list, tuple)) else [actors]
+        return frames, []
+    frames, actor_frames = [], []
+    for item in items:
+        df, act = _cooc_of(item)
+        frames.append(df)
+        if act is not None:
+            actor_frames.append(act)
+    return frames, actor_frames
+
+
+def _pair_totals(frames) -> tuple[Counter, Counter]:
+    """Summed weight and number of articles per unordered actor pair (self-pairs dropped)."""
     weight: Counter[tuple[str, str]] = Counter()
     articles: Counter[tuple[str, str]] = Counter()
     for df in frames:
@@ -260,6 +275,12 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
             seen.add(key)
         for key in seen:
             articles[key] += 1
+    return weight, articles
+
+
+def _ranked_pairs(weight: Counter, articles: Counter, *, how: str,
+                  min_articles: int) -> pd.DataFrame:
+    """The ``actor_a, actor_b, weight, articles`` table, ranked by ``how``."""
     rows = [{"actor_a": a, "actor_b": b, "weight": weight[(a, b)], "articles": articles[(a, b)]}
             for (a, b) in weight if articles[(a, b)] >= min_articles]
     if how == "sum":
@@ -269,7 +290,4 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
     out = pd.DataFrame(rows, columns=["actor_a", "actor_b", "weight", "articles"])
     for c in ("weight", "articles"):
         out[c] = out[c].astype("Int64")
-    if actor_frames:
-        out = association(out, pd.concat(actor_frames, ignore_index=True),
-                          min_count=min_count)
     return out

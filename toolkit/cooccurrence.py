@@ -11,8 +11,10 @@ information, which corrects raw counts for how often each actor is mentioned
 at all (two actors mentioned everywhere co-occur often by chance).
 
 Example:
-    >>> cooccurrence_table(doc, actors).to_dict("records")  # doctest: +SKIP
-    [{'article_id': None, 'actor_a': 'Ana Ruiz', 'actor_b': 'City Council', 'weight': 2}]
+    >>> a = toolkit.analyze(toolkit.article_from_text(
+    ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+    >>> cooccurrence_table(a.doc, a.actor_list).to_dict("records")
+    [{'article_id': None, 'actor_a': 'City Council', 'actor_b': 'John Smith', 'weight': 1}]
 """
 
 from __future__ import annotations
@@ -109,10 +111,11 @@ def cooccurrence_table(doc: Doc, actors, *, window: str | int = "sentence") -> p
         (the analysis fills it).
 
     Example:
-        >>> # "Ana Ruiz met the City Council. Ana Ruiz left." -> one shared sentence
-        >>> cooccurrence_table(doc, actors)[["actor_a", "actor_b", "weight"]]  # doctest: +SKIP
-            actor_a       actor_b  weight
-        0  Ana Ruiz  City Council       1
+        >>> a = toolkit.analyze(toolkit.article_from_text(
+        ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+        >>> cooccurrence_table(a.doc, a.actor_list)[["actor_a", "actor_b", "weight"]]
+                actor_a     actor_b  weight
+        0  City Council  John Smith       1
     """
     return contract.frame("cooccurrence", cooccurrence_rows(doc, actors, window=window))
 
@@ -173,7 +176,12 @@ def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None,
         or the pair's weight is below ``min_count``).
 
     Example:
-        >>> association(cooc, actors.actors)[["actor_a", "actor_b", "pmi"]]  # doctest: +SKIP
+        >>> a = toolkit.analyze(toolkit.article_from_text(
+        ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+        >>> scored = association(a.cooccurrence, a.actors, min_count=1)
+        >>> scored[["actor_a", "actor_b", "weight", "expected", "pmi"]].round(2)
+                actor_a     actor_b  weight  expected   pmi
+        0  City Council  John Smith       1      0.67  0.58
     """
     freq = _actor_mentions(actors_df)
     n = total or sum(freq.values())
@@ -231,7 +239,13 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
         npmi, min_count`` when actor mention counts are known (see :func:`association`).
 
     Example:
-        >>> corpus_cooccurrence([analysis_1, analysis_2], how="df").head()  # doctest: +SKIP
+        >>> one = toolkit.analyze(toolkit.article_from_text(
+        ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+        >>> two = toolkit.analyze(toolkit.article_from_text(
+        ...     "The City Council said John Smith was late. The City Council voted."))
+        >>> corpus_cooccurrence([one, two], how="df")[["actor_a", "actor_b", "weight", "articles"]]
+                actor_a     actor_b  weight  articles
+        0  City Council  John Smith       2         2
     """
     if how not in ("sum", "df"):
         raise ValueError(f"how must be 'sum' or 'df', not {how!r}")

@@ -350,10 +350,9 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         most distinctive first (ties: more frequent, then alphabetical).
 
     Example:
-        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "log10_ratio"]]
-              term  log10_ratio
-        0  glacier  4.3...
-        1      say  1.0...
+        >>> df = distinctive_terms({"glacier": 4, "say": 5}, total=400)
+        >>> df[["term", "log10_ratio"]].round(2).values.tolist()
+        [['glacier', 3.42], ['say', 1.21]]
     """
     if baseline != "wordfreq":
         raise ValueError(f"unknown baseline {baseline!r}; only 'wordfreq' is available")

@@ -186,24 +186,9 @@ def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None,
     freq = _actor_mentions(actors_df)
     n = total or sum(freq.values())
     out = cooc_df.copy()
-    expected, pmi, npmi = [], [], []
-    for a, b, w in zip(out["actor_a"], out["actor_b"], out["weight"], strict=False):
-        fa, fb = freq.get(a, 0), freq.get(b, 0)
-        if not (n and fa and fb and pd.notna(w) and w > 0):
-            expected.append(math.nan)
-            pmi.append(math.nan)
-            npmi.append(math.nan)
-            continue
-        e = fa * fb / n
-        expected.append(e)
-        if w < min_count:
-            pmi.append(math.nan)
-            npmi.append(math.nan)
-            continue
-        p = math.log2(w / e)
-        p_ab = min(w / n, 1.0)
-        pmi.append(p)
-        npmi.append(1.0 if p_ab >= 1.0 else max(-1.0, min(1.0, p / -math.log2(p_ab))))
+    scores = [_pair_scores(freq.get(a, 0), freq.get(b, 0), w, n=n, min_count=min_count)
+              for a, b, w in zip(out["actor_a"], out["actor_b"], out["weight"], strict=False)]
+    expected, pmi, npmi = ([s[i] for s in scores] for i in range(3))
     out["expected"] = pd.Series(expected, index=out.index, dtype="float64")
     out["pmi"] = pd.Series(pmi, index=out.index, dtype="float64")
     out["npmi"] = pd.Series(npmi, index=out.index, dtype="float64")
@@ -259,6 +244,19 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
                           min_count=min_count)
     return out
 
+
+def _pair_scores(fa: int, fb: int, w, *, n: int, min_count: int) -> tuple[float, float, float]:
+    """``(expected, pmi, npmi)`` of a pair seen ``w`` times whose actors are mentioned
+    ``fa`` and ``fb`` times out of ``n``; NaN where a count is missing, and for the
+    scores where ``w`` is below ``min_count``."""
+    if not (n and fa and fb and pd.notna(w) and w > 0):
+        return math.nan, math.nan, math.nan
+    e = fa * fb / n
+    if w < min_count:
+        return e, math.nan, math.nan
+    p = math.log2(w / e)
+    p_ab = min(w / n, 1.0)
+    return e, p, 1.0 if p_ab >= 1.0 else max(-1.0, min(1.0, p / -math.log2(p_ab)))
 
 def _split_items(items) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
     """Per-article ``cooccurrence`` tables and the ``actors`` tables that came with them."""

@@ -184,7 +184,7 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
                    key=lambda c: (-len(c), c[0]))
     boxes = []
     for comp in comps:
-        sub = graph.subgraph(comp)
+        members = set(comp)
         if len(comp) == 1:
             pos = {comp[0]: (0.0, 0.0)}
         elif len(comp) == 2:
@@ -192,7 +192,10 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
         else:
             h = nx.Graph()
             h.add_nodes_from(comp)
-            for a, b, d in sub.edges(data=True):
+            # The graph's own edge order: a subgraph view of a few nodes iterates a set.
+            for a, b, d in graph.edges(data=True):
+                if a not in members or b not in members:
+                    continue
                 h.add_edge(a, b, dist=1.0 / math.sqrt(max(d.get("weight", 1), 1)))
             init = nx.circular_layout(h)
             pos = nx.kamada_kawai_layout(h, weight="dist", pos=init)

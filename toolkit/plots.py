@@ -443,12 +443,21 @@ def plot_network(graph: nx.Graph, *, ax: Axes | None = None, pos: dict | None = 
 
 
 def _top_nodes(graph: nx.Graph, top: int | None) -> nx.Graph:
-    """The graph, cut to its ``top`` most mentioned nodes (ties by name)."""
+    """The graph, cut to its ``top`` most mentioned nodes (ties by name).
+
+    Nodes and edges keep the graph's order (``Graph.subgraph`` iterates a set
+    when it keeps few nodes, so its order would change from run to run).
+    """
     if top is None or graph.number_of_nodes() <= top:
         return graph
-    keep = sorted(graph.nodes,
-                  key=lambda n: (-graph.nodes[n].get("mentions", 0), str(n)))[:top]
-    return graph.subgraph(keep).copy()
+    keep = set(sorted(graph.nodes,
+                      key=lambda n: (-graph.nodes[n].get("mentions", 0), str(n)))[:top])
+    cut = graph.__class__()
+    cut.graph.update(graph.graph)
+    cut.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
+    cut.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True)
+                       if a in keep and b in keep)
+    return cut
 
 
 def _draw_edges(ax: Axes, g: nx.Graph, pos: dict) -> None:

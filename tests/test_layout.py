@@ -214,6 +214,8 @@ def test_import_edges_are_found():
 
 
 def test_no_import_cycle_among_toolkit_modules():
+    # rules.py reaches the extractors by name (importlib, when the rules are
+    # listed), so that registry lookup is not an edge here; every import statement is.
     assert import_cycles(import_edges()) == []
 
 

@@ -88,13 +88,9 @@ def active(rules: Iterable[F], *, disable: Collection[str] = ()) -> tuple[F, ...
 
 
 def _groups() -> Iterable[tuple[str, str, tuple[Callable, ...]]]:
+    # Imported here, not at the top: the extractors import this module for @rule.
     for module_name in RULE_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
+        module = importlib.import_module(module_name)  # a missing module must not hide its rules
         for group, funcs in getattr(module, "RULE_GROUPS", {}).items():
             yield module_name.rsplit(".", 1)[-1], group, tuple(funcs)
 

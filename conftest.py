@@ -25,12 +25,7 @@ BUNDLED = ROOT / "data" / "articles" / "reuters-blinken-ceasefire-push-2024-10-2
 
 # Examples that fail today in modules being changed elsewhere, with why. They run
 # and are reported as xfail; fix the example, then remove its line here.
-KNOWN_FAILING = {
-    "toolkit/__init__.py::toolkit":
-        "analyzes the placeholder path data/articles/<article>.txt, which does not exist",
-    "toolkit/report.py::toolkit.report.highlight_text":
-        "the expected string has 23 characters where [:24] gives 24",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1)

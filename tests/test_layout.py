@@ -26,7 +26,6 @@ MAX_LINES = 60  # a function, from its ``def`` line to its last line, docstring 
 LONG_ALLOWED = {
     "cli.py:build_parser": "one add_argument call per option; split by option group",
     "quotes.py:pair_quote_marks": "one loop over quote marks with nested cases",
-    "read.py:read_html": "extraction, fallback and metadata in one function",
 }
 
 # Where ``except Exception`` may stand: per-item captures that record the failure
@@ -36,8 +35,6 @@ BROAD_EXCEPT_ALLOWED = {
                          "errors.csv with its stage and the run goes on",
     "chunks.py:_parse": "a batch parse that fails is retried one article at a time, "
                         "each through attempt(), so the failing article is recorded",
-    "read.py:_html_tree": "the reader's per-page capture: a page lxml cannot parse is read by "
-                          "trafilatura's own parser instead (narrow it to lxml's errors)",
 }
 # (analysis.run_stage catches Exception only to re-raise it at once as a StageError
 # naming the stage; a handler that ends in ``raise`` is not a capture.)

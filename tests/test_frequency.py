@@ -199,8 +199,8 @@ def test_counting_is_cheap(parse):
     text = "\n\n".join(f"Farmers in valley {i} sold apples and pears at the market. "
                        "Traders said prices rose." for i in range(150))
     doc = parse(text)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     df = terms_table(doc)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert counts(df)["apple"] == 150
     assert elapsed < 1.0

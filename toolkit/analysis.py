@@ -156,7 +156,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     Example:
         >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
         >>> list(result.actors.columns)
-        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
+        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description', 'source']
     """
     article = _as_article(article)
     doc = run_stage("parse", parse, article, nlp or load_model())
@@ -226,7 +226,9 @@ def article_rows(articles: list[Article]) -> list[dict]:
              "author_roles": contract.LIST_SEP.join(f"{name}: {role}" for name, role
                                                     in a.author_roles.items()),
              "published": a.published, "dateline": a.dateline,
-             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
+             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed),
+             "outlet": a.outlet, "section": a.section, "length_words": a.length_words,
+             "archive_id": a.archive_id}
             for a in articles]
 
 

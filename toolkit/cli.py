@@ -58,8 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("analyze", help="analyse articles and write the contract tables",
                         description="Analyse articles (files or folders) into tidy tables.")
     an.add_argument("inputs", nargs="+", metavar="INPUT",
-                    help="article files (.txt, .html), corpus files (.jsonl, .csv, .parquet: "
-                         "one article per row) or folders")
+                    help="article files (.txt, .html, .docx, .rtf, .pdf), news-archive "
+                         "exports (LexisNexis, Nexis Uni, Factiva: one article per story), "
+                         "corpus files (.jsonl, .csv, .parquet: one article per row) or folders")
     an.add_argument("--out", required=True, metavar="DIR", help="output folder")
     an.add_argument("--overwrite", action="store_true",
                     help="replace an earlier run in --out (only the files the toolkit wrote "
@@ -98,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "rows without one get <file>-<line>)")
     an.add_argument("--title-column", default=None, metavar="NAME",
                     help="column holding the headline in corpus files")
+    an.add_argument("--include", action="append", default=[], metavar="GLOB",
+                    help="in folders, read only files matching this pattern (path or name, "
+                         "any case; repeatable)")
+    an.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                    help="in folders, skip files matching this pattern, e.g. 'README*' "
+                         "(repeatable)")
+    an.add_argument("--drop-duplicates", action="store_true",
+                    help="leave near-duplicate articles out of the analysis (they are "
+                         "listed in duplicates.csv either way)")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
     an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     an.add_argument("--disable-rule", action="append", metavar="NAME", default=None,
@@ -105,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "`article-toolkit rules`); recorded in manifest.json")
     cl = sub.add_parser("clean", help="print the cleaned text of one article",
                         description="Print an article's cleaned body (and, with --removed, "
-                                    "every removed line with its reason).")
+                                    "every removed line with its reason); for a news-archive "
+                                    "export, each article's after a '# <article_id>' line.")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
     sub.add_parser("doctor", help="check Python, the model, a parse and the data",
@@ -151,16 +162,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _clean(args) -> int:
+    from pathlib import Path
+
+    from .archives import open_export
     from .read import TABLE_SUFFIXES, InputError, read_article
 
     if str(args.input).lower().endswith(tuple(TABLE_SUFFIXES)):
         raise InputError(f"{args.input}: a corpus file holds many articles; `clean` prints "
                          "one article file (use `analyze` for a corpus)")
-    article = read_article(args.input)
-    sys.stdout.write(article.text + "\n")
-    if args.removed:
-        for r in article.removed:
-            print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
+    path = Path(args.input)
+    export = open_export(path) if path.is_file() else None
+    if export is None or export.layout is None:
+        articles = [read_article(args.input)]
+    else:  # a news-archive export: each article under a "# <article_id>" line
+        articles = export.articles()
+    for article in articles:
+        if export is not None and export.layout is not None:
+            sys.stdout.write(f"# {article.id}\n")
+        sys.stdout.write(article.text + "\n")
+        if args.removed:
+            for r in article.removed:
+                print(f"{r.line}\t{r.reason}\t{r.text}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -187,7 +209,9 @@ def run_options(args) -> RunOptions:
                       title_column=args.title_column, report=not args.no_report,
                       timeout=args.timeout or None, progress=not args.quiet,
                       disable_rules=tuple(getattr(args, "disable_rule", None) or ()),
-                      corrections=getattr(args, "corrections", None))
+                      corrections=getattr(args, "corrections", None),
+                      include=tuple(args.include), exclude=tuple(args.exclude),
+                      drop_duplicates=args.drop_duplicates)
 
 
 def _analyze(args) -> int:
@@ -206,6 +230,8 @@ def _analyze(args) -> int:
         print(f"article-toolkit: ... and {len(summary.failures) - 20} more (see errors.csv)",
               file=sys.stderr)
     if not args.quiet:
+        for line in summary.read.lines():
+            print(line, file=sys.stderr)
         print(str(summary), file=sys.stderr)
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 

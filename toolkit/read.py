@@ -29,7 +29,10 @@ from .limits import MAX_FILE_BYTES, ArticleTooLong, check_length
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+# Word, RTF and PDF files: read through :mod:`toolkit.archives` (an export of
+# many articles, or one document read as one article).
+DOCUMENT_SUFFIXES = {".docx", ".rtf", ".pdf"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | DOCUMENT_SUFFIXES
 
 # Magic numbers of common binary formats someone might point the toolkit at.
 _MAGIC = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -237,7 +240,12 @@ class MissingInputError(InputError, FileNotFoundError):
 
 
 def read_article(source: str | Path, *, article_id: str | None = None) -> Article:
-    """Read and clean one article from a file (text or a saved HTML page).
+    """Read and clean one article from a file (text, a saved HTML page, or a Word/RTF/PDF document).
+
+    A ``.docx``, ``.rtf`` or ``.pdf`` file is read as one article: an ordinary
+    document, or a news-archive export holding a single article (its
+    metadata filled in). An export holding several articles is refused: read
+    those with :func:`toolkit.iter_archive`.
 
     ``source`` is always a path. For text you already have, use
     :func:`read_text` (the same cleaning rules) or :func:`article_from_text`
@@ -246,7 +254,7 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     Raises:
         FileNotFoundError: the file does not exist (a :class:`MissingInputError`).
         InputError: the file is unreadable, empty, binary, too large, or
-            holds no article text.
+            holds no article text; or it is an export of several articles.
         TypeError: ``source`` is not a path (``str`` or ``pathlib.Path``).
         InputError: (a ``ValueError``) ``source`` is empty or looks like article
             text, not a path.
@@ -258,6 +266,10 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     """
     path = _as_path(source, "read_article")
     name = display_path(path)
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        from .archives import read_document
+
+        return read_document(path, article_id=article_id)
     text, _ = decode(read_bytes(path), name=name)
     aid = article_id or article_id_for(path)
     if not looks_like_html(text):  # far too long to be one article: refused before cleaning

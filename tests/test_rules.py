@@ -74,3 +74,10 @@ def test_compare_counts_repeated_rows():
     assert diff.to_dict("records") == [{"only_in": "b", "actor": "Ilo", "mentions": 1}]
     with pytest.raises(ValueError, match="different columns"):
         rules.compare(once, twice.assign(type="ORG"), "actors")
+
+
+def test_module_examples_run():
+    import doctest
+
+    result = doctest.testmod(rules, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 5 and result.failed == 0

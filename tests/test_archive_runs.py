@@ -6,8 +6,8 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from toolkit.cli import main
 from toolkit.duplicates import COLUMNS, find_duplicates, jaccard, shingles
 

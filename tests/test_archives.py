@@ -13,8 +13,8 @@ import shutil
 import sys
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from toolkit import archives, duplicates, inputs
 from toolkit.archives import factiva, lexisnexis, nexis_uni, records, sources
 from toolkit.read import InputError

@@ -219,7 +219,6 @@ def test_every_nonblank_line_accounted_for():
 @pytest.fixture(scope="module")
 def bundled():
     from conftest import BUNDLED
-
     from toolkit.read import read_article
 
     return read_article(BUNDLED)

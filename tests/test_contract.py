@@ -7,7 +7,6 @@ test, the README's table and the notebooks together.
 from __future__ import annotations
 
 from conftest import ROOT
-
 from toolkit import contract
 
 PINNED = {

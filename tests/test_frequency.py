@@ -11,6 +11,8 @@ from toolkit import contract
 from toolkit.actors import Actor, Mention
 from toolkit.article import Article, Paragraph
 from toolkit.frequency import (
+    UNSEEN_ZIPF,
+    baseline_zipf,
     corpus_terms,
     distinctive_terms,
     keyterms,
@@ -166,6 +168,18 @@ def test_distinctive_terms_from_counts_known_values():
     assert df["per_million"][1] == pytest.approx(12_500)
     unseen = distinctive_terms({"qzxvbn": 1}, total=10)
     assert unseen["zipf_baseline"][0] == 1.0  # words wordfreq never saw get the floor
+
+
+@pytest.mark.parametrize("odd", ["", "%%%", "\u200b", "a" * 500, "\ud800"])
+def test_baseline_of_a_string_with_no_known_word_is_unseen(odd):
+    assert baseline_zipf(odd) == UNSEEN_ZIPF
+
+
+def test_an_unknown_language_raises_instead_of_scoring_every_term_unseen():
+    with pytest.raises(LookupError, match="xx"):
+        baseline_zipf("river", lang="xx")
+    with pytest.raises(LookupError):
+        distinctive_terms({"river": 3}, lang="xx")
 
 
 def test_corpus_terms_sum_and_document_frequency():

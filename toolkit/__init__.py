@@ -2,8 +2,9 @@
 
 Example:
     >>> import toolkit
-    >>> result = toolkit.analyze("data/articles/<article>.txt")
-    >>> result.actors.head()  # doctest: +SKIP
+    >>> result = toolkit.analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+    >>> list(result.actors.columns)[:3]
+    ['article_id', 'actor', 'type']
 """
 
 from .actors import show_actors

@@ -395,13 +395,7 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
     if tree is not None:
         furniture, links = _furniture_texts(tree), _link_texts(tree)
     meta, body = _extract(html, tree)
-    if not body.strip():
-        raise InputError(f"{where}: no article text found in the HTML page")
-    body_lines = [ln for ln in body.splitlines() if ln.strip()]
-    if links and all(_norm(ln) in links for ln in body_lines) and not any(
-            is_prose_line(ln) for ln in body_lines):
-        raise InputError(f"{where}: no article text found in the HTML page (only navigation "
-                         "links)")
+    body_lines = _page_body_lines(body, links, where)
     sure = _sure_furniture(furniture, body)
     title = (meta.get("title") or "").strip() or None
     lines = []
@@ -412,6 +406,30 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
                           caps_chrome=False)
     if not article.paragraphs:
         article = _keep_everything(lines, article, where)
+    _page_metadata(article, meta, html, title)
+    article.source_path = source_path
+    return article
+
+
+def _page_body_lines(body: str, links: set[str], where: str) -> list[str]:
+    """The non-blank lines of trafilatura's body text.
+
+    Raises:
+        InputError: there is no body, or it is nothing but the page's links.
+    """
+    if not body.strip():
+        raise InputError(f"{where}: no article text found in the HTML page")
+    body_lines = [ln for ln in body.splitlines() if ln.strip()]
+    if links and all(_norm(ln) in links for ln in body_lines) and not any(
+            is_prose_line(ln) for ln in body_lines):
+        raise InputError(f"{where}: no article text found in the HTML page (only navigation "
+                         "links)")
+    return body_lines
+
+
+def _page_metadata(article: Article, meta: dict, html: str, title: str | None) -> None:
+    """Fill title, authors and publication date the cleaning rules left empty
+    from the page's metadata (a date only when the page states that full date)."""
     if title and not article.title:
         article.title = title
     if meta.get("author") and not article.authors:
@@ -420,8 +438,6 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
         day = str(meta["date"])[:10]
         if _date_is_stated(html, day):
             article.published, article.published_from = day, "html_metadata"
-    article.source_path = source_path
-    return article
 
 
 def _extract(html: str, tree) -> tuple[dict, str]:
@@ -604,11 +620,12 @@ def _date_is_stated(html: str, day: str) -> bool:
 
 def _html_tree(html: str):
     """Parse a page into an lxml tree without fetching anything; ``None`` if unparsable."""
+    from lxml.etree import LxmlError
     from trafilatura.utils import load_html
 
     try:
         return load_html(html)
-    except Exception:  # noqa: BLE001 - any parser failure falls back to trafilatura's own
+    except (LxmlError, ValueError):  # a page lxml cannot parse: trafilatura's own parser reads it
         return None
 
 

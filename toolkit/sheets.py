@@ -36,9 +36,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .coding import CODES, SHOW, TABLES, Sample, ValidationError
 from .corrections import Correction, CorrectionError, parse_correction
 from .output import atomic_write_bytes, csv_bytes, write_json
-from .validate import CODES, SHOW, TABLES, Sample, ValidationError
 
 CODE_COLUMNS = ("correct", "fix", "note", "coder")
 ARTICLE_COLUMNS = ("checked", "coder")

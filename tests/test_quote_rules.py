@@ -331,3 +331,45 @@ def test_continued_quote_keeps_the_speaker_actor(parse):
     first, second = extract_quotes(doc, actors=extract_actors(doc))
     assert second.rule == "direct-floating"
     assert second.speaker_actor == first.speaker_actor
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry captain had been told he could sail at dawn.",
+    "Mr Tolley was initially told it was an offence.",
+    "Details were agreed at a meeting on Sunday, the Daily Courier was told.",
+])
+def test_passive_with_no_teller_attributes_nothing(said, text):
+    assert said(text) == []
+
+
+def test_passive_with_an_agent_names_the_teller(said):
+    (_, _, who, quote), = said("Ms Rowe was told by the landlord that the flat was sold.")
+    assert (who, quote) == ("the landlord", "the flat was sold")
+
+
+def test_alleged_to_have_said_names_the_subject(said):
+    (kind, _, who, quote), = said("Mr Ferris is alleged to have said that the harbour "
+                                  "should be sold.")
+    assert (kind, who, quote) == ("indirect", "Mr Ferris", "the harbour should be sold")
+
+
+def test_told_that_according_to_gives_one_row_for_the_source(said):
+    rows_ = said("In a later call Mr Tolley was told that according to the council's lawyers "
+                 'walking dogs on the beach was "not in fact an offence".')
+    assert [(r[0], r[2]) for r in rows_] == [("according_to", "the council's lawyers")]
+    assert "according" not in rows_[0][3] and "offence" in rows_[0][3]
+
+
+def test_called_on_someone_to_act(said):
+    (_, rule_, who, quote), = said("The news came after the Ash Party suspended a candidate. "
+                                   "A spokesman for the Ash Party called on Mr Pardew to quit "
+                                   "the Harbour Board.")
+    assert (rule_, quote) == ("indirect-xcomp", "Mr Pardew to quit the Harbour Board")
+    assert "spokesman" in who
+
+
+def test_acknowledged_noun_object(said):
+    (_, rule_, who, quote), = said("Dealers acknowledge a desire to post some quick gains "
+                                   "after the tax rise.")
+    assert (rule_, who, quote) == ("indirect-dobj", "Dealers",
+                                   "a desire to post some quick gains after the tax rise")

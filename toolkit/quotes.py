@@ -316,6 +316,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and head.lower_ == "as" and \
             head.head.lemma_.lower() in QUOTING_VERBS:
         return _quoted_person(head.head)
+    hearsay = _hearsay_subject(verb)
+    if hearsay is not None:
+        return hearsay
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     for child in verb.children:
@@ -356,6 +359,10 @@ def _hypothetical(tok: Token) -> bool:
     figures suggest …") or a passive participle with no agent ("went on trial
     accused of fraud", "a fee reported to be …")."""
     children = list(tok.children)
+    if _passive_without_teller(tok):
+        return True
+    if _hearsay_subject(tok) is not None:
+        return False  # "X is alleged to have said that …": X spoke
     if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True  # a noun tagged as a verb: "discuss newspaper reports that …"
     if tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and \
@@ -374,6 +381,38 @@ def _hypothetical(tok: Token) -> bool:
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
+
+
+def _passive_without_teller(tok: Token) -> bool:
+    """A passive speech verb with no agent names the listener, never the
+    speaker: "Ann Lee had been told she could stay", "the paper was told"
+    attribute what was said to nobody, so they are no attribution. With an
+    agent ("was told by the landlord that …") the agent speaks; the passive
+    of a quoting verb ("was quoted as saying") is left to the quoting rules."""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() in QUOTING_VERBS:
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "auxpass" for c in children) and \
+        not any(c.dep_ == "agent" for c in children)
+
+
+def _hearsay_subject(tok: Token) -> Token | None:
+    """Who is said to have spoken in "X is alleged to have said that …" (X).
+
+    A perfect infinitive speech verb ("to have said", "to have told") under a
+    passive verb of reporting with no agent ("is alleged", "was reported",
+    "is said") reports words X is claimed to have spoken: X, the passive's
+    subject, is the speaker."""
+    head = tok.head
+    kids = list(tok.children)
+    if tok.dep_ != "xcomp" or head.i == tok.i or head.tag_ != "VBN" or \
+            head.lemma_.lower() not in SPEECH_VERBS | {"believe", "understand", "think"}:
+        return None
+    if not (any(c.tag_ == "TO" for c in kids) and any(c.lower_ == "have" for c in kids)):
+        return None
+    if any(c.dep_ == "agent" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _restricted(tok: Token) -> bool:
@@ -878,13 +917,16 @@ def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
     """The infinitive complement of urging and promising: ``urged residents to stay indoors``.
 
     The verbs are :data:`toolkit.lexicon.XCOMP_SPEECH_VERBS`; the person urged
-    ("residents", "called on the council to …") belongs to the content.
+    ("residents", "called on the council to …") belongs to the content, also
+    when the parser hangs the infinitive as an adverbial clause after it.
     """
     if verb.lemma_.lower() not in XCOMP_SPEECH_VERBS:
         return None
     children = list(verb.children)
+    urged = [c for c in children if c.i > verb.i and (
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on"))]
     for child in children:
-        if child.dep_ == "xcomp" and child.i > verb.i:
+        if child.i > verb.i and (child.dep_ == "xcomp" or _urged_to(child, urged)):
             start = child.left_edge.i
             for other in children:
                 if other.dep_ in ("dobj", "dative") and verb.i < other.i < child.i:
@@ -895,6 +937,13 @@ def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
             if span:
                 return _indirect("indirect-xcomp", ctx.doc, span, verb)
     return None
+
+
+def _urged_to(child: Token, urged: list[Token]) -> bool:
+    """An infinitive the parser hung as an adverbial clause after the person
+    urged: "called on the mayor to resign" (``advcl`` "resign")."""
+    return child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children) and \
+        any(u.i < child.i for u in urged)
 
 
 @rule("indirect-gerund", stage="quotes")
@@ -1029,8 +1078,8 @@ def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | Non
     hi, hj = head.left_edge.i, head.right_edge.i + 1
     if at_end or pj >= hj:
         return _trimmed(doc, hi, pi)
-    if at_start or pi <= hi:
-        return _trimmed(doc, pj, hj)
+    if at_start or pi <= hi or all(t.dep_ in ("mark", "cc", "punct") for t in doc[hi:pi]):
+        return _trimmed(doc, pj, hj)  # "… that according to X the rule …": after it
     return _trimmed(doc, hi, hj)
 
 

@@ -373,3 +373,25 @@ def test_acknowledged_noun_object(said):
                                    "after the tax rise.")
     assert (rule_, who, quote) == ("indirect-dobj", "Dealers",
                                    "a desire to post some quick gains after the tax rise")
+
+
+def test_speech_noun_tagged_as_gerund_reports_nothing(said):
+    rows_ = said("The Harbour Commission said in a report that the port faced ruin. In its "
+                 "bluntest ever warning about the state of the port finances, it said "
+                 '"The port is at present close to bankruptcy."')
+    assert not any("state of the port" in r[3] for r in rows_)
+    assert [r[0] for r in rows_] == ["indirect", "direct"]
+
+
+def test_participle_after_a_noun_still_reports(said):
+    (_, _, who, quote), = said("Lena Vogt cancelled a visit to the opening of her new gallery "
+                               "saying she was too ill to travel.")
+    assert (who, quote) == ("Lena Vogt", "she was too ill to travel")
+
+
+def test_name_after_the_organisation_of_a_role_noun_speaks(said):
+    rows_ = said("Jorge Marin, a senior official of the union, said the strike went on. The "
+                 "head of the National Ferry Board, Anton Vieira Lobo, was quoted today as "
+                 "saying that if the strike continued foreign ships could dock. "
+                 '"It is not conceivable that exports be hit," he told the newspaper.')
+    assert [r[2].endswith("Anton Vieira Lobo") for r in rows_] == [False, True, True]

@@ -275,24 +275,44 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     right = tok.right_edge.i
     excluded = set()
     named = False  # "Her lawyer, Nadia Chowdhury": keep the name after a role noun
+    comma_at = tok.i + 1  # the comma before that name ("The head of the board, Ann Roe")
     for child in tok.rights:
         if child.dep_ == "appos" and tok.pos_ != "PROPN" and child.pos_ == "PROPN" \
                 and not named:
             named = True
+            comma_at = child.left_edge.i - 1
             continue
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN" and not named:
+            # "The head of the port board, Ann Roe": the name hangs on "board".
+            name = _person_appos_of(child)
+            if name is not None:
+                named, comma_at = True, name.left_edge.i - 1
         if child.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis"):
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     k = tok.i + 1
     while k <= right:
         t = doc[k]
         if k in excluded or _is_quote_tok(t) or (t.text in _STOP_PUNCT and not (
-                named and t.text == "," and k == tok.i + 1) and not _infix_hyphen(t)):
+                named and t.text == "," and k == comma_at) and not _infix_hyphen(t)):
             break
         end = k + 1
         k += 1
     while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct", "prep"):
         end -= 1
     return start, end
+
+
+def _person_appos_of(prep: Token) -> Token | None:
+    """A person's name in apposition to the object of "of" ("the head of the
+    board, Ann Roe"): the parser hangs it on the organisation, a reader on the
+    role noun before it."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or pobj.ent_type_ == "PERSON":
+            continue
+        for c in pobj.rights:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN":
+                return c
+    return None
 
 
 def _infix_hyphen(tok: Token) -> bool:
@@ -365,6 +385,8 @@ def _hypothetical(tok: Token) -> bool:
         return False  # "X is alleged to have said that …": X spoke
     if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True  # a noun tagged as a verb: "discuss newspaper reports that …"
+    if _gerund_as_noun(tok):
+        return True
     if tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and \
             tok.doc[tok.i - 1].text not in _OPENERS:
         return True  # part of a name: "the North East Says No campaign"
@@ -381,6 +403,25 @@ def _hypothetical(tok: Token) -> bool:
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
+
+
+def _gerund_as_noun(tok: Token) -> bool:
+    """A speech noun the tagger took for a gerund: "in its bluntest ever
+    warning about …" (after a possessive, determiner or adjective, skipping
+    adverbs) names a warning, it does not report one being given."""
+    if tok.tag_ != "VBG" or tok.dep_ in ("acl", "relcl") or \
+            any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+        return False
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].dep_ == "advmod" and tok.doc[k].head.i == tok.i:
+        k -= 1
+    if k < 0:
+        return False
+    before = tok.doc[k]
+    # "her new movie saying she was ill" is a participle; "its bluntest (NN)
+    # ever warning" is a noun: a noun before it counts only across an adverb.
+    return before.tag_ in ("PRP$", "DT", "JJ", "JJS", "JJR", "POS") or \
+        (k < tok.i - 1 and before.tag_ in ("NN", "NNS"))
 
 
 def _passive_without_teller(tok: Token) -> bool:
@@ -494,8 +535,11 @@ def _is_name(span: Span) -> bool:
     """A proper-noun head or apposition: the small model often labels people ORG,
     so "he"/"she" may fall back to any such name."""
     root = span.root
-    return root.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
-                                        for c in root.children)
+    return root.pos_ == "PROPN" or any(
+        (c.dep_ == "appos" and c.pos_ == "PROPN")
+        or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None
+            and span.start <= _person_appos_of(c).i < span.end)
+        for c in root.children)
 
 
 def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False,

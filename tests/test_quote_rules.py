@@ -395,3 +395,29 @@ def test_name_after_the_organisation_of_a_role_noun_speaks(said):
                  "saying that if the strike continued foreign ships could dock. "
                  '"It is not conceivable that exports be hit," he told the newspaper.')
     assert [r[2].endswith("Anton Vieira Lobo") for r in rows_] == [False, True, True]
+
+
+def test_subject_of_a_verb_tagged_as_noun_is_an_antecedent(said, parse):
+    from toolkit.quotes import _is_subject_at
+
+    doc = parse("Moreno issues a statement apologising for her absence.")
+    if doc[1].tag_ == "NNS" and doc[1].dep_ == "ROOT":  # the tagging this rule is for
+        assert _is_subject_at(doc, 0)
+    rows_ = said("Rita Moreno cancelled an appearance at the premiere of her new film saying "
+                 "she was too ill to fly. Other stars included Ann Hale and actress Mia Dobbs. "
+                 "Moreno issues a statement apologising for her absence. "
+                 '"I am so proud of the film," she said.')
+    assert rows_[-1][2].endswith("Moreno")
+
+
+def test_known_person_written_where_the_model_saw_no_name(parse):
+    from types import SimpleNamespace
+
+    from toolkit.quotes import _ActorIndex, _context, _unmarked_names
+
+    doc = parse("Rita Moreno arrived. Later Moreno left the hall.")
+    mention = SimpleNamespace(start_char=0, end_char=11)
+    actor = SimpleNamespace(name="Rita Moreno", type="PERSON", aliases=["Moreno"],
+                            mentions=[mention])
+    found = _unmarked_names(_context(doc), _ActorIndex([actor]))
+    assert [(c.text, c.start, c.person, c.name) for c in found] == [("Moreno", 27, True, True)]

@@ -1626,6 +1626,14 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
     return groups
 
 
+def _verb_as_noun(tok: Token) -> bool:
+    """A sentence root tagged as a plural noun that still takes an object
+    ("Lee issues a statement"): a verb, and the capitalised word that opens
+    the sentence before it (tagged a compound or adjective) its subject."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and \
+        any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _is_subject_at(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or not len(span):
@@ -1634,6 +1642,9 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
     for t in (tok, *tok.ancestors):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
+        if t.dep_ in ("compound", "amod") and t.text[:1].isupper() and t.i == t.sent.start \
+                and _verb_as_noun(t.head):
+            return True  # "Lee issues a statement": the verb was tagged a noun
         if t.dep_ not in ("compound", "poss", "amod", "case", "det", "flat"):
             return False
     return False
@@ -1722,6 +1733,7 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
         _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    cands += _unmarked_names(ctx, index)
     for si, sent in body_sentences(doc):
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
@@ -1735,6 +1747,30 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
             continue
         kept.append(c)
     return kept
+
+
+def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:
+    """A known person's name or alias written where the model tagged nothing
+    ("Ann Lee … Lee issues a statement …") is still an antecedent: each such
+    occurrence, capitalised and as a whole word, outside the actors' mentions."""
+    people = {name: actor for name, actor in index.names
+              if str(getattr(actor, "type", "")).upper().startswith("PER") and len(name) > 2}
+    if not people:
+        return []
+    doc, text = ctx.doc, ctx.text
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(n) for n in sorted(people, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        if not m.group(0)[:1].isupper() or index.overlapping(m.start(), m.end()):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            cand = _candidate(m.group(0), m.start(), m.end(), span,
+                              ctx.sent_of.get(span.start, -1), "PERSON")
+            # The actor is a known person even where the tagger saw no name.
+            out.append(replace(cand, person=True, name=True, place=False))
+    return out
 
 
 def _numeric(doc: Doc, start: int, end: int) -> bool:

@@ -52,6 +52,8 @@ CASES = {
                            "Ferry traffic grew last year"),
     "speaker-not-number": ("Forty per cent said they would cancel their holidays this summer.",
                            "they would cancel their holidays this summer"),
+    "speaker-description": ("Rugby player Jon Sale said he was ready. The 27-year-old said "
+                            "the club was strong.", "the club was strong"),
     "speaker-continuation": ("The mill will close in March, the union said. Adding that the "
                              "workers had not been consulted.", "the workers had not been consulted"),
     "speaker-pronoun": ("The coach arrived late. He said the team had trained well.",
@@ -421,3 +423,21 @@ def test_known_person_written_where_the_model_saw_no_name(parse):
                             mentions=[mention])
     found = _unmarked_names(_context(doc), _ActorIndex([actor]))
     assert [(c.text, c.start, c.person, c.name) for c in found] == [("Moreno", 27, True, True)]
+
+
+def test_definite_description_speaks_for_the_person_named_before(said):
+    rows_ = said('Mr Tom Hale predicted the vote would be close. The MP for Eastwick and Dunmore '
+                 'said the prime minister had been "trying very hard". But the minister had been '
+                 '"hurt" by the row, he added.')
+    assert [r[2] for r in rows_] == ["Mr Tom Hale"] * 3
+    assert rows_[1][1] == "indirect-ccomp+description"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Tom Hale said the vote was close. The club lawyer Ann Roe said it was fine.",
+    "Mr Tom Hale said the vote was close. The company said sales fell.",
+    "Mr Tom Hale said the vote was close. Trade was slow. Prices rose. Rents fell. "
+    "The chairman said the rules would change.",
+])
+def test_description_with_a_name_or_far_from_one_keeps_its_words(said, text):
+    assert not said(text)[-1][1].endswith("+description")

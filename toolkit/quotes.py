@@ -31,7 +31,10 @@ wire dateline, a number or a date; pronoun speakers ("they said") are resolved
 to the nearest compatible earlier speaker or named entity (number and gender
 agreement, people before names not known to be people), and the quote records
 it (``resolved=True``, ``source_text`` is the pronoun, ``rule`` ends in
-``+pronoun``); floating quotes and subject-less reporting clauses continue the
+``+pronoun``); a definite description of a person right after a named
+speaker ("Mr Hale said … The MP for Eastwick said …") speaks for that person
+(``rule`` ends in ``+description``, ``source_text`` keeps the description);
+floating quotes and subject-less reporting clauses continue the
 previous speaker. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
@@ -96,6 +99,8 @@ _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
 _NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
                              "ORDINAL"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: "the 27-year-old": a person described by age (never a number speaker).
+_AGE_NOUN = re.compile(r"(?i)^the\s+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old$")
 #: A wire dateline opening a paragraph: "MOSCOW, March 4 - ", "SAO PAULO,
 #: Brazil, March 5 (Reuters) - ".
 _DATELINE_RE = re.compile(
@@ -1476,6 +1481,46 @@ def speaker_not_number(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     return _Speaker()
 
 
+@rule("speaker-description", stage="quotes")
+def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A definite description of a person ("The MP for Kent said", "the
+    veteran coach says") names the person who spoke just before: news
+    style names someone, then refers back to them by role.
+
+    Applies when the written speaker starts with "the", is headed by a person
+    noun or role, has no name of its own, no possessive and no name before its
+    head ("the Acme spokesman", "the trust's chairman" may be someone else),
+    and a named person spoke in the
+    same sentence or one of the two before (gender agreeing when the
+    description has one). The quote then speaks for that person, keeps the
+    description in ``source_text`` and its rule gets ``+description``.
+    """
+    c = sp.cand
+    if c is None or sp.pronoun or sp.resolved or sp.start is None:
+        return None
+    span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or span[0].lower_ != "the" or any(
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span[1:] if t.i < span.root.i):
+        return None
+    role = span.root.lemma_.lower() in PERSON_NOUNS or title_words().get(span.root.lower_) == "role"
+    root = span.root
+    named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
+        c.dep_ in ("appos", "poss")
+        or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
+        for c in root.children) or (root.pos_ == "PROPN" and not role)
+    if named or not (_AGE_NOUN.match(sp.text) or role or c.person):
+        return None
+    here = res.sentence_of(sp.start)
+    for prev in reversed(res.speakers):
+        if prev.sentence < here - 2:
+            break
+        if prev.name and prev.person and prev.end <= sp.start and \
+                (not c.gender or not prev.gender or c.gender == prev.gender):
+            return _Speaker(prev.text, prev.start, prev.end, cand=replace(prev, sentence=here),
+                            resolved=True, source_text=sp.text, suffix="+description")
+    return None
+
+
 @rule("speaker-continuation", stage="quotes")
 def speaker_continuation(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A reporting clause with no subject of its own continues the previous
@@ -1663,8 +1708,8 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_dobj,
                  indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_apposition, speaker_not_number, speaker_pronoun,
-                speaker_floating, speaker_continuation),
+    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_not_number,
+                speaker_pronoun, speaker_floating, speaker_continuation),
 }
 
 

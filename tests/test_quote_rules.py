@@ -441,3 +441,17 @@ def test_definite_description_speaks_for_the_person_named_before(said):
 ])
 def test_description_with_a_name_or_far_from_one_keeps_its_words(said, text):
     assert not said(text)[-1][1].endswith("+description")
+
+
+def test_but_clause_hung_on_the_speech_verb_is_reported(said):
+    (_, _, _, quote), = said("Mr Farrow added that Lumo had done well with the Z3, but it "
+                             "definitely helped that the release of Night Run coincided with "
+                             "the new Z3 hitting the shelves.")
+    assert quote.startswith("Lumo had done well") and quote.endswith("hitting the shelves")
+
+
+def test_but_clause_of_the_reporter_is_not_content(said):
+    rows_ = said("Ms Ode said no ferries had sailed, but she refused to say why. The firm said "
+                 "profits rose, but analysts said the rise was small.")
+    assert [r[3] for r in rows_] == ["no ferries had sailed", "profits rose",
+                                     "the rise was small"]

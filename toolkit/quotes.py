@@ -887,8 +887,35 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
         if verb.dep_ in ("pcomp", "relcl") and any(
                 t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
             return "indirect-embedded", span
-        return ("indirect-final" if child.i < verb.i else "indirect-ccomp"), span
+        if child.i < verb.i:
+            return "indirect-final", span
+        return "indirect-ccomp", _with_but_clause(doc, verb, span)
     return None
+
+
+def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """The content extended by a "but" clause the parser hung on the speech
+    verb instead of the reported clause: "X said the ferries had stopped,
+    but it helped that the trains ran" reports both halves.
+
+    Only a clause right after the content, with a subject of its own that is
+    a common noun or "it"/"there"/"this" (not a name or a person pronoun,
+    which usually start the reporter's own sentence: "but he declined to
+    say"), and that reports no speech of its own."""
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < span[1]:
+            continue
+        cc = [t for t in doc[span[1]:conj.left_edge.i] if not t.is_punct]
+        subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
+                not (subj.lower_ in ("it", "there", "this") or
+                     (subj.pos_ == "NOUN" and not subj.ent_type_)):
+            return span
+        if any(_is_speech_verb(t) for t in conj.subtree):
+            return span
+        end = _trimmed(doc, span[0], conj.right_edge.i + 1)
+        return end or span
+    return span
 
 
 def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
@@ -903,8 +930,9 @@ def indirect_ccomp(ctx: _Context, verb: Token) -> _Draft | None:
     """A speech verb and the clause it reports: ``X said (on Monday) (that) …``.
 
     The content is the complement clause without "that"; a leading time
-    phrase ("said on Friday the plan …") belongs to the saying, and a
-    coordinated reporting clause of its own ("… and it claimed …") is cut off.
+    phrase ("said on Friday the plan …") belongs to the saying, a coordinated
+    reporting clause of its own ("… and it claimed …") is cut off, and a "but"
+    clause the parser hung on the verb is kept (:func:`_with_but_clause`).
     """
     return _ccomp_rule("indirect-ccomp", ctx, verb)
 

@@ -455,3 +455,16 @@ def test_but_clause_of_the_reporter_is_not_content(said):
                  "profits rose, but analysts said the rise was small.")
     assert [r[3] for r in rows_] == ["no ferries had sailed", "profits rose",
                                      "the rise was small"]
+
+
+def test_he_prefers_the_main_clause_subject_over_a_relative_clause(said):
+    rows_ = said("Mr Bo Park said the rules were unclear. Farmer Ann Lee was put in touch with "
+                 "the Wayside Group, of which Mr Park is a co-chairman, after he had written to "
+                 "the ministry. He had asked whether his dogs could chase deer away.")
+    assert rows_[-1][2] == "Farmer Ann Lee"
+
+
+def test_subordinate_clause_after_a_comma_is_no_reporting_clause(said):
+    rows_ = said("Farmer Ann Lee was put in touch with the Wayside Group, after she had written "
+                 "to the ministry.")
+    assert rows_ == []

@@ -1091,6 +1091,7 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
     ``The forces, the statement said, are in control.``
 
     When the clause interrupts the content the whole clause is the content.
+    A subordinate clause (", after he had written to …") is no reporting clause.
     """
     doc = ctx.doc
     if _restricted(verb) or verb.dep_ not in ("parataxis", "ccomp", "advcl") or \
@@ -1100,6 +1101,8 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
     vi = verb.left_edge.i
     if not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
         return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # a subordinate clause: ", after he had written to the ministry"
     if head.i < vi:
         span = _trimmed(doc, head.left_edge.i, vi)  # the content is complete before it
     else:
@@ -1658,7 +1661,7 @@ def _antecedent(pron: str, tok: Token, res: _Resolver,
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
                 # An earlier speaker is taken as a person even when not known to be one.
-                loose = relaxed or n % 4 == 0
+                loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
                     if names_only and not c.name:
                         continue
@@ -1667,11 +1670,17 @@ def _antecedent(pron: str, tok: Token, res: _Resolver,
     return None
 
 
+#: Antecedent groups per sentence: speakers, main-clause subjects, other
+#: subjects, other mentions, names inside reported content.
+_GROUPS_PER_SENTENCE = 5
+
+
 def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
                        here: int) -> list[list[_Candidate]]:
     """Candidates before the pronoun ``tok`` in preference order, one list per
-    (sentence, kind): earlier speakers, subjects, other mentions, names inside
-    reported content. Mentions in the content of a quote of the pronoun's own
+    (sentence, kind): earlier speakers, main-clause subjects, subjects of
+    relative or subordinate clauses, other mentions, names inside reported
+    content. Mentions in the content of a quote of the pronoun's own
     sentence are left out: "it said, adding that the storm …" is not the storm."""
     doc, mentions, pos = tok.doc, res.mentions, tok.idx
     own = res.contents_in.get(here, []) + [content]
@@ -1692,11 +1701,24 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
         found = by_sentence.get(sent, [])
         reported = [c for c in found if res.in_content(c.start)]
         free = [c for c in found if c not in reported]
+        subjects = [c for c in free if _is_subject_at(doc, c.start)]
+        main = [c for c in subjects if _main_clause_at(doc, c.start)]
         groups += [[c for c in recent if c.sentence == sent and c.end <= pos],
-                   [c for c in free if _is_subject_at(doc, c.start)],
-                   [c for c in free if not _is_subject_at(doc, c.start)] if sent != here else [],
+                   main, [c for c in subjects if c not in main],
+                   [c for c in free if c not in subjects] if sent != here else [],
                    reported if sent != here else []]
     return groups
+
+
+def _main_clause_at(doc: Doc, char: int) -> bool:
+    """Whether the word at ``char`` is outside relative and subordinate
+    clauses: "Ann Lee was put in touch with the group, of which Bo Park is a
+    member, after …" has Ann Lee as its main subject; a later "he" means her
+    rather than Bo Park."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return not any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in span[0].ancestors)
 
 
 def _verb_as_noun(tok: Token) -> bool:

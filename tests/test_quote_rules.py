@@ -468,3 +468,10 @@ def test_subordinate_clause_after_a_comma_is_no_reporting_clause(said):
     rows_ = said("Farmer Ann Lee was put in touch with the Wayside Group, after she had written "
                  "to the ministry.")
     assert rows_ == []
+
+
+def test_participle_after_a_quote_continues_the_quote(said):
+    rows_ = said('"We expect to file papers late tonight" asking the board to reopen the case, '
+                 "spokesman Hal Ricks said in a telephone interview.")
+    assert [r[2] for r in rows_] == ["spokesman Hal Ricks"]
+    assert rows_[0][3].startswith("We expect to file papers")

@@ -723,7 +723,11 @@ def _direct_drafts(ctx: _Context, rules: tuple) -> tuple[list[_Draft], set[int]]
 
 def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                sent_at: list[Span]) -> Token | None:
-    """A speech verb right after the closing mark: ``"…," said X`` / ``"…," X said``."""
+    """A speech verb right after the closing mark: ``"…," said X`` / ``"…," X said``.
+
+    A verb that hangs on a word inside the quote continues the quoted clause
+    ('"We expect to file today" asking the court to …') and reports nothing.
+    """
     if _partial(doc, open_i, close_i, sent_at[open_i].start, open_i):
         return None
     sent = sent_at[close_i]
@@ -739,6 +743,8 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             if k == close_i + 1 and t.text in ".!?":
                 return None  # the sentence ends right after the quote
             continue
+        if _continues_quote(t, open_i, close_i):
+            return None  # '"We will appeal" asking the court to …': the quote's own clause
         if _is_speech_verb(t) and not _restricted(t):
             return t if _only_subject_between(doc, t, open_i, close_i, k) and (
                 ends_punct or gap_has_comma or k == close_i + 1) else None
@@ -747,6 +753,23 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _continues_quote(tok: Token, open_i: int, close_i: int) -> bool:
+    """A participle after the closing mark that hangs on a word inside the
+    quote ('"We expect to file today" asking the court to …') continues the
+    quoted clause: it is no reporting verb and reports nothing itself."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and \
+        open_i < tok.head.i < close_i
+
+
+def _after_quote_of_its_head(tok: Token) -> bool:
+    """:func:`_continues_quote` for a participle whose head is in the quote
+    just before it (a quote mark lies between them)."""
+    head = tok.head
+    return head.i < tok.i and tok.i - head.i < 40 and \
+        any(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i]) and \
+        _continues_quote(tok, head.i - 1, tok.i)
 
 
 def _as_saying(verb: Token) -> Token | None:
@@ -1174,8 +1197,8 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
     drafts = []
     for _, sent in body_sentences(ctx.doc):
         for tok in sent:
-            if tok.i in used_verbs or in_direct(tok.idx):
-                continue
+            if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
+                continue  # inside a quote, or a participle continuing one
             if _is_speech_verb(tok) and not _hypothetical(tok):
                 d = _first(groups["indirect"], ctx, tok)
                 if d is not None:

@@ -475,3 +475,11 @@ def test_participle_after_a_quote_continues_the_quote(said):
                  "spokesman Hal Ricks said in a telephone interview.")
     assert [r[2] for r in rows_] == ["spokesman Hal Ricks"]
     assert rows_[0][3].startswith("We expect to file papers")
+
+
+def test_subjectless_fragment_is_not_reported_content(said):
+    rows_ = said("The Ruritanian government also asked for a reduction in the repayments it was "
+                 "due to make in 1987, 1988 and 1989 - after an earlier request that it make no "
+                 "payments at all in those years was rebuffed - and sought a commitment from "
+                 "the banks to finance new investment in Ruritania.")
+    assert not any(r[3].startswith("was rebuffed") for r in rows_)

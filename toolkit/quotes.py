@@ -902,7 +902,7 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     if _restricted(verb):
         return None
     for child in verb.children:
-        if child.dep_ != "ccomp":
+        if child.dep_ != "ccomp" or _subjectless_fragment(child):
             continue
         span = _content_span(doc, child, verb)
         if span is None:
@@ -914,6 +914,18 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
             return "indirect-final", span
         return "indirect-ccomp", _with_but_clause(doc, verb, span)
     return None
+
+
+def _subjectless_fragment(clause: Token) -> bool:
+    """A "clause" with no subject that starts with its own verb ("… - after a
+    request that … - was rebuffed - and sought …"): a fragment of a long
+    sentence the parser hung on the speech verb, not what was said."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+           for c in clause.children):
+        return False
+    first = clause.left_edge
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "VBN") and first.pos_ in ("VERB", "AUX") \
+        and (first.i == clause.i or first.head.i == clause.i)
 
 
 def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int, int]:

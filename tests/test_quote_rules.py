@@ -483,3 +483,18 @@ def test_subjectless_fragment_is_not_reported_content(said):
                  "payments at all in those years was rebuffed - and sought a commitment from "
                  "the banks to finance new investment in Ruritania.")
     assert not any(r[3].startswith("was rebuffed") for r in rows_)
+
+
+def test_reported_question_coordinated_inside_reported_speech(said):
+    rows_ = said("Councillor Ann Vale said ministers had invented a new offence and asked how "
+                 "wardens were supposed to enforce the rules.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("Councillor Ann Vale", "ministers had invented a new offence"),
+        ("Councillor Ann Vale", "how wardens were supposed to enforce the rules")]
+
+
+def test_description_with_another_role_is_another_person(said):
+    rows_ = said("Councillor Ann Vale said the road was shut. The mayor said the bridge was safe. "
+                 "Chancellor Tom Barr said taxes would fall. The chancellor said the plan was fair.")
+    assert [r[2] for r in rows_] == ["Councillor Ann Vale", "The mayor", "Chancellor Tom Barr",
+                                     "Chancellor Tom Barr"]

@@ -344,6 +344,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     hearsay = _hearsay_subject(verb)
     if hearsay is not None:
         return hearsay
+    if verb.dep_ == "conj" and _asks_question(verb) and verb.head.dep_ == "ccomp" and \
+            _is_speech_verb(verb.head.head) and depth < 3:
+        # "X said ministers had erred and asked how …": X asked (the parser
+        # hung "asked" on the reported clause).
+        return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     for child in verb.children:
@@ -373,6 +378,17 @@ def _is_speech_verb(tok: Token) -> bool:
         tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ == "NNS"
         and any(c.dep_ == "ccomp" for c in tok.children)
         and any(c.dep_ == "compound" for c in tok.lefts))
+
+
+def _asks_question(verb: Token) -> bool:
+    """A subject-less "asked how/whether/why …": a reported question whose
+    complement opens with a question word."""
+    if verb.lemma_.lower() != "ask" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.tag_ in ("WRB", "WP", "WDT", "IN")
+               and c.left_edge.lower_ in ("how", "why", "what", "when", "where", "who",
+                                          "which", "whether", "if")
+               for c in verb.children)
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -878,8 +894,8 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
             doc[i].dep_ in ("prep", "npadvmod"):
         i = subj.left_edge.i
     for child in head.rights:
-        if child.dep_ == "conj" and _is_speech_verb(child) and \
-                any(c.dep_ == "nsubj" for c in child.children):
+        if child.dep_ == "conj" and _is_speech_verb(child) and (
+                any(c.dep_ == "nsubj" for c in child.children) or _asks_question(child)):
             cut = child.left_edge.i
             if head.i < cut < j:
                 j = cut
@@ -1558,7 +1574,9 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     head ("the Acme spokesman", "the trust's chairman" may be someone else),
     and a named person spoke in the
     same sentence or one of the two before (gender agreeing when the
-    description has one). The quote then speaks for that person, keeps the
+    description has one, and a role written with the name being the
+    description's own: "Councillor Ann Vale … the mayor" are two people;
+    :func:`_same_role`). The quote then speaks for that person, keeps the
     description in ``source_text`` and its rule gets ``+description``.
     """
     c = sp.cand
@@ -1580,11 +1598,24 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     for prev in reversed(res.speakers):
         if prev.sentence < here - 2:
             break
-        if prev.name and prev.person and prev.end <= sp.start and \
-                (not c.gender or not prev.gender or c.gender == prev.gender):
+        if prev.name and prev.person and prev.end <= sp.start:
+            if (c.gender and prev.gender and c.gender != prev.gender) or not (
+                    _AGE_NOUN.match(sp.text) or _same_role(res.ctx.doc, prev, root)):
+                return None
             return _Speaker(prev.text, prev.start, prev.end, cand=replace(prev, sentence=here),
                             resolved=True, source_text=sp.text, suffix="+description")
     return None
+
+
+def _same_role(doc: Doc, prev: _Candidate, root: Token) -> bool:
+    """Whether a named speaker may be the person a description names: the
+    name carries no role word ("Mr Hale"), or the description's own
+    ("Chancellor Ann Roe … the chancellor"); "Councillor Ann Vale … the
+    mayor" are two people."""
+    span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    roles = {t.lower_ for t in span or []
+             if title_words().get(t.lower_) == "role" or t.lemma_.lower() in PERSON_NOUNS}
+    return not roles or root.lower_ in roles or root.lemma_.lower() in roles
 
 
 @rule("speaker-continuation", stage="quotes")

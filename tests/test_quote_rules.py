@@ -498,3 +498,9 @@ def test_description_with_another_role_is_another_person(said):
                  "Chancellor Tom Barr said taxes would fall. The chancellor said the plan was fair.")
     assert [r[2] for r in rows_] == ["Councillor Ann Vale", "The mayor", "Chancellor Tom Barr",
                                      "Chancellor Tom Barr"]
+
+
+def test_counted_subject_taken_for_a_phrase_opens_the_content(said):
+    (_, _, _, quote), = said("Sources close to Mr Pardew said around eight other members of "
+                             "the Ash Party were also planning to jump ship.")
+    assert quote == "around eight other members of the Ash Party were also planning to jump ship"

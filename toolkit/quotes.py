@@ -888,6 +888,13 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
         i = verb.i + 1
     # "said on Monday the plan …": a leading time phrase belongs to the saying.
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        # "said around eight members were …": the parser took the subject for
+        # a phrase of the verb; it opens the content.
+        lead = next((c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < i
+                     and c.right_edge.i + 1 == i and c.ent_type_ == "CARDINAL"), None)
+        if lead is not None:
+            i = lead.i
     if subj is not None and i < subj.left_edge.i and all(
             t.dep_ in ("prep", "pobj", "det", "compound", "nummod", "npadvmod", "punct")
             or t.ent_type_ in ("DATE", "TIME") for t in doc[i:subj.left_edge.i]) and \

@@ -109,3 +109,8 @@ def test_path_annotation_reads_the_named_article(tmp_path):
     assert gold[0]["start_char"] == text.index("Ferry")
     with pytest.raises(FileNotFoundError, match="--corpora"):
         score_mod.load_article(ann, corpora=tmp_path / "nowhere")
+
+
+def test_cli_scores_several_folders_and_rejects_an_empty_one(tmp_path, capsys):
+    assert score_mod.main(["--articles", str(tmp_path)]) == 2
+    assert "no annotation files" in capsys.readouterr().err

@@ -504,3 +504,9 @@ def test_counted_subject_taken_for_a_phrase_opens_the_content(said):
     (_, _, _, quote), = said("Sources close to Mr Pardew said around eight other members of "
                              "the Ash Party were also planning to jump ship.")
     assert quote == "around eight other members of the Ash Party were also planning to jump ship"
+
+
+def test_description_after_the_same_description_is_left_alone(said):
+    rows_ = said("The Bishop said the book was fiction. Writing in the Daily Post, the Bishop "
+                 'said: "Stories are always fun to read."')
+    assert not any(r[1].endswith("+description") for r in rows_)

@@ -1605,7 +1605,8 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     for prev in reversed(res.speakers):
         if prev.sentence < here - 2:
             break
-        if prev.name and prev.person and prev.end <= sp.start:
+        if prev.name and prev.person and prev.end <= sp.start and \
+                not prev.text.lower().startswith("the "):  # a name, not the same description
             if (c.gender and prev.gender and c.gender != prev.gender) or not (
                     _AGE_NOUN.match(sp.text) or _same_role(res.ctx.doc, prev, root)):
                 return None

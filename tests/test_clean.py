@@ -11,6 +11,7 @@ from toolkit.clean import (
     clean_lines,
     find_date,
     join_wrapped,
+    space_glued_quote,
     split_authors,
     split_dateline,
     split_lines,
@@ -557,3 +558,19 @@ def test_one_line_article_of_a_megabyte_about_cookies_is_kept_quickly():
     art = clean_lines([line])
     assert time.process_time() - start < 10
     assert art.text == line.strip() and not art.removed
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ('The mayor said,"From June the ferry runs hourly."',
+     'The mayor said, "From June the ferry runs hourly."'),
+    ("The mayor said:\u201cWe will build it.\u201d", "The mayor said: \u201cWe will build it.\u201d"),
+    ('"We won."The crowd sang.', '"We won."The crowd sang.'),  # a closing mark: left alone
+    ("Prices rose 3.5% in May.", "Prices rose 3.5% in May."),
+])
+def test_space_glued_quote(raw, clean):
+    assert space_glued_quote(raw) == clean
+
+
+def test_glued_quote_is_spaced_in_the_article_text():
+    art = clean_lines(['The mayor told reporters,"From June the ferry runs hourly."'])
+    assert art.text == 'The mayor told reporters, "From June the ferry runs hourly."'

@@ -91,8 +91,11 @@ PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
 })
 
 #: Speech verbs whose direct object is the content when there is no clause
-#: ("claimed responsibility for …", "denied the allegations").
-DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({"claim", "deny", "confirm", "announce"})
+#: ("claimed responsibility for …", "denied the allegations", "acknowledged a
+#: desire to …").
+DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({
+    "claim", "deny", "confirm", "announce", "acknowledge",
+})
 
 #: Speech verbs that need a particular complement to report speech: "call" is
 #: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".

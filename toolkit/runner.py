@@ -486,7 +486,8 @@ def _report_analyses(state: RunState) -> list[Analysis]:
     found = [articles[aid] for aid in order if aid in articles]
     docs = parse_many(found, state.nlp, batch_size=state.options.batch_size)
     extra = {} if state.corrections is None else {"corrections": state.corrections}
-    return [analyze_doc(a, d, window=state.options.window, **extra)
+    return [analyze_doc(a, d, window=state.options.window,
+                        disable_rules=state.options.disable_rules, **extra)
             for a, d in zip(found, docs, strict=True)]
 
 

@@ -55,12 +55,14 @@ endif
 
 # Lint and the test suite without the notebooks: their stored outputs are
 # rendered by the pinned reference environment, so other Pythons run only this.
+# The suite includes every docstring example in toolkit/ (pyproject.toml's
+# testpaths and --doctest-modules; the names they use are in conftest.py).
 unit: $(VENV)/.installed-dev
-	$(BIN)/ruff check toolkit tests benchmarks scripts
+	$(BIN)/ruff check toolkit tests benchmarks scripts conftest.py
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check toolkit tests benchmarks scripts
+	$(BIN)/ruff check toolkit tests benchmarks scripts conftest.py
 
 notebooks: $(VENV)/.installed-dev
 	$(BIN)/python scripts/run_notebooks.py

@@ -7,15 +7,15 @@ test, the README's table and the notebooks together.
 from __future__ import annotations
 
 from conftest import ROOT
-
 from toolkit import contract
 
 PINNED = {
     "articles": ("article_id source_path source_id title authors author_roles published "
-                 "dateline paragraphs words removed_lines"),
+                 "dateline paragraphs words removed_lines outlet section length_words "
+                 "archive_id"),
     "removed": "article_id line text reason",
     "sentences": "article_id sentence paragraph kind start_char end_char text",
-    "actors": "article_id actor type mentions aliases description",
+    "actors": "article_id actor type mentions aliases description source",
     "mentions": "article_id actor text start_char end_char sentence",
     "quotes": "article_id speaker speaker_actor cue quote kind sentence start_char end_char rule",
     "figures": ("article_id value text qualifier unit what source sentence start_char end_char "

@@ -145,3 +145,8 @@ def test_a_wire_dateline_is_not_part_of_the_source(figs):
 
 def test_a_score_never_names_a_pronoun(figs):
     assert figs("It was a match which they won 2-1.")["2-1"].what != "which"
+
+
+def test_a_relative_pronoun_source_is_the_noun_it_stands_for(figs):
+    got = figs("The shop was run by Mara Vell, who said sales fell 12% in March.")
+    assert got["12%"].source == "Mara Vell"

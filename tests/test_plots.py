@@ -129,6 +129,23 @@ def test_network_keeps_top_nodes():
     assert "n39" in {t.get_text() for t in ax.texts} and "n00" not in {t.get_text() for t in ax.texts}
 
 
+def test_cutting_a_network_keeps_the_graph_order_whatever_the_hash_seed():
+    # A subgraph view of a few nodes iterates a set, whose order changes with
+    # PYTHONHASHSEED; the cut graph must keep the original order instead.
+    g = nx.Graph()
+    for i in range(40):
+        g.add_node(f"actor {i:02d}", type="ORG", mentions=i % 8)
+    for i in range(39):
+        g.add_edge(f"actor {i:02d}", f"actor {39 - i:02d}", weight=1 + i % 4)
+    cut = plots._top_nodes(g, 6)
+    kept = set(cut.nodes)
+    assert len(kept) == 6
+    assert list(cut.nodes) == [n for n in g.nodes if n in kept]
+    assert list(cut.edges) == [(a, b) for a, b in g.edges if a in kept and b in kept]
+    assert cut.nodes["actor 07"] == g.nodes["actor 07"]
+    assert plots._top_nodes(g, None) is g
+
+
 def test_plot_figures_labels_values_and_sources():
     ax = plots.plot_figures(FIGURES)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["people", "aid (USD)"]

@@ -43,6 +43,7 @@ def test_count_articles_counts_files_and_corpus_rows(tmp_path):
     rows = [{"id": str(i), "text": "A story."} for i in range(3)]
     (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert count_articles([tmp_path / "a.txt", tmp_path / "c.jsonl"]) == 4
+    assert count_articles([tmp_path / "c.jsonl", tmp_path / "a.txt"], enough=2) == 3
 
 
 def _tables(out):

@@ -52,6 +52,8 @@ CASES = {
                            "Ferry traffic grew last year"),
     "speaker-not-number": ("Forty per cent said they would cancel their holidays this summer.",
                            "they would cancel their holidays this summer"),
+    "speaker-description": ("Rugby player Jon Sale said he was ready. The 27-year-old said "
+                            "the club was strong.", "the club was strong"),
     "speaker-continuation": ("The mill will close in March, the union said. Adding that the "
                              "workers had not been consulted.", "the workers had not been consulted"),
     "speaker-pronoun": ("The coach arrived late. He said the team had trained well.",
@@ -331,3 +333,180 @@ def test_continued_quote_keeps_the_speaker_actor(parse):
     first, second = extract_quotes(doc, actors=extract_actors(doc))
     assert second.rule == "direct-floating"
     assert second.speaker_actor == first.speaker_actor
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry captain had been told he could sail at dawn.",
+    "Mr Tolley was initially told it was an offence.",
+    "Details were agreed at a meeting on Sunday, the Daily Courier was told.",
+])
+def test_passive_with_no_teller_attributes_nothing(said, text):
+    assert said(text) == []
+
+
+def test_passive_with_an_agent_names_the_teller(said):
+    (_, _, who, quote), = said("Ms Rowe was told by the landlord that the flat was sold.")
+    assert (who, quote) == ("the landlord", "the flat was sold")
+
+
+def test_alleged_to_have_said_names_the_subject(said):
+    (kind, _, who, quote), = said("Mr Ferris is alleged to have said that the harbour "
+                                  "should be sold.")
+    assert (kind, who, quote) == ("indirect", "Mr Ferris", "the harbour should be sold")
+
+
+def test_told_that_according_to_gives_one_row_for_the_source(said):
+    rows_ = said("In a later call Mr Tolley was told that according to the council's lawyers "
+                 'walking dogs on the beach was "not in fact an offence".')
+    assert [(r[0], r[2]) for r in rows_] == [("according_to", "the council's lawyers")]
+    assert "according" not in rows_[0][3] and "offence" in rows_[0][3]
+
+
+def test_called_on_someone_to_act(said):
+    (_, rule_, who, quote), = said("The news came after the Ash Party suspended a candidate. "
+                                   "A spokesman for the Ash Party called on Mr Pardew to quit "
+                                   "the Harbour Board.")
+    assert (rule_, quote) == ("indirect-xcomp", "Mr Pardew to quit the Harbour Board")
+    assert "spokesman" in who
+
+
+def test_acknowledged_noun_object(said):
+    (_, rule_, who, quote), = said("Dealers acknowledge a desire to post some quick gains "
+                                   "after the tax rise.")
+    assert (rule_, who, quote) == ("indirect-dobj", "Dealers",
+                                   "a desire to post some quick gains after the tax rise")
+
+
+def test_speech_noun_tagged_as_gerund_reports_nothing(said):
+    rows_ = said("The Harbour Commission said in a report that the port faced ruin. In its "
+                 "bluntest ever warning about the state of the port finances, it said "
+                 '"The port is at present close to bankruptcy."')
+    assert not any("state of the port" in r[3] for r in rows_)
+    assert [r[0] for r in rows_] == ["indirect", "direct"]
+
+
+def test_participle_after_a_noun_still_reports(said):
+    (_, _, who, quote), = said("Lena Vogt cancelled a visit to the opening of her new gallery "
+                               "saying she was too ill to travel.")
+    assert (who, quote) == ("Lena Vogt", "she was too ill to travel")
+
+
+def test_name_after_the_organisation_of_a_role_noun_speaks(said):
+    rows_ = said("Jorge Marin, a senior official of the union, said the strike went on. The "
+                 "head of the National Ferry Board, Anton Vieira Lobo, was quoted today as "
+                 "saying that if the strike continued foreign ships could dock. "
+                 '"It is not conceivable that exports be hit," he told the newspaper.')
+    assert [r[2].endswith("Anton Vieira Lobo") for r in rows_] == [False, True, True]
+
+
+def test_subject_of_a_verb_tagged_as_noun_is_an_antecedent(said, parse):
+    from toolkit.quotes import _is_subject_at
+
+    doc = parse("Moreno issues a statement apologising for her absence.")
+    if doc[1].tag_ == "NNS" and doc[1].dep_ == "ROOT":  # the tagging this rule is for
+        assert _is_subject_at(doc, 0)
+    rows_ = said("Rita Moreno cancelled an appearance at the premiere of her new film saying "
+                 "she was too ill to fly. Other stars included Ann Hale and actress Mia Dobbs. "
+                 "Moreno issues a statement apologising for her absence. "
+                 '"I am so proud of the film," she said.')
+    assert rows_[-1][2].endswith("Moreno")
+
+
+def test_known_person_written_where_the_model_saw_no_name(parse):
+    from types import SimpleNamespace
+
+    from toolkit.quotes import _ActorIndex, _context, _unmarked_names
+
+    doc = parse("Rita Moreno arrived. Later Moreno left the hall.")
+    mention = SimpleNamespace(start_char=0, end_char=11)
+    actor = SimpleNamespace(name="Rita Moreno", type="PERSON", aliases=["Moreno"],
+                            mentions=[mention])
+    found = _unmarked_names(_context(doc), _ActorIndex([actor]))
+    assert [(c.text, c.start, c.person, c.name) for c in found] == [("Moreno", 27, True, True)]
+
+
+def test_definite_description_speaks_for_the_person_named_before(said):
+    rows_ = said('Mr Tom Hale predicted the vote would be close. The MP for Eastwick and Dunmore '
+                 'said the prime minister had been "trying very hard". But the minister had been '
+                 '"hurt" by the row, he added.')
+    assert [r[2] for r in rows_] == ["Mr Tom Hale"] * 3
+    assert rows_[1][1] == "indirect-ccomp+description"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Tom Hale said the vote was close. The club lawyer Ann Roe said it was fine.",
+    "Mr Tom Hale said the vote was close. The company said sales fell.",
+    "Mr Tom Hale said the vote was close. Trade was slow. Prices rose. Rents fell. "
+    "The chairman said the rules would change.",
+])
+def test_description_with_a_name_or_far_from_one_keeps_its_words(said, text):
+    assert not said(text)[-1][1].endswith("+description")
+
+
+def test_but_clause_hung_on_the_speech_verb_is_reported(said):
+    (_, _, _, quote), = said("Mr Farrow added that Lumo had done well with the Z3, but it "
+                             "definitely helped that the release of Night Run coincided with "
+                             "the new Z3 hitting the shelves.")
+    assert quote.startswith("Lumo had done well") and quote.endswith("hitting the shelves")
+
+
+def test_but_clause_of_the_reporter_is_not_content(said):
+    rows_ = said("Ms Ode said no ferries had sailed, but she refused to say why. The firm said "
+                 "profits rose, but analysts said the rise was small.")
+    assert [r[3] for r in rows_] == ["no ferries had sailed", "profits rose",
+                                     "the rise was small"]
+
+
+def test_he_prefers_the_main_clause_subject_over_a_relative_clause(said):
+    rows_ = said("Mr Bo Park said the rules were unclear. Farmer Ann Lee was put in touch with "
+                 "the Wayside Group, of which Mr Park is a co-chairman, after he had written to "
+                 "the ministry. He had asked whether his dogs could chase deer away.")
+    assert rows_[-1][2] == "Farmer Ann Lee"
+
+
+def test_subordinate_clause_after_a_comma_is_no_reporting_clause(said):
+    rows_ = said("Farmer Ann Lee was put in touch with the Wayside Group, after she had written "
+                 "to the ministry.")
+    assert rows_ == []
+
+
+def test_participle_after_a_quote_continues_the_quote(said):
+    rows_ = said('"We expect to file papers late tonight" asking the board to reopen the case, '
+                 "spokesman Hal Ricks said in a telephone interview.")
+    assert [r[2] for r in rows_] == ["spokesman Hal Ricks"]
+    assert rows_[0][3].startswith("We expect to file papers")
+
+
+def test_subjectless_fragment_is_not_reported_content(said):
+    rows_ = said("The Ruritanian government also asked for a reduction in the repayments it was "
+                 "due to make in 1987, 1988 and 1989 - after an earlier request that it make no "
+                 "payments at all in those years was rebuffed - and sought a commitment from "
+                 "the banks to finance new investment in Ruritania.")
+    assert not any(r[3].startswith("was rebuffed") for r in rows_)
+
+
+def test_reported_question_coordinated_inside_reported_speech(said):
+    rows_ = said("Councillor Ann Vale said ministers had invented a new offence and asked how "
+                 "wardens were supposed to enforce the rules.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("Councillor Ann Vale", "ministers had invented a new offence"),
+        ("Councillor Ann Vale", "how wardens were supposed to enforce the rules")]
+
+
+def test_description_with_another_role_is_another_person(said):
+    rows_ = said("Councillor Ann Vale said the road was shut. The mayor said the bridge was safe. "
+                 "Chancellor Tom Barr said taxes would fall. The chancellor said the plan was fair.")
+    assert [r[2] for r in rows_] == ["Councillor Ann Vale", "The mayor", "Chancellor Tom Barr",
+                                     "Chancellor Tom Barr"]
+
+
+def test_counted_subject_taken_for_a_phrase_opens_the_content(said):
+    (_, _, _, quote), = said("Sources close to Mr Pardew said around eight other members of "
+                             "the Ash Party were also planning to jump ship.")
+    assert quote == "around eight other members of the Ash Party were also planning to jump ship"
+
+
+def test_description_after_the_same_description_is_left_alone(said):
+    rows_ = said("The Bishop said the book was fiction. Writing in the Daily Post, the Bishop "
+                 'said: "Stories are always fun to read."')
+    assert not any(r[1].endswith("+description") for r in rows_)

@@ -85,8 +85,8 @@ def test_evaluation_floor(nlp, subset, floors):
 
 
 def test_corpus_annotations_are_well_formed():
-    files = sorted(BENCH.glob("dev*/*.json"))
-    assert len(files) >= 30
+    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout2/*.json"))
+    assert len(files) >= 50
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "quotes"} and data["path"].endswith(".txt"), path
@@ -109,3 +109,8 @@ def test_path_annotation_reads_the_named_article(tmp_path):
     assert gold[0]["start_char"] == text.index("Ferry")
     with pytest.raises(FileNotFoundError, match="--corpora"):
         score_mod.load_article(ann, corpora=tmp_path / "nowhere")
+
+
+def test_cli_scores_several_folders_and_rejects_an_empty_one(tmp_path, capsys):
+    assert score_mod.main(["--articles", str(tmp_path)]) == 2
+    assert "no annotation files" in capsys.readouterr().err

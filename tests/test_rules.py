@@ -47,3 +47,37 @@ def test_rules_command_lists_the_registry(capsys):
     out = capsys.readouterr().out
     for name in rules.list_rules()["rule"]:
         assert name in out
+
+
+def test_compare_keeps_only_the_rows_that_differ_in_text_order():
+    import pandas as pd
+
+    before = pd.DataFrame({"article_id": "x", "speaker": ["Kim Ora", "Kim Ora", None],
+                           "start_char": [40, 10, 70], "rule": ["r1", "r1", "r2"]})
+    after = pd.DataFrame({"article_id": "x", "speaker": ["she", "Kim Ora", None],
+                          "start_char": [40, 10, 70], "rule": ["r1", "r1", "r2"]})
+    diff = rules.compare(before, after, "quotes", labels=("all", "off"))
+    assert list(diff.columns) == ["only_in", "speaker", "start_char", "rule"]
+    assert diff.to_dict("records") == [
+        {"only_in": "all", "speaker": "Kim Ora", "start_char": 40, "rule": "r1"},
+        {"only_in": "off", "speaker": "she", "start_char": 40, "rule": "r1"},
+    ]
+    assert rules.compare(before, before, "quotes").empty
+
+
+def test_compare_counts_repeated_rows():
+    import pandas as pd
+
+    once = pd.DataFrame({"actor": ["Ilo"], "mentions": [1]})
+    twice = pd.DataFrame({"actor": ["Ilo", "Ilo"], "mentions": [1, 1]})
+    diff = rules.compare(once, twice, "actors")
+    assert diff.to_dict("records") == [{"only_in": "b", "actor": "Ilo", "mentions": 1}]
+    with pytest.raises(ValueError, match="different columns"):
+        rules.compare(once, twice.assign(type="ORG"), "actors")
+
+
+def test_module_examples_run():
+    import doctest
+
+    result = doctest.testmod(rules, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 5 and result.failed == 0

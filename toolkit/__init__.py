@@ -2,12 +2,14 @@
 
 Example:
     >>> import toolkit
-    >>> result = toolkit.analyze("data/articles/<article>.txt")
-    >>> result.actors.head()  # doctest: +SKIP
+    >>> result = toolkit.analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+    >>> list(result.actors.columns)[:3]
+    ['article_id', 'actor', 'type']
 """
 
 from .actors import show_actors
 from .analysis import Analysis, analyze, analyze_doc
+from .archives import iter_archive
 from .article import Article, Paragraph, RemovedLine
 from .corpus import analyze_corpus
 from .dates import timeline
@@ -18,5 +20,6 @@ __version__ = "0.1.0"
 
 __all__ = ["Analysis", "Article", "Paragraph", "RemovedLine", "analyze", "analyze_corpus",
            "analyze_doc",
-           "article_from_text", "load_model", "read_article", "read_text", "show_actors", "timeline",
+           "article_from_text", "iter_archive", "load_model", "read_article", "read_text",
+           "show_actors", "timeline",
            "__version__"]

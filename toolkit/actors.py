@@ -36,6 +36,14 @@ comes back with no actors. The steps:
    - a title at the front of a PERSON is cut off and kept as the role
      ("Foreign Minister Jane Roe" -> "Jane Roe"); an entity made only of
      title words ("State" out of a title) is dropped;
+   - a party before a title and a name is a mention of the party ("[Green
+     MP Ann Lee]" -> "Green", ORG, and "Ann Lee"), and a party tagged as a
+     nationality ("[Tory] MP") is kept as the party; a person-tagged name
+     before a word for a person after "a" or led by a compass word is a
+     place ("a [Kentford] man", "[East Kentford] landowner Ann Lee"); a
+     country glued to a company by a capitalised trade noun is split
+     ("Norway Carmaker Vell Motors"); "[X] and [Y Co]" is one company when
+     X is never named alone;
    - a person's name followed by a facility noun is a facility
      ("<Name> hospital", FAC);
    - entities without a capital letter ("unity") are dropped, and so is
@@ -78,10 +86,19 @@ comes back with no actors. The steps:
    whole article decides, and these rules override the vote:
 
    - a name written as the title of a work ("the film X", "his X single",
-     quoted, or tagged WORK_OF_ART elsewhere) in at least half its mentions
-     is no actor;
+     quoted, tagged WORK_OF_ART elsewhere, after a capitalised preposition
+     of a title "Beyond the X", or capitalised like a title "Meet The X") in
+     at least half its mentions is no actor; so is a product ("its first X
+     console", "Acme's X") that never speaks, acts or owns anything;
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
+   - a name read as a sports team ("X striker", "the X fans", "X beat ...",
+     "X 2-1") is an ORG (the club), and a one-word team name joins the one
+     longer club name it ends ("Real X") unless the text puts things "in X";
+   - a place that speaks ("X said") is an ORG unless it is a state ("...
+     Union"), a capital (``data/capitals.txt``: "Washington said" is the
+     government) or used as a place ("in X"); a singular NORP-tagged name
+     that acts is an ORG (a band, a movement);
    - a short form that joined a person is a PERSON;
    - a name ending in a place word ("... Stadium", "... Square") is a FAC and
      one ending in an organisation word ("... Bank", "... plc", "... FC") an
@@ -101,7 +118,8 @@ comes back with no actors. The steps:
      call "it" ("X said it would ...");
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
-     listed with companies vote ORG, a one-word name after "in" votes GPE.
+     listed with companies vote ORG, a one-word name after "in" and a name
+     before a word for a place ("X province") vote GPE.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -119,6 +137,8 @@ comes back with no actors. The steps:
    actors: the untagged subject of a speech verb ("Edu said"), a name with an
    age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a name
    after "a company called", and untagged repeats of names already found.
+   Each actor says how it was found (``source``): ``model`` when the model
+   tagged a mention, else the recall rule of its first mention.
 
 6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
    case to all capitals, then the most frequent, then the first seen.
@@ -151,9 +171,12 @@ from spacy.tokens import Doc, Span, Token
 from . import contract, lexicon
 from .lexicon import (
     ACRONYM_STOPWORDS,
+    CLUB_CONTEXT_NOUNS,
     COMPASS_WORDS,
     DASHES,
     GENERIC_PLACE_WORDS,
+    MATCH_VERBS,
+    MEDIA_NOUNS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_HEAD_WORDS,
@@ -161,8 +184,12 @@ from .lexicon import (
     PARTY_WORDS,
     PERSON_CUE_NOUNS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
+    PRODUCT_NOUNS,
     SPEECH_VERBS,
+    STATE_NAME_WORDS,
     TIME_ZONES,
+    TITLE_SMALL_WORDS,
     WORK_NOUNS,
 )
 from .nlp import body_sentences
@@ -219,6 +246,10 @@ class Actor:
         mentions: the mentions in the body, sorted by ``start_char``.
         descriptions: every distinct role found, in text order.
         labels: how often the model gave each label to the mentions.
+        source: how the actor was found: ``model`` when the model tagged some
+            mention, else the recall rule that found its first mention
+            (``recall-speaker``, ``recall-age`` ...), so that a reader can
+            keep or drop the names the model missed.
     """
 
     name: str
@@ -228,6 +259,7 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     labels: dict[str, int] = field(default_factory=dict)
+    source: str = "model"
 
 
 @dataclass
@@ -252,6 +284,12 @@ class _Candidate:
     which: bool = False  # followed by ", which"
     guess: str = ""  # for a recalled name, the type its evidence suggests
     place_prep: bool = False  # "in [X]", "Ann Lee, from [X]"
+    speaker: bool = False  # the subject of a speech verb ("[X] said")
+    club: bool = False  # read as a sports team ("[X] striker", "beat [X]", "[X] 2-1")
+    product: bool = False  # written as a made thing ("its [X] console", "Acme's [X]")
+    possessor: bool = False  # owns something ("[X]'s chief")
+    source: str = "model"  # "model", or the recall rule that added it
+    place_noun: bool = False  # modifies a word for a place ("[X] province")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -476,8 +514,9 @@ def _is_agent(span: Span) -> bool:
 
 def _org_clue(span: Span, label: str) -> bool:
     """In apposition to an organisation noun ("the armed group X"), right after
-    one that modifies it ("software giant X"), or a person-tagged name followed
-    by one ("the X militia")."""
+    one that modifies it ("software giant X"), a person-tagged name followed
+    by one ("the X militia"), or "the X magazine" / "the X band" whatever the
+    tag (a place or nationality word naming a publication or a band)."""
     root, nouns = span.root, org_nouns()
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
@@ -486,8 +525,12 @@ def _org_clue(span: Span, label: str) -> bool:
         prev = span.doc[span.start - 1]
         if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
             return True
-    return (label == "PERSON" and root.dep_ == "compound" and head.i == span.end
-            and head.is_lower and head.lower_ in nouns)
+    if not (root.dep_ == "compound" and head.i == span.end and head.is_lower):
+        return False
+    if label == "PERSON":
+        return head.lower_ in nouns
+    return (label in {"GPE", "NORP"} and head.lower_ in MEDIA_NOUNS
+            and span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
 def _is_neuter(span: Span) -> bool:
@@ -495,8 +538,12 @@ def _is_neuter(span: Span) -> bool:
     root = span.root
     if root.dep_ != "nsubj":
         return False
-    for clause in root.head.children:
+    verb, doc = root.head, span.doc
+    for clause in verb.children:
         if clause.dep_ in {"ccomp", "conj", "xcomp"}:
+            between = doc[min(verb.i, clause.i):max(verb.i, clause.i)]
+            if any(t.is_quote or t.text == ":" for t in between):
+                continue  # "X said: 'it is ...'" quotes someone, it does not refer back
             if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
                 return True
     return False
@@ -554,12 +601,13 @@ def _has_person_cue(span: Span) -> bool:
 
 
 def _is_work_title(span: Span) -> bool:
-    """Written as the title of a work: "the film [X]", "his [X] single", quoted, or
-    tagged as one (WORK_OF_ART) elsewhere in the article."""
+    """Written as the title of a work: "the film [X]", "his [X] single", quoted,
+    tagged as one (WORK_OF_ART) elsewhere in the article, part of a title
+    phrase ("Beyond the [X]") or capitalised like one ("Meet The Neighbours")."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if name_key(span.text) in _work_names(doc):
+    if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
         return True
     if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
         return True
@@ -601,6 +649,99 @@ def _before_which(span: Span) -> bool:
     doc = span.doc
     return (span.end + 1 < len(doc) and doc[span.end].text == ","
             and doc[span.end + 1].lower_ == "which")
+
+
+def _is_speaker(span: Span) -> bool:
+    """The subject of a speech verb: "[X] said", "[X] told reporters"."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS
+
+
+def _is_club(span: Span) -> bool:
+    """Read as a sports team: it modifies a word of team sport ("[X] striker",
+    "the [X] fans"), is the subject or object of a match verb ("[X] beat ...",
+    "... drew with [X]"), or a score follows it ("[X] 2-1")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if (root.dep_ in {"compound", "nmod", "poss"} and head.i >= span.end and head.is_lower
+            and head.lower_ in CLUB_CONTEXT_NOUNS):
+        return True
+    verb = head.head if root.dep_ == "pobj" and head.lower_ == "with" else head
+    if root.dep_ in {"nsubj", "dobj", "pobj"} and verb.lemma_ in MATCH_VERBS:
+        return True
+    if span.end < len(doc) and re.fullmatch(r"\d+-\d+", doc[span.end].text):
+        return True
+    return (span.end + 2 < len(doc) and doc[span.end].is_digit
+            and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit)
+
+
+def _is_place_modifier(span: Span) -> bool:
+    """A name before a common word for a person (or any common word that is a
+    title before a person's name), after "a" or led by a compass word: "a
+    [Kentford] man", "[East Kentford] landowner Ann Lee" name a place."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if not (root.dep_ == "compound" and head.i == span.end and head.is_lower
+            and (head.lower_ in PERSON_NOUNS
+                 or (head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON"))):
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return (prev is not None and prev.lower_ in {"a", "an"}) or span[0].lower_ in COMPASS_WORDS
+
+
+def _possessed_by_org(span: Span) -> bool:
+    """Owned by an organisation and named like a thing: "Acme's [X]"."""
+    return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in span.root.children)
+            and span[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES)
+
+
+def _is_product(span: Span) -> bool:
+    """Written as a made thing: it modifies a product noun after a determiner, a
+    possessive or an adjective ("the first [X] computer", "its [X] console"), or
+    an organisation owns it ("Acme's [X]")."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if (after is not None and after.is_lower and after.lower_ in PRODUCT_NOUNS
+            and root.head.i == after.i and prev is not None
+            and prev.tag_ in {"DT", "PRP$", "POS", "JJ", "VBG", "VBN", "CD"}
+            and span.root.ent_type_ != "PERSON"):
+        return True
+    return span.root.ent_type_ != "PERSON" and _possessed_by_org(span)
+
+
+def _title_shaped(span: Span) -> bool:
+    """Capitalised like a title: a small word after the first is capitalised
+    ("Meet The Neighbours", "Back To Harwick", "Drift Away"), as no person's
+    or company's name is written."""
+    return any(t.text[:1].isupper() and len(t.text) > 1 and t.lower_ in TITLE_SMALL_WORDS
+               for t in span[1:])
+
+
+def _in_title_phrase(span: Span) -> bool:
+    """Part of a title: after a capitalised small word inside the sentence
+    ("Beyond the [X]"), or set off by commas after a work noun ("the film,
+    Under the [X],")."""
+    doc, i = span.doc, span.start - 1
+    while i >= span.sent.start and doc[i].lower_ in {"the", "a", "an", "of"}:
+        i -= 1
+    if (i > _first_word(span.sent) and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
+            and doc[i].lower_ not in {"and", "of"}):
+        return True
+    j = span.start - 1
+    while j >= span.sent.start and span.start - j <= 4 and doc[j].text != ",":
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "a", "an", "of"}):
+            return False
+        j -= 1
+    return (j > span.sent.start and doc[j].text == "," and doc[j - 1].is_lower
+            and doc[j - 1].lower_ in WORK_NOUNS)
+
+
+def _before_place_noun(span: Span) -> bool:
+    """Modifies a common noun for an administrative place: "[X] province", "the [X] region"."""
+    root, doc = span.root, span.doc
+    return (root.dep_ in {"compound", "nmod"} and root.head.i == span.end
+            and doc[span.end].is_lower and doc[span.end].lower_ in PLACE_NOUNS)
 
 
 # --------------------------------------------------------------------------- roles
@@ -754,6 +895,79 @@ def _plural_common_word(tok: Token) -> bool:
     return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
 
 
+@rule("join-company-and", stage="actors")
+def join_company_and(ents: list[Span], sent: Span) -> list[Span]:
+    """Join "[X] and [Y Co]" into one company when the second part ends in a
+    company form and the first is never named alone: "[Lake Tele] and [Cable
+    Co]" is one company, "Lake Tele and Cable Co" two only if the text also
+    names "Lake Tele" on its own."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and ent.label_ == "ORG" and prev.label_ == "ORG"
+                and ent.start == prev.end + 1 and doc[prev.end].lower_ in {"and", "&"}
+                and ent[-1].lower_ in ORG_SUFFIXES
+                and sum(name_key(e.text) == name_key(prev.text) for e in doc.ents) == 1):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("split-party-from-name", stage="actors")
+def split_party_from_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A party written before a title and a person's name is a mention of the
+    party: "[Green MP Ann Lee]" gives the party "Green" (ORG) and the person
+    "MP Ann Lee" (the title then becomes the role)."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        cut = next((n for n in (2, 1) if _party(name_key(ent[:n].text))), 0)
+        if (ent.label_ == "PERSON" and cut and len(ent) >= cut + 2
+                and _role_kind(ent[cut]) == "role"):
+            out += [Span(doc, ent.start, ent.start + cut, label="ORG"),
+                    Span(doc, ent.start + cut, ent.end, label="PERSON")]
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("keep-party-modifier", stage="actors")
+def keep_party_modifier(ents: list[Span], sent: Span) -> list[Span]:
+    """A party named as a modifier ("[Tory] MP", "the [Green] vote") tagged as a
+    nationality is still the party: it is relabelled ORG, so that the filter
+    for nationality adjectives keeps it."""
+    return [Span(sent.doc, e.start, e.end, label="ORG")
+            if e.label_ == "NORP" and _party(name_key(e.text)) else e for e in ents]
+
+
+@rule("relabel-place-modifier", stage="actors")
+def relabel_place_modifier(ents: list[Span], sent: Span) -> list[Span]:
+    """A PERSON-tagged name before a common word for a person, after "a" or led
+    by a compass word, is a place: "a [Kentford] man", "[East Kentford]
+    landowner Ann Lee" (relabelled GPE, so it never joins a person's name)."""
+    return [Span(sent.doc, e.start, e.end, label="GPE")
+            if e.label_ == "PERSON" and _is_place_modifier(e) else e for e in ents]
+
+
+@rule("split-country-prefix", stage="actors")
+def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
+    """Split "[Country] [Org noun] [Name]" written as one entity: "[Norland
+    Carmaker Vell Motors]" is the country (GPE) and the company "Vell Motors"
+    (the capitalised organisation noun between them is dropped). A noun that
+    heads the name ("Norland Department of Health") leaves it whole."""
+    doc, out, nouns, countries = sent.doc, [], org_nouns(), country_keys()
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 1, ent.end - 1)
+                    if doc[i].lower_ in nouns - ORG_HEAD_WORDS and doc[i].text[:1].isupper()
+                    and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in CONNECTORS
+                    and name_key(doc[ent.start:i].text) in countries), None)
+        if ent.label_ == "ORG" and cut is not None:
+            out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="ORG")]
+        else:
+            out.append(ent)
+    return out
+
+
 @rule("strip-affiliation", stage="actors")
 def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     """Cut a nationality or party word off the front of a person's name:
@@ -792,8 +1006,9 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 
 
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
-    join_compound_names, extend_company_suffix, split_coordinated_names, join_plural_and_org,
-    strip_affiliation,
+    join_compound_names, extend_company_suffix, split_coordinated_names, join_company_and,
+    join_plural_and_org, split_party_from_name, keep_party_modifier, relabel_place_modifier,
+    split_country_prefix, strip_affiliation,
     strip_title_from_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
@@ -852,8 +1067,8 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
         return False
     nxt = doc[span.end]
     if not (nxt.text[:1].isupper() and _role_kind(nxt) == "role"
-            and span.root.head.i >= span.end):
-        return False
+            and span.root.head.i >= span.end) or _party(name_key(span.text)):
+        return False  # a party before a title ("Green MP") is the party
     from wordfreq import zipf_frequency
 
     return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
@@ -934,7 +1149,9 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       neuter=_is_neuter(span), forced=forced, titled=_is_titled(span),
                       person_cue=_has_person_cue(span), work=_is_work_title(span),
                       conj_label=_conjunct_label(span), which=_before_which(span),
-                      place_prep=_after_place_preposition(span))
+                      place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
+                      club=_is_club(span), product=_is_product(span),
+                      possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -1123,6 +1340,24 @@ def merge_org_short_form(state: _MergeState) -> None:
             groups.union(hosts.pop(), k)
 
 
+@rule("merge-club-short-form", stage="actors")
+def merge_club_short_form(state: _MergeState) -> None:
+    """Join a one-word place name read as a team ("[Harwick] beat ...", "the
+    [Harwick] fans") to the one longer organisation it ends ("Real Harwick"),
+    when the text never uses it as a place ("in [Harwick]")."""
+    votes, groups = state.votes, state.groups
+    club = {c.key for c in state.cands if c.club}
+    placed = {c.key for c in state.cands if c.place_prep}
+    orgs = [k for k in state.uniq if len(_words(k)) > 1
+            and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        if " " in k or k not in club or k in placed or k in country_keys():
+            continue
+        hosts = {groups.find(o) for o in orgs if _words(o)[-1] == k}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
 @rule("merge-given-name", stage="actors")
 def merge_given_name(state: _MergeState) -> None:
     """Join a first name used alone to the one person whose full name it starts
@@ -1140,7 +1375,8 @@ def merge_given_name(state: _MergeState) -> None:
 
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
-    merge_party_forms, merge_name_head, merge_org_short_form, merge_given_name)
+    merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
+    merge_given_name)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -1230,6 +1466,13 @@ def vote_place_preposition(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "GPE" if c.label == "PERSON" and c.place_prep and c.end - c.start == 1 else None
 
 
+@rule("vote-place-noun", stage="actors")
+def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name that modifies a word for an administrative place ("[X] province",
+    "the [X] region") votes GPE, whatever the model tagged it."""
+    return "GPE" if c.place_noun else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1239,7 +1482,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -1254,6 +1497,18 @@ def type_work_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """
     works = sum(c.work for c in cands)
     return "WORK" if works and works * 2 >= len(cands) else None
+
+
+@rule("type-product", stage="actors")
+def type_product(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written as a product ("the first [X] computer", "its [X] console",
+    "Acme's [X]") that never speaks, acts or owns anything is no actor (type
+    ``WORK``, left out): a company would be the subject of "said" or own
+    something ("[X]'s chief") somewhere in the article."""
+    if any(c.product for c in cands) and not any(
+            c.speaker or c.agent or c.possessor for c in cands):
+        return "WORK"
+    return None
 
 
 @rule("type-facility", stage="actors")
@@ -1273,6 +1528,51 @@ def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name in ``data/countries.tsv`` is a GPE."""
     countries = country_keys()
     return "GPE" if any(c.key in countries for c in cands) else None
+
+
+@rule("type-club", stage="actors")
+def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name read as a sports team ("[X] striker", "the [X] fans", "[X] beat
+    ...", "[X] 2-1") is an ORG (the club), unless the model read it as a
+    person's name in most mentions; a country's name stays a GPE (the rule
+    before this one)."""
+    if any(c.club for c in cands) and ev.votes["PERSON"] * 2 <= sum(ev.votes.values()):
+        return "ORG"
+    return None
+
+
+@cache
+def capital_cities() -> frozenset[str]:
+    """Name keys of capitals and seats of government, from ``data/capitals.txt``."""
+    return frozenset(name_key(row[0]) for row in lexicon._tsv("capitals.txt"))
+
+
+@rule("type-speaker-not-place", stage="actors")
+def type_speaker_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly GPE that is the subject of a speech verb ("[X] said")
+    is an ORG: places do not speak. A country's name (a government) is settled
+    by an earlier rule, and a state's name ("... Union", "... Republic"), a
+    capital (``data/capitals.txt``: "Washington said") or a name the text also
+    uses as a place ("in [X]") stays a GPE: there the place stands for its
+    government."""
+    best = max(ev.votes.values(), default=0)
+    if (best and ev.votes["GPE"] == best and any(c.speaker for c in cands)
+            and not any(c.place_prep or c.key.split()[-1] in STATE_NAME_WORDS
+                        or c.key in capital_cities() for c in cands)):
+        return "ORG"
+    return None
+
+
+@rule("type-acting-name-not-nationality", stage="actors")
+def type_acting_name_not_nationality(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A singular name voted mostly NORP that acts or speaks is an ORG (a band,
+    a movement): nationalities act as plurals ("the Kurds said", "the Chinese
+    said"), and a singular word that is not a demonym names a group."""
+    best = max(ev.votes.values(), default=0)
+    if not (best and ev.votes["NORP"] == best and any(c.agent or c.speaker for c in cands)):
+        return None
+    endings = ("s", "an", "ese", "ish", "ch", "i")
+    return None if any(c.key.endswith(endings) for c in cands) else "ORG"
 
 
 @rule("type-joined-person", stage="actors")
@@ -1351,7 +1651,8 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_facility, type_honorific, type_country, type_joined_person,
+    type_work_title, type_product, type_facility, type_honorific, type_country, type_club,
+    type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
@@ -1610,6 +1911,7 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
         for find in active(RECALL_RULES, disable=disable):
             covered = {i for g in groups for c in g for i in range(c.start, c.end)}
             for gi, c in list(find(doc, sentences, groups, group_types)):
+                c.source = find.rule_name
                 if covered.isdisjoint(range(c.start, c.end)):
                     covered.update(range(c.start, c.end))
                     _add_recalled(groups, group_types, gi, c, disable=disable)
@@ -1662,14 +1964,16 @@ def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:
     # A country is named by its preferred name, so it joins across articles
     # ("UK" in one story, "Britain" in the next); aliases keep the text's forms.
     name = (atype == "GPE" and country_name(forms)) or _canonical(forms, counts)
+    found = [c.source for c in sorted(cands, key=lambda c: c.start)]
+    source = "model" if "model" in found else found[0]
     return Actor(name=name, type=atype,
                  description=descriptions[0] if descriptions else "", aliases=forms,
                  mentions=mentions, descriptions=descriptions,
-                 labels=dict(sorted(labels.items())))
+                 labels=dict(sorted(labels.items())), source=source)
 
 
 def actors_table(actors: list[Actor]) -> pd.DataFrame:
-    """One row per actor: name, type, mention count, aliases and role.
+    """One row per actor: name, type, mention count, aliases, role and how it was found.
 
     Example:
         >>> actors_table([Actor("Jane Roe", "PERSON", "Mayor", ["Jane Roe", "Roe"])]).actor[0]
@@ -1681,7 +1985,8 @@ def actors_table(actors: list[Actor]) -> pd.DataFrame:
 def actor_rows(actors: list[Actor]) -> list[dict]:
     """The rows of :func:`actors_table`, as dicts."""
     return [{"actor": a.name, "type": a.type, "mentions": len(a.mentions),
-             "aliases": contract.LIST_SEP.join(a.aliases), "description": a.description}
+             "aliases": contract.LIST_SEP.join(a.aliases), "description": a.description,
+             "source": a.source}
             for a in actors]
 
 

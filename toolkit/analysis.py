@@ -97,6 +97,7 @@ class Analysis:
     figure_list: list = field(default_factory=list)
     date_list: list = field(default_factory=list)
     options: dict = field(default_factory=dict)
+    corrections: list = field(default_factory=list)  # Outcome of each correction applied
 
     @classmethod
     def from_tables(cls, article: Article, doc: Doc, tables: dict[str, pd.DataFrame],
@@ -141,7 +142,8 @@ def _as_article(obj) -> Article:
 
 
 def analyze(article: Article | str | Path, *, nlp: Language | None = None,
-            window: str | int = "sentence", disable_rules: Iterable[str] = ()) -> Analysis:
+            window: str | int = "sentence", disable_rules: Iterable[str] = (),
+            corrections=None) -> Analysis:
     """Analyse one article: an :class:`Article`, or the path of a file to read.
 
     A string is always a path (see :func:`~toolkit.read.read_article`); for
@@ -153,18 +155,22 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     ``disable_rules`` switches extraction rules off by name (see
     :func:`toolkit.rules.list_rules`).
 
+    ``corrections`` (a file path or :class:`~toolkit.corrections.Corrections`)
+    are applied to the tables after extraction (see :func:`analyze_doc`).
+
     Example:
         >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
         >>> list(result.actors.columns)
-        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description']
+        ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description', 'source']
     """
     article = _as_article(article)
     doc = run_stage("parse", parse, article, nlp or load_model())
-    return analyze_doc(article, doc, window=window, disable_rules=disable_rules)
+    return analyze_doc(article, doc, window=window, disable_rules=disable_rules,
+                       corrections=corrections)
 
 
 def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
-                disable_rules: Iterable[str] = ()) -> Analysis:
+                disable_rules: Iterable[str] = (), corrections=None) -> Analysis:
     """Run the extraction stages over an already parsed ``doc`` of ``article``.
 
     Each stage runs through :func:`run_stage`, so an exception in one raises
@@ -178,6 +184,12 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
         disable_rules: Names of extraction rules to switch off (see
             :func:`toolkit.rules.list_rules`); an unknown name raises
             ``ValueError``.
+        corrections: A corrections file or loaded
+            :class:`~toolkit.corrections.Corrections` (see
+            :mod:`toolkit.corrections`): this article's corrections are
+            applied to the table rows in a last stage, ``"corrections"``;
+            ``Analysis.corrections`` holds what each did. The extracted
+            objects (``actor_list``, ...) stay as extracted.
     """
     disable = frozenset(check_disable(disable_rules))
     actors = run_stage("actors", actors_mod.extract_actors, doc, disable=disable)
@@ -204,9 +216,26 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
     for table in rows.values():
         for row in table:
             row["article_id"] = article.id
+    outcomes = []
+    if corrections is not None:
+        rows, outcomes = run_stage("corrections", _corrected, rows, corrections, article,
+                                   doc, window)
     return Analysis(article=article, doc=doc, rows=rows, actor_list=actors,
                     quote_list=quotes, figure_list=figures, date_list=dates,
-                    options={"window": window, "disable_rules": sorted(disable)})
+                    options={"window": window, "disable_rules": sorted(disable)},
+                    corrections=outcomes)
+
+
+def _corrected(rows: dict, corrections, article: Article, doc: Doc, window):
+    """``rows`` with the article's corrections applied, and their outcomes."""
+    from .corrections import Corrections, apply_corrections, read_corrections
+
+    if isinstance(corrections, str | Path):
+        corrections = read_corrections(corrections)
+    items = corrections.for_article(article.id) if isinstance(corrections, Corrections) \
+        else [c for c in corrections if c.article_id == article.id]
+    return apply_corrections(rows, items, article_id=article.id, text=article.text, doc=doc,
+                             window=window)
 
 
 def articles_table(articles: list[Article]) -> pd.DataFrame:
@@ -226,7 +255,9 @@ def article_rows(articles: list[Article]) -> list[dict]:
              "author_roles": contract.LIST_SEP.join(f"{name}: {role}" for name, role
                                                     in a.author_roles.items()),
              "published": a.published, "dateline": a.dateline,
-             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed)}
+             "paragraphs": len(a.paragraphs), "words": a.words, "removed_lines": len(a.removed),
+             "outlet": a.outlet, "section": a.section, "length_words": a.length_words,
+             "archive_id": a.archive_id}
             for a in articles]
 
 

@@ -61,9 +61,10 @@ class Article:
         published: ISO date (``YYYY-MM-DD``) when the text states one.
         published_from: where that date was found: ``"date_line"`` (a line
             giving the publication date), ``"dateline"`` (a dateline's date
-            with its year), ``"html_metadata"`` (the page's metadata) or
+            with its year), ``"html_metadata"`` (the page's metadata),
             ``"caption"`` (the date of a photo caption, a fallback for wire
-            pages that print no date line).
+            pages that print no date line) or ``"archive"`` (the date field of
+            a news-archive export).
         dateline: the place of the story's dateline, as written (``"NAIROBI"``
             for "NAIROBI, May 3 (Reuters) - ..."); the whole dateline is in
             :attr:`removed` with the reason ``dateline``.
@@ -72,6 +73,10 @@ class Article:
         removed: every input line not in the body, with its line number and reason.
         language: the detected language code, when checked.
         warnings: non-fatal notes from reading and cleaning.
+        outlet: the newspaper, site or agency, as a news archive names it.
+        section: the section (and page) the archive gives, e.g. ``"NEWS; Pg. 4"``.
+        length_words: the length in words as the archive states it (not counted here).
+        archive_id: the archive's own document id (Factiva's accession number).
     """
 
     id: str
@@ -88,6 +93,10 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     language: str | None = None
     warnings: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    section: str | None = None
+    length_words: int | None = None
+    archive_id: str | None = None
 
     @property
     def text(self) -> str:

@@ -38,6 +38,8 @@ class ChunkTask:
         out: the output folder: cleaned texts (and Parquet parts) are written
             there by whoever analyses the chunk; None writes nothing.
         keep: how many full analyses to send back (for the report).
+        corrections: the run's :class:`~toolkit.corrections.Corrections`,
+            loaded once from ``options.corrections`` (None: none).
     """
 
     chunk: int
@@ -45,6 +47,7 @@ class ChunkTask:
     options: RunOptions = field(default_factory=RunOptions)
     out: str | None = None
     keep: int = 0
+    corrections: object = None
 
 
 @dataclass
@@ -57,6 +60,7 @@ class ChunkResult:
     frames: dict[str, pd.DataFrame] | None
     kept: list[Analysis]
     words: int = 0
+    corrections: list = field(default_factory=list)  # [where, rows changed, reason] each
 
 
 def attempt(article_id: str, source: str, func: Callable, /, *args, stage: str,
@@ -116,13 +120,16 @@ def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
             results.append((article, doc))
             continue
         results.append((article, attempt(article.id, article.source_path or "", _analyze_one,
-                                         article, doc, opts, stage="analysis",
+                                         article, doc, opts, task.corrections,
+                                         stage="analysis",
                                          timeout=opts.timeout)))
     return _gather(task, results)
 
 
-def _analyze_one(article: Article, doc, opts: RunOptions) -> Analysis:
+def _analyze_one(article: Article, doc, opts: RunOptions, corrections=None) -> Analysis:
     extra = {"disable_rules": opts.disable_rules} if opts.disable_rules else {}
+    if corrections is not None:
+        extra["corrections"] = corrections
     return analyze_doc(article, doc, window=opts.window, **extra)
 
 
@@ -143,7 +150,7 @@ def _parse_alone(article: Article, nlp):
 def _gather(task: ChunkTask, results: list) -> ChunkResult:
     """Rows of every analysed article, one DataFrame per table; cleaned texts written."""
     rows: dict[str, list[dict]] = {name: [] for name in contract.TABLES}
-    done, failures, kept, words = [], [], [], 0
+    done, failures, kept, words, corrected = [], [], [], 0, []
     out = Path(task.out) if task.out else None
     for article, result in results:
         if isinstance(result, Failure):
@@ -155,6 +162,7 @@ def _gather(task: ChunkTask, results: list) -> ChunkResult:
             write_cleaned(out, article.id, article.text)
         done.append((article.id, article.source_path))
         words += article.words
+        corrected.extend([o.correction.where, o.changed, o.reason] for o in result.corrections)
         if len(kept) < task.keep:
             kept.append(result)
     frames = {name: contract.frame(name, table) for name, table in rows.items()}
@@ -163,7 +171,7 @@ def _gather(task: ChunkTask, results: list) -> ChunkResult:
             if len(df):
                 write_parquet(df, name, part_path(out, name, task.chunk))
         frames = None
-    return ChunkResult(task.chunk, done, failures, frames, kept, words)
+    return ChunkResult(task.chunk, done, failures, frames, kept, words, corrected)
 
 
 __all__ = ["ChunkResult", "ChunkTask", "analyze_chunk", "attempt", "failure_from"]

@@ -72,10 +72,11 @@ def token_table(span: Doc | Span) -> pd.DataFrame:
     (``entity`` is ``B-LABEL``/``I-LABEL`` inside an entity, else empty).
 
     Example:
-        >>> doc = nlp("Farmers sold apples.")  # doctest: +SKIP
-        >>> token_table(doc)[["text", "lemma", "pos", "dep"]]  # doctest: +SKIP
-              text   lemma    pos    dep
-        0  Farmers  farmer   NOUN  nsubj
+        >>> doc = nlp("Farmers sold apples.")
+        >>> token_table(doc)[["text", "lemma", "pos", "dep"]].head(2)
+              text   lemma   pos    dep
+        0  Farmers  farmer  NOUN  nsubj
+        1     sold    sell  VERB   ROOT
     """
     from spacy import explain
 

@@ -14,11 +14,13 @@ import pandas as pd
 
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "source_path", "source_id", "title", "authors", "author_roles",
-                 "published", "dateline", "paragraphs", "words", "removed_lines"),
+                 "published", "dateline", "paragraphs", "words", "removed_lines", "outlet",
+                 "section", "length_words", "archive_id"),
     "removed": ("article_id", "line", "text", "reason"),
     "sentences": ("article_id", "sentence", "paragraph", "kind", "start_char",
                   "end_char", "text"),
-    "actors": ("article_id", "actor", "type", "mentions", "aliases", "description"),
+    "actors": ("article_id", "actor", "type", "mentions", "aliases", "description",
+               "source"),
     "mentions": ("article_id", "actor", "text", "start_char", "end_char", "sentence"),
     "quotes": ("article_id", "speaker", "speaker_actor", "cue", "quote", "kind",
                "sentence", "start_char", "end_char", "rule"),
@@ -31,7 +33,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 # Columns holding integers; missing values stay empty instead of becoming floats.
-INT_COLUMNS = {"paragraphs", "words", "removed_lines", "line", "sentence", "paragraph",
+INT_COLUMNS = {"paragraphs", "words", "removed_lines", "length_words", "line", "sentence", "paragraph",
                "start_char", "end_char", "mentions", "weight", "count"}
 
 # Joined lists inside one cell (authors, aliases).

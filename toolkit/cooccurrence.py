@@ -11,8 +11,10 @@ information, which corrects raw counts for how often each actor is mentioned
 at all (two actors mentioned everywhere co-occur often by chance).
 
 Example:
-    >>> cooccurrence_table(doc, actors).to_dict("records")  # doctest: +SKIP
-    [{'article_id': None, 'actor_a': 'Ana Ruiz', 'actor_b': 'City Council', 'weight': 2}]
+    >>> a = toolkit.analyze(toolkit.article_from_text(
+    ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+    >>> cooccurrence_table(a.doc, a.actor_list).to_dict("records")
+    [{'article_id': None, 'actor_a': 'City Council', 'actor_b': 'John Smith', 'weight': 1}]
 """
 
 from __future__ import annotations
@@ -109,10 +111,11 @@ def cooccurrence_table(doc: Doc, actors, *, window: str | int = "sentence") -> p
         (the analysis fills it).
 
     Example:
-        >>> # "Ana Ruiz met the City Council. Ana Ruiz left." -> one shared sentence
-        >>> cooccurrence_table(doc, actors)[["actor_a", "actor_b", "weight"]]  # doctest: +SKIP
-            actor_a       actor_b  weight
-        0  Ana Ruiz  City Council       1
+        >>> a = toolkit.analyze(toolkit.article_from_text(
+        ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+        >>> cooccurrence_table(a.doc, a.actor_list)[["actor_a", "actor_b", "weight"]]
+                actor_a     actor_b  weight
+        0  City Council  John Smith       1
     """
     return contract.frame("cooccurrence", cooccurrence_rows(doc, actors, window=window))
 
@@ -173,29 +176,19 @@ def association(cooc_df: pd.DataFrame, actors_df, *, total: int | None = None,
         or the pair's weight is below ``min_count``).
 
     Example:
-        >>> association(cooc, actors.actors)[["actor_a", "actor_b", "pmi"]]  # doctest: +SKIP
+        >>> a = toolkit.analyze(toolkit.article_from_text(
+        ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+        >>> scored = association(a.cooccurrence, a.actors, min_count=1)
+        >>> scored[["actor_a", "actor_b", "weight", "expected", "pmi"]].round(2)
+                actor_a     actor_b  weight  expected   pmi
+        0  City Council  John Smith       1      0.67  0.58
     """
     freq = _actor_mentions(actors_df)
     n = total or sum(freq.values())
     out = cooc_df.copy()
-    expected, pmi, npmi = [], [], []
-    for a, b, w in zip(out["actor_a"], out["actor_b"], out["weight"], strict=False):
-        fa, fb = freq.get(a, 0), freq.get(b, 0)
-        if not (n and fa and fb and pd.notna(w) and w > 0):
-            expected.append(math.nan)
-            pmi.append(math.nan)
-            npmi.append(math.nan)
-            continue
-        e = fa * fb / n
-        expected.append(e)
-        if w < min_count:
-            pmi.append(math.nan)
-            npmi.append(math.nan)
-            continue
-        p = math.log2(w / e)
-        p_ab = min(w / n, 1.0)
-        pmi.append(p)
-        npmi.append(1.0 if p_ab >= 1.0 else max(-1.0, min(1.0, p / -math.log2(p_ab))))
+    scores = [_pair_scores(freq.get(a, 0), freq.get(b, 0), w, n=n, min_count=min_count)
+              for a, b, w in zip(out["actor_a"], out["actor_b"], out["weight"], strict=False)]
+    expected, pmi, npmi = ([s[i] for s in scores] for i in range(3))
     out["expected"] = pd.Series(expected, index=out.index, dtype="float64")
     out["pmi"] = pd.Series(pmi, index=out.index, dtype="float64")
     out["npmi"] = pd.Series(npmi, index=out.index, dtype="float64")
@@ -231,23 +224,57 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
         npmi, min_count`` when actor mention counts are known (see :func:`association`).
 
     Example:
-        >>> corpus_cooccurrence([analysis_1, analysis_2], how="df").head()  # doctest: +SKIP
+        >>> one = toolkit.analyze(toolkit.article_from_text(
+        ...     "Mayor John Smith met the City Council on Monday. John Smith left early."))
+        >>> two = toolkit.analyze(toolkit.article_from_text(
+        ...     "The City Council said John Smith was late. The City Council voted."))
+        >>> corpus_cooccurrence([one, two], how="df")[["actor_a", "actor_b", "weight", "articles"]]
+                actor_a     actor_b  weight  articles
+        0  City Council  John Smith       2         2
     """
     if how not in ("sum", "df"):
         raise ValueError(f"how must be 'sum' or 'df', not {how!r}")
-    actor_frames: list[pd.DataFrame] = []
+    frames, actor_frames = _split_items(items)
+    if actors is not None:
+        actor_frames = list(actors) if isinstance(actors, (list, tuple)) else [actors]
+    weight, articles = _pair_totals(frames)
+    out = _ranked_pairs(weight, articles, how=how, min_articles=min_articles)
+    if actor_frames:
+        out = association(out, pd.concat(actor_frames, ignore_index=True),
+                          min_count=min_count)
+    return out
+
+
+def _pair_scores(fa: int, fb: int, w, *, n: int, min_count: int) -> tuple[float, float, float]:
+    """``(expected, pmi, npmi)`` of a pair seen ``w`` times whose actors are mentioned
+    ``fa`` and ``fb`` times out of ``n``; NaN where a count is missing, and for the
+    scores where ``w`` is below ``min_count``."""
+    if not (n and fa and fb and pd.notna(w) and w > 0):
+        return math.nan, math.nan, math.nan
+    e = fa * fb / n
+    if w < min_count:
+        return e, math.nan, math.nan
+    p = math.log2(w / e)
+    p_ab = min(w / n, 1.0)
+    return e, p, 1.0 if p_ab >= 1.0 else max(-1.0, min(1.0, p / -math.log2(p_ab)))
+
+def _split_items(items) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
+    """Per-article ``cooccurrence`` tables and the ``actors`` tables that came with them."""
     if isinstance(items, pd.DataFrame):
         frames = ([g for _, g in items.groupby(items["article_id"].astype(str), sort=True)]
                   if "article_id" in items.columns else [items])
-    else:
-        frames = []
-        for item in items:
-            df, act = _cooc_of(item)
-            frames.append(df)
-            if act is not None:
-                actor_frames.append(act)
-    if actors is not None:
-        actor_frames = list(actors) if isinstance(actors, (list, tuple)) else [actors]
+        return frames, []
+    frames, actor_frames = [], []
+    for item in items:
+        df, act = _cooc_of(item)
+        frames.append(df)
+        if act is not None:
+            actor_frames.append(act)
+    return frames, actor_frames
+
+
+def _pair_totals(frames) -> tuple[Counter, Counter]:
+    """Summed weight and number of articles per unordered actor pair (self-pairs dropped)."""
     weight: Counter[tuple[str, str]] = Counter()
     articles: Counter[tuple[str, str]] = Counter()
     for df in frames:
@@ -260,6 +287,12 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
             seen.add(key)
         for key in seen:
             articles[key] += 1
+    return weight, articles
+
+
+def _ranked_pairs(weight: Counter, articles: Counter, *, how: str,
+                  min_articles: int) -> pd.DataFrame:
+    """The ``actor_a, actor_b, weight, articles`` table, ranked by ``how``."""
     rows = [{"actor_a": a, "actor_b": b, "weight": weight[(a, b)], "articles": articles[(a, b)]}
             for (a, b) in weight if articles[(a, b)] >= min_articles]
     if how == "sum":
@@ -269,7 +302,4 @@ def corpus_cooccurrence(items, *, how: str = "sum", actors=None,
     out = pd.DataFrame(rows, columns=["actor_a", "actor_b", "weight", "articles"])
     for c in ("weight", "articles"):
         out[c] = out[c].astype("Int64")
-    if actor_frames:
-        out = association(out, pd.concat(actor_frames, ignore_index=True),
-                          min_count=min_count)
     return out

@@ -31,6 +31,8 @@ Layout of an output folder (``--out``):
 * ``errors.csv``: one row per article that failed (``article_id``, ``source``,
   ``line``, ``stage``, ``error``); ``line`` is the line of a malformed row in a
   JSONL/CSV corpus file (the row number in a Parquet file).
+* ``duplicates.csv``: near-duplicate articles (``article_id``, ``duplicate_of``,
+  ``similarity``), see :mod:`toolkit.duplicates`.
 * ``cleaned/<article_id>.txt``, ``manifest.json``, ``report.html``,
   ``network.gexf``, ``network.graphml``.
 * ``.article-toolkit-run.json``: the marker (the run's options, its inputs and

@@ -604,7 +604,11 @@ def _event(role: Token, noun: Token | None, skip: set[int]) -> str:
 
 def _source_text(tok: Token) -> str:
     """The noun phrase of a source, without appositions, clauses, punctuation or a wire
-    dateline before it ("LONDON, March 6 - The agency" -> "The agency")."""
+    dateline before it ("LONDON, March 6 - The agency" -> "The agency"). A
+    relative pronoun stands for the noun its clause describes ("the analysts,
+    who said ..." -> "the analysts")."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
     drop: set[int] = set()
     for child in tok.children:
         if child.dep_ in ("appos", "relcl", "acl", "advcl", "punct", "parataxis"):

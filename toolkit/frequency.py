@@ -299,14 +299,24 @@ def baseline_zipf(term: str, *, lang: str = "en") -> float:
     """General-language frequency of ``term`` on the Zipf scale (wordfreq).
 
     Zipf = log10 of occurrences per billion words: "the" is about 7.7, a
-    word seen once per million words is 3.
+    word seen once per million words is 3. A term wordfreq has never seen
+    (including strings with no word in them, such as ``"%%%"``) gets
+    ``UNSEEN_ZIPF``.
+
+    Raises:
+        LookupError: wordfreq has no word list for ``lang``.
+
+    Example:
+        >>> baseline_zipf("the") > 7 > baseline_zipf("glacier") > 2
+        True
+        >>> baseline_zipf("%%%") == UNSEEN_ZIPF
+        True
     """
     from wordfreq import zipf_frequency
 
-    try:
-        z = zipf_frequency(term, lang)
-    except Exception:  # wordfreq rejects some odd strings
-        z = 0.0
+    # wordfreq's tokenizer takes any string (an odd one has no word and scores 0);
+    # what it raises is a language it has no list for, and that must be seen.
+    z = zipf_frequency(term, lang)
     return z if z > 0 else UNSEEN_ZIPF
 
 
@@ -340,16 +350,34 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         most distinctive first (ties: more frequent, then alphabetical).
 
     Example:
-        >>> distinctive_terms({"glacier": 4, "say": 5}, total=400)[["term", "log10_ratio"]]
-              term  log10_ratio
-        0  glacier  4.3...
-        1      say  1.0...
+        >>> df = distinctive_terms({"glacier": 4, "say": 5}, total=400)
+        >>> df[["term", "log10_ratio"]].round(2).values.tolist()
+        [['glacier', 3.42], ['say', 1.21]]
     """
     if baseline != "wordfreq":
         raise ValueError(f"unknown baseline {baseline!r}; only 'wordfreq' is available")
     if isinstance(doc_or_counts, Doc):
-        counts = term_counts(doc_or_counts, by=by)
         total = total or word_count(doc_or_counts)
+    pairs = _term_pairs(doc_or_counts, by=by)
+    total = total or sum(c for _, c in pairs)
+    rows = [_distinctive_row(term, count, total=total, lang=lang)
+            for term, count in pairs if count >= min_count and total > 0]
+    rows.sort(key=lambda r: (-round(r["log10_ratio"], 9), -r["count"], r["term"]))
+    if topn is not None:
+        rows = rows[:topn]
+    df = pd.DataFrame(rows, columns=["term", "count", "per_million", "zipf_doc",
+                                     "zipf_baseline", "log10_ratio"])
+    df["count"] = df["count"].astype("Int64")
+    return df
+
+
+def _term_pairs(doc_or_counts, *, by: str) -> list[tuple[str, int]]:
+    """``(term, count)`` pairs with a positive count, from a Doc, a table or a mapping.
+
+    A table with ``article_id`` (a corpus ``terms`` table) is summed per term first.
+    """
+    if isinstance(doc_or_counts, Doc):
+        counts = term_counts(doc_or_counts, by=by)
         pairs = list(zip(counts["term"], counts["count"], strict=False))
     elif isinstance(doc_or_counts, pd.DataFrame):
         df = doc_or_counts
@@ -358,24 +386,16 @@ def distinctive_terms(doc_or_counts, *, baseline: str = "wordfreq", lang: str = 
         pairs = list(zip(df["term"], df["count"], strict=False))
     else:
         pairs = list(dict(doc_or_counts).items())
-    pairs = [(str(t), int(c)) for t, c in pairs if t is not None and pd.notna(c) and int(c) > 0]
-    total = total or sum(c for _, c in pairs)
-    rows = []
-    for term, count in pairs:
-        if count < min_count or total <= 0:
-            continue
-        per_million = count / total * 1e6
-        zdoc = math.log10(per_million) + 3
-        zbase = baseline_zipf(term, lang=lang)
-        rows.append({"term": term, "count": count, "per_million": per_million,
-                     "zipf_doc": zdoc, "zipf_baseline": zbase, "log10_ratio": zdoc - zbase})
-    rows.sort(key=lambda r: (-round(r["log10_ratio"], 9), -r["count"], r["term"]))
-    if topn is not None:
-        rows = rows[:topn]
-    df = pd.DataFrame(rows, columns=["term", "count", "per_million", "zipf_doc",
-                                     "zipf_baseline", "log10_ratio"])
-    df["count"] = df["count"].astype("Int64")
-    return df
+    return [(str(t), int(c)) for t, c in pairs if t is not None and pd.notna(c) and int(c) > 0]
+
+
+def _distinctive_row(term: str, count: int, *, total: int, lang: str) -> dict:
+    """One ``distinctive_terms`` row: the term's rate here against wordfreq's."""
+    per_million = count / total * 1e6
+    zdoc = math.log10(per_million) + 3
+    zbase = baseline_zipf(term, lang=lang)
+    return {"term": term, "count": count, "per_million": per_million,
+            "zipf_doc": zdoc, "zipf_baseline": zbase, "log10_ratio": zdoc - zbase}
 
 
 # ---------------------------------------------------------------- corpus

@@ -91,8 +91,11 @@ PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
 })
 
 #: Speech verbs whose direct object is the content when there is no clause
-#: ("claimed responsibility for …", "denied the allegations").
-DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({"claim", "deny", "confirm", "announce"})
+#: ("claimed responsibility for …", "denied the allegations", "acknowledged a
+#: desire to …").
+DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({
+    "claim", "deny", "confirm", "announce", "acknowledge",
+})
 
 #: Speech verbs that need a particular complement to report speech: "call" is
 #: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".
@@ -209,6 +212,17 @@ GENERIC_PLACE_WORDS: frozenset[str] = frozenset({
     "sea", "ocean", "river", "lake", "island", "islands", "mountains", "valley", "desert",
     "strait", "bay"})
 
+#: Last words of the names of states ("Soviet Union", "Czech Republic"): such a
+#: name that speaks is its government, not an organisation.
+STATE_NAME_WORDS: frozenset[str] = frozenset({
+    "union", "republic", "kingdom", "states", "emirates", "federation", "confederation"})
+
+#: Common nouns for administrative places: a name that modifies one ("[X]
+#: province", "the [X] region") names a place.
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "province", "county", "region", "district", "city", "town", "village", "municipality",
+    "prefecture", "area", "borough", "suburb", "island", "valley", "countryside"})
+
 #: Dashes that split two names glued into one entity when spaced ("A - B").
 DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
 
@@ -253,6 +267,39 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
     "machine", "computer", "console", "handset", "phone", "software",
 })
+
+#: Nouns of made things: a name that modifies one after a determiner or an
+#: adjective ("the first [X] computer", "its [X] console") is a product, not an
+#: actor (a subset of :data:`WORK_NOUNS` plus other devices).
+PRODUCT_NOUNS: frozenset[str] = frozenset({
+    "machine", "computer", "console", "handset", "phone", "software", "game", "device",
+    "player", "laptop", "chip", "processor", "browser", "tablet",
+})
+
+#: Nouns of team sport that a club's name modifies ("[X] striker", "the [X]
+#: fans", "the [X] side"): the name there is the club, not its town.
+CLUB_CONTEXT_NOUNS: frozenset[str] = frozenset({
+    "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward",
+    "full-back", "manager", "boss", "coach", "captain", "skipper", "star", "player",
+    "team-mate", "side", "squad", "fans", "supporters", "chairman", "stadium", "academy",
+})
+
+#: Organisation nouns that follow the name of a publication or a band ("the
+#: [X] magazine", "the [X] band"), even one spelt like a place or a nationality.
+MEDIA_NOUNS: frozenset[str] = frozenset({
+    "magazine", "newspaper", "journal", "paper", "band", "group", "label", "website"})
+
+#: Lemmas of verbs of a match: their subject or object is a team ("[X] beat
+#: ...", "... drew with [X]").
+MATCH_VERBS: frozenset[str] = frozenset({
+    "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer",
+})
+
+#: Small words that a title capitalises inside it ("Meet The Neighbours",
+#: "Back To Harwick") and a name of a person or company does not.
+TITLE_SMALL_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "to", "in", "on", "at", "with", "from", "into", "my", "your", "our",
+    "is", "are", "was", "be", "it", "me", "you", "we", "them", "away"})
 
 #: Time-zone abbreviations the tagger takes for organisations ("12:00 GMT"): no actor.
 TIME_ZONES: frozenset[str] = frozenset({

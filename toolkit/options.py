@@ -57,6 +57,10 @@ class RunOptions:
         progress: show a progress bar on stderr.
         disable_rules: names of extraction rules switched off for this run.
         corrections: a corrections file applied to the results (None: none).
+        include, exclude: glob patterns choosing the files inside folder inputs
+            (see :func:`toolkit.inputs.expand_inputs`).
+        drop_duplicates: leave near-duplicate articles out of the analysis
+            (they are listed in ``duplicates.csv`` either way).
 
     Example:
         >>> RunOptions(window="paragraph").identity("en_core_web_sm")["window"]
@@ -82,6 +86,9 @@ class RunOptions:
     progress: bool = False
     disable_rules: tuple[str, ...] = ()
     corrections: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    drop_duplicates: bool = False
 
     def __post_init__(self) -> None:
         if self.fmt not in FORMATS:
@@ -92,11 +99,15 @@ class RunOptions:
             raise OptionsError("a scheduler address (--scheduler) needs the Dask engine "
                                "(--engine dask)")
         object.__setattr__(self, "timeout", check_timeout(self.timeout))
+        if self.corrections is not None:  # a Path given in Python is recorded as text
+            object.__setattr__(self, "corrections", str(self.corrections))
         try:
             disable = check_disable(self.disable_rules)
         except ValueError as exc:
             raise OptionsError(str(exc)) from None
         object.__setattr__(self, "disable_rules", disable)
+        for name in ("include", "exclude"):
+            object.__setattr__(self, name, _check_patterns(name, getattr(self, name)))
         for name in ("batch_size", "chunk_size"):
             _check_count(name, getattr(self, name))
         if self.n_process == AUTO:
@@ -112,6 +123,10 @@ class RunOptions:
         """The options of :func:`toolkit.read.iter_table_articles`."""
         return {"text_column": self.text_column, "id_column": self.id_column,
                 "title_column": self.title_column}
+
+    def input_options(self) -> dict:
+        """The options of :func:`toolkit.inputs.iter_articles` that choose the files."""
+        return {"include": self.include, "exclude": self.exclude}
 
     def identity(self, model_name: str) -> dict:
         """The options that decide the tables: a resumed run must use the same ones."""
@@ -131,6 +146,11 @@ class RunOptions:
             out["disable_rules"] = list(self.disable_rules)
         if self.corrections:
             out["corrections"] = self.corrections
+        for name in ("include", "exclude"):
+            if getattr(self, name):
+                out[name] = list(getattr(self, name))
+        if self.drop_duplicates:
+            out["drop_duplicates"] = True
         return out
 
     def workers(self, articles: int | None = None) -> tuple[int, str | None]:
@@ -202,6 +222,14 @@ def check_timeout(value: float | None) -> float | None:
         raise OptionsError(f"timeout must be between 0.001 and {MAX_TIMEOUT:g} seconds "
                            f"(0: no limit), not {value!r}")
     return seconds
+
+
+def _check_patterns(name: str, value) -> tuple[str, ...]:
+    """Glob patterns as a tuple of non-empty strings (one string is one pattern)."""
+    patterns = (value,) if isinstance(value, str) else tuple(value or ())
+    if not all(isinstance(p, str) and p.strip() for p in patterns):
+        raise OptionsError(f"{name} patterns must be non-empty strings, not {value!r}")
+    return patterns
 
 
 def _check_count(name: str, value) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 FLOAT_FORMAT = "%.15g"
-EXTRA_TABLES = ("errors",)
+EXTRA_TABLES = ("errors", "duplicates")
 # The errors table (``errors.csv``): one row per article that failed. ``stage``
 # is where: ``read``, ``clean``, ``parse``, an analysis stage (``actors``,
 # ``quotes``, ``figures``...) or ``timeout``.

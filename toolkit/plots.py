@@ -254,60 +254,86 @@ def plot_cooccurrence_heatmap(cooc_df: pd.DataFrame, *, top: int = 20, value: st
         ax = _axes(ax, (max(5, 0.42 * k + 2.5), max(4, 0.42 * k + 2)))
         if not n:
             return _empty(ax, title, "No actors co-occur")
-        df = cooc_df[["actor_a", "actor_b", value]].copy()
-        df[value] = pd.to_numeric(df[value], errors="coerce")
-        w = pd.to_numeric(cooc_df["weight"], errors="coerce").fillna(0)
-        strength = (pd.concat([pd.Series(w.values, index=df["actor_a"]),
-                               pd.Series(w.values, index=df["actor_b"])])
-                    .groupby(level=0).sum())
-        order = sorted(strength.index, key=lambda a: (-strength[a], a))[:top]
-        idx = {a: i for i, a in enumerate(order)}
-        mat = np.full((len(order), len(order)), np.nan)
-        for a, b, v in zip(df["actor_a"], df["actor_b"], df[value], strict=False):
-            if a in idx and b in idx and not _isna(v):
-                cur = mat[idx[a], idx[b]]
-                v = v + (0 if np.isnan(cur) else cur) if value == "weight" else v
-                mat[idx[a], idx[b]] = mat[idx[b], idx[a]] = v
+        order, mat = _heatmap_matrix(cooc_df, value=value, top=top)
         scored = value in ("pmi", "npmi")
-        if not scored:
-            # A pair that never shares a window has weight 0 (white, as on the colour
-            # bar); only the diagonal (an actor with itself) is left blank.
-            mat = np.where(np.isnan(mat), 0.0, mat)
-            np.fill_diagonal(mat, np.nan)
         # Blank (light grey): the diagonal, and for association scores the pairs too
         # rare to score (see toolkit.cooccurrence.association's min_count).
         cmap = mpl.colormaps["RdBu_r" if scored else "Blues"].with_extremes(bad="#EEEEEE")
-        finite = mat[np.isfinite(mat)]
-        if scored:
-            lim = float(np.nanmax(np.abs(finite))) if finite.size else 1.0
-            vmin, vmax = -lim, lim
-        else:
-            vmin, vmax = 0.0, float(finite.max()) if finite.size else 1.0
+        vmin, vmax = _heatmap_limits(mat, scored=scored)
         im = ax.imshow(np.ma.masked_invalid(mat), cmap=cmap, vmin=vmin, vmax=vmax,
                        aspect="equal")
         if len(order) <= 25:
-            for i in range(len(order)):
-                for j in range(len(order)):
-                    v = mat[i, j]
-                    if np.isfinite(v) and not (v == 0 and not scored):
-                        txt = f"{int(v)}" if value == "weight" else f"{v:.2f}"
-                        dark = (v - vmin) / ((vmax - vmin) or 1) > 0.6
-                        ax.text(j, i, txt, ha="center", va="center", fontsize=7,
-                                color="white" if dark else "#222222")
-        labels = [_short(a, 24) for a in order]
-        ax.set_xticks(range(len(order)), labels, rotation=45, ha="right",
-                      rotation_mode="anchor")
-        ax.set_yticks(range(len(order)), labels)
-        ax.set_xlabel("Actor")
-        ax.set_ylabel("Actor")
-        for side in ("left", "bottom"):
-            ax.spines[side].set_visible(False)
-        ax.tick_params(length=0)
-        ax.set_title(title)
+            _heatmap_cells(ax, mat, value=value, vmin=vmin, vmax=vmax)
+        _heatmap_frame(ax, order, title=title)
         cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
         cbar.set_label(HEATMAP_LABELS.get(value, value))
         cbar.outline.set_visible(False)
         return ax
+
+
+def _heatmap_matrix(cooc_df: pd.DataFrame, *, value: str,
+                    top: int) -> tuple[list[str], np.ndarray]:
+    """The ``top`` actors by summed weight and their symmetric matrix of ``value``.
+
+    For ``weight`` a pair that never shares a window is 0 (white, as on the colour
+    bar) and only the diagonal is NaN (blank); for scores, unscored pairs stay NaN.
+    """
+    df = cooc_df[["actor_a", "actor_b", value]].copy()
+    df[value] = pd.to_numeric(df[value], errors="coerce")
+    w = pd.to_numeric(cooc_df["weight"], errors="coerce").fillna(0)
+    strength = (pd.concat([pd.Series(w.values, index=df["actor_a"]),
+                           pd.Series(w.values, index=df["actor_b"])])
+                .groupby(level=0).sum())
+    order = sorted(strength.index, key=lambda a: (-strength[a], a))[:top]
+    idx = {a: i for i, a in enumerate(order)}
+    mat = np.full((len(order), len(order)), np.nan)
+    for a, b, v in zip(df["actor_a"], df["actor_b"], df[value], strict=False):
+        if a in idx and b in idx and not _isna(v):
+            cur = mat[idx[a], idx[b]]
+            v = v + (0 if np.isnan(cur) else cur) if value == "weight" else v
+            mat[idx[a], idx[b]] = mat[idx[b], idx[a]] = v
+    if value not in ("pmi", "npmi"):
+        mat = np.where(np.isnan(mat), 0.0, mat)
+        np.fill_diagonal(mat, np.nan)
+    return order, mat
+
+
+def _heatmap_limits(mat: np.ndarray, *, scored: bool) -> tuple[float, float]:
+    """Colour limits: symmetric around 0 for scores, from 0 for weights."""
+    finite = mat[np.isfinite(mat)]
+    if scored:
+        lim = float(np.nanmax(np.abs(finite))) if finite.size else 1.0
+        return -lim, lim
+    return 0.0, float(finite.max()) if finite.size else 1.0
+
+
+def _heatmap_cells(ax: Axes, mat: np.ndarray, *, value: str, vmin: float,
+                   vmax: float) -> None:
+    """Write each cell's value (weights as integers, scores to two decimals)."""
+    scored = value in ("pmi", "npmi")
+    n = mat.shape[0]
+    for i in range(n):
+        for j in range(n):
+            v = mat[i, j]
+            if np.isfinite(v) and not (v == 0 and not scored):
+                txt = f"{int(v)}" if value == "weight" else f"{v:.2f}"
+                dark = (v - vmin) / ((vmax - vmin) or 1) > 0.6
+                ax.text(j, i, txt, ha="center", va="center", fontsize=7,
+                        color="white" if dark else "#222222")
+
+
+def _heatmap_frame(ax: Axes, order: list[str], *, title: str) -> None:
+    """Actor names on both axes, no spines or ticks, and the title."""
+    labels = [_short(a, 24) for a in order]
+    ax.set_xticks(range(len(order)), labels, rotation=45, ha="right",
+                  rotation_mode="anchor")
+    ax.set_yticks(range(len(order)), labels)
+    ax.set_xlabel("Actor")
+    ax.set_ylabel("Actor")
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
+    ax.set_title(title)
 
 
 # ---------------------------------------------------------------- network
@@ -394,50 +420,79 @@ def plot_network(graph: nx.Graph, *, ax: Axes | None = None, pos: dict | None = 
         ax = _axes(ax, (9, 7))
         if graph is None or graph.number_of_nodes() == 0:
             return _empty(ax, title, "No co-occurring actors")
-        g = graph
-        if top is not None and g.number_of_nodes() > top:
-            keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("mentions", 0), str(n)))[:top]
-            g = g.subgraph(keep).copy()
+        g = _top_nodes(graph, top)
         pos = pos or layout(g, seed=seed)
         nodes = list(g.nodes)
         mentions = np.array([float(g.nodes[n].get("mentions", 0) or 0) for n in nodes])
         size = 80 + 520 * np.sqrt(mentions / (mentions.max() or 1))
         colors = [type_color(g.nodes[n].get("type")) for n in nodes]
-        weights = [float(d.get("weight", 1)) for _, _, d in g.edges(data=True)]
-        wmax = max(weights) if weights else 1.0
-        for (a, b, d) in g.edges(data=True):
-            w = float(d.get("weight", 1))
-            xa, ya = pos[a]
-            xb, yb = pos[b]
-            ax.plot([xa, xb], [ya, yb], color="#7F7F7F", alpha=0.25 + 0.5 * w / wmax,
-                    linewidth=0.6 + 4.0 * w / wmax, zorder=1, solid_capstyle="round")
+        _draw_edges(ax, g, pos)
         xs = np.array([pos[n][0] for n in nodes])
         ys = np.array([pos[n][1] for n in nodes])
         ax.scatter(xs, ys, s=size, c=colors, edgecolors="white", linewidths=1.2, zorder=2)
         ax.set_xlim(xs.min() - 0.12, xs.max() + 0.12)
         ax.set_ylim(ys.min() - 0.1, ys.max() + 0.1)
         ax.set_axis_off()
-        kinds = sorted({g.nodes[n].get("type") or "" for n in nodes})
-        handles = [mpl.lines.Line2D([], [], marker="o", linestyle="", markersize=8,
-                                    markerfacecolor=type_color(k), markeredgecolor="white",
-                                    label=k or "unknown") for k in kinds]
-        ax.legend(handles=handles, title="Type", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        _type_legend(ax, sorted({g.nodes[n].get("type") or "" for n in nodes}))
         ax.set_title(title)
         if ax.figure.get_layout_engine() is not None:
             ax.figure.canvas.draw()  # let the layout engine place the axes first
-        # Labels start just above their node (radius from the marker area, in points).
-        to_disp, to_data = ax.transData, ax.transData.inverted()
-        px = ax.figure.dpi / 72.0
-        texts = []
-        for n, x, y, s in zip(nodes, xs, ys, size, strict=True):
-            dx, dy = to_disp.transform((x, y))
-            lx, ly = to_data.transform((dx, dy + (np.sqrt(s) / 2 + 2) * px))
-            texts.append(ax.text(lx, ly, _short(n, 28), ha="center", va="bottom",
-                                 fontsize=8.5, zorder=3, color="#111111",
-                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white",
-                                       "ec": "none", "alpha": 0.7}))
+        texts = _node_labels(ax, nodes, xs, ys, size)
         _settle_labels(ax, texts)
         return ax
+
+
+def _top_nodes(graph: nx.Graph, top: int | None) -> nx.Graph:
+    """The graph, cut to its ``top`` most mentioned nodes (ties by name).
+
+    Nodes and edges keep the graph's order (``Graph.subgraph`` iterates a set
+    when it keeps few nodes, so its order would change from run to run).
+    """
+    if top is None or graph.number_of_nodes() <= top:
+        return graph
+    keep = set(sorted(graph.nodes,
+                      key=lambda n: (-graph.nodes[n].get("mentions", 0), str(n)))[:top])
+    cut = graph.__class__()
+    cut.graph.update(graph.graph)
+    cut.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
+    cut.add_edges_from((a, b, d) for a, b, d in graph.edges(data=True)
+                       if a in keep and b in keep)
+    return cut
+
+
+def _draw_edges(ax: Axes, g: nx.Graph, pos: dict) -> None:
+    """Grey edges, wider and darker with their weight."""
+    weights = [float(d.get("weight", 1)) for _, _, d in g.edges(data=True)]
+    wmax = max(weights) if weights else 1.0
+    for (a, b, d) in g.edges(data=True):
+        w = float(d.get("weight", 1))
+        xa, ya = pos[a]
+        xb, yb = pos[b]
+        ax.plot([xa, xb], [ya, yb], color="#7F7F7F", alpha=0.25 + 0.5 * w / wmax,
+                linewidth=0.6 + 4.0 * w / wmax, zorder=1, solid_capstyle="round")
+
+
+def _type_legend(ax: Axes, kinds: list[str]) -> None:
+    """One legend marker per actor type, in the fixed type colours."""
+    handles = [mpl.lines.Line2D([], [], marker="o", linestyle="", markersize=8,
+                                markerfacecolor=type_color(k), markeredgecolor="white",
+                                label=k or "unknown") for k in kinds]
+    ax.legend(handles=handles, title="Type", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+
+
+def _node_labels(ax: Axes, nodes, xs, ys, size) -> list:
+    """Labels just above their node (radius from the marker area, in points)."""
+    to_disp, to_data = ax.transData, ax.transData.inverted()
+    px = ax.figure.dpi / 72.0
+    texts = []
+    for n, x, y, s in zip(nodes, xs, ys, size, strict=True):
+        dx, dy = to_disp.transform((x, y))
+        lx, ly = to_data.transform((dx, dy + (np.sqrt(s) / 2 + 2) * px))
+        texts.append(ax.text(lx, ly, _short(n, 28), ha="center", va="bottom",
+                             fontsize=8.5, zorder=3, color="#111111",
+                             bbox={"boxstyle": "round,pad=0.15", "fc": "white",
+                                   "ec": "none", "alpha": 0.7}))
+    return texts
 
 
 def _settle_labels(ax: Axes, texts, *, rounds: int = 4) -> None:
@@ -623,56 +678,86 @@ def plot_timeline(timeline_df: pd.DataFrame, *, ax: Axes | None = None, top: int
         ax = _axes(ax, (10, 4.5))
         if not n:
             return _empty(ax, title, "No dates found")
-        dates = pd.to_datetime(timeline_df["date"].astype("string").str.strip(),
-                               errors="coerce", format="mixed")
-        df = timeline_df.assign(_d=dates)
-        undated = int(df["_d"].isna().sum())
-        df = df[df["_d"].notna()].sort_values(["_d", "start_char"] if "start_char" in df
-                                              else ["_d"], kind="stable").head(top)
+        df, undated = _dated_rows(timeline_df, top=top)
         if df.empty:
             return _empty(ax, title, f"No ISO dates ({undated} undated mentions)")
-        import matplotlib.dates as mdates
-
-        # One label per date and precision: several events on a day share it.
-        marks = []
-        df = df.assign(_p=[_precision(r) for _, r in df.iterrows()])
-        for (day, prec), group in df.groupby([df["_d"].dt.normalize(), "_p"], sort=True):
-            first = group.iloc[0]
-            label = event_phrase(first.get("event"), first.get("text"))
-            more = f" ({len(group)} mentions)" if len(group) > 1 else ""
-            marks.append((day, prec, _date_head(day, prec) + more, label))
-        marks.sort(key=lambda m: (m[0], m[1]))
         ax.axhline(0, color="#444444", linewidth=1, zorder=1)
-        levels = [1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
-        texts, xs = [], []
-        for i, (day, prec, head, label) in enumerate(marks):
-            x0 = float(mdates.date2num(day.to_pydatetime()))
-            x1 = float(mdates.date2num(_span_end(day, prec).to_pydatetime()))
-            xs += [x0, x1]
-            level = levels[i % len(levels)]
-            if x1 > x0:  # a week, month or year: a bar over the period
-                ax.hlines(0, x0, x1, color="#C44E52", linewidth=6, alpha=0.6, zorder=2)
-            else:
-                ax.scatter([x0], [0], s=30, color="#C44E52", zorder=2)
-            mid = (x0 + x1) / 2
-            ax.vlines(mid, 0, level * 0.9, color="#BBBBBB", linewidth=0.8, zorder=1)
-            texts.append(ax.text(mid, level, f"{head}\n{label}", ha="center",
-                                 va="bottom" if level > 0 else "top", fontsize=7.5, zorder=3,
-                                 bbox={"boxstyle": "round,pad=0.2", "fc": "white",
-                                       "ec": "#DDDDDD", "lw": 0.5}))
-        span = (max(xs) - min(xs)) or 2.0
-        ax.set_xlim(min(xs) - span * 0.15, max(xs) + span * 0.15)
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        ax.set_ylim(-4.2, 4.2)
-        ax.set_yticks([])
-        ax.spines["left"].set_visible(False)
-        ax.set_xlabel("Date")
+        texts, xs = _draw_marks(ax, _timeline_marks(df))
+        _date_axis(ax, xs)
         sub = f" ({undated} undated mention{'s' if undated != 1 else ''} not shown)" if undated else ""
         ax.set_title(title + sub)
         _settle_labels(ax, texts)
         return ax
+
+
+def _dated_rows(timeline_df: pd.DataFrame, *, top: int) -> tuple[pd.DataFrame, int]:
+    """The first ``top`` rows with an ISO date (column ``_d``), in date order, and
+    how many rows had none."""
+    dates = pd.to_datetime(timeline_df["date"].astype("string").str.strip(),
+                           errors="coerce", format="mixed")
+    df = timeline_df.assign(_d=dates)
+    undated = int(df["_d"].isna().sum())
+    df = df[df["_d"].notna()].sort_values(["_d", "start_char"] if "start_char" in df
+                                          else ["_d"], kind="stable").head(top)
+    return df, undated
+
+
+def _timeline_marks(df: pd.DataFrame) -> list[tuple]:
+    """``(day, precision, date head, event label)`` per date and precision, in order.
+
+    Several events on one day share a mark; the head says how many.
+    """
+    marks = []
+    df = df.assign(_p=[_precision(r) for _, r in df.iterrows()])
+    for (day, prec), group in df.groupby([df["_d"].dt.normalize(), "_p"], sort=True):
+        first = group.iloc[0]
+        label = event_phrase(first.get("event"), first.get("text"))
+        more = f" ({len(group)} mentions)" if len(group) > 1 else ""
+        marks.append((day, prec, _date_head(day, prec) + more, label))
+    marks.sort(key=lambda m: (m[0], m[1]))
+    return marks
+
+
+TIMELINE_LEVELS = (1.0, -1.0, 2.0, -2.0, 3.0, -3.0)  # label heights, alternating sides
+
+
+def _draw_marks(ax: Axes, marks: list[tuple]) -> tuple[list, list[float]]:
+    """A point (a day) or a bar (a period) per mark, with a leader line and a boxed
+    label; returns the labels and the x positions used."""
+    import matplotlib.dates as mdates
+
+    texts, xs = [], []
+    for i, (day, prec, head, label) in enumerate(marks):
+        x0 = float(mdates.date2num(day.to_pydatetime()))
+        x1 = float(mdates.date2num(_span_end(day, prec).to_pydatetime()))
+        xs += [x0, x1]
+        level = TIMELINE_LEVELS[i % len(TIMELINE_LEVELS)]
+        if x1 > x0:  # a week, month or year: a bar over the period
+            ax.hlines(0, x0, x1, color="#C44E52", linewidth=6, alpha=0.6, zorder=2)
+        else:
+            ax.scatter([x0], [0], s=30, color="#C44E52", zorder=2)
+        mid = (x0 + x1) / 2
+        ax.vlines(mid, 0, level * 0.9, color="#BBBBBB", linewidth=0.8, zorder=1)
+        texts.append(ax.text(mid, level, f"{head}\n{label}", ha="center",
+                             va="bottom" if level > 0 else "top", fontsize=7.5, zorder=3,
+                             bbox={"boxstyle": "round,pad=0.2", "fc": "white",
+                                   "ec": "#DDDDDD", "lw": 0.5}))
+    return texts, xs
+
+
+def _date_axis(ax: Axes, xs: list[float]) -> None:
+    """A date x axis with a margin around the marks, and no y axis."""
+    import matplotlib.dates as mdates
+
+    span = (max(xs) - min(xs)) or 2.0
+    ax.set_xlim(min(xs) - span * 0.15, max(xs) + span * 0.15)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_ylim(-4.2, 4.2)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel("Date")
 
 
 def figure_png(ax_or_fig, *, dpi: int = 110) -> bytes:

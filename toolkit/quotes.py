@@ -31,7 +31,10 @@ wire dateline, a number or a date; pronoun speakers ("they said") are resolved
 to the nearest compatible earlier speaker or named entity (number and gender
 agreement, people before names not known to be people), and the quote records
 it (``resolved=True``, ``source_text`` is the pronoun, ``rule`` ends in
-``+pronoun``); floating quotes and subject-less reporting clauses continue the
+``+pronoun``); a definite description of a person right after a named
+speaker ("Mr Hale said … The MP for Eastwick said …") speaks for that person
+(``rule`` ends in ``+description``, ``source_text`` keeps the description);
+floating quotes and subject-less reporting clauses continue the
 previous speaker. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
@@ -96,6 +99,8 @@ _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
 _NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
                              "ORDINAL"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: "the 27-year-old": a person described by age (never a number speaker).
+_AGE_NOUN = re.compile(r"(?i)^the\s+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old$")
 #: A wire dateline opening a paragraph: "MOSCOW, March 4 - ", "SAO PAULO,
 #: Brazil, March 5 (Reuters) - ".
 _DATELINE_RE = re.compile(
@@ -275,24 +280,44 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     right = tok.right_edge.i
     excluded = set()
     named = False  # "Her lawyer, Nadia Chowdhury": keep the name after a role noun
+    comma_at = tok.i + 1  # the comma before that name ("The head of the board, Ann Roe")
     for child in tok.rights:
         if child.dep_ == "appos" and tok.pos_ != "PROPN" and child.pos_ == "PROPN" \
                 and not named:
             named = True
+            comma_at = child.left_edge.i - 1
             continue
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN" and not named:
+            # "The head of the port board, Ann Roe": the name hangs on "board".
+            name = _person_appos_of(child)
+            if name is not None:
+                named, comma_at = True, name.left_edge.i - 1
         if child.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis"):
             excluded.update(range(child.left_edge.i, child.right_edge.i + 1))
     k = tok.i + 1
     while k <= right:
         t = doc[k]
         if k in excluded or _is_quote_tok(t) or (t.text in _STOP_PUNCT and not (
-                named and t.text == "," and k == tok.i + 1) and not _infix_hyphen(t)):
+                named and t.text == "," and k == comma_at) and not _infix_hyphen(t)):
             break
         end = k + 1
         k += 1
     while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct", "prep"):
         end -= 1
     return start, end
+
+
+def _person_appos_of(prep: Token) -> Token | None:
+    """A person's name in apposition to the object of "of" ("the head of the
+    board, Ann Roe"): the parser hangs it on the organisation, a reader on the
+    role noun before it."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or pobj.ent_type_ == "PERSON":
+            continue
+        for c in pobj.rights:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN":
+                return c
+    return None
 
 
 def _infix_hyphen(tok: Token) -> bool:
@@ -316,6 +341,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and head.lower_ == "as" and \
             head.head.lemma_.lower() in QUOTING_VERBS:
         return _quoted_person(head.head)
+    hearsay = _hearsay_subject(verb)
+    if hearsay is not None:
+        return hearsay
+    if verb.dep_ == "conj" and _asks_question(verb) and verb.head.dep_ == "ccomp" and \
+            _is_speech_verb(verb.head.head) and depth < 3:
+        # "X said ministers had erred and asked how …": X asked (the parser
+        # hung "asked" on the reported clause).
+        return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     for child in verb.children:
@@ -347,6 +380,17 @@ def _is_speech_verb(tok: Token) -> bool:
         and any(c.dep_ == "compound" for c in tok.lefts))
 
 
+def _asks_question(verb: Token) -> bool:
+    """A subject-less "asked how/whether/why …": a reported question whose
+    complement opens with a question word."""
+    if verb.lemma_.lower() != "ask" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.tag_ in ("WRB", "WP", "WDT", "IN")
+               and c.left_edge.lower_ in ("how", "why", "what", "when", "where", "who",
+                                          "which", "whether", "if")
+               for c in verb.children)
+
+
 def _hypothetical(tok: Token) -> bool:
     """Speech verbs that attribute nothing: an infinitive ("easier for X to
     assert that …", "declined to say"), a negated or modal one ("did not say
@@ -356,8 +400,14 @@ def _hypothetical(tok: Token) -> bool:
     figures suggest …") or a passive participle with no agent ("went on trial
     accused of fraud", "a fee reported to be …")."""
     children = list(tok.children)
+    if _passive_without_teller(tok):
+        return True
+    if _hearsay_subject(tok) is not None:
+        return False  # "X is alleged to have said that …": X spoke
     if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True  # a noun tagged as a verb: "discuss newspaper reports that …"
+    if _gerund_as_noun(tok):
+        return True
     if tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and \
             tok.doc[tok.i - 1].text not in _OPENERS:
         return True  # part of a name: "the North East Says No campaign"
@@ -374,6 +424,57 @@ def _hypothetical(tok: Token) -> bool:
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
+
+
+def _gerund_as_noun(tok: Token) -> bool:
+    """A speech noun the tagger took for a gerund: "in its bluntest ever
+    warning about …" (after a possessive, determiner or adjective, skipping
+    adverbs) names a warning, it does not report one being given."""
+    if tok.tag_ != "VBG" or tok.dep_ in ("acl", "relcl") or \
+            any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+        return False
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].dep_ == "advmod" and tok.doc[k].head.i == tok.i:
+        k -= 1
+    if k < 0:
+        return False
+    before = tok.doc[k]
+    # "her new movie saying she was ill" is a participle; "its bluntest (NN)
+    # ever warning" is a noun: a noun before it counts only across an adverb.
+    return before.tag_ in ("PRP$", "DT", "JJ", "JJS", "JJR", "POS") or \
+        (k < tok.i - 1 and before.tag_ in ("NN", "NNS"))
+
+
+def _passive_without_teller(tok: Token) -> bool:
+    """A passive speech verb with no agent names the listener, never the
+    speaker: "Ann Lee had been told she could stay", "the paper was told"
+    attribute what was said to nobody, so they are no attribution. With an
+    agent ("was told by the landlord that …") the agent speaks; the passive
+    of a quoting verb ("was quoted as saying") is left to the quoting rules."""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() in QUOTING_VERBS:
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "auxpass" for c in children) and \
+        not any(c.dep_ == "agent" for c in children)
+
+
+def _hearsay_subject(tok: Token) -> Token | None:
+    """Who is said to have spoken in "X is alleged to have said that …" (X).
+
+    A perfect infinitive speech verb ("to have said", "to have told") under a
+    passive verb of reporting with no agent ("is alleged", "was reported",
+    "is said") reports words X is claimed to have spoken: X, the passive's
+    subject, is the speaker."""
+    head = tok.head
+    kids = list(tok.children)
+    if tok.dep_ != "xcomp" or head.i == tok.i or head.tag_ != "VBN" or \
+            head.lemma_.lower() not in SPEECH_VERBS | {"believe", "understand", "think"}:
+        return None
+    if not (any(c.tag_ == "TO" for c in kids) and any(c.lower_ == "have" for c in kids)):
+        return None
+    if any(c.dep_ == "agent" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _restricted(tok: Token) -> bool:
@@ -455,8 +556,11 @@ def _is_name(span: Span) -> bool:
     """A proper-noun head or apposition: the small model often labels people ORG,
     so "he"/"she" may fall back to any such name."""
     root = span.root
-    return root.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
-                                        for c in root.children)
+    return root.pos_ == "PROPN" or any(
+        (c.dep_ == "appos" and c.pos_ == "PROPN")
+        or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None
+            and span.start <= _person_appos_of(c).i < span.end)
+        for c in root.children)
 
 
 def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False,
@@ -635,7 +739,11 @@ def _direct_drafts(ctx: _Context, rules: tuple) -> tuple[list[_Draft], set[int]]
 
 def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                sent_at: list[Span]) -> Token | None:
-    """A speech verb right after the closing mark: ``"…," said X`` / ``"…," X said``."""
+    """A speech verb right after the closing mark: ``"…," said X`` / ``"…," X said``.
+
+    A verb that hangs on a word inside the quote continues the quoted clause
+    ('"We expect to file today" asking the court to …') and reports nothing.
+    """
     if _partial(doc, open_i, close_i, sent_at[open_i].start, open_i):
         return None
     sent = sent_at[close_i]
@@ -651,6 +759,8 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             if k == close_i + 1 and t.text in ".!?":
                 return None  # the sentence ends right after the quote
             continue
+        if _continues_quote(t, open_i, close_i):
+            return None  # '"We will appeal" asking the court to …': the quote's own clause
         if _is_speech_verb(t) and not _restricted(t):
             return t if _only_subject_between(doc, t, open_i, close_i, k) and (
                 ends_punct or gap_has_comma or k == close_i + 1) else None
@@ -659,6 +769,23 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _continues_quote(tok: Token, open_i: int, close_i: int) -> bool:
+    """A participle after the closing mark that hangs on a word inside the
+    quote ('"We expect to file today" asking the court to …') continues the
+    quoted clause: it is no reporting verb and reports nothing itself."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and \
+        open_i < tok.head.i < close_i
+
+
+def _after_quote_of_its_head(tok: Token) -> bool:
+    """:func:`_continues_quote` for a participle whose head is in the quote
+    just before it (a quote mark lies between them)."""
+    head = tok.head
+    return head.i < tok.i and tok.i - head.i < 40 and \
+        any(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i]) and \
+        _continues_quote(tok, head.i - 1, tok.i)
 
 
 def _as_saying(verb: Token) -> Token | None:
@@ -761,14 +888,21 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
         i = verb.i + 1
     # "said on Monday the plan …": a leading time phrase belongs to the saying.
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        # "said around eight members were …": the parser took the subject for
+        # a phrase of the verb; it opens the content.
+        lead = next((c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < i
+                     and c.right_edge.i + 1 == i and c.ent_type_ == "CARDINAL"), None)
+        if lead is not None:
+            i = lead.i
     if subj is not None and i < subj.left_edge.i and all(
             t.dep_ in ("prep", "pobj", "det", "compound", "nummod", "npadvmod", "punct")
             or t.ent_type_ in ("DATE", "TIME") for t in doc[i:subj.left_edge.i]) and \
             doc[i].dep_ in ("prep", "npadvmod"):
         i = subj.left_edge.i
     for child in head.rights:
-        if child.dep_ == "conj" and _is_speech_verb(child) and \
-                any(c.dep_ == "nsubj" for c in child.children):
+        if child.dep_ == "conj" and _is_speech_verb(child) and (
+                any(c.dep_ == "nsubj" for c in child.children) or _asks_question(child)):
             cut = child.left_edge.i
             if head.i < cut < j:
                 j = cut
@@ -791,7 +925,7 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     if _restricted(verb):
         return None
     for child in verb.children:
-        if child.dep_ != "ccomp":
+        if child.dep_ != "ccomp" or _subjectless_fragment(child):
             continue
         span = _content_span(doc, child, verb)
         if span is None:
@@ -799,8 +933,47 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
         if verb.dep_ in ("pcomp", "relcl") and any(
                 t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
             return "indirect-embedded", span
-        return ("indirect-final" if child.i < verb.i else "indirect-ccomp"), span
+        if child.i < verb.i:
+            return "indirect-final", span
+        return "indirect-ccomp", _with_but_clause(doc, verb, span)
     return None
+
+
+def _subjectless_fragment(clause: Token) -> bool:
+    """A "clause" with no subject that starts with its own verb ("… - after a
+    request that … - was rebuffed - and sought …"): a fragment of a long
+    sentence the parser hung on the speech verb, not what was said."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+           for c in clause.children):
+        return False
+    first = clause.left_edge
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "VBN") and first.pos_ in ("VERB", "AUX") \
+        and (first.i == clause.i or first.head.i == clause.i)
+
+
+def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """The content extended by a "but" clause the parser hung on the speech
+    verb instead of the reported clause: "X said the ferries had stopped,
+    but it helped that the trains ran" reports both halves.
+
+    Only a clause right after the content, with a subject of its own that is
+    a common noun or "it"/"there"/"this" (not a name or a person pronoun,
+    which usually start the reporter's own sentence: "but he declined to
+    say"), and that reports no speech of its own."""
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < span[1]:
+            continue
+        cc = [t for t in doc[span[1]:conj.left_edge.i] if not t.is_punct]
+        subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
+                not (subj.lower_ in ("it", "there", "this") or
+                     (subj.pos_ == "NOUN" and not subj.ent_type_)):
+            return span
+        if any(_is_speech_verb(t) for t in conj.subtree):
+            return span
+        end = _trimmed(doc, span[0], conj.right_edge.i + 1)
+        return end or span
+    return span
 
 
 def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
@@ -815,8 +988,9 @@ def indirect_ccomp(ctx: _Context, verb: Token) -> _Draft | None:
     """A speech verb and the clause it reports: ``X said (on Monday) (that) …``.
 
     The content is the complement clause without "that"; a leading time
-    phrase ("said on Friday the plan …") belongs to the saying, and a
-    coordinated reporting clause of its own ("… and it claimed …") is cut off.
+    phrase ("said on Friday the plan …") belongs to the saying, a coordinated
+    reporting clause of its own ("… and it claimed …") is cut off, and a "but"
+    clause the parser hung on the verb is kept (:func:`_with_but_clause`).
     """
     return _ccomp_rule("indirect-ccomp", ctx, verb)
 
@@ -878,13 +1052,16 @@ def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
     """The infinitive complement of urging and promising: ``urged residents to stay indoors``.
 
     The verbs are :data:`toolkit.lexicon.XCOMP_SPEECH_VERBS`; the person urged
-    ("residents", "called on the council to …") belongs to the content.
+    ("residents", "called on the council to …") belongs to the content, also
+    when the parser hangs the infinitive as an adverbial clause after it.
     """
     if verb.lemma_.lower() not in XCOMP_SPEECH_VERBS:
         return None
     children = list(verb.children)
+    urged = [c for c in children if c.i > verb.i and (
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on"))]
     for child in children:
-        if child.dep_ == "xcomp" and child.i > verb.i:
+        if child.i > verb.i and (child.dep_ == "xcomp" or _urged_to(child, urged)):
             start = child.left_edge.i
             for other in children:
                 if other.dep_ in ("dobj", "dative") and verb.i < other.i < child.i:
@@ -895,6 +1072,13 @@ def indirect_xcomp(ctx: _Context, verb: Token) -> _Draft | None:
             if span:
                 return _indirect("indirect-xcomp", ctx.doc, span, verb)
     return None
+
+
+def _urged_to(child: Token, urged: list[Token]) -> bool:
+    """An infinitive the parser hung as an adverbial clause after the person
+    urged: "called on the mayor to resign" (``advcl`` "resign")."""
+    return child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children) and \
+        any(u.i < child.i for u in urged)
 
 
 @rule("indirect-gerund", stage="quotes")
@@ -965,6 +1149,7 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
     ``The forces, the statement said, are in control.``
 
     When the clause interrupts the content the whole clause is the content.
+    A subordinate clause (", after he had written to …") is no reporting clause.
     """
     doc = ctx.doc
     if _restricted(verb) or verb.dep_ not in ("parataxis", "ccomp", "advcl") or \
@@ -974,6 +1159,8 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
     vi = verb.left_edge.i
     if not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
         return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # a subordinate clause: ", after he had written to the ministry"
     if head.i < vi:
         span = _trimmed(doc, head.left_edge.i, vi)  # the content is complete before it
     else:
@@ -1029,8 +1216,8 @@ def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | Non
     hi, hj = head.left_edge.i, head.right_edge.i + 1
     if at_end or pj >= hj:
         return _trimmed(doc, hi, pi)
-    if at_start or pi <= hi:
-        return _trimmed(doc, pj, hj)
+    if at_start or pi <= hi or all(t.dep_ in ("mark", "cc", "punct") for t in doc[hi:pi]):
+        return _trimmed(doc, pj, hj)  # "… that according to X the rule …": after it
     return _trimmed(doc, hi, hj)
 
 
@@ -1045,8 +1232,8 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
     drafts = []
     for _, sent in body_sentences(ctx.doc):
         for tok in sent:
-            if tok.i in used_verbs or in_direct(tok.idx):
-                continue
+            if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
+                continue  # inside a quote, or a participle continuing one
             if _is_speech_verb(tok) and not _hypothetical(tok):
                 d = _first(groups["indirect"], ctx, tok)
                 if d is not None:
@@ -1383,6 +1570,62 @@ def speaker_not_number(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     return _Speaker()
 
 
+@rule("speaker-description", stage="quotes")
+def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A definite description of a person ("The MP for Kent said", "the
+    veteran coach says") names the person who spoke just before: news
+    style names someone, then refers back to them by role.
+
+    Applies when the written speaker starts with "the", is headed by a person
+    noun or role, has no name of its own, no possessive and no name before its
+    head ("the Acme spokesman", "the trust's chairman" may be someone else),
+    and a named person spoke in the
+    same sentence or one of the two before (gender agreeing when the
+    description has one, and a role written with the name being the
+    description's own: "Councillor Ann Vale … the mayor" are two people;
+    :func:`_same_role`). The quote then speaks for that person, keeps the
+    description in ``source_text`` and its rule gets ``+description``.
+    """
+    c = sp.cand
+    if c is None or sp.pronoun or sp.resolved or sp.start is None:
+        return None
+    span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or span[0].lower_ != "the" or any(
+            t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span[1:] if t.i < span.root.i):
+        return None
+    role = span.root.lemma_.lower() in PERSON_NOUNS or title_words().get(span.root.lower_) == "role"
+    root = span.root
+    named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
+        c.dep_ in ("appos", "poss")
+        or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
+        for c in root.children) or (root.pos_ == "PROPN" and not role)
+    if named or not (_AGE_NOUN.match(sp.text) or role or c.person):
+        return None
+    here = res.sentence_of(sp.start)
+    for prev in reversed(res.speakers):
+        if prev.sentence < here - 2:
+            break
+        if prev.name and prev.person and prev.end <= sp.start and \
+                not prev.text.lower().startswith("the "):  # a name, not the same description
+            if (c.gender and prev.gender and c.gender != prev.gender) or not (
+                    _AGE_NOUN.match(sp.text) or _same_role(res.ctx.doc, prev, root)):
+                return None
+            return _Speaker(prev.text, prev.start, prev.end, cand=replace(prev, sentence=here),
+                            resolved=True, source_text=sp.text, suffix="+description")
+    return None
+
+
+def _same_role(doc: Doc, prev: _Candidate, root: Token) -> bool:
+    """Whether a named speaker may be the person a description names: the
+    name carries no role word ("Mr Hale"), or the description's own
+    ("Chancellor Ann Roe … the chancellor"); "Councillor Ann Vale … the
+    mayor" are two people."""
+    span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    roles = {t.lower_ for t in span or []
+             if title_words().get(t.lower_) == "role" or t.lemma_.lower() in PERSON_NOUNS}
+    return not roles or root.lower_ in roles or root.lemma_.lower() in roles
+
+
 @rule("speaker-continuation", stage="quotes")
 def speaker_continuation(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A reporting clause with no subject of its own continues the previous
@@ -1492,7 +1735,7 @@ def _antecedent(pron: str, tok: Token, res: _Resolver,
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
                 # An earlier speaker is taken as a person even when not known to be one.
-                loose = relaxed or n % 4 == 0
+                loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
                     if names_only and not c.name:
                         continue
@@ -1501,11 +1744,17 @@ def _antecedent(pron: str, tok: Token, res: _Resolver,
     return None
 
 
+#: Antecedent groups per sentence: speakers, main-clause subjects, other
+#: subjects, other mentions, names inside reported content.
+_GROUPS_PER_SENTENCE = 5
+
+
 def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
                        here: int) -> list[list[_Candidate]]:
     """Candidates before the pronoun ``tok`` in preference order, one list per
-    (sentence, kind): earlier speakers, subjects, other mentions, names inside
-    reported content. Mentions in the content of a quote of the pronoun's own
+    (sentence, kind): earlier speakers, main-clause subjects, subjects of
+    relative or subordinate clauses, other mentions, names inside reported
+    content. Mentions in the content of a quote of the pronoun's own
     sentence are left out: "it said, adding that the storm …" is not the storm."""
     doc, mentions, pos = tok.doc, res.mentions, tok.idx
     own = res.contents_in.get(here, []) + [content]
@@ -1526,11 +1775,32 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
         found = by_sentence.get(sent, [])
         reported = [c for c in found if res.in_content(c.start)]
         free = [c for c in found if c not in reported]
+        subjects = [c for c in free if _is_subject_at(doc, c.start)]
+        main = [c for c in subjects if _main_clause_at(doc, c.start)]
         groups += [[c for c in recent if c.sentence == sent and c.end <= pos],
-                   [c for c in free if _is_subject_at(doc, c.start)],
-                   [c for c in free if not _is_subject_at(doc, c.start)] if sent != here else [],
+                   main, [c for c in subjects if c not in main],
+                   [c for c in free if c not in subjects] if sent != here else [],
                    reported if sent != here else []]
     return groups
+
+
+def _main_clause_at(doc: Doc, char: int) -> bool:
+    """Whether the word at ``char`` is outside relative and subordinate
+    clauses: "Ann Lee was put in touch with the group, of which Bo Park is a
+    member, after …" has Ann Lee as its main subject; a later "he" means her
+    rather than Bo Park."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return not any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in span[0].ancestors)
+
+
+def _verb_as_noun(tok: Token) -> bool:
+    """A sentence root tagged as a plural noun that still takes an object
+    ("Lee issues a statement"): a verb, and the capitalised word that opens
+    the sentence before it (tagged a compound or adjective) its subject."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and \
+        any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _is_subject_at(doc: Doc, char: int) -> bool:
@@ -1541,6 +1811,9 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
     for t in (tok, *tok.ancestors):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
+        if t.dep_ in ("compound", "amod") and t.text[:1].isupper() and t.i == t.sent.start \
+                and _verb_as_noun(t.head):
+            return True  # "Lee issues a statement": the verb was tagged a noun
         if t.dep_ not in ("compound", "poss", "amod", "case", "det", "flat"):
             return False
     return False
@@ -1559,8 +1832,8 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_dobj,
                  indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_apposition, speaker_not_number, speaker_pronoun,
-                speaker_floating, speaker_continuation),
+    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_not_number,
+                speaker_pronoun, speaker_floating, speaker_continuation),
 }
 
 
@@ -1629,6 +1902,7 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
         _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+    cands += _unmarked_names(ctx, index)
     for si, sent in body_sentences(doc):
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
@@ -1642,6 +1916,30 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
             continue
         kept.append(c)
     return kept
+
+
+def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:
+    """A known person's name or alias written where the model tagged nothing
+    ("Ann Lee … Lee issues a statement …") is still an antecedent: each such
+    occurrence, capitalised and as a whole word, outside the actors' mentions."""
+    people = {name: actor for name, actor in index.names
+              if str(getattr(actor, "type", "")).upper().startswith("PER") and len(name) > 2}
+    if not people:
+        return []
+    doc, text = ctx.doc, ctx.text
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(n) for n in sorted(people, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        if not m.group(0)[:1].isupper() or index.overlapping(m.start(), m.end()):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            cand = _candidate(m.group(0), m.start(), m.end(), span,
+                              ctx.sent_of.get(span.start, -1), "PERSON")
+            # The actor is a known person even where the tagger saw no name.
+            out.append(replace(cand, person=True, name=True, place=False))
+    return out
 
 
 def _numeric(doc: Doc, start: int, end: int) -> bool:

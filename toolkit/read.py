@@ -29,7 +29,10 @@ from .limits import MAX_FILE_BYTES, ArticleTooLong, check_length
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+# Word, RTF and PDF files: read through :mod:`toolkit.archives` (an export of
+# many articles, or one document read as one article).
+DOCUMENT_SUFFIXES = {".docx", ".rtf", ".pdf"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | DOCUMENT_SUFFIXES
 
 # Magic numbers of common binary formats someone might point the toolkit at.
 _MAGIC = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -237,7 +240,12 @@ class MissingInputError(InputError, FileNotFoundError):
 
 
 def read_article(source: str | Path, *, article_id: str | None = None) -> Article:
-    """Read and clean one article from a file (text or a saved HTML page).
+    """Read and clean one article from a file (text, a saved HTML page, or a Word/RTF/PDF document).
+
+    A ``.docx``, ``.rtf`` or ``.pdf`` file is read as one article: an ordinary
+    document, or a news-archive export holding a single article (its
+    metadata filled in). An export holding several articles is refused: read
+    those with :func:`toolkit.iter_archive`.
 
     ``source`` is always a path. For text you already have, use
     :func:`read_text` (the same cleaning rules) or :func:`article_from_text`
@@ -246,7 +254,7 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     Raises:
         FileNotFoundError: the file does not exist (a :class:`MissingInputError`).
         InputError: the file is unreadable, empty, binary, too large, or
-            holds no article text.
+            holds no article text; or it is an export of several articles.
         TypeError: ``source`` is not a path (``str`` or ``pathlib.Path``).
         InputError: (a ``ValueError``) ``source`` is empty or looks like article
             text, not a path.
@@ -258,6 +266,10 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     """
     path = _as_path(source, "read_article")
     name = display_path(path)
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        from .archives import read_document
+
+        return read_document(path, article_id=article_id)
     text, _ = decode(read_bytes(path), name=name)
     aid = article_id or article_id_for(path)
     if not looks_like_html(text):  # far too long to be one article: refused before cleaning
@@ -383,13 +395,7 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
     if tree is not None:
         furniture, links = _furniture_texts(tree), _link_texts(tree)
     meta, body = _extract(html, tree)
-    if not body.strip():
-        raise InputError(f"{where}: no article text found in the HTML page")
-    body_lines = [ln for ln in body.splitlines() if ln.strip()]
-    if links and all(_norm(ln) in links for ln in body_lines) and not any(
-            is_prose_line(ln) for ln in body_lines):
-        raise InputError(f"{where}: no article text found in the HTML page (only navigation "
-                         "links)")
+    body_lines = _page_body_lines(body, links, where)
     sure = _sure_furniture(furniture, body)
     title = (meta.get("title") or "").strip() or None
     lines = []
@@ -400,6 +406,30 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
                           caps_chrome=False)
     if not article.paragraphs:
         article = _keep_everything(lines, article, where)
+    _page_metadata(article, meta, html, title)
+    article.source_path = source_path
+    return article
+
+
+def _page_body_lines(body: str, links: set[str], where: str) -> list[str]:
+    """The non-blank lines of trafilatura's body text.
+
+    Raises:
+        InputError: there is no body, or it is nothing but the page's links.
+    """
+    if not body.strip():
+        raise InputError(f"{where}: no article text found in the HTML page")
+    body_lines = [ln for ln in body.splitlines() if ln.strip()]
+    if links and all(_norm(ln) in links for ln in body_lines) and not any(
+            is_prose_line(ln) for ln in body_lines):
+        raise InputError(f"{where}: no article text found in the HTML page (only navigation "
+                         "links)")
+    return body_lines
+
+
+def _page_metadata(article: Article, meta: dict, html: str, title: str | None) -> None:
+    """Fill title, authors and publication date the cleaning rules left empty
+    from the page's metadata (a date only when the page states that full date)."""
     if title and not article.title:
         article.title = title
     if meta.get("author") and not article.authors:
@@ -408,8 +438,6 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
         day = str(meta["date"])[:10]
         if _date_is_stated(html, day):
             article.published, article.published_from = day, "html_metadata"
-    article.source_path = source_path
-    return article
 
 
 def _extract(html: str, tree) -> tuple[dict, str]:
@@ -592,11 +620,12 @@ def _date_is_stated(html: str, day: str) -> bool:
 
 def _html_tree(html: str):
     """Parse a page into an lxml tree without fetching anything; ``None`` if unparsable."""
+    from lxml.etree import LxmlError
     from trafilatura.utils import load_html
 
     try:
         return load_html(html)
-    except Exception:  # noqa: BLE001 - any parser failure falls back to trafilatura's own
+    except (LxmlError, ValueError):  # a page lxml cannot parse: trafilatura's own parser reads it
         return None
 
 

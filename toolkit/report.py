@@ -202,8 +202,8 @@ def highlight_text(text: str, paragraphs: Sequence[tuple[int, int, str]],
         quotes: ``(start_char, end_char)`` of quoted passages.
 
     Example:
-        >>> highlight_text("Ana spoke.", [(0, 10, "body")], [(0, 3, "Ana", "PERSON")])[:24]
-        '<p><mark class="ent" st'
+        >>> highlight_text("Ana spoke.", [(0, 10, "body")], [(0, 3, "Ana", "PERSON")])[:20]
+        '<p><mark class="ent"'
     """
     marks, last_end = [], -1
     for s, e, actor, kind in sorted(mentions, key=lambda m: (m[0], -m[1])):

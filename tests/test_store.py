@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from toolkit import contract
 from toolkit.cli import main
 from toolkit.output import OutputError

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import BUNDLED, ROOT
 from openpyxl import load_workbook
 
+from conftest import BUNDLED, ROOT
 from toolkit import cli
 from toolkit.corpus import run
 from toolkit.sheets import read_coding, sheet_corrections, write_sheet

@@ -81,3 +81,14 @@ def test_constraints_are_sorted_and_exact():
     lines = (ROOT / "constraints.txt").read_text().splitlines()
     assert lines == sorted(lines, key=str.lower)
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[^=\s]+", line) for line in lines)
+
+
+def test_uv_lock_holds_every_dependency(pyproject):
+    lock = tomllib.loads((ROOT / "uv.lock").read_text())
+    locked = {_norm(p["name"]) for p in lock["package"]}
+    wanted = list(pyproject["project"]["dependencies"])
+    for extra in ("dev", "lab"):
+        wanted += pyproject["project"]["optional-dependencies"][extra]
+    names = {_norm(re.split(r"[<>=!;\[ ]", req, maxsplit=1)[0]) for req in wanted}
+    missing = sorted(names - locked)
+    assert not missing, f"run `uv lock`: not in uv.lock: {missing}"

@@ -55,6 +55,7 @@ def _seconds(value: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line: ``analyze``, ``clean``, ``doctor``, ``rules`` and ``validate``."""
     parser = argparse.ArgumentParser(
         prog="article-toolkit",
         description="Clean news articles and find their actors, quotes, figures and terms.")
@@ -62,24 +63,58 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="analyse articles and write the contract tables",
                         description="Analyse articles (files or folders) into tidy tables.")
+    _add_analyze_inputs(an)
+    _add_analyze_run(an)
+    _add_analyze_results(an)
+    cl = sub.add_parser("clean", help="print the cleaned text of one article",
+                        description="Print an article's cleaned body (and, with --removed, "
+                                    "every removed line with its reason); for a news-archive "
+                                    "export, each article's after a '# <article_id>' line.")
+    cl.add_argument("input", metavar="INPUT")
+    cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    sub.add_parser("doctor", help="check Python, the model, a parse and the data",
+                   description="Check the set-up and print what to do about each problem.")
+    sub.add_parser("rules", help="list every extraction rule with what it does",
+                   description="List the extraction rules in the order they apply; any of "
+                               "them can be switched off by name with --disable-rule.")
+    _add_validate(sub)
+    return parser
+
+
+def _add_analyze_inputs(an: argparse.ArgumentParser) -> None:
+    """What ``analyze`` reads: inputs, corpus columns, folder patterns, duplicates."""
     an.add_argument("inputs", nargs="+", metavar="INPUT",
                     help="article files (.txt, .html, .docx, .rtf, .pdf), news-archive "
                          "exports (LexisNexis, Nexis Uni, Factiva: one article per story), "
                          "corpus files (.jsonl, .csv, .parquet: one article per row) or folders")
-    an.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    an.add_argument("--text-column", default="text", metavar="NAME",
+                    help="column holding the article text in corpus files (default: text)")
+    an.add_argument("--id-column", default="id", metavar="NAME",
+                    help="column holding the article id in corpus files (default: id; "
+                         "rows without one get <file>-<line>)")
+    an.add_argument("--title-column", default=None, metavar="NAME",
+                    help="column holding the headline in corpus files")
+    an.add_argument("--include", action="append", default=[], metavar="GLOB",
+                    help="in folders, read only files matching this pattern (path or name, "
+                         "any case; repeatable)")
+    an.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                    help="in folders, skip files matching this pattern, e.g. 'README*' "
+                         "(repeatable)")
+    an.add_argument("--drop-duplicates", action="store_true",
+                    help="leave near-duplicate articles out of the analysis (they are "
+                         "listed in duplicates.csv either way)")
+
+
+def _add_analyze_run(an: argparse.ArgumentParser) -> None:
+    """How ``analyze`` runs: model, processes, chunks, time limits, resuming."""
     an.add_argument("--overwrite", action="store_true",
                     help="replace an earlier run in --out (only the files the toolkit wrote "
                          "there are removed)")
     an.add_argument("--model", default=None,
                     help="spaCy model name (default: TOOLKIT_MODEL, else en_core_web_sm)")
-    an.add_argument("--window", type=_window, default="sentence",
-                    help="co-occurrence window: sentence (default), paragraph or N tokens")
     an.add_argument("--resume", action="store_true",
                     help="continue an interrupted run in --out (same inputs and options), "
                          "skipping finished articles")
-    an.add_argument("--format", choices=("csv", "parquet"), default="csv",
-                    help="table format: csv (one file per table, default) or parquet "
-                         "(a folder of parts per table)")
     an.add_argument("--engine", choices=("local", "dask"), default="local",
                     help="local worker processes (default) or a Dask cluster")
     an.add_argument("--scheduler", metavar="ADDRESS", default=None,
@@ -99,43 +134,24 @@ def build_parser() -> argparse.ArgumentParser:
                     help="time one article's cleaning, and then its analysis, may take "
                          "before it goes to errors.csv and the run goes on (default 120; "
                          "0: no limit; at most one day)")
-    an.add_argument("--text-column", default="text", metavar="NAME",
-                    help="column holding the article text in corpus files (default: text)")
-    an.add_argument("--id-column", default="id", metavar="NAME",
-                    help="column holding the article id in corpus files (default: id; "
-                         "rows without one get <file>-<line>)")
-    an.add_argument("--title-column", default=None, metavar="NAME",
-                    help="column holding the headline in corpus files")
-    an.add_argument("--include", action="append", default=[], metavar="GLOB",
-                    help="in folders, read only files matching this pattern (path or name, "
-                         "any case; repeatable)")
-    an.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                    help="in folders, skip files matching this pattern, e.g. 'README*' "
-                         "(repeatable)")
-    an.add_argument("--drop-duplicates", action="store_true",
-                    help="leave near-duplicate articles out of the analysis (they are "
-                         "listed in duplicates.csv either way)")
+    an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
+def _add_analyze_results(an: argparse.ArgumentParser) -> None:
+    """What ``analyze`` writes: the folder, format, window, rules, corrections, report."""
+    an.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    an.add_argument("--window", type=_window, default="sentence",
+                    help="co-occurrence window: sentence (default), paragraph or N tokens")
+    an.add_argument("--format", choices=("csv", "parquet"), default="csv",
+                    help="table format: csv (one file per table, default) or parquet "
+                         "(a folder of parts per table)")
     an.add_argument("--no-report", action="store_true", help="do not write report.html")
     an.add_argument("--corrections", metavar="FILE", default=None,
                     help="corrections file (.csv or .yaml) applied after extraction; counted "
                          "in manifest.json, stale ones reported")
-    an.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     an.add_argument("--disable-rule", action="append", metavar="NAME", default=None,
                     help="switch an extraction rule off by name (repeatable; see "
                          "`article-toolkit rules`); recorded in manifest.json")
-    cl = sub.add_parser("clean", help="print the cleaned text of one article",
-                        description="Print an article's cleaned body (and, with --removed, "
-                                    "every removed line with its reason); for a news-archive "
-                                    "export, each article's after a '# <article_id>' line.")
-    cl.add_argument("input", metavar="INPUT")
-    cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
-    sub.add_parser("doctor", help="check Python, the model, a parse and the data",
-                   description="Check the set-up and print what to do about each problem.")
-    sub.add_parser("rules", help="list every extraction rule with what it does",
-                   description="List the extraction rules in the order they apply; any of "
-                               "them can be switched off by name with --disable-rule.")
-    _add_validate(sub)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -183,43 +183,59 @@ def pair_quote_marks(text: str) -> list[tuple[int, int]]:
         >>> pair_quote_marks('He said: "Go home." Then "stay".')
         [(9, 19), (25, 31)]
     """
-    text = text or ""
-    pairs: list[tuple[int, int]] = []
+    state = _Pairing(text or "")
+    for m in _MARK_RE.finditer(state.text):
+        if m.group() == "\n":
+            state.line_break(m.start())
+        else:
+            state.mark(m.start())
+    state.finish()
+    return state.pairs
+
+
+@dataclass
+class _Pairing:
+    """The state of :func:`pair_quote_marks` as it walks the marks of ``text``:
+    the pairs so far, the quote open (if any) and where it met a line break."""
+
+    text: str
+    pairs: list[tuple[int, int]] = field(default_factory=list)
     open_at: int | None = None
     break_at: int | None = None  # where an open quote met a line break
 
-    def close_at_break() -> None:
-        end = len(text[:break_at].rstrip())
-        if end > open_at + 1:
-            pairs.append((open_at, end))
+    def line_break(self, i: int) -> None:
+        if self.open_at is not None and self.break_at is None:
+            self.break_at = i
 
-    for m in _MARK_RE.finditer(text):
-        i = m.start()
-        if m.group() == "\n":
-            if open_at is not None and break_at is None:
-                break_at = i
-            continue
-        role = _mark_role(text, i)
-        if break_at is not None:
-            if _continues(text, open_at, break_at, i, role):
-                break_at = None
-                continue
-            close_at_break()
-            open_at, break_at = None, None
-        if open_at is None:
+    def mark(self, i: int) -> None:
+        role = _mark_role(self.text, i)
+        if self.break_at is not None:
+            if _continues(self.text, self.open_at, self.break_at, i, role):
+                self.break_at = None
+                return
+            self.close_at_break()
+        if self.open_at is None:
             if role != "close":
-                open_at = i
+                self.open_at = i
         elif role == "open":
-            pairs.extend(_reopened(text, open_at, i))
-            open_at = i
+            self.pairs.extend(_reopened(self.text, self.open_at, i))
+            self.open_at = i
         else:
-            pairs.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None:
-        if break_at is None:
-            break_at = len(text)
-        close_at_break()
-    return pairs
+            self.pairs.append((self.open_at, i + 1))
+            self.open_at = None
+
+    def close_at_break(self) -> None:
+        """End the open quote at its paragraph's last non-space character."""
+        end = len(self.text[:self.break_at].rstrip())
+        if end > self.open_at + 1:
+            self.pairs.append((self.open_at, end))
+        self.open_at = self.break_at = None
+
+    def finish(self) -> None:
+        if self.open_at is not None:
+            if self.break_at is None:
+                self.break_at = len(self.text)
+            self.close_at_break()
 
 
 def _continues(text: str, open_at: int, break_at: int, i: int, role: str) -> bool:

@@ -1354,6 +1354,10 @@ class _ActorIndex:
         self.starts = [m[0] for m in self.mentions]
         self.longest = max((m[1] - m[0] for m in self.mentions), default=0)
         self.names.sort(key=lambda n: -len(n[0]))
+        # Compiled once: re's own cache holds 512 patterns, fewer than a long
+        # article's names, and recompiling them for every speaker is quadratic.
+        self.patterns = [(re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)"), actor)
+                         for name, actor in self.names]
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
         k = bisect_left(self.starts, start - self.longest)
@@ -1394,8 +1398,8 @@ class _ActorIndex:
                 best = max(found, key=lambda m: (_overlap((m[0], m[1]), (start, end)), -m[0]))
                 return best[2].name
         low = text.lower()
-        for name, actor in self.names:
-            if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low):
+        for pattern, actor in self.patterns:
+            if pattern.search(low):
                 return actor.name
         return ""
 

@@ -7,8 +7,8 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import BUNDLED
 
+from conftest import BUNDLED
 from toolkit import contract
 from toolkit.cli import main
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from toolkit import chunks as chunks_mod
 from toolkit import contract
 from toolkit import runner as runner_mod

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from toolkit.read import InputError, read_article, read_html
 
 PAGE = FIXTURES / "corpus" / "page.html"

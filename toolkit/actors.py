@@ -1138,7 +1138,8 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
-                if e <= s or any(f(doc[s:e], label, sent) for f in filters):
+                span = doc[s:e]
+                if e <= s or any(f(span, label, sent) for f in filters):
                     continue
                 yield _candidate(doc, s, e, label, sent_i, sent, ent)
 

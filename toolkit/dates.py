@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from . import contract
 from .lexicon import MONTHS, TIME_NOUNS, UNIT_WORDS, WEEKDAYS
-from .nlp import body_sentences
+from .nlp import body_sentences, doc_text
 from .rules import active, rule
 
 
@@ -499,7 +499,7 @@ def extract_dates(doc: Doc, *, published: str | None = None,
     starts = [e[0] for e in ents]
     finders = active(FIND_RULES, disable=disable)
     resolvers = active(RESOLVE_RULES, disable=disable)
-    full = doc.text  # a property that joins every token: read it once
+    full = doc_text(doc)  # Doc.text joins every token: read it once per doc
     out: list[DateMention] = []
     for si, sent in body_sentences(doc):
         ctx = _SentenceContext(doc, full, si, sent, pub, in_sentence(ents, starts, sent),

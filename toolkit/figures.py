@@ -129,7 +129,7 @@ from .lexicon import (
     TIME_NOUNS,
     UNIT_WORDS,
 )
-from .nlp import body_sentences
+from .nlp import body_sentences, doc_text
 from .rules import active, rule
 
 __all__ = ["DateMention", "Figure", "extract_dates", "extract_figures", "figures_table",
@@ -1350,7 +1350,7 @@ def extract_figures(doc: Doc, *, quotes=None, disable: Collection[str] = ()) -> 
                           for q in quotes or []), key=lambda q: (q[0], q[1]))
     quote_starts = [q[0] for q in quote_spans]
     rules = _Active.of(disable)
-    full = doc.text  # a property that joins every token: read it once
+    full = doc_text(doc)  # Doc.text joins every token: read it once per doc
     sources = _Sources(dict(sents), quote_spans, quote_starts)
     figures: list[Figure] = []
     for si, sent in sents:

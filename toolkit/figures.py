@@ -256,12 +256,17 @@ _FRACTION = (rf"(?:(?:an?|one|{_ATOM}|\d+)[\s-]+(?:{_FRACTION_RE})"
              rf"|half(?=\s+(?:of|the|its|their|his|her|our|all)\b))\b")
 _ONE_IN = rf"(?:one|\d+)\s+in\s+(?:every\s+)?(?:{_ATOM}|\d+)\b"
 
+# Every figure starts with a word character, "." (".5") or a currency sign:
+# the look-ahead skips the other positions (spaces, punctuation) at once.
+_FIGURE_START = "(?=[\\w.]|" + "|".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS})) + ")"
+
 _FIGURE_RE = re.compile(
+    rf"{_FIGURE_START}(?:"
     rf"(?P<between>\bbetween\s+(?P<b1>{_NUMEXPR})\s+and\s+(?P<b2>{_NUMEXPR}))"
     rf"|(?P<vague>{_VAGUE_RE})"
     rf"|(?:(?P<fqual>\b(?:{_QUAL_RE}))\s+)?(?P<share>\b(?:{_ONE_IN}|{_FRACTION}))"
     rf"|(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?(?P<n1>{_NUMEXPR})"
-    rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?",
+    rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?)",
     re.I)
 
 # Every figure holds a digit or a number word: sentences without one skip the

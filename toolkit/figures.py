@@ -278,12 +278,13 @@ _MAYBE_FIGURE_RE = re.compile(
 
 
 _NOT_FIGURE_RE = re.compile(
+    r"(?=[\[+(\dI])(?:"  # the first characters below: other positions are skipped at once
     r"\[\s*\d{1,3}\s*\]"                                   # footnote markers
     r"|\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,}[\dXx]"     # ISBNs
     r"|\+\d[\d ().-]{6,}\d"                                # international phone numbers
     r"|\(\d{3}\)\s*\d{3}[-. ]\d{4}"                        # (555) 123-4567
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"        # 555-123-4567, 555-1234
-    r"|\b(?!\d+-\d{1,2}/\d{1,2}\b)\d+(?:[-./]\d+){2,}\b")  # codes, dotted/slashed dates
+    r"|\b(?!\d+-\d{1,2}/\d{1,2}\b)\d+(?:[-./]\d+){2,}\b)")  # codes, dotted/slashed dates
 
 #: Verbs whose subject is the source of the figures in their clause (the
 #: lexicon's, shared with quotes). Kept under this name for one release.

@@ -9,7 +9,8 @@ default) once with ``nlp.pipe``, then runs :func:`toolkit.analysis.analyze_doc`
 over the docs ``--repeat`` times, timing each stage as it goes through
 :func:`toolkit.analysis.run_stage` (CPU time, ``time.process_time``).
 Before each repeat every doc's ``user_data`` is put back as the parse left
-it, so the per-doc caches are rebuilt as in a real run. ``--profile`` adds
+it, so the per-doc caches are rebuilt as in a real run, and the caches keyed
+by text are emptied. ``--profile`` adds
 the cProfile listing of the extraction (top 40 functions by own time).
 The 1-minute load average is printed: on a shared machine, compare runs
 with similar loads only.
@@ -54,8 +55,19 @@ def timed_stages(totals: dict[str, float]):
     return run_stage
 
 
+def clear_text_caches() -> None:
+    """Empty the caches keyed by text (name keys, speaker-name patterns), so
+    that a pass gains from them only what one article gives another."""
+    from toolkit import actors, quotes
+
+    for cached in (getattr(actors, "_name_key", None), getattr(quotes, "_name_pattern", None)):
+        if cached is not None:
+            cached.cache_clear()
+
+
 def run_all(pairs, snapshots, totals) -> float:
     """One pass of ``analyze_doc`` over every doc; returns its CPU seconds."""
+    clear_text_caches()
     start = time.process_time()
     for (article, doc), data in zip(pairs, snapshots, strict=True):
         doc.user_data.clear()

@@ -1362,9 +1362,6 @@ class _ActorIndex:
         self.starts = [m[0] for m in self.mentions]
         self.longest = max((m[1] - m[0] for m in self.mentions), default=0)
         self.names.sort(key=lambda n: -len(n[0]))
-        # Compiled once per name: re's own cache holds 512 patterns, fewer than
-        # a long article's names, and recompiling them for every speaker is quadratic.
-        self.patterns = [(_name_pattern(name), actor) for name, actor in self.names]
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
         k = bisect_left(self.starts, start - self.longest)
@@ -1405,8 +1402,11 @@ class _ActorIndex:
                 best = max(found, key=lambda m: (_overlap((m[0], m[1]), (start, end)), -m[0]))
                 return best[2].name
         low = text.lower()
-        for pattern, actor in self.patterns:
-            if pattern.search(low):
+        # A name not in the text at all needs no pattern; a pattern is compiled
+        # once per name (re's own cache holds 512, fewer than a long article's
+        # names: recompiling them for every speaker is quadratic).
+        for name, actor in self.names:
+            if name in low and _name_pattern(name).search(low):
                 return actor.name
         return ""
 

@@ -163,7 +163,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -342,10 +342,19 @@ def name_key(text: str) -> str:
         >>> name_key("the U.K.’s"), name_key("UK's")
         ("uk's", "uk's")
     """
+    return _name_key(text)
+
+
+_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?(?:'s)?")
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(text: str) -> str:
+    """:func:`name_key`, computed once per distinct text (names recur)."""
     text = text.replace("’", "'").replace("‘", "'")
     words = []
     for w in text.split():
-        if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?(?:'s)?", w):
+        if _INITIALISM_RE.fullmatch(w):
             w = w.replace(".", "")
         words.append(w.casefold())
     if len(words) > 1 and words[0] == "the":
@@ -730,18 +739,18 @@ def _in_title_phrase(span: Span) -> bool:
     """Part of a title: after a capitalised small word inside the sentence
     ("Beyond the [X]"), or set off by commas after a work noun ("the film,
     Under the [X],")."""
-    doc, i = span.doc, span.start - 1
-    while i >= span.sent.start and doc[i].lower_ in {"the", "a", "an", "of"}:
+    doc, i, sent = span.doc, span.start - 1, span.sent  # Span.sent walks tokens: once
+    while i >= sent.start and doc[i].lower_ in {"the", "a", "an", "of"}:
         i -= 1
-    if (i > _first_word(span.sent) and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
+    if (i > _first_word(sent) and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
             and doc[i].lower_ not in {"and", "of"}):
         return True
     j = span.start - 1
-    while j >= span.sent.start and span.start - j <= 4 and doc[j].text != ",":
+    while j >= sent.start and span.start - j <= 4 and doc[j].text != ",":
         if not (doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "a", "an", "of"}):
             return False
         j -= 1
-    return (j > span.sent.start and doc[j].text == "," and doc[j - 1].is_lower
+    return (j > sent.start and doc[j].text == "," and doc[j - 1].is_lower
             and doc[j - 1].lower_ in WORK_NOUNS)
 
 
@@ -1138,7 +1147,8 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
-                if e <= s or any(f(doc[s:e], label, sent) for f in filters):
+                span = doc[s:e]
+                if e <= s or any(f(span, label, sent) for f in filters):
                     continue
                 yield _candidate(doc, s, e, label, sent_i, sent, ent)
 

@@ -26,7 +26,7 @@ from . import frequency as freq_mod
 from . import quotes as quotes_mod
 from .article import Article
 from .limits import ArticleTimeout
-from .nlp import load_model, paragraph_of, parse, sentences
+from .nlp import doc_text, load_model, paragraph_of, parse, sentences
 from .rules import check_disable
 
 T = TypeVar("T")
@@ -279,9 +279,10 @@ def sentences_table(doc: Doc, article_id: str) -> pd.DataFrame:
 def sentence_rows(doc: Doc) -> list[dict]:
     """The rows of :func:`sentences_table`, as dicts: text stripped, offsets to match."""
     rows = []
+    full = doc_text(doc)
     for i, sent in enumerate(sentences(doc)):
         para, kind = paragraph_of(doc, sent.start_char)
-        raw = sent.text
+        raw = full[sent.start_char:sent.end_char]  # = sent.text, without a token walk
         text = raw.strip()
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         rows.append({"sentence": i, "paragraph": para, "kind": kind, "start_char": start,

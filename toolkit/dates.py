@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from . import contract
 from .lexicon import MONTHS, TIME_NOUNS, UNIT_WORDS, WEEKDAYS
-from .nlp import body_sentences
+from .nlp import body_sentences, doc_text
 from .rules import active, rule
 
 
@@ -81,7 +81,9 @@ _FULL_MON = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 or m == "May") + ")
 _REL_YEAR = r"(?:\s+(?P<{}>last|this|next)\s+year\b)?"
 _SMALL_WORDS = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
+# Each kind starts at the start of a word: the look-ahead skips other positions at once.
 DATE_RE = re.compile(
+    r"(?=\b\w)(?:"
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
     rf"|(?P<md>\b(?P<md_mon>{_MON})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:,?\s+(?P<md_year>\d{{4}})\b)?{_REL_YEAR.format('md_rel')})"
@@ -95,7 +97,7 @@ DATE_RE = re.compile(
     r"|(?P<per>\b(?P<per_rel>(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext)\s+"
     r"(?P<per_unit>week|month|year|weekend)\b)"
     rf"|(?P<ago>\b(?P<ago_n>{_SMALL_WORDS})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)"
-    r"|(?P<year>\b(?:1[89]|20)\d{2}\b)")
+    r"|(?P<year>\b(?:1[89]|20)\d{2}\b))")
 """One date expression; the named group that matched says which kind."""
 
 _YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "before", "after",
@@ -104,10 +106,11 @@ _YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "before", "aft
 _BARE_MONTH_CUES = _YEAR_CUES | {"last", "this", "next", "early", "late"}
 
 TIME_RE = re.compile(
+    r"(?=\b\d)(?:"  # every clock time starts with a digit at the start of a word
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?!\w))?(?:\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET))?"
     r"|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?(?!\w)"
     r"|\b\d{3,4}\s*(?:GMT|UTC|EST|EDT|BST|CET)\b"
-    r"|\b\d{1,2}\s+o'clock\b")
+    r"|\b\d{1,2}\s+o'clock\b)")
 """A clock time ("15:38", "6 p.m.", "0900 GMT", "ten o'clock" excluded)."""
 
 #: Words that make a spaCy DATE/TIME entity a real date or duration.
@@ -499,7 +502,7 @@ def extract_dates(doc: Doc, *, published: str | None = None,
     starts = [e[0] for e in ents]
     finders = active(FIND_RULES, disable=disable)
     resolvers = active(RESOLVE_RULES, disable=disable)
-    full = doc.text  # a property that joins every token: read it once
+    full = doc_text(doc)  # Doc.text joins every token: read it once per doc
     out: list[DateMention] = []
     for si, sent in body_sentences(doc):
         ctx = _SentenceContext(doc, full, si, sent, pub, in_sentence(ents, starts, sent),

@@ -129,7 +129,7 @@ from .lexicon import (
     TIME_NOUNS,
     UNIT_WORDS,
 )
-from .nlp import body_sentences
+from .nlp import body_sentences, doc_text
 from .rules import active, rule
 
 __all__ = ["DateMention", "Figure", "extract_dates", "extract_figures", "figures_table",
@@ -256,12 +256,17 @@ _FRACTION = (rf"(?:(?:an?|one|{_ATOM}|\d+)[\s-]+(?:{_FRACTION_RE})"
              rf"|half(?=\s+(?:of|the|its|their|his|her|our|all)\b))\b")
 _ONE_IN = rf"(?:one|\d+)\s+in\s+(?:every\s+)?(?:{_ATOM}|\d+)\b"
 
+# Every figure starts with a word character, "." (".5") or a currency sign:
+# the look-ahead skips the other positions (spaces, punctuation) at once.
+_FIGURE_START = "(?=[\\w.]|" + "|".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS})) + ")"
+
 _FIGURE_RE = re.compile(
+    rf"{_FIGURE_START}(?:"
     rf"(?P<between>\bbetween\s+(?P<b1>{_NUMEXPR})\s+and\s+(?P<b2>{_NUMEXPR}))"
     rf"|(?P<vague>{_VAGUE_RE})"
     rf"|(?:(?P<fqual>\b(?:{_QUAL_RE}))\s+)?(?P<share>\b(?:{_ONE_IN}|{_FRACTION}))"
     rf"|(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?(?P<n1>{_NUMEXPR})"
-    rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?",
+    rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?)",
     re.I)
 
 # Every figure holds a digit or a number word: sentences without one skip the
@@ -273,12 +278,13 @@ _MAYBE_FIGURE_RE = re.compile(
 
 
 _NOT_FIGURE_RE = re.compile(
+    r"(?=[\[+(\dI])(?:"  # the first characters below: other positions are skipped at once
     r"\[\s*\d{1,3}\s*\]"                                   # footnote markers
     r"|\bISBN(?:-1[03])?:?\s*[\dXx][\dXx -]{8,}[\dXx]"     # ISBNs
     r"|\+\d[\d ().-]{6,}\d"                                # international phone numbers
     r"|\(\d{3}\)\s*\d{3}[-. ]\d{4}"                        # (555) 123-4567
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b"        # 555-123-4567, 555-1234
-    r"|\b(?!\d+-\d{1,2}/\d{1,2}\b)\d+(?:[-./]\d+){2,}\b")  # codes, dotted/slashed dates
+    r"|\b(?!\d+-\d{1,2}/\d{1,2}\b)\d+(?:[-./]\d+){2,}\b)")  # codes, dotted/slashed dates
 
 #: Verbs whose subject is the source of the figures in their clause (the
 #: lexicon's, shared with quotes). Kept under this name for one release.
@@ -1350,7 +1356,7 @@ def extract_figures(doc: Doc, *, quotes=None, disable: Collection[str] = ()) -> 
                           for q in quotes or []), key=lambda q: (q[0], q[1]))
     quote_starts = [q[0] for q in quote_spans]
     rules = _Active.of(disable)
-    full = doc.text  # a property that joins every token: read it once
+    full = doc_text(doc)  # Doc.text joins every token: read it once per doc
     sources = _Sources(dict(sents), quote_spans, quote_starts)
     figures: list[Figure] = []
     for si, sent in sents:

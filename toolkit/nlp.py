@@ -180,6 +180,24 @@ def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:
     return i, spans[i][2]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: ``Doc.text`` walks every token on each access.
+
+    Kept in ``doc.user_data`` (a plain string: the Doc still serialises).
+
+    Example:
+        >>> from spacy.vocab import Vocab
+        >>> doc_text(Doc(Vocab(), words=["Bees", "hum"]))
+        'Bees hum '
+    """
+    text = doc.user_data.get("toolkit_text")
+    # A text cached for another doc (user_data copied over) has another length.
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if text is None or len(text) != size:
+        text = doc.user_data["toolkit_text"] = doc.text
+    return text
+
+
 def _sentence_bounds(doc: Doc) -> list[list]:
     """``[start token, end token, is body]`` of each sentence, computed once per doc.
 

@@ -53,6 +53,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
@@ -80,7 +81,7 @@ from .lexicon import (
     honorifics,
     title_words,
 )
-from .nlp import body_sentences, sentences
+from .nlp import body_sentences, doc_text, sentences
 from .rules import active, rule
 
 __all__ = ["RULE_GROUPS", "SPEECH_VERBS", "Quote", "extract_quotes", "pair_quote_marks",
@@ -651,7 +652,7 @@ def _context(doc: Doc) -> _Context:
         for k in range(sent.start, sent.end):
             sent_of[k] = si
             sent_at[k] = sent
-    text = doc.text
+    text = doc_text(doc)
     return _Context(doc, text, [t.idx for t in doc], sent_at, sent_of,
                     {si for si, _ in body_sentences(doc)},
                     [m.span() for m in _DATELINE_RE.finditer(text)])
@@ -799,9 +800,10 @@ def _after_quote_of_its_head(tok: Token) -> bool:
     """:func:`_continues_quote` for a participle whose head is in the quote
     just before it (a quote mark lies between them)."""
     head = tok.head
+    # The cheap test on the token first: few tokens are such participles.
     return head.i < tok.i and tok.i - head.i < 40 and \
-        any(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i]) and \
-        _continues_quote(tok, head.i - 1, tok.i)
+        _continues_quote(tok, head.i - 1, tok.i) and \
+        any(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i])
 
 
 def _as_saying(verb: Token) -> Token | None:
@@ -1338,6 +1340,12 @@ def _masked_text(doc: Doc, text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> re.Pattern:
+    """``name`` as a whole word (compiled once: names recur across articles)."""
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+
+
 class _ActorIndex:
     """Overlap and alias look-ups from speaker spans to actors."""
 
@@ -1354,10 +1362,6 @@ class _ActorIndex:
         self.starts = [m[0] for m in self.mentions]
         self.longest = max((m[1] - m[0] for m in self.mentions), default=0)
         self.names.sort(key=lambda n: -len(n[0]))
-        # Compiled once: re's own cache holds 512 patterns, fewer than a long
-        # article's names, and recompiling them for every speaker is quadratic.
-        self.patterns = [(re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)"), actor)
-                         for name, actor in self.names]
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
         k = bisect_left(self.starts, start - self.longest)
@@ -1398,8 +1402,11 @@ class _ActorIndex:
                 best = max(found, key=lambda m: (_overlap((m[0], m[1]), (start, end)), -m[0]))
                 return best[2].name
         low = text.lower()
-        for pattern, actor in self.patterns:
-            if pattern.search(low):
+        # A name not in the text at all needs no pattern; a pattern is compiled
+        # once per name (re's own cache holds 512, fewer than a long article's
+        # names: recompiling them for every speaker is quadratic).
+        for name, actor in self.names:
+            if name in low and _name_pattern(name).search(low):
                 return actor.name
         return ""
 

@@ -5,20 +5,8 @@ used as modifiers."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
-
+from conftest import with_ents
 from toolkit import actors as act
-
-
-def with_ents(doc, *ents):
-    """Replace the model's entities by (first token text, length, label) triples."""
-    spans = []
-    for word, length, label in ents:
-        i = next(t.i for t in doc if t.text == word and not any(
-            s.start <= t.i < s.end for s in spans))
-        spans.append(Span(doc, i, i + length, label=label))
-    doc.ents = spans
-    return doc
 
 
 def rows(doc, **kw):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Span
 
+from conftest import with_ents
 from toolkit import contract
 from toolkit.actors import (
     Actor,
@@ -40,17 +40,6 @@ def check_offsets(doc, actors):
             assert doc.text[m.start_char:m.end_char] == m.text
             start, end = body[m.sentence]
             assert start <= m.start_char < m.end_char <= end
-
-
-def with_ents(doc, *ents):
-    """Replace the model's entities by (first token text, length, label) triples."""
-    spans = []
-    for word, length, label in ents:
-        i = next(t.i for t in doc if t.text == word and not any(
-            s.start <= t.i < s.end for s in spans))
-        spans.append(Span(doc, i, i + length, label=label))
-    doc.ents = spans
-    return doc
 
 
 @pytest.fixture(scope="module")

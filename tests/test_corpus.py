@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, TEXTS, write_texts
 from toolkit import chunks as chunks_mod
 from toolkit import contract
 from toolkit import runner as runner_mod
@@ -21,25 +21,6 @@ from toolkit.read import Failure, InputError, article_from_text, iter_table_arti
 
 CORPUS = FIXTURES / "corpus"
 GOOD_IDS = ["alpha", "beta", "page", "c1", "c3", "j1", "j2", "j4"]
-
-# Six short articles of our own for the engine comparisons.
-TEXTS = [
-    "Harbour master Ines Vidal said on Monday that the port would reopen.\n\n"
-    "\"We are ready,\" she said.",
-    "The city council of Brennet voted to build 300 homes, the mayor Olaf Strand said.",
-    "Farmers in the Tarn valley lost about 40 percent of their crop, the union said.",
-    "Coach Marta Pol told reporters that her team would play in Lisbon on Sunday.",
-    "The museum in Arlow received 1,200 letters from Jonas Weber, its director said.",
-    "Rain closed the Kessel road on Friday. Police said no one was hurt.",
-]
-
-
-def write_texts(folder: Path, texts=TEXTS) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i, text in enumerate(texts):
-        (folder / f"art{i}.txt").write_text(text + "\n", encoding="utf-8")
-    return folder
-
 
 def read_tables(out: Path, fmt: str = "csv") -> dict[str, pd.DataFrame]:
     if fmt == "csv":

@@ -12,28 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, TEXTS, write_texts
 from toolkit import contract
 from toolkit.cli import main
 from toolkit.output import OutputError
 from toolkit.runner import run
 from toolkit.store import LOCK, MARKER, OutputStore
-
-TEXTS = [
-    "Harbour master Ines Vidal said on Monday that the port would reopen.\n\n"
-    "\"We are ready,\" she said.",
-    "The city council of Brennet voted to build 300 homes, the mayor Olaf Strand said.",
-    "Farmers in the Tarn valley lost about 40 percent of their crop, the union said.",
-    "Coach Marta Pol told reporters that her team would play in Lisbon on Sunday.",
-    "The museum in Arlow received 1,200 letters from Jonas Weber, its director said.",
-]
-
-
-def write_texts(folder: Path, texts=TEXTS) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i, text in enumerate(texts):
-        (folder / f"art{i}.txt").write_text(text + "\n", encoding="utf-8")
-    return folder
 
 
 def table_bytes(out: Path) -> dict[str, bytes]:
@@ -42,7 +26,7 @@ def table_bytes(out: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def src(tmp_path_factory) -> Path:
-    return write_texts(tmp_path_factory.mktemp("src") / "in")
+    return write_texts(tmp_path_factory.mktemp("src") / "in", TEXTS[:5])
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ matches the code fails ``make test``. Examples read like a notebook: they may us
 
 - ``nlp``: the toolkit's spaCy pipeline (:func:`toolkit.load_model`);
 - ``toolkit`` and ``pd``;
-- ``result``: :func:`toolkit.analyze` of the bundled article, and ``doc`` its parse.
+- ``ARTICLE``: the path of the bundled article, for examples that read a file;
+- ``result``: :func:`toolkit.analyze` of it, and ``doc`` its parse.
 
 The names are built only when a docstring example runs, so the unit tests do
 not pay for them.
@@ -36,7 +37,7 @@ def _names() -> dict:
 
     result = toolkit.analyze(BUNDLED)
     return {"nlp": toolkit.load_model(), "toolkit": toolkit, "pd": pd,
-            "result": result, "doc": result.doc}
+            "ARTICLE": str(BUNDLED), "result": result, "doc": result.doc}
 
 
 @pytest.fixture(autouse=True)

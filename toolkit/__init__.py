@@ -2,7 +2,7 @@
 
 Example:
     >>> import toolkit
-    >>> result = toolkit.analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+    >>> result = toolkit.analyze(ARTICLE)  # the path of an article, e.g. "story.txt"
     >>> list(result.actors.columns)[:3]
     ['article_id', 'actor', 'type']
 """

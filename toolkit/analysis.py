@@ -159,7 +159,7 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
     are applied to the tables after extraction (see :func:`analyze_doc`).
 
     Example:
-        >>> result = analyze("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+        >>> result = analyze(ARTICLE)  # the path of an article, e.g. "story.txt"
         >>> list(result.actors.columns)
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description', 'source']
     """

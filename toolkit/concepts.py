@@ -49,7 +49,7 @@ ENTITY_LABELS = {
 # The dependency labels the toolkit's rules look at (spaCy's English scheme).
 DEPENDENCY_GLOSSARY = {
     "ROOT": "the main verb of the sentence: every other word hangs from it",
-    "nsubj": "nominal subject: who does it (\"*Blinken* said\")",
+    "nsubj": "nominal subject: who does it (\"*the mayor* said\")",
     "nsubjpass": "subject of a passive verb (\"*homes* were flooded\")",
     "dobj": "direct object: what is done (\"closed *the libraries*\")",
     "ccomp": "clausal complement: a whole clause as object, what was said "
@@ -60,7 +60,7 @@ DEPENDENCY_GLOSSARY = {
     "pobj": "object of a preposition (\"according to *the report*\")",
     "nummod": "number modifying a noun (\"*200* residents\")",
     "amod": "adjective modifying a noun (\"*heated* meeting\")",
-    "poss": "possessor (\"*Israel's* campaign\")",
+    "poss": "possessor (\"*the council's* plan\")",
     "punct": "punctuation",
 }
 

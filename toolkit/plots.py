@@ -593,7 +593,7 @@ PRECISION_DAYS = {"week": 7}  # a span drawn from the date; months and years fro
 def event_phrase(event, text, *, words: int = 6, width: int = 44) -> str:
     """The words of ``event`` (a sentence) that say what happened at date ``text``.
 
-    The words just before the date ("Blinken *arrived in Israel* on Tuesday"),
+    The words just before the date ("the minister *arrived in Oslo* on Tuesday"),
     or after it when the date opens the sentence ("On Tuesday, *the council
     voted to ...*"): at most ``words`` words and ``width`` characters, counted
     from the date outwards, so the date itself is never cut and the words

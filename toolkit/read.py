@@ -260,7 +260,7 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
             text, not a path.
 
     Example:
-        >>> art = read_article("data/articles/reuters-blinken-ceasefire-push-2024-10-22.txt")
+        >>> art = read_article(ARTICLE)  # the path of an article, e.g. "story.txt"
         >>> art.paragraphs[0].kind
         'body'
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from toolkit.actors import ACTOR_TYPES
@@ -40,11 +41,17 @@ def test_recall_matches_by_alias():
 def test_annotations_are_well_formed():
     files = sorted(BENCH.glob("*/*.json"))
     assert {f.parent.name for f in files} == set(score_mod.SPLITS)
-    assert len(files) == 50
+    counts = Counter(f.parent.name for f in files)
+    assert (counts["dev"], counts["dev2"], counts["heldout2"]) == (20, 10, 20)
+    assert counts["heldout3"] >= 9
+    paths = Counter()
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "actors", "optional"}, path
         assert "text" not in data and data["actors"], path
+        paths[data["path"]] += 1
         for a in data["actors"]:
             types = [a["type"]] if isinstance(a["type"], str) else a["type"]
             assert set(types) <= set(ACTOR_TYPES), (path, a)
+            assert a["name"].strip() and all(f.strip() for f in a["aliases"]), (path, a)
+    assert max(paths.values()) == 1, [p for p, n in paths.items() if n > 1]  # no article in two splits

@@ -85,8 +85,8 @@ def test_evaluation_floor(nlp, subset, floors):
 
 
 def test_corpus_annotations_are_well_formed():
-    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout2/*.json"))
-    assert len(files) >= 50
+    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout[23]/*.json"))
+    assert len(files) >= 59
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "quotes"} and data["path"].endswith(".txt"), path
@@ -95,6 +95,15 @@ def test_corpus_annotations_are_well_formed():
             forms = q["speaker"] if isinstance(q["speaker"], list) else [q["speaker"]]
             assert all(isinstance(f, str) and f.strip() for f in forms), (path, q)
 
+
+
+@pytest.mark.parametrize("split", ["heldout2", "heldout3"])
+def test_held_out_quotes_and_actors_annotate_the_same_articles(split):
+    def paths(folder):
+        return {f.stem: json.loads(f.read_text(encoding="utf-8"))["path"] for f in folder.glob("*.json")}
+
+    quotes, actors = paths(BENCH / split), paths(BENCH.parent / "actors" / split)
+    assert quotes and quotes == actors
 
 def test_path_annotation_reads_the_named_article(tmp_path):
     corpora = tmp_path / "corpora"

@@ -40,7 +40,13 @@ def test_recall_matches_by_alias():
 def test_annotations_are_well_formed():
     files = sorted(BENCH.glob("*/*.json"))
     assert {f.parent.name for f in files} == set(score_mod.SPLITS)
-    assert len(files) == 50
+    assert sum(f.parent.name != "heldout3" for f in files) == 50
+    paths = [json.loads(f.read_text(encoding="utf-8"))["path"] for f in files]
+    assert len(paths) == len(set(paths))  # no article in two splits
+    quotes = BENCH.parent / "quotes" / "heldout3"
+    for path in BENCH.glob("heldout3/*.json"):  # each article annotated for both tasks
+        twin = json.loads((quotes / path.name).read_text(encoding="utf-8"))
+        assert twin["path"] == json.loads(path.read_text(encoding="utf-8"))["path"], path
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "actors", "optional"}, path

@@ -1,13 +1,13 @@
 """Score actor extraction against articles annotated by reading them.
 
-Each annotation is a JSON file in ``dev/``, ``dev2/`` or ``heldout2/``: ``path`` (the
-article, relative to the corpora folder, ``../shared/corpora`` by default; the
-text itself is not copied into the repository), ``actors`` (every actor a
-careful reader lists in the body: ``name``, ``type`` (one type, or a list of
-acceptable ones for a name that is fairly read two ways, e.g. a stadium as FAC
-or LOC) and ``aliases``, the other forms the text uses) and ``optional``
-(names that are neither required nor wrong: events, awards, a dateline city,
-the wire's sign-off).
+Each annotation is a JSON file in ``dev/``, ``dev2/``, ``heldout2/`` or
+``heldout3/``: ``path`` (the article, relative to the corpora folder,
+``../shared/corpora`` by default; the text itself is not copied into the
+repository), ``actors`` (every actor a careful reader lists in the body:
+``name``, ``type`` (one type, or a list of acceptable ones for a name that is
+fairly read two ways, e.g. a stadium as FAC or LOC) and ``aliases``, the other
+forms the text uses) and ``optional`` (names that are neither required nor
+wrong: events, awards, a dateline city, the wire's sign-off).
 
 Measures, per split:
 
@@ -22,7 +22,9 @@ Measures, per split:
 ``--spacy`` scores the raw model entities (one row per distinct text and label
 in the body sentences) in the same way, for comparison. Run::
 
-    .venv/bin/python benchmarks/actors/score.py [--split dev|dev2|heldout2] [--spacy] [--verbose]
+    .venv/bin/python benchmarks/actors/score.py [--split SPLIT] [--spacy] [--verbose]
+
+``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, heldout3).
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
-SPLITS = ("dev", "dev2", "heldout2")
+SPLITS = ("dev", "dev2", "heldout2", "heldout3")
 """``dev`` and ``dev2`` (the first held-out set, since looked at) are
 development data; ``heldout2`` is scored only before and after a round of
-rule changes."""
+rule changes; ``heldout3`` (annotated before the third round) only once, at
+its end."""
 
 
 @dataclass
@@ -163,7 +166,8 @@ HEADER = f"{'set':<16} {'articles':>8} {'gold':>5} {'rows':>5} {'precision':>9} 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, action="append",
-                        help="split(s) to score (default: dev and dev2; heldout2 only at the end)")
+                        help="split(s) to score (default: dev and dev2; "
+                             "heldout2 and heldout3 only at the end)")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--spacy", action="store_true", help="also score raw model entities")
     parser.add_argument("--disable-rule", action="append", default=[], metavar="NAME")

@@ -22,7 +22,9 @@ Measures, per split:
 ``--spacy`` scores the raw model entities (one row per distinct text and label
 in the body sentences) in the same way, for comparison. Run::
 
-    .venv/bin/python benchmarks/actors/score.py [--split dev|dev2|heldout2|heldout3] [--spacy] [--verbose]
+    .venv/bin/python benchmarks/actors/score.py [--split SPLIT] [--spacy] [--verbose]
+
+``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, heldout3).
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
 SPLITS = ("dev", "dev2", "heldout2", "heldout3")
 """``dev`` and ``dev2`` (the first held-out set, since looked at) are
 development data; ``heldout2`` is scored only before and after a round of
-rule changes; ``heldout3`` (annotated before the third round's rule changes)
-only once, at the end of that round."""
+rule changes; ``heldout3`` (annotated before the third round) only once, at
+its end."""
 
 
 @dataclass
@@ -164,7 +166,8 @@ HEADER = f"{'set':<16} {'articles':>8} {'gold':>5} {'rows':>5} {'precision':>9} 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, action="append",
-                        help="split(s) to score (default: dev and dev2; held-out splits only at the end)")
+                        help="split(s) to score (default: dev and dev2; "
+                             "heldout2 and heldout3 only at the end)")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--spacy", action="store_true", help="also score raw model entities")
     parser.add_argument("--disable-rule", action="append", default=[], metavar="NAME")

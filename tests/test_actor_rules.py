@@ -220,6 +220,18 @@ CASES = [
      [("Real", 2, "ORG"), ("Oslo", 1, "GPE"), ("Harwick", 1, "GPE")],
      {("Real Harwick", "ORG", 2), ("Oslo", "GPE", 1)},
      {("Real Harwick", "ORG", 1), ("Harwick", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-given-name", "Paul Rowe spoke in Oslo. Rowe said prices rose.",
+     [("Paul", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Rowe", 1, "GPE")],
+     {("Paul Rowe", "PERSON", 2), ("Oslo", "GPE", 1)},
+     {("Paul Rowe", "ORG", 2), ("Oslo", "GPE", 1)}),
+    ("type-plural-verb", "Bluefrost were signed by a small label in Oslo.",
+     [("Bluefrost", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Bluefrost", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Bluefrost", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-place-name", "Two hundred jobs will move to Kettering, officials in Oslo said.",
+     [("Kettering", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Kettering", "GPE", 1), ("Oslo", "GPE", 1)},
+     {("Kettering", "PERSON", 1), ("Oslo", "GPE", 1)}),
     ("split-country-prefix", "Norway Carmaker Vell Motors sold cars in Oslo.",
      [("Norway", 4, "ORG"), ("Oslo", 1, "GPE")],
      {("Norway", "GPE", 1), ("Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)},
@@ -231,7 +243,9 @@ CASES = [
 ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "type-party": {"keep-party-modifier"},
             "merge-name-head": {"merge-org-short-form"},
-            "split-coordinated-names": {"merge-org-short-form"}}
+            "split-coordinated-names": {"merge-org-short-form"},
+            "type-joined-person": {"type-given-name"},
+            "vote-place-preposition": {"type-place-name"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

@@ -290,6 +290,8 @@ class _Candidate:
     possessor: bool = False  # owns something ("[X]'s chief")
     source: str = "model"  # "model", or the recall rule that added it
     place_noun: bool = False  # modifies a word for a place ("[X] province")
+    plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
+    gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -530,6 +532,9 @@ def _org_clue(span: Span, label: str) -> bool:
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
         return True
+    if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
+           for c in root.rights):
+        return True  # "[X], the country's only listed football club"
     if span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
@@ -568,10 +573,14 @@ def _known_names(doc: Doc) -> frozenset[str]:
 
 
 def _work_names(doc: Doc) -> frozenset[str]:
-    """Keys of the names the model tagged as titles of works anywhere in the doc."""
+    """Keys of the names the model tagged as titles of works anywhere in the doc,
+    at least as often as it tagged them as actors (one stray WORK_OF_ART tag on
+    a person named five times does not make a title)."""
     cached = doc.user_data.get("actor_work_names")
     if cached is None:
-        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART")
+        tags = Counter((name_key(e.text), e.label_ == "WORK_OF_ART") for e in doc.ents
+                       if e.label_ == "WORK_OF_ART" or e.label_ in ACTOR_TYPES)
+        cached = frozenset(k for k, work in tags if work and tags[k, True] >= tags[k, False])
         doc.user_data["actor_work_names"] = cached
     return cached
 
@@ -666,6 +675,28 @@ def _before_which(span: Span) -> bool:
     doc = span.doc
     return (span.end + 1 < len(doc) and doc[span.end].text == ","
             and doc[span.end + 1].lower_ == "which")
+
+
+PLURAL_VERB_TAGS = frozenset({"VBP"})
+"""Tags of a present-tense verb that agrees with a plural subject ("are", "have", "say")."""
+
+
+def _is_plural_subject(span: Span) -> bool:
+    """A singular-looking name that is the subject of a plural verb: "[X] were
+    signed", "[X] have been linked", "[X] are top". A person never takes a
+    plural verb; a band, a team or a company in British usage does.
+
+    Coordinated subjects ("X and Y were") and names that look plural ("the
+    Kurds are") do not count.
+    """
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "conj" for c in root.children):
+        return False
+    if span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss"):
+        return False
+    verb = root.head
+    words = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(w.tag_ in PLURAL_VERB_TAGS or w.lower_ == "were" for w in words)
 
 
 def _is_speaker(span: Span) -> bool:
@@ -1171,7 +1202,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       conj_label=_conjunct_label(span), which=_before_which(span),
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
-                      possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span))
+                      possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
+                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -1550,6 +1582,51 @@ def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "GPE" if any(c.key in countries for c in cands) else None
 
 
+def _given_name_first(key: str) -> bool:
+    """Written "Given Surname": two to four words, the first a given name
+    (``data/given_names.txt``), the last neither an organisation word nor an
+    everyday English word, and the whole no place name ("Paul Rowe" yes;
+    "Joy Division", "Grace Bank" no).
+
+    Example:
+        >>> _given_name_first("paul rowe"), _given_name_first("joy division")
+        (True, False)
+    """
+    words = key.split()
+    if not 2 <= len(words) <= 4 or words[0] not in lexicon.given_names():
+        return False
+    if words[-1] in ORG_HEAD_WORDS | ORG_SUFFIXES or key in lexicon.place_names():
+        return False
+    if not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(words[-1], "en") < COMMON_WORD_ZIPF
+
+
+@rule("type-given-name", stage="actors")
+def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model read as a person's at least once and written "Given
+    Surname" (a given name from the US census lists first) is a PERSON, however
+    the short forms voted: "[Paul Rowe]" PERSON once and "[Rowe] said" GPE five
+    times is one person, not a place that speaks. Companies named after a
+    person ("[Hollis Tarrant]" tagged ORG) keep the model's reading unless it
+    read them as a person's somewhere."""
+    return "PERSON" if any(c.label == "PERSON" and _given_name_first(c.key) for c in cands) else None
+
+
+@rule("type-plural-verb", stage="actors")
+def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A singular name that is the subject of a plural verb ("[X] were signed to
+    a small label", "[X] have been linked with ...") is a group, an ORG (a band,
+    a team, a company): a person never takes a plural verb. A name voted mostly
+    NORP (a people) is left to the later rules."""
+    best = max(ev.votes.values(), default=0)
+    if any(c.plural_subject for c in cands) and not (best and ev.votes["NORP"] == best):
+        return "ORG"
+    return None
+
+
 @rule("type-club", stage="actors")
 def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name read as a sports team ("[X] striker", "the [X] fans", "[X] beat
@@ -1652,6 +1729,23 @@ def type_person_cue(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "PERSON" if any(c.person_cue for c in cands) else None
 
 
+@rule("type-place-name", stage="actors")
+def type_place_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly PERSON whose every form is a place name
+    (``data/places.txt``: towns of 15,000 people or more, states, counties,
+    provinces) is a GPE when nothing says it is a person's: no honorific, title,
+    apposition or age, no "he"/"she" after it, and no full name it is the
+    surname of ("two hundred jobs will move to [Kettering]")."""
+    best = max(ev.votes.values(), default=0)
+    if not best or ev.votes["PERSON"] != best:
+        return None
+    places = lexicon.place_names()
+    if all(c.key in places and not (c.titled or c.person_cue or c.gendered or c.key in ev.joined)
+           for c in cands):
+        return "GPE"
+    return None
+
+
 @rule("type-acting-place", stage="actors")
 def type_acting_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted both ORG and GPE that acts (subject of "said", "fired" ...) is an ORG."""
@@ -1671,9 +1765,10 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_facility, type_honorific, type_country, type_club,
-    type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
-    type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
+    type_work_title, type_product, type_facility, type_honorific, type_country, type_given_name,
+    type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
+    type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
+    type_person_cue, type_place_name, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -1758,7 +1853,8 @@ def _recalled(span: Span, sent_i: int, label: str) -> _Candidate:
     return _Candidate(start=span.start, end=span.end, label="", guess=label, sentence=sent_i,
                       key=name_key(span.text), titled=_is_titled(span),
                       person_cue=_has_person_cue(span), agent=_is_agent(span),
-                      neuter=_is_neuter(span))
+                      neuter=_is_neuter(span), plural_subject=_is_plural_subject(span),
+                      gendered=_is_gendered(span))
 
 
 @rule("recall-speaker", stage="actors")

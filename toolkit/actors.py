@@ -635,6 +635,8 @@ def _is_work_title(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
         return True
+    if _listed_as_work(span) or _called_a_work(span):
+        return True
     if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
         return True
     if (prev is not None and prev.lower_ in {"like", "as"} and span.start > 1
@@ -645,6 +647,41 @@ def _is_work_title(span: Span) -> bool:
         return True
     return (prev is not None and after is not None and prev.is_quote and after.is_quote
             and not prev.whitespace_)
+
+
+def _is_work_noun(tok: Token) -> bool:
+    return tok.is_lower and (tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
+
+
+def _listed_as_work(span: Span) -> bool:
+    """In a list of works: the list follows "such as", "like" or "including"
+    after a work noun ("TV series such as X, Y and [Z]"), or is what works
+    "include" ("his film credits include X and [Y]"). Every item counts, not
+    only the first."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ in {"as", "like", "including"}:
+        owner = head.head.head if head.head.lower_ == "such" else head.head
+        return _is_work_noun(owner) or (owner.lower_ == "such" and _is_work_noun(owner.head))
+    if first.dep_ == "dobj" and head.lemma_ == "include":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (_is_work_noun(subj) or any(
+            c.dep_ == "compound" and _is_work_noun(c) for c in subj.children))
+    return False
+
+
+def _called_a_work(span: Span) -> bool:
+    """Said to be a work: in apposition to a work noun ("[X], his first
+    book, ...") or its subject with "be" ("[X] was a fine film")."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and _is_work_noun(child):
+            return True
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and _is_work_noun(c) for c in root.head.children)
+    return False
 
 
 def _conjunct_label(span: Span) -> str:
@@ -694,6 +731,10 @@ def _is_plural_subject(span: Span) -> bool:
         return False
     if span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss"):
         return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and (nxt.text == "," and span.end + 1 < len(span.doc)
+                            and span.doc[span.end + 1].ent_type_ == "PERSON" or nxt.pos_ == "CCONJ"):
+        return False  # the first of a list of names ("[X], Ann Lee and Tom Ide were")
     verb = root.head
     words = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(w.tag_ in PLURAL_VERB_TAGS or w.lower_ == "were" for w in words)
@@ -1813,6 +1854,10 @@ TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) 
 """Person titles that, capitalised, introduce a name ("Coach Edu", "Mayor Ruiz")."""
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to", "at"})
+"""Prepositions after which a place name is read as a place (:func:`recall_place_name`)."""
+
+
 def _untagged_name(tok: Token, sent: Span) -> Span | None:
     """The proper name headed by ``tok`` (with its compound proper nouns), when the
     model tagged none of it and every word is capitalised."""
@@ -1929,6 +1974,73 @@ def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[tok.i + 1:end], sent_i, label)
 
 
+def _proper_run(doc: Doc, start: int, sent: Span) -> int:
+    """The end of the run of capitalised, untagged proper nouns from ``start``
+    (no title words; letters, digits and inner dashes only). A capitalised
+    word inside the sentence tagged as a common noun counts: the tagger
+    often reads a rare name so."""
+    end, first = start, _first_word(sent)
+    while (end < sent.end and (doc[end].tag_ in {"NNP", "NNPS"} or doc[end].tag_ == "NN" and end != first)
+           and doc[end].text[:1].isupper()
+           and not doc[end].ent_type_ and not _role_kind(doc[end])
+           and doc[end].text.replace("-", "").isalnum()):
+        end += 1
+    return end
+
+
+def _run_starts(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every run of capitalised untagged proper nouns in the sentence."""
+    i = sent.start
+    while i < sent.end:
+        end = _proper_run(doc, i, sent)
+        if end > i:
+            yield i, end
+            i = end
+        else:
+            i += 1
+
+
+@rule("recall-given-name", stage="actors")
+def recall_given_name(doc: Doc, sentences: list[tuple[int, Span]],
+                      groups: list[list[_Candidate]],
+                      types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged "Given Surname" (two or three capitalised proper nouns,
+    the first a given name from ``data/given_names.txt``, the last no everyday
+    word): a PERSON. The model misses people named in full only once."""
+    for sent_i, sent in sentences:
+        for start, end in _run_starts(doc, sent):
+            if 2 <= end - start <= 3 and _given_name_first(name_key(doc[start:end].text)):
+                yield None, _recalled(doc[start:end], sent_i, "PERSON")
+
+
+@rule("recall-org-noun-name", stage="actors")
+def recall_org_noun_name(doc: Doc, sentences: list[tuple[int, Span]],
+                         groups: list[list[_Candidate]],
+                         types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged proper name right after an organisation noun: "the band
+    [X]", "the firm [X Y]", "rival club [X]" (``data/org_nouns.txt``): an ORG."""
+    nouns = org_nouns()
+    for sent_i, sent in sentences:
+        for start, end in _run_starts(doc, sent):
+            prev = doc[start - 1] if start > sent.start else None
+            if prev is not None and prev.is_lower and prev.lower_ in nouns:
+                yield None, _recalled(doc[start:end], sent_i, "ORG")
+
+
+@rule("recall-place-name", stage="actors")
+def recall_place_name(doc: Doc, sentences: list[tuple[int, Span]],
+                      groups: list[list[_Candidate]],
+                      types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged place name (``data/places.txt``) after "in", "near",
+    "outside", "from", "to" or "at": "a club in [X]" names a place, a GPE."""
+    places = lexicon.place_names()
+    for sent_i, sent in sentences:
+        for start, end in _run_starts(doc, sent):
+            if (start > sent.start and doc[start - 1].lower_ in PLACE_PREPOSITIONS
+                    and name_key(doc[start:end].text) in places):
+                yield None, _recalled(doc[start:end], sent_i, "GPE")
+
+
 @rule("recall-repeats", stage="actors")
 def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
                    types: list[str]) -> Iterator[tuple[int, _Candidate]]:
@@ -1977,7 +2089,8 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 
 
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
-    recall_speaker, recall_age, recall_titled_name, recall_called_name, recall_repeats)
+    recall_speaker, recall_age, recall_titled_name, recall_called_name, recall_given_name,
+    recall_org_noun_name, recall_place_name, recall_repeats)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,

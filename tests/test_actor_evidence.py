@@ -1,0 +1,117 @@
+"""Patterns of the third round of actor rules: general evidence (word lists of
+given names and places, plural verbs, works named as such), each on a sentence
+written for the test (invented names), with the entities set by hand where the
+model must not decide."""
+
+from __future__ import annotations
+
+from conftest import with_ents
+from toolkit import actors as act
+from toolkit import lexicon
+
+
+def rows(doc, **kw):
+    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+
+
+def test_the_word_lists_load_with_their_sources_named():
+    assert {"paul", "martha", "ann"} <= lexicon.given_names()
+    assert {"kettering", "lancashire", "ohio", "europe", "ulster"} <= lexicon.place_names()
+    for name in ("given_names.txt", "places.txt"):
+        head = (lexicon.DATA / name).read_text(encoding="utf-8").splitlines()[:6]
+        assert any("licence" in line.lower() for line in head)
+        assert any("scripts/build_name_lists.py" in line for line in
+                   (lexicon.DATA / name).read_text(encoding="utf-8").splitlines()[:10])
+
+
+def test_ambiguous_places_are_left_out_of_the_place_list():
+    places = lexicon.place_names()
+    assert "jackson" not in places  # a common surname
+    assert "reading" not in places  # an everyday word
+    assert "florence" not in places  # a common given name
+    assert "london" in places  # a city of over a million keeps its name
+
+
+def test_a_given_name_first_makes_a_person_however_the_surname_voted(parse):
+    doc = with_ents(parse("Paul Rowe spoke in Oslo. Rowe said costs rose. Rowe said they fell."),
+                    ("Paul", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Rowe", 1, "GPE"),
+                    ("Rowe", 1, "GPE"))
+    assert rows(doc) == {("Paul Rowe", "PERSON"), ("Oslo", "GPE")}
+
+
+def test_a_given_name_before_an_everyday_word_is_no_person_by_itself():
+    assert act._given_name_first("martha quillfeather")
+    assert not act._given_name_first("joy station")
+    assert not act._given_name_first("grace bank")
+
+
+def test_a_name_with_a_plural_verb_is_a_group(parse):
+    doc = with_ents(parse("Velvetine have been linked with a new label in Oslo."),
+                    ("Velvetine", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Velvetine", "ORG"), ("Oslo", "GPE")}
+
+
+def test_the_first_of_a_list_of_people_with_a_plural_verb_stays_a_person(parse):
+    doc = with_ents(parse("Nia Brannock, Tom Ide and Ann Lee have been rested in Oslo."),
+                    ("Nia", 2, "PERSON"), ("Tom", 2, "PERSON"), ("Ann", 2, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    assert ("Nia Brannock", "PERSON") in rows(doc)
+
+
+def test_a_town_read_as_a_person_is_a_place_without_person_cues(parse):
+    doc = with_ents(parse("Jobs will move to Kettering and Oslo."),
+                    ("Kettering", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Kettering", "GPE"), ("Oslo", "GPE")}
+
+
+def test_a_place_name_with_an_honorific_stays_a_person(parse):
+    doc = with_ents(parse("Mr Kettering said prices rose in Oslo."),
+                    ("Kettering", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Kettering", "PERSON") in rows(doc)
+
+
+def test_every_item_of_a_list_of_works_is_no_actor(parse):
+    doc = with_ents(parse("He directed TV series such as Harbour Lights, Marlow and Dunmore in Oslo."),
+                    ("Harbour", 2, "ORG"), ("Marlow", 1, "PERSON"), ("Dunmore", 1, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_what_film_credits_include_are_works(parse):
+    doc = with_ents(parse("His film credits include Grey Tide and Marlow, shot in Oslo."),
+                    ("Grey", 2, "ORG"), ("Marlow", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Grey Tide", "ORG") not in rows(doc) and ("Marlow", "PERSON") not in rows(doc)
+
+
+def test_a_name_said_to_be_a_work_is_no_actor(parse):
+    doc = with_ents(parse("Grey Tide was a wonderful film. Critics in Oslo loved it."),
+                    ("Grey", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse("Grey Tide, her first novel, sold well in Oslo."),
+                    ("Grey", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_one_stray_title_tag_does_not_hide_a_person(parse):
+    doc = with_ents(parse("Nia Brannock won in Oslo. Nia said it was hard. Nia smiled. Nia left."),
+                    ("Nia", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Nia", 1, "PERSON"),
+                    ("Nia", 1, "WORK_OF_ART"), ("Nia", 1, "PERSON"))
+    assert ("Nia Brannock", "PERSON") in rows(doc)
+
+
+def test_an_organisation_noun_in_apposition_after_a_name_makes_an_organisation(parse):
+    doc = with_ents(parse("Shares in Harwick Rovers, the only listed football club, fell in Oslo."),
+                    ("Harwick", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Harwick Rovers", "ORG") in rows(doc)
+
+
+def test_a_family_noun_before_a_name_makes_a_person(parse):
+    doc = with_ents(parse("She spoke of her sister Tamsin Hollow in Oslo."),
+                    ("Tamsin", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Tamsin Hollow", "PERSON") in rows(doc)
+
+
+def test_a_regional_parliament_title_is_cut_from_the_name(parse):
+    doc = with_ents(parse("MSP Nia Brannock wants shops in Oslo to close."),
+                    ("MSP", 3, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Nia Brannock", "PERSON") in rows(doc)

@@ -115,3 +115,34 @@ def test_a_regional_parliament_title_is_cut_from_the_name(parse):
     doc = with_ents(parse("MSP Nia Brannock wants shops in Oslo to close."),
                     ("MSP", 3, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Nia Brannock", "PERSON") in rows(doc)
+
+
+def test_a_sentence_initial_word_the_text_also_writes_in_lower_case_is_no_name(parse):
+    doc = with_ents(parse("Wayfarer permits are rare in Oslo. A wayfarer permit costs a lot."),
+                    ("Wayfarer", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_sentence_initial_plural_common_noun_is_no_name(parse):
+    doc = with_ents(parse("Shortfalls in Oslo could hurt exports."),
+                    ("Shortfalls", 1, "GPE"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_common_word_that_opens_two_sentences_and_modifies_a_noun_is_no_name(parse):
+    doc = with_ents(parse("Digital music sales rose in Oslo. Digital sales now count."),
+                    ("Digital", 1, "ORG"), ("Oslo", 1, "GPE"), ("Digital", 1, "ORG"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_name_the_text_also_writes_inside_a_sentence_is_kept(parse):
+    doc = with_ents(parse("Brindle shares rose in Oslo. Investors like Brindle."),
+                    ("Brindle", 1, "ORG"), ("Oslo", 1, "GPE"), ("Brindle", 1, "ORG"))
+    assert ("Brindle", "ORG") in rows(doc)
+
+
+def test_a_nationality_in_a_list_of_adjectives_or_as_a_predicate_is_no_actor(parse):
+    doc = with_ents(parse("Dutch and Danish clubs met in Oslo. Most of the firms are Danish."),
+                    ("Dutch", 1, "NORP"), ("Danish", 1, "NORP"), ("Oslo", 1, "GPE"),
+                    ("Danish", 1, "NORP"))
+    assert rows(doc) == {("Oslo", "GPE")}

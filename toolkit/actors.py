@@ -484,8 +484,32 @@ def _first_word(sent: Span) -> int:
     return first
 
 
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """Every word the text writes in lower case, with the singular of plurals
+    (cached on the doc): a capitalised word also used so is a common word here."""
+    cached = doc.user_data.get("actor_lowercase_words")
+    if cached is None:
+        words = {t.text for t in doc if t.is_lower and t.is_alpha}
+        cached = frozenset(words | {_singular(w) for w in words})
+        doc.user_data["actor_lowercase_words"] = cached
+    return cached
+
+
+def _common_here(tok: Token) -> bool:
+    """A common word: frequent in English, or written in lower case elsewhere
+    in the same text ("Orphan drugs are ..." after "orphan drug status")."""
+    lower = _lowercase_words(tok.doc)
+    if tok.lower_ in lower or _singular(tok.lower_) in lower:
+        return True
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+
+
 def _looks_common(span: Span, sent: Span) -> bool:
-    """A single capitalised sentence-initial common word not tagged as a proper noun."""
+    """A single capitalised sentence-initial common word not tagged as a proper
+    noun: frequent in English, written in lower case elsewhere in the text, or
+    tagged as a plural common noun ("Slowdowns in ...")."""
     if len(span) != 1:
         return False
     tok = span[0]
@@ -494,14 +518,19 @@ def _looks_common(span: Span, sent: Span) -> bool:
         first += 1
     if tok.i != first or tok.tag_ in {"NNP", "NNPS"} or _is_acronym(tok.text):
         return False
-    from wordfreq import zipf_frequency  # only reached for rare cases
-
-    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+    return tok.tag_ == "NNS" or _common_here(tok)
 
 
 def _is_adjectival(span: Span) -> bool:
+    """Used as an adjective: it modifies a noun after it, also as a later item of
+    a list ("French and [English] clubs"), or is a predicate ("they are [Italian]")."""
     root = span.root
-    return root.dep_ in ADJECTIVAL_DEPS and root.head.i >= span.end
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ in ADJECTIVAL_DEPS and first.head.i > first.i:
+        return True
+    return root.dep_ == "acomp" or (root.dep_ == "attr" and root.tag_ == "JJ")
 
 
 def _is_plural_group(span: Span) -> bool:
@@ -1171,25 +1200,26 @@ def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
 
 @rule("drop-sentence-start-modifier", stage="actors")
 def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
-    """Drop a common word that starts the sentence and modifies the next noun:
-    "[House] prices rose", when the article never names it otherwise.
+    """Drop a common word that starts the sentence and modifies a noun after it:
+    "[House] prices rose", "[Digital] music downloads", when the article never
+    writes it capitalised inside a sentence.
 
-    Capitalised only because it opens the sentence, the word is part of a
-    common noun phrase; a name the article uses elsewhere ("Apple shares
-    rose", with Apple named again) is kept.
+    Capitalised only because it opens the sentence, the word (frequent in
+    English, or written in lower case elsewhere in the text) is part of a
+    common noun phrase; a name the article uses inside a sentence ("Apple
+    shares rose", with "... at Apple" later) is kept.
     """
     doc = span.doc
     if len(span) != 1 or span.start != _first_word(sent) or span.end >= sent.end:
         return False
-    nxt = doc[span.end]
-    if not (nxt.is_lower and nxt.pos_ == "NOUN" and span.root.head.i == nxt.i):
+    head = span.root.head
+    if not (head.i > span.start and head.i < sent.end and head.is_lower and head.pos_ == "NOUN"
+            and all(t.is_lower for t in doc[span.end:head.i])):
         return False
-    from wordfreq import zipf_frequency
-
-    if zipf_frequency(span[0].lower_, "en") < COMMON_WORD_ZIPF:
+    if not _common_here(span[0]):
         return False
-    key = name_key(span.text)
-    return sum(name_key(e.text) == key for e in doc.ents) == 1
+    return not any(t.text == span[0].text and t.i != span.start and t.i != _first_word(t.sent)
+                   for t in doc)
 
 
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (

@@ -146,3 +146,21 @@ def test_a_nationality_in_a_list_of_adjectives_or_as_a_predicate_is_no_actor(par
                     ("Dutch", 1, "NORP"), ("Danish", 1, "NORP"), ("Oslo", 1, "GPE"),
                     ("Danish", 1, "NORP"))
     assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_name_whose_clause_goes_on_with_its_is_an_organisation(parse):
+    doc = with_ents(parse("Velmont Brakspeare has missed rent payments on its stadium in Oslo."),
+                    ("Velmont", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Velmont Brakspeare", "ORG") in rows(doc)
+
+
+def test_a_speaker_who_mentions_its_sales_stays_a_person(parse):
+    doc = with_ents(parse("Ann Lee said its sales rose in Oslo."),
+                    ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Ann Lee", "PERSON") in rows(doc)
+
+
+def test_a_name_coordinated_with_an_organisation_noun_is_an_organisation(parse):
+    doc = with_ents(parse("The football club and former champion Velmont Brakspeare lost money in Oslo."),
+                    ("Velmont", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Velmont Brakspeare", "ORG") in rows(doc)

@@ -564,6 +564,9 @@ def _org_clue(span: Span, label: str) -> bool:
     if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
            for c in root.rights):
         return True  # "[X], the country's only listed football club"
+    if (root.dep_ == "conj" and head.i < span.start and head.is_lower and head.tag_ == "NN"
+            and head.lower_ in nouns and label != "NORP"):
+        return True  # "the football club and former champion [X]" (one thing, two descriptions)
     if span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
@@ -577,11 +580,19 @@ def _org_clue(span: Span, label: str) -> bool:
 
 
 def _is_neuter(span: Span) -> bool:
-    """The subject of a verb whose clause goes on with "it": "X said it would ..."."""
+    """The subject of a verb whose clause goes on with "it" ("X said it would
+    ...") or, for a verb other than one of speech, whose clause goes on with
+    "its" with no other name or organisation noun between ("X missed
+    payments on its stadium")."""
     root = span.root
     if root.dep_ != "nsubj":
         return False
     verb, doc = root.head, span.doc
+    its = next((t for t in verb.subtree if t.lower_ == "its" and t.i >= span.end), None)
+    if its is not None and verb.lemma_ not in SPEECH_VERBS and not any(
+            t.ent_type_ in ACTOR_TYPES or t.is_quote or t.lower_ in org_nouns()
+            for t in doc[span.end:its.i]):
+        return True  # not "X said its ...": a spokesman speaks of the company
     for clause in verb.children:
         if clause.dep_ in {"ccomp", "conj", "xcomp"}:
             between = doc[min(verb.i, clause.i):max(verb.i, clause.i)]

@@ -164,3 +164,10 @@ def test_a_name_coordinated_with_an_organisation_noun_is_an_organisation(parse):
     doc = with_ents(parse("The football club and former champion Velmont Brakspeare lost money in Oslo."),
                     ("Velmont", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Velmont Brakspeare", "ORG") in rows(doc)
+
+
+def test_an_untagged_repeat_with_a_plural_verb_makes_the_name_a_group(parse):
+    doc = with_ents(parse("Fans in Oslo love Marlow Vance. Marlow Vance were signed by a label."),
+                    ("Oslo", 1, "GPE"), ("Marlow", 2, "PERSON"))
+    assert ("Marlow Vance", "ORG") in rows(doc)
+    assert ("Marlow Vance", "PERSON") in rows(doc, disable={"recall-repeats"})

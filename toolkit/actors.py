@@ -2124,8 +2124,9 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
                 i += 1
                 continue
             (gi,) = forms[match]
+            span = doc[i:i + len(match)]
             yield gi, _Candidate(start=i, end=i + len(match), label="", sentence=sent_i,
-                                 key=name_key(doc[i:i + len(match)].text))
+                                 key=name_key(span.text), plural_subject=_is_plural_subject(span))
             i += len(match)
 
 
@@ -2178,17 +2179,26 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
     groups = list(by_root.values())
     group_types = [_decide_type(g, joined, disable=disable) for g in groups]
     if recall:
-        for find in active(RECALL_RULES, disable=disable):
-            covered = {i for g in groups for c in g for i in range(c.start, c.end)}
-            for gi, c in list(find(doc, sentences, groups, group_types)):
-                c.source = find.rule_name
-                if covered.isdisjoint(range(c.start, c.end)):
-                    covered.update(range(c.start, c.end))
-                    _add_recalled(groups, group_types, gi, c, disable=disable)
+        _recall(doc, sentences, groups, group_types, joined, disable=disable)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
               if t and t in types]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
+
+
+def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+            group_types: list[str], joined: set[str], *, disable: Collection[str]) -> None:
+    """Run the recall rules, adding their mentions to ``groups``; a group whose
+    new mentions bring evidence of their own (a plural verb) is typed again."""
+    for find in active(RECALL_RULES, disable=disable):
+        covered = {i for g in groups for c in g for i in range(c.start, c.end)}
+        for gi, c in list(find(doc, sentences, groups, group_types)):
+            c.source = find.rule_name
+            if covered.isdisjoint(range(c.start, c.end)):
+                covered.update(range(c.start, c.end))
+                _add_recalled(groups, group_types, gi, c, disable=disable)
+                if gi is not None and c.plural_subject and group_types[gi] == "PERSON":
+                    group_types[gi] = _decide_type(groups[gi], joined, disable=disable)
 
 
 def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | None,

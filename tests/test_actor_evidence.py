@@ -171,3 +171,35 @@ def test_an_untagged_repeat_with_a_plural_verb_makes_the_name_a_group(parse):
                     ("Oslo", 1, "GPE"), ("Marlow", 2, "PERSON"))
     assert ("Marlow Vance", "ORG") in rows(doc)
     assert ("Marlow Vance", "PERSON") in rows(doc, disable={"recall-repeats"})
+
+
+def test_names_listed_after_an_organisation_noun_are_organisations(parse):
+    doc = with_ents(parse("He likes bands such as Grey Lanterns and Velvetine, who play in Oslo."),
+                    ("Grey", 2, "PERSON"), ("Velvetine", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert {("Grey Lanterns", "ORG"), ("Velvetine", "ORG")} <= rows(doc)
+
+
+def test_an_untagged_name_between_the_and_an_organisation_noun_is_recalled(parse):
+    doc = with_ents(parse("The Friends Beyond Walls group said prisons in Oslo were full."),
+                    ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Friends Beyond Walls", "ORG"), ("Oslo", "GPE")}
+
+
+def test_an_organisation_before_a_title_is_kept(parse):
+    doc = with_ents(parse("Federal Grain Board Governor Ann Lee spoke in Oslo."),
+                    ("Federal", 3, "ORG"), ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Federal Grain Board", "ORG") in rows(doc)
+
+
+def test_a_leading_adverb_is_cut_from_a_name(parse):
+    doc = with_ents(parse("Nevertheless Grey Lanterns played in Oslo."),
+                    ("Nevertheless", 3, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Grey Lanterns", "ORG") in rows(doc)
+
+
+def test_a_short_name_defined_in_brackets_joins_the_full_name(parse):
+    doc = with_ents(parse("The Nordic Coal Cooperative (Norcol) met in Oslo. Norcol said prices fell."),
+                    ("Nordic", 3, "ORG"), ("Norcol", 1, "PERSON"), ("Oslo", 1, "GPE"),
+                    ("Norcol", 1, "PERSON"))
+    assert ("Nordic Coal Cooperative", "ORG") in rows(doc)
+    assert not any(name == "Norcol" for name, _ in rows(doc))

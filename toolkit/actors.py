@@ -441,8 +441,9 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation, wire ticker codes ("<ACME>"),
-    leading honorifics and (for people) leading titles."""
+    """Drop determiners, possessives, a leading adverb or conjunction,
+    punctuation, wire ticker codes ("<ACME>"), leading honorifics and (for
+    people) leading titles."""
     bracketed = start > 0 and doc[start - 1].text.endswith("<")
     for i in range(start, end):
         if "<" in doc[i].text or ">" in doc[i].text:
@@ -454,8 +455,9 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     if bracketed and end - start == 1 and _is_ticker(doc[start].text):
         return start, start  # a stock code ("<ACME>"), not a name
     while start < end and (doc[start].tag_ in {"DT", "PRP$"} or doc[start].is_punct
-                           or doc[start].is_space):
-        start += 1
+                           or doc[start].is_space or (doc[start].tag_ in {"RB", "CC", "UH"}
+                                                      and doc[start].is_alpha and end - start > 1)):
+        start += 1  # "the", "its", and an adverb glued on: "[Nevertheless Acme] said"
     if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
             doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
             and doc[end + 1].is_digit)):
@@ -564,6 +566,8 @@ def _org_clue(span: Span, label: str) -> bool:
     if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
            for c in root.rights):
         return True  # "[X], the country's only listed football club"
+    if any(t.is_lower and _singular(t.lower_) in nouns for t in _list_nouns(span)):
+        return True  # "bands like [X]", "firms such as X and [Y]"
     if (root.dep_ == "conj" and head.i < span.start and head.is_lower and head.tag_ == "NN"
             and head.lower_ in nouns and label != "NORP"):
         return True  # "the football club and former champion [X]" (one thing, two descriptions)
@@ -693,23 +697,29 @@ def _is_work_noun(tok: Token) -> bool:
     return tok.is_lower and (tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
 
 
-def _listed_as_work(span: Span) -> bool:
-    """In a list of works: the list follows "such as", "like" or "including"
-    after a work noun ("TV series such as X, Y and [Z]"), or is what works
-    "include" ("his film credits include X and [Y]"). Every item counts, not
-    only the first."""
+def _list_nouns(span: Span) -> list[Token]:
+    """The common nouns that introduce the list a name is in: the noun before
+    "such as", "like" or "including" ("TV series such as X, Y and [Z]"), or
+    the subject of "include" and its compounds ("his film credits include X
+    and [Y]"). Every item of the list has them, not only the first."""
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     head = first.head
     if first.dep_ == "pobj" and head.lower_ in {"as", "like", "including"}:
         owner = head.head.head if head.head.lower_ == "such" else head.head
-        return _is_work_noun(owner) or (owner.lower_ == "such" and _is_work_noun(owner.head))
+        return [owner, owner.head] if owner.lower_ == "such" else [owner]
     if first.dep_ == "dobj" and head.lemma_ == "include":
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        return subj is not None and (_is_work_noun(subj) or any(
-            c.dep_ == "compound" and _is_work_noun(c) for c in subj.children))
-    return False
+        if subj is not None:
+            return [subj, *(c for c in subj.children if c.dep_ == "compound")]
+    return []
+
+
+def _listed_as_work(span: Span) -> bool:
+    """In a list of works: "TV series such as X, Y and [Z]", "his film credits
+    include X and [Y]" (see :func:`_list_nouns`)."""
+    return any(_is_work_noun(t) for t in _list_nouns(span))
 
 
 def _called_a_work(span: Span) -> bool:
@@ -1189,7 +1199,8 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
     """Drop common words cut out of a title: "[National Security] Adviser".
 
     An entity of common English words right before a capitalised title word
-    it modifies is part of the title, not a name.
+    it modifies is part of the title, not a name, unless it ends in an
+    organisation word ("[Grain Board] Governor" names the board).
     """
     doc = span.doc
     if span.end >= len(doc):
@@ -1198,6 +1209,8 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
     if not (nxt.text[:1].isupper() and _role_kind(nxt) == "role"
             and span.root.head.i >= span.end) or _party(name_key(span.text)):
         return False  # a party before a title ("Green MP") is the party
+    if len(span) > 1 and span[-1].lower_ in ORG_HEAD_WORDS:
+        return False  # an organisation before a title ("Grain Board Governor") is named
     from wordfreq import zipf_frequency
 
     return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
@@ -1318,6 +1331,21 @@ class _Groups:
         return out
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """A short name made of letters of the full name, in order, from its first
+    letter: "Norcol" for "Nordic Coal Limited", as a text defines it in brackets.
+
+    Example:
+        >>> _abbreviates("Norcol", "Nordic Coal Limited"), _abbreviates("Labour", "Ann Lee")
+        (True, False)
+    """
+    short, full = short.casefold(), full.casefold()
+    if not short.isalpha() or len(short) < 3 or short[0] != full[:1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
     by_cand = {doc[c.start:c.end].root.i: c for c in cands}
@@ -1328,8 +1356,8 @@ def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]
         e = c.end
         while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
             e += 1
-        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
-                and _is_acronym(doc[e + 1].text) and len(span) > 1):
+        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(span) > 1
+                and (_is_acronym(doc[e + 1].text) or _abbreviates(doc[e + 1].text, span.text))):
             yield c.key, name_key(doc[e + 1].text)
         # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
@@ -2058,14 +2086,35 @@ def recall_given_name(doc: Doc, sentences: list[tuple[int, Span]],
 def recall_org_noun_name(doc: Doc, sentences: list[tuple[int, Span]],
                          groups: list[list[_Candidate]],
                          types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
-    """Add an untagged proper name right after an organisation noun: "the band
-    [X]", "the firm [X Y]", "rival club [X]" (``data/org_nouns.txt``): an ORG."""
+    """Add an untagged proper name right after an organisation noun ("the band
+    [X]", "the firm [X Y]", "rival club [X]"), or between "the" and one ("the
+    [X Without Y] group", "the [Friends of X] charity"): an ORG
+    (``data/org_nouns.txt``)."""
     nouns = org_nouns()
     for sent_i, sent in sentences:
         for start, end in _run_starts(doc, sent):
             prev = doc[start - 1] if start > sent.start else None
             if prev is not None and prev.is_lower and prev.lower_ in nouns:
                 yield None, _recalled(doc[start:end], sent_i, "ORG")
+        for tok in sent:
+            if tok.is_lower and tok.lower_ in nouns and tok.i > sent.start:
+                start = _name_before(tok, sent)
+                if start is not None:
+                    yield None, _recalled(doc[start:tok.i], sent_i, "ORG")
+
+
+def _name_before(noun: Token, sent: Span) -> int | None:
+    """Start of a capitalised untagged name between "the" and ``noun``: "the
+    [Reporters Without Frontiers] group"; None if there is none."""
+    doc, i = noun.doc, noun.i
+    while (i > sent.start and not doc[i - 1].ent_type_ and not _role_kind(doc[i - 1])
+           and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in {"of", "for", "and", "&"})
+           and doc[i - 1].lower_ != "the"):
+        i -= 1
+    if (i == noun.i or i == sent.start or doc[i - 1].lower_ != "the"
+            or not doc[i].text[:1].isupper() or not doc[noun.i - 1].text[:1].isupper()):
+        return None
+    return i
 
 
 @rule("recall-place-name", stage="actors")
@@ -2131,8 +2180,8 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 
 
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
-    recall_speaker, recall_age, recall_titled_name, recall_called_name, recall_given_name,
-    recall_org_noun_name, recall_place_name, recall_repeats)
+    recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
+    recall_given_name, recall_place_name, recall_repeats)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,

@@ -258,6 +258,7 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
     "exchange", "fund", "library", "news", "brothers", "alliance", "coalition", "front", "movement", "brigade",
     "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
+    "cooperative", "co-operative", "consortium", "laboratories",
 })
 
 #: Nouns of creative works and titles: a name right after one ("the film X",

@@ -203,3 +203,27 @@ def test_a_short_name_defined_in_brackets_joins_the_full_name(parse):
                     ("Norcol", 1, "PERSON"))
     assert ("Nordic Coal Cooperative", "ORG") in rows(doc)
     assert not any(name == "Norcol" for name, _ in rows(doc))
+
+
+def test_a_capitalised_person_noun_before_a_name_is_cut_off(parse):
+    doc = with_ents(parse("Novelist Ann Brodie is tipped to win in Oslo."),
+                    ("Novelist", 3, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Ann Brodie", "PERSON") in rows(doc)
+
+
+def test_what_a_work_noun_is_said_to_be_is_a_work(parse):
+    doc = with_ents(parse("The last book in the running is Harrow, a collection of poems set in Oslo."),
+                    ("Harrow", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_name_before_a_plural_work_noun_after_the_is_a_series(parse):
+    doc = with_ents(parse("The Oslo company made the Tam Brodie games."),
+                    ("Oslo", 1, "GPE"), ("Tam", 2, "PERSON"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_verb_spelt_like_a_work_noun_makes_no_title(parse):
+    doc = with_ents(parse("Fans in Oslo cheered when they play Harwick on Sunday."),
+                    ("Oslo", 1, "GPE"), ("Harwick", 1, "ORG"))
+    assert ("Harwick", "ORG") in rows(doc)

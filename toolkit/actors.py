@@ -468,8 +468,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         end -= 1
     i = start
     if label == "PERSON":
-        while i < end - 1 and (_role_kind(doc[i]) or _is_connector(doc[i])):
-            i += 1
+        while i < end - 1 and (_role_kind(doc[i]) or _is_connector(doc[i])
+                               or (doc[i].lower_ in PERSON_CUE_NOUNS and doc[i].text[:1].isupper()
+                                   and doc[i + 1].text[:1].isupper())):
+            i += 1  # "Foreign Minister Jane Roe", "Novelist Jane Roe"
     while i < end - 1 and _role_kind(doc[i]) == "honorific":
         i += 1
     return i, end
@@ -681,20 +683,24 @@ def _is_work_title(span: Span) -> bool:
         return True
     if _listed_as_work(span) or _called_a_work(span):
         return True
-    if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
-        return True
+    if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS and prev.pos_ == "NOUN":
+        return True  # "the film [X]", not "they play [X]"
     if (prev is not None and prev.lower_ in {"like", "as"} and span.start > 1
             and _singular(doc[span.start - 2].lower_) in WORK_NOUNS):
         return True  # "films like [X]", "games such as [X]"
     if (after is not None and after.is_lower and after.lower_ in WORK_NOUNS
             and prev is not None and (prev.tag_ in {"PRP$", "POS"})):
         return True
+    if (after is not None and after.tag_ == "NNS" and _is_work_noun(after)
+            and prev is not None and prev.lower_ == "the" and span.root.head.i == after.i):
+        return True  # a series: "the [X] films", "the [X] games"
     return (prev is not None and after is not None and prev.is_quote and after.is_quote
             and not prev.whitespace_)
 
 
 def _is_work_noun(tok: Token) -> bool:
-    return tok.is_lower and (tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
+    return tok.is_lower and tok.pos_ == "NOUN" and (
+        tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
 
 
 def _list_nouns(span: Span) -> list[Token]:
@@ -724,13 +730,16 @@ def _listed_as_work(span: Span) -> bool:
 
 def _called_a_work(span: Span) -> bool:
     """Said to be a work: in apposition to a work noun ("[X], his first
-    book, ...") or its subject with "be" ("[X] was a fine film")."""
+    book, ..."), its subject with "be" ("[X] was a fine film") or what a work
+    noun is ("the last book in the running is [X]")."""
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and _is_work_noun(child):
             return True
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         return any(c.dep_ == "attr" and _is_work_noun(c) for c in root.head.children)
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the fourth book is [X]"
+        return any(c.dep_ == "nsubj" and _is_work_noun(c) for c in root.head.children)
     return False
 
 
@@ -1535,10 +1544,43 @@ def merge_given_name(state: _MergeState) -> None:
             groups.union(hosts.pop(), k)
 
 
+RENAME_VERBS = frozenset({"know", "rename", "call"})
+"""Lemmas of "is now known as", "was renamed", "was called" (:func:`merge_known_as`)."""
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with ("X emerged
+    ... and is now known as Y")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None or verb.dep_ != "conj":
+            return subj
+        verb = verb.head
+
+
+@rule("merge-known-as", stage="actors")
+def merge_known_as(state: _MergeState) -> None:
+    """Join a name to the new or other name the text gives it: "[X] is now
+    known as [Y]", "[X] was renamed [Y]", "[X], formerly known as [Y]"."""
+    doc, by_root = state.doc, {}
+    for c in state.cands:
+        by_root.setdefault(doc[c.start:c.end].root.i, c.key)
+    for c in state.cands:
+        root = doc[c.start:c.end].root
+        verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+        if verb.lemma_ not in RENAME_VERBS or verb.tag_ != "VBN":
+            continue
+        subj = _clause_subject(verb)
+        if subj is None and verb.dep_ in {"acl", "relcl"}:
+            subj = verb.head  # "[X], formerly known as [Y]"
+        if subj is not None and subj.i in by_root and by_root[subj.i] != c.key:
+            state.groups.union(by_root[subj.i], c.key)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name)
+    merge_given_name, merge_known_as)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 

@@ -2085,12 +2085,12 @@ def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[tok.i + 1:end], sent_i, label)
 
 
-def _proper_run(doc: Doc, start: int, sent: Span) -> int:
+def _proper_run(doc: Doc, start: int, sent: Span, first: int) -> int:
     """The end of the run of capitalised, untagged proper nouns from ``start``
     (no title words; letters, digits and inner dashes only). A capitalised
-    word inside the sentence tagged as a common noun counts: the tagger
-    often reads a rare name so."""
-    end, first = start, _first_word(sent)
+    word inside the sentence (after ``first``, its first word) tagged as a
+    common noun counts: the tagger often reads a rare name so."""
+    end = start
     while (end < sent.end and (doc[end].tag_ in {"NNP", "NNPS"} or doc[end].tag_ == "NN" and end != first)
            and doc[end].text[:1].isupper()
            and not doc[end].ent_type_ and not _role_kind(doc[end])
@@ -2101,9 +2101,9 @@ def _proper_run(doc: Doc, start: int, sent: Span) -> int:
 
 def _run_starts(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every run of capitalised untagged proper nouns in the sentence."""
-    i = sent.start
+    i, first = sent.start, _first_word(sent)
     while i < sent.end:
-        end = _proper_run(doc, i, sent)
+        end = _proper_run(doc, i, sent, first) if doc[i].text[:1].isupper() else i
         if end > i:
             yield i, end
             i = end

@@ -227,3 +227,27 @@ def test_a_verb_spelt_like_a_work_noun_makes_no_title(parse):
     doc = with_ents(parse("Fans in Oslo cheered when they play Harwick on Sunday."),
                     ("Oslo", 1, "GPE"), ("Harwick", 1, "ORG"))
     assert ("Harwick", "ORG") in rows(doc)
+
+
+def test_a_one_word_name_the_text_reads_as_a_team_is_a_club_however_tagged(parse):
+    doc = with_ents(parse("Fans in Oslo expect Harwick to beat Dunmore."),
+                    ("Oslo", 1, "GPE"), ("Harwick", 1, "PERSON"), ("Dunmore", 1, "PERSON"))
+    assert {("Harwick", "ORG"), ("Dunmore", "ORG")} <= rows(doc)
+
+
+def test_a_person_named_in_full_who_beats_someone_stays_a_person(parse):
+    doc = with_ents(parse("Ann Brodie beat Tam Lee in Oslo."),
+                    ("Ann", 2, "PERSON"), ("Tam", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert {("Ann Brodie", "PERSON"), ("Tam Lee", "PERSON")} <= rows(doc)
+
+
+def test_the_states_is_the_united_states(parse):
+    doc = with_ents(parse("The album sold well in the States and in Oslo."),
+                    ("States", 1, "GPE"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("United States", "GPE"), ("Oslo", "GPE")}
+
+
+def test_a_speaker_recalled_is_never_the_first_word_of_a_longer_name(parse):
+    doc = with_ents(parse("Union of Harbour Pilots president Tam Lee said fees in Oslo rose."),
+                    ("Tam", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert not any(name == "Union" for name, _ in rows(doc))

@@ -175,6 +175,7 @@ from .lexicon import (
     COMPASS_WORDS,
     DASHES,
     GENERIC_PLACE_WORDS,
+    LAW_WORDS,
     MATCH_VERBS,
     MEDIA_NOUNS,
     NAME_CONNECTORS,
@@ -1715,6 +1716,18 @@ def type_product(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-law-title", stage="actors")
+def type_law_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name of two or more words ending in a word for a law or formal text
+    ("... Practices Act", "... Treaty", "... Protocol"; ``LAW_WORDS``) is a
+    document, no actor (type ``WORK``, left out)."""
+    for c in cands:
+        words = c.key.split()
+        if len(words) > 1 and words[-1] in LAW_WORDS:
+            return "WORK"
+    return None
+
+
 @rule("type-facility", stage="actors")
 def type_facility(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A person's name followed by a facility noun ("<Name> hospital") is a FAC."""
@@ -1783,9 +1796,13 @@ def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name read as a sports team ("[X] striker", "the [X] fans", "[X] beat
     ...", "[X] 2-1") is an ORG (the club), unless the model read it as a
-    person's name in most mentions; a country's name stays a GPE (the rule
-    before this one)."""
-    if any(c.club for c in cands) and ev.votes["PERSON"] * 2 <= sum(ev.votes.values()):
+    person's name in most mentions and some mention says it is a person's (a
+    multiword name, an honorific, a person's title or apposition: "Ann Lee
+    beat ..."); a country's name stays a GPE (the rule before this one)."""
+    if not any(c.club for c in cands):
+        return None
+    personal = any(" " in c.key or c.titled or c.person_cue or c.key in ev.joined for c in cands)
+    if not personal or ev.votes["PERSON"] * 2 <= sum(ev.votes.values()):
         return "ORG"
     return None
 
@@ -1917,7 +1934,7 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_facility, type_honorific, type_country, type_given_name,
+    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country, type_given_name,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_acting_place, type_majority)
@@ -1971,8 +1988,12 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to", "at"})
 
 def _untagged_name(tok: Token, sent: Span) -> Span | None:
     """The proper name headed by ``tok`` (with its compound proper nouns), when the
-    model tagged none of it and every word is capitalised."""
+    model tagged none of it, every word is capitalised and the name does not
+    go on ("[Association] of Chief Officers" is part of a longer name)."""
     doc, start = tok.doc, tok.i
+    if (tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in {"of", "for", "and", "&"}
+            and doc[tok.i + 2].text[:1].isupper()):
+        return None
     while (start > sent.start and doc[start - 1].dep_ == "compound"
            and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].tag_ == "NNP"):
         start -= 1

@@ -261,6 +261,14 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "cooperative", "co-operative", "consortium", "laboratories",
 })
 
+#: Last words of the names of laws and formal texts ("... Practices Act", "...
+#: Treaty"): such a name is a document, not an actor. ("Agreement" is left
+#: out: some agreements are organisations.)
+LAW_WORDS: frozenset[str] = frozenset({
+    "act", "bill", "treaty", "accord", "accords", "protocol", "directive", "statute",
+    "amendment", "ordinance", "decree", "resolution", "convention", "code", "regulations",
+})
+
 #: Nouns of creative works and titles: a name right after one ("the film X",
 #: "her album X") or before one after a possessive ("his X single") is a title,
 #: not an actor.

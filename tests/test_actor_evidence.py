@@ -251,3 +251,16 @@ def test_a_speaker_recalled_is_never_the_first_word_of_a_longer_name(parse):
     doc = with_ents(parse("Union of Harbour Pilots president Tam Lee said fees in Oslo rose."),
                     ("Tam", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert not any(name == "Union" for name, _ in rows(doc))
+
+
+def test_a_ministry_named_by_a_list_of_portfolios_stays_whole(parse):
+    doc = with_ents(parse("Jobs at the Ministry of Farming, Fisheries and Food in Oslo will go."),
+                    ("Ministry", 7, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Ministry of Farming, Fisheries and Food", "ORG"), ("Oslo", "GPE")}
+
+
+def test_a_common_word_and_a_union_cut_apart_are_one_organisation(parse):
+    doc = with_ents(parse("Tam Lee, leader of the Civil and Harbour Services Union, spoke in Oslo."),
+                    ("Tam", 2, "PERSON"), ("Civil", 1, "ORG"), ("Harbour", 3, "ORG"),
+                    ("Oslo", 1, "GPE"))
+    assert ("Civil and Harbour Services Union", "ORG") in rows(doc)

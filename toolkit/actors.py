@@ -427,14 +427,27 @@ def _strip_particle(word: str) -> str:
 # --------------------------------------------------------------------------- boundary repair
 
 
+def _listed_portfolio(ent: Span) -> bool:
+    """An organisation named by a list of portfolios: "Ministry of Farming,
+    Fisheries and Food" (a comma after "of ...", then "and"): its commas do not
+    separate names."""
+    words = [t.lower_ for t in ent]
+    if ent.label_ != "ORG" or "of" not in words and "for" not in words or "," not in words:
+        return False
+    comma = words.index(",")
+    return any(w in {"of", "for"} for w in words[:comma]) and "and" in words[comma:]
+
+
 def _split_glued(ent: Span) -> list[tuple[int, int]]:
-    """Token ranges of an entity split at spaced dashes and commas."""
+    """Token ranges of an entity split at spaced dashes and commas (not the
+    commas of a list of portfolios, :func:`_listed_portfolio`)."""
     doc = ent.doc
     parts, start = [], ent.start
+    portfolio = _listed_portfolio(ent)
     for tok in ent:
         spaced_dash = (tok.text in DASHES and tok.i > ent.start
                        and doc[tok.i - 1].whitespace_ and tok.whitespace_)
-        if spaced_dash or tok.text in {",", ";", "(", ")", "[", "]"}:
+        if spaced_dash or (tok.text == "," and not portfolio) or tok.text in {";", "(", ")", "[", "]"}:
             parts.append((start, tok.i))
             start = tok.i + 1
     parts.append((start, ent.end))
@@ -1019,20 +1032,35 @@ def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
 
 @rule("join-plural-and-org", stage="actors")
 def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
-    """Join "Xs and <Org>" when Xs is a capitalised plural common noun: the model
-    cut one organisation's name in two ("[Parents] and [Teachers United]")."""
+    """Join "Xs and <Org>" when Xs is a capitalised plural common noun, or
+    "X and <Org Union>" when X is a capitalised common word the text names
+    nowhere else and the organisation ends in an organisation word: the model
+    cut one organisation's name in two ("[Parents] and [Teachers United]",
+    "[Civil] and [Public Services Union]")."""
     doc, out = sent.doc, []
     for ent in ents:
         amp = ent.start - 1
         first = amp - 1
         if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
-                and _plural_common_word(doc[first])):
+                and (_plural_common_word(doc[first]) or (
+                    ent[-1].lower_ in ORG_HEAD_WORDS | {"union"} and _lone_common_word(doc[first])))):
             start = first
             if out and out[-1].start == first and out[-1].end == amp:
                 out.pop()
             ent = Span(doc, start, ent.end, label="ORG")
         out.append(ent)
     return out
+
+
+def _lone_common_word(tok: Token) -> bool:
+    """A capitalised frequent English word inside the sentence that the text
+    writes capitalised only here."""
+    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.i > tok.sent.start):
+        return False
+    from wordfreq import zipf_frequency
+
+    return (zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+            and sum(t.text == tok.text for t in tok.doc) == 1)
 
 
 def _plural_common_word(tok: Token) -> bool:

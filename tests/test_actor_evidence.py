@@ -264,3 +264,49 @@ def test_a_common_word_and_a_union_cut_apart_are_one_organisation(parse):
                     ("Tam", 2, "PERSON"), ("Civil", 1, "ORG"), ("Harbour", 3, "ORG"),
                     ("Oslo", 1, "GPE"))
     assert ("Civil and Harbour Services Union", "ORG") in rows(doc)
+
+
+def test_a_country_acronym_that_opens_a_sentence_is_kept(parse):
+    doc = with_ents(parse("UK shoe maker Brindle Group said sales rose in Oslo."),
+                    ("UK", 1, "GPE"), ("Brindle", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("United Kingdom", "GPE") in rows(doc)
+
+
+def test_a_surname_read_as_a_speaking_place_stays_the_persons(parse):
+    doc = with_ents(parse("Chairman Tove-Lin Brakspeare spoke in Oslo. Brakspeare said sales rose. "
+                          "Brakspeare said costs fell."),
+                    ("Tove", 4, "PERSON"), ("Oslo", 1, "GPE"), ("Brakspeare", 1, "GPE"),
+                    ("Brakspeare", 1, "GPE"))
+    assert ("Tove-Lin Brakspeare", "PERSON") in rows(doc)
+
+
+def test_a_date_glued_to_a_name_is_cut_off(parse):
+    doc = with_ents(parse("He spoke to the Harbour Board on Thursday in Oslo."),
+                    ("Harbour", 4, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Harbour Board", "ORG") in rows(doc)
+
+
+def test_a_sentence_initial_verb_form_is_no_name(parse):
+    doc = with_ents(parse("Grappling with debts, the city of Oslo cut jobs."),
+                    ("Grappling", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_brand_is_no_actor(parse):
+    doc = with_ents(parse("Brindle sold its Lumo brand in Oslo."),
+                    ("Brindle", 1, "ORG"), ("Lumo", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Brindle", "ORG"), ("Oslo", "GPE")}
+
+
+def test_a_company_named_twice_around_an_ampersand_stays_whole(parse):
+    doc = with_ents(parse("Suitors include Brindle & Brindle, based in Oslo."),
+                    ("Brindle", 3, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Brindle & Brindle", "ORG") in rows(doc)
+
+
+def test_an_acronym_made_of_word_beginnings_joins_the_full_name(parse):
+    doc = with_ents(parse("The Oslo Mercantile Exchange grew. OSMEX said volume rose in Oslo."),
+                    ("Oslo", 3, "ORG"), ("OSMEX", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Oslo Mercantile Exchange", "ORG") in rows(doc)
+    assert not any(name == "OSMEX" for name, _ in rows(doc))
+    assert act._spelled_by_prefixes("ft", "financial times")

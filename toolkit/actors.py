@@ -197,6 +197,8 @@ from .nlp import body_sentences
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+DATE_WORDS = frozenset(w.casefold() for w in (*lexicon.WEEKDAYS, *lexicon.MONTH_NAMES))
+"""Weekday and month names: "on Thursday" glued to a name is cut off."""
 """Entity labels that make actors."""
 
 TIE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
@@ -472,6 +474,11 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                            or doc[start].is_space or (doc[start].tag_ in {"RB", "CC", "UH"}
                                                       and doc[start].is_alpha and end - start > 1)):
         start += 1  # "the", "its", and an adverb glued on: "[Nevertheless Acme] said"
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in {"on", "in", "at", "last", "next", "this"} and (
+                doc[i + 1].lower_ in DATE_WORDS):
+            end = i  # "[Commons on Thursday]": a date glued on
+            break
     if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
             doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
             and doc[end + 1].is_digit)):
@@ -516,6 +523,8 @@ def _lowercase_words(doc: Doc) -> frozenset[str]:
 def _common_here(tok: Token) -> bool:
     """A common word: frequent in English, or written in lower case elsewhere
     in the same text ("Orphan drugs are ..." after "orphan drug status")."""
+    if _is_acronym(tok.text):
+        return False  # "UK", "BBC": written in capitals, a name
     lower = _lowercase_words(tok.doc)
     if tok.lower_ in lower or _singular(tok.lower_) in lower:
         return True
@@ -527,7 +536,8 @@ def _common_here(tok: Token) -> bool:
 def _looks_common(span: Span, sent: Span) -> bool:
     """A single capitalised sentence-initial common word not tagged as a proper
     noun: frequent in English, written in lower case elsewhere in the text, or
-    tagged as a plural common noun ("Slowdowns in ...")."""
+    tagged as a plural common noun, a verb form or an adverb ("Slowdowns in
+    ...", "Grappling with ...")."""
     if len(span) != 1:
         return False
     tok = span[0]
@@ -536,7 +546,7 @@ def _looks_common(span: Span, sent: Span) -> bool:
         first += 1
     if tok.i != first or tok.tag_ in {"NNP", "NNPS"} or _is_acronym(tok.text):
         return False
-    return tok.tag_ == "NNS" or _common_here(tok)
+    return tok.tag_ in {"NNS", "VBG", "VBN", "VBD", "RB"} or _common_here(tok)
 
 
 def _is_adjectival(span: Span) -> bool:
@@ -1021,8 +1031,9 @@ def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
     for ent in ents:
         cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and t.i > ent.start), None)
         if (cut is not None and cut + 1 < ent.end and doc[cut + 1].text[:1].isupper()
-                and any(k == name_key(doc[ent.start:cut].text)
-                        or k.endswith(" " + name_key(doc[ent.start:cut].text)) for k in known)):
+                and any(k != name_key(ent.text) and (
+                    k == name_key(doc[ent.start:cut].text)
+                    or k.endswith(" " + name_key(doc[ent.start:cut].text))) for k in known)):
             out += [Span(doc, ent.start, cut, label=ent.label_),
                     Span(doc, cut + 1, ent.end, label=ent.label_)]
         else:
@@ -1108,6 +1119,22 @@ def split_party_from_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("split-place-party", stage="actors")
+def split_place_party(ents: list[Span], sent: Span) -> list[Span]:
+    """A place before a party word is two mentions: "the [Ohio Democrat]" is the
+    state (GPE) and the party (ORG), as the wire writes a politician's home
+    and party."""
+    doc, out, places, countries = sent.doc, [], lexicon.place_names(), country_keys()
+    for ent in ents:
+        head = name_key(ent[:-1].text) if len(ent) > 1 else ""
+        if head and (head in places or head in countries) and _party(name_key(ent[-1].text)):
+            out += [Span(doc, ent.start, ent.end - 1, label="GPE"),
+                    Span(doc, ent.end - 1, ent.end, label="ORG")]
+        else:
+            out.append(ent)
+    return out
+
+
 @rule("keep-party-modifier", stage="actors")
 def keep_party_modifier(ents: list[Span], sent: Span) -> list[Span]:
     """A party named as a modifier ("[Tory] MP", "the [Green] vote") tagged as a
@@ -1184,7 +1211,7 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, split_coordinated_names, join_company_and,
-    join_plural_and_org, split_party_from_name, keep_party_modifier, relabel_place_modifier,
+    join_plural_and_org, split_party_from_name, split_place_party, keep_party_modifier, relabel_place_modifier,
     split_country_prefix, strip_affiliation,
     strip_title_from_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
@@ -1452,8 +1479,37 @@ def merge_acronym_initials(state: _MergeState) -> None:
     for k in state.uniq:
         if _is_acronym(state.surface[k]):
             matches = [m for m in initials.get(k, []) if m != k]
+            if not matches:  # "NYMEX" for "New York Mercantile Exchange"
+                matches = [m for m in state.uniq if " " in m and _spelled_by_prefixes(k, m)]
             if len({groups.find(m) for m in matches}) == 1:
                 groups.union(matches[0], k)
+
+
+def _spelled_by_prefixes(acronym: str, name: str) -> bool:
+    """The acronym is the beginnings of the name's words in order, every main
+    word giving at least its first letter: "nymex" spells "new york mercantile
+    exchange", "ft" spells "financial times".
+
+    Example:
+        >>> _spelled_by_prefixes("nymex", "new york mercantile exchange")
+        True
+        >>> _spelled_by_prefixes("nyc", "new york mercantile exchange")
+        False
+    """
+    acronym = acronym.replace(".", "").casefold()
+    words = [w for w in re.split(r"[\s-]+", name.casefold()) if w]
+
+    @cache
+    def fits(a: int, w: int) -> bool:
+        if w == len(words):
+            return a == len(acronym)
+        word, optional = words[w], words[w] in ACRONYM_STOPWORDS
+        if optional and fits(a, w + 1):
+            return True
+        return any(fits(a + n, w + 1) for n in range(1, len(word) + 1)
+                   if acronym[a:a + n] == word[:n])
+
+    return 2 <= len(acronym) <= 8 and fits(0, 0)
 
 
 @rule("merge-acronym-defined", stage="actors")
@@ -1848,9 +1904,11 @@ def type_speaker_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | 
     by an earlier rule, and a state's name ("... Union", "... Republic"), a
     capital (``data/capitals.txt``: "Washington said") or a name the text also
     uses as a place ("in [X]") stays a GPE: there the place stands for its
-    government."""
+    government. A surname that joined a person's full name is left to
+    ``type-joined-person``."""
     best = max(ev.votes.values(), default=0)
     if (best and ev.votes["GPE"] == best and any(c.speaker for c in cands)
+            and not any(c.key in ev.joined for c in cands)
             and not any(c.place_prep or c.key.split()[-1] in STATE_NAME_WORDS
                         or c.key in capital_cities() for c in cands)):
         return "ORG"
@@ -2222,6 +2280,30 @@ def recall_place_name(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[start:end], sent_i, "GPE")
 
 
+@rule("recall-country-name", stage="actors")
+def recall_country_name(doc: Doc, sentences: list[tuple[int, Span]],
+                        groups: list[list[_Candidate]],
+                        types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged country name (``data/countries.tsv``: "the USA", "the
+    U.S.") that is not part of a longer name: a GPE."""
+    countries = country_keys()
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.ent_type_ or not tok.text[:1].isupper() or tok.i > sent.start and (
+                    doc[tok.i - 1].lower_ in {"of", "for"} or _capitalised_name_word(doc[tok.i - 1])):
+                continue
+            for end in range(min(tok.i + 4, sent.end), tok.i, -1):
+                span = doc[tok.i:end]
+                if (name_key(span.text) in countries and not any(t.ent_type_ for t in span)
+                        and (end == sent.end or not _capitalised_name_word(doc[end]))):
+                    yield None, _recalled(span, sent_i, "GPE")
+                    break
+
+
+def _capitalised_name_word(tok: Token) -> bool:
+    return tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper()
+
+
 @rule("recall-repeats", stage="actors")
 def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
                    types: list[str]) -> Iterator[tuple[int, _Candidate]]:
@@ -2272,7 +2354,7 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
     recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
-    recall_given_name, recall_place_name, recall_repeats)
+    recall_given_name, recall_place_name, recall_country_name, recall_repeats)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
@@ -2336,15 +2418,17 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
             c.source = find.rule_name
             if covered.isdisjoint(range(c.start, c.end)):
                 covered.update(range(c.start, c.end))
-                _add_recalled(groups, group_types, gi, c, disable=disable)
+                _add_recalled(groups, group_types, gi, c, disable=disable,
+                              acronym=_is_acronym(doc[c.start:c.end].text))
                 if gi is not None and c.plural_subject and group_types[gi] == "PERSON":
                     group_types[gi] = _decide_type(groups[gi], joined, disable=disable)
 
 
 def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | None,
-                  cand: _Candidate, *, disable: Collection[str]) -> None:
+                  cand: _Candidate, *, disable: Collection[str], acronym: bool = False) -> None:
     """Put a recalled mention in its group: the one given, the group with its key,
-    the one person whose surname it is, or a new group typed by the type rules."""
+    the one person whose surname it is, the one organisation or place an
+    ``acronym`` spells, or a new group typed by the type rules."""
     party = _party(cand.key) if "merge-party-forms" not in disable else ""
     if gi is None:
         gi = next((i for i, g in enumerate(groups) if any(
@@ -2353,6 +2437,10 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
         hosts = {i for i, (g, t) in enumerate(zip(groups, types, strict=True)) if t == "PERSON"
                  and any(_ends_with(_words(c.key), [cand.key]) for c in g)}
         gi = hosts.pop() if len(hosts) == 1 else None
+    if gi is None and acronym and "merge-acronym-initials" not in disable:
+        spelled = {i for i, (g, t) in enumerate(zip(groups, types, strict=True)) if t != "PERSON"
+                   and any(" " in c.key and _spelled_by_prefixes(cand.key, c.key) for c in g)}
+        gi = spelled.pop() if len(spelled) == 1 else None  # a recalled "FT" for "Financial Times"
     if gi is None:
         # A recalled full name takes in a group named by its head ("Acme" for
         # "Acme Corp") when merge-name-head is on.

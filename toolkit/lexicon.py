@@ -276,7 +276,7 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "film", "movie", "album", "single", "song", "book", "novel", "play", "musical",
     "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
     "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
-    "machine", "computer", "console", "handset", "phone", "software",
+    "machine", "computer", "console", "handset", "phone", "software", "brand",
 })
 
 #: Nouns of made things: a name that modifies one after a determiner or an

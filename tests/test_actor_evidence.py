@@ -310,3 +310,9 @@ def test_an_acronym_made_of_word_beginnings_joins_the_full_name(parse):
     assert ("Oslo Mercantile Exchange", "ORG") in rows(doc)
     assert not any(name == "OSMEX" for name, _ in rows(doc))
     assert act._spelled_by_prefixes("ft", "financial times")
+
+
+def test_a_possessive_inside_a_name_does_not_make_it_a_product(parse):
+    doc = with_ents(parse("In Oslo the Drivers' Fuel Lobby caused chaos."),
+                    ("Oslo", 1, "GPE"), ("Drivers", 4, "ORG"))
+    assert ("Drivers' Fuel Lobby", "ORG") in rows(doc)

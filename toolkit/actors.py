@@ -863,7 +863,8 @@ def _is_place_modifier(span: Span) -> bool:
 
 def _possessed_by_org(span: Span) -> bool:
     """Owned by an organisation and named like a thing: "Acme's [X]"."""
-    return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in span.root.children)
+    return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" and not span.start <= c.i < span.end
+                for c in span.root.children)
             and span[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES)
 
 

@@ -257,6 +257,10 @@ CASES = [
      [("Ohio", 2, "NORP"), ("Oslo", 1, "GPE")],
      {("Ohio", "GPE", 1), ("Democrat", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Ohio Democrat", "NORP", 1), ("Oslo", "GPE", 1)}),
+    ("drop-verb-or-adjective", "He played an Americanised hero in Oslo.",
+     [("Americanised", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Americanised", "PERSON", 1), ("Oslo", "GPE", 1)}),
     ("split-country-prefix", "Norway Carmaker Vell Motors sold cars in Oslo.",
      [("Norway", 4, "ORG"), ("Oslo", 1, "GPE")],
      {("Norway", "GPE", 1), ("Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)},
@@ -270,7 +274,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "merge-name-head": {"merge-org-short-form"},
             "split-coordinated-names": {"merge-org-short-form"},
             "type-joined-person": {"type-given-name"},
-            "vote-place-preposition": {"type-place-name"}}
+            "vote-place-preposition": {"type-place-name"},
+            "drop-common-word": {"drop-verb-or-adjective"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

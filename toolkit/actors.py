@@ -1312,9 +1312,23 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
                    for t in doc)
 
 
+@rule("drop-verb-or-adjective", stage="actors")
+def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
+    """Drop a one-word person, organisation or place the tagger read as a verb
+    form, an adverb or an adjective made from a verb ("an [Americanised]
+    hero"): a name is a noun. The tagger also reads rare names as adjectives,
+    so other adjectives stay; nationality words (NORP) are left to the rule
+    for them."""
+    tok = span[0]
+    verbal = tok.tag_ in {"VBN", "VBD", "VBG", "RB"} or (
+        tok.tag_ == "JJ" and tok.lower_.endswith(("ised", "ized", "ed", "ing")))
+    return (len(span) == 1 and label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and verbal
+            and not _is_acronym(span.text))
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
-    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier)
+    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 

@@ -316,3 +316,21 @@ def test_a_possessive_inside_a_name_does_not_make_it_a_product(parse):
     doc = with_ents(parse("In Oslo the Drivers' Fuel Lobby caused chaos."),
                     ("Oslo", 1, "GPE"), ("Drivers", 4, "ORG"))
     assert ("Drivers' Fuel Lobby", "ORG") in rows(doc)
+
+
+def test_a_council_of_something_is_an_organisation(parse):
+    doc = with_ents(parse("NORDA, the Council of Nordic Harbour Registries, agrees with Oslo."),
+                    ("NORDA", 1, "PERSON"), ("Council", 5, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Council of Nordic Harbour Registries", "ORG") in rows(doc)
+
+
+def test_a_plural_person_noun_before_a_list_of_names_makes_people(parse):
+    doc = with_ents(parse("The jury includes actresses Tamsin Hollow and Ann Brodie from Oslo."),
+                    ("Tamsin", 2, "ORG"), ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Tamsin Hollow", "PERSON") in rows(doc)
+
+
+def test_a_plural_person_noun_before_one_name_is_a_firm_of_them(parse):
+    doc = with_ents(parse("Sales rose in Oslo, said market analysts Chartwell."),
+                    ("Oslo", 1, "GPE"), ("Chartwell", 1, "ORG"))
+    assert ("Chartwell", "ORG") in rows(doc)

@@ -40,7 +40,7 @@ def test_recall_matches_by_alias():
 def test_annotations_are_well_formed():
     files = sorted(BENCH.glob("*/*.json"))
     assert {f.parent.name for f in files} == set(score_mod.SPLITS)
-    assert len(files) == 74
+    assert len(files) == 82
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "actors", "optional"}, path

@@ -370,6 +370,8 @@ def _name_key(text: str) -> str:
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]  # "actresses", "businesses"
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
@@ -688,6 +690,9 @@ def _has_person_cue(span: Span) -> bool:
         if _is_person_noun(prev) and (prev.head.i in range(span.start, span.end)
                                       or root.head.i == prev.i):
             return True
+        if (prev.tag_ == "NNS" and _singular(prev.lower_) in PERSON_CUE_NOUNS
+                and any(c.dep_ == "conj" for c in root.children)):
+            return True  # "actresses [Ann Lee] and Tam Roe" ("analysts [Acme]" is a firm)
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= span.end and _is_person_noun(child):
             return True
@@ -1777,6 +1782,13 @@ def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "GPE" if c.place_noun else None
 
 
+@rule("vote-gendered", stage="actors")
+def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name the text goes on to call "he" or "she" or whose clause says "his"
+    or "her" ("X tapped in his second goal") votes PERSON, whatever the tag."""
+    return "PERSON" if c.gendered else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1786,7 +1798,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_place_noun, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_gendered, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -1974,11 +1986,15 @@ def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 @rule("type-org-word", stage="actors")
 def type_org_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that ends in an organisation word ("... Bank", "... plc", "... FC",
-    "... Council", "... United") is an ORG; a compass name ("West Bank") is not."""
+    "... Council", "... United") or starts with one before "of" or "for"
+    ("Council of ...", "Bank of ...") is an ORG; a compass name ("West Bank")
+    is not."""
     for c in cands:
         words = c.key.split()
         if (len(words) > 1 and words[-1] in ORG_HEAD_WORDS | ORG_SUFFIXES
                 and words[0] not in COMPASS_WORDS):
+            return "ORG"
+        if len(words) > 2 and words[0] in ORG_HEAD_WORDS and words[1] in {"of", "for"}:
             return "ORG"
     return None
 
@@ -2107,12 +2123,21 @@ def _untagged_name(tok: Token, sent: Span) -> Span | None:
 
 
 def _is_gendered(span: Span) -> bool:
-    """The subject of a verb whose clause goes on with "he" or "she": "X said he ..."."""
+    """The subject of a verb whose clause goes on with "he" or "she" ("X said he
+    ...") or with "his" or "her" and no other name between ("X tapped in his
+    second goal")."""
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} and any(
-        c.dep_ in {"ccomp", "conj", "xcomp"} and any(
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if any(c.dep_ in {"ccomp", "conj", "xcomp"} and any(
             g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"} for g in c.children)
-        for c in root.head.children)
+           for c in root.head.children):
+        return True
+    doc = span.doc
+    own = next((t for t in root.head.subtree if t.lower_ in {"his", "her"} and t.i >= span.end
+                and t.dep_ == "poss"), None)
+    return own is not None and not any(t.ent_type_ in ACTOR_TYPES or t.is_quote
+                                       for t in doc[span.end:own.i])
 
 
 def _guess_label(span: Span) -> str:

@@ -1,6 +1,6 @@
 """Score actor extraction against articles annotated by reading them.
 
-Each annotation is a JSON file in ``dev/``, ``dev2/``, ``heldout2/``, ``dev3/``, ``dev4/`` or ``dev5/``: ``path`` (the
+Each annotation is a JSON file in ``dev/``, ``dev2/``, ``heldout2/`` or ``dev3/`` to ``dev6/``: ``path`` (the
 article, relative to the corpora folder, ``../shared/corpora`` by default; the
 text itself is not copied into the repository), ``actors`` (every actor a
 careful reader lists in the body: ``name``, ``type`` (one type, or a list of
@@ -22,7 +22,7 @@ Measures, per split:
 ``--spacy`` scores the raw model entities (one row per distinct text and label
 in the body sentences) in the same way, for comparison. Run::
 
-    .venv/bin/python benchmarks/actors/score.py [--split dev|dev2|heldout2|dev3|dev4|dev5] [--spacy] [--verbose]
+    .venv/bin/python benchmarks/actors/score.py [--split dev|dev2|heldout2|dev3|...|dev6] [--spacy] [--verbose]
 """
 
 from __future__ import annotations
@@ -36,11 +36,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
-SPLITS = ("dev", "dev2", "heldout2", "dev3", "dev4", "dev5")
-"""All six are development data now: ``dev``; ``dev2`` and ``heldout2``, the
-first two held-out sets, read since they were scored; ``dev3``, ``dev4`` and
-``dev5``, annotated by reading in the third round, each scored once before
-any rule was checked on it. The third round's held-out set is kept outside this
+SPLITS = ("dev", "dev2", "heldout2", "dev3", "dev4", "dev5", "dev6")
+"""All seven are development data now: ``dev``; ``dev2`` and ``heldout2``, the
+first two held-out sets, read since they were scored; ``dev3`` to ``dev6``,
+annotated by reading in the third round, each scored once before any rule
+was checked on it. The third round's held-out set is kept outside this
 folder until it is scored."""
 
 

@@ -334,3 +334,15 @@ def test_a_plural_person_noun_before_one_name_is_a_firm_of_them(parse):
     doc = with_ents(parse("Sales rose in Oslo, said market analysts Chartwell."),
                     ("Oslo", 1, "GPE"), ("Chartwell", 1, "ORG"))
     assert ("Chartwell", "ORG") in rows(doc)
+
+
+def test_a_title_before_its_creator_is_a_work(parse):
+    doc = with_ents(parse("The jury in Oslo is chaired by Cold Harbour director Tam Roe."),
+                    ("Oslo", 1, "GPE"), ("Cold", 2, "ORG"), ("Tam", 2, "PERSON"))
+    assert rows(doc) == {("Oslo", "GPE"), ("Tam Roe", "PERSON")}
+
+
+def test_a_company_before_its_director_stays_a_company(parse):
+    doc = with_ents(parse("The jury in Oslo is chaired by Brindlecorp director Tam Roe."),
+                    ("Oslo", 1, "GPE"), ("Brindlecorp", 1, "ORG"), ("Tam", 2, "PERSON"))
+    assert ("Brindlecorp", "ORG") in rows(doc)

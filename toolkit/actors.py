@@ -710,7 +710,7 @@ def _is_work_title(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
         return True
-    if _listed_as_work(span) or _called_a_work(span):
+    if _listed_as_work(span) or _called_a_work(span) or _names_a_creators_work(span):
         return True
     if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS and prev.pos_ == "NOUN":
         return True  # "the film [X]", not "they play [X]"
@@ -755,6 +755,29 @@ def _listed_as_work(span: Span) -> bool:
     """In a list of works: "TV series such as X, Y and [Z]", "his film credits
     include X and [Y]" (see :func:`_list_nouns`)."""
     return any(_is_work_noun(t) for t in _list_nouns(span))
+
+
+CREATOR_NOUNS = frozenset({"author", "screenwriter", "creator", "novelist", "director"})
+"""Words for who made a work, written between its title and their name ("<Title>
+author Ann Lee"): :func:`_names_a_creators_work`."""
+
+
+def _names_a_creators_work(span: Span) -> bool:
+    """Written before a creator noun and a person's name: "[X] author Ann Lee",
+    "[Cold Harbour] director Tam Roe". As "director" also follows companies,
+    there the title must be made of everyday words ("Cold Harbour", not
+    "Acme")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return False
+    noun, after = doc[span.end], doc[span.end + 1]
+    if not (noun.is_lower and noun.lower_ in CREATOR_NOUNS and after.ent_type_ == "PERSON"):
+        return False
+    if noun.lower_ != "director":
+        return True
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span if t.is_alpha)
 
 
 def _called_a_work(span: Span) -> bool:

@@ -764,8 +764,8 @@ author Ann Lee"): :func:`_names_a_creators_work`."""
 
 def _names_a_creators_work(span: Span) -> bool:
     """Written before a creator noun and a person's name: "[X] author Ann Lee",
-    "[Cold Harbour] director Tam Roe". As "director" also follows companies,
-    there the title must be made of everyday words ("Cold Harbour", not
+    "[Cold River] director Tam Roe". As "director" also follows companies,
+    there the title must be made of everyday words ("Cold River", not
     "Acme")."""
     doc = span.doc
     if span.end + 1 >= len(doc):

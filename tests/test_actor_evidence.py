@@ -71,20 +71,20 @@ def test_a_place_name_with_an_honorific_stays_a_person(parse):
 
 
 def test_every_item_of_a_list_of_works_is_no_actor(parse):
-    doc = with_ents(parse("He directed TV series such as Harbour Lights, Marlow and Dunmore in Oslo."),
+    doc = with_ents(parse("She made TV shows such as Harbour Lights, Marlow and Dunmore in Oslo."),
                     ("Harbour", 2, "ORG"), ("Marlow", 1, "PERSON"), ("Dunmore", 1, "PERSON"),
                     ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
 
 
 def test_what_film_credits_include_are_works(parse):
-    doc = with_ents(parse("His film credits include Grey Tide and Marlow, shot in Oslo."),
+    doc = with_ents(parse("Her film roles include Grey Tide and Marlow, shot in Oslo."),
                     ("Grey", 2, "ORG"), ("Marlow", 1, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Grey Tide", "ORG") not in rows(doc) and ("Marlow", "PERSON") not in rows(doc)
 
 
 def test_a_name_said_to_be_a_work_is_no_actor(parse):
-    doc = with_ents(parse("Grey Tide was a wonderful film. Critics in Oslo loved it."),
+    doc = with_ents(parse("Grey Tide was a fine film. Critics in Oslo loved it."),
                     ("Grey", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
     doc = with_ents(parse("Grey Tide, her first novel, sold well in Oslo."),
@@ -100,7 +100,7 @@ def test_one_stray_title_tag_does_not_hide_a_person(parse):
 
 
 def test_an_organisation_noun_in_apposition_after_a_name_makes_an_organisation(parse):
-    doc = with_ents(parse("Shares in Harwick Rovers, the only listed football club, fell in Oslo."),
+    doc = with_ents(parse("Fans of Harwick Rovers, the city's oldest rugby club, met in Oslo."),
                     ("Harwick", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Harwick Rovers", "ORG") in rows(doc)
 
@@ -112,7 +112,7 @@ def test_a_family_noun_before_a_name_makes_a_person(parse):
 
 
 def test_a_regional_parliament_title_is_cut_from_the_name(parse):
-    doc = with_ents(parse("MSP Nia Brannock wants shops in Oslo to close."),
+    doc = with_ents(parse("MSP Nia Brannock asked shops in Oslo to close."),
                     ("MSP", 3, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Nia Brannock", "PERSON") in rows(doc)
 
@@ -130,8 +130,8 @@ def test_a_sentence_initial_plural_common_noun_is_no_name(parse):
 
 
 def test_a_common_word_that_opens_two_sentences_and_modifies_a_noun_is_no_name(parse):
-    doc = with_ents(parse("Digital music sales rose in Oslo. Digital sales now count."),
-                    ("Digital", 1, "ORG"), ("Oslo", 1, "GPE"), ("Digital", 1, "ORG"))
+    doc = with_ents(parse("Online ticket sales rose in Oslo. Online sales now count."),
+                    ("Online", 1, "ORG"), ("Oslo", 1, "GPE"), ("Online", 1, "ORG"))
     assert rows(doc) == {("Oslo", "GPE")}
 
 
@@ -149,7 +149,7 @@ def test_a_nationality_in_a_list_of_adjectives_or_as_a_predicate_is_no_actor(par
 
 
 def test_a_name_whose_clause_goes_on_with_its_is_an_organisation(parse):
-    doc = with_ents(parse("Velmont Brakspeare has missed rent payments on its stadium in Oslo."),
+    doc = with_ents(parse("Velmont Brakspeare has closed its oldest factory in Oslo."),
                     ("Velmont", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Velmont Brakspeare", "ORG") in rows(doc)
 
@@ -161,7 +161,7 @@ def test_a_speaker_who_mentions_its_sales_stays_a_person(parse):
 
 
 def test_a_name_coordinated_with_an_organisation_noun_is_an_organisation(parse):
-    doc = with_ents(parse("The football club and former champion Velmont Brakspeare lost money in Oslo."),
+    doc = with_ents(parse("The rugby club and twice winner Velmont Brakspeare lost money in Oslo."),
                     ("Velmont", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Velmont Brakspeare", "ORG") in rows(doc)
 
@@ -212,7 +212,7 @@ def test_a_capitalised_person_noun_before_a_name_is_cut_off(parse):
 
 
 def test_what_a_work_noun_is_said_to_be_is_a_work(parse):
-    doc = with_ents(parse("The last book in the running is Harrow, a collection of poems set in Oslo."),
+    doc = with_ents(parse("The last film on the list is Harrow, a story set in Oslo."),
                     ("Harrow", 1, "PERSON"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
 
@@ -299,7 +299,7 @@ def test_a_brand_is_no_actor(parse):
 
 
 def test_a_company_named_twice_around_an_ampersand_stays_whole(parse):
-    doc = with_ents(parse("Suitors include Brindle & Brindle, based in Oslo."),
+    doc = with_ents(parse("Bidders include Brindle & Brindle, based in Oslo."),
                     ("Brindle", 3, "ORG"), ("Oslo", 1, "GPE"))
     assert ("Brindle & Brindle", "ORG") in rows(doc)
 
@@ -313,9 +313,9 @@ def test_an_acronym_made_of_word_beginnings_joins_the_full_name(parse):
 
 
 def test_a_possessive_inside_a_name_does_not_make_it_a_product(parse):
-    doc = with_ents(parse("In Oslo the Drivers' Fuel Lobby caused chaos."),
+    doc = with_ents(parse("In Oslo the Drivers' Road Lobby blocked traffic."),
                     ("Oslo", 1, "GPE"), ("Drivers", 4, "ORG"))
-    assert ("Drivers' Fuel Lobby", "ORG") in rows(doc)
+    assert ("Drivers' Road Lobby", "ORG") in rows(doc)
 
 
 def test_a_council_of_something_is_an_organisation(parse):
@@ -325,24 +325,24 @@ def test_a_council_of_something_is_an_organisation(parse):
 
 
 def test_a_plural_person_noun_before_a_list_of_names_makes_people(parse):
-    doc = with_ents(parse("The jury includes actresses Tamsin Hollow and Ann Brodie from Oslo."),
+    doc = with_ents(parse("The cast includes actresses Tamsin Hollow and Ann Brodie from Oslo."),
                     ("Tamsin", 2, "ORG"), ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Tamsin Hollow", "PERSON") in rows(doc)
 
 
 def test_a_plural_person_noun_before_one_name_is_a_firm_of_them(parse):
-    doc = with_ents(parse("Sales rose in Oslo, said market analysts Chartwell."),
+    doc = with_ents(parse("Sales rose in Oslo, said city analysts Chartwell."),
                     ("Oslo", 1, "GPE"), ("Chartwell", 1, "ORG"))
     assert ("Chartwell", "ORG") in rows(doc)
 
 
 def test_a_title_before_its_creator_is_a_work(parse):
-    doc = with_ents(parse("The jury in Oslo is chaired by Cold River director Tam Roe."),
+    doc = with_ents(parse("The panel in Oslo is led by Cold River director Tam Roe."),
                     ("Oslo", 1, "GPE"), ("Cold", 2, "ORG"), ("Tam", 2, "PERSON"))
     assert rows(doc) == {("Oslo", "GPE"), ("Tam Roe", "PERSON")}
 
 
 def test_a_company_before_its_director_stays_a_company(parse):
-    doc = with_ents(parse("The jury in Oslo is chaired by Brindlecorp director Tam Roe."),
+    doc = with_ents(parse("The panel in Oslo is led by Brindlecorp director Tam Roe."),
                     ("Oslo", 1, "GPE"), ("Brindlecorp", 1, "ORG"), ("Tam", 2, "PERSON"))
     assert ("Brindlecorp", "ORG") in rows(doc)

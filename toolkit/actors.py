@@ -479,7 +479,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in {"on", "in", "at", "last", "next", "this"} and (
                 doc[i + 1].lower_ in DATE_WORDS):
-            end = i  # "[Commons on Thursday]": a date glued on
+            end = i  # "[Harbour Board on Monday]": a date glued on
             break
     if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
             doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
@@ -524,7 +524,7 @@ def _lowercase_words(doc: Doc) -> frozenset[str]:
 
 def _common_here(tok: Token) -> bool:
     """A common word: frequent in English, or written in lower case elsewhere
-    in the same text ("Orphan drugs are ..." after "orphan drug status")."""
+    in the same text ("Wayfarer permits are ..." after "a wayfarer permit")."""
     if _is_acronym(tok.text):
         return False  # "UK", "BBC": written in capitals, a name
     lower = _lowercase_words(tok.doc)
@@ -538,8 +538,8 @@ def _common_here(tok: Token) -> bool:
 def _looks_common(span: Span, sent: Span) -> bool:
     """A single capitalised sentence-initial common word not tagged as a proper
     noun: frequent in English, written in lower case elsewhere in the text, or
-    tagged as a plural common noun, a verb form or an adverb ("Slowdowns in
-    ...", "Grappling with ...")."""
+    tagged as a plural common noun, a verb form or an adverb ("Shortfalls in
+    ...", "Struggling with ...")."""
     if len(span) != 1:
         return False
     tok = span[0]
@@ -593,12 +593,12 @@ def _org_clue(span: Span, label: str) -> bool:
         return True
     if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
            for c in root.rights):
-        return True  # "[X], the country's only listed football club"
+        return True  # "[X], the city's oldest rugby club"
     if any(t.is_lower and _singular(t.lower_) in nouns for t in _list_nouns(span)):
-        return True  # "bands like [X]", "firms such as X and [Y]"
+        return True  # "labels such as [X]", "firms like X and [Y]"
     if (root.dep_ == "conj" and head.i < span.start and head.is_lower and head.tag_ == "NN"
             and head.lower_ in nouns and label != "NORP"):
-        return True  # "the football club and former champion [X]" (one thing, two descriptions)
+        return True  # "the rugby club and twice winner [X]" (one thing, two descriptions)
     if span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
@@ -614,8 +614,8 @@ def _org_clue(span: Span, label: str) -> bool:
 def _is_neuter(span: Span) -> bool:
     """The subject of a verb whose clause goes on with "it" ("X said it would
     ...") or, for a verb other than one of speech, whose clause goes on with
-    "its" with no other name or organisation noun between ("X missed
-    payments on its stadium")."""
+    "its" with no other name or organisation noun between ("X closed
+    its oldest factory")."""
     root = span.root
     if root.dep_ != "nsubj":
         return False
@@ -734,8 +734,8 @@ def _is_work_noun(tok: Token) -> bool:
 
 def _list_nouns(span: Span) -> list[Token]:
     """The common nouns that introduce the list a name is in: the noun before
-    "such as", "like" or "including" ("TV series such as X, Y and [Z]"), or
-    the subject of "include" and its compounds ("his film credits include X
+    "such as", "like" or "including" ("TV shows such as X, Y and [Z]"), or
+    the subject of "include" and its compounds ("her film roles include X
     and [Y]"). Every item of the list has them, not only the first."""
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -752,7 +752,7 @@ def _list_nouns(span: Span) -> list[Token]:
 
 
 def _listed_as_work(span: Span) -> bool:
-    """In a list of works: "TV series such as X, Y and [Z]", "his film credits
+    """In a list of works: "TV shows such as X, Y and [Z]", "her film roles
     include X and [Y]" (see :func:`_list_nouns`)."""
     return any(_is_work_noun(t) for t in _list_nouns(span))
 
@@ -781,9 +781,9 @@ def _names_a_creators_work(span: Span) -> bool:
 
 
 def _called_a_work(span: Span) -> bool:
-    """Said to be a work: in apposition to a work noun ("[X], his first
+    """Said to be a work: in apposition to a work noun ("[X], her debut
     book, ..."), its subject with "be" ("[X] was a fine film") or what a work
-    noun is ("the last book in the running is [X]")."""
+    noun is ("the last film on the list is [X]")."""
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and _is_work_noun(child):
@@ -1076,7 +1076,7 @@ def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
     "X and <Org Union>" when X is a capitalised common word the text names
     nowhere else and the organisation ends in an organisation word: the model
     cut one organisation's name in two ("[Parents] and [Teachers United]",
-    "[Civil] and [Public Services Union]")."""
+    "[Civil] and [Harbour Workers Union]")."""
     doc, out = sent.doc, []
     for ent in ents:
         amp = ent.start - 1
@@ -1319,7 +1319,7 @@ def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
 @rule("drop-sentence-start-modifier", stage="actors")
 def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
     """Drop a common word that starts the sentence and modifies a noun after it:
-    "[House] prices rose", "[Digital] music downloads", when the article never
+    "[House] prices rose", "[Online] ticket sales", when the article never
     writes it capitalised inside a sentence.
 
     Capitalised only because it opens the sentence, the word (frequent in
@@ -1343,7 +1343,7 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
 @rule("drop-verb-or-adjective", stage="actors")
 def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
     """Drop a one-word person, organisation or place the tagger read as a verb
-    form, an adverb or an adjective made from a verb ("an [Americanised]
+    form, an adverb or an adjective made from a verb ("an [Anglicised]
     hero"): a name is a noun. The tagger also reads rare names as adjectives,
     so other adjectives stay; nationality words (NORP) are left to the rule
     for them."""
@@ -1808,7 +1808,7 @@ def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
 @rule("vote-gendered", stage="actors")
 def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """A name the text goes on to call "he" or "she" or whose clause says "his"
-    or "her" ("X tapped in his second goal") votes PERSON, whatever the tag."""
+    or "her" ("X scored his third try") votes PERSON, whatever the tag."""
     return "PERSON" if c.gendered else None
 
 
@@ -1916,8 +1916,8 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 @rule("type-plural-verb", stage="actors")
 def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A singular name that is the subject of a plural verb ("[X] were signed to
-    a small label", "[X] have been linked with ...") is a group, an ORG (a band,
+    """A singular name that is the subject of a plural verb ("[X] were dropped
+    by their label", "[X] have agreed a deal") is a group, an ORG (a band,
     a team, a company): a person never takes a plural verb. A name voted mostly
     NORP (a people) is left to the later rules."""
     best = max(ev.votes.values(), default=0)
@@ -2129,7 +2129,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to", "at"})
 def _untagged_name(tok: Token, sent: Span) -> Span | None:
     """The proper name headed by ``tok`` (with its compound proper nouns), when the
     model tagged none of it, every word is capitalised and the name does not
-    go on ("[Association] of Chief Officers" is part of a longer name)."""
+    go on ("[Union] of Harbour Pilots" is part of a longer name)."""
     doc, start = tok.doc, tok.i
     if (tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in {"of", "for", "and", "&"}
             and doc[tok.i + 2].text[:1].isupper()):
@@ -2147,8 +2147,8 @@ def _untagged_name(tok: Token, sent: Span) -> Span | None:
 
 def _is_gendered(span: Span) -> bool:
     """The subject of a verb whose clause goes on with "he" or "she" ("X said he
-    ...") or with "his" or "her" and no other name between ("X tapped in his
-    second goal")."""
+    ...") or with "his" or "her" and no other name between ("X scored his
+    third try")."""
     root = span.root
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
@@ -2317,7 +2317,7 @@ def recall_org_noun_name(doc: Doc, sentences: list[tuple[int, Span]],
 
 def _name_before(noun: Token, sent: Span) -> int | None:
     """Start of a capitalised untagged name between "the" and ``noun``: "the
-    [Reporters Without Frontiers] group"; None if there is none."""
+    [Friends Beyond Walls] group"; None if there is none."""
     doc, i = noun.doc, noun.i
     while (i > sent.start and not doc[i - 1].ent_type_ and not _role_kind(doc[i - 1])
            and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in {"of", "for", "and", "&"})

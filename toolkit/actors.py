@@ -67,10 +67,12 @@ comes back with no actors. The steps:
      "United States" = "USA" = "America"), and a country actor takes the
      file's preferred name ("U.S." -> "United States"), the same in every
      article;
-   - an acronym joins the multiword name whose capitalised initials it
-     spells, when both are in the text ("European Union" + "EU"), or a name
-     that the text defines it for: "Full Name (ACR)" or an apposition
-     "ACR, the Full Name";
+   - an acronym joins the multiword name whose capitalised initials (or word
+     beginnings: "NYMEX") it spells, when both are in the text ("European
+     Union" + "EU"), or a name that the text defines it for: "Full Name
+     (ACR)", "Full Name (Short)" with the short name made of its letters, or
+     an apposition "ACR, the Full Name"; a name joins the name the text says
+     it is "now known as";
    - a surname or other short form joins the **one** longer PERSON name it
      ends ("Roe" -> "Jane Roe"), whatever the model tagged the short form
      (a surname tagged GPE is still the person); never when two people share
@@ -86,15 +88,24 @@ comes back with no actors. The steps:
    whole article decides, and these rules override the vote:
 
    - a name written as the title of a work ("the film X", "his X single",
-     quoted, tagged WORK_OF_ART elsewhere, after a capitalised preposition
-     of a title "Beyond the X", or capitalised like a title "Meet The X") in
-     at least half its mentions is no actor; so is a product ("its first X
-     console", "Acme's X") that never speaks, acts or owns anything;
+     quoted, tagged WORK_OF_ART more often than as an actor, after a
+     capitalised preposition of a title "Beyond the X", capitalised like a
+     title "Meet The X", in a list after "films such as", called a work "X
+     was a fine film", before its creator "X author Ann Lee", a series "the
+     X films") in at least half its mentions is no actor; so is a product
+     ("its first X console", "Acme's X", "its X brand") that never speaks,
+     acts or owns anything, and a law or formal text ("... Act", "...
+     Treaty");
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
+   - a name the model read as a person's once and written "Given Surname"
+     (``data/given_names.txt``, the US census first names) is a PERSON;
+   - a singular name with a plural verb ("X were", "X have") is a group, an
+     ORG: a person never takes one;
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "X 2-1") is an ORG (the club), and a one-word team name joins the one
-     longer club name it ends ("Real X") unless the text puts things "in X";
+     "X 2-1") is an ORG (the club) unless a mention says it is a person's,
+     and a one-word team name joins the one longer club name it ends ("Real
+     X") unless the text puts things "in X";
    - a place that speaks ("X said") is an ORG unless it is a state ("...
      Union"), a capital (``data/capitals.txt``: "Washington said" is the
      government) or used as a place ("in X"); a singular NORP-tagged name
@@ -112,14 +123,20 @@ comes back with no actors. The steps:
    - a name tagged both ORG and GPE that is not a country and acts as the
      subject of such a verb is an ORG (an armed group or movement the model
      took for a place once);
-   - a name in apposition to an organisation noun ("the armed group X",
-     ``data/org_nouns.txt``), or tagged PERSON and followed by one ("the X
+   - a name in apposition to an organisation noun ("the armed group X", "X,
+     the city's oldest club", ``data/org_nouns.txt``), listed after one
+     ("labels such as X and Y"), or tagged PERSON and followed by one ("the X
      militia"), is an ORG; so is a PERSON-tagged name the text goes on to
-     call "it" ("X said it would ...");
+     call "it" ("X said it would ...", "X closed its factory");
+   - a name voted PERSON whose every form is a place name
+     (``data/places.txt``: GeoNames towns, US states, UK and Irish counties)
+     and that nothing marks as a person's is a GPE;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, a one-word name after "in" and a name
-     before a word for a place ("X province") vote GPE.
+     before a word for a place ("X province") vote GPE, and a name the text
+     goes on to call "he" or "she" or whose clause says "his" or "her" votes
+     PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -134,9 +151,12 @@ comes back with no actors. The steps:
    ("Jane Roe, director of the city's museum").
 
 5. **Recall**: names the model missed count when the text treats them as
-   actors: the untagged subject of a speech verb ("Edu said"), a name with an
-   age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a name
-   after "a company called", and untagged repeats of names already found.
+   actors: a name next to an organisation noun ("the band X", "the X
+   group"), the untagged subject of a speech verb ("Edu said"), a name with
+   an age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a
+   name after "a company called", an untagged "Given Surname", a place name
+   after "in", "from" or "to", a country name, and untagged repeats of names
+   already found (a repeat with a plural verb retypes a person as a group).
    Each actor says how it was found (``source``): ``model`` when the model
    tagged a mention, else the recall rule of its first mention.
 

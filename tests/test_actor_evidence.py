@@ -346,3 +346,22 @@ def test_a_company_before_its_director_stays_a_company(parse):
     doc = with_ents(parse("The panel in Oslo is led by Brindlecorp director Tam Roe."),
                     ("Oslo", 1, "GPE"), ("Brindlecorp", 1, "ORG"), ("Tam", 2, "PERSON"))
     assert ("Brindlecorp", "ORG") in rows(doc)
+
+
+def test_a_given_name_first_tagged_org_but_called_his_is_a_person(parse):
+    doc = with_ents(parse("Stan Brakspeare scored in Oslo. Stan Brakspeare got his second."),
+                    ("Stan", 2, "ORG"), ("Oslo", 1, "GPE"), ("Stan", 2, "ORG"))
+    assert ("Stan Brakspeare", "PERSON") in rows(doc)
+
+
+def test_a_given_name_first_tagged_org_among_people_is_a_person(parse):
+    doc = with_ents(parse("Nominees include Ann Lee, Tam Roe and Eve Hartwell from Oslo."),
+                    ("Ann", 2, "PERSON"), ("Tam", 2, "PERSON"), ("Eve", 2, "ORG"),
+                    ("Oslo", 1, "GPE"))
+    assert ("Eve Hartwell", "PERSON") in rows(doc)
+
+
+def test_the_name_after_a_drama_noun_is_a_work(parse):
+    doc = with_ents(parse("The period drama Grey Tide was shot in Oslo."),
+                    ("Grey", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}

@@ -817,12 +817,14 @@ def _called_a_work(span: Span) -> bool:
 
 def _conjunct_label(span: Span) -> str:
     """ORG for a one-word person name coordinated only with organisations
-    ("Aiwa, Sharp and [X]"), else ""."""
-    if len(span) != 1:
-        return ""
+    ("Aiwa, Sharp and [X]"), PERSON for a "Given Surname" tagged ORG and
+    coordinated only with people ("Ann Lee, Tam Roe and [Eve Hart]"), else ""."""
     labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
-    if labels == {"ORG"} and span.root.ent_type_ == "PERSON":
+    if len(span) == 1 and labels == {"ORG"} and span.root.ent_type_ == "PERSON":
         return "ORG"
+    if (labels == {"PERSON"} and span.root.ent_type_ == "ORG"
+            and _given_name_first(name_key(span.text))):
+        return "PERSON"
     return ""
 
 
@@ -1068,6 +1070,46 @@ def extend_company_suffix(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("extend-to-defined-name", stage="actors")
+def extend_to_defined_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an entity to the whole name an acronym in brackets defines: in
+    "the [Nordic] Harbour Forum (NHF)" the model tagged only part of the name;
+    the capitalised words before "(NHF)" that the acronym spells are one
+    organisation (ORG), and entities inside it are dropped."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        start, end = _defined_name(ent, sent)
+        if (start, end) != (ent.start, ent.end):
+            out = [e for e in out if e.end <= start]
+            ent = Span(doc, start, end, label="ORG")
+        elif out and out[-1].end > ent.start:
+            continue  # inside a name already extended
+        out.append(ent)
+    return out
+
+
+def _defined_name(ent: Span, sent: Span) -> tuple[int, int]:
+    """``(start, end)`` of the capitalised name around ``ent`` that an acronym in
+    brackets right after it spells, or the entity's own bounds."""
+    doc, end = sent.doc, ent.end
+    while end < sent.end and doc[end].text != "(" and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "for", "and", "&"}):
+        end += 1
+    if not (end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")"
+            and _is_acronym(doc[end + 1].text)):
+        return ent.start, ent.end
+    start = ent.start
+    while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
+        start -= 1
+    acronym = doc[end + 1].text
+    for first in range(start, ent.start + 1):
+        words = doc[first:end].text
+        if (_initials(words) == acronym.replace(".", "").casefold()
+                or _spelled_by_prefixes(acronym, words)):
+            return first, end
+    return ent.start, ent.end
+
+
 @rule("split-coordinated-names", stage="actors")
 def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
     """Split "X and Y" into two names when X is a name the article uses on its own.
@@ -1259,9 +1301,9 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 
 
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
-    join_compound_names, extend_company_suffix, split_coordinated_names, join_company_and,
-    join_plural_and_org, split_party_from_name, split_place_party, keep_party_modifier, relabel_place_modifier,
-    split_country_prefix, strip_affiliation,
+    join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
+    join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
+    keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
@@ -1930,8 +1972,12 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     the short forms voted: "[Paul Rowe]" PERSON once and "[Rowe] said" GPE five
     times is one person, not a place that speaks. Companies named after a
     person ("[Hollis Tarrant]" tagged ORG) keep the model's reading unless it
-    read them as a person's somewhere."""
-    return "PERSON" if any(c.label == "PERSON" and _given_name_first(c.key) for c in cands) else None
+    read them as a person's somewhere, the text calls them "he" or "his", or
+    lists them with people only."""
+    if any(_given_name_first(c.key) for c in cands) and any(
+            c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands):
+        return "PERSON"
+    return None
 
 
 @rule("type-plural-verb", stage="actors")

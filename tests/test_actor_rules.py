@@ -268,7 +268,7 @@ CASES = [
     ("extend-to-defined-name", "Fees rose, said the Nordic Harbour Forum (NHF) in Oslo.",
      [("Nordic", 1, "GPE"), ("NHF", 1, "ORG"), ("Oslo", 1, "GPE")],
      {("Nordic Harbour Forum", "ORG", 2), ("Oslo", "GPE", 1)},
-     {("Nordic", "GPE", 1), ("Harbour Forum", "PERSON", 1), ("NHF", "ORG", 1), ("Oslo", "GPE", 1)}),
+     {("Nordic", "GPE", 1), ("Harbour Forum", "ORG", 1), ("NHF", "ORG", 1), ("Oslo", "GPE", 1)}),
     ("split-country-prefix", "Norway Carmaker Vell Motors sold cars in Oslo.",
      [("Norway", 4, "ORG"), ("Oslo", 1, "GPE")],
      {("Norway", "GPE", 1), ("Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)},

@@ -2230,15 +2230,23 @@ def _is_gendered(span: Span) -> bool:
 
 
 def _guess_label(span: Span) -> str:
-    """The type a recalled name most likely has, from the evidence around it."""
+    """The type a recalled name most likely has, from the evidence around it: a
+    person's cue, a given name first or "he"/"his" make a PERSON; an
+    organisation word, "it" or a last word that is an everyday English word an
+    ORG; otherwise two or more words a PERSON, one an ORG."""
     words = name_key(span.text).split()
     if _is_titled(span) or _has_person_cue(span):
         return "PERSON"
     if words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS or _is_neuter(span):
         return "ORG"
-    if _is_gendered(span):
+    if _is_gendered(span) or _given_name_first(" ".join(words)):
         return "PERSON"
-    return "PERSON" if len(words) > 1 else "ORG"
+    if len(words) > 1:
+        from wordfreq import zipf_frequency
+
+        # "Harbour Forum": a name ending in an everyday word is an organisation's
+        return "ORG" if zipf_frequency(words[-1], "en") >= COMMON_WORD_ZIPF else "PERSON"
+    return "ORG"
 
 
 def _recalled(span: Span, sent_i: int, label: str) -> _Candidate:
@@ -2256,7 +2264,7 @@ def recall_speaker(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 
     The text treats whoever speaks as an actor. Its type comes from the
     evidence: an honorific, title, apposition or age makes a PERSON; a company
-    form or "it said" an ORG; otherwise two or more words a PERSON, one an ORG.
+    form or "it said" an ORG; otherwise as :func:`_guess_label` reads it.
     """
     for sent_i, sent in sentences:
         for tok in sent:

@@ -365,3 +365,9 @@ def test_the_name_after_a_drama_noun_is_a_work(parse):
     doc = with_ents(parse("The period drama Grey Tide was shot in Oslo."),
                     ("Grey", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_company_and_co_with_a_possessive_is_one_company(parse):
+    doc = with_ents(parse("Brindle said Tam Hollis and Co's new drug sold well in Oslo."),
+                    ("Brindle", 1, "ORG"), ("Tam", 2, "ORG"), ("Co", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Tam Hollis and Co", "ORG") in rows(doc)

@@ -1174,6 +1174,14 @@ def _plural_common_word(tok: Token) -> bool:
     return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
 
 
+def _last_word(ent: Span) -> Token:
+    """The last token of an entity before a possessive ("[Acme Co's]" -> "Co")."""
+    i = ent.end - 1
+    while i > ent.start and (ent.doc[i].tag_ == "POS" or ent.doc[i].lower_ in {"'s", "’s"}):
+        i -= 1
+    return ent.doc[i]
+
+
 @rule("join-company-and", stage="actors")
 def join_company_and(ents: list[Span], sent: Span) -> list[Span]:
     """Join "[X] and [Y Co]" into one company when the second part ends in a
@@ -1185,7 +1193,7 @@ def join_company_and(ents: list[Span], sent: Span) -> list[Span]:
         prev = out[-1] if out else None
         if (prev is not None and ent.label_ == "ORG" and prev.label_ == "ORG"
                 and ent.start == prev.end + 1 and doc[prev.end].lower_ in {"and", "&"}
-                and ent[-1].lower_ in ORG_SUFFIXES
+                and _last_word(ent).lower_.rstrip(".") in ORG_SUFFIXES
                 and sum(name_key(e.text) == name_key(prev.text) for e in doc.ents) == 1):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
         else:

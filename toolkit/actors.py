@@ -193,6 +193,7 @@ from .lexicon import (
     ACRONYM_STOPWORDS,
     CLUB_CONTEXT_NOUNS,
     COMPASS_WORDS,
+    CREATOR_NOUNS,
     DASHES,
     GENERIC_PLACE_WORDS,
     LAW_WORDS,
@@ -206,7 +207,9 @@ from .lexicon import (
     PERSON_CUE_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     PRODUCT_NOUNS,
+    RENAME_VERBS,
     SPEECH_VERBS,
     STATE_NAME_WORDS,
     TIME_ZONES,
@@ -775,11 +778,6 @@ def _listed_as_work(span: Span) -> bool:
     """In a list of works: "TV shows such as X, Y and [Z]", "her film roles
     include X and [Y]" (see :func:`_list_nouns`)."""
     return any(_is_work_noun(t) for t in _list_nouns(span))
-
-
-CREATOR_NOUNS = frozenset({"author", "screenwriter", "creator", "novelist", "director"})
-"""Words for who made a work, written between its title and their name ("<Title>
-author Ann Lee"): :func:`_names_a_creators_work`."""
 
 
 def _names_a_creators_work(span: Span) -> bool:
@@ -1742,10 +1740,6 @@ def merge_given_name(state: _MergeState) -> None:
             groups.union(hosts.pop(), k)
 
 
-RENAME_VERBS = frozenset({"know", "rename", "call"})
-"""Lemmas of "is now known as", "was renamed", "was called" (:func:`merge_known_as`)."""
-
-
 def _clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with ("X emerged
     ... and is now known as Y")."""
@@ -2194,10 +2188,6 @@ def _canonical(forms: list[str], counts: Counter) -> str:
 TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) == "role"
                         ) - lexicon.AMBIGUOUS_TITLES
 """Person titles that, capitalised, introduce a name ("Coach Edu", "Mayor Ruiz")."""
-
-
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to", "at"})
-"""Prepositions after which a place name is read as a place (:func:`recall_place_name`)."""
 
 
 def _untagged_name(tok: Token, sent: Span) -> Span | None:

@@ -269,6 +269,18 @@ LAW_WORDS: frozenset[str] = frozenset({
     "amendment", "ordinance", "decree", "resolution", "convention", "code", "regulations",
 })
 
+#: Words for who made a work, written between its title and their name
+#: ("<Title> author Ann Lee").
+CREATOR_NOUNS: frozenset[str] = frozenset({
+    "author", "screenwriter", "creator", "novelist", "director"})
+
+#: Lemmas of the verbs that give a name another name ("is now known as", "was
+#: renamed", "was called").
+RENAME_VERBS: frozenset[str] = frozenset({"know", "rename", "call"})
+
+#: Prepositions after which a place name is read as a place ("a club in X").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "near", "outside", "from", "to", "at"})
+
 #: Nouns of creative works and titles: a name right after one ("the film X",
 #: "her album X") or before one after a possessive ("his X single") is a title,
 #: not an actor.

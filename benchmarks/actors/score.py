@@ -1,13 +1,13 @@
 """Score actor extraction against articles annotated by reading them.
 
-Each annotation is a JSON file in ``dev/``, ``dev2/``, ``heldout2/`` or
-``heldout3/``: ``path`` (the article, relative to the corpora folder,
-``../shared/corpora`` by default; the text itself is not copied into the
-repository), ``actors`` (every actor a careful reader lists in the body:
-``name``, ``type`` (one type, or a list of acceptable ones for a name that is
-fairly read two ways, e.g. a stadium as FAC or LOC) and ``aliases``, the other
-forms the text uses) and ``optional`` (names that are neither required nor
-wrong: events, awards, a dateline city, the wire's sign-off).
+Each annotation is a JSON file in one of :data:`SPLITS`: ``path`` (the
+article, relative to the corpora folder, ``../shared/corpora`` by default; the
+text itself is not copied into the repository), ``actors`` (every actor a
+careful reader lists in the body: ``name``, ``type`` (one type, or a list of
+acceptable ones for a name that is fairly read two ways, e.g. a stadium as FAC
+or LOC) and ``aliases``, the other forms the text uses) and ``optional``
+(names that are neither required nor wrong: events, awards, a dateline city,
+the wire's sign-off).
 
 Measures, per split:
 
@@ -24,7 +24,7 @@ in the body sentences) in the same way, for comparison. Run::
 
     .venv/bin/python benchmarks/actors/score.py [--split SPLIT] [--spacy] [--verbose]
 
-``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, heldout3).
+``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, dev3 to dev6, heldout3).
 """
 
 from __future__ import annotations
@@ -38,11 +38,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
-SPLITS = ("dev", "dev2", "heldout2", "heldout3")
-"""``dev`` and ``dev2`` (the first held-out set, since looked at) are
-development data; ``heldout2`` is scored only before and after a round of
-rule changes; ``heldout3`` (annotated before the third round) only once, at
-its end."""
+SPLITS = ("dev", "dev2", "heldout2", "dev3", "dev4", "dev5", "dev6", "heldout3")
+"""``dev``; ``dev2`` and ``heldout2``, the first two held-out sets, read since
+they were scored; ``dev3`` to ``dev6``, annotated by reading in the third
+round, each scored once before any rule was checked on it: development data.
+``heldout3`` (annotated by reading before the third round) is scored only
+before and after that round, totals only."""
+DEV_SPLITS = SPLITS[:-1]
 
 
 @dataclass
@@ -166,8 +168,8 @@ HEADER = f"{'set':<16} {'articles':>8} {'gold':>5} {'rows':>5} {'precision':>9} 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, action="append",
-                        help="split(s) to score (default: dev and dev2; "
-                             "heldout2 and heldout3 only at the end)")
+                        help="split(s) to score (default: every development split; "
+                             "heldout3 only at the end of a round)")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--spacy", action="store_true", help="also score raw model entities")
     parser.add_argument("--disable-rule", action="append", default=[], metavar="NAME")
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: corpora folder not found: {args.corpora} (use --corpora)", file=sys.stderr)
         return 2
     print(HEADER)
-    for split in args.split or ["dev", "dev2"]:
+    for split in args.split or list(DEV_SPLITS):
         gold = load(HERE / split)
         actors, raw = toolkit_rows(gold, corpora=args.corpora, disable=args.disable_rule)
         result = score(gold, actors)

@@ -368,10 +368,15 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
-    for child in verb.children:
+    # The subject nearest the verb: a garbled parse may hang a modifier of the
+    # name as a second subject ("Acme general secretary Jo Park added").
+    for child in reversed(list(verb.lefts)):
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
                 return verb.head
+            return child
+    for child in verb.rights:
+        if child.dep_ == "nsubj":
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -382,8 +387,24 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, depth + 1)
+        outer = _clause_after_relative(verb)
+        return _subject(outer if outer is not None else verb.head, depth + 1)
     return None
+
+
+def _clause_after_relative(verb: Token) -> Token | None:
+    """The verb of the main clause when ``verb`` is coordinated with a relative
+    clause that was closed before it: "Ann tried to revive the label - which
+    lasted ten years - but conceded …" has Ann concede, not the label. The
+    relative clause must end in a dash, comma or bracket before the
+    conjunction; the main clause's verb is the first verb above the noun the
+    relative clause describes."""
+    rel = verb.head
+    if verb.dep_ != "conj" or rel.dep_ != "relcl":
+        return None
+    if not any(t.text in (",", ")", *_DASHES) for t in verb.doc[rel.i + 1:verb.i]):
+        return None
+    return next((t for t in rel.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _is_speech_verb(tok: Token) -> bool:

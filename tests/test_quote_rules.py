@@ -58,11 +58,17 @@ CASES = {
                              "workers had not been consulted.", "the workers had not been consulted"),
     "speaker-pronoun": ("The coach arrived late. He said the team had trained well.",
                         "the team had trained well"),
+    "speaker-first-person": ('"I would love the job," Pendleton told reporters. The club in '
+                             'Leeds had offered a deal. "The squad is strong," he said.',
+                             "The squad is strong,"),
     "speaker-floating": ('"The pool will stay shut all winter," the manager said. '
                          '"Nobody wanted this to happen to us."', "Nobody wanted this to happen to us."),
 }
 
 #: Speaker rules that fix the written speaker: the speaker they give.
+#: Speaker rules whose case shows in a later pronoun's antecedent.
+PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person"}
+
 SPEAKER_CASES = {"speaker-dateline": "Canadian officials", "speaker-apposition": "Kari Lund",
                  "speaker-not-number": ""}
 
@@ -91,7 +97,7 @@ def test_rule_finds_its_case(parse, name):
         assert q.speaker == SPEAKER_CASES[name]
     elif name.startswith("speaker-"):
         assert q.resolved and q.speaker
-        assert q.rule.endswith("+pronoun") == (name == "speaker-pronoun")
+        assert q.rule.endswith("+pronoun") == (name in PRONOUN_CASES)
     else:
         assert q.rule.split("+")[0] == name
 
@@ -522,3 +528,22 @@ def test_two_subjects_in_a_garbled_name_give_the_one_next_to_the_verb(said):
     rows_ = said('"Shops should stay shut on holidays." Brantwell general secretary Ivo Renn '
                  'added: "These are days of rest for everyone in the county."')
     assert rows_[-1][2].endswith("Ivo Renn")
+
+
+def test_first_person_speaker_is_a_person_for_later_pronouns(said):
+    rows_ = said('"I would love the job," Pendleton told reporters. The club in Leeds had '
+                 'offered a deal. "The squad is strong," he said.')
+    assert [r[2] for r in rows_] == ["Pendleton", "Pendleton"]
+
+
+def test_he_is_not_the_person_his_direct_quote_names(said):
+    rows_ = said("Coach Ivo Renn said the squad was tired. Dara Holm, his team-mate, has voiced "
+                 "doubts about the season. \"I think Dara's worry is the number of games,\" "
+                 "he said.")
+    assert rows_[-1][2] == "Coach Ivo Renn"
+
+
+def test_floating_quote_brings_its_speaker_forward_for_a_description(said):
+    rows_ = said('"I want the job," said Pendleton. "I have always wanted it." "It is an honour '
+                 'to be asked." The 27-year-old said the squad was strong.')
+    assert rows_[-1][2] == "Pendleton" and rows_[-1][1].endswith("+description")

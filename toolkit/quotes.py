@@ -1472,11 +1472,13 @@ class _Resolver:
     speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
     contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
     genders: dict[str, str] = None  # gender learnt from "he"/"she", by actor or name
+    people: set[str] = None  # actors or names known to be people (see speaker_first_person)
 
     def __post_init__(self):
         self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
+        self.people = set()
         self._keys: dict[tuple[int, int], str] = {}
         self.contents_in: dict[int, list[tuple[int, int]]] = {}  # by sentence
         for c in self.contents:
@@ -1500,6 +1502,12 @@ class _Resolver:
             self._keys[where] = self.index.link(cand.text, cand.start, cand.end, None) \
                 or cand.text.lower()
         return self._keys[where]
+
+    def as_known(self, cand: _Candidate) -> _Candidate:
+        """``cand`` as a person when its actor or name is known to be one."""
+        if cand.person or self.key(cand) not in self.people:
+            return cand
+        return replace(cand, person=True, place=False)
 
     def sentence_of(self, char: int) -> int:
         return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
@@ -1653,6 +1661,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     for prev in reversed(res.speakers):
         if prev.sentence < here - 2:
             break
+        prev = res.as_known(prev)
         if prev.name and prev.person and prev.end <= sp.start and \
                 not prev.text.lower().startswith("the "):  # a name, not the same description
             if (c.gender and prev.gender and c.gender != prev.gender) or not (
@@ -1718,7 +1727,8 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """
     if not sp.pronoun:
         return None
-    cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end))
+    cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end),
+                       direct=d.kind == "direct")
     if cand is None:
         return None
     if sp.pronoun in PRONOUN_GENDER:
@@ -1745,8 +1755,31 @@ def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None
     if res.sentence_of(d.start) - last > 2 or \
             res.index.names_person(prev.speaker_actor, d.start, d.end):
         return None
+    # The speaker spoke again here: later pronouns and descriptions count from this quote.
+    cand = next((c for c in reversed(res.speakers) if c.start == prev.speaker_start), None)
     return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
-                    actor=prev.speaker_actor)
+                    actor=prev.speaker_actor, cand=cand and replace(
+                        cand, sentence=res.sentence_of(max(d.end - 1, d.start))))
+
+
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:I|[Mm]y|[Mm]e|[Mm]yself)(?!\w)")
+
+
+@rule("speaker-first-person", stage="quotes")
+def speaker_first_person(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """The speaker of a direct quote in the first person singular ("I", "my")
+    is a person, whatever the model typed the name: '"I want the job," Voss
+    told reporters' makes Voss someone a later "he" can stand for.
+
+    Records the speaker's actor (or name) as a person for the rest of the
+    article (pronouns and descriptions then accept it) and returns the
+    speaker marked as one; the speaker's words do not change.
+    """
+    if d.kind != "direct" or sp.cand is None or sp.cand.plural or \
+            not _FIRST_PERSON.search(res.ctx.text[d.start:d.end]):
+        return None
+    res.people.add(res.key(sp.cand))
+    return replace(sp, cand=replace(sp.cand, person=True, place=False))
 
 
 def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
@@ -1774,22 +1807,39 @@ def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
 
 
 def _antecedent(pron: str, tok: Token, res: _Resolver,
-                content: tuple[int, int]) -> _Candidate | None:
+                content: tuple[int, int], *, direct: bool = False) -> _Candidate | None:
     """Nearest compatible antecedent for a pronoun speaker (see
     :func:`speaker_pronoun` for the order of preference)."""
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
+    said = res.ctx.text[content[0]:content[1]] if direct else ""
     for relaxed in (False, True):
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
                 # An earlier speaker is taken as a person even when not known to be one.
                 loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
-                    if names_only and not c.name:
+                    if (names_only and not c.name) or _named_in(res, c, said):
                         continue
+                    c = res.as_known(c)
                     if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
                         return c
     return None
+
+
+def _named_in(res: _Resolver, cand: _Candidate, said: str) -> bool:
+    """Whether a person's name is written in the direct quote a pronoun
+    introduces: '"Sam's knee is fine now," he said' is not Sam speaking of
+    himself. A word of the candidate's actor's name (or of the candidate,
+    without an actor) counts, capitalised and not joined by a hyphen
+    ("the Lee-Park talks"), honorifics and titles aside."""
+    if not cand.name or not said:
+        return False
+    name = res.index.link(cand.text, cand.start, cand.end, None) or cand.text
+    words = {w for w in name.split() if w[:1].isupper() and len(w) > 2
+             and w.lower().rstrip(".") not in honorifics() and w.lower() not in title_words()}
+    return any(said[m.end():m.end() + 1] != "-" and said[max(m.start() - 1, 0):m.start()] != "-"
+               for w in words for m in _name_pattern(w).finditer(said))
 
 
 #: Antecedent groups per sentence: speakers, main-clause subjects, other
@@ -1881,7 +1931,7 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_parataxis),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_not_number,
-                speaker_pronoun, speaker_floating, speaker_continuation),
+                speaker_pronoun, speaker_floating, speaker_continuation, speaker_first_person),
 }
 
 

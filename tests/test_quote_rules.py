@@ -61,6 +61,9 @@ CASES = {
     "speaker-first-person": ('"I would love the job," Pendleton told reporters. The club in '
                              'Leeds had offered a deal. "The squad is strong," he said.',
                              "The squad is strong,"),
+    "speaker-introduced": ('Coach Ivo Renn said the squad was tired. "We need a rest," captain '
+                           'Dara Holm told reporters. Renn, though, is keen to play on. "The '
+                           'young players deserve a chance."', "The young players deserve a chance."),
     "speaker-floating": ('"The pool will stay shut all winter," the manager said. '
                          '"Nobody wanted this to happen to us."', "Nobody wanted this to happen to us."),
 }
@@ -547,3 +550,9 @@ def test_floating_quote_brings_its_speaker_forward_for_a_description(said):
     rows_ = said('"I want the job," said Pendleton. "I have always wanted it." "It is an honour '
                  'to be asked." The 27-year-old said the squad was strong.')
     assert rows_[-1][2] == "Pendleton" and rows_[-1][1].endswith("+description")
+
+
+def test_floating_quote_after_a_sentence_about_a_new_person_stays_with_the_speaker(said):
+    rows_ = said('"We need a rest," captain Dara Holm told reporters. Ivo Renn scored twice on '
+                 'Sunday. "The young players deserve a chance."')
+    assert rows_[-1][2] == "captain Dara Holm"

@@ -1738,6 +1738,49 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
                     source_text=sp.source_text, suffix="+pronoun")
 
 
+@rule("speaker-introduced", stage="quotes")
+def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A floating quote right after a sentence about someone who has already
+    spoken is theirs: '"…," Ann Roe said. Bo Park, though, is keen to wait.
+    "We have time."' gives the last quote to Bo Park, not Ann Roe.
+
+    Applies when the sentence just before the quote, in the same paragraph,
+    reports nothing itself, and its main clause's subject is a name whose
+    actor (or words) spoke earlier in the article.
+    """
+    if not d.floating or sp.text:
+        return None
+    doc, ctx = res.ctx.doc, res.ctx
+    first = _tok_at(ctx.tok_starts, d.start)
+    sent = ctx.sent_at[first] if first is not None else None
+    if sent is None or sent.start == 0:
+        return None
+    before = ctx.sent_at[sent.start - 1]
+    if "\n" in ctx.text[before.end_char:d.start] or any(
+            res.in_content(t.idx) for t in before) or any(_is_quote_tok(t) for t in before):
+        return None
+    subj = next((c for c in before.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"),
+                None)
+    if subj is None:
+        return None
+    i, j = _noun_span(subj)
+    start, end = _chars(doc, i, j)
+    cand = _candidate(ctx.text[start:end], start, end, doc[i:j], res.sentence_of(start))
+    if not any(_same_name(res, cand, c) for c in res.speakers):
+        return None
+    return _Speaker(cand.text, start, end, head=(subj.idx, subj.idx + len(subj)),
+                    cand=cand, resolved=True)
+
+
+def _same_name(res: _Resolver, a: _Candidate, b: _Candidate) -> bool:
+    """Whether two candidates name the same actor, or, without actors, the
+    capitalised words of ``a`` are among those of ``b`` ("Renn", "Coach Ivo Renn")."""
+    if res.key(a) == res.key(b):
+        return True
+    words = {w for w in a.text.split() if w[:1].isupper()}
+    return bool(words) and words <= set(b.text.split())
+
+
 @rule("speaker-floating", stage="quotes")
 def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A floating quote inherits the speaker of the quote just before it, when
@@ -1748,7 +1791,8 @@ def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None
     ``direct-unattributed``.
     """
     prev = res.quotes[-1] if res.quotes else None
-    if not d.floating or prev is None or not prev.speaker or prev.speaker_start is None:
+    if not d.floating or sp.resolved or prev is None or not prev.speaker or \
+            prev.speaker_start is None:
         return None
     last = res.ctx.sent_of.get(_tok_at(res.ctx.tok_starts, max(prev.end_char - 1,
                                                                prev.start_char)), prev.sentence)
@@ -1931,7 +1975,7 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_parataxis),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_not_number,
-                speaker_pronoun, speaker_floating, speaker_continuation, speaker_first_person),
+                speaker_pronoun, speaker_introduced, speaker_floating, speaker_continuation, speaker_first_person),
 }
 
 

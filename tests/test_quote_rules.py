@@ -45,7 +45,7 @@ CASES = {
                            "The tunnel, the ministry said, would close for a week"),
     "according-to": ("Fares will rise by a tenth next year, according to the operator.",
                      "Fares will rise by a tenth next year"),
-    "speaker-dateline": ("OTTAWA, March 2 - Canadian officials said the harvest was poor.",
+    "speaker-dateline": ("MOSCOW, March 4 - the central bank said the harvest was poor.",
                          "the harvest was poor"),
     "speaker-apposition": ("Ferry traffic grew last year, a sharp rise on the year before, "
                            "Kari Lund, head of the port, told a briefing.",
@@ -72,7 +72,7 @@ CASES = {
 #: Speaker rules whose case shows in a later pronoun's antecedent.
 PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person"}
 
-SPEAKER_CASES = {"speaker-dateline": "Canadian officials", "speaker-apposition": "Kari Lund",
+SPEAKER_CASES = {"speaker-dateline": "the central bank", "speaker-apposition": "Kari Lund",
                  "speaker-not-number": ""}
 
 
@@ -556,3 +556,21 @@ def test_floating_quote_after_a_sentence_about_a_new_person_stays_with_the_speak
     rows_ = said('"We need a rest," captain Dara Holm told reporters. Ivo Renn scored twice on '
                  'Sunday. "The young players deserve a chance."')
     assert rows_[-1][2] == "captain Dara Holm"
+
+
+def test_capitalised_title_with_a_name_in_apposition_keeps_the_name(said):
+    rows_ = said("Chief Inspector of Harbours, Ivo Renn, who sits on the board, said the pier "
+                 "was unsafe.")
+    assert "Ivo Renn" in rows_[0][2]
+
+
+def test_name_after_a_comma_behind_a_role_of_an_organisation(said):
+    rows_ = said("But director of the Friends of Lake Trust, Dara Holm, accused the council of "
+                 "ignoring the floods.")
+    assert "Dara Holm" in rows_[0][2]
+
+
+def test_name_swallowed_by_an_opening_phrase_still_speaks(said):
+    rows_ = said('In a letter sent on Tuesday Judge Ivo Renn said: "I have no doubt that the '
+                 'rules are clearer now."')
+    assert rows_[0][2] == "Judge Ivo Renn"

@@ -77,6 +77,7 @@ from .lexicon import (
     SOURCE_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    WEEKDAYS,
     XCOMP_SPEECH_VERBS,
     honorifics,
     title_words,
@@ -291,7 +292,9 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     relative clauses and anything set off by commas or dashes."""
     doc = tok.doc
     start = tok.left_edge.i
-    while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start])):
+    # Never a leading date ("Wednesday Lord Roe" from "issued on Wednesday Lord Roe said").
+    while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start]) or (
+            _date_word(doc[start]) and tok.ent_type_ not in ("DATE", "TIME"))):
         start += 1
     end = tok.i + 1
     right = tok.right_edge.i
@@ -299,8 +302,8 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     named = False  # "Her lawyer, Nadia Chowdhury": keep the name after a role noun
     comma_at = tok.i + 1  # the comma before that name ("The head of the board, Ann Roe")
     for child in tok.rights:
-        if child.dep_ == "appos" and tok.pos_ != "PROPN" and child.pos_ == "PROPN" \
-                and not named:
+        if child.dep_ == "appos" and (tok.pos_ != "PROPN" or _role_word(tok)) \
+                and child.pos_ == "PROPN" and not named:
             named = True
             comma_at = child.left_edge.i - 1
             continue
@@ -326,15 +329,33 @@ def _noun_span(tok: Token) -> tuple[int, int]:
 
 def _person_appos_of(prep: Token) -> Token | None:
     """A person's name in apposition to the object of "of" ("the head of the
-    board, Ann Roe"): the parser hangs it on the organisation, a reader on the
-    role noun before it."""
+    board, Ann Roe"): the parser hangs it on the organisation (as an
+    apposition or, after a comma, an adverbial noun), a reader on the role
+    noun before it."""
     for pobj in prep.children:
         if pobj.dep_ != "pobj" or pobj.ent_type_ == "PERSON":
             continue
         for c in pobj.rights:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN":
+            if c.dep_ in ("appos", "npadvmod") and c.ent_type_ == "PERSON" and \
+                    c.pos_ == "PROPN" and c.left_edge.i > 0 and \
+                    c.doc[c.left_edge.i - 1].text == ",":
                 return c
+        for c in pobj.children:  # "the head of the Trust of Crime Victims, Ann Roe"
+            if c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None:
+                return _person_appos_of(c)
     return None
+
+
+def _date_word(tok: Token) -> bool:
+    """A weekday, month or number inside a date entity ("Wednesday", "4")."""
+    return tok.ent_type_ in ("DATE", "TIME") and (
+        tok.like_num or tok.text in WEEKDAYS or tok.text in MONTHS)
+
+
+def _role_word(tok: Token) -> bool:
+    """A role or title word, even capitalised ("Director of Public
+    Prosecutions, Ann Roe"): a name in apposition to it is the person."""
+    return title_words().get(tok.lower_) == "role" or tok.lemma_.lower() in PERSON_NOUNS
 
 
 def _infix_hyphen(tok: Token) -> bool:
@@ -389,6 +410,19 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and verb.head.pos_ in ("VERB", "AUX"):
         outer = _clause_after_relative(verb)
         return _subject(outer if outer is not None else verb.head, depth + 1)
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name written right before a subject-less speech verb, which the
+    parser swallowed into an opening phrase ("In a statement issued on
+    Monday Ann Roe said: …"): a person's or organisation's name."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG") and \
+            prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
+        return prev
     return None
 
 

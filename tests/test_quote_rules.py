@@ -45,7 +45,7 @@ CASES = {
                            "The tunnel, the ministry said, would close for a week"),
     "according-to": ("Fares will rise by a tenth next year, according to the operator.",
                      "Fares will rise by a tenth next year"),
-    "speaker-dateline": ("MOSCOW, March 4 - the central bank said the harvest was poor.",
+    "speaker-dateline": ("MOSCOW, March 4 - Pravda said the harvest was poor.",
                          "the harvest was poor"),
     "speaker-apposition": ("Ferry traffic grew last year, a sharp rise on the year before, "
                            "Kari Lund, head of the port, told a briefing.",
@@ -54,6 +54,11 @@ CASES = {
                            "they would cancel their holidays this summer"),
     "speaker-description": ("Rugby player Jon Sale said he was ready. The 27-year-old said "
                             "the club was strong.", "the club was strong"),
+    "speaker-role-title": ("Chancellor Ann Roe presented the budget. Trade was slow. Prices rose. "
+                           "Rents fell. In her speech, the chancellor said taxes would fall.",
+                           "taxes would fall"),
+    "speaker-org-description": ("Lakeside Dairies has sued nine banks over its debts. The firm "
+                                "said it was owed money.", "it was owed money"),
     "speaker-continuation": ("The mill will close in March, the union said. Adding that the "
                              "workers had not been consulted.", "the workers had not been consulted"),
     "speaker-pronoun": ("The coach arrived late. He said the team had trained well.",
@@ -72,7 +77,7 @@ CASES = {
 #: Speaker rules whose case shows in a later pronoun's antecedent.
 PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person"}
 
-SPEAKER_CASES = {"speaker-dateline": "the central bank", "speaker-apposition": "Kari Lund",
+SPEAKER_CASES = {"speaker-dateline": "Pravda", "speaker-apposition": "Kari Lund",
                  "speaker-not-number": ""}
 
 
@@ -574,3 +579,39 @@ def test_name_swallowed_by_an_opening_phrase_still_speaks(said):
     rows_ = said('In a letter sent on Tuesday Judge Ivo Renn said: "I have no doubt that the '
                  'rules are clearer now."')
     assert rows_[0][2] == "Judge Ivo Renn"
+
+
+def test_role_title_gives_the_name_and_keeps_the_description(said):
+    rows_ = said(CASES["speaker-role-title"][0])
+    assert rows_[-1][1:3] == ("indirect-ccomp+description", "Ann Roe")
+
+
+@pytest.mark.parametrize("text", [
+    "Labour leader Ann Roe spoke first. Trade was slow. The Tory leader said taxes would fall.",
+    "Chancellor Ann Roe and Chancellor Bo Park met. The chancellor said taxes would fall.",
+])
+def test_role_title_of_another_party_or_two_people_keeps_the_description(said, text):
+    assert not said(text)[-1][1].endswith("+description")
+
+
+def test_org_description_prefers_a_name_ending_in_its_noun(said):
+    rows_ = said("Brook Royalty Trust pays its holders monthly. Acme Oil runs the wells. The "
+                 "trust said the payments would fall.")
+    assert rows_[-1][2] == "Brook Royalty Trust"
+
+
+def test_plural_org_description_keeps_its_words(said):
+    rows_ = said("Lakeside Dairies and Hill Farms are in talks. The firms said they were close "
+                 "to a deal.")
+    assert rows_[-1][2] == "The firms"
+
+
+def test_she_is_never_a_name_headed_by_an_organisation_noun(said):
+    rows_ = said("Pay gaps remain wide, according to the Fair Wage Commission. The minister "
+                 'spoke to delegates. "It is simply wrong to pay women less," she said.')
+    assert rows_[-1][2] != "the Fair Wage Commission"
+
+
+def test_comma_between_two_subjects_keeps_the_first(said):
+    rows_ = said('Ivo Renn, Harbour Traders Association, said: "We tried very hard."')
+    assert rows_[0][2] == "Ivo Renn"

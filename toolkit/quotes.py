@@ -68,6 +68,7 @@ from .lexicon import (
     MODALS,
     MONTHS,
     NOT_SOURCES,
+    ORG_HEAD_WORDS,
     PERSON_NOUNS,
     PREP_SPEECH,
     PRONOUN_GENDER,
@@ -80,6 +81,7 @@ from .lexicon import (
     WEEKDAYS,
     XCOMP_SPEECH_VERBS,
     honorifics,
+    org_nouns,
     title_words,
 )
 from .nlp import body_sentences, doc_text, sentences
@@ -389,16 +391,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
-    # The subject nearest the verb: a garbled parse may hang a modifier of the
-    # name as a second subject ("Acme general secretary Jo Park added").
-    for child in reversed(list(verb.lefts)):
-        if child.dep_ == "nsubj":
-            if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
-                return verb.head
-            return child
-    for child in verb.rights:
-        if child.dep_ == "nsubj":
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for k, child in enumerate(subjects):
+        if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        return _person_subject_after(child, subjects[k + 1:])
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -424,6 +421,21 @@ def _name_before(verb: Token) -> Token | None:
             prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
         return prev
     return None
+
+
+def _person_subject_after(first: Token, others: list[Token]) -> Token:
+    """The subject a garbled parse hangs twice: "Acme general secretary Jo
+    Park added" makes "Acme" and "Park" both subjects; the person's name
+    right after the first (no punctuation between) is the speaker. A comma
+    between ("Jo Park, Acme Association, said") keeps the first."""
+    if not others or first.ent_type_ == "PERSON":
+        return first
+    nxt = others[0]
+    between = first.doc[first.right_edge.i + 1:nxt.left_edge.i]
+    if nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and not any(t.is_punct for t in between) \
+            and nxt.left_edge.i > first.i:
+        return nxt
+    return first
 
 
 def _clause_after_relative(verb: Token) -> Token | None:
@@ -572,6 +584,7 @@ class _Candidate:
     name: bool = False  # headed by (or in apposition to) a proper noun
     gender: str = ""  # "m", "f" or unknown, from an honorific or a gendered noun
     place: bool = False  # a country, city or place: never "he" or "she"
+    institution: bool = False  # a name headed by an organisation noun ("… Commission")
 
 
 def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
@@ -580,8 +593,11 @@ def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
     person, plural, org = _features(span, label)
     labels = {label} | {t.ent_type_ for t in span if t.ent_type_}
     place = any(lab.startswith(_PLACE_LABELS) for lab in labels if lab) and not person
+    root = span.root.lower_
+    institution = not person and span.root.pos_ == "PROPN" and (
+        root in ORG_HEAD_WORDS or root in org_nouns())
     return _Candidate(text, start, end, person, plural, org, sentence, _is_name(span),
-                      _gender(span), place)
+                      _gender(span), place, institution)
 
 
 def _gender(span: Span) -> str:
@@ -639,14 +655,16 @@ def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False,
                 gender: str = "") -> bool:
     """Number and gender agreement of a pronoun with a candidate. ``relaxed``
     lets "he"/"she" take a proper name not known to be a person (the small
-    model often labels people ORG), never a place; ``gender`` is the one
+    model often labels people ORG), never a place nor a name headed by an
+    organisation noun ("the Fair Pay Commission"); ``gender`` is the one
     learnt for the candidate from earlier pronouns."""
     if pronoun in ("he", "she"):
         known = cand.gender or gender
         if known and known != PRONOUN_GENDER[pronoun]:
             return False
     if pronoun in ("he", "she", "i"):
-        return (cand.person or (relaxed and cand.name and not cand.place)) and not cand.plural
+        return (cand.person or (relaxed and cand.name and not cand.place
+                                and not cand.institution)) and not cand.plural
     if pronoun == "it":
         return not cand.person and not cand.plural
     if pronoun == "they":
@@ -1706,6 +1724,118 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     return None
 
 
+def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
+    """The written speaker as a span when it is a bare definite description:
+    "the" first, no name, no possessive and no apposition ("the veteran
+    coach", "The firm"); None otherwise."""
+    if sp.cand is None or sp.pronoun or sp.resolved or sp.start is None:
+        return None
+    span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ != "the":
+        return None
+    root = span.root
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span if t.i <= root.i) \
+            or root.pos_ != "NOUN" or any(c.dep_ in ("appos", "poss") for c in root.children):
+        return None
+    return span
+
+
+def _titled_people(doc: Doc, word: Token, before: int) -> dict[str, Token]:
+    """People written with ``word`` as their title before ``before``: "Chancellor
+    Ann Roe", "games maker Bo Park", "Ann Roe, the chancellor", by name."""
+    found = {}
+    for t in doc[:before]:
+        if t.lower_ != word.lower_ and t.lemma_.lower() != word.lemma_.lower():
+            continue
+        name = t.head
+        if not (name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and (
+                (t.dep_ == "compound" and t.i < name.i) or t.dep_ == "appos")):
+            continue
+        words = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.i > t.i] + [name]
+        found.setdefault(" ".join(w.text for w in words), words[0])
+    return found
+
+
+@rule("speaker-role-title", stage="quotes")
+def speaker_role_title(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A definite description whose head word was written earlier as one
+    person's title names that person, however far back: "Chancellor Ann Roe
+    … In his speech, the chancellor said …" is Ann Roe.
+
+    The title counts before the name ("President Roe", "games maker Ann
+    Roe") or in apposition ("Ann Roe, the chancellor"); exactly one person
+    may carry it, and every capitalised modifier of the description must be
+    written with the title ("the Tory leader" is not "Labour leader Ann
+    Roe"). The quote keeps the description in ``source_text`` and its rule
+    gets ``+description``.
+    """
+    span = _bare_description(res, sp)
+    if span is None:
+        return None
+    people = _titled_people(res.ctx.doc, span.root, span.start)
+    if len(people) != 1:
+        return None
+    (text, first), = people.items()
+    mods = {t.lower_ for t in span if t.i < span.root.i and t.text[:1].isupper() and t.i > span.start}
+    near = {t.lower_ for t in res.ctx.doc[max(first.i - 4, 0):first.i]}
+    if not mods <= near:
+        return None
+    start = first.idx
+    end = start + len(text)
+    cand = _candidate(text, start, end, res.ctx.doc.char_span(start, end, alignment_mode="expand"),
+                      res.sentence_of(sp.start))
+    return _Speaker(text, start, end, cand=replace(cand, person=True), resolved=True,
+                    source_text=sp.text, suffix="+description")
+
+
+@rule("speaker-org-description", stage="quotes")
+def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A definite description of an organisation ("The firm said", "the
+    biotechnology concern said") names the organisation an "it" there would
+    stand for: the nearest earlier named organisation, by the order of
+    :func:`speaker_pronoun`.
+
+    Applies when the written speaker is "the" + a singular organisation noun
+    (:func:`toolkit.lexicon.org_nouns`, :data:`toolkit.lexicon.ORG_HEAD_WORDS`)
+    with no name of its own; only a proper name that is no person and no
+    place, an earlier speaker or subject outside reported content and not
+    named in the quote's own content ("The company said Acme's sales rose"
+    is not Acme), qualifies, and an earlier name that ends in the noun
+    itself ("the trust" … "Lakeside Royalty Trust") comes first. The quote keeps the description in ``source_text`` and
+    its rule gets ``+description``.
+    """
+    span = _bare_description(res, sp)
+    if span is None or d.speaker_tok is None:
+        return None
+    word = span.root.lemma_.lower()
+    if span.root.tag_ != "NN" or (word not in org_nouns() and word not in ORG_HEAD_WORDS):
+        return None
+    cand = _named_after(res, word, sp.start) or \
+        _antecedent("it", d.speaker_tok, res, (d.start, d.end), names=True)
+    if cand is None:
+        return None
+    here = replace(cand, sentence=res.sentence_of(sp.start))
+    return _Speaker(cand.text, cand.start, cand.end, cand=here, resolved=True,
+                    source_text=sp.text, suffix="+description")
+
+
+def _org_name(res: _Resolver, c: _Candidate) -> bool:
+    """An organisation's proper name outside reported content: what an
+    organisation description may stand for."""
+    return c.name and c.org and not c.person and not c.place and not res.in_content(c.start)
+
+
+def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
+    """The nearest organisation named before ``before`` whose name ends in
+    ``word`` ("the trust" … "Lakeside Royalty Trust")."""
+    for c in reversed(res.mentions[:bisect_left(res.mention_starts, before)]):
+        last = c.text.split()[-1].lower() if c.text.split() else ""
+        if last in (word, word + "s") and _org_name(res, c):
+            return c
+    return None
+
+
 def _same_role(doc: Doc, prev: _Candidate, root: Token) -> bool:
     """Whether a named speaker may be the person a description names: the
     name carries no role word ("Mr Hale"), or the description's own
@@ -1884,20 +2014,25 @@ def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
     return res.quotes
 
 
-def _antecedent(pron: str, tok: Token, res: _Resolver,
-                content: tuple[int, int], *, direct: bool = False) -> _Candidate | None:
+def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int], *,
+                direct: bool = False, names: bool = False) -> _Candidate | None:
     """Nearest compatible antecedent for a pronoun speaker (see
-    :func:`speaker_pronoun` for the order of preference)."""
+    :func:`speaker_pronoun` for the order of preference); ``names`` takes
+    only earlier speakers and subjects that are proper names, neither people
+    nor places, and not named in the content."""
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
-    said = res.ctx.text[content[0]:content[1]] if direct else ""
+    said = res.ctx.text[content[0]:content[1]] if direct or names else ""
     for relaxed in (False, True):
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
+                if names and n % _GROUPS_PER_SENTENCE > 2:
+                    continue  # an organisation description: speakers and subjects only
                 # An earlier speaker is taken as a person even when not known to be one.
                 loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
-                    if (names_only and not c.name) or _named_in(res, c, said):
+                    if (names_only and not c.name) or _named_in(res, c, said) or (
+                            names and not _org_name(res, c)):
                         continue
                     c = res.as_known(c)
                     if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
@@ -2008,7 +2143,8 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_dobj,
                  indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_not_number,
+    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_role_title,
+                speaker_org_description, speaker_not_number,
                 speaker_pronoun, speaker_introduced, speaker_floating, speaker_continuation, speaker_first_person),
 }
 

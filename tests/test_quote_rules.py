@@ -615,3 +615,38 @@ def test_she_is_never_a_name_headed_by_an_organisation_noun(said):
 def test_comma_between_two_subjects_keeps_the_first(said):
     rows_ = said('Ivo Renn, Harbour Traders Association, said: "We tried very hard."')
     assert rows_[0][2] == "Ivo Renn"
+
+
+def test_passive_quoted_as_saying_after_a_direct_quote(said):
+    rows_ = said('Investor Ivo Renn said he would wait. "I want a seat on the board," he is '
+                 "quoted as saying by the Harbour Gazette.")
+    assert rows_[-1][:2] == ("direct", "direct-after+pronoun")
+    assert rows_[-1][2] == "Investor Ivo Renn"
+
+
+def test_that_clause_hung_on_the_room_of_the_occasion(nlp):
+    # The parse the small model gives such sentences, written out: the
+    # that-clause hangs on "room" as a relative clause, "that" its mark.
+    from spacy.tokens import Doc
+
+    rows_ = [("Roe", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1), ("in", "ADP", "prep", 1),
+             ("an", "DET", "det", 4), ("appearance", "NOUN", "pobj", 2),
+             ("in", "ADP", "prep", 4), ("the", "DET", "det", 7), ("room", "NOUN", "pobj", 5),
+             ("that", "SCONJ", "mark", 10), ("she", "PRON", "nsubj", 10),
+             ("left", "VERB", "relcl", 7), (".", "PUNCT", "punct", 1)]
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
+              deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
+              lemmas=[r[0].lower() for r in rows_])
+    draft = quotes_mod.indirect_in_statement(quotes_mod._context(doc), doc[1])
+    assert doc.text[draft.start:draft.end] == "she left"
+
+
+def test_reporting_clause_inverted_after_an_opening_phrase(said):
+    rows_ = said("At issue, said Lakeside Dairies, is whether its rival may sell the cheese.")
+    assert [(r[1], r[2]) for r in rows_] == [("indirect-parataxis", "Lakeside Dairies")]
+
+
+def test_description_between_dashes_is_cut_from_the_name(said):
+    rows_ = said("Fund manager Ivo Renn - Lakeside Rovers' largest investor - said he would invest "
+                 "more.")
+    assert rows_[0][2] == "Fund manager Ivo Renn"

@@ -326,7 +326,18 @@ def _noun_span(tok: Token) -> tuple[int, int]:
         k += 1
     while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct", "prep"):
         end -= 1
-    return start, end
+    return start, _before_dashed_aside(doc, start, tok.i) or end
+
+
+def _before_dashed_aside(doc: Doc, start: int, head: int) -> int | None:
+    """Where a person's name ends when the parser took a description set off
+    by dashes for the head of its phrase ("Ann Roe - the firm's largest
+    investor - said"): the spaced dash after the name, or None."""
+    for k in range(start + 1, head):
+        if doc[k].text in _DASHES and not _infix_hyphen(doc[k]) and any(
+                t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[start:k]):
+            return k
+    return None
 
 
 def _person_appos_of(prep: Token) -> Token | None:
@@ -644,6 +655,8 @@ def _is_name(span: Span) -> bool:
     """A proper-noun head or apposition: the small model often labels people ORG,
     so "he"/"she" may fall back to any such name."""
     root = span.root
+    if span[-1].pos_ == "PROPN" and span[-1].ent_type_ == "PERSON":
+        return True  # "Fund manager Ann Roe", whatever the parser made its root
     return root.pos_ == "PROPN" or any(
         (c.dep_ == "appos" and c.pos_ == "PROPN")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None
@@ -856,6 +869,8 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
                 ends_punct or gap_has_comma or k == close_i + 1) else None
         if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
             return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
+        if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in QUOTING_VERBS:
+            continue  # '"…," he is quoted as saying'
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
@@ -1131,11 +1146,29 @@ def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
     """``X said in a statement that …``: the clause hangs on the statement noun.
 
     The nouns are :data:`toolkit.lexicon.STATEMENT_NOUNS` (statement,
-    interview, letter, briefing, website, ...), after "in" or "on".
+    interview, letter, briefing, website, ...), after "in" or "on"; failing
+    those, any noun of the occasion ("in a brief appearance in the briefing
+    room that …") whose that-clause has a subject of its own.
     """
     nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
-    return _noun_clause(ctx, verb, nouns, "indirect-in-statement")
+    found = _noun_clause(ctx, verb, nouns, "indirect-in-statement")
+    return found if found is not None else _noun_clause(
+        ctx, verb, _setting_nouns(verb), "indirect-in-statement")
+
+
+def _setting_nouns(verb: Token) -> list[Token]:
+    """Nouns of the place or occasion after a speech verb, one "in" deep, whose
+    that-clause (with its own subject) is the content: "said in a brief
+    appearance in the briefing room that he was …"."""
+    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    nouns += [q for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
+              for q in c.children if q.dep_ == "pobj" and q.pos_ == "NOUN"]
+    return [n for n in nouns if any(
+        c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "nsubj" for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in n.children)]
 
 
 @rule("indirect-xcomp", stage="quotes")
@@ -1248,6 +1281,11 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
         return None
     head = verb.head
     vi = verb.left_edge.i
+    # "At issue, said Acme, is whether …": the parser hangs the opening phrase on
+    # the verb; the reporting clause starts at its own comma.
+    commas = [c.i for c in verb.lefts if c.text == ","]
+    if commas and not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
+        vi = commas[-1]
     if not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
         return None
     if any(c.dep_ == "mark" for c in verb.children):

@@ -650,3 +650,18 @@ def test_description_between_dashes_is_cut_from_the_name(said):
     rows_ = said("Fund manager Ivo Renn - Lakeside Rovers' largest investor - said he would invest "
                  "more.")
     assert rows_[0][2] == "Fund manager Ivo Renn"
+
+
+def test_inverted_reporting_clause_speaks_for_the_subject_after_the_verb(nlp):
+    # A parse the small model gives in longer articles, written out: both
+    # "aim" and "Acme" hang on "says" as subjects.
+    from spacy.tokens import Doc
+
+    rows_ = [("The", "DET", "det", 1), ("aim", "NOUN", "nsubj", 3), (",", "PUNCT", "punct", 3),
+             ("says", "VERB", "parataxis", 6), ("Acme", "PROPN", "nsubj", 3),
+             (",", "PUNCT", "punct", 3), ("is", "AUX", "ROOT", 6), ("clear", "ADJ", "acomp", 6),
+             (".", "PUNCT", "punct", 6)]
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
+              deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
+              lemmas=[r[0].lower() for r in rows_])
+    assert quotes_mod._subject(doc[3]).text == "Acme"

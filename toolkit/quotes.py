@@ -403,6 +403,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
+        # "The idea, says Acme, is …": the subject after the inverted verb speaks.
+        subjects = [c for c in subjects if c.i > verb.i]
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
             return verb.head

@@ -665,3 +665,16 @@ def test_inverted_reporting_clause_speaks_for_the_subject_after_the_verb(nlp):
               deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
               lemmas=[r[0].lower() for r in rows_])
     assert quotes_mod._subject(doc[3]).text == "Acme"
+
+
+def test_reporting_clause_hung_as_the_last_conjunct(said):
+    rows_ = said("Sales of legally bought films shot up more than fivefold in 2004, with 90 "
+                 "million films bought online in Asia and Africa in 12 months, the Federation "
+                 "of Film Retailers (FFR) reported last month.")
+    assert [(r[1], r[2]) for r in rows_] == [("indirect-final", "the Federation of Film Retailers")]
+    assert rows_[0][3].endswith("in 12 months")
+
+
+def test_coordinated_verbs_with_and_report_nothing_by_the_last_conjunct(said):
+    rows_ = said("Sales shot up in 2004, and the trade body reported a loss.")
+    assert not any(r[3].startswith("Sales shot up") for r in rows_)

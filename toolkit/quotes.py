@@ -1107,8 +1107,28 @@ def indirect_ccomp(ctx: _Context, verb: Token) -> _Draft | None:
 @rule("indirect-final", stage="quotes")
 def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     """The reported clause before its reporting clause: ``The storm hit 300 homes, officials said``.
+
+    Also when the parser coordinates the reporting clause with the content
+    (no "and"/"but" between, a comma before its subject, nothing after it):
+    ``Sales rose tenfold in 2004, the trade body reported last month``.
     """
-    return _ccomp_rule("indirect-final", ctx, verb)
+    found = _ccomp_rule("indirect-final", ctx, verb)
+    return found if found is not None else _indirect(
+        "indirect-final", ctx.doc, _final_conj_content(ctx.doc, verb), verb)
+
+
+def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The content of a reporting clause the parser hung as the last conjunct
+    of the sentence root: the root's clause up to the comma before it."""
+    head = verb.head
+    if _restricted(verb) or verb.dep_ != "conj" or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or doc[subj.left_edge.i - 1].text != "," or \
+            verb.right_edge.i + 1 < verb.sent.end - 1 or any(
+                t.dep_ == "cc" and t.head in (head, verb) for t in doc[head.i:verb.i]):
+        return None
+    return _trimmed(doc, head.left_edge.i, subj.left_edge.i - 1)
 
 
 @rule("indirect-embedded", stage="quotes")

@@ -678,3 +678,14 @@ def test_reporting_clause_hung_as_the_last_conjunct(said):
 def test_coordinated_verbs_with_and_report_nothing_by_the_last_conjunct(said):
     rows_ = said("Sales shot up in 2004, and the trade body reported a loss.")
     assert not any(r[3].startswith("Sales shot up") for r in rows_)
+
+
+def test_quote_cue_verb_without_a_comma_ends_the_sentence(said):
+    rows_ = said('Dara Holm said the season had been hard. "We are a very, very close team" '
+                 'Holm continued.')
+    assert rows_[-1][:4] == ("direct", "direct-after", "Holm",
+                             "We are a very, very close team")
+
+
+def test_quote_cue_verb_reports_nothing_without_a_quote(said):
+    assert said("Sales continued to rise in March, and the shop continued its growth.") == []

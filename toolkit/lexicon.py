@@ -43,6 +43,15 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "quip", "joke", "assure", "lament", "protest", "concur",
 })
 
+#: Verbs that introduce a direct quote next to it but report nothing with a
+#: clause of their own ('"…," she continued.', 'He exclaimed: "…"'): kept
+#: apart from :data:`SPEECH_VERBS` because "sales continued to rise" is no
+#: speech.
+QUOTE_CUE_VERBS: frozenset[str] = frozenset({
+    "continue", "exclaim", "recount", "enthuse", "muse", "interject", "gush", "chuckle",
+    "laugh", "sigh", "shout", "scream", "whisper", "mutter", "yell", "cry",
+})
+
 #: Verbs that report someone else's words: "Reuters quoted a trader as saying
 #: …", "the official was quoted as saying that …". The person quoted (object,
 #: or subject of the passive) is the speaker.

@@ -73,6 +73,7 @@ from .lexicon import (
     PREP_SPEECH,
     PRONOUN_GENDER,
     PRONOUNS,
+    QUOTE_CUE_VERBS,
     QUOTING_VERBS,
     RESTRICTED_SPEECH_VERBS,
     SOURCE_NOUNS,
@@ -478,6 +479,12 @@ def _is_speech_verb(tok: Token) -> bool:
         and any(c.dep_ == "compound" for c in tok.lefts))
 
 
+def _is_cue_verb(tok: Token) -> bool:
+    """A verb that may introduce a direct quote next to it: a speech verb or
+    one of :data:`toolkit.lexicon.QUOTE_CUE_VERBS` ('"…," she continued')."""
+    return _is_speech_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in QUOTE_CUE_VERBS)
+
+
 def _asks_question(verb: Token) -> bool:
     """A subject-less "asked how/whether/why …": a reported question whose
     complement opens with a question word."""
@@ -867,9 +874,12 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             continue
         if _continues_quote(t, open_i, close_i):
             return None  # '"We will appeal" asking the court to …': the quote's own clause
-        if _is_speech_verb(t) and not _restricted(t):
+        if _is_cue_verb(t) and not _restricted(t):
+            # '"… family" Serena continued.': no comma, but the reporting clause
+            # is all that follows the quote.
+            alone = all(x.is_punct for x in doc[k + 1:sent.end])
             return t if _only_subject_between(doc, t, open_i, close_i, k) and (
-                ends_punct or gap_has_comma or k == close_i + 1) else None
+                ends_punct or gap_has_comma or k == close_i + 1 or alone) else None
         if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
             return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
         if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in QUOTING_VERBS:
@@ -929,7 +939,7 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         t = doc[k]
         if _is_quote_tok(t):
             return None
-        if _is_speech_verb(t) and not _restricted(t):
+        if _is_cue_verb(t) and not _restricted(t):
             if _partial(doc, open_i, close_i, k + 1, open_i):
                 return None
             between = doc[k + 1:open_i]

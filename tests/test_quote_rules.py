@@ -26,6 +26,8 @@ CASES = {
                        "in May.", "the coast road would reopen in May"),
     "indirect-final": ("The coast road will reopen in May, the county council said.",
                        "The coast road will reopen in May"),
+    "indirect-belief-quoted": ('Ann Vale believes the new band will "complete the set".',
+                               'the new band will "complete the set"'),
     "indirect-embedded": ("The navy said the sea was calm. Sirens sounded after the navy fired "
                           "shells at what it said were smuggling boats near the coast.",
                           "were smuggling boats near the coast"),
@@ -689,3 +691,7 @@ def test_quote_cue_verb_without_a_comma_ends_the_sentence(said):
 
 def test_quote_cue_verb_reports_nothing_without_a_quote(said):
     assert said("Sales continued to rise in March, and the shop continued its growth.") == []
+
+
+def test_belief_without_quoted_words_reports_nothing(said):
+    assert said("Captain Ann Vale believes the squad would benefit from a rest.") == []

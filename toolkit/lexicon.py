@@ -52,6 +52,11 @@ QUOTE_CUE_VERBS: frozenset[str] = frozenset({
     "laugh", "sigh", "shout", "scream", "whisper", "mutter", "yell", "cry",
 })
 
+#: Verbs of thinking: no speech on their own ("X believes the plan will
+#: fail" may be the writer's reading), but an attribution when their clause
+#: quotes the words ('X believes the band will "complete the set"').
+BELIEF_VERBS: frozenset[str] = frozenset({"believe", "think", "feel", "reckon"})
+
 #: Verbs that report someone else's words: "Reuters quoted a trader as saying
 #: …", "the official was quoted as saying that …". The person quoted (object,
 #: or subject of the passive) is the speaker.

@@ -60,6 +60,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import contract
 from .lexicon import (
+    BELIEF_VERBS,
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
@@ -1141,6 +1142,27 @@ def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return _trimmed(doc, head.left_edge.i, subj.left_edge.i - 1)
 
 
+def _quoted_belief(tok: Token) -> Token | None:
+    """The clause of a verb of thinking (:data:`toolkit.lexicon.BELIEF_VERBS`)
+    that quotes words in quote marks, or None."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in BELIEF_VERBS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "ccomp" and any(
+        _is_quote_tok(t) for t in c.subtree)), None)
+
+
+@rule("indirect-belief-quoted", stage="quotes")
+def indirect_belief_quoted(ctx: _Context, verb: Token) -> _Draft | None:
+    """A verb of thinking whose clause quotes words: ``Ann believes the band
+    will "complete the set"``. Quote marks show the words were said; without
+    them ("Ann believes the band will win") nothing is reported.
+    """
+    clause = _quoted_belief(verb)
+    if clause is None or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return _indirect("indirect-belief-quoted", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
+
+
 @rule("indirect-embedded", stage="quotes")
 def indirect_embedded(ctx: _Context, verb: Token) -> _Draft | None:
     """An attribution embedded in a noun phrase: ``… at what it said were …``.
@@ -1396,8 +1418,11 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
         for tok in sent:
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
-            if _is_speech_verb(tok) and not _hypothetical(tok):
-                d = _first(groups["indirect"], ctx, tok)
+            if (_is_speech_verb(tok) or _quoted_belief(tok) is not None) and \
+                    not _hypothetical(tok):
+                rules = groups["indirect"] if _is_speech_verb(tok) else tuple(
+                    r for r in groups["indirect"] if r is indirect_belief_quoted)
+                d = _first(rules, ctx, tok)
                 if d is not None:
                     d.speaker_tok = _subject(tok)
                     drafts.append(d)
@@ -2209,7 +2234,7 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 #: speaker of every draft, in order.
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
-    "indirect": (indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
+    "indirect": (indirect_belief_quoted, indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
                  indirect_in_statement, indirect_xcomp, indirect_gerund, indirect_prep,
                  indirect_dobj,
                  indirect_parataxis),

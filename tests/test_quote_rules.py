@@ -695,3 +695,16 @@ def test_quote_cue_verb_reports_nothing_without_a_quote(said):
 
 def test_belief_without_quoted_words_reports_nothing(said):
     assert said("Captain Ann Vale believes the squad would benefit from a rest.") == []
+
+
+def test_quote_paragraph_continues_the_speaker_of_the_paragraph_before(said):
+    rows_ = said('Dara Holm said: "We will fight on." The club was founded in 1901. It has won '
+                 "nine titles. Its ground holds 9,000 fans.\n\n"
+                 '"Nobody expected us to get this far in the cup."')
+    assert rows_[-1][1:3] == ("direct-floating", "Dara Holm")
+
+
+def test_quote_far_from_the_last_speaker_in_the_same_paragraph_stays_unattributed(said):
+    rows_ = said('Dara Holm said: "We will fight on." The club was founded in 1901. It has won '
+                 'nine titles. Its ground holds 9,000 fans. "Nobody expected us to get this far."')
+    assert rows_[-1][1:3] == ("direct-unattributed", "")

@@ -2044,7 +2044,9 @@ def _same_name(res: _Resolver, a: _Candidate, b: _Candidate) -> bool:
 @rule("speaker-floating", stage="quotes")
 def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A floating quote inherits the speaker of the quote just before it, when
-    that quote ended at most two sentences earlier.
+    that quote ended at most two sentences earlier, or when the floating
+    quote is a paragraph of its own right after the paragraph of that quote
+    (a continuation paragraph).
 
     A floating quote that names the previous speaker (a person) is about them,
     not by them. Floating quotes with no speaker to inherit are
@@ -2056,14 +2058,27 @@ def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None
         return None
     last = res.ctx.sent_of.get(_tok_at(res.ctx.tok_starts, max(prev.end_char - 1,
                                                                prev.start_char)), prev.sentence)
-    if res.sentence_of(d.start) - last > 2 or \
-            res.index.names_person(prev.speaker_actor, d.start, d.end):
+    if (res.sentence_of(d.start) - last > 2 and not _continuation_paragraph(res.ctx.text, d, prev)) \
+            or res.index.names_person(prev.speaker_actor, d.start, d.end):
         return None
     # The speaker spoke again here: later pronouns and descriptions count from this quote.
     cand = next((c for c in reversed(res.speakers) if c.start == prev.speaker_start), None)
     return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
                     actor=prev.speaker_actor, cand=cand and replace(
                         cand, sentence=res.sentence_of(max(d.end - 1, d.start))))
+
+
+def _continuation_paragraph(text: str, d: _Draft, prev: Quote) -> bool:
+    """Whether the quote ``d`` is a whole paragraph right after the paragraph
+    of the attributed quote ``prev``: news continues a speaker's words that
+    way, however many sentences the previous paragraph has."""
+    para_start = text.rfind("\n\n", 0, d.start)
+    para_end = text.find("\n\n", d.end)
+    para_end = len(text) if para_end < 0 else para_end
+    if para_start < 0 or text[para_start:d.start].strip(" \n\"“‘'") or \
+            text[d.end:para_end].strip(" \n\"”’'.,!?"):
+        return False
+    return text.rfind("\n\n", 0, para_start) < prev.end_char <= para_start
 
 
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:I|[Mm]y|[Mm]e|[Mm]yself)(?!\w)")

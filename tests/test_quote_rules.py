@@ -708,3 +708,20 @@ def test_quote_far_from_the_last_speaker_in_the_same_paragraph_stays_unattribute
     rows_ = said('Dara Holm said: "We will fight on." The club was founded in 1901. It has won '
                  'nine titles. Its ground holds 9,000 fans. "Nobody expected us to get this far."')
     assert rows_[-1][1:3] == ("direct-unattributed", "")
+
+
+def test_plural_description_is_not_the_person_named_before(said):
+    rows_ = said("Minister Ann Vale said the talks went well. The banking sources said the "
+                 "committee was ready to lower the payments.")
+    assert rows_[-1][2] == "The banking sources"
+
+
+def test_subject_of_a_verb_after_a_preposition(said):
+    rows_ = said("Lakeside Rovers gave up on the striker after declaring his private life to be "
+                 "'disorganised.'")
+    assert rows_[0][2] == "Lakeside Rovers"
+
+
+def test_a_court_ruling_is_reported(said):
+    rows_ = said("The Court of Appeal ruled that the new measures broke the law.")
+    assert [(r[2], r[3]) for r in rows_] == [("The Court of Appeal", "the new measures broke the law")]

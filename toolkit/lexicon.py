@@ -38,7 +38,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "note", "observe", "post", "predict", "proclaim", "promise", "propose", "recall",
     "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "reveal", "say",
     "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
-    "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask",
+    "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask", "rule",
     "demand", "call", "point", "forecast", "speculate", "hint", "counter", "retort",
     "quip", "joke", "assure", "lament", "protest", "concur",
 })

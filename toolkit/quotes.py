@@ -423,6 +423,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and verb.head.pos_ in ("VERB", "AUX"):
         outer = _clause_after_relative(verb)
         return _subject(outer if outer is not None else verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and depth < 3:
+        # "The club gave up on him after declaring …": the club declared.
+        return _subject(head.head, depth + 1)
     return _name_before(verb)
 
 
@@ -1780,8 +1784,9 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     veteran coach says") names the person who spoke just before: news
     style names someone, then refers back to them by role.
 
-    Applies when the written speaker starts with "the", is headed by a person
-    noun or role, has no name of its own, no possessive and no name before its
+    Applies when the written speaker starts with "the", is headed by a
+    singular person noun or role ("the banking sources" are not one
+    person), has no name of its own, no possessive and no name before its
     head ("the Acme spokesman", "the trust's chairman" may be someone else),
     and a named person spoke in the
     same sentence or one of the two before (gender agreeing when the
@@ -1803,7 +1808,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
         c.dep_ in ("appos", "poss")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
         for c in root.children) or (root.pos_ == "PROPN" and not role)
-    if named or not (_AGE_NOUN.match(sp.text) or role or c.person):
+    if named or c.plural or not (_AGE_NOUN.match(sp.text) or role or c.person):
         return None
     here = res.sentence_of(sp.start)
     for prev in reversed(res.speakers):
@@ -1827,7 +1832,7 @@ def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
     if sp.cand is None or sp.pronoun or sp.resolved or sp.start is None:
         return None
     span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
-    if span is None or len(span) < 2 or span[0].lower_ != "the":
+    if span is None or len(span) < 2 or span[0].lower_ != "the" or sp.cand.plural:
         return None
     root = span.root
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span if t.i <= root.i) \

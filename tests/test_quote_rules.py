@@ -725,3 +725,9 @@ def test_subject_of_a_verb_after_a_preposition(said):
 def test_a_court_ruling_is_reported(said):
     rows_ = said("The Court of Appeal ruled that the new measures broke the law.")
     assert [(r[2], r[3]) for r in rows_] == [("The Court of Appeal", "the new measures broke the law")]
+
+
+def test_pronoun_prefers_an_earlier_speaker_over_a_name_after_a_preposition(said):
+    rows_ = said("Finance Minister Ann Vale said the deal was good. The grant includes the sum "
+                 "announced by Chancellor Bo Park. Rates will rise. She said councils would cope.")
+    assert rows_[-1][2] == "Finance Minister Ann Vale"

@@ -2208,7 +2208,34 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
                    main, [c for c in subjects if c not in main],
                    [c for c in free if c not in subjects] if sent != here else [],
                    reported if sent != here else []]
-    return groups
+    return _speakers_first(doc, groups)
+
+
+def _speakers_first(doc: Doc, groups: list[list[_Candidate]]) -> list[list[_Candidate]]:
+    """The groups with names inside a prepositional phrase ("the sum announced
+    by Bo Park", "a grant from Acme") moved after every sentence's speakers,
+    subjects and other mentions: "Ann Roe said … the sum announced by Bo Park
+    … She said" is Ann Roe. Group positions (their kind, by
+    :data:`_GROUPS_PER_SENTENCE`) are kept: the moved names go to copies of
+    their groups at the end."""
+    n = _GROUPS_PER_SENTENCE
+    front, back = [], []
+    for k, g in enumerate(groups):
+        late = [c for c in g if k % n == 3 and _in_prep_phrase(doc, c.start)]
+        front.append([c for c in g if c not in late])
+        back.append(late)
+    return front + back
+
+
+def _in_prep_phrase(doc: Doc, char: int) -> bool:
+    """Whether the name at ``char`` is (in) the object of a preposition."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
 
 
 def _main_clause_at(doc: Doc, char: int) -> bool:

@@ -731,3 +731,25 @@ def test_pronoun_prefers_an_earlier_speaker_over_a_name_after_a_preposition(said
     rows_ = said("Finance Minister Ann Vale said the deal was good. The grant includes the sum "
                  "announced by Chancellor Bo Park. Rates will rise. She said councils would cope.")
     assert rows_[-1][2] == "Finance Minister Ann Vale"
+
+
+def test_clause_after_the_verb_beats_an_opening_phrase_taken_for_a_clause(nlp):
+    # A parse the small model gives a run-on opening phrase, written out:
+    # "Pricesused in May" hangs on "said" as a clause before it.
+    from spacy.tokens import Doc
+
+    rows_ = [("Pricesused", "NOUN", "nsubj", 1), ("rose", "VERB", "ccomp", 4),
+             (",", "PUNCT", "punct", 4), ("it", "PRON", "nsubj", 4),
+             ("said", "VERB", "ROOT", 4), ("the", "DET", "det", 6), ("total", "NOUN", "nsubj", 7),
+             ("fell", "VERB", "ccomp", 4), (".", "PUNCT", "punct", 4)]
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
+              deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
+              lemmas=[r[0].lower() for r in rows_])
+    kind, (i, j) = quotes_mod._first_ccomp(doc, doc[4])
+    assert (kind, doc[i:j].text) == ("indirect-ccomp", "the total fell")
+
+
+def test_gerund_opening_a_reported_clause_keeps_the_clause(said):
+    rows_ = said("The trust said using the September figures, the engineers determined "
+                 "estimated future net rents to the trust of about 40 mln dlrs.")
+    assert rows_[0][3].startswith("using the September figures, the engineers determined")

@@ -1048,7 +1048,11 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     complement that has content."""
     if _restricted(verb):
         return None
-    for child in verb.children:
+    # A clause after the verb with a subject of its own comes first: "Using
+    # January's prices, it said the total would be higher" reports the second.
+    after = [c for c in verb.rights if c.dep_ == "ccomp" and any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for child in after + [c for c in verb.children if c not in after]:
         if child.dep_ != "ccomp" or _subjectless_fragment(child):
             continue
         span = _content_span(doc, child, verb)
@@ -1275,7 +1279,13 @@ def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
         return None
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
-            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            end = child.right_edge.i + 1
+            head = verb.head
+            if verb.dep_ == "ccomp" and head.i > end and ctx.doc[end].text == ",":
+                # "X said using the old figures, the engineers found …": the
+                # parser made the reported clause the head of the saying.
+                end = head.right_edge.i + 1
+            span = _trimmed(ctx.doc, child.left_edge.i, end)
             if span:
                 return _indirect("indirect-gerund", ctx.doc, span, verb)
     return None

@@ -33,9 +33,16 @@ agreement, people before names not known to be people), and the quote records
 it (``resolved=True``, ``source_text`` is the pronoun, ``rule`` ends in
 ``+pronoun``); a definite description of a person right after a named
 speaker ("Mr Hale said … The MP for Eastwick said …") speaks for that person
-(``rule`` ends in ``+description``, ``source_text`` keeps the description);
+(``rule`` ends in ``+description``, ``source_text`` keeps the description),
+as does a description whose head word was written earlier as one person's
+title ("Chancellor Ann Roe … the chancellor said") or, for an organisation
+noun ("The firm said"), the organisation an "it" there would stand for;
 floating quotes and subject-less reporting clauses continue the
-previous speaker. ``speaker_actor`` is the canonical name
+previous speaker, a quote paragraph continues the speaker of the paragraph
+before, and a floating quote right after a sentence about someone who spoke
+earlier is theirs. The speaker of a first-person direct quote is a person
+for later pronouns, whatever the model typed the name, and "he"/"she" never
+stands for a person named in the direct quote it introduces. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
 clause already inside a direct quote is not reported twice.

@@ -22,12 +22,11 @@ no article text is copied into the repository. Run::
 
     .venv/bin/python benchmarks/quotes/score.py [--articles DIR [DIR ...]] [--corpora DIR] [--verbose]
 
-Sets: ``articles/`` (short invented articles), ``dev/`` and ``dev-heldout/``
-(real news; both are development data now: ``dev-heldout/`` was held out for
-the first tuning round and has since been looked at) are for tuning;
-``heldout/`` (short invented articles) and ``heldout2/`` (real news) are held
-out and scored only before and after a tuning round, never inspected item by
-item. Several folders are scored as one set.
+Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
+``dev3/`` and ``heldout2/`` (real news; all development data now: the
+held-out ones were looked at in later rounds) are for tuning; ``heldout/``
+(short invented articles) is held out and scored only before and after a
+tuning round. Several folders are scored as one set.
 """
 
 from __future__ import annotations

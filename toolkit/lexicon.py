@@ -54,7 +54,7 @@ QUOTE_CUE_VERBS: frozenset[str] = frozenset({
 
 #: Verbs of thinking: no speech on their own ("X believes the plan will
 #: fail" may be the writer's reading), but an attribution when their clause
-#: quotes the words ('X believes the band will "complete the set"').
+#: quotes the words ('X believes the plan will "change everything"').
 BELIEF_VERBS: frozenset[str] = frozenset({"believe", "think", "feel", "reckon"})
 
 #: Verbs that report someone else's words: "Reuters quoted a trader as saying

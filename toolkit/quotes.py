@@ -303,7 +303,7 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     relative clauses and anything set off by commas or dashes."""
     doc = tok.doc
     start = tok.left_edge.i
-    # Never a leading date ("Wednesday Lord Roe" from "issued on Wednesday Lord Roe said").
+    # Never a leading date ("Monday Judge Roe" from "sent on Monday Judge Roe said").
     while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start]) or (
             _date_word(doc[start]) and tok.ent_type_ not in ("DATE", "TIME"))):
         start += 1
@@ -340,8 +340,8 @@ def _noun_span(tok: Token) -> tuple[int, int]:
 
 def _before_dashed_aside(doc: Doc, start: int, head: int) -> int | None:
     """Where a person's name ends when the parser took a description set off
-    by dashes for the head of its phrase ("Ann Roe - the firm's largest
-    investor - said"): the spaced dash after the name, or None."""
+    by dashes for the head of its phrase ("Ann Roe - the firm's chief
+    backer - said"): the spaced dash after the name, or None."""
     for k in range(start + 1, head):
         if doc[k].text in _DASHES and not _infix_hyphen(doc[k]) and any(
                 t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[start:k]):
@@ -362,7 +362,7 @@ def _person_appos_of(prep: Token) -> Token | None:
                     c.pos_ == "PROPN" and c.left_edge.i > 0 and \
                     c.doc[c.left_edge.i - 1].text == ",":
                 return c
-        for c in pobj.children:  # "the head of the Trust of Crime Victims, Ann Roe"
+        for c in pobj.children:  # "the head of the Friends of the Park, Ann Roe"
             if c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None:
                 return _person_appos_of(c)
     return None
@@ -375,8 +375,8 @@ def _date_word(tok: Token) -> bool:
 
 
 def _role_word(tok: Token) -> bool:
-    """A role or title word, even capitalised ("Director of Public
-    Prosecutions, Ann Roe"): a name in apposition to it is the person."""
+    """A role or title word, even capitalised ("Inspector of
+    Mines, Ann Roe"): a name in apposition to it is the person."""
     return title_words().get(tok.lower_) == "role" or tok.lemma_.lower() in PERSON_NOUNS
 
 
@@ -413,7 +413,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
-        # "The idea, says Acme, is …": the subject after the inverted verb speaks.
+        # "The aim, says Acme, is …": the subject after the inverted verb speaks.
         subjects = [c for c in subjects if c.i > verb.i]
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
@@ -432,14 +432,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(outer if outer is not None else verb.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
             and depth < 3:
-        # "The club gave up on him after declaring …": the club declared.
+        # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
     return _name_before(verb)
 
 
 def _name_before(verb: Token) -> Token | None:
     """A name written right before a subject-less speech verb, which the
-    parser swallowed into an opening phrase ("In a statement issued on
+    parser swallowed into an opening phrase ("In a letter sent on
     Monday Ann Roe said: …"): a person's or organisation's name."""
     if verb.i == 0 or verb.dep_ != "ROOT":
         return None
@@ -451,7 +451,7 @@ def _name_before(verb: Token) -> Token | None:
 
 
 def _person_subject_after(first: Token, others: list[Token]) -> Token:
-    """The subject a garbled parse hangs twice: "Acme general secretary Jo
+    """The subject a garbled parse hangs twice: "Acme branch organiser Jo
     Park added" makes "Acme" and "Park" both subjects; the person's name
     right after the first (no punctuation between) is the speaker. A comma
     between ("Jo Park, Acme Association, said") keeps the first."""
@@ -467,8 +467,8 @@ def _person_subject_after(first: Token, others: list[Token]) -> Token:
 
 def _clause_after_relative(verb: Token) -> Token | None:
     """The verb of the main clause when ``verb`` is coordinated with a relative
-    clause that was closed before it: "Ann tried to revive the label - which
-    lasted ten years - but conceded …" has Ann concede, not the label. The
+    clause that was closed before it: "Ann tried to save the mill - which
+    ran for a decade - but admitted …" has Ann admit, not the mill. The
     relative clause must end in a dash, comma or bracket before the
     conjunction; the main clause's verb is the first verb above the noun the
     relative clause describes."""
@@ -887,7 +887,7 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         if _continues_quote(t, open_i, close_i):
             return None  # '"We will appeal" asking the court to …': the quote's own clause
         if _is_cue_verb(t) and not _restricted(t):
-            # '"… family" Serena continued.': no comma, but the reporting clause
+            # '"… team" Roe continued.': no comma, but the reporting clause
             # is all that follows the quote.
             alone = all(x.is_punct for x in doc[k + 1:sent.end])
             return t if _only_subject_between(doc, t, open_i, close_i, k) and (
@@ -1055,8 +1055,8 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     complement that has content."""
     if _restricted(verb):
         return None
-    # A clause after the verb with a subject of its own comes first: "Using
-    # January's prices, it said the total would be higher" reports the second.
+    # A clause after the verb with a subject of its own comes first: "Despite
+    # the fall, it said the total would be higher" reports the second.
     after = [c for c in verb.rights if c.dep_ == "ccomp" and any(
         g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     for child in after + [c for c in verb.children if c not in after]:
@@ -1136,7 +1136,7 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
 
     Also when the parser coordinates the reporting clause with the content
     (no "and"/"but" between, a comma before its subject, nothing after it):
-    ``Sales rose tenfold in 2004, the trade body reported last month``.
+    ``Ticket sales doubled, the league reported on Friday``.
     """
     found = _ccomp_rule("indirect-final", ctx, verb)
     return found if found is not None else _indirect(
@@ -1168,9 +1168,9 @@ def _quoted_belief(tok: Token) -> Token | None:
 
 @rule("indirect-belief-quoted", stage="quotes")
 def indirect_belief_quoted(ctx: _Context, verb: Token) -> _Draft | None:
-    """A verb of thinking whose clause quotes words: ``Ann believes the band
-    will "complete the set"``. Quote marks show the words were said; without
-    them ("Ann believes the band will win") nothing is reported.
+    """A verb of thinking whose clause quotes words: ``Ann believes the plan
+    will "change everything"``. Quote marks show the words were said; without
+    them ("Ann believes the plan will work") nothing is reported.
     """
     clause = _quoted_belief(verb)
     if clause is None or not any(c.dep_ == "nsubj" for c in verb.children):
@@ -1217,8 +1217,7 @@ def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
 
     The nouns are :data:`toolkit.lexicon.STATEMENT_NOUNS` (statement,
     interview, letter, briefing, website, ...), after "in" or "on"; failing
-    those, any noun of the occasion ("in a brief appearance in the briefing
-    room that …") whose that-clause has a subject of its own.
+    those, any noun of the occasion ("at a rally in the market square that …") whose that-clause has a subject of its own.
     """
     nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
@@ -1229,8 +1228,8 @@ def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
 
 def _setting_nouns(verb: Token) -> list[Token]:
     """Nouns of the place or occasion after a speech verb, one "in" deep, whose
-    that-clause (with its own subject) is the content: "said in a brief
-    appearance in the briefing room that he was …"."""
+    that-clause (with its own subject) is the content: "said at a rally in
+    the market square that she was …"."""
     nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")
              for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     nouns += [q for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -1289,7 +1288,7 @@ def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
             end = child.right_edge.i + 1
             head = verb.head
             if verb.dep_ == "ccomp" and head.i > end and ctx.doc[end].text == ",":
-                # "X said using the old figures, the engineers found …": the
+                # "X said taking rents into account, the valuers found …": the
                 # parser made the reported clause the head of the saying.
                 end = head.right_edge.i + 1
             span = _trimmed(ctx.doc, child.left_edge.i, end)
@@ -1357,7 +1356,7 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
         return None
     head = verb.head
     vi = verb.left_edge.i
-    # "At issue, said Acme, is whether …": the parser hangs the opening phrase on
+    # "At stake, said Acme, is whether …": the parser hangs the opening phrase on
     # the verb; the reporting clause starts at its own comma.
     commas = [c.i for c in verb.lefts if c.text == ","]
     if commas and not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
@@ -1802,7 +1801,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     style names someone, then refers back to them by role.
 
     Applies when the written speaker starts with "the", is headed by a
-    singular person noun or role ("the banking sources" are not one
+    singular person noun or role ("the club's lawyers" are not one
     person), has no name of its own, no possessive and no name before its
     head ("the Acme spokesman", "the trust's chairman" may be someone else),
     and a named person spoke in the
@@ -1860,7 +1859,7 @@ def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
 
 def _titled_people(doc: Doc, word: Token, before: int) -> dict[str, Token]:
     """People written with ``word`` as their title before ``before``: "Chancellor
-    Ann Roe", "games maker Bo Park", "Ann Roe, the chancellor", by name."""
+    Ann Roe", "boat builder Bo Park", "Ann Roe, the chancellor", by name."""
     found = {}
     for t in doc[:before]:
         if t.lower_ != word.lower_ and t.lemma_.lower() != word.lemma_.lower():
@@ -1881,7 +1880,7 @@ def speaker_role_title(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     person's title names that person, however far back: "Chancellor Ann Roe
     … In his speech, the chancellor said …" is Ann Roe.
 
-    The title counts before the name ("President Roe", "games maker Ann
+    The title counts before the name ("President Roe", "boat builder Ann
     Roe") or in apposition ("Ann Roe, the chancellor"); exactly one person
     may carry it, and every capitalised modifier of the description must be
     written with the title ("the Tory leader" is not "Labour leader Ann
@@ -1910,7 +1909,7 @@ def speaker_role_title(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
 @rule("speaker-org-description", stage="quotes")
 def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A definite description of an organisation ("The firm said", "the
-    biotechnology concern said") names the organisation an "it" there would
+    engineering concern said") names the organisation an "it" there would
     stand for: the nearest earlier named organisation, by the order of
     :func:`speaker_pronoun`.
 
@@ -1920,7 +1919,7 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
     place, an earlier speaker or subject outside reported content and not
     named in the quote's own content ("The company said Acme's sales rose"
     is not Acme), qualifies, and an earlier name that ends in the noun
-    itself ("the trust" … "Lakeside Royalty Trust") comes first. The quote keeps the description in ``source_text`` and
+    itself ("the trust" … "Lakeside Housing Trust") comes first. The quote keeps the description in ``source_text`` and
     its rule gets ``+description``.
     """
     span = _bare_description(res, sp)
@@ -1946,7 +1945,7 @@ def _org_name(res: _Resolver, c: _Candidate) -> bool:
 
 def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
     """The nearest organisation named before ``before`` whose name ends in
-    ``word`` ("the trust" … "Lakeside Royalty Trust")."""
+    ``word`` ("the trust" … "Lakeside Housing Trust")."""
     for c in reversed(res.mentions[:bisect_left(res.mention_starts, before)]):
         last = c.text.split()[-1].lower() if c.text.split() else ""
         if last in (word, word + "s") and _org_name(res, c):
@@ -2023,7 +2022,7 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 @rule("speaker-introduced", stage="quotes")
 def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A floating quote right after a sentence about someone who has already
-    spoken is theirs: '"…," Ann Roe said. Bo Park, though, is keen to wait.
+    spoken is theirs: '"…," Ann Roe said. Bo Park, however, wants to wait.
     "We have time."' gives the last quote to Bo Park, not Ann Roe.
 
     Applies when the sentence just before the quote, in the same paragraph,
@@ -2109,7 +2108,7 @@ _FIRST_PERSON = re.compile(r"(?<!\w)(?:I|[Mm]y|[Mm]e|[Mm]yself)(?!\w)")
 @rule("speaker-first-person", stage="quotes")
 def speaker_first_person(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """The speaker of a direct quote in the first person singular ("I", "my")
-    is a person, whatever the model typed the name: '"I want the job," Voss
+    is a person, whatever the model typed the name: '"I am ready," Voss
     told reporters' makes Voss someone a later "he" can stand for.
 
     Records the speaker's actor (or name) as a person for the rest of the
@@ -2229,10 +2228,10 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
 
 
 def _speakers_first(doc: Doc, groups: list[list[_Candidate]]) -> list[list[_Candidate]]:
-    """The groups with names inside a prepositional phrase ("the sum announced
+    """The groups with names inside a prepositional phrase ("a plan backed
     by Bo Park", "a grant from Acme") moved after every sentence's speakers,
-    subjects and other mentions: "Ann Roe said … the sum announced by Bo Park
-    … She said" is Ann Roe. Group positions (their kind, by
+    subjects and other mentions: "Ann Roe said … a plan backed by Bo Park …
+    She said" is Ann Roe. Group positions (their kind, by
     :data:`_GROUPS_PER_SENTENCE`) are kept: the moved names go to copies of
     their groups at the end."""
     n = _GROUPS_PER_SENTENCE

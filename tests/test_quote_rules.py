@@ -802,3 +802,10 @@ def test_gerund_opening_a_reported_clause_keeps_the_clause(said):
     rows_ = said("The fund said taking the March rents into account, the valuers determined "
                  "estimated future net income to the fund of about 40 mln dlrs.")
     assert rows_[0][3].startswith("taking the March rents into account, the valuers determined")
+
+
+def test_participle_after_an_adjective_with_a_clause_reports(said):
+    rows_ = said('Ivo Renn explained how the club began, but he had once been reluctant '
+                 'saying he "hated" loud music.')
+    assert [(r[2], r[3]) for r in rows_] == [("Ivo Renn", "how the club began"),
+                                            ("Ivo Renn", 'he "hated" loud music')]

@@ -548,8 +548,8 @@ def _gerund_as_noun(tok: Token) -> bool:
     warning about …" (after a possessive, determiner or adjective, skipping
     adverbs) names a warning, it does not report one being given."""
     if tok.tag_ != "VBG" or tok.dep_ in ("acl", "relcl") or \
-            any(c.dep_ in ("nsubj", "aux") for c in tok.children):
-        return False
+            any(c.dep_ in ("nsubj", "aux", "ccomp") for c in tok.children):
+        return False  # a clause of its own: "reluctant saying he hated it" reports
     k = tok.i - 1
     while k >= 0 and tok.doc[k].dep_ == "advmod" and tok.doc[k].head.i == tok.i:
         k -= 1

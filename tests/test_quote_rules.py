@@ -28,6 +28,8 @@ CASES = {
                        "The coast road will reopen in May"),
     "indirect-belief-quoted": ('Ann Vale believes the new stadium will "change the town".',
                                'the new stadium will "change the town"'),
+    "indirect-made-clear": ("The minister made clear that the plan would go ahead.",
+                            "the plan would go ahead"),
     "indirect-embedded": ("The navy said the sea was calm. Sirens sounded after the navy fired "
                           "shells at what it said were smuggling boats near the coast.",
                           "were smuggling boats near the coast"),
@@ -809,3 +811,13 @@ def test_participle_after_an_adjective_with_a_clause_reports(said):
                  'saying he "hated" loud music.')
     assert [(r[2], r[3]) for r in rows_] == [("Ivo Renn", "how the club began"),
                                             ("Ivo Renn", 'he "hated" loud music')]
+
+
+def test_made_it_clear_with_the_clause_hung_on_clear(said):
+    rows_ = said("During her visit, Ann Roe made it clear that she believed the town must act.")
+    assert [(r[1], r[2], r[3]) for r in rows_] == [
+        ("indirect-made-clear", "Ann Roe", "she believed the town must act")]
+
+
+def test_made_clear_without_a_clause_reports_nothing(said):
+    assert said("The rain made the pitch clear of dust.") == []

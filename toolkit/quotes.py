@@ -1178,6 +1178,32 @@ def indirect_belief_quoted(ctx: _Context, verb: Token) -> _Draft | None:
     return _indirect("indirect-belief-quoted", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
 
 
+def _made_clear(tok: Token) -> Token | None:
+    """The that-clause of "made (it) clear that …", or None: the parser hangs
+    it on "clear" or on "made"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "make":
+        return None
+    clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
+    if clear is None:
+        return None
+    for head in (clear, tok):
+        for c in head.children:
+            if c.i > clear.i and c.dep_ in ("ccomp", "advcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    return None
+
+
+@rule("indirect-made-clear", stage="quotes")
+def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
+    """``X made (it) clear that …``: the that-clause is what X said.
+    """
+    clause = _made_clear(verb)
+    if clause is None or _subject(verb) is None:
+        return None
+    return _indirect("indirect-made-clear", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
+
+
 @rule("indirect-embedded", stage="quotes")
 def indirect_embedded(ctx: _Context, verb: Token) -> _Draft | None:
     """An attribution embedded in a noun phrase: ``… at what it said were …``.
@@ -1438,10 +1464,11 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
         for tok in sent:
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
-            if (_is_speech_verb(tok) or _quoted_belief(tok) is not None) and \
-                    not _hypothetical(tok):
+            special = _quoted_belief(tok) is not None or _made_clear(tok) is not None
+            if (_is_speech_verb(tok) or special) and not _hypothetical(tok):
                 rules = groups["indirect"] if _is_speech_verb(tok) else tuple(
-                    r for r in groups["indirect"] if r is indirect_belief_quoted)
+                    r for r in groups["indirect"]
+                    if r in (indirect_belief_quoted, indirect_made_clear))
                 d = _first(rules, ctx, tok)
                 if d is not None:
                     d.speaker_tok = _subject(tok)
@@ -2297,7 +2324,7 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 #: speaker of every draft, in order.
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
-    "indirect": (indirect_belief_quoted, indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
+    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
                  indirect_in_statement, indirect_xcomp, indirect_gerund, indirect_prep,
                  indirect_dobj,
                  indirect_parataxis),

@@ -38,10 +38,24 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "note", "observe", "post", "predict", "proclaim", "promise", "propose", "recall",
     "reiterate", "remark", "remind", "repeat", "reply", "report", "respond", "reveal", "say",
     "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
-    "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask",
+    "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask", "rule",
     "demand", "call", "point", "forecast", "speculate", "hint", "counter", "retort",
     "quip", "joke", "assure", "lament", "protest", "concur",
 })
+
+#: Verbs that introduce a direct quote next to it but report nothing with a
+#: clause of their own ('"…," she continued.', 'He exclaimed: "…"'): kept
+#: apart from :data:`SPEECH_VERBS` because "sales continued to rise" is no
+#: speech.
+QUOTE_CUE_VERBS: frozenset[str] = frozenset({
+    "continue", "exclaim", "recount", "enthuse", "muse", "interject", "gush", "chuckle",
+    "laugh", "sigh", "shout", "scream", "whisper", "mutter", "yell", "cry",
+})
+
+#: Verbs of thinking: no speech on their own ("X believes the plan will
+#: fail" may be the writer's reading), but an attribution when their clause
+#: quotes the words ('X believes the plan will "change everything"').
+BELIEF_VERBS: frozenset[str] = frozenset({"believe", "think", "feel", "reckon"})
 
 #: Verbs that report someone else's words: "Reuters quoted a trader as saying
 #: …", "the official was quoted as saying that …". The person quoted (object,

@@ -33,9 +33,16 @@ agreement, people before names not known to be people), and the quote records
 it (``resolved=True``, ``source_text`` is the pronoun, ``rule`` ends in
 ``+pronoun``); a definite description of a person right after a named
 speaker ("Mr Hale said … The MP for Eastwick said …") speaks for that person
-(``rule`` ends in ``+description``, ``source_text`` keeps the description);
+(``rule`` ends in ``+description``, ``source_text`` keeps the description),
+as does a description whose head word was written earlier as one person's
+title ("Chancellor Ann Roe … the chancellor said") or, for an organisation
+noun ("The firm said"), the organisation an "it" there would stand for;
 floating quotes and subject-less reporting clauses continue the
-previous speaker. ``speaker_actor`` is the canonical name
+previous speaker, a quote paragraph continues the speaker of the paragraph
+before, and a floating quote right after a sentence about someone who spoke
+earlier is theirs. The speaker of a first-person direct quote is a person
+for later pronouns, whatever the model typed the name, and "he"/"she" never
+stands for a person named in the direct quote it introduces. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
 occurs in it). Each reporting verb yields at most one quote, and an indirect
 clause already inside a direct quote is not reported twice.
@@ -60,6 +67,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import contract
 from .lexicon import (
+    BELIEF_VERBS,
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
@@ -68,17 +76,21 @@ from .lexicon import (
     MODALS,
     MONTHS,
     NOT_SOURCES,
+    ORG_HEAD_WORDS,
     PERSON_NOUNS,
     PREP_SPEECH,
     PRONOUN_GENDER,
     PRONOUNS,
+    QUOTE_CUE_VERBS,
     QUOTING_VERBS,
     RESTRICTED_SPEECH_VERBS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    WEEKDAYS,
     XCOMP_SPEECH_VERBS,
     honorifics,
+    org_nouns,
     title_words,
 )
 from .nlp import body_sentences, doc_text, sentences
@@ -291,7 +303,9 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     relative clauses and anything set off by commas or dashes."""
     doc = tok.doc
     start = tok.left_edge.i
-    while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start])):
+    # Never a leading date ("Monday Judge Roe" from "sent on Monday Judge Roe said").
+    while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start]) or (
+            _date_word(doc[start]) and tok.ent_type_ not in ("DATE", "TIME"))):
         start += 1
     end = tok.i + 1
     right = tok.right_edge.i
@@ -299,8 +313,8 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     named = False  # "Her lawyer, Nadia Chowdhury": keep the name after a role noun
     comma_at = tok.i + 1  # the comma before that name ("The head of the board, Ann Roe")
     for child in tok.rights:
-        if child.dep_ == "appos" and tok.pos_ != "PROPN" and child.pos_ == "PROPN" \
-                and not named:
+        if child.dep_ == "appos" and (tok.pos_ != "PROPN" or _role_word(tok)) \
+                and child.pos_ == "PROPN" and not named:
             named = True
             comma_at = child.left_edge.i - 1
             continue
@@ -321,20 +335,49 @@ def _noun_span(tok: Token) -> tuple[int, int]:
         k += 1
     while end - 1 > tok.i and doc[end - 1].dep_ in ("cc", "punct", "prep"):
         end -= 1
-    return start, end
+    return start, _before_dashed_aside(doc, start, tok.i) or end
+
+
+def _before_dashed_aside(doc: Doc, start: int, head: int) -> int | None:
+    """Where a person's name ends when the parser took a description set off
+    by dashes for the head of its phrase ("Ann Roe - the firm's chief
+    backer - said"): the spaced dash after the name, or None."""
+    for k in range(start + 1, head):
+        if doc[k].text in _DASHES and not _infix_hyphen(doc[k]) and any(
+                t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in doc[start:k]):
+            return k
+    return None
 
 
 def _person_appos_of(prep: Token) -> Token | None:
     """A person's name in apposition to the object of "of" ("the head of the
-    board, Ann Roe"): the parser hangs it on the organisation, a reader on the
-    role noun before it."""
+    board, Ann Roe"): the parser hangs it on the organisation (as an
+    apposition or, after a comma, an adverbial noun), a reader on the role
+    noun before it."""
     for pobj in prep.children:
         if pobj.dep_ != "pobj" or pobj.ent_type_ == "PERSON":
             continue
         for c in pobj.rights:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN":
+            if c.dep_ in ("appos", "npadvmod") and c.ent_type_ == "PERSON" and \
+                    c.pos_ == "PROPN" and c.left_edge.i > 0 and \
+                    c.doc[c.left_edge.i - 1].text == ",":
                 return c
+        for c in pobj.children:  # "the head of the Friends of the Park, Ann Roe"
+            if c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None:
+                return _person_appos_of(c)
     return None
+
+
+def _date_word(tok: Token) -> bool:
+    """A weekday, month or number inside a date entity ("Wednesday", "4")."""
+    return tok.ent_type_ in ("DATE", "TIME") and (
+        tok.like_num or tok.text in WEEKDAYS or tok.text in MONTHS)
+
+
+def _role_word(tok: Token) -> bool:
+    """A role or title word, even capitalised ("Inspector of
+    Mines, Ann Roe"): a name in apposition to it is the person."""
+    return title_words().get(tok.lower_) == "role" or tok.lemma_.lower() in PERSON_NOUNS
 
 
 def _infix_hyphen(tok: Token) -> bool:
@@ -368,11 +411,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
+        # "The aim, says Acme, is …": the subject after the inverted verb speaks.
+        subjects = [c for c in subjects if c.i > verb.i]
+    for k, child in enumerate(subjects):
+        if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        return _person_subject_after(child, subjects[k + 1:])
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -382,8 +428,56 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, depth + 1)
+        outer = _clause_after_relative(verb)
+        return _subject(outer if outer is not None else verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and depth < 3:
+        # "The firm dropped the plan after declaring …": the firm declared.
+        return _subject(head.head, depth + 1)
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name written right before a subject-less speech verb, which the
+    parser swallowed into an opening phrase ("In a letter sent on
+    Monday Ann Roe said: …"): a person's or organisation's name."""
+    if verb.i == 0 or verb.dep_ != "ROOT":
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG") and \
+            prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
+        return prev
     return None
+
+
+def _person_subject_after(first: Token, others: list[Token]) -> Token:
+    """The subject a garbled parse hangs twice: "Acme branch organiser Jo
+    Park added" makes "Acme" and "Park" both subjects; the person's name
+    right after the first (no punctuation between) is the speaker. A comma
+    between ("Jo Park, Acme Association, said") keeps the first."""
+    if not others or first.ent_type_ == "PERSON":
+        return first
+    nxt = others[0]
+    between = first.doc[first.right_edge.i + 1:nxt.left_edge.i]
+    if nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and not any(t.is_punct for t in between) \
+            and nxt.left_edge.i > first.i:
+        return nxt
+    return first
+
+
+def _clause_after_relative(verb: Token) -> Token | None:
+    """The verb of the main clause when ``verb`` is coordinated with a relative
+    clause that was closed before it: "Ann tried to save the mill - which
+    ran for a decade - but admitted …" has Ann admit, not the mill. The
+    relative clause must end in a dash, comma or bracket before the
+    conjunction; the main clause's verb is the first verb above the noun the
+    relative clause describes."""
+    rel = verb.head
+    if verb.dep_ != "conj" or rel.dep_ != "relcl":
+        return None
+    if not any(t.text in (",", ")", *_DASHES) for t in verb.doc[rel.i + 1:verb.i]):
+        return None
+    return next((t for t in rel.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _is_speech_verb(tok: Token) -> bool:
@@ -395,6 +489,12 @@ def _is_speech_verb(tok: Token) -> bool:
         tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ == "NNS"
         and any(c.dep_ == "ccomp" for c in tok.children)
         and any(c.dep_ == "compound" for c in tok.lefts))
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    """A verb that may introduce a direct quote next to it: a speech verb or
+    one of :data:`toolkit.lexicon.QUOTE_CUE_VERBS` ('"…," she continued')."""
+    return _is_speech_verb(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in QUOTE_CUE_VERBS)
 
 
 def _asks_question(verb: Token) -> bool:
@@ -448,8 +548,8 @@ def _gerund_as_noun(tok: Token) -> bool:
     warning about …" (after a possessive, determiner or adjective, skipping
     adverbs) names a warning, it does not report one being given."""
     if tok.tag_ != "VBG" or tok.dep_ in ("acl", "relcl") or \
-            any(c.dep_ in ("nsubj", "aux") for c in tok.children):
-        return False
+            any(c.dep_ in ("nsubj", "aux", "ccomp") for c in tok.children):
+        return False  # a clause of its own: "reluctant saying he hated it" reports
     k = tok.i - 1
     while k >= 0 and tok.doc[k].dep_ == "advmod" and tok.doc[k].head.i == tok.i:
         k -= 1
@@ -517,6 +617,7 @@ class _Candidate:
     name: bool = False  # headed by (or in apposition to) a proper noun
     gender: str = ""  # "m", "f" or unknown, from an honorific or a gendered noun
     place: bool = False  # a country, city or place: never "he" or "she"
+    institution: bool = False  # a name headed by an organisation noun ("… Commission")
 
 
 def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
@@ -525,8 +626,11 @@ def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
     person, plural, org = _features(span, label)
     labels = {label} | {t.ent_type_ for t in span if t.ent_type_}
     place = any(lab.startswith(_PLACE_LABELS) for lab in labels if lab) and not person
+    root = span.root.lower_
+    institution = not person and span.root.pos_ == "PROPN" and (
+        root in ORG_HEAD_WORDS or root in org_nouns())
     return _Candidate(text, start, end, person, plural, org, sentence, _is_name(span),
-                      _gender(span), place)
+                      _gender(span), place, institution)
 
 
 def _gender(span: Span) -> str:
@@ -573,6 +677,8 @@ def _is_name(span: Span) -> bool:
     """A proper-noun head or apposition: the small model often labels people ORG,
     so "he"/"she" may fall back to any such name."""
     root = span.root
+    if span[-1].pos_ == "PROPN" and span[-1].ent_type_ == "PERSON":
+        return True  # "Fund manager Ann Roe", whatever the parser made its root
     return root.pos_ == "PROPN" or any(
         (c.dep_ == "appos" and c.pos_ == "PROPN")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None
@@ -584,14 +690,16 @@ def _compatible(pronoun: str, cand: _Candidate, relaxed: bool = False,
                 gender: str = "") -> bool:
     """Number and gender agreement of a pronoun with a candidate. ``relaxed``
     lets "he"/"she" take a proper name not known to be a person (the small
-    model often labels people ORG), never a place; ``gender`` is the one
+    model often labels people ORG), never a place nor a name headed by an
+    organisation noun ("the Fair Pay Commission"); ``gender`` is the one
     learnt for the candidate from earlier pronouns."""
     if pronoun in ("he", "she"):
         known = cand.gender or gender
         if known and known != PRONOUN_GENDER[pronoun]:
             return False
     if pronoun in ("he", "she", "i"):
-        return (cand.person or (relaxed and cand.name and not cand.place)) and not cand.plural
+        return (cand.person or (relaxed and cand.name and not cand.place
+                                and not cand.institution)) and not cand.plural
     if pronoun == "it":
         return not cand.person and not cand.plural
     if pronoun == "they":
@@ -778,11 +886,16 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             continue
         if _continues_quote(t, open_i, close_i):
             return None  # '"We will appeal" asking the court to …': the quote's own clause
-        if _is_speech_verb(t) and not _restricted(t):
+        if _is_cue_verb(t) and not _restricted(t):
+            # '"… team" Roe continued.': no comma, but the reporting clause
+            # is all that follows the quote.
+            alone = all(x.is_punct for x in doc[k + 1:sent.end])
             return t if _only_subject_between(doc, t, open_i, close_i, k) and (
-                ends_punct or gap_has_comma or k == close_i + 1) else None
+                ends_punct or gap_has_comma or k == close_i + 1 or alone) else None
         if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
             return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
+        if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in QUOTING_VERBS:
+            continue  # '"…," he is quoted as saying'
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
@@ -838,7 +951,7 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         t = doc[k]
         if _is_quote_tok(t):
             return None
-        if _is_speech_verb(t) and not _restricted(t):
+        if _is_cue_verb(t) and not _restricted(t):
             if _partial(doc, open_i, close_i, k + 1, open_i):
                 return None
             between = doc[k + 1:open_i]
@@ -942,7 +1055,11 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     complement that has content."""
     if _restricted(verb):
         return None
-    for child in verb.children:
+    # A clause after the verb with a subject of its own comes first: "Despite
+    # the fall, it said the total would be higher" reports the second.
+    after = [c for c in verb.rights if c.dep_ == "ccomp" and any(
+        g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for child in after + [c for c in verb.children if c not in after]:
         if child.dep_ != "ccomp" or _subjectless_fragment(child):
             continue
         span = _content_span(doc, child, verb)
@@ -1016,8 +1133,75 @@ def indirect_ccomp(ctx: _Context, verb: Token) -> _Draft | None:
 @rule("indirect-final", stage="quotes")
 def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     """The reported clause before its reporting clause: ``The storm hit 300 homes, officials said``.
+
+    Also when the parser coordinates the reporting clause with the content
+    (no "and"/"but" between, a comma before its subject, nothing after it):
+    ``Ticket sales doubled, the league reported on Friday``.
     """
-    return _ccomp_rule("indirect-final", ctx, verb)
+    found = _ccomp_rule("indirect-final", ctx, verb)
+    return found if found is not None else _indirect(
+        "indirect-final", ctx.doc, _final_conj_content(ctx.doc, verb), verb)
+
+
+def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The content of a reporting clause the parser hung as the last conjunct
+    of the sentence root: the root's clause up to the comma before it."""
+    head = verb.head
+    if _restricted(verb) or verb.dep_ != "conj" or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or doc[subj.left_edge.i - 1].text != "," or \
+            verb.right_edge.i + 1 < verb.sent.end - 1 or any(
+                t.dep_ == "cc" and t.head in (head, verb) for t in doc[head.i:verb.i]):
+        return None
+    return _trimmed(doc, head.left_edge.i, subj.left_edge.i - 1)
+
+
+def _quoted_belief(tok: Token) -> Token | None:
+    """The clause of a verb of thinking (:data:`toolkit.lexicon.BELIEF_VERBS`)
+    that quotes words in quote marks, or None."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in BELIEF_VERBS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "ccomp" and any(
+        _is_quote_tok(t) for t in c.subtree)), None)
+
+
+@rule("indirect-belief-quoted", stage="quotes")
+def indirect_belief_quoted(ctx: _Context, verb: Token) -> _Draft | None:
+    """A verb of thinking whose clause quotes words: ``Ann believes the plan
+    will "change everything"``. Quote marks show the words were said; without
+    them ("Ann believes the plan will work") nothing is reported.
+    """
+    clause = _quoted_belief(verb)
+    if clause is None or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return _indirect("indirect-belief-quoted", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
+
+
+def _made_clear(tok: Token) -> Token | None:
+    """The that-clause of "made (it) clear that …", or None: the parser hangs
+    it on "clear" or on "made"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "make":
+        return None
+    clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
+    if clear is None:
+        return None
+    for head in (clear, tok):
+        for c in head.children:
+            if c.i > clear.i and c.dep_ in ("ccomp", "advcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    return None
+
+
+@rule("indirect-made-clear", stage="quotes")
+def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
+    """``X made (it) clear that …``: the that-clause is what X said.
+    """
+    clause = _made_clear(verb)
+    if clause is None or _subject(verb) is None:
+        return None
+    return _indirect("indirect-made-clear", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
 
 
 @rule("indirect-embedded", stage="quotes")
@@ -1058,11 +1242,28 @@ def indirect_in_statement(ctx: _Context, verb: Token) -> _Draft | None:
     """``X said in a statement that …``: the clause hangs on the statement noun.
 
     The nouns are :data:`toolkit.lexicon.STATEMENT_NOUNS` (statement,
-    interview, letter, briefing, website, ...), after "in" or "on".
+    interview, letter, briefing, website, ...), after "in" or "on"; failing
+    those, any noun of the occasion ("at a rally in the market square that …") whose that-clause has a subject of its own.
     """
     nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in STATEMENT_NOUNS]
-    return _noun_clause(ctx, verb, nouns, "indirect-in-statement")
+    found = _noun_clause(ctx, verb, nouns, "indirect-in-statement")
+    return found if found is not None else _noun_clause(
+        ctx, verb, _setting_nouns(verb), "indirect-in-statement")
+
+
+def _setting_nouns(verb: Token) -> list[Token]:
+    """Nouns of the place or occasion after a speech verb, one "in" deep, whose
+    that-clause (with its own subject) is the content: "said at a rally in
+    the market square that she was …"."""
+    nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    nouns += [q for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
+              for q in c.children if q.dep_ == "pobj" and q.pos_ == "NOUN"]
+    return [n for n in nouns if any(
+        c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "nsubj" for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in n.children)]
 
 
 @rule("indirect-xcomp", stage="quotes")
@@ -1110,7 +1311,13 @@ def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
         return None
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
-            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            end = child.right_edge.i + 1
+            head = verb.head
+            if verb.dep_ == "ccomp" and head.i > end and ctx.doc[end].text == ",":
+                # "X said taking rents into account, the valuers found …": the
+                # parser made the reported clause the head of the saying.
+                end = head.right_edge.i + 1
+            span = _trimmed(ctx.doc, child.left_edge.i, end)
             if span:
                 return _indirect("indirect-gerund", ctx.doc, span, verb)
     return None
@@ -1175,6 +1382,11 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
         return None
     head = verb.head
     vi = verb.left_edge.i
+    # "At stake, said Acme, is whether …": the parser hangs the opening phrase on
+    # the verb; the reporting clause starts at its own comma.
+    commas = [c.i for c in verb.lefts if c.text == ","]
+    if commas and not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
+        vi = commas[-1]
     if not ((vi > 0 and doc[vi - 1].text == ",") or doc[vi].text == ","):
         return None
     if any(c.dep_ == "mark" for c in verb.children):
@@ -1252,8 +1464,12 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
         for tok in sent:
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
-            if _is_speech_verb(tok) and not _hypothetical(tok):
-                d = _first(groups["indirect"], ctx, tok)
+            special = _quoted_belief(tok) is not None or _made_clear(tok) is not None
+            if (_is_speech_verb(tok) or special) and not _hypothetical(tok):
+                rules = groups["indirect"] if _is_speech_verb(tok) else tuple(
+                    r for r in groups["indirect"]
+                    if r in (indirect_belief_quoted, indirect_made_clear))
+                d = _first(rules, ctx, tok)
                 if d is not None:
                     d.speaker_tok = _subject(tok)
                     drafts.append(d)
@@ -1451,11 +1667,13 @@ class _Resolver:
     speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
     contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
     genders: dict[str, str] = None  # gender learnt from "he"/"she", by actor or name
+    people: set[str] = None  # actors or names known to be people (see speaker_first_person)
 
     def __post_init__(self):
         self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
+        self.people = set()
         self._keys: dict[tuple[int, int], str] = {}
         self.contents_in: dict[int, list[tuple[int, int]]] = {}  # by sentence
         for c in self.contents:
@@ -1479,6 +1697,12 @@ class _Resolver:
             self._keys[where] = self.index.link(cand.text, cand.start, cand.end, None) \
                 or cand.text.lower()
         return self._keys[where]
+
+    def as_known(self, cand: _Candidate) -> _Candidate:
+        """``cand`` as a person when its actor or name is known to be one."""
+        if cand.person or self.key(cand) not in self.people:
+            return cand
+        return replace(cand, person=True, place=False)
 
     def sentence_of(self, char: int) -> int:
         return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
@@ -1603,8 +1827,9 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     veteran coach says") names the person who spoke just before: news
     style names someone, then refers back to them by role.
 
-    Applies when the written speaker starts with "the", is headed by a person
-    noun or role, has no name of its own, no possessive and no name before its
+    Applies when the written speaker starts with "the", is headed by a
+    singular person noun or role ("the club's lawyers" are not one
+    person), has no name of its own, no possessive and no name before its
     head ("the Acme spokesman", "the trust's chairman" may be someone else),
     and a named person spoke in the
     same sentence or one of the two before (gender agreeing when the
@@ -1626,12 +1851,13 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
         c.dep_ in ("appos", "poss")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
         for c in root.children) or (root.pos_ == "PROPN" and not role)
-    if named or not (_AGE_NOUN.match(sp.text) or role or c.person):
+    if named or c.plural or not (_AGE_NOUN.match(sp.text) or role or c.person):
         return None
     here = res.sentence_of(sp.start)
     for prev in reversed(res.speakers):
         if prev.sentence < here - 2:
             break
+        prev = res.as_known(prev)
         if prev.name and prev.person and prev.end <= sp.start and \
                 not prev.text.lower().startswith("the "):  # a name, not the same description
             if (c.gender and prev.gender and c.gender != prev.gender) or not (
@@ -1639,6 +1865,118 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
                 return None
             return _Speaker(prev.text, prev.start, prev.end, cand=replace(prev, sentence=here),
                             resolved=True, source_text=sp.text, suffix="+description")
+    return None
+
+
+def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
+    """The written speaker as a span when it is a bare definite description:
+    "the" first, no name, no possessive and no apposition ("the veteran
+    coach", "The firm"); None otherwise."""
+    if sp.cand is None or sp.pronoun or sp.resolved or sp.start is None:
+        return None
+    span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ != "the" or sp.cand.plural:
+        return None
+    root = span.root
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span if t.i <= root.i) \
+            or root.pos_ != "NOUN" or any(c.dep_ in ("appos", "poss") for c in root.children):
+        return None
+    return span
+
+
+def _titled_people(doc: Doc, word: Token, before: int) -> dict[str, Token]:
+    """People written with ``word`` as their title before ``before``: "Chancellor
+    Ann Roe", "boat builder Bo Park", "Ann Roe, the chancellor", by name."""
+    found = {}
+    for t in doc[:before]:
+        if t.lower_ != word.lower_ and t.lemma_.lower() != word.lemma_.lower():
+            continue
+        name = t.head
+        if not (name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and (
+                (t.dep_ == "compound" and t.i < name.i) or t.dep_ == "appos")):
+            continue
+        words = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.i > t.i] + [name]
+        found.setdefault(" ".join(w.text for w in words), words[0])
+    return found
+
+
+@rule("speaker-role-title", stage="quotes")
+def speaker_role_title(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A definite description whose head word was written earlier as one
+    person's title names that person, however far back: "Chancellor Ann Roe
+    … In his speech, the chancellor said …" is Ann Roe.
+
+    The title counts before the name ("President Roe", "boat builder Ann
+    Roe") or in apposition ("Ann Roe, the chancellor"); exactly one person
+    may carry it, and every capitalised modifier of the description must be
+    written with the title ("the Tory leader" is not "Labour leader Ann
+    Roe"). The quote keeps the description in ``source_text`` and its rule
+    gets ``+description``.
+    """
+    span = _bare_description(res, sp)
+    if span is None:
+        return None
+    people = _titled_people(res.ctx.doc, span.root, span.start)
+    if len(people) != 1:
+        return None
+    (text, first), = people.items()
+    mods = {t.lower_ for t in span if t.i < span.root.i and t.text[:1].isupper() and t.i > span.start}
+    near = {t.lower_ for t in res.ctx.doc[max(first.i - 4, 0):first.i]}
+    if not mods <= near:
+        return None
+    start = first.idx
+    end = start + len(text)
+    cand = _candidate(text, start, end, res.ctx.doc.char_span(start, end, alignment_mode="expand"),
+                      res.sentence_of(sp.start))
+    return _Speaker(text, start, end, cand=replace(cand, person=True), resolved=True,
+                    source_text=sp.text, suffix="+description")
+
+
+@rule("speaker-org-description", stage="quotes")
+def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A definite description of an organisation ("The firm said", "the
+    engineering concern said") names the organisation an "it" there would
+    stand for: the nearest earlier named organisation, by the order of
+    :func:`speaker_pronoun`.
+
+    Applies when the written speaker is "the" + a singular organisation noun
+    (:func:`toolkit.lexicon.org_nouns`, :data:`toolkit.lexicon.ORG_HEAD_WORDS`)
+    with no name of its own; only a proper name that is no person and no
+    place, an earlier speaker or subject outside reported content and not
+    named in the quote's own content ("The company said Acme's sales rose"
+    is not Acme), qualifies, and an earlier name that ends in the noun
+    itself ("the trust" … "Lakeside Housing Trust") comes first. The quote keeps the description in ``source_text`` and
+    its rule gets ``+description``.
+    """
+    span = _bare_description(res, sp)
+    if span is None or d.speaker_tok is None:
+        return None
+    word = span.root.lemma_.lower()
+    if span.root.tag_ != "NN" or (word not in org_nouns() and word not in ORG_HEAD_WORDS):
+        return None
+    cand = _named_after(res, word, sp.start) or \
+        _antecedent("it", d.speaker_tok, res, (d.start, d.end), names=True)
+    if cand is None:
+        return None
+    here = replace(cand, sentence=res.sentence_of(sp.start))
+    return _Speaker(cand.text, cand.start, cand.end, cand=here, resolved=True,
+                    source_text=sp.text, suffix="+description")
+
+
+def _org_name(res: _Resolver, c: _Candidate) -> bool:
+    """An organisation's proper name outside reported content: what an
+    organisation description may stand for."""
+    return c.name and c.org and not c.person and not c.place and not res.in_content(c.start)
+
+
+def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
+    """The nearest organisation named before ``before`` whose name ends in
+    ``word`` ("the trust" … "Lakeside Housing Trust")."""
+    for c in reversed(res.mentions[:bisect_left(res.mention_starts, before)]):
+        last = c.text.split()[-1].lower() if c.text.split() else ""
+        if last in (word, word + "s") and _org_name(res, c):
+            return c
     return None
 
 
@@ -1697,7 +2035,8 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """
     if not sp.pronoun:
         return None
-    cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end))
+    cand = _antecedent(sp.pronoun, d.speaker_tok, res, (d.start, d.end),
+                       direct=d.kind == "direct")
     if cand is None:
         return None
     if sp.pronoun in PRONOUN_GENDER:
@@ -1707,25 +2046,107 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
                     source_text=sp.source_text, suffix="+pronoun")
 
 
+@rule("speaker-introduced", stage="quotes")
+def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A floating quote right after a sentence about someone who has already
+    spoken is theirs: '"…," Ann Roe said. Bo Park, however, wants to wait.
+    "We have time."' gives the last quote to Bo Park, not Ann Roe.
+
+    Applies when the sentence just before the quote, in the same paragraph,
+    reports nothing itself, and its main clause's subject is a name whose
+    actor (or words) spoke earlier in the article.
+    """
+    if not d.floating or sp.text:
+        return None
+    doc, ctx = res.ctx.doc, res.ctx
+    first = _tok_at(ctx.tok_starts, d.start)
+    sent = ctx.sent_at[first] if first is not None else None
+    if sent is None or sent.start == 0:
+        return None
+    before = ctx.sent_at[sent.start - 1]
+    if "\n" in ctx.text[before.end_char:d.start] or any(
+            res.in_content(t.idx) for t in before) or any(_is_quote_tok(t) for t in before):
+        return None
+    subj = next((c for c in before.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"),
+                None)
+    if subj is None:
+        return None
+    i, j = _noun_span(subj)
+    start, end = _chars(doc, i, j)
+    cand = _candidate(ctx.text[start:end], start, end, doc[i:j], res.sentence_of(start))
+    if not any(_same_name(res, cand, c) for c in res.speakers):
+        return None
+    return _Speaker(cand.text, start, end, head=(subj.idx, subj.idx + len(subj)),
+                    cand=cand, resolved=True)
+
+
+def _same_name(res: _Resolver, a: _Candidate, b: _Candidate) -> bool:
+    """Whether two candidates name the same actor, or, without actors, the
+    capitalised words of ``a`` are among those of ``b`` ("Renn", "Coach Ivo Renn")."""
+    if res.key(a) == res.key(b):
+        return True
+    words = {w for w in a.text.split() if w[:1].isupper()}
+    return bool(words) and words <= set(b.text.split())
+
+
 @rule("speaker-floating", stage="quotes")
 def speaker_floating(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A floating quote inherits the speaker of the quote just before it, when
-    that quote ended at most two sentences earlier.
+    that quote ended at most two sentences earlier, or when the floating
+    quote is a paragraph of its own right after the paragraph of that quote
+    (a continuation paragraph).
 
     A floating quote that names the previous speaker (a person) is about them,
     not by them. Floating quotes with no speaker to inherit are
     ``direct-unattributed``.
     """
     prev = res.quotes[-1] if res.quotes else None
-    if not d.floating or prev is None or not prev.speaker or prev.speaker_start is None:
+    if not d.floating or sp.resolved or prev is None or not prev.speaker or \
+            prev.speaker_start is None:
         return None
     last = res.ctx.sent_of.get(_tok_at(res.ctx.tok_starts, max(prev.end_char - 1,
                                                                prev.start_char)), prev.sentence)
-    if res.sentence_of(d.start) - last > 2 or \
-            res.index.names_person(prev.speaker_actor, d.start, d.end):
+    if (res.sentence_of(d.start) - last > 2 and not _continuation_paragraph(res.ctx.text, d, prev)) \
+            or res.index.names_person(prev.speaker_actor, d.start, d.end):
         return None
+    # The speaker spoke again here: later pronouns and descriptions count from this quote.
+    cand = next((c for c in reversed(res.speakers) if c.start == prev.speaker_start), None)
     return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, resolved=True,
-                    actor=prev.speaker_actor)
+                    actor=prev.speaker_actor, cand=cand and replace(
+                        cand, sentence=res.sentence_of(max(d.end - 1, d.start))))
+
+
+def _continuation_paragraph(text: str, d: _Draft, prev: Quote) -> bool:
+    """Whether the quote ``d`` is a whole paragraph right after the paragraph
+    of the attributed quote ``prev``: news continues a speaker's words that
+    way, however many sentences the previous paragraph has."""
+    para_start = text.rfind("\n\n", 0, d.start)
+    para_end = text.find("\n\n", d.end)
+    para_end = len(text) if para_end < 0 else para_end
+    if para_start < 0 or text[para_start:d.start].strip(" \n\"“‘'") or \
+            text[d.end:para_end].strip(" \n\"”’'.,!?"):
+        return False
+    return text.rfind("\n\n", 0, para_start) < prev.end_char <= para_start
+
+
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:I|[Mm]y|[Mm]e|[Mm]yself)(?!\w)")
+
+
+@rule("speaker-first-person", stage="quotes")
+def speaker_first_person(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """The speaker of a direct quote in the first person singular ("I", "my")
+    is a person, whatever the model typed the name: '"I am ready," Voss
+    told reporters' makes Voss someone a later "he" can stand for.
+
+    Records the speaker's actor (or name) as a person for the rest of the
+    article (pronouns and descriptions then accept it) and returns the
+    speaker marked as one; the speaker's words do not change.
+    """
+    if d.kind != "direct" or sp.cand is None or sp.cand.plural or \
+            not _FIRST_PERSON.search(res.ctx.text[d.start:d.end]):
+        return None
+    res.people.add(res.key(sp.cand))
+    return replace(sp, cand=replace(sp.cand, person=True, place=False))
 
 
 def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
@@ -1752,23 +2173,45 @@ def _resolve(res: _Resolver, drafts: list[_Draft], rules: tuple) -> list[Quote]:
     return res.quotes
 
 
-def _antecedent(pron: str, tok: Token, res: _Resolver,
-                content: tuple[int, int]) -> _Candidate | None:
+def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int], *,
+                direct: bool = False, names: bool = False) -> _Candidate | None:
     """Nearest compatible antecedent for a pronoun speaker (see
-    :func:`speaker_pronoun` for the order of preference)."""
+    :func:`speaker_pronoun` for the order of preference); ``names`` takes
+    only earlier speakers and subjects that are proper names, neither people
+    nor places, and not named in the content."""
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
+    said = res.ctx.text[content[0]:content[1]] if direct or names else ""
     for relaxed in (False, True):
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
+                if names and n % _GROUPS_PER_SENTENCE > 2:
+                    continue  # an organisation description: speakers and subjects only
                 # An earlier speaker is taken as a person even when not known to be one.
                 loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
-                    if names_only and not c.name:
+                    if (names_only and not c.name) or _named_in(res, c, said) or (
+                            names and not _org_name(res, c)):
                         continue
+                    c = res.as_known(c)
                     if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
                         return c
     return None
+
+
+def _named_in(res: _Resolver, cand: _Candidate, said: str) -> bool:
+    """Whether a person's name is written in the direct quote a pronoun
+    introduces: '"Sam's knee is fine now," he said' is not Sam speaking of
+    himself. A word of the candidate's actor's name (or of the candidate,
+    without an actor) counts, capitalised and not joined by a hyphen
+    ("the Lee-Park talks"), honorifics and titles aside."""
+    if not cand.name or not said:
+        return False
+    name = res.index.link(cand.text, cand.start, cand.end, None) or cand.text
+    words = {w for w in name.split() if w[:1].isupper() and len(w) > 2
+             and w.lower().rstrip(".") not in honorifics() and w.lower() not in title_words()}
+    return any(said[m.end():m.end() + 1] != "-" and said[max(m.start() - 1, 0):m.start()] != "-"
+               for w in words for m in _name_pattern(w).finditer(said))
 
 
 #: Antecedent groups per sentence: speakers, main-clause subjects, other
@@ -1808,7 +2251,34 @@ def _antecedent_groups(tok: Token, res: _Resolver, content: tuple[int, int],
                    main, [c for c in subjects if c not in main],
                    [c for c in free if c not in subjects] if sent != here else [],
                    reported if sent != here else []]
-    return groups
+    return _speakers_first(doc, groups)
+
+
+def _speakers_first(doc: Doc, groups: list[list[_Candidate]]) -> list[list[_Candidate]]:
+    """The groups with names inside a prepositional phrase ("a plan backed
+    by Bo Park", "a grant from Acme") moved after every sentence's speakers,
+    subjects and other mentions: "Ann Roe said … a plan backed by Bo Park …
+    She said" is Ann Roe. Group positions (their kind, by
+    :data:`_GROUPS_PER_SENTENCE`) are kept: the moved names go to copies of
+    their groups at the end."""
+    n = _GROUPS_PER_SENTENCE
+    front, back = [], []
+    for k, g in enumerate(groups):
+        late = [c for c in g if k % n == 3 and _in_prep_phrase(doc, c.start)]
+        front.append([c for c in g if c not in late])
+        back.append(late)
+    return front + back
+
+
+def _in_prep_phrase(doc: Doc, char: int) -> bool:
+    """Whether the name at ``char`` is (in) the object of a preposition."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj"
 
 
 def _main_clause_at(doc: Doc, char: int) -> bool:
@@ -1854,13 +2324,14 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 #: speaker of every draft, in order.
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
-    "indirect": (indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
+    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
                  indirect_in_statement, indirect_xcomp, indirect_gerund, indirect_prep,
                  indirect_dobj,
                  indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_not_number,
-                speaker_pronoun, speaker_floating, speaker_continuation),
+    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_role_title,
+                speaker_org_description, speaker_not_number,
+                speaker_pronoun, speaker_introduced, speaker_floating, speaker_continuation, speaker_first_person),
 }
 
 

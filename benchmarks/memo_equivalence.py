@@ -1,4 +1,4 @@
-"""Does ``memo_attribute_ruler`` annotate exactly as spaCy's ``attribute_ruler``?
+"""Do ``memo_attribute_ruler`` and ``cached_lemmatizer`` annotate exactly as spaCy's components?
 
 Usage::
 
@@ -9,7 +9,7 @@ Reads every article of the sources (default: ``../shared/corpora/bbc``,
 ``../shared/corpora/reuters-wire`` and ``data/``: its ``.txt`` articles and
 its news-archive exports) as the toolkit reads them, parses each with two
 pipelines loaded side by side (:func:`toolkit.nlp.load_model` with and
-without ``attribute_memo``, each with its own vocabulary) and compares, for
+without ``memo``, each with its own vocabulary) and compares, for
 every token, TAG, POS, MORPH, LEMMA, DEP, HEAD and the entity (IOB and type).
 Prints the tokens compared and every difference (there must be none).
 
@@ -94,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
               f"differences {sum(r['differences'] for r in rows)}")
         return 0
     files = article_files(args.sources)[args.start:args.stop]
-    memo, spacy_ruler = load_model(attribute_memo=True), load_model(attribute_memo=False)
-    assert "memo_attribute_ruler" in memo.pipe_names and "attribute_ruler" in spacy_ruler.pipe_names
+    memo, spacy_ruler = load_model(memo=True), load_model(memo=False)
+    assert {"memo_attribute_ruler", "cached_lemmatizer"} <= set(memo.pipe_names)
+    assert {"attribute_ruler", "lemmatizer"} <= set(spacy_ruler.pipe_names)
     start = time.process_time()
     articles = [a for path in files for a in read_all(path)]
     tokens, diffs = compare(articles, memo, spacy_ruler)

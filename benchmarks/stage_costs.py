@@ -11,7 +11,8 @@ over the docs ``--repeat`` times, timing each stage as it goes through
 Before each repeat every doc's ``user_data`` is put back as the parse left
 it, so the per-doc caches are rebuilt as in a real run, and the caches keyed
 by text are emptied. ``--profile`` adds
-the cProfile listing of the extraction (top 40 functions by own time).
+the cProfile listing of the extraction (top 40 functions by own time)
+and the callers of ``Doc.__getitem__`` / ``Doc.__iter__`` (building Tokens).
 The 1-minute load average is printed: on a shared machine, compare runs
 with similar loads only.
 """

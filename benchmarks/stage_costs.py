@@ -31,7 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc" / "bbc"
+DEFAULT_CORPUS = next((p for p in (ROOT.parent / "shared" / "corpora" / "bbc" / "bbc",
+                                   ROOT.parent.parent / "shared" / "corpora" / "bbc" / "bbc")
+                       if p.is_dir()), ROOT.parent / "shared" / "corpora" / "bbc" / "bbc")
 
 from toolkit import analysis  # noqa: E402
 from toolkit.nlp import load_model, parse_many  # noqa: E402

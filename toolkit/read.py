@@ -60,6 +60,13 @@ class InputError(ValueError):
     """Input that cannot be analysed; the message is one line naming the input."""
 
 
+# The last few decoded files of up to this many bytes, kept because a file is
+# decoded twice in a row: its head (the whole of a short file) to see whether it
+# is a news-archive export, then the whole file to read it; ftfy is the cost.
+_RECENT_MAX_BYTES = 65536
+_RECENT_DECODED: dict[bytes, tuple[str, str]] = {}
+
+
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode bytes to text, returning ``(text, encoding)``.
 
@@ -70,6 +77,18 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         >>> decode("café".encode("cp1252"))
         ('café', 'cp1252')
     """
+    found = _RECENT_DECODED.get(data)
+    if found is not None:
+        return found
+    result = _decode(data, name)
+    if len(data) <= _RECENT_MAX_BYTES:
+        if len(_RECENT_DECODED) >= 4:
+            del _RECENT_DECODED[next(iter(_RECENT_DECODED))]
+        _RECENT_DECODED[data] = result
+    return result
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data:
         raise InputError(f"{name}: file is empty")
     for magic, what in _MAGIC.items():

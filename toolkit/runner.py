@@ -310,6 +310,8 @@ def _results(state: RunState, client) -> Iterator[ChunkResult]:
 
         return dask_results(tasks, client=client, scheduler=opts.scheduler,
                             n_workers=opts.n_process)
+    if opts.n_process is not None:  # a count given: no need to count the articles first
+        return _local_results(tasks, opts.workers()[0], state.nlp, opts.model)
     skipped = state.summary.skipped  # counting past what decides the process count is waste
     enough = skipped + max(AUTO_MIN_ARTICLES, opts.chunk_size * MAX_AUTO_PROCESSES)
     left = max(0, count_articles(state.files, enough=enough) - skipped)

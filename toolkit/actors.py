@@ -216,7 +216,7 @@ from .lexicon import (
     TITLE_SMALL_WORDS,
     WORK_NOUNS,
 )
-from .nlp import body_sentences
+from .nlp import body_sentences, token_columns
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -534,13 +534,16 @@ def _first_word(sent: Span) -> int:
     return first
 
 
-def _lowercase_words(doc: Doc) -> frozenset[str]:
+def _lowercase_words(doc: Doc) -> dict[str, int]:
     """Every word the text writes in lower case, with the singular of plurals
-    (cached on the doc): a capitalised word also used so is a common word here."""
+    (cached on the doc): a capitalised word also used so is a common word here.
+
+    A dict used as a set (words to 1, sorted), so the Doc still serialises.
+    """
     cached = doc.user_data.get("actor_lowercase_words")
     if cached is None:
         words = {t.text for t in doc if t.is_lower and t.is_alpha}
-        cached = frozenset(words | {_singular(w) for w in words})
+        cached = dict.fromkeys(sorted(words | {_singular(w) for w in words}), 1)
         doc.user_data["actor_lowercase_words"] = cached
     return cached
 
@@ -658,16 +661,18 @@ def _is_neuter(span: Span) -> bool:
     return False
 
 
-def _known_names(doc: Doc) -> frozenset[str]:
-    """Keys of the actor-type entities of the whole doc (cached on the doc)."""
+def _known_names(doc: Doc) -> dict[str, int]:
+    """Keys of the actor-type entities of the whole doc (cached on the doc as a
+    dict used as a set, so the Doc still serialises)."""
     cached = doc.user_data.get("actor_known_names")
     if cached is None:
-        cached = frozenset(name_key(e.text) for e in doc.ents if e.label_ in ACTOR_TYPES)
+        cached = dict.fromkeys(sorted({name_key(e.text) for e in doc.ents
+                                       if e.label_ in ACTOR_TYPES}), 1)
         doc.user_data["actor_known_names"] = cached
     return cached
 
 
-def _work_names(doc: Doc) -> frozenset[str]:
+def _work_names(doc: Doc) -> dict[str, int]:
     """Keys of the names the model tagged as titles of works anywhere in the doc,
     at least as often as it tagged them as actors (one stray WORK_OF_ART tag on
     a person named five times does not make a title)."""
@@ -675,7 +680,8 @@ def _work_names(doc: Doc) -> frozenset[str]:
     if cached is None:
         tags = Counter((name_key(e.text), e.label_ == "WORK_OF_ART") for e in doc.ents
                        if e.label_ == "WORK_OF_ART" or e.label_ in ACTOR_TYPES)
-        cached = frozenset(k for k, work in tags if work and tags[k, True] >= tags[k, False])
+        cached = dict.fromkeys(sorted({k for k, work in tags
+                                       if work and tags[k, True] >= tags[k, False]}), 1)
         doc.user_data["actor_work_names"] = cached
     return cached
 
@@ -2266,11 +2272,13 @@ def recall_speaker(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
     evidence: an honorific, title, apposition or age makes a PERSON; a company
     form or "it said" an ORG; otherwise as :func:`_guess_label` reads it.
     """
+    cols = token_columns(doc)
+    dep, tag, lemma, head = cols["dep"], cols["tag"], cols["lemma"], cols["head"]
     for sent_i, sent in sentences:
-        for tok in sent:
-            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in SPEECH_VERBS
-                    and tok.tag_ in {"NNP", "NNPS"}):
-                span = _untagged_name(tok, sent)
+        for i in range(sent.start, sent.end):
+            if (dep[i] in {"nsubj", "nsubjpass"} and lemma[head[i]] in SPEECH_VERBS
+                    and tag[i] in {"NNP", "NNPS"}):
+                span = _untagged_name(doc[i], sent)
                 if span is not None and not _looks_common(span, sent):
                     yield None, _recalled(span, sent_i, _guess_label(span))
 
@@ -2279,10 +2287,12 @@ def recall_speaker(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
 def recall_age(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Candidate]],
                types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
     """Add an untagged proper name followed by an age ("Edu, 27, scored"): a PERSON."""
+    cols = token_columns(doc)
+    tag, text = cols["tag"], cols["text"]
     for sent_i, sent in sentences:
-        for tok in sent:
-            if tok.tag_ in {"NNP", "NNPS"} and (tok.i + 1 == sent.end or doc[tok.i + 1].text == ","):
-                span = _untagged_name(tok, sent)
+        for i in range(sent.start, sent.end):
+            if tag[i] in {"NNP", "NNPS"} and (i + 1 == sent.end or text[i + 1] == ","):
+                span = _untagged_name(doc[i], sent)
                 if span is not None and _has_person_cue(span) and not _is_titled(span):
                     yield None, _recalled(span, sent_i, "PERSON")
 
@@ -2293,19 +2303,21 @@ def recall_titled_name(doc: Doc, sentences: list[tuple[int, Span]],
                        types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
     """Add an untagged capitalised name after an honorific or a capitalised person
     title ("Mr Edu", "Coach Edu"): a PERSON."""
+    cols, kinds = token_columns(doc), roles()
+    text, lower, tag, ent = cols["text"], cols["lower"], cols["tag"], cols["ent"]
     for sent_i, sent in sentences:
-        for tok in sent:
-            if tok.i + 1 >= sent.end or not tok.text[:1].isupper():
+        for i in range(sent.start, sent.end - 1):
+            if not text[i][:1].isupper():
                 continue
-            if _role_kind(tok) != "honorific" and tok.lower_ not in TITLE_NOUNS:
+            if kinds.get(lower[i], "") != "honorific" and lower[i] not in TITLE_NOUNS:
                 continue
-            end = tok.i + 1
-            while end < sent.end and doc[end].tag_ == "NNP" and doc[end].text[:1].isupper() \
-                    and not doc[end].ent_type_ and not _role_kind(doc[end]) \
-                    and doc[end].text.isalpha() and len(doc[end].text) > 1:
+            end = i + 1
+            while end < sent.end and tag[end] == "NNP" and text[end][:1].isupper() \
+                    and not ent[end] and not kinds.get(lower[end], "") \
+                    and text[end].isalpha() and len(text[end]) > 1:
                 end += 1
-            if end > tok.i + 1 and name_key(doc[end - 1].text) not in ORG_HEAD_WORDS:
-                yield None, _recalled(doc[tok.i + 1:end], sent_i, "PERSON")
+            if end > i + 1 and name_key(text[end - 1]) not in ORG_HEAD_WORDS:
+                yield None, _recalled(doc[i + 1:end], sent_i, "PERSON")
 
 
 @rule("recall-called-name", stage="actors")
@@ -2314,19 +2326,21 @@ def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
                        types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
     """Add the name after "a company called" or "a man named": an ORG after an
     organisation noun, a PERSON after a person noun, whatever the model tagged it."""
+    cols = token_columns(doc)
+    text, lower, ent = cols["text"], cols["lower"], cols["ent"]
     for sent_i, sent in sentences:
-        for tok in sent:
-            if tok.lower_ not in {"called", "named"} or tok.i < 1 or tok.i + 1 >= sent.end:
+        for i in range(max(sent.start, 1), sent.end - 1):
+            if lower[i] not in {"called", "named"}:
                 continue
-            noun = doc[tok.i - 1]
-            label = ("ORG" if noun.lower_ in org_nouns() else
-                     "PERSON" if noun.lower_ in PERSON_CUE_NOUNS else "")
-            end = tok.i + 1
-            while (end < sent.end and doc[end].text[:1].isupper()
-                   and doc[end].ent_type_ not in ACTOR_TYPES and doc[end].text.isalpha()):
+            noun = lower[i - 1]
+            label = ("ORG" if noun in org_nouns() else
+                     "PERSON" if noun in PERSON_CUE_NOUNS else "")
+            end = i + 1
+            while (end < sent.end and text[end][:1].isupper()
+                   and ent[end] not in ACTOR_TYPES and text[end].isalpha()):
                 end += 1
-            if label and end > tok.i + 1:
-                yield None, _recalled(doc[tok.i + 1:end], sent_i, label)
+            if label and end > i + 1:
+                yield None, _recalled(doc[i + 1:end], sent_i, label)
 
 
 def _proper_run(doc: Doc, start: int, sent: Span, first: int) -> int:
@@ -2334,20 +2348,21 @@ def _proper_run(doc: Doc, start: int, sent: Span, first: int) -> int:
     (no title words; letters, digits and inner dashes only). A capitalised
     word inside the sentence (after ``first``, its first word) tagged as a
     common noun counts: the tagger often reads a rare name so."""
-    end = start
-    while (end < sent.end and (doc[end].tag_ in {"NNP", "NNPS"} or doc[end].tag_ == "NN" and end != first)
-           and doc[end].text[:1].isupper()
-           and not doc[end].ent_type_ and not _role_kind(doc[end])
-           and doc[end].text.replace("-", "").isalnum()):
+    cols, kinds, end = token_columns(doc), roles(), start
+    text, tag, ent, lower = cols["text"], cols["tag"], cols["ent"], cols["lower"]
+    while (end < sent.end and (tag[end] in {"NNP", "NNPS"} or tag[end] == "NN" and end != first)
+           and text[end][:1].isupper()
+           and not ent[end] and not kinds.get(lower[end], "")
+           and text[end].replace("-", "").isalnum()):
         end += 1
     return end
 
 
 def _run_starts(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every run of capitalised untagged proper nouns in the sentence."""
-    i, first = sent.start, _first_word(sent)
+    i, first, text = sent.start, _first_word(sent), token_columns(doc)["text"]
     while i < sent.end:
-        end = _proper_run(doc, i, sent, first) if doc[i].text[:1].isupper() else i
+        end = _proper_run(doc, i, sent, first) if text[i][:1].isupper() else i
         if end > i:
             yield i, end
             i = end
@@ -2376,14 +2391,14 @@ def recall_org_noun_name(doc: Doc, sentences: list[tuple[int, Span]],
     [X]", "the firm [X Y]", "rival club [X]"), or between "the" and one ("the
     [X Without Y] group", "the [Friends of X] charity"): an ORG
     (``data/org_nouns.txt``)."""
-    nouns = org_nouns()
+    nouns, lower = org_nouns(), token_columns(doc)["lower"]
     for sent_i, sent in sentences:
         for start, end in _run_starts(doc, sent):
             prev = doc[start - 1] if start > sent.start else None
             if prev is not None and prev.is_lower and prev.lower_ in nouns:
                 yield None, _recalled(doc[start:end], sent_i, "ORG")
-        for tok in sent:
-            if tok.is_lower and tok.lower_ in nouns and tok.i > sent.start:
+        for i in range(sent.start + 1, sent.end):
+            if lower[i] in nouns and (tok := doc[i]).is_lower:
                 start = _name_before(tok, sent)
                 if start is not None:
                     yield None, _recalled(doc[start:tok.i], sent_i, "ORG")
@@ -2423,14 +2438,16 @@ def recall_country_name(doc: Doc, sentences: list[tuple[int, Span]],
                         types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
     """Add an untagged country name (``data/countries.tsv``: "the USA", "the
     U.S.") that is not part of a longer name: a GPE."""
-    countries = country_keys()
+    countries, cols = country_keys(), token_columns(doc)
+    text, lower, tag, ent = cols["text"], cols["lower"], cols["tag"], cols["ent"]
     for sent_i, sent in sentences:
-        for tok in sent:
-            if tok.ent_type_ or not tok.text[:1].isupper() or tok.i > sent.start and (
-                    doc[tok.i - 1].lower_ in {"of", "for"} or _capitalised_name_word(doc[tok.i - 1])):
+        for i in range(sent.start, sent.end):
+            if ent[i] or not text[i][:1].isupper() or i > sent.start and (
+                    lower[i - 1] in {"of", "for"}
+                    or tag[i - 1] in {"NNP", "NNPS"} and text[i - 1][:1].isupper()):
                 continue
-            for end in range(min(tok.i + 4, sent.end), tok.i, -1):
-                span = doc[tok.i:end]
+            for end in range(min(i + 4, sent.end), i, -1):
+                span = doc[i:end]
                 if (name_key(span.text) in countries and not any(t.ent_type_ for t in span)
                         and (end == sent.end or not _capitalised_name_word(doc[end]))):
                     yield None, _recalled(span, sent_i, "GPE")
@@ -2452,12 +2469,14 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
     counts as a mention when it lies outside every entity and, for a single
     word, is tagged as a proper noun.
     """
+    cols = token_columns(doc)
+    text, tag, ent = cols["text"], cols["tag"], cols["ent"]
     forms: dict[tuple[str, ...], set[int]] = {}
     for gi, (cands, atype) in enumerate(zip(groups, types, strict=True)):
         if atype in {"NORP", ""}:
             continue
         for c in cands:
-            words = tuple(t.text for t in doc[c.start:c.end])
+            words = tuple(text[c.start:c.end])
             forms.setdefault(words, set()).add(gi)
             if atype == "PERSON" and len(words) > 1 and not doc[c.end - 1].is_punct:
                 forms.setdefault((words[-1],), set()).add(gi)
@@ -2469,14 +2488,13 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
     for sent_i, sent in sentences:
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
             match = None
-            if tok.ent_type_ == "" and i not in covered and tok.text in by_first:
-                for words in by_first[tok.text]:
+            if ent[i] == "" and i not in covered and text[i] in by_first:
+                for words in by_first[text[i]]:
                     end = i + len(words)
-                    if (end <= sent.end and tuple(t.text for t in doc[i:end]) == words
-                            and all(t.ent_type_ == "" and t.i not in covered for t in doc[i:end])
-                            and (len(words) > 1 or tok.tag_ in {"NNP", "NNPS"})):
+                    if (end <= sent.end and tuple(text[i:end]) == words
+                            and all(ent[j] == "" and j not in covered for j in range(i, end))
+                            and (len(words) > 1 or tag[i] in {"NNP", "NNPS"})):
                         match = words
                         break
             if match is None:

@@ -497,6 +497,39 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_columns(doc: Doc) -> dict[str, list]:
+    """Token attributes as plain lists, one per attribute, computed once per doc.
+
+    Rules that scan every token of a sentence test these lists and build a
+    spaCy ``Token`` only where a match can start (``doc[i]`` builds a new
+    object on every access). The columns are ``text``, ``lower``, ``tag``,
+    ``dep``, ``ent`` (entity type, "" outside entities), ``lemma`` and
+    ``head`` (the index of the head token); kept in ``doc.user_data`` as
+    lists of strings and ints, so the Doc still serialises.
+
+    Example:
+        >>> from spacy.vocab import Vocab
+        >>> token_columns(Doc(Vocab(), words=["Bees", "hum"]))["text"]
+        ['Bees', 'hum']
+    """
+    cols = doc.user_data.get("toolkit_token_columns")
+    # Columns cached for another doc (user_data copied over) have another length.
+    if cols is None or len(cols["text"]) != len(doc):
+        cols = {name: [] for name in ("text", "lower", "tag", "dep", "ent", "lemma", "head")}
+        text, lower, tag, dep = cols["text"], cols["lower"], cols["tag"], cols["dep"]
+        ent, lemma, head = cols["ent"], cols["lemma"], cols["head"]
+        for t in doc:
+            text.append(t.text)
+            lower.append(t.lower_)
+            tag.append(t.tag_)
+            dep.append(t.dep_)
+            ent.append(t.ent_type_)
+            lemma.append(t.lemma_)
+            head.append(t.head.i)
+        doc.user_data["toolkit_token_columns"] = cols
+    return cols
+
+
 def _sentence_bounds(doc: Doc) -> list[list]:
     """``[start token, end token, is body]`` of each sentence, computed once per doc.
 

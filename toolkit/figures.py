@@ -260,8 +260,35 @@ _ONE_IN = rf"(?:one|\d+)\s+in\s+(?:every\s+)?(?:{_ATOM}|\d+)\b"
 # the look-ahead skips the other positions (spaces, punctuation) at once.
 _FIGURE_START = "(?=[\\w.]|" + "|".join(sorted({re.escape(s[0]) for s in CURRENCY_SYMBOLS})) + ")"
 
+
+def _mid_word_starts() -> str:
+    """A look-ahead that holds wherever a figure can start.
+
+    Every branch of the grammar below starts at a word boundary except a
+    number expression, which can also start inside a word: at a digit or
+    ".", a currency sign or code, a number word ("one", "twenty"), "a"/"an"
+    or "half" followed by a space. The words are grouped by their first
+    letter, so that inside an ordinary word the regex engine gives up after
+    one comparison per letter instead of trying every branch; where a
+    figure can start it changes nothing.
+
+    Example:
+        >>> starts = re.compile(_mid_word_starts(), re.I)
+        >>> bool(starts.match("someone", 4)), bool(starts.match("someone", 1))
+        (True, False)
+    """
+    tails: dict[str, set[str]] = {}
+    for word in (*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS):
+        tails.setdefault(word[0].lower(), set()).add(re.escape(word[1:]))
+    tails.setdefault("a", set()).add(r"n?\s")
+    tails.setdefault("h", set()).add(r"alf\s")
+    branches = (re.escape(first) + "(?:" + "|".join(sorted(rest, key=lambda r: (-len(r), r))) + ")"
+                for first, rest in sorted(tails.items()))
+    return r"(?=\b|[\d.]|" + "|".join(branches) + ")"
+
+
 _FIGURE_RE = re.compile(
-    rf"{_FIGURE_START}(?:"
+    rf"{_FIGURE_START}{_mid_word_starts()}(?:"
     rf"(?P<between>\bbetween\s+(?P<b1>{_NUMEXPR})\s+and\s+(?P<b2>{_NUMEXPR}))"
     rf"|(?P<vague>{_VAGUE_RE})"
     rf"|(?:(?P<fqual>\b(?:{_QUAL_RE}))\s+)?(?P<share>\b(?:{_ONE_IN}|{_FRACTION}))"

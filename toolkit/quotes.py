@@ -93,7 +93,7 @@ from .lexicon import (
     org_nouns,
     title_words,
 )
-from .nlp import body_sentences, doc_text, sentences
+from .nlp import body_sentences, doc_text, sentences, token_columns
 from .rules import active, rule
 
 __all__ = ["RULE_GROUPS", "SPEECH_VERBS", "Quote", "extract_quotes", "pair_quote_marks",
@@ -1455,13 +1455,22 @@ def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
     return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
 
 
+_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | {"make"}
+"""Lemmas of every verb that :func:`_reported_drafts` can read as reporting
+(a speech verb, a verb of thinking, "make" of "made clear")."""
+
+
 def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
                      in_direct) -> list[_Draft]:
     """Indirect and according-to attributions of the body sentences, each
     reporting verb by the first rule that applies."""
-    drafts = []
+    drafts, cols = [], token_columns(ctx.doc)
+    lemma, lower = cols["lemma"], cols["lower"]
     for _, sent in body_sentences(ctx.doc):
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if lemma[i].lower() not in _REPORTING_LEMMAS and lower[i] != "according":
+                continue  # no rule below can apply: no Token built
+            tok = ctx.doc[i]
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
             special = _quoted_belief(tok) is not None or _made_clear(tok) is not None
@@ -2401,9 +2410,10 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
         _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
+    dep = token_columns(doc)["dep"]
     for si, sent in body_sentences(doc):
-        for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+        for k in range(sent.start, sent.end):
+            if dep[k] in ("nsubj", "nsubjpass") and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
                 i, j = _noun_span(tok)
                 start, end = _chars(doc, i, j)
                 cands.append(_candidate(text[start:end], start, end, doc[i:j], si))

@@ -339,6 +339,25 @@ def country_keys() -> dict[str, str]:
 
 
 @cache
+def _country_prefixes() -> frozenset[str]:
+    """Every beginning of a country key without its dots, and of "the": a
+    word starts a country's name only if its own folded, dotless form is one.
+
+    Example:
+        >>> "u" in _country_prefixes(), "us" in _country_prefixes(), "usx" in _country_prefixes()
+        (True, True, False)
+    """
+    keys = [k.replace(".", "") for k in country_keys()] + ["the"]
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+
+
+def _may_start_country(word: str) -> bool:
+    """Whether a token's text can begin a country name (:func:`_country_prefixes`)."""
+    first = word.split()[0] if word.strip() else word
+    return first.replace("’", "'").replace("‘", "'").casefold().replace(".", "") in _country_prefixes()
+
+
+@cache
 def country_names() -> dict[str, str]:
     """ISO code -> preferred English name (the first name in ``data/countries.tsv``)."""
     return {code: names[0] for code, names in lexicon.countries()}
@@ -2343,12 +2362,13 @@ def recall_called_name(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[i + 1:end], sent_i, label)
 
 
-def _proper_run(doc: Doc, start: int, sent: Span, first: int) -> int:
+def _proper_run(cols: dict[str, list], start: int, sent: Span, first: int) -> int:
     """The end of the run of capitalised, untagged proper nouns from ``start``
     (no title words; letters, digits and inner dashes only). A capitalised
     word inside the sentence (after ``first``, its first word) tagged as a
-    common noun counts: the tagger often reads a rare name so."""
-    cols, kinds, end = token_columns(doc), roles(), start
+    common noun counts: the tagger often reads a rare name so. ``cols`` are the
+    doc's :func:`toolkit.nlp.token_columns`."""
+    kinds, end = roles(), start
     text, tag, ent, lower = cols["text"], cols["tag"], cols["ent"], cols["lower"]
     while (end < sent.end and (tag[end] in {"NNP", "NNPS"} or tag[end] == "NN" and end != first)
            and text[end][:1].isupper()
@@ -2358,16 +2378,24 @@ def _proper_run(doc: Doc, start: int, sent: Span, first: int) -> int:
     return end
 
 
-def _run_starts(doc: Doc, sent: Span) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every run of capitalised untagged proper nouns in the sentence."""
-    i, first, text = sent.start, _first_word(sent), token_columns(doc)["text"]
-    while i < sent.end:
-        end = _proper_run(doc, i, sent, first) if text[i][:1].isupper() else i
-        if end > i:
-            yield i, end
-            i = end
-        else:
-            i += 1
+def _run_starts(doc: Doc, sent: Span) -> list[list[int]]:
+    """``[start, end]`` of every run of capitalised untagged proper nouns in the
+    sentence, kept with the doc's token columns as plain ints (three recall
+    rules ask)."""
+    cols = token_columns(doc)
+    cache = cols.setdefault("proper_runs", {})
+    key = f"{sent.start}:{sent.end}"
+    if key not in cache:
+        runs, i, first, text = [], sent.start, _first_word(sent), cols["text"]
+        while i < sent.end:
+            end = _proper_run(cols, i, sent, first) if text[i][:1].isupper() else i
+            if end > i:
+                runs.append([i, end])
+                i = end
+            else:
+                i += 1
+        cache[key] = runs
+    return cache[key]
 
 
 @rule("recall-given-name", stage="actors")
@@ -2446,6 +2474,8 @@ def recall_country_name(doc: Doc, sentences: list[tuple[int, Span]],
                     lower[i - 1] in {"of", "for"}
                     or tag[i - 1] in {"NNP", "NNPS"} and text[i - 1][:1].isupper()):
                 continue
+            if not _may_start_country(text[i]):
+                continue  # no country's name begins so: no span built
             for end in range(min(i + 4, sent.end), i, -1):
                 span = doc[i:end]
                 if (name_key(span.text) in countries and not any(t.ent_type_ for t in span)

@@ -505,7 +505,8 @@ def token_columns(doc: Doc) -> dict[str, list]:
     object on every access). The columns are ``text``, ``lower``, ``tag``,
     ``dep``, ``ent`` (entity type, "" outside entities), ``lemma`` and
     ``head`` (the index of the head token); kept in ``doc.user_data`` as
-    lists of strings and ints, so the Doc still serialises.
+    lists of strings and ints, so the Doc still serialises. Rules may keep
+    other plain per-doc token facts beside them (they go when the columns do).
 
     Example:
         >>> from spacy.vocab import Vocab
@@ -539,9 +540,11 @@ def _sentence_bounds(doc: Doc) -> list[list]:
     """
     bounds = doc.user_data.get("toolkit_sentence_bounds")
     if bounds is None:
-        bounds = []
+        bounds, text = [], doc_text(doc)
         for sent in doc.sents:
-            body = bool(sent.text.strip()) and paragraph_of(doc, sent.start_char)[1] != "heading"
+            # the doc's text sliced: ``sent.text`` would join the sentence's tokens again
+            body = bool(text[sent.start_char:sent.end_char].strip()) \
+                and paragraph_of(doc, sent.start_char)[1] != "heading"
             bounds.append([sent.start, sent.end, body])
         doc.user_data["toolkit_sentence_bounds"] = bounds
     return bounds

@@ -1140,14 +1140,14 @@ def split_coordinated_names(ents: list[Span], sent: Span) -> list[Span]:
     "[Film Board and Channel 9]" after "the Film Board" was named alone is two
     organisations; "[Food and Drug Administration]" stays whole.
     """
-    doc, out = sent.doc, []
-    known = _known_names(doc)
+    doc, out, lower = sent.doc, [], token_columns(sent.doc)["lower"]
     for ent in ents:
-        cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and t.i > ent.start), None)
+        cut = next((i for i in range(ent.start + 1, ent.end) if lower[i] in {"and", "&"}), None)
         if (cut is not None and cut + 1 < ent.end and doc[cut + 1].text[:1].isupper()
                 and any(k != name_key(ent.text) and (
                     k == name_key(doc[ent.start:cut].text)
-                    or k.endswith(" " + name_key(doc[ent.start:cut].text))) for k in known)):
+                    or k.endswith(" " + name_key(doc[ent.start:cut].text)))
+                    for k in _known_names(doc))):
             out += [Span(doc, ent.start, cut, label=ent.label_),
                     Span(doc, cut + 1, ent.end, label=ent.label_)]
         else:
@@ -1231,7 +1231,9 @@ def split_party_from_name(ents: list[Span], sent: Span) -> list[Span]:
     "MP Ann Lee" (the title then becomes the role)."""
     doc, out = sent.doc, []
     for ent in ents:
-        cut = next((n for n in (2, 1) if _party(name_key(ent[:n].text))), 0)
+        # only a person's name of three words or more can hold a party and a title
+        cut = next((n for n in (2, 1) if _party(name_key(ent[:n].text))), 0) \
+            if ent.label_ == "PERSON" and len(ent) >= 3 else 0
         if (ent.label_ == "PERSON" and cut and len(ent) >= cut + 2
                 and _role_kind(ent[cut]) == "role"):
             out += [Span(doc, ent.start, ent.start + cut, label="ORG"),

@@ -348,6 +348,24 @@ def test_ctrl_c_with_worker_processes_prints_one_line(tmp_path):
     assert "Traceback" not in err and err.strip().count("\n") == 0, err
 
 
+def test_an_interrupted_run_does_not_wait_for_a_pool_that_never_stops():
+    import threading
+    import time
+
+    from toolkit import runner
+
+    release = threading.Event()
+
+    class StuckPool:  # Pool.terminate blocks for good on a half-sent result
+        def terminate(self):
+            release.wait()
+
+    start = time.monotonic()
+    runner._stop_pool(StuckPool(), wait=0.2)
+    assert time.monotonic() - start < 2
+    release.set()
+
+
 def test_a_broken_csv_quote_names_the_lines_it_swallowed(tmp_path):
     f = tmp_path / "rows.csv"
     f.write_text('id,text\nr1,"Ana Ruiz said it rained.\nr2,Olaf Strand said it snowed.\n'

@@ -65,6 +65,7 @@ REPORT_LIMIT = 50  # analyses kept in memory for report.html
 # seconds each): none, the corpus plots are drawn once from the run's tables.
 # A run of one article gets its plots.
 REPORT_PLOTTED = 0
+STOP_WAIT = 10.0  # seconds an interrupted run waits for its worker pool to stop
 
 
 @dataclass
@@ -413,9 +414,29 @@ def _local_results(tasks: Iterable[ChunkTask], n_process: int, nlp,
     else:
         method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+    pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(model,))
+    try:
         yield from _ordered(lambda t: pool.apply_async(analyze_chunk, (t,)).get, tasks,
                             window=2 * n_process)
+    except BaseException:  # Ctrl-C, a failing chunk, a consumer that stops early
+        _stop_pool(pool)
+        raise
+    pool.terminate()
+
+
+def _stop_pool(pool, *, wait: float = STOP_WAIT) -> None:
+    """Stop the workers of an interrupted run, waiting ``wait`` seconds at most.
+
+    ``Pool.terminate`` joins the pool's result thread, and that thread waits
+    for good when a worker was stopped half-way through sending a chunk's rows
+    (the pipe then holds part of a message). Nothing in flight is needed (the
+    journal records only committed chunks), so the pool is stopped from a
+    daemon thread and the interruption goes on after ``wait`` seconds whatever
+    happens; the workers are daemon processes, stopped at exit if still there.
+    """
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(wait)
 
 
 def _init_worker(model: str | None) -> None:  # pragma: no cover - runs in workers

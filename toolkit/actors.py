@@ -220,9 +220,10 @@ from .nlp import body_sentences, token_columns
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+"""Entity labels that make actors."""
+
 DATE_WORDS = frozenset(w.casefold() for w in (*lexicon.WEEKDAYS, *lexicon.MONTH_NAMES))
 """Weekday and month names: "on Thursday" glued to a name is cut off."""
-"""Entity labels that make actors."""
 
 TIE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC")
 """Which type wins a tied vote (a group that acts is settled before the vote)."""
@@ -233,6 +234,19 @@ AGENT_VERBS = lexicon.ACTING_VERBS
 CONNECTORS = NAME_CONNECTORS
 ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
+
+
+def _everyday(word: str) -> bool:
+    """A frequent English word (Zipf frequency of ``word`` at least
+    :data:`COMMON_WORD_ZIPF`); ``word`` is given in lower case.
+
+    Example:
+        >>> _everyday("house"), _everyday("zanzibar")
+        (True, False)
+    """
+    from wordfreq import zipf_frequency  # imported when first needed: it is slow to load
+
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
 
 
 # --------------------------------------------------------------------------- data model
@@ -575,9 +589,7 @@ def _common_here(tok: Token) -> bool:
     lower = _lowercase_words(tok.doc)
     if tok.lower_ in lower or _singular(tok.lower_) in lower:
         return True
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+    return _everyday(tok.lower_)
 
 
 def _looks_common(span: Span, sent: Span) -> bool:
@@ -818,9 +830,7 @@ def _names_a_creators_work(span: Span) -> bool:
         return False
     if noun.lower_ != "director":
         return True
-    from wordfreq import zipf_frequency
-
-    return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span if t.is_alpha)
+    return all(_everyday(t.lower_) for t in span if t.is_alpha)
 
 
 def _called_a_work(span: Span) -> bool:
@@ -1182,9 +1192,7 @@ def _lone_common_word(tok: Token) -> bool:
     writes capitalised only here."""
     if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.i > tok.sent.start):
         return False
-    from wordfreq import zipf_frequency
-
-    return (zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+    return (_everyday(tok.lower_)
             and sum(t.text == tok.text for t in tok.doc) == 1)
 
 
@@ -1192,9 +1200,7 @@ def _plural_common_word(tok: Token) -> bool:
     if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.lower_.endswith("s")
             and tok.i > tok.sent.start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
         return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(tok.lower_, "en") >= COMMON_WORD_ZIPF
+    return _everyday(tok.lower_)
 
 
 def _last_word(ent: Span) -> Token:
@@ -1402,9 +1408,7 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
         return False  # a party before a title ("Green MP") is the party
     if len(span) > 1 and span[-1].lower_ in ORG_HEAD_WORDS:
         return False  # an organisation before a title ("Grain Board Governor") is named
-    from wordfreq import zipf_frequency
-
-    return all(zipf_frequency(t.lower_, "en") >= COMMON_WORD_ZIPF for t in span)
+    return all(_everyday(t.lower_) for t in span)
 
 
 @rule("drop-time-zone", stage="actors")
@@ -1991,9 +1995,7 @@ def _given_name_first(key: str) -> bool:
         return False
     if not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
         return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(words[-1], "en") < COMMON_WORD_ZIPF
+    return not _everyday(words[-1])
 
 
 @rule("type-given-name", stage="actors")
@@ -2269,10 +2271,8 @@ def _guess_label(span: Span) -> str:
     if _is_gendered(span) or _given_name_first(" ".join(words)):
         return "PERSON"
     if len(words) > 1:
-        from wordfreq import zipf_frequency
-
         # "Harbour Forum": a name ending in an everyday word is an organisation's
-        return "ORG" if zipf_frequency(words[-1], "en") >= COMMON_WORD_ZIPF else "PERSON"
+        return "ORG" if _everyday(words[-1]) else "PERSON"
     return "ORG"
 
 

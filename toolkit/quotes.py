@@ -1473,9 +1473,10 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
             tok = ctx.doc[i]
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
-            special = _quoted_belief(tok) is not None or _made_clear(tok) is not None
-            if (_is_speech_verb(tok) or special) and not _hypothetical(tok):
-                rules = groups["indirect"] if _is_speech_verb(tok) else tuple(
+            speech = _is_speech_verb(tok)
+            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None) \
+                    and not _hypothetical(tok):
+                rules = groups["indirect"] if speech else tuple(
                     r for r in groups["indirect"]
                     if r in (indirect_belief_quoted, indirect_made_clear))
                 d = _first(rules, ctx, tok)
@@ -1983,7 +1984,8 @@ def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
     """The nearest organisation named before ``before`` whose name ends in
     ``word`` ("the trust" … "Lakeside Housing Trust")."""
     for c in reversed(res.mentions[:bisect_left(res.mention_starts, before)]):
-        last = c.text.split()[-1].lower() if c.text.split() else ""
+        words = c.text.split()
+        last = words[-1].lower() if words else ""
         if last in (word, word + "s") and _org_name(res, c):
             return c
     return None
@@ -2333,14 +2335,14 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 #: speaker of every draft, in order.
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
-    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final, indirect_embedded, indirect_listener,
-                 indirect_in_statement, indirect_xcomp, indirect_gerund, indirect_prep,
-                 indirect_dobj,
-                 indirect_parataxis),
+    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
+                 indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
+                 indirect_gerund, indirect_prep, indirect_dobj, indirect_parataxis),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_role_title,
-                speaker_org_description, speaker_not_number,
-                speaker_pronoun, speaker_introduced, speaker_floating, speaker_continuation, speaker_first_person),
+                speaker_org_description, speaker_not_number, speaker_pronoun,
+                speaker_introduced, speaker_floating, speaker_continuation,
+                speaker_first_person),
 }
 
 

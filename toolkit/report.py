@@ -451,8 +451,22 @@ def _subtitle(analyses: Sequence, manifest: dict | None) -> str:
 
 # ---------------------------------------------------------------- public
 
+def article_section(analysis, index: int = 0, *, with_plots: bool = False) -> str:
+    """The report's section for one analysis (the ``index``-th article), as HTML.
+
+    A corpus run renders each section as soon as its chunk comes back and
+    hands them to :func:`render_report` (``sections``), so the report's
+    per-article work overlaps the analysis instead of following it.
+
+    Example:
+        >>> article_section(toolkit.analyze("article.txt")).startswith("<article")  # doctest: +SKIP
+        True
+    """
+    return _article_html(analysis, index, with_plots=with_plots)
+
+
 def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 10,
-                  corpus: dict | None = None) -> str:
+                  corpus: dict | None = None, sections: Sequence[str] | None = None) -> str:
     """The report for one or many analyses, as an HTML string.
 
     Args:
@@ -465,6 +479,10 @@ def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 
         corpus: tables of a whole run for the corpus plots, drawn once:
             ``actors`` (the actors table) and ``graph`` (the actor network);
             without it the corpus plots use ``analyses``.
+        sections: the articles' sections already rendered by
+            :func:`article_section` without plots, in the order of
+            ``analyses`` (fewer is fine: the rest are rendered here); the
+            first ``max_plotted`` articles are rendered again with plots.
 
     Returns:
         A complete, self-contained HTML document.
@@ -495,8 +513,12 @@ def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 
         parts.append(_corpus_html(analyses, corpus))
     if not analyses:
         parts.append('<p class="none">No articles.</p>')
+    sections = list(sections or [])
     for i, a in enumerate(analyses):
-        parts.append(_article_html(a, i, with_plots=i < max_plotted))
+        if i < len(sections) and i >= max_plotted:
+            parts.append(sections[i])
+        else:
+            parts.append(_article_html(a, i, with_plots=i < max_plotted))
     parts.append(_manifest_html(manifest))
     parts.append("</main><footer>Made with article-toolkit. Automatic analysis: check "
                  "every actor, quote and figure against the text.</footer></body></html>")
@@ -504,7 +526,8 @@ def render_report(analyses, *, manifest: dict | None = None, max_plotted: int = 
 
 
 def write_report(analyses, path: str | Path, *, manifest: dict | None = None,
-                 max_plotted: int = 10, corpus: dict | None = None) -> Path:
+                 max_plotted: int = 10, corpus: dict | None = None,
+                 sections: Sequence[str] | None = None) -> Path:
     """Write :func:`render_report` to ``path`` (UTF-8); returns the path.
 
     Example:
@@ -513,6 +536,6 @@ def write_report(analyses, path: str | Path, *, manifest: dict | None = None,
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_report(analyses, manifest=manifest, max_plotted=max_plotted,
-                                  corpus=corpus),
+                                  corpus=corpus, sections=sections),
                     encoding="utf-8")
     return path

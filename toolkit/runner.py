@@ -105,6 +105,7 @@ class RunState:
     tables: CsvTables | None
     summary: RunSummary
     kept: list[Analysis] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # the kept analyses' report sections
     read_failures: list[Failure] = field(default_factory=list)
     hashes: dict = field(default_factory=dict)
     bar: object = None
@@ -350,8 +351,22 @@ def commit_chunk(state: RunState, result: ChunkResult) -> None:
     state.journal.commit(record)
     state.summary.succeeded += len(result.done)
     state.summary.add_failures(failures)
-    state.kept.extend(result.kept[: REPORT_LIMIT - len(state.kept)])
+    _keep_for_report(state, result.kept[: REPORT_LIMIT - len(state.kept)])
     state.bar.update(len(result.done) + len(failures))
+
+
+def _keep_for_report(state: RunState, analyses: list[Analysis]) -> None:
+    """Keep the run's first analyses for the report, their sections rendered now.
+
+    Rendering each article's section as its chunk comes back overlaps that
+    work with the workers' analysis, instead of adding it after the last chunk.
+    """
+    if analyses and state.options.report:
+        from .report import article_section
+
+        first = len(state.kept)
+        state.sections.extend(article_section(a, first + i) for i, a in enumerate(analyses))
+    state.kept.extend(analyses)
 
 
 def _commit_read_failures(state: RunState) -> None:
@@ -486,8 +501,9 @@ def finish_run(state: RunState) -> RunSummary:
         if kept:
             from .report import write_report
 
+            sections = state.sections if kept is state.kept else None
             state.store.write_with("report.html", lambda p: write_report(
-                kept, p, manifest=manifest, corpus=corpus,
+                kept, p, manifest=manifest, corpus=corpus, sections=sections,
                 max_plotted=REPORT_PLOTTED if len(kept) > 1 else 1))
     finally:
         state.store.close()

@@ -321,3 +321,67 @@ def test_a_plain_text_far_over_the_maximum_is_refused_before_cleaning(monkeypatc
     f.write_text("Rain fell on the harbour all day. " * 10 + "\n")
     with pytest.raises(read_mod.InputError, match="far more than the 100"):
         read_mod.read_article(f)
+
+
+def test_cleaned_texts_are_put_in_place_only_for_analysed_articles(tmp_path):
+    from toolkit.store import CleanedTexts
+
+    texts = CleanedTexts(tmp_path, [("a1", "First story."), ("a2", "Second story."),
+                                    ("a3", "Third story.")])
+    texts.finish({"a1", "a3"})
+    cleaned = tmp_path / "cleaned"
+    assert sorted(os.listdir(cleaned)) == ["a1.txt", "a3.txt"]  # no temporary file left
+    assert (cleaned / "a3.txt").read_text(encoding="utf-8") == "Third story."
+
+
+def test_a_discarded_chunk_leaves_no_cleaned_text(tmp_path):
+    from toolkit.store import CleanedTexts
+
+    texts = CleanedTexts(tmp_path, [("a1", "First story.")])
+    texts.discard()
+    assert os.listdir(tmp_path / "cleaned") == []
+
+
+def test_a_failed_rename_is_raised_and_leaves_no_temporary_file(tmp_path):
+    from toolkit.store import CleanedTexts
+
+    (tmp_path / "cleaned").mkdir()
+    (tmp_path / "cleaned" / "a2.txt").mkdir()  # a folder where a text should go
+    texts = CleanedTexts(tmp_path, [("a1", "One."), ("a2", "Two."), ("a3", "Three.")])
+    with pytest.raises(OSError):
+        texts.finish({"a1", "a2", "a3"})
+    assert sorted(os.listdir(tmp_path / "cleaned")) == ["a1.txt", "a2.txt"]
+    assert (tmp_path / "cleaned" / "a2.txt").is_dir()
+
+
+def test_a_failed_write_is_raised_and_nothing_is_put_in_place(tmp_path, monkeypatch):
+    import toolkit.store as store
+
+    calls = []
+    real = store.open_new
+
+    def fail_second(path, mode="wb"):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(path, mode)
+
+    monkeypatch.setattr(store, "open_new", fail_second)
+    texts = store.CleanedTexts(tmp_path, [("a1", "One."), ("a2", "Two."), ("a3", "Three.")])
+    with pytest.raises(OSError, match="No space left"):
+        texts.finish({"a1", "a2", "a3"})
+    assert os.listdir(tmp_path / "cleaned") == []
+
+
+def test_cleaned_texts_refuse_a_planted_link_to_the_folder(tmp_path):
+    from toolkit.output import OutputError
+    from toolkit.store import CleanedTexts
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cleaned").symlink_to(elsewhere)
+    with pytest.raises(OutputError):
+        CleanedTexts(out, [("a1", "One.")])
+    assert os.listdir(elsewhere) == []

@@ -23,7 +23,7 @@ from .limits import ArticleTimeout, time_limit
 from .nlp import load_model, parse_many
 from .options import RunOptions
 from .read import Failure, InputError
-from .store import write_cleaned
+from .store import CleanedTexts
 from .tablefiles import part_path, write_parquet
 
 
@@ -114,15 +114,25 @@ def analyze_chunk(task: ChunkTask, *, nlp=None) -> ChunkResult:
 
 def _analyze_chunk(task: ChunkTask, nlp) -> ChunkResult:
     opts = task.options
+    # Cleaned texts are known before the parse: they are written while it runs.
+    cleaned = CleanedTexts(Path(task.out), [(a.id, a.text) for a in task.articles]) \
+        if task.out else None
     results = []
-    for article, doc in zip(task.articles, _parse(task.articles, nlp, opts), strict=True):
-        if isinstance(doc, Failure):
-            results.append((article, doc))
-            continue
-        results.append((article, attempt(article.id, article.source_path or "", _analyze_one,
-                                         article, doc, opts, task.corrections,
-                                         stage="analysis",
-                                         timeout=opts.timeout)))
+    try:
+        for article, doc in zip(task.articles, _parse(task.articles, nlp, opts), strict=True):
+            if isinstance(doc, Failure):
+                results.append((article, doc))
+                continue
+            results.append((article, attempt(article.id, article.source_path or "", _analyze_one,
+                                             article, doc, opts, task.corrections,
+                                             stage="analysis",
+                                             timeout=opts.timeout)))
+    except BaseException:  # an interrupted chunk leaves no text behind
+        if cleaned is not None:
+            cleaned.discard()
+        raise
+    if cleaned is not None:
+        cleaned.finish({a.id for a, r in results if not isinstance(r, Failure)})
     return _gather(task, results)
 
 
@@ -148,7 +158,7 @@ def _parse_alone(article: Article, nlp):
 
 
 def _gather(task: ChunkTask, results: list) -> ChunkResult:
-    """Rows of every analysed article, one DataFrame per table; cleaned texts written."""
+    """Rows of every analysed article, one DataFrame per table."""
     rows: dict[str, list[dict]] = {name: [] for name in contract.TABLES}
     done, failures, kept, words, corrected = [], [], [], 0, []
     out = Path(task.out) if task.out else None
@@ -158,8 +168,6 @@ def _gather(task: ChunkTask, results: list) -> ChunkResult:
             continue
         for name in rows:
             rows[name].extend(result.rows[name])
-        if out is not None:
-            write_cleaned(out, article.id, article.text)
         done.append((article.id, article.source_path))
         words += article.words
         corrected.extend([o.correction.where, o.changed, o.reason] for o in result.corrections)

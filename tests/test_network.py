@@ -130,3 +130,25 @@ def test_bundled_article_gexf_matches_cooccurrence_csv(bundled_analysis, tmp_pat
     want = {(a_, b): float(w) for a_, b, w in zip(cooc["actor_a"], cooc["actor_b"],
                                                   cooc["weight"], strict=True)}
     assert got == want
+
+
+def test_the_layout_optimiser_runs_its_linear_algebra_on_one_thread(monkeypatch):
+    import networkx as nx
+    from threadpoolctl import threadpool_info
+
+    from toolkit.network import layout
+
+    seen = []
+    real = nx.kamada_kawai_layout
+
+    def recording(*args, **kwargs):
+        seen.extend(p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nx, "kamada_kawai_layout", recording)
+    g = nx.Graph()
+    g.add_edges_from([("Ana Ruiz", "Tom Ode", {"weight": 2}), ("Tom Ode", "City Council", {"weight": 1}),
+                      ("City Council", "Ana Ruiz", {"weight": 3})])
+    pos = layout(g)
+    assert set(pos) == set(g.nodes)
+    assert seen and set(seen) == {1}

@@ -170,6 +170,20 @@ def to_graphml(graph: nx.Graph, path: str | Path) -> Path:
     return path
 
 
+def _kamada_kawai(graph: nx.Graph, init: dict) -> dict:
+    """networkx's Kamada-Kawai layout, its optimiser's linear algebra on one thread.
+
+    The optimiser makes hundreds of tiny BLAS calls; with a thread pool per
+    call (OpenBLAS's default: one thread per core) they cost several times
+    more CPU time, and the result could depend on the machine's core count.
+    """
+    import scipy.optimize  # noqa: F401 - loaded first, so that the limit below covers its BLAS
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return nx.kamada_kawai_layout(graph, weight="dist", pos=init)
+
+
 def layout(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
     """Node positions in the unit square, the same on every run.
 
@@ -198,7 +212,7 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
                     continue
                 h.add_edge(a, b, dist=1.0 / math.sqrt(max(d.get("weight", 1), 1)))
             init = nx.circular_layout(h)
-            pos = nx.kamada_kawai_layout(h, weight="dist", pos=init)
+            pos = _kamada_kawai(h, init)
             pos = {n: (float(x), float(y)) for n, (x, y) in pos.items()}
         boxes.append(pos)
     # Scale each component by the square root of its size, then place in rows.

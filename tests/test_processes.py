@@ -47,7 +47,8 @@ def test_count_articles_counts_files_and_corpus_rows(tmp_path):
 
 
 def _tables(out):
-    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+    """The tables and the network files (written by a child process when the run forks)."""
+    return {p.name: p.read_bytes() for p in sorted([*out.glob("*.csv"), *out.glob("network.*")])}
 
 
 def test_tables_are_the_same_whatever_the_process_count(tmp_path, monkeypatch):
@@ -59,7 +60,18 @@ def test_tables_are_the_same_whatever_the_process_count(tmp_path, monkeypatch):
         (folder / f"{i}.txt").write_text(
             f"Story {i}\n\nMayor Ana Ruiz said on Monday that the bridge cost {i + 2} million "
             f'pounds. "It is open," Tom Ode told reporters.\n')
+    import toolkit.runner as runner
+
+    forked = []
+
+    class Recorded(runner.FilesInChild):
+        def __init__(self, store, writers):
+            forked.append(sorted(writers))
+            super().__init__(store, writers)
+
+    monkeypatch.setattr(runner, "FilesInChild", Recorded)
     run([folder], tmp_path / "one", n_process=1, chunk_size=2, report=False)
+    assert forked == []  # one process: the network files are written here
     monkeypatch.setattr(options, "AUTO_MIN_ARTICLES", 1)  # auto forks even for six articles
     monkeypatch.setattr(options, "available_cores", lambda: 2)
     assert RunOptions(chunk_size=2).workers(6) == (2, None)
@@ -68,3 +80,52 @@ def test_tables_are_the_same_whatever_the_process_count(tmp_path, monkeypatch):
         report=False)
     one = _tables(tmp_path / "one")
     assert len(one) >= 10 and _tables(tmp_path / "auto") == one == _tables(tmp_path / "three")
+    assert forked == [["network.gexf", "network.graphml"]] * 2
+
+
+def _store(tmp_path):
+    from toolkit.store import OutputStore
+
+    return OutputStore.open(tmp_path / "out", identity={"test": 1}, inputs=[], names=set())
+
+
+def test_files_written_by_a_child_are_put_in_place_when_it_is_done(tmp_path):
+    from toolkit.runner import FilesInChild
+
+    store = _store(tmp_path)
+    files = FilesInChild(store, {"a.txt": lambda p: p.write_text("alpha"),
+                                 "b.txt": lambda p: p.write_text("beta")})
+    files.finish()
+    assert (tmp_path / "out" / "a.txt").read_text() == "alpha"
+    assert (tmp_path / "out" / "b.txt").read_text() == "beta"
+    store.close()
+    assert {"a.txt", "b.txt"} <= set(json.loads((tmp_path / "out" / ".article-toolkit-run.json")
+                                                .read_text())["entries"])
+
+
+def test_a_child_that_fails_gives_one_clear_error_and_no_file(tmp_path):
+    from toolkit.output import OutputError
+    from toolkit.runner import FilesInChild
+
+    def broken(path):
+        raise ValueError("graph has a node with no name\nsecond line")
+
+    store = _store(tmp_path)
+    files = FilesInChild(store, {"a.txt": lambda p: p.write_text("alpha"), "b.txt": broken})
+    with pytest.raises(OutputError, match=r"^b.txt: ValueError: graph has a node with no name$"):
+        files.finish()
+    store.close()
+    assert not (tmp_path / "out" / "a.txt").exists() and not (tmp_path / "out" / "b.txt").exists()
+
+
+def test_a_child_that_dies_is_reported_with_its_exit_code(tmp_path):
+    import os
+
+    from toolkit.output import OutputError
+    from toolkit.runner import FilesInChild
+
+    store = _store(tmp_path)
+    files = FilesInChild(store, {"a.txt": lambda p: os._exit(3)})
+    with pytest.raises(OutputError, match="stopped \\(exit code 3\\)"):
+        files.finish()
+    store.close()

@@ -111,6 +111,7 @@ class RunState:
     bar: object = None
     corrections: object = None  # the loaded corrections file (toolkit.corrections)
     duplicates: DuplicateIndex = field(default_factory=DuplicateIndex)
+    processes: int = 1  # worker processes the run used (local engine)
 
     @property
     def out(self) -> Path:
@@ -313,11 +314,13 @@ def _results(state: RunState, client) -> Iterator[ChunkResult]:
         return dask_results(tasks, client=client, scheduler=opts.scheduler,
                             n_workers=opts.n_process)
     if opts.n_process is not None:  # a count given: no need to count the articles first
-        return _local_results(tasks, opts.workers()[0], state.nlp, opts.model)
-    skipped = state.summary.skipped  # counting past what decides the process count is waste
-    enough = skipped + max(AUTO_MIN_ARTICLES, opts.chunk_size * MAX_AUTO_PROCESSES)
-    left = max(0, count_articles(state.files, enough=enough) - skipped)
-    return _local_results(tasks, opts.workers(left)[0], state.nlp, opts.model)
+        state.processes = opts.workers()[0]
+    else:
+        skipped = state.summary.skipped  # counting past what decides the process count is waste
+        enough = skipped + max(AUTO_MIN_ARTICLES, opts.chunk_size * MAX_AUTO_PROCESSES)
+        left = max(0, count_articles(state.files, enough=enough) - skipped)
+        state.processes = opts.workers(left)[0]
+    return _local_results(tasks, state.processes, state.nlp, opts.model)
 
 
 def _tasks(state: RunState) -> Iterator[ChunkTask]:
@@ -484,6 +487,7 @@ def _abort(state: RunState) -> None:
 def finish_run(state: RunState) -> RunSummary:
     """Put the tables in place; write errors, network, manifest and report."""
     state.bar.close()
+    files = None
     try:
         if state.tables is not None:
             state.tables.close(finish=True)
@@ -491,7 +495,11 @@ def finish_run(state: RunState) -> RunSummary:
             parquet_finish(state.store)
         state.store.write("errors.csv", csv_bytes(contract_errors(state.summary.failures)))
         state.store.write("duplicates.csv", csv_bytes(duplicates_table(state.duplicates.found)))
-        corpus = write_network(state.store, state.options.fmt)
+        corpus = network_tables(state.store.root, state.options.fmt)
+        # With worker processes the run may use more than one core: the network
+        # files are then written by a child process while this one does the report.
+        network = FilesInChild if state.processes > 1 and _may_fork() else FilesHere
+        files = network(state.store, _network_writers(corpus["graph"]))
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
         if state.corrections is not None:
@@ -505,9 +513,91 @@ def finish_run(state: RunState) -> RunSummary:
             state.store.write_with("report.html", lambda p: write_report(
                 kept, p, manifest=manifest, corpus=corpus, sections=sections,
                 max_plotted=REPORT_PLOTTED if len(kept) > 1 else 1))
+        files.finish()
     finally:
+        if files is not None:
+            files.cancel()
         state.store.close()
     return state.summary
+
+
+def _may_fork() -> bool:
+    """True where a child may be forked safely: fork exists and no other thread runs."""
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods() and threading.active_count() == 1
+
+
+class FilesHere:
+    """Output files written at once, in this process (``writers``: name to ``write(path)``)."""
+
+    def __init__(self, store: OutputStore, writers: dict[str, Callable[[Path], object]]):
+        for name, write in writers.items():
+            store.write_with(name, write)
+
+    def finish(self) -> None:
+        """Nothing left to do: the files are in place."""
+
+    def cancel(self) -> None:
+        """Nothing to stop."""
+
+
+class FilesInChild:
+    """Output files written by a forked child process while this one goes on.
+
+    The child writes each file into the store's private folder and reports
+    success or its one-line error through a pipe; :meth:`finish` waits for it
+    and renames the files into place (claimed in the marker first), or raises
+    :class:`~toolkit.output.OutputError` with the child's error. Nothing is
+    put in place unless every file was written.
+    """
+
+    def __init__(self, store: OutputStore, writers: dict[str, Callable[[Path], object]]):
+        import multiprocessing as mp
+
+        self.store = store
+        self.paths = {name: store.temp_dir() / name for name in writers}
+        for name in writers:
+            store.claim(name)
+        ctx = mp.get_context("fork")
+        self._answer, sent = ctx.Pipe(duplex=False)
+        self._child = ctx.Process(target=_write_in_child, args=(writers, self.paths, sent),
+                                  daemon=True)
+        self._child.start()
+        sent.close()
+
+    def finish(self) -> None:
+        """Wait for the child; put its files in place, or raise its error."""
+        try:
+            error = self._answer.recv()
+        except EOFError:  # it died without a word (killed, out of memory)
+            self._child.join()
+            error = (f"{', '.join(self.paths)}: the process writing them stopped "
+                     f"(exit code {self._child.exitcode})")
+        self._child.join()
+        self._answer.close()
+        if error:
+            raise OutputError(error)
+        for name, tmp in self.paths.items():
+            os.replace(tmp, self.store.path(name))
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs (the run failed or was interrupted)."""
+        if self._child.is_alive():
+            self._child.terminate()
+            self._child.join()
+
+
+def _write_in_child(writers: dict, paths: dict, answer) -> None:  # pragma: no cover - child
+    name = ""
+    try:
+        for name, write in writers.items():
+            write(paths[name])
+        answer.send(None)
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+        answer.send(f"{name}: {type(exc).__name__}: {exc}".splitlines()[0])
+    finally:
+        answer.close()
 
 
 def _corrections_summary(state: RunState) -> dict:
@@ -552,15 +642,26 @@ def write_network(store: OutputStore, fmt: str = "csv") -> dict:
     (resumed chunks included), not only those kept in memory for the report.
     Returns the run's ``actors`` table and ``graph``, for the report's corpus plots.
     """
-    from .network import actor_graph, to_gexf, to_graphml
+    corpus = network_tables(store.root, fmt)
+    FilesHere(store, _network_writers(corpus["graph"]))
+    return corpus
 
-    out = store.root
+
+def network_tables(out: Path, fmt: str = "csv") -> dict:
+    """The run's ``actors`` table and its actor network ``graph``, from the finished tables."""
+    from .network import actor_graph
+
     actors = read_table(out, "actors", fmt)
     graph = actor_graph(actors, read_table(out, "cooccurrence", fmt),
                         quotes=read_table(out, "quotes", fmt))
-    store.write_with("network.gexf", lambda p: to_gexf(graph, p))
-    store.write_with("network.graphml", lambda p: to_graphml(graph, p))
     return {"actors": actors, "graph": graph}
+
+
+def _network_writers(graph) -> dict[str, Callable[[Path], object]]:
+    from .network import to_gexf, to_graphml
+
+    return {"network.gexf": lambda p: to_gexf(graph, p),
+            "network.graphml": lambda p: to_graphml(graph, p)}
 
 
 def _json_bytes(data: dict) -> bytes:

@@ -273,6 +273,22 @@ CASES = [
      [("Norway", 4, "ORG"), ("Oslo", 1, "GPE")],
      {("Norway", "GPE", 1), ("Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Norway Carmaker Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("extend-given-name", "Reporters in Oslo met Ann Velkoran on Monday.",
+     [("Oslo", 1, "GPE"), ("Ann", 1, "PERSON")],
+     {("Ann Velkoran", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Ann", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("split-person-possessor", "Tom Brannick scored in Oslo. Brannick's Harwick team-mate agreed.",
+     [("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Brannick", 3, "ORG")],
+     {("Tom Brannick", "PERSON", 2), ("Harwick", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Tom Brannick", "PERSON", 1), ("Brannick's Harwick", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("merge-surname-of-unread-name", "Stefan Lowczek headed wide in Oslo. Later Lowczek scored again.",
+     [("Stefan", 2, "ORG"), ("Oslo", 1, "GPE"), ("Lowczek", 1, "GPE")],
+     {("Stefan Lowczek", "PERSON", 2), ("Oslo", "GPE", 1)},
+     {("Stefan Lowczek", "ORG", 1), ("Lowczek", "GPE", 1), ("Oslo", "GPE", 1)}),
+    ("vote-listed-with-people", "What about Keanu Vesterby and Tam Roe in a remake in Oslo?",
+     [("Keanu", 2, "ORG"), ("Tam", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Keanu Vesterby", "PERSON", 1), ("Tam Roe", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Keanu Vesterby", "ORG", 1), ("Tam Roe", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -332,6 +332,7 @@ class _Candidate:
     place_noun: bool = False  # modifies a word for a place ("[X] province")
     plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
+    people_list: bool = False  # person-shaped, listed only with people ("Ann Lee and [X Y]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -861,6 +862,33 @@ def _conjunct_label(span: Span) -> str:
     return ""
 
 
+def _person_shaped(key: str) -> bool:
+    """Two or three words of letters, none an everyday English word, an
+    organisation word or a place name, the whole no country: shaped like a
+    person's full name ("keanu reeves"; not "grain board", "real harwick").
+
+    Example:
+        >>> _person_shaped("stephane lefroy"), _person_shaped("harbour forum")
+        (True, False)
+    """
+    words = key.split()
+    if not 2 <= len(words) <= 3 or key in country_keys():
+        return False
+    places = lexicon.place_names()
+    return all(w.replace("-", "").replace("'", "").isalpha() and w not in ORG_HEAD_WORDS
+               and w not in ORG_SUFFIXES and w not in places and not _everyday(w)
+               for w in words) and key not in places
+
+
+def _listed_with_people(span: Span, label: str) -> bool:
+    """A person-shaped name tagged ORG or GPE coordinated only with names the
+    model tagged as people's ("Ann Lee and [Keanu Reeves]")."""
+    if label not in {"ORG", "GPE"} or not 2 <= len(span) <= 3:
+        return False
+    labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
+    return labels == {"PERSON"} and _person_shaped(name_key(span.text))
+
+
 def _after_place_preposition(span: Span) -> bool:
     """The object of "in", "near" or "outside", or of a "from" set off after a
     person's name ("Ann Lee, from [X], said")."""
@@ -1341,11 +1369,69 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _surname_word(tok: Token) -> bool:
+    """A capitalised word that may be a surname: a proper noun of letters (inner
+    dash or apostrophe allowed) outside every entity, no title word, no
+    organisation word and no everyday English word ("Depp", not "Street")."""
+    return (tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper() and len(tok.text) > 1
+            and tok.text.replace("-", "").replace("'", "").isalpha() and not tok.ent_type_
+            and not _role_kind(tok) and tok.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
+            and not _everyday(tok.lower_))
+
+
+@rule("extend-given-name", stage="actors")
+def extend_given_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A given name tagged PERSON alone and followed by an untagged surname
+    is the whole name: "[Ann] Lefroy" -> "Ann Lefroy".
+
+    The model sometimes stops at the first name of a person it does not know;
+    the next word is the surname when it is a capitalised proper noun outside
+    every entity, no title, no organisation word and no everyday English word
+    (``data/given_names.txt`` for the first name).
+    """
+    doc, out, given = sent.doc, [], lexicon.given_names()
+    for ent in ents:
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.end < sent.end
+                and ent[0].lower_ in given and _surname_word(doc[ent.end])
+                and not (ent.end + 1 < sent.end and _surname_word(doc[ent.end + 1]))):
+            ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def _person_form(doc: Doc, text: str) -> bool:
+    """``text`` is what the model tagged a PERSON somewhere in ``doc``, or the
+    last word of such a name (a surname)."""
+    return any(e.label_ == "PERSON" and (e.text == text or e.text.endswith(" " + text))
+               for e in doc.ents)
+
+
+@rule("split-person-possessor", stage="actors")
+def split_person_possessor(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a person's possessive off the front of an organisation or place:
+    "[Lee's Harwick] team-mate" is the person "Lee" and the club "Harwick".
+
+    The model glues "Name's" onto the name after it; the cut is made only
+    when the part before "'s" is a name the model tagged as a person's in the
+    article (or that name's surname), so "People's Party" stays whole.
+    """
+    doc, out = sent.doc, []
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 1, ent.end - 1) if doc[i].tag_ == "POS"), None)
+        if (cut is not None and ent.label_ in {"ORG", "GPE", "FAC", "LOC"}
+                and doc[cut + 1].text[:1].isupper() and _person_form(doc, doc[ent.start:cut].text)):
+            out += [Span(doc, ent.start, cut, label="PERSON"),
+                    Span(doc, cut + 1, ent.end, label=ent.label_)]
+        else:
+            out.append(ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
-    strip_title_from_name)
+    strip_title_from_name, extend_given_name, split_person_possessor)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1452,7 +1538,15 @@ def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
     verbal = tok.tag_ in {"VBN", "VBD", "VBG", "RB"} or (
         tok.tag_ == "JJ" and tok.lower_.endswith(("ised", "ized", "ed", "ing")))
     return (len(span) == 1 and label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and verbal
-            and not _is_acronym(span.text))
+            and not _is_acronym(span.text) and not _after_org_noun(span))
+
+
+def _after_org_noun(span: Span) -> bool:
+    """Right after a lowercase organisation noun: "the band [X]", "boy band [X]"
+    (``data/org_nouns.txt``); a name there is the organisation's, even one
+    spelt like a verb."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_lower and prev.lower_ in org_nouns()
 
 
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
@@ -1507,7 +1601,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
-                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span))
+                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
+                      people_list=_listed_with_people(span, label))
 
 
 # --------------------------------------------------------------------------- merging
@@ -1802,10 +1897,40 @@ def merge_known_as(state: _MergeState) -> None:
             state.groups.union(by_root[subj.i], c.key)
 
 
+@rule("merge-surname-of-unread-name", stage="actors")
+def merge_surname_of_unread_name(state: _MergeState) -> None:
+    """Join a one-word name to the one person-shaped full name it ends, even
+    when the model read neither as a person's: "[Stephane Henchoz] headed
+    wide" tagged ORG and "[Henchoz]" tagged GPE are one player, a PERSON.
+
+    A reader takes a name used in full and then by its last word alone for a
+    person (a company or a club is shortened to its first words, "Acme" for
+    "Acme Corp"). The full name is two or three capitalised words, none an
+    everyday English word, an organisation word or a place name, and neither
+    form is read as a team ("[X] striker") or an organisation ("the firm
+    [X]"); the short form is no country, acronym or nationality and the model
+    did not tag it an ORG in most mentions; no other longer name ends in it.
+    """
+    votes, groups = state.votes, state.groups
+    teams = {c.key for c in state.cands if c.club or c.org_clue}
+    full = [k for k in state.uniq if k not in teams and _person_shaped(k)]
+    places, countries = lexicon.place_names(), country_keys()
+    for k in state.uniq:
+        n = sum(votes[k].values())
+        if (" " in k or k in teams or k in countries or k in places or _everyday(k)
+                or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
+            continue
+        ends = [p for p in state.uniq if " " in p and _words(p)[-1] == k]
+        hosts = {groups.find(p) for p in ends}
+        if (len(hosts) == 1 and groups.find(k) not in hosts and any(p in full for p in ends)):
+            groups.union(hosts.pop(), k)
+            state.joined.add(k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name, merge_known_as)
+    merge_given_name, merge_known_as, merge_surname_of_unread_name)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -1909,6 +2034,14 @@ def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "PERSON" if c.gendered else None
 
 
+@rule("vote-listed-with-people", stage="actors")
+def vote_listed_with_people(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A person-shaped name tagged ORG or GPE and listed only with people
+    ("Ann Lee and [Keanu Reeves]") votes PERSON, even when its first name is
+    not in the given-name list (``vote-conjunct`` asks for one there)."""
+    return "PERSON" if c.people_list else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1918,7 +2051,8 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_place_noun, vote_gendered, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
+    vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.

@@ -289,6 +289,14 @@ CASES = [
      [("Keanu", 2, "ORG"), ("Tam", 2, "PERSON"), ("Oslo", 1, "GPE")],
      {("Keanu Vesterby", "PERSON", 1), ("Tam Roe", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Keanu Vesterby", "ORG", 1), ("Tam Roe", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-band", "Fans in Oslo cheered the Velvet Harrow frontman Tam Roe.",
+     [("Oslo", 1, "GPE"), ("Velvet", 2, "PERSON"), ("Tam", 2, "PERSON")],
+     {("Velvet Harrow", "ORG", 1), ("Tam Roe", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Velvet Harrow", "PERSON", 1), ("Tam Roe", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("vote-chart-owner", "Sales in Oslo lifted the song in Tallowby's pop chart.",
+     [("Oslo", 1, "GPE"), ("Tallowby", 1, "PERSON")],
+     {("Tallowby", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Tallowby", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

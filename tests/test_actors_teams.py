@@ -56,3 +56,22 @@ def test_short_form_of_a_team_does_not_make_a_person(parse):
                     ("Stefan", 2, "ORG"), ("Oslo", 1, "GPE"), ("Lowczek", 1, "GPE"))
     on, off = rows(doc), rows(doc, disable={"merge-surname-of-unread-name"})
     assert on == off and not any(t == "PERSON" for _, t, _ in on)
+
+
+def test_act_in_apposition_to_plural_bands_is_a_band(parse):
+    doc = with_ents(parse("He said Ann Velkoran and Bluefrost - the two most important bands "
+                          "of the decade - played in Oslo."),
+                    ("Ann", 2, "PERSON"), ("Bluefrost", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Ann Velkoran", "ORG", 1) in rows(doc)
+    assert ("Ann Velkoran", "PERSON", 1) in rows(doc, disable={"type-band"})
+
+
+def test_place_before_singer_is_a_home_not_a_band(parse):
+    doc = with_ents(parse("Fans cheered the Oslo singer Tam Roe."),
+                    ("Oslo", 1, "GPE"), ("Tam", 2, "PERSON"))
+    assert ("Oslo", "GPE", 1) in rows(doc)
+
+
+def test_name_after_a_music_act_noun_is_recalled_as_an_org(parse):
+    doc = with_ents(parse("Fans in Oslo cheered the rap act Velkor Tam."), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Velkor Tam", "ORG", 1), ("Oslo", "GPE", 1)}

@@ -191,6 +191,8 @@ from spacy.tokens import Doc, Span, Token
 from . import contract, lexicon
 from .lexicon import (
     ACRONYM_STOPWORDS,
+    BAND_MEMBER_NOUNS,
+    CHART_NOUNS,
     CLUB_CONTEXT_NOUNS,
     COMPASS_WORDS,
     CREATOR_NOUNS,
@@ -199,6 +201,7 @@ from .lexicon import (
     LAW_WORDS,
     MATCH_VERBS,
     MEDIA_NOUNS,
+    MUSIC_ACT_NOUNS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_HEAD_WORDS,
@@ -333,6 +336,8 @@ class _Candidate:
     plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
     people_list: bool = False  # person-shaped, listed only with people ("Ann Lee and [X Y]")
+    band: bool = False  # read as a music act ("[X] frontman", "[X], the two biggest bands")
+    chart_owner: bool = False  # owns a chart ("[X]'s pop chart"): its publisher
 
 
 # --------------------------------------------------------------------------- word lists
@@ -956,6 +961,29 @@ def _is_club(span: Span) -> bool:
         return True
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
             and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit)
+
+
+def _is_band(span: Span) -> bool:
+    """Read as a music act: it modifies a word for a band member ("[X]
+    frontman Ann Lee", "[X]'s drummer"; ``BAND_MEMBER_NOUNS``) or is in
+    apposition to a word for an act ("[X] and [Y] - the two biggest bands";
+    ``MUSIC_ACT_NOUNS``). A place or country name before "singer" ("a
+    Harwick singer") names a home, not a band, and is left out."""
+    root, doc = span.root, span.doc
+    head = root.head
+    between = doc[span.end:head.i] if head.i >= span.end else None
+    if (between is not None and root.dep_ in {"compound", "nmod", "poss"} and head.is_lower
+            and head.lower_ in BAND_MEMBER_NOUNS and all(t.tag_ == "POS" for t in between)):
+        key = name_key(span.text)
+        return key not in lexicon.place_names() and key not in country_keys()
+    return any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in MUSIC_ACT_NOUNS
+               for c in root.rights)
+
+
+def _owns_chart(span: Span) -> bool:
+    """Owns a chart: "[X]'s pop chart", "[X]'s Hot 100 chart" (``CHART_NOUNS``)."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.is_lower and root.head.lower_ in CHART_NOUNS
 
 
 def _is_place_modifier(span: Span) -> bool:
@@ -1602,7 +1630,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       club=_is_club(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
-                      people_list=_listed_with_people(span, label))
+                      people_list=_listed_with_people(span, label), band=_is_band(span),
+                      chart_owner=_owns_chart(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -2042,6 +2071,14 @@ def vote_listed_with_people(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "PERSON" if c.people_list else None
 
 
+@rule("vote-chart-owner", stage="actors")
+def vote_chart_owner(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name that owns a chart ("[X]'s pop chart", "[X]'s Hot 100 chart")
+    votes ORG: a chart is compiled by a publisher or an industry body, not
+    by a person."""
+    return "ORG" if c.chart_owner else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -2052,7 +2089,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
     vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
-    vote_model_label)
+    vote_chart_owner, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -2130,6 +2167,17 @@ def _given_name_first(key: str) -> bool:
     if not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
         return False
     return not _everyday(words[-1])
+
+
+@rule("type-band", stage="actors")
+def type_band(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name read as a music act ("[X] frontman Ann Lee", "[X] and [Y], the
+    two biggest bands") is an ORG, even when written like a person's name
+    ("Given Surname"), unless an honorific or "he"/"she" says it is a
+    person's."""
+    if any(c.band for c in cands) and not any(c.titled or c.gendered for c in cands):
+        return "ORG"
+    return None
 
 
 @rule("type-given-name", stage="actors")
@@ -2307,7 +2355,8 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country, type_given_name,
+    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
+    type_band, type_given_name,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_acting_place, type_majority)

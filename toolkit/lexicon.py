@@ -327,6 +327,22 @@ CLUB_CONTEXT_NOUNS: frozenset[str] = frozenset({
 MEDIA_NOUNS: frozenset[str] = frozenset({
     "magazine", "newspaper", "journal", "paper", "band", "group", "label", "website"})
 
+#: Nouns for a member of a band that the band's name modifies ("[X] frontman
+#: Ann Lee", "the [X] guitarist"): the name there is the band, not a person.
+BAND_MEMBER_NOUNS: frozenset[str] = frozenset({
+    "frontman", "frontwoman", "guitarist", "bassist", "drummer", "keyboardist", "vocalist",
+    "singer", "songwriter"})
+
+#: Nouns for a music act, singular and plural: a name in apposition to one
+#: ("[X] and [Y], the two biggest bands") names the act, an organisation.
+MUSIC_ACT_NOUNS: frozenset[str] = frozenset({
+    "band", "bands", "group", "groups", "act", "acts", "duo", "duos", "trio", "trios",
+    "quartet", "outfit", "outfits"})
+
+#: Nouns of a sales or popularity chart: the name that owns one ("[X]'s pop
+#: chart") is the publisher that compiles it, an organisation.
+CHART_NOUNS: frozenset[str] = frozenset({"chart", "charts", "rankings", "bestseller", "bestsellers"})
+
 #: Lemmas of verbs of a match: their subject or object is a team ("[X] beat
 #: ...", "... drew with [X]").
 MATCH_VERBS: frozenset[str] = frozenset({

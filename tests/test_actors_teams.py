@@ -75,3 +75,21 @@ def test_place_before_singer_is_a_home_not_a_band(parse):
 def test_name_after_a_music_act_noun_is_recalled_as_an_org(parse):
     doc = with_ents(parse("Fans in Oslo cheered the rap act Velkor Tam."), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Velkor Tam", "ORG", 1), ("Oslo", "GPE", 1)}
+
+
+def test_club_a_player_signs_for_or_joins_from_is_a_team(parse):
+    doc = with_ents(parse("Fans in Oslo cheered as Velkor joined Harwick from Brindle."),
+                    ("Oslo", 1, "GPE"), ("Velkor", 1, "PERSON"), ("Harwick", 1, "GPE"),
+                    ("Brindle", 1, "PERSON"))
+    assert {("Harwick", "ORG", 1), ("Brindle", "ORG", 1)} <= rows(doc)
+    assert ("Brindle", "PERSON", 1) in rows(doc, disable={"type-club"})
+    doc = with_ents(parse("Fans in Oslo cheered as Velkor signed for Harwick."),
+                    ("Oslo", 1, "GPE"), ("Velkor", 1, "PERSON"), ("Harwick", 1, "GPE"))
+    assert ("Harwick", "ORG", 1) in rows(doc)
+
+
+def test_side_a_team_plays_is_a_team(parse):
+    doc = with_ents(parse("Fans in Oslo cheered as they play Harwick on Sunday."),
+                    ("Oslo", 1, "GPE"), ("Harwick", 1, "PERSON"))
+    assert ("Harwick", "ORG", 1) in rows(doc)
+    assert ("Harwick", "PERSON", 1) in rows(doc, disable={"type-club"})

@@ -948,7 +948,8 @@ def _is_speaker(span: Span) -> bool:
 def _is_club(span: Span) -> bool:
     """Read as a sports team: it modifies a word of team sport ("[X] striker",
     "the [X] fans"), is the subject or object of a match verb ("[X] beat ...",
-    "... drew with [X]"), or a score follows it ("[X] 2-1")."""
+    "... drew with [X]", "they play [X]"), a score follows it ("[X] 2-1"), or
+    a player moves to or from it ("signed for [X]", "joined [X] from [Y]")."""
     root, doc = span.root, span.doc
     head = root.head
     if (root.dep_ in {"compound", "nmod", "poss"} and head.i >= span.end and head.is_lower
@@ -960,7 +961,21 @@ def _is_club(span: Span) -> bool:
     if span.end < len(doc) and re.fullmatch(r"\d+-\d+", doc[span.end].text):
         return True
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
-            and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit)
+            and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
+            or _transfer_club(span))
+
+
+def _transfer_club(span: Span) -> bool:
+    """Named as a club a player moves to or from: "signed for [X]", "joined
+    [X] from [Y]" (both clubs)."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ == "sign":
+        return True
+    if root.dep_ == "dobj" and head.lemma_ == "join":
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+    return (root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_ == "join"
+            and any(c.dep_ == "dobj" for c in head.head.children))
 
 
 def _is_band(span: Span) -> bool:

@@ -344,9 +344,9 @@ MUSIC_ACT_NOUNS: frozenset[str] = frozenset({
 CHART_NOUNS: frozenset[str] = frozenset({"chart", "charts", "rankings", "bestseller", "bestsellers"})
 
 #: Lemmas of verbs of a match: their subject or object is a team ("[X] beat
-#: ...", "... drew with [X]").
+#: ...", "... drew with [X]", "they play [X] on Sunday").
 MATCH_VERBS: frozenset[str] = frozenset({
-    "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer",
+    "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer", "play",
 })
 
 #: Small words that a title capitalises inside it ("Meet The Neighbours",

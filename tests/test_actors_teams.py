@@ -54,8 +54,10 @@ def test_person_shape_excludes_organisation_place_and_everyday_words():
 def test_short_form_of_a_team_does_not_make_a_person(parse):
     doc = with_ents(parse("Stefan Lowczek headed wide in Oslo. Fans cheered the Lowczek striker."),
                     ("Stefan", 2, "ORG"), ("Oslo", 1, "GPE"), ("Lowczek", 1, "GPE"))
-    on, off = rows(doc), rows(doc, disable={"merge-surname-of-unread-name"})
-    assert on == off and not any(t == "PERSON" for _, t, _ in on)
+    off = {"type-player-not-club"}
+    on = rows(doc, disable=off)
+    assert on == rows(doc, disable=off | {"merge-surname-of-unread-name"})
+    assert not any(t == "PERSON" for _, t, _ in on)
 
 
 def test_act_in_apposition_to_plural_bands_is_a_band(parse):
@@ -93,3 +95,30 @@ def test_side_a_team_plays_is_a_team(parse):
                     ("Oslo", 1, "GPE"), ("Harwick", 1, "PERSON"))
     assert ("Harwick", "ORG", 1) in rows(doc)
     assert ("Harwick", "PERSON", 1) in rows(doc, disable={"type-club"})
+
+
+def test_one_score_after_a_team_is_no_singles_match(parse):
+    doc = with_ents(parse("Fans in Oslo cheered as Harwick beat Brindle 2-1."),
+                    ("Oslo", 1, "GPE"), ("Harwick", 1, "GPE"), ("Brindle", 1, "PERSON"))
+    assert {("Harwick", "ORG", 1), ("Brindle", "ORG", 1)} <= rows(doc)
+
+
+def test_player_written_given_surname_beaten_is_a_person(parse):
+    doc = with_ents(parse("Fans in Oslo cheered as Harwick beat Stephane Tarnowsky."),
+                    ("Oslo", 1, "GPE"), ("Harwick", 1, "ORG"), ("Stephane", 2, "ORG"))
+    assert ("Stephane Tarnowsky", "PERSON", 1) in rows(doc)
+    assert ("Stephane Tarnowsky", "ORG", 1) in rows(doc, disable={"type-player-not-club"})
+
+
+def test_given_names_from_abroad_are_listed_without_everyday_words():
+    from toolkit import lexicon
+
+    names = lexicon.given_names()
+    assert {"stephane", "sebastien", "joachim", "paul"} <= names
+    assert not {"said", "over", "can"} & names  # first names elsewhere, words here
+
+
+def test_club_named_after_its_town_is_no_player(parse):
+    doc = with_ents(parse("Fans in Oslo cheered as Paris Harwick beat Brindle 2-1."),
+                    ("Oslo", 1, "GPE"), ("Paris", 2, "ORG"), ("Brindle", 1, "ORG"))
+    assert ("Paris Harwick", "ORG", 1) in rows(doc)

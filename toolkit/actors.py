@@ -338,6 +338,7 @@ class _Candidate:
     people_list: bool = False  # person-shaped, listed only with people ("Ann Lee and [X Y]")
     band: bool = False  # read as a music act ("[X] frontman", "[X], the two biggest bands")
     chart_owner: bool = False  # owns a chart ("[X]'s pop chart"): its publisher
+    set_score: bool = False  # two set scores follow it ("[X] 6-4 6-3"): a player
 
 
 # --------------------------------------------------------------------------- word lists
@@ -963,6 +964,28 @@ def _is_club(span: Span) -> bool:
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
             and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
             or _transfer_club(span))
+
+
+SET_SCORES_RE = re.compile(r"\s*\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?\s+\d{1,2}-\d{1,2}")
+"""Two scores in a row, the first perhaps with a tie-break: "6-4 6-3", "7-6 (7-4) 6-3"."""
+
+
+def _set_scores_after(span: Span) -> bool:
+    """Two or more scores follow the name, as the sets of a match between two
+    players do ("[X] 6-4 6-3", "beat [X] 7-6 (7-4) 7-5"), or the name beat
+    someone by them ("[X] beat Ann Lee 6-4 6-3"); a team's result is one
+    score ("[X] 2-1").
+
+    Example:
+        >>> bool(SET_SCORES_RE.match(" 7-6 (7-4) 6-3")), bool(SET_SCORES_RE.match(" 2-1 win"))
+        (True, False)
+    """
+    doc, root = span.doc, span.root
+    if SET_SCORES_RE.match(doc.text, span.end_char, span.end_char + 40) is not None:
+        return True
+    # the winner: "[X] beat Ann Lee 6-4 6-3"
+    return (root.dep_ == "nsubj" and root.head.lemma_ in MATCH_VERBS
+            and SET_SCORES_RE.search(doc.text, span.end_char, root.sent.end_char) is not None)
 
 
 def _transfer_club(span: Span) -> bool:
@@ -1646,7 +1669,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       people_list=_listed_with_people(span, label), band=_is_band(span),
-                      chart_owner=_owns_chart(span))
+                      chart_owner=_owns_chart(span), set_score=_set_scores_after(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -2222,6 +2245,23 @@ def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-player-not-club", stage="actors")
+def type_player_not_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name read as a side ("[X] beat ...", "lost to [X]") that the text
+    calls "he" or "she" ("[X] ... his form"), that is followed by set scores
+    ("beat [X] 6-4 6-3": a singles match), or that is written "Given Surname"
+    (``data/given_names.txt``; a first word that is also a place name, as in
+    a club named after its town, does not count) is a player, a PERSON: in
+    tennis, golf or snooker the side is one person."""
+    if not any(c.club for c in cands):
+        return None
+    places = lexicon.place_names()
+    if any(c.gendered or c.set_score
+           or _given_name_first(c.key) and c.key.split()[0] not in places for c in cands):
+        return "PERSON"
+    return None
+
+
 @rule("type-club", stage="actors")
 def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name read as a sports team ("[X] striker", "the [X] fans", "[X] beat
@@ -2372,7 +2412,7 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
     type_band, type_given_name,
-    type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
+    type_plural_verb, type_player_not_club, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""

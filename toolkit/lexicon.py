@@ -599,8 +599,10 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Lowercase given names ("ann", "paul"), from ``data/given_names.txt`` (US
-    Census 1990 first-name lists; see ``scripts/build_name_lists.py``).
+    """Lowercase given names ("ann", "paul", "stephane"), from
+    ``data/given_names.txt`` (US Census 1990 first-name lists and the first
+    names of Faker's European, Turkish and Latin American locales; see
+    ``scripts/build_name_lists.py``).
 
     Example:
         >>> "paul" in given_names(), "acme" in given_names()

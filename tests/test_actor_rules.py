@@ -301,6 +301,14 @@ CASES = [
      [("Oslo", 1, "GPE"), ("Velkor", 1, "PERSON"), ("Tarnowsky", 1, "ORG")],
      {("Velkor", "PERSON", 1), ("Tarnowsky", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Velkor", "ORG", 1), ("Tarnowsky", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("cut-trailing-scores", "Fans in Oslo cheered as Velkor beat Tam Brannick 7-6 (7-4) 6-3 on Monday.",
+     [("Oslo", 1, "GPE"), ("Velkor", 1, "PERSON"), ("Tam", 10, "PERSON")],
+     {("Velkor", "PERSON", 1), ("Tam Brannick", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Velkor", "PERSON", 1), ("Tam Brannick 7-6", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("strip-nationality-from-unread-name", "Fans in Oslo cheered Frenchman Tam Brannick on Monday.",
+     [("Oslo", 1, "GPE"), ("Frenchman", 3, "ORG")],
+     {("Tam Brannick", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Frenchman Tam Brannick", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

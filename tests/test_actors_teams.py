@@ -122,3 +122,30 @@ def test_club_named_after_its_town_is_no_player(parse):
     doc = with_ents(parse("Fans in Oslo cheered as Paris Harwick beat Brindle 2-1."),
                     ("Oslo", 1, "GPE"), ("Paris", 2, "ORG"), ("Brindle", 1, "ORG"))
     assert ("Paris Harwick", "ORG", 1) in rows(doc)
+
+
+def test_nationality_adjective_is_cut_off_a_name_tagged_org(parse):
+    doc = with_ents(parse("Fans in Oslo cheered American Tam Brannick on Monday."),
+                    ("Oslo", 1, "GPE"), ("American", 3, "ORG"))
+    assert rows(doc) == {("Tam Brannick", "PERSON", 1), ("Oslo", "GPE", 1)}
+
+
+def test_word_that_only_ends_like_a_nationality_is_kept(parse):
+    doc = with_ents(parse("Shares of Eli Tam Brannick rose in Oslo."),
+                    ("Eli", 3, "ORG"), ("Oslo", 1, "GPE"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.strip_nationality_from_unread_name(list(doc.ents), sent)] == [
+        "Eli Tam Brannick", "Oslo"]
+
+
+def test_one_score_and_a_model_number_are_not_cut(parse):
+    doc = with_ents(parse("Fans in Oslo saw the Boeing 747-400 land."),
+                    ("Oslo", 1, "GPE"), ("Boeing", 4, "ORG"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.cut_trailing_scores(list(doc.ents), sent)] == ["Oslo", "Boeing 747-400"]
+
+
+def test_a_country_followed_by_set_scores_stays_a_country(parse):
+    doc = with_ents(parse("Fans in Oslo cheered as the Republic of Tarnow beat Velkor 6-4 6-3."),
+                    ("Oslo", 1, "GPE"), ("Republic", 3, "GPE"), ("Velkor", 1, "PERSON"))
+    assert ("Republic of Tarnow", "PERSON", 1) not in rows(doc)

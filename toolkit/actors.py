@@ -1493,11 +1493,73 @@ def split_person_possessor(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+TRAILING_SCORES_RE = re.compile(r"(?:\s*\(?\d{1,2}\s*-\s*\d{1,2}\)?){2,}")
+"""Two or more scores, tie-breaks in brackets included: " 7-6 (7-4) 6-3"."""
+
+
+@rule("cut-trailing-scores", stage="actors")
+def cut_trailing_scores(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut set scores the model glued onto the end of a name: "[Ann Lee 7-6
+    6-3]" is "Ann Lee" (two or more scores of one or two digits a side, as
+    the sets of a match are written, so "747-400" stays; a team's one score
+    is cut later, when the name's span is trimmed)."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].is_digit or doc[end - 1].text in DASHES
+                                       or doc[end - 1].text in {"(", ")"}
+                                       or re.fullmatch(r"\d{1,2}-\d{1,2}", doc[end - 1].text)):
+            end -= 1
+        tail = doc.text[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
+        if end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(tail):
+            ent = Span(doc, ent.start, end, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+def _nationality_prefix(tok: Token) -> bool:
+    """A nationality word: a word with a nationality's ending that is an
+    adjective, tagged NORP in the article or a country's name plus "n"
+    ("American", "Danish", "Kenyan"), or a nationality noun in "-man"
+    ("Frenchman", "Dutchman", "Welshman").
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Frenchman Eli Roe met American Tam Roe.")
+        >>> [t.text for t in doc if _nationality_prefix(t)]
+        ['Frenchman', 'American']
+    """
+    word = tok.lower_
+    if word.endswith(("man", "woman")) and tok.is_alpha:
+        return word.rsplit("man", 1)[0].rstrip("wo").endswith(("ch", "sh", "s"))
+    return word.endswith(("an", "ian", "ese", "ish", "i", "ch")) and (
+        _nationality_word(tok) or word[:-1] in country_keys())  # "American" from "America"
+
+
+@rule("strip-nationality-from-unread-name", stage="actors")
+def strip_nationality_from_unread_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a nationality off the front of a name the model did not read as a
+    person's: "[American Tam Roe]" or "[Frenchman Tam Roe]" tagged ORG is
+    the person "Tam Roe" when the rest is written "Given Surname"
+    (``data/given_names.txt``); ``strip-affiliation`` does this for names
+    tagged PERSON."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        first = ent[0]
+        if (ent.label_ != "PERSON" and len(ent) >= 3 and first.text[:1].isupper()
+                and _nationality_prefix(first)
+                and _given_name_first(name_key(doc[ent.start + 1:ent.end].text))):
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
-    strip_title_from_name, extend_given_name, split_person_possessor)
+    strip_title_from_name, extend_given_name, split_person_possessor, cut_trailing_scores,
+    strip_nationality_from_unread_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2255,7 +2317,10 @@ def type_player_not_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | No
     tennis, golf or snooker the side is one person."""
     if not any(c.club for c in cands):
         return None
-    places = lexicon.place_names()
+    places, countries = lexicon.place_names(), country_keys()
+    if any(c.key in places or c.key in countries
+           or set(c.key.split()) & (STATE_NAME_WORDS | ORG_HEAD_WORDS) for c in cands):
+        return None  # a country's or a club's side ("Republic of X 6-4 6-3")
     if any(c.gendered or c.set_score
            or _given_name_first(c.key) and c.key.split()[0] not in places for c in cands):
         return "PERSON"

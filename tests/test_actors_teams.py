@@ -149,3 +149,11 @@ def test_a_country_followed_by_set_scores_stays_a_country(parse):
     doc = with_ents(parse("Fans in Oslo cheered as the Republic of Tarnow beat Velkor 6-4 6-3."),
                     ("Oslo", 1, "GPE"), ("Republic", 3, "GPE"), ("Velkor", 1, "PERSON"))
     assert ("Republic of Tarnow", "PERSON", 1) not in rows(doc)
+
+
+def test_surname_with_one_stray_facility_tag_joins_the_person(parse):
+    doc = with_ents(parse("Tam Brannick-Vey spoke in Oslo. Later Brannick-Vey left. "
+                          "Brannick-Vey returned. Brannick-Vey's party won."),
+                    ("Tam", 4, "PERSON"), ("Oslo", 1, "GPE"), ("Brannick", 3, "ORG"),
+                    ("Brannick", 3, "ORG"), ("Brannick", 3, "FAC"))
+    assert ("Tam Brannick-Vey", "PERSON", 4) in rows(doc)

@@ -1894,7 +1894,9 @@ def merge_surname(state: _MergeState) -> None:
 
     "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
     share it, and never a country name, an acronym or a nationality (a
-    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish").
+    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish"),
+    or a short form the model read mostly as a facility (one stray FAC tag
+    among person or organisation tags does not keep a surname apart).
     """
     countries, votes, groups = country_keys(), state.votes, state.groups
     people = [k for k in state.uniq if len(_words(k)) > 1
@@ -1902,7 +1904,7 @@ def merge_surname(state: _MergeState) -> None:
     for k in state.uniq:
         nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k)
         if (k in countries or _is_acronym(state.surface[k]) or nationality
-                or votes[k]["FAC"]):
+                or votes[k]["FAC"] * 2 > sum(votes[k].values())):
             continue
         words = _words(k)
         hosts = {groups.find(p) for p in people if p != k and _ends_with(_words(p), words)}

@@ -309,6 +309,11 @@ CASES = [
      [("Oslo", 1, "GPE"), ("Frenchman", 3, "ORG")],
      {("Tam Brannick", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Frenchman Tam Brannick", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-town-club", "The striker scored twice as his side won 2-1 and the fans cheered. "
+     "The win over Kettering lifted the squad in Oslo.",
+     [("Kettering", 1, "GPE"), ("Oslo", 1, "GPE")],
+     {("Kettering", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Kettering", "GPE", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

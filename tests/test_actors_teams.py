@@ -157,3 +157,16 @@ def test_surname_with_one_stray_facility_tag_joins_the_person(parse):
                     ("Tam", 4, "PERSON"), ("Oslo", 1, "GPE"), ("Brannick", 3, "ORG"),
                     ("Brannick", 3, "ORG"), ("Brannick", 3, "FAC"))
     assert ("Tam Brannick-Vey", "PERSON", 4) in rows(doc)
+
+
+def test_town_outside_a_sports_report_stays_a_place(parse):
+    doc = with_ents(parse("The win over Kettering lifted spirits in Oslo."),
+                    ("Kettering", 1, "GPE"), ("Oslo", 1, "GPE"))
+    assert ("Kettering", "GPE", 1) in rows(doc)
+
+
+def test_town_written_as_a_place_in_a_sports_report_stays_a_place(parse):
+    doc = with_ents(parse("The striker scored twice as his side won 2-1 and the fans cheered. "
+                          "The squad flew home to Oslo from a hotel in Kettering."),
+                    ("Oslo", 1, "GPE"), ("Kettering", 1, "GPE"))
+    assert ("Kettering", "GPE", 1) in rows(doc)

@@ -339,6 +339,8 @@ class _Candidate:
     band: bool = False  # read as a music act ("[X] frontman", "[X], the two biggest bands")
     chart_owner: bool = False  # owns a chart ("[X]'s pop chart"): its publisher
     set_score: bool = False  # two set scores follow it ("[X] 6-4 6-3"): a player
+    match_report: bool = False  # the article reports team sport (club words and a score)
+    in_place: bool = False  # after "in", "at", "near", "outside" ("in [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -986,6 +988,24 @@ def _set_scores_after(span: Span) -> bool:
     # the winner: "[X] beat Ann Lee 6-4 6-3"
     return (root.dep_ == "nsubj" and root.head.lemma_ in MATCH_VERBS
             and SET_SCORES_RE.search(doc.text, span.end_char, root.sent.end_char) is not None)
+
+
+MATCH_REPORT_CLUB_WORDS = 3
+"""Distinct words of team sport (``CLUB_CONTEXT_NOUNS``) an article uses when
+it reports team sport."""
+
+
+def _match_report(doc: Doc) -> bool:
+    """The article reports team sport: it uses at least three distinct words of
+    team sport ("striker", "fans", "side", ...) and gives a score ("2-1").
+    Cached on the doc."""
+    cached = doc.user_data.get("actor_match_report")
+    if cached is None:
+        words = {t.lower_ for t in doc if t.is_lower and t.lower_ in CLUB_CONTEXT_NOUNS}
+        scored = re.search(r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc.text) is not None
+        cached = len(words) >= MATCH_REPORT_CLUB_WORDS and scored
+        doc.user_data["actor_match_report"] = cached
+    return cached
 
 
 def _transfer_club(span: Span) -> bool:
@@ -1731,7 +1751,10 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       people_list=_listed_with_people(span, label), band=_is_band(span),
-                      chart_owner=_owns_chart(span), set_score=_set_scores_after(span))
+                      chart_owner=_owns_chart(span), set_score=_set_scores_after(span),
+                      match_report=_match_report(doc),
+                      in_place=span.start > 0 and doc[span.start - 1].lower_ in {
+                          "in", "at", "near", "outside"})
 
 
 # --------------------------------------------------------------------------- merging
@@ -2329,6 +2352,25 @@ def type_player_not_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | No
     return None
 
 
+@rule("type-town-club", stage="actors")
+def type_town_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """In a report of team sport (three words of team sport and a score), a
+    town's name (``data/places.txt``; not a country or a capital) voted a
+    place and never written as one ("in [X]", "at [X]", "[X] province") is
+    its club, an ORG: "Harwick have signed ...", "a move to Harwick" names
+    the club."""
+    if not all(c.match_report for c in cands):
+        return None
+    best = max(ev.votes.values(), default=0)
+    if not best or ev.votes["GPE"] != best:
+        return None
+    places, capitals, countries = lexicon.place_names(), capital_cities(), country_keys()
+    if any(c.key not in places or c.key in capitals or c.key in countries
+           or c.in_place or c.place_noun or c.place_prep for c in cands):
+        return None
+    return "ORG"
+
+
 @rule("type-club", stage="actors")
 def type_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name read as a sports team ("[X] striker", "the [X] fans", "[X] beat
@@ -2478,10 +2520,10 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
-    type_band, type_given_name,
-    type_plural_verb, type_player_not_club, type_club, type_speaker_not_place, type_acting_name_not_nationality,
-    type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
-    type_person_cue, type_place_name, type_acting_place, type_majority)
+    type_band, type_given_name, type_plural_verb, type_player_not_club, type_club, type_town_club,
+    type_speaker_not_place, type_acting_name_not_nationality, type_joined_person, type_org_noun,
+    type_place_word, type_org_word, type_party, type_person_cue, type_place_name,
+    type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

@@ -314,6 +314,10 @@ CASES = [
      [("Kettering", 1, "GPE"), ("Oslo", 1, "GPE")],
      {("Kettering", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Kettering", "GPE", 1), ("Oslo", "GPE", 1)}),
+    ("type-cued-person", "Velkor and drum 'n' bass star Kwabena Plant have released a song in Oslo.",
+     [("Velkor", 1, "PERSON"), ("Kwabena", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Velkor", "PERSON", 1), ("Kwabena Plant", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Velkor", "PERSON", 1), ("Kwabena Plant", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

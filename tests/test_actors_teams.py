@@ -170,3 +170,10 @@ def test_town_written_as_a_place_in_a_sports_report_stays_a_place(parse):
                           "The squad flew home to Oslo from a hotel in Kettering."),
                     ("Oslo", 1, "GPE"), ("Kettering", 1, "GPE"))
     assert ("Kettering", "GPE", 1) in rows(doc)
+
+
+def test_name_after_band_and_the_is_a_band(parse):
+    doc = with_ents(parse("Hits in Oslo came from the boy band the Harrow Lads."),
+                    ("Oslo", 1, "GPE"), ("Harrow", 2, "LOC"))
+    assert ("Harrow Lads", "ORG", 1) in rows(doc)
+    assert ("Harrow Lads", "LOC", 1) in rows(doc, disable={"type-band"})

@@ -1024,8 +1024,8 @@ def _transfer_club(span: Span) -> bool:
 def _is_band(span: Span) -> bool:
     """Read as a music act: it modifies a word for a band member ("[X]
     frontman Ann Lee", "[X]'s drummer"; ``BAND_MEMBER_NOUNS``) or is in
-    apposition to a word for an act ("[X] and [Y] - the two biggest bands";
-    ``MUSIC_ACT_NOUNS``). A place or country name before "singer" ("a
+    apposition to a word for an act ("[X] and [Y] - the two biggest bands",
+    "the boy band the [X]"; ``MUSIC_ACT_NOUNS``). A place or country name before "singer" ("a
     Harwick singer") names a home, not a band, and is left out."""
     root, doc = span.root, span.doc
     head = root.head
@@ -1034,6 +1034,9 @@ def _is_band(span: Span) -> bool:
             and head.lower_ in BAND_MEMBER_NOUNS and all(t.tag_ == "POS" for t in between)):
         key = name_key(span.text)
         return key not in lexicon.place_names() and key not in country_keys()
+    if (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].is_lower
+            and doc[span.start - 2].lower_ in MUSIC_ACT_NOUNS):
+        return True  # "boy band the [X]"
     return any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in MUSIC_ACT_NOUNS
                for c in root.rights)
 
@@ -2320,6 +2323,19 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-cued-person", stage="actors")
+def type_cued_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model read as a person's in most mentions that has a
+    person's title or apposition ("singer [X]", "[X], 27,") is a PERSON
+    before any evidence of a group: in "bands such as A and singer [X]" the
+    list and in "Ann Lee and star [X] have released" the plural verb belong
+    to the others, not to [X]."""
+    total = sum(ev.votes.values())
+    if total and ev.votes["PERSON"] * 2 > total and any(c.person_cue for c in cands):
+        return "PERSON"
+    return None
+
+
 @rule("type-plural-verb", stage="actors")
 def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A singular name that is the subject of a plural verb ("[X] were dropped
@@ -2520,7 +2536,7 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
-    type_band, type_given_name, type_plural_verb, type_player_not_club, type_club, type_town_club,
+    type_band, type_given_name, type_cued_person, type_plural_verb, type_player_not_club, type_club, type_town_club,
     type_speaker_not_place, type_acting_name_not_nationality, type_joined_person, type_org_noun,
     type_place_word, type_org_word, type_party, type_person_cue, type_place_name,
     type_acting_place, type_majority)

@@ -46,6 +46,11 @@ comes back with no actors. The steps:
      X is never named alone;
    - a person's name followed by a facility noun is a facility
      ("<Name> hospital", FAC);
+   - a given name tagged alone takes the untagged surname after it ("[Ann]
+     Lefroy"), a person's possessive is cut off the club after it ("[Lee's
+     Harwick] team-mate"), set scores glued to a name are cut ("[Ann Lee
+     7-6 6-3]"), and a nationality is cut off a "Given Surname" tagged ORG
+     ("[Frenchman Ann Lee]");
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -77,7 +82,9 @@ comes back with no actors. The steps:
      ends ("Roe" -> "Jane Roe"), whatever the model tagged the short form
      (a surname tagged GPE is still the person); never when two people share
      it, and never for a country name; a first name used alone joins the one
-     person it starts ("Jane" -> "Jane Roe");
+     person it starts ("Jane" -> "Jane Roe"); a one-word name joins the one
+     person-shaped full name it ends even when the model read neither as a
+     person's ("Lefroy" -> "Stephane Lefroy", a PERSON);
    - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
      "Conservatives"), a head form joins its full name ("Bank" -> "Bank of
      England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
@@ -99,13 +106,21 @@ comes back with no actors. The steps:
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
    - a name the model read as a person's once and written "Given Surname"
-     (``data/given_names.txt``, the US census first names) is a PERSON;
+     (``data/given_names.txt``: US census first names and the first names
+     of Faker's European, Turkish and Latin American locales) is a PERSON;
+   - a name read as a music act ("X frontman Ann Lee", "X and Y, the two
+     biggest bands", "the boy band the X") is an ORG; a name read as a
+     person's with a person's title ("singer X") is a PERSON before the
+     group evidence of the names around it;
    - a singular name with a plural verb ("X were", "X have") is a group, an
      ORG: a person never takes one;
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "X 2-1") is an ORG (the club) unless a mention says it is a person's,
-     and a one-word team name joins the one longer club name it ends ("Real
-     X") unless the text puts things "in X";
+     "they play X", "signed for X", "X 2-1") is an ORG (the club) unless a
+     mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
+     Surname" make a singles player), and a one-word team name joins the one
+     longer club name it ends ("Real X") unless the text puts things "in X";
+     in a report of team sport a town's name never written as a place is
+     its club;
    - a place that speaks ("X said") is an ORG unless it is a state ("...
      Union"), a capital (``data/capitals.txt``: "Washington said" is the
      government) or used as a place ("in X"); a singular NORP-tagged name
@@ -133,7 +148,9 @@ comes back with no actors. The steps:
      and that nothing marks as a person's is a GPE;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
-     listed with companies vote ORG, a one-word name after "in" and a name
+     listed with companies vote ORG, so does a chart's owner ("X's pop
+     chart"), a person-shaped name listed only with people votes PERSON,
+     a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
      PERSON.

@@ -61,7 +61,7 @@ def test_short_form_of_a_team_does_not_make_a_person(parse):
 
 
 def test_act_in_apposition_to_plural_bands_is_a_band(parse):
-    doc = with_ents(parse("He said Ann Velkoran and Bluefrost - the two most important bands "
+    doc = with_ents(parse("He said Ann Velkoran and Bluefrost - the two biggest bands "
                           "of the decade - played in Oslo."),
                     ("Ann", 2, "PERSON"), ("Bluefrost", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert ("Ann Velkoran", "ORG", 1) in rows(doc)
@@ -104,17 +104,17 @@ def test_one_score_after_a_team_is_no_singles_match(parse):
 
 
 def test_player_written_given_surname_beaten_is_a_person(parse):
-    doc = with_ents(parse("Fans in Oslo cheered as Harwick beat Stephane Tarnowsky."),
-                    ("Oslo", 1, "GPE"), ("Harwick", 1, "ORG"), ("Stephane", 2, "ORG"))
-    assert ("Stephane Tarnowsky", "PERSON", 1) in rows(doc)
-    assert ("Stephane Tarnowsky", "ORG", 1) in rows(doc, disable={"type-player-not-club"})
+    doc = with_ents(parse("Fans in Oslo cheered as Harwick beat Stefan Tarnowsky."),
+                    ("Oslo", 1, "GPE"), ("Harwick", 1, "ORG"), ("Stefan", 2, "ORG"))
+    assert ("Stefan Tarnowsky", "PERSON", 1) in rows(doc)
+    assert ("Stefan Tarnowsky", "ORG", 1) in rows(doc, disable={"type-player-not-club"})
 
 
 def test_given_names_from_abroad_are_listed_without_everyday_words():
     from toolkit import lexicon
 
     names = lexicon.given_names()
-    assert {"stephane", "sebastien", "joachim", "paul"} <= names
+    assert {"sebastien", "joachim", "ingrid", "paul"} <= names
     assert not {"said", "over", "can"} & names  # first names elsewhere, words here
 
 
@@ -177,3 +177,9 @@ def test_name_after_band_and_the_is_a_band(parse):
                     ("Oslo", 1, "GPE"), ("Harrow", 2, "LOC"))
     assert ("Harrow Lads", "ORG", 1) in rows(doc)
     assert ("Harrow Lads", "LOC", 1) in rows(doc, disable={"type-band"})
+
+
+def test_single_name_read_as_a_team_stays_apart_from_the_player(parse):
+    doc = with_ents(parse("Tinho Tarrow scored in Oslo. Fans cheered the Tinho striker."),
+                    ("Tinho", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Tinho", 1, "ORG"))
+    assert ("Tinho", "ORG", 1) in rows(doc)

@@ -84,7 +84,7 @@ comes back with no actors. The steps:
      it, and never for a country name; a first name used alone joins the one
      person it starts ("Jane" -> "Jane Roe"); a one-word name joins the one
      person-shaped full name it ends even when the model read neither as a
-     person's ("Lefroy" -> "Stephane Lefroy", a PERSON);
+     person's ("Lefroy" -> "Tomas Lefroy", a PERSON);
    - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
      "Conservatives"), a head form joins its full name ("Bank" -> "Bank of
      England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
@@ -109,7 +109,7 @@ comes back with no actors. The steps:
      (``data/given_names.txt``: US census first names and the first names
      of Faker's European, Turkish and Latin American locales) is a PERSON;
    - a name read as a music act ("X frontman Ann Lee", "X and Y, the two
-     biggest bands", "the boy band the X") is an ORG; a name read as a
+     biggest bands", "the rock band the X") is an ORG; a name read as a
      person's with a person's title ("singer X") is a PERSON before the
      group evidence of the names around it;
    - a singular name with a plural verb ("X were", "X have") is a group, an
@@ -148,7 +148,7 @@ comes back with no actors. The steps:
      and that nothing marks as a person's is a GPE;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
-     listed with companies vote ORG, so does a chart's owner ("X's pop
+     listed with companies vote ORG, so does a chart's owner ("X's singles
      chart"), a person-shaped name listed only with people votes PERSON,
      a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
@@ -354,7 +354,7 @@ class _Candidate:
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
     people_list: bool = False  # person-shaped, listed only with people ("Ann Lee and [X Y]")
     band: bool = False  # read as a music act ("[X] frontman", "[X], the two biggest bands")
-    chart_owner: bool = False  # owns a chart ("[X]'s pop chart"): its publisher
+    chart_owner: bool = False  # owns a chart ("[X]'s singles chart"): its publisher
     set_score: bool = False  # two set scores follow it ("[X] 6-4 6-3"): a player
     match_report: bool = False  # the article reports team sport (club words and a score)
     in_place: bool = False  # after "in", "at", "near", "outside" ("in [X]")
@@ -890,10 +890,10 @@ def _conjunct_label(span: Span) -> str:
 def _person_shaped(key: str) -> bool:
     """Two or three words of letters, none an everyday English word, an
     organisation word or a place name, the whole no country: shaped like a
-    person's full name ("keanu reeves"; not "grain board", "real harwick").
+    person's full name ("kelani vesterby"; not "grain board", "real harwick").
 
     Example:
-        >>> _person_shaped("stephane lefroy"), _person_shaped("harbour forum")
+        >>> _person_shaped("tomas lefroy"), _person_shaped("harbour forum")
         (True, False)
     """
     words = key.split()
@@ -907,7 +907,7 @@ def _person_shaped(key: str) -> bool:
 
 def _listed_with_people(span: Span, label: str) -> bool:
     """A person-shaped name tagged ORG or GPE coordinated only with names the
-    model tagged as people's ("Ann Lee and [Keanu Reeves]")."""
+    model tagged as people's ("Ann Lee and [Kelani Vesterby]")."""
     if label not in {"ORG", "GPE"} or not 2 <= len(span) <= 3:
         return False
     labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
@@ -1042,7 +1042,7 @@ def _is_band(span: Span) -> bool:
     """Read as a music act: it modifies a word for a band member ("[X]
     frontman Ann Lee", "[X]'s drummer"; ``BAND_MEMBER_NOUNS``) or is in
     apposition to a word for an act ("[X] and [Y] - the two biggest bands",
-    "the boy band the [X]"; ``MUSIC_ACT_NOUNS``). A place or country name before "singer" ("a
+    "the rock band the [X]"; ``MUSIC_ACT_NOUNS``). A place or country name before "singer" ("a
     Harwick singer") names a home, not a band, and is left out."""
     root, doc = span.root, span.doc
     head = root.head
@@ -1053,13 +1053,13 @@ def _is_band(span: Span) -> bool:
         return key not in lexicon.place_names() and key not in country_keys()
     if (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].is_lower
             and doc[span.start - 2].lower_ in MUSIC_ACT_NOUNS):
-        return True  # "boy band the [X]"
+        return True  # "rock band the [X]"
     return any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in MUSIC_ACT_NOUNS
                for c in root.rights)
 
 
 def _owns_chart(span: Span) -> bool:
-    """Owns a chart: "[X]'s pop chart", "[X]'s Hot 100 chart" (``CHART_NOUNS``)."""
+    """Owns a chart: "[X]'s singles chart", "[X]'s album chart" (``CHART_NOUNS``)."""
     root = span.root
     return root.dep_ == "poss" and root.head.is_lower and root.head.lower_ in CHART_NOUNS
 
@@ -1478,7 +1478,7 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
 def _surname_word(tok: Token) -> bool:
     """A capitalised word that may be a surname: a proper noun of letters (inner
     dash or apostrophe allowed) outside every entity, no title word, no
-    organisation word and no everyday English word ("Depp", not "Street")."""
+    organisation word and no everyday English word ("Lefroy", not "Street")."""
     return (tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper() and len(tok.text) > 1
             and tok.text.replace("-", "").replace("'", "").isalpha() and not tok.ent_type_
             and not _role_kind(tok) and tok.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
@@ -1710,7 +1710,7 @@ def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
 
 
 def _after_org_noun(span: Span) -> bool:
-    """Right after a lowercase organisation noun: "the band [X]", "boy band [X]"
+    """Right after a lowercase organisation noun: "the band [X]", "rock band [X]"
     (``data/org_nouns.txt``); a name there is the organisation's, even one
     spelt like a verb."""
     prev = span.doc[span.start - 1] if span.start > 0 else None
@@ -2074,8 +2074,8 @@ def merge_known_as(state: _MergeState) -> None:
 @rule("merge-surname-of-unread-name", stage="actors")
 def merge_surname_of_unread_name(state: _MergeState) -> None:
     """Join a one-word name to the one person-shaped full name it ends, even
-    when the model read neither as a person's: "[Stephane Henchoz] headed
-    wide" tagged ORG and "[Henchoz]" tagged GPE are one player, a PERSON.
+    when the model read neither as a person's: "[Tomas Vrbanek] headed
+    wide" tagged ORG and "[Vrbanek]" tagged GPE are one player, a PERSON.
 
     A reader takes a name used in full and then by its last word alone for a
     person (a company or a club is shortened to its first words, "Acme" for
@@ -2101,10 +2101,37 @@ def merge_surname_of_unread_name(state: _MergeState) -> None:
             state.joined.add(k)
 
 
+@rule("merge-single-name-of-player", stage="actors")
+def merge_single_name_of_player(state: _MergeState) -> None:
+    """Join a one-word name to the one person whose full name it starts when
+    the model read it as an organisation or a place: "[Tinho Arlanza]"
+    and "[Tinho] shot wide" tagged ORG are one player, as players and
+    artists from abroad often go by their first name.
+
+    The one word must be no place or country name, no acronym, no everyday
+    English word and not read as a team or an organisation anywhere ("[X]
+    striker", "the club [X]"); the full name must be the model's PERSON in
+    most mentions, and no other name, person or not, may start with it.
+    """
+    votes, groups = state.votes, state.groups
+    teams = {c.key for c in state.cands if c.club or c.org_clue or c.plural_subject}
+    places, countries = lexicon.place_names(), country_keys()
+    for k in state.uniq:
+        if (" " in k or k in teams or k in places or k in countries or _everyday(k)
+                or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())):
+            continue
+        starts = [p for p in state.uniq if " " in p and _words(p)[0] == k]
+        hosts = {groups.find(p) for p in starts}
+        if (len(hosts) == 1 and groups.find(k) not in hosts and all(
+                votes[p]["PERSON"] * 2 > sum(votes[p].values()) for p in starts)):
+            groups.union(hosts.pop(), k)
+            state.joined.add(k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name, merge_known_as, merge_surname_of_unread_name)
+    merge_given_name, merge_known_as, merge_surname_of_unread_name, merge_single_name_of_player)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -2211,14 +2238,14 @@ def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
 @rule("vote-listed-with-people", stage="actors")
 def vote_listed_with_people(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """A person-shaped name tagged ORG or GPE and listed only with people
-    ("Ann Lee and [Keanu Reeves]") votes PERSON, even when its first name is
+    ("Ann Lee and [Kelani Vesterby]") votes PERSON, even when its first name is
     not in the given-name list (``vote-conjunct`` asks for one there)."""
     return "PERSON" if c.people_list else None
 
 
 @rule("vote-chart-owner", stage="actors")
 def vote_chart_owner(c: _Candidate, ev: _TypeEvidence) -> str | None:
-    """A name that owns a chart ("[X]'s pop chart", "[X]'s Hot 100 chart")
+    """A name that owns a chart ("[X]'s singles chart", "[X]'s album chart")
     votes ORG: a chart is compiled by a publisher or an industry body, not
     by a person."""
     return "ORG" if c.chart_owner else None

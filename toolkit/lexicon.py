@@ -339,8 +339,8 @@ MUSIC_ACT_NOUNS: frozenset[str] = frozenset({
     "band", "bands", "group", "groups", "act", "acts", "duo", "duos", "trio", "trios",
     "quartet", "outfit", "outfits"})
 
-#: Nouns of a sales or popularity chart: the name that owns one ("[X]'s pop
-#: chart") is the publisher that compiles it, an organisation.
+#: Nouns of a sales or popularity chart: the name that owns one ("[X]'s
+#: singles chart") is the publisher that compiles it, an organisation.
 CHART_NOUNS: frozenset[str] = frozenset({"chart", "charts", "rankings", "bestseller", "bestsellers"})
 
 #: Lemmas of verbs of a match: their subject or object is a team ("[X] beat
@@ -599,7 +599,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Lowercase given names ("ann", "paul", "stephane"), from
+    """Lowercase given names ("ann", "paul", "ingrid"), from
     ``data/given_names.txt`` (US Census 1990 first-name lists and the first
     names of Faker's European, Turkish and Latin American locales; see
     ``scripts/build_name_lists.py``).

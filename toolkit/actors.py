@@ -84,7 +84,9 @@ comes back with no actors. The steps:
      it, and never for a country name; a first name used alone joins the one
      person it starts ("Jane" -> "Jane Roe"); a one-word name joins the one
      person-shaped full name it ends even when the model read neither as a
-     person's ("Lefroy" -> "Tomas Lefroy", a PERSON);
+     person's ("Lefroy" -> "Tomas Lefroy", a PERSON), and a one-word name
+     read as an organisation or a place joins the one person whose full
+     name it starts ("Tinho" -> "Tinho Arlanza");
    - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
      "Conservatives"), a head form joins its full name ("Bank" -> "Bank of
      England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an

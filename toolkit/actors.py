@@ -46,6 +46,11 @@ comes back with no actors. The steps:
      X is never named alone;
    - a person's name followed by a facility noun is a facility
      ("<Name> hospital", FAC);
+   - a given name tagged alone takes the untagged surname after it ("[Ann]
+     Lefroy"), a person's possessive is cut off the club after it ("[Lee's
+     Harwick] team-mate"), set scores glued to a name are cut ("[Ann Lee
+     7-6 6-3]"), and a nationality is cut off a "Given Surname" tagged ORG
+     ("[Frenchman Ann Lee]");
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -77,7 +82,11 @@ comes back with no actors. The steps:
      ends ("Roe" -> "Jane Roe"), whatever the model tagged the short form
      (a surname tagged GPE is still the person); never when two people share
      it, and never for a country name; a first name used alone joins the one
-     person it starts ("Jane" -> "Jane Roe");
+     person it starts ("Jane" -> "Jane Roe"); a one-word name joins the one
+     person-shaped full name it ends even when the model read neither as a
+     person's ("Lefroy" -> "Tomas Lefroy", a PERSON), and a one-word name
+     read as an organisation or a place joins the one person whose full
+     name it starts ("Tinho" -> "Tinho Arlanza");
    - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
      "Conservatives"), a head form joins its full name ("Bank" -> "Bank of
      England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
@@ -99,13 +108,21 @@ comes back with no actors. The steps:
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
    - a name the model read as a person's once and written "Given Surname"
-     (``data/given_names.txt``, the US census first names) is a PERSON;
+     (``data/given_names.txt``: US census first names and the first names
+     of Faker's European, Turkish and Latin American locales) is a PERSON;
+   - a name read as a music act ("X frontman Ann Lee", "X and Y, the two
+     biggest bands", "the rock band the X") is an ORG; a name read as a
+     person's with a person's title ("singer X") is a PERSON before the
+     group evidence of the names around it;
    - a singular name with a plural verb ("X were", "X have") is a group, an
      ORG: a person never takes one;
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "X 2-1") is an ORG (the club) unless a mention says it is a person's,
-     and a one-word team name joins the one longer club name it ends ("Real
-     X") unless the text puts things "in X";
+     "they play X", "signed for X", "X 2-1") is an ORG (the club) unless a
+     mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
+     Surname" make a singles player), and a one-word team name joins the one
+     longer club name it ends ("Real X") unless the text puts things "in X";
+     in a report of team sport a town's name never written as a place is
+     its club;
    - a place that speaks ("X said") is an ORG unless it is a state ("...
      Union"), a capital (``data/capitals.txt``: "Washington said" is the
      government) or used as a place ("in X"); a singular NORP-tagged name
@@ -133,7 +150,9 @@ comes back with no actors. The steps:
      and that nothing marks as a person's is a GPE;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
-     listed with companies vote ORG, a one-word name after "in" and a name
+     listed with companies vote ORG, so does a chart's owner ("X's singles
+     chart"), a person-shaped name listed only with people votes PERSON,
+     a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
      PERSON.
@@ -191,6 +210,8 @@ from spacy.tokens import Doc, Span, Token
 from . import contract, lexicon
 from .lexicon import (
     ACRONYM_STOPWORDS,
+    BAND_MEMBER_NOUNS,
+    CHART_NOUNS,
     CLUB_CONTEXT_NOUNS,
     COMPASS_WORDS,
     CREATOR_NOUNS,
@@ -199,6 +220,7 @@ from .lexicon import (
     LAW_WORDS,
     MATCH_VERBS,
     MEDIA_NOUNS,
+    MUSIC_ACT_NOUNS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     ORG_HEAD_WORDS,
@@ -332,6 +354,12 @@ class _Candidate:
     place_noun: bool = False  # modifies a word for a place ("[X] province")
     plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
+    people_list: bool = False  # person-shaped, listed only with people ("Ann Lee and [X Y]")
+    band: bool = False  # read as a music act ("[X] frontman", "[X], the two biggest bands")
+    chart_owner: bool = False  # owns a chart ("[X]'s singles chart"): its publisher
+    set_score: bool = False  # two set scores follow it ("[X] 6-4 6-3"): a player
+    match_report: bool = False  # the article reports team sport (club words and a score)
+    in_place: bool = False  # after "in", "at", "near", "outside" ("in [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -861,6 +889,33 @@ def _conjunct_label(span: Span) -> str:
     return ""
 
 
+def _person_shaped(key: str) -> bool:
+    """Two or three words of letters, none an everyday English word, an
+    organisation word or a place name, the whole no country: shaped like a
+    person's full name ("kelani vesterby"; not "grain board", "real harwick").
+
+    Example:
+        >>> _person_shaped("tomas lefroy"), _person_shaped("harbour forum")
+        (True, False)
+    """
+    words = key.split()
+    if not 2 <= len(words) <= 3 or key in country_keys():
+        return False
+    places = lexicon.place_names()
+    return all(w.replace("-", "").replace("'", "").isalpha() and w not in ORG_HEAD_WORDS
+               and w not in ORG_SUFFIXES and w not in places and not _everyday(w)
+               for w in words) and key not in places
+
+
+def _listed_with_people(span: Span, label: str) -> bool:
+    """A person-shaped name tagged ORG or GPE coordinated only with names the
+    model tagged as people's ("Ann Lee and [Kelani Vesterby]")."""
+    if label not in {"ORG", "GPE"} or not 2 <= len(span) <= 3:
+        return False
+    labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
+    return labels == {"PERSON"} and _person_shaped(name_key(span.text))
+
+
 def _after_place_preposition(span: Span) -> bool:
     """The object of "in", "near" or "outside", or of a "from" set off after a
     person's name ("Ann Lee, from [X], said")."""
@@ -915,7 +970,8 @@ def _is_speaker(span: Span) -> bool:
 def _is_club(span: Span) -> bool:
     """Read as a sports team: it modifies a word of team sport ("[X] striker",
     "the [X] fans"), is the subject or object of a match verb ("[X] beat ...",
-    "... drew with [X]"), or a score follows it ("[X] 2-1")."""
+    "... drew with [X]", "they play [X]"), a score follows it ("[X] 2-1"), or
+    a player moves to or from it ("signed for [X]", "joined [X] from [Y]")."""
     root, doc = span.root, span.doc
     head = root.head
     if (root.dep_ in {"compound", "nmod", "poss"} and head.i >= span.end and head.is_lower
@@ -927,7 +983,87 @@ def _is_club(span: Span) -> bool:
     if span.end < len(doc) and re.fullmatch(r"\d+-\d+", doc[span.end].text):
         return True
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
-            and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit)
+            and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
+            or _transfer_club(span))
+
+
+SET_SCORES_RE = re.compile(r"\s*\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?\s+\d{1,2}-\d{1,2}")
+"""Two scores in a row, the first perhaps with a tie-break: "6-4 6-3", "7-6 (7-4) 6-3"."""
+
+
+def _set_scores_after(span: Span) -> bool:
+    """Two or more scores follow the name, as the sets of a match between two
+    players do ("[X] 6-4 6-3", "beat [X] 7-6 (7-4) 7-5"), or the name beat
+    someone by them ("[X] beat Ann Lee 6-4 6-3"); a team's result is one
+    score ("[X] 2-1").
+
+    Example:
+        >>> bool(SET_SCORES_RE.match(" 7-6 (7-4) 6-3")), bool(SET_SCORES_RE.match(" 2-1 win"))
+        (True, False)
+    """
+    doc, root = span.doc, span.root
+    if SET_SCORES_RE.match(doc.text, span.end_char, span.end_char + 40) is not None:
+        return True
+    # the winner: "[X] beat Ann Lee 6-4 6-3"
+    return (root.dep_ == "nsubj" and root.head.lemma_ in MATCH_VERBS
+            and SET_SCORES_RE.search(doc.text, span.end_char, root.sent.end_char) is not None)
+
+
+MATCH_REPORT_CLUB_WORDS = 3
+"""Distinct words of team sport (``CLUB_CONTEXT_NOUNS``) an article uses when
+it reports team sport."""
+
+
+def _match_report(doc: Doc) -> bool:
+    """The article reports team sport: it uses at least three distinct words of
+    team sport ("striker", "fans", "side", ...) and gives a score ("2-1").
+    Cached on the doc."""
+    cached = doc.user_data.get("actor_match_report")
+    if cached is None:
+        words = {t.lower_ for t in doc if t.is_lower and t.lower_ in CLUB_CONTEXT_NOUNS}
+        scored = re.search(r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc.text) is not None
+        cached = len(words) >= MATCH_REPORT_CLUB_WORDS and scored
+        doc.user_data["actor_match_report"] = cached
+    return cached
+
+
+def _transfer_club(span: Span) -> bool:
+    """Named as a club a player moves to or from: "signed for [X]", "joined
+    [X] from [Y]" (both clubs)."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ == "sign":
+        return True
+    if root.dep_ == "dobj" and head.lemma_ == "join":
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+    return (root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_ == "join"
+            and any(c.dep_ == "dobj" for c in head.head.children))
+
+
+def _is_band(span: Span) -> bool:
+    """Read as a music act: it modifies a word for a band member ("[X]
+    frontman Ann Lee", "[X]'s drummer"; ``BAND_MEMBER_NOUNS``) or is in
+    apposition to a word for an act ("[X] and [Y] - the two biggest bands",
+    "the rock band the [X]"; ``MUSIC_ACT_NOUNS``). A place or country name before "singer" ("a
+    Harwick singer") names a home, not a band, and is left out."""
+    root, doc = span.root, span.doc
+    head = root.head
+    between = doc[span.end:head.i] if head.i >= span.end else None
+    if (between is not None and root.dep_ in {"compound", "nmod", "poss"} and head.is_lower
+            and head.lower_ in BAND_MEMBER_NOUNS and all(t.tag_ == "POS" for t in between)):
+        key = name_key(span.text)
+        return key not in lexicon.place_names() and key not in country_keys()
+    if (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].is_lower
+            and doc[span.start - 2].lower_ in MUSIC_ACT_NOUNS):
+        return True  # "rock band the [X]"
+    return any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in MUSIC_ACT_NOUNS
+               for c in root.rights)
+
+
+def _owns_chart(span: Span) -> bool:
+    """Owns a chart: "[X]'s singles chart", "[X]'s album chart" (``CHART_NOUNS``)."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.is_lower and root.head.lower_ in CHART_NOUNS
 
 
 def _is_place_modifier(span: Span) -> bool:
@@ -1341,11 +1477,131 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _surname_word(tok: Token) -> bool:
+    """A capitalised word that may be a surname: a proper noun of letters (inner
+    dash or apostrophe allowed) outside every entity, no title word, no
+    organisation word and no everyday English word ("Lefroy", not "Street")."""
+    return (tok.tag_ in {"NNP", "NNPS"} and tok.text[:1].isupper() and len(tok.text) > 1
+            and tok.text.replace("-", "").replace("'", "").isalpha() and not tok.ent_type_
+            and not _role_kind(tok) and tok.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
+            and not _everyday(tok.lower_))
+
+
+@rule("extend-given-name", stage="actors")
+def extend_given_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A given name tagged PERSON alone and followed by an untagged surname
+    is the whole name: "[Ann] Lefroy" -> "Ann Lefroy".
+
+    The model sometimes stops at the first name of a person it does not know;
+    the next word is the surname when it is a capitalised proper noun outside
+    every entity, no title, no organisation word and no everyday English word
+    (``data/given_names.txt`` for the first name).
+    """
+    doc, out, given = sent.doc, [], lexicon.given_names()
+    for ent in ents:
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.end < sent.end
+                and ent[0].lower_ in given and _surname_word(doc[ent.end])
+                and not (ent.end + 1 < sent.end and _surname_word(doc[ent.end + 1]))):
+            ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+        out.append(ent)
+    return out
+
+
+def _person_form(doc: Doc, text: str) -> bool:
+    """``text`` is what the model tagged a PERSON somewhere in ``doc``, or the
+    last word of such a name (a surname)."""
+    return any(e.label_ == "PERSON" and (e.text == text or e.text.endswith(" " + text))
+               for e in doc.ents)
+
+
+@rule("split-person-possessor", stage="actors")
+def split_person_possessor(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a person's possessive off the front of an organisation or place:
+    "[Lee's Harwick] team-mate" is the person "Lee" and the club "Harwick".
+
+    The model glues "Name's" onto the name after it; the cut is made only
+    when the part before "'s" is a name the model tagged as a person's in the
+    article (or that name's surname), so "People's Party" stays whole.
+    """
+    doc, out = sent.doc, []
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 1, ent.end - 1) if doc[i].tag_ == "POS"), None)
+        if (cut is not None and ent.label_ in {"ORG", "GPE", "FAC", "LOC"}
+                and doc[cut + 1].text[:1].isupper() and _person_form(doc, doc[ent.start:cut].text)):
+            out += [Span(doc, ent.start, cut, label="PERSON"),
+                    Span(doc, cut + 1, ent.end, label=ent.label_)]
+        else:
+            out.append(ent)
+    return out
+
+
+TRAILING_SCORES_RE = re.compile(r"(?:\s*\(?\d{1,2}\s*-\s*\d{1,2}\)?){2,}")
+"""Two or more scores, tie-breaks in brackets included: " 7-6 (7-4) 6-3"."""
+
+
+@rule("cut-trailing-scores", stage="actors")
+def cut_trailing_scores(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut set scores the model glued onto the end of a name: "[Ann Lee 7-6
+    6-3]" is "Ann Lee" (two or more scores of one or two digits a side, as
+    the sets of a match are written, so "747-400" stays; a team's one score
+    is cut later, when the name's span is trimmed)."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].is_digit or doc[end - 1].text in DASHES
+                                       or doc[end - 1].text in {"(", ")"}
+                                       or re.fullmatch(r"\d{1,2}-\d{1,2}", doc[end - 1].text)):
+            end -= 1
+        tail = doc.text[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
+        if end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(tail):
+            ent = Span(doc, ent.start, end, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+def _nationality_prefix(tok: Token) -> bool:
+    """A nationality word: a word with a nationality's ending that is an
+    adjective, tagged NORP in the article or a country's name plus "n"
+    ("American", "Danish", "Kenyan"), or a nationality noun in "-man"
+    ("Frenchman", "Dutchman", "Welshman").
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Frenchman Eli Roe met American Tam Roe.")
+        >>> [t.text for t in doc if _nationality_prefix(t)]
+        ['Frenchman', 'American']
+    """
+    word = tok.lower_
+    if word.endswith(("man", "woman")) and tok.is_alpha:
+        return word.rsplit("man", 1)[0].rstrip("wo").endswith(("ch", "sh", "s"))
+    return word.endswith(("an", "ian", "ese", "ish", "i", "ch")) and (
+        _nationality_word(tok) or word[:-1] in country_keys())  # "American" from "America"
+
+
+@rule("strip-nationality-from-unread-name", stage="actors")
+def strip_nationality_from_unread_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a nationality off the front of a name the model did not read as a
+    person's: "[American Tam Roe]" or "[Frenchman Tam Roe]" tagged ORG is
+    the person "Tam Roe" when the rest is written "Given Surname"
+    (``data/given_names.txt``); ``strip-affiliation`` does this for names
+    tagged PERSON."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        first = ent[0]
+        if (ent.label_ != "PERSON" and len(ent) >= 3 and first.text[:1].isupper()
+                and _nationality_prefix(first)
+                and _given_name_first(name_key(doc[ent.start + 1:ent.end].text))):
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
-    strip_title_from_name)
+    strip_title_from_name, extend_given_name, split_person_possessor, cut_trailing_scores,
+    strip_nationality_from_unread_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1452,7 +1708,15 @@ def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
     verbal = tok.tag_ in {"VBN", "VBD", "VBG", "RB"} or (
         tok.tag_ == "JJ" and tok.lower_.endswith(("ised", "ized", "ed", "ing")))
     return (len(span) == 1 and label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and verbal
-            and not _is_acronym(span.text))
+            and not _is_acronym(span.text) and not _after_org_noun(span))
+
+
+def _after_org_noun(span: Span) -> bool:
+    """Right after a lowercase organisation noun: "the band [X]", "rock band [X]"
+    (``data/org_nouns.txt``); a name there is the organisation's, even one
+    spelt like a verb."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_lower and prev.lower_ in org_nouns()
 
 
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
@@ -1507,7 +1771,12 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
-                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span))
+                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
+                      people_list=_listed_with_people(span, label), band=_is_band(span),
+                      chart_owner=_owns_chart(span), set_score=_set_scores_after(span),
+                      match_report=_match_report(doc),
+                      in_place=span.start > 0 and doc[span.start - 1].lower_ in {
+                          "in", "at", "near", "outside"})
 
 
 # --------------------------------------------------------------------------- merging
@@ -1670,7 +1939,9 @@ def merge_surname(state: _MergeState) -> None:
 
     "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
     share it, and never a country name, an acronym or a nationality (a
-    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish").
+    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish"),
+    or a short form the model read mostly as a facility (one stray FAC tag
+    among person or organisation tags does not keep a surname apart).
     """
     countries, votes, groups = country_keys(), state.votes, state.groups
     people = [k for k in state.uniq if len(_words(k)) > 1
@@ -1678,7 +1949,7 @@ def merge_surname(state: _MergeState) -> None:
     for k in state.uniq:
         nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k)
         if (k in countries or _is_acronym(state.surface[k]) or nationality
-                or votes[k]["FAC"]):
+                or votes[k]["FAC"] * 2 > sum(votes[k].values())):
             continue
         words = _words(k)
         hosts = {groups.find(p) for p in people if p != k and _ends_with(_words(p), words)}
@@ -1802,10 +2073,67 @@ def merge_known_as(state: _MergeState) -> None:
             state.groups.union(by_root[subj.i], c.key)
 
 
+@rule("merge-surname-of-unread-name", stage="actors")
+def merge_surname_of_unread_name(state: _MergeState) -> None:
+    """Join a one-word name to the one person-shaped full name it ends, even
+    when the model read neither as a person's: "[Tomas Vrbanek] headed
+    wide" tagged ORG and "[Vrbanek]" tagged GPE are one player, a PERSON.
+
+    A reader takes a name used in full and then by its last word alone for a
+    person (a company or a club is shortened to its first words, "Acme" for
+    "Acme Corp"). The full name is two or three capitalised words, none an
+    everyday English word, an organisation word or a place name, and neither
+    form is read as a team ("[X] striker") or an organisation ("the firm
+    [X]"); the short form is no country, acronym or nationality and the model
+    did not tag it an ORG in most mentions; no other longer name ends in it.
+    """
+    votes, groups = state.votes, state.groups
+    teams = {c.key for c in state.cands if c.club or c.org_clue}
+    full = [k for k in state.uniq if k not in teams and _person_shaped(k)]
+    places, countries = lexicon.place_names(), country_keys()
+    for k in state.uniq:
+        n = sum(votes[k].values())
+        if (" " in k or k in teams or k in countries or k in places or _everyday(k)
+                or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
+            continue
+        ends = [p for p in state.uniq if " " in p and _words(p)[-1] == k]
+        hosts = {groups.find(p) for p in ends}
+        if (len(hosts) == 1 and groups.find(k) not in hosts and any(p in full for p in ends)):
+            groups.union(hosts.pop(), k)
+            state.joined.add(k)
+
+
+@rule("merge-single-name-of-player", stage="actors")
+def merge_single_name_of_player(state: _MergeState) -> None:
+    """Join a one-word name to the one person whose full name it starts when
+    the model read it as an organisation or a place: "[Tinho Arlanza]"
+    and "[Tinho] shot wide" tagged ORG are one player, as players and
+    artists from abroad often go by their first name.
+
+    The one word must be no place or country name, no acronym, no everyday
+    English word and not read as a team or an organisation anywhere ("[X]
+    striker", "the club [X]"); the full name must be the model's PERSON in
+    most mentions, and no other name, person or not, may start with it.
+    """
+    votes, groups = state.votes, state.groups
+    teams = {c.key for c in state.cands if c.club or c.org_clue or c.plural_subject}
+    places, countries = lexicon.place_names(), country_keys()
+    for k in state.uniq:
+        if (" " in k or k in teams or k in places or k in countries or _everyday(k)
+                or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())):
+            continue
+        starts = [p for p in state.uniq if " " in p and _words(p)[0] == k]
+        hosts = {groups.find(p) for p in starts}
+        if (len(hosts) == 1 and groups.find(k) not in hosts and all(
+                votes[p]["PERSON"] * 2 > sum(votes[p].values()) for p in starts)):
+            groups.union(hosts.pop(), k)
+            state.joined.add(k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name, merge_known_as)
+    merge_given_name, merge_known_as, merge_surname_of_unread_name, merge_single_name_of_player)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -1909,6 +2237,22 @@ def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "PERSON" if c.gendered else None
 
 
+@rule("vote-listed-with-people", stage="actors")
+def vote_listed_with_people(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A person-shaped name tagged ORG or GPE and listed only with people
+    ("Ann Lee and [Kelani Vesterby]") votes PERSON, even when its first name is
+    not in the given-name list (``vote-conjunct`` asks for one there)."""
+    return "PERSON" if c.people_list else None
+
+
+@rule("vote-chart-owner", stage="actors")
+def vote_chart_owner(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name that owns a chart ("[X]'s singles chart", "[X]'s album chart")
+    votes ORG: a chart is compiled by a publisher or an industry body, not
+    by a person."""
+    return "ORG" if c.chart_owner else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1918,7 +2262,8 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_place_noun, vote_gendered, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
+    vote_chart_owner, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -1998,6 +2343,17 @@ def _given_name_first(key: str) -> bool:
     return not _everyday(words[-1])
 
 
+@rule("type-band", stage="actors")
+def type_band(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name read as a music act ("[X] frontman Ann Lee", "[X] and [Y], the
+    two biggest bands") is an ORG, even when written like a person's name
+    ("Given Surname"), unless an honorific or "he"/"she" says it is a
+    person's."""
+    if any(c.band for c in cands) and not any(c.titled or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
 @rule("type-given-name", stage="actors")
 def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name the model read as a person's at least once and written "Given
@@ -2013,6 +2369,19 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-cued-person", stage="actors")
+def type_cued_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model read as a person's in most mentions that has a
+    person's title or apposition ("singer [X]", "[X], 27,") is a PERSON
+    before any evidence of a group: in "bands such as A and singer [X]" the
+    list and in "Ann Lee and star [X] have released" the plural verb belong
+    to the others, not to [X]."""
+    total = sum(ev.votes.values())
+    if total and ev.votes["PERSON"] * 2 > total and any(c.person_cue for c in cands):
+        return "PERSON"
+    return None
+
+
 @rule("type-plural-verb", stage="actors")
 def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A singular name that is the subject of a plural verb ("[X] were dropped
@@ -2023,6 +2392,45 @@ def type_plural_verb(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     if any(c.plural_subject for c in cands) and not (best and ev.votes["NORP"] == best):
         return "ORG"
     return None
+
+
+@rule("type-player-not-club", stage="actors")
+def type_player_not_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name read as a side ("[X] beat ...", "lost to [X]") that the text
+    calls "he" or "she" ("[X] ... his form"), that is followed by set scores
+    ("beat [X] 6-4 6-3": a singles match), or that is written "Given Surname"
+    (``data/given_names.txt``; a first word that is also a place name, as in
+    a club named after its town, does not count) is a player, a PERSON: in
+    tennis, golf or snooker the side is one person."""
+    if not any(c.club for c in cands):
+        return None
+    places, countries = lexicon.place_names(), country_keys()
+    if any(c.key in places or c.key in countries
+           or set(c.key.split()) & (STATE_NAME_WORDS | ORG_HEAD_WORDS) for c in cands):
+        return None  # a country's or a club's side ("Republic of X 6-4 6-3")
+    if any(c.gendered or c.set_score
+           or _given_name_first(c.key) and c.key.split()[0] not in places for c in cands):
+        return "PERSON"
+    return None
+
+
+@rule("type-town-club", stage="actors")
+def type_town_club(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """In a report of team sport (three words of team sport and a score), a
+    town's name (``data/places.txt``; not a country or a capital) voted a
+    place and never written as one ("in [X]", "at [X]", "[X] province") is
+    its club, an ORG: "Harwick have signed ...", "a move to Harwick" names
+    the club."""
+    if not all(c.match_report for c in cands):
+        return None
+    best = max(ev.votes.values(), default=0)
+    if not best or ev.votes["GPE"] != best:
+        return None
+    places, capitals, countries = lexicon.place_names(), capital_cities(), country_keys()
+    if any(c.key not in places or c.key in capitals or c.key in countries
+           or c.in_place or c.place_noun or c.place_prep for c in cands):
+        return None
+    return "ORG"
 
 
 @rule("type-club", stage="actors")
@@ -2173,10 +2581,11 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country, type_given_name,
-    type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
-    type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
-    type_person_cue, type_place_name, type_acting_place, type_majority)
+    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
+    type_band, type_given_name, type_cued_person, type_plural_verb, type_player_not_club, type_club, type_town_club,
+    type_speaker_not_place, type_acting_name_not_nationality, type_joined_person, type_org_noun,
+    type_place_word, type_org_word, type_party, type_person_cue, type_place_name,
+    type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

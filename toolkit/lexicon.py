@@ -327,10 +327,26 @@ CLUB_CONTEXT_NOUNS: frozenset[str] = frozenset({
 MEDIA_NOUNS: frozenset[str] = frozenset({
     "magazine", "newspaper", "journal", "paper", "band", "group", "label", "website"})
 
+#: Nouns for a member of a band that the band's name modifies ("[X] frontman
+#: Ann Lee", "the [X] guitarist"): the name there is the band, not a person.
+BAND_MEMBER_NOUNS: frozenset[str] = frozenset({
+    "frontman", "frontwoman", "guitarist", "bassist", "drummer", "keyboardist", "vocalist",
+    "singer", "songwriter"})
+
+#: Nouns for a music act, singular and plural: a name in apposition to one
+#: ("[X] and [Y], the two biggest bands") names the act, an organisation.
+MUSIC_ACT_NOUNS: frozenset[str] = frozenset({
+    "band", "bands", "group", "groups", "act", "acts", "duo", "duos", "trio", "trios",
+    "quartet", "outfit", "outfits"})
+
+#: Nouns of a sales or popularity chart: the name that owns one ("[X]'s
+#: singles chart") is the publisher that compiles it, an organisation.
+CHART_NOUNS: frozenset[str] = frozenset({"chart", "charts", "rankings", "bestseller", "bestsellers"})
+
 #: Lemmas of verbs of a match: their subject or object is a team ("[X] beat
-#: ...", "... drew with [X]").
+#: ...", "... drew with [X]", "they play [X] on Sunday").
 MATCH_VERBS: frozenset[str] = frozenset({
-    "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer",
+    "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer", "play",
 })
 
 #: Small words that a title capitalises inside it ("Meet The Neighbours",
@@ -583,8 +599,10 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Lowercase given names ("ann", "paul"), from ``data/given_names.txt`` (US
-    Census 1990 first-name lists; see ``scripts/build_name_lists.py``).
+    """Lowercase given names ("ann", "paul", "ingrid"), from
+    ``data/given_names.txt`` (US Census 1990 first-name lists and the first
+    names of Faker's European, Turkish and Latin American locales; see
+    ``scripts/build_name_lists.py``).
 
     Example:
         >>> "paul" in given_names(), "acme" in given_names()

@@ -238,7 +238,7 @@ from .lexicon import (
     TITLE_SMALL_WORDS,
     WORK_NOUNS,
 )
-from .nlp import body_sentences, token_columns
+from .nlp import body_sentences, doc_text, token_columns
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -603,7 +603,7 @@ def _lowercase_words(doc: Doc) -> dict[str, int]:
     """
     cached = doc.user_data.get("actor_lowercase_words")
     if cached is None:
-        words = {t.text for t in doc if t.is_lower and t.is_alpha}
+        words = {text for text in token_columns(doc)["text"] if text.islower() and text.isalpha()}
         cached = dict.fromkeys(sorted(words | {_singular(w) for w in words}), 1)
         doc.user_data["actor_lowercase_words"] = cached
     return cached
@@ -1002,11 +1002,11 @@ def _set_scores_after(span: Span) -> bool:
         (True, False)
     """
     doc, root = span.doc, span.root
-    if SET_SCORES_RE.match(doc.text, span.end_char, span.end_char + 40) is not None:
+    if SET_SCORES_RE.match(doc_text(doc), span.end_char, span.end_char + 40) is not None:
         return True
     # the winner: "[X] beat Ann Lee 6-4 6-3"
     return (root.dep_ == "nsubj" and root.head.lemma_ in MATCH_VERBS
-            and SET_SCORES_RE.search(doc.text, span.end_char, root.sent.end_char) is not None)
+            and SET_SCORES_RE.search(doc_text(doc), span.end_char, root.sent.end_char) is not None)
 
 
 MATCH_REPORT_CLUB_WORDS = 3
@@ -1020,8 +1020,10 @@ def _match_report(doc: Doc) -> bool:
     Cached on the doc."""
     cached = doc.user_data.get("actor_match_report")
     if cached is None:
-        words = {t.lower_ for t in doc if t.is_lower and t.lower_ in CLUB_CONTEXT_NOUNS}
-        scored = re.search(r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc.text) is not None
+        cols = token_columns(doc)
+        words = {lower for text, lower in zip(cols["text"], cols["lower"], strict=True)
+                 if lower in CLUB_CONTEXT_NOUNS and text.islower()}
+        scored = re.search(r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc_text(doc)) is not None
         cached = len(words) >= MATCH_REPORT_CLUB_WORDS and scored
         doc.user_data["actor_match_report"] = cached
     return cached
@@ -1552,7 +1554,7 @@ def cut_trailing_scores(ents: list[Span], sent: Span) -> list[Span]:
                                        or doc[end - 1].text in {"(", ")"}
                                        or re.fullmatch(r"\d{1,2}-\d{1,2}", doc[end - 1].text)):
             end -= 1
-        tail = doc.text[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
+        tail = doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
         if end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(tail):
             ent = Span(doc, ent.start, end, label=ent.label_)
         out.append(ent)

@@ -383,3 +383,28 @@ def test_include_and_exclude_choose_files_in_folders(tmp_path):
     assert found(include=["*.docx"]) == ["2023/b.docx"]
     with pytest.raises(InputError, match="no article files after --include/--exclude"):
         found(include=["*.pdf"])
+
+
+def test_the_export_check_on_a_plain_file_leaves_ftfy_to_the_reader(tmp_path, monkeypatch):
+    import ftfy
+
+    import toolkit.read as read
+    from toolkit.inputs import iter_articles
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nThe harbour board met on Monday.\n",
+                                           encoding="utf-8")
+    calls = []
+    real = ftfy.fix_text
+    monkeypatch.setattr(read.ftfy, "fix_text", lambda text, **kw: calls.append(1) or real(text, **kw))
+    articles = list(iter_articles([tmp_path]))
+    assert len(articles) == 3 and len(calls) == 3  # once per file, not once more for the check
+
+
+def test_the_export_check_reads_a_utf16_export_without_ftfy():
+    from toolkit.read import decode_plain
+
+    head = "   1 of 2 DOCUMENTS\r\n\r\n   The Daily Example\r\n".encode("utf-16")
+    from toolkit.archives import sources
+
+    assert sources.looks_like_export_text(decode_plain(head))

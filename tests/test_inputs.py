@@ -380,17 +380,3 @@ def test_an_empty_path_on_the_command_line_is_one_line(command, tmp_path, capsys
     monkeypatch.chdir(tmp_path)
     code, err = one_line_error(capsys, *command)
     assert code == 2 and "empty path" in err
-
-
-def test_a_short_file_decoded_twice_in_a_row_is_fixed_by_ftfy_once(monkeypatch):
-    from toolkit import read
-
-    calls = []
-    original = read.ftfy.fix_text
-    monkeypatch.setattr(read.ftfy, "fix_text", lambda text, **kw: calls.append(1) or original(text, **kw))
-    data = "A short story about a café, written for this test.\n".encode()
-    assert read.decode(data) == read.decode(data) == (data.decode(), "utf-8")
-    assert len(calls) == 1
-    long = b"Many words. " * 6000  # over the remembered size: decoded each time
-    read.decode(long), read.decode(long)
-    assert len(calls) == 3

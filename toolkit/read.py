@@ -60,13 +60,6 @@ class InputError(ValueError):
     """Input that cannot be analysed; the message is one line naming the input."""
 
 
-# The last few decoded files of up to this many bytes, kept because a file is
-# decoded twice in a row: its head (the whole of a short file) to see whether it
-# is a news-archive export, then the whole file to read it; ftfy is the cost.
-_RECENT_MAX_BYTES = 65536
-_RECENT_DECODED: dict[bytes, tuple[str, str]] = {}
-
-
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode bytes to text, returning ``(text, encoding)``.
 
@@ -77,18 +70,27 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         >>> decode("café".encode("cp1252"))
         ('café', 'cp1252')
     """
-    found = _RECENT_DECODED.get(data)
-    if found is not None:
-        return found
-    result = _decode(data, name)
-    if len(data) <= _RECENT_MAX_BYTES:
-        if len(_RECENT_DECODED) >= 4:
-            del _RECENT_DECODED[next(iter(_RECENT_DECODED))]
-        _RECENT_DECODED[data] = result
-    return result
+    return _decode(data, name)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def decode_plain(data: bytes, *, name: str = "<bytes>") -> str:
+    """The text of ``data`` as :func:`decode` finds its encoding, without ftfy's repairs.
+
+    For tests on a file's start (is it a news-archive export?) that look for
+    ASCII markers: ftfy is most of the cost of decoding and changes nothing
+    they look for. Nothing is cached.
+
+    Raises:
+        InputError: for empty, whitespace-only or binary data.
+
+    Example:
+        >>> decode_plain("1 of 2 DOCUMENTS".encode("utf-16"))
+        '1 of 2 DOCUMENTS'
+    """
+    return _decode(data, name, fix=False)[0]
+
+
+def _decode(data: bytes, name: str, *, fix: bool = True) -> tuple[str, str]:
     if not data:
         raise InputError(f"{name}: file is empty")
     for magic, what in _MAGIC.items():
@@ -111,7 +113,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             raise InputError(f"{name}: invalid {encoding} text after its byte-order mark") from None
-    text = scrub(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY))
+    text = text.replace("\x00", "")
+    if fix:
+        text = scrub(ftfy.fix_text(text, config=_FTFY))
     if not text.strip():
         raise InputError(f"{name}: file has no text (only whitespace)")
     return text, encoding

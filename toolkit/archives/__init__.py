@@ -192,10 +192,10 @@ def _read_head(path: Path) -> bytes:
 
 
 def _head_text(head: bytes) -> str | None:
-    from ..read import decode
+    from ..read import decode_plain
 
     try:
-        return decode(head)[0]
+        return decode_plain(head)
     except InputError:
         return None
 

@@ -273,6 +273,18 @@ CASES = [
      [("Norway", 4, "ORG"), ("Oslo", 1, "GPE")],
      {("Norway", "GPE", 1), ("Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Norway Carmaker Vell Motors", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-work-unopposed", "Two new episodes of Harrow Lane will be shown in Oslo.",
+     [("Harrow", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Harrow Lane", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-product-use", "Sales of Lumo games rose in Oslo.",
+     [("Lumo", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Lumo", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("vote-stars", "Tove Brakspeare will star in a new drama in Oslo.",
+     [("Tove", 2, "ORG"), ("Oslo", 1, "GPE")],
+     {("Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Tove Brakspeare", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

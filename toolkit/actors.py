@@ -96,6 +96,13 @@ comes back with no actors. The steps:
      ("its first X console", "Acme's X", "its X brand") that never speaks,
      acts or owns anything, and a law or formal text ("... Act", "...
      Treaty");
+   - a name written as a work even once ("new episodes of X", "the sequel
+     to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
+     X", listed with a work, or said to be one in a mention the model
+     missed) or used as a kind of product ("X games", "X and MP3 players")
+     is no actor when no mention shows it acting as one (speaking, acting,
+     owning, making "developed by X", called "it", "he" or "she", a title,
+     an organisation noun) and it is no "Given Surname" or known place;
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
    - a name the model read as a person's once and written "Given Surname"
@@ -136,7 +143,8 @@ comes back with no actors. The steps:
      listed with companies vote ORG, a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
-     PERSON.
+     PERSON; the one who stars in a work ("starring X", "X will star in")
+     votes PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -332,6 +340,10 @@ class _Candidate:
     place_noun: bool = False  # modifies a word for a place ("[X] province")
     plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
+    work_cue: bool = False  # a work's part, star or owner names it ("episodes of [X]")
+    product_use: bool = False  # a kind of made thing ("[X] games", "[X] and MP3 players")
+    maker: bool = False  # the doer after a passive verb ("made by [X]")
+    stars: bool = False  # acts in a work ("starring [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1003,6 +1015,137 @@ def _before_place_noun(span: Span) -> bool:
 # --------------------------------------------------------------------------- roles
 
 
+# --------------------------------------------------------------------------- works and products
+
+
+def _ent_span(tok: Token) -> Span | None:
+    """The entity ``tok`` is part of, or None."""
+    if not tok.ent_type_:
+        return None
+    doc, s, e = tok.doc, tok.i, tok.i + 1
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e]
+
+
+def _part_of_work(span: Span) -> bool:
+    """After a noun for a part, copy or reworking of a work and "of" or "to":
+    "new episodes of [X]", "the sequel to [X]", "a remake of [X]"
+    (``WORK_PART_NOUNS``). A newspaper has copies and editions too ("an
+    edition of the Courier"), so after those two a name led by "the" does not
+    count."""
+    root, doc = span.root, span.doc
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"of", "to"} or prep.i >= span.start:
+        return False
+    noun = prep.head
+    if not (noun.is_lower and noun.i < prep.i and _singular(noun.lower_) in lexicon.WORK_PART_NOUNS):
+        return False
+    if _singular(noun.lower_) in {"copy", "edition"}:
+        return not (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    return True
+
+
+def _is_place_key(key: str) -> bool:
+    return key in lexicon.place_names() or key in country_keys()
+
+
+def _stars_in(span: Span) -> bool:
+    """What a person acts in: after "star in", "role in" or "cameo in" ("will
+    star in [X]", "her role in [X]"; ``STARRING_WORDS``), or followed by
+    "starring" and a name ("[X], starring Ann Lee"). A known place is where
+    one stars, not what in ("a role in [Oslo]"), and does not count."""
+    root, doc = span.root, span.doc
+    prep = root.head
+    if (root.dep_ == "pobj" and prep.lower_ == "in" and prep.i == span.start - 1
+            and prep.head.lemma_ in lexicon.STARRING_WORDS and prep.head.i < prep.i):
+        return not _is_place_key(name_key(span.text))
+    nxt = next((t for t in doc[span.end:span.end + 2] if t.lower_ == "starring"), None)
+    return nxt is not None and (nxt.head.i in range(span.start, span.end) or nxt.head == root.head
+                                ) and any(c.dep_ == "dobj" and c.tag_ == "NNP" for c in nxt.children)
+
+
+def _creators_work(span: Span) -> bool:
+    """Owned by a person and named like no person, place, party or
+    organisation: "Ann Lee's [X]" is her film, book or show. "Ann Lee's
+    [Tom Ide]" (a given name first), "Ann Lee's [Norway]" and "Ann Lee's
+    [Labour]" do not count."""
+    root = span.root
+    if not any(c.dep_ == "poss" and c.ent_type_ == "PERSON" and not span.start <= c.i < span.end
+               for c in root.children):
+        return False
+    key = name_key(span.text)
+    return not (_given_name_first(key) or _is_place_key(key) or _party(key)
+                or span[-1].lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES)
+
+
+def _work_cue(span: Span) -> bool:
+    """The work evidence of :func:`_part_of_work`, :func:`_stars_in` and
+    :func:`_creators_work`, or coordinated with a name that has it or that is
+    written as a title (:func:`_is_work_title`): "new episodes of [X] and the
+    final [Y]"."""
+    if _part_of_work(span) or _stars_in(span) or _creators_work(span):
+        return True
+    for tok in span.root.conjuncts:
+        other = _ent_span(tok)
+        if other is None or other.start < span.end and span.start < other.end:
+            continue
+        if other.label_ == "WORK_OF_ART" or _is_work_title(other) or _part_of_work(
+                other) or _stars_in(other) or _creators_work(other):
+            return True
+    return False
+
+
+def _product_use(span: Span) -> bool:
+    """Named as a kind of made thing: it modifies a plural product noun ("sales
+    of [X] games", "[X] consoles") or is coordinated with one ("[X] and MP3
+    players"; ``PRODUCT_NOUNS``). A maker is named so too ("[Acme] phones"),
+    so the type rule keeps a name that acts anywhere."""
+    root = span.root
+    head = root.head
+    if (root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.tag_ == "NNS"
+            and head.is_lower and _singular(head.lower_) in PRODUCT_NOUNS):
+        return True
+    return any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in PRODUCT_NOUNS
+               for t in root.conjuncts)
+
+
+def _is_maker(span: Span) -> bool:
+    """The doer after a passive verb: "developed by [X]", "made by [X]"."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _stars(span: Span) -> bool:
+    """A person acting in a work: the object of "starring" or "stars" ("[X]
+    stars Ann Lee", "starring [Ann Lee]"), or the subject of "star" with no
+    object ("[Ann Lee] will star in ...")."""
+    root = span.root
+    verb = root.head
+    if verb.lemma_ != "star" or verb.pos_ != "VERB":
+        return False
+    if root.dep_ == "dobj":
+        return True
+    return root.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _work_elsewhere(span: Span) -> bool:
+    """Another, untagged occurrence of the same words in the article is written
+    as a work ("[X], a new drama, ..." before the model tags "[X]" alone):
+    the model often misses the mention that says what a name is."""
+    doc, words = span.doc, [t.text for t in span]
+    text, ent = token_columns(doc)["text"], token_columns(doc)["ent"]
+    for i in range(len(doc) - len(words) + 1):
+        if i != span.start and text[i:i + len(words)] == words and not any(
+                ent[i:i + len(words)]):
+            other = doc[i:i + len(words)]
+            if _is_work_title(other) or _part_of_work(other) or _stars_in(other):
+                return True
+    return False
+
+
 def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
     """A title written right before the name: "Health Minister", "Acme chief"."""
     if start == sent.start or _is_connector(doc[start - 1]):
@@ -1507,7 +1650,9 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
-                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span))
+                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
+                      work_cue=_work_cue(span) or _work_elsewhere(span),
+                      product_use=_product_use(span), maker=_is_maker(span), stars=_stars(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -1909,6 +2054,16 @@ def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "PERSON" if c.gendered else None
 
 
+@rule("vote-stars", stage="actors")
+def vote_stars(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name that acts in a work ("starring [X]", "[X] will star in ...") votes PERSON.
+
+    Names of works and people share the same sentences in reviews and
+    schedules; the one who stars is the person, whatever the model tagged.
+    """
+    return "PERSON" if c.stars else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -1918,7 +2073,9 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_place_noun, vote_gendered, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_gendered,
+    vote_stars,
+    vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -1956,6 +2113,51 @@ def type_law_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
         words = c.key.split()
         if len(words) > 1 and words[-1] in LAW_WORDS:
             return "WORK"
+    return None
+
+
+def _acts_as_actor(c: _Candidate) -> bool:
+    """Some evidence that the mention names a person or an organisation: it
+    speaks or acts, owns something, makes something, is called "it", "he" or
+    "she", takes a plural verb, has a title, an honorific or an organisation
+    noun, or is read as a team."""
+    return (c.speaker or c.agent or c.possessor or c.maker or c.neuter or c.gendered
+            or c.plural_subject or c.titled or c.person_cue or c.org_clue or c.club)
+
+
+@rule("type-work-unopposed", stage="actors")
+def type_work_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written as a work once that no mention shows to be an actor is no actor.
+
+    Besides the title evidence of ``type-work-title`` ("the film [X]"), a name
+    after a part or copy of a work ("new episodes of [X]", "the sequel to
+    [X]"), after "star in" or "role in", followed by "starring Ann Lee",
+    owned by a person ("Ann Lee's [X]"), coordinated with a work, or written
+    as a work in an untagged mention elsewhere counts. A mention that speaks,
+    acts, owns, makes, is called "it", "he" or "she", or has a title or an
+    organisation noun keeps the name an actor, and so does a "Given Surname"
+    or a known place or country.
+    """
+    if not any(c.work or c.work_cue for c in cands) or any(_acts_as_actor(c) for c in cands):
+        return None
+    return None if any(_person_or_place_key(c.key) for c in cands) else "WORK"
+
+
+def _person_or_place_key(key: str) -> bool:
+    """Written "Given Surname", or a known place or country name."""
+    return _given_name_first(key) or _is_place_key(key)
+
+
+@rule("type-product-use", stage="actors")
+def type_product_use(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name used as a kind of made thing ("sales of [X] games", "[X] and MP3
+    players") that never acts as an actor (see ``type-work-unopposed``) is a
+    product, no actor (type ``WORK``, left out). A maker named so ("[Acme]
+    phones") speaks, acts or owns something elsewhere and stays; so do a
+    place ("[Kent] players") and a "Given Surname"."""
+    if (any(c.product_use for c in cands) and not any(_acts_as_actor(c) for c in cands)
+            and not any(_person_or_place_key(c.key) for c in cands)):
+        return "WORK"
     return None
 
 
@@ -2173,7 +2375,9 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country, type_given_name,
+    type_work_title, type_product, type_law_title,
+    type_work_unopposed, type_product_use,
+    type_facility, type_honorific, type_country, type_given_name,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_acting_place, type_majority)

@@ -314,6 +314,18 @@ PRODUCT_NOUNS: frozenset[str] = frozenset({
     "player", "laptop", "chip", "processor", "browser", "tablet",
 })
 
+#: Nouns for a part, copy or reworking of a work: a name after one and "of" or
+#: "to" ("new episodes of [X]", "the sequel to [X]", "a remake of [X]") is the
+#: title of the work.
+WORK_PART_NOUNS: frozenset[str] = frozenset({
+    "episode", "edition", "sequel", "prequel", "remake", "adaptation", "version",
+    "copy", "instalment", "installment", "spin-off", "trailer", "screening", "rerun",
+})
+
+#: Words (lemmas) of acting in a work: a name after "[star] in" or "[role] in"
+#: is the work, the person "starring" in it is a person.
+STARRING_WORDS: frozenset[str] = frozenset({"star", "role", "cameo", "co-star"})
+
 #: Nouns of team sport that a club's name modifies ("[X] striker", "the [X]
 #: fans", "the [X] side"): the name there is the club, not its town.
 CLUB_CONTEXT_NOUNS: frozenset[str] = frozenset({

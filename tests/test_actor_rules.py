@@ -295,7 +295,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "split-coordinated-names": {"merge-org-short-form"},
             "type-joined-person": {"type-given-name"},
             "vote-place-preposition": {"type-place-name"},
-            "drop-common-word": {"drop-verb-or-adjective"}}
+            "drop-common-word": {"drop-verb-or-adjective"},
+            "type-work-title": {"type-work-unopposed"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

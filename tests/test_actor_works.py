@@ -101,3 +101,38 @@ def test_the_maker_and_a_place_named_with_products_stay(parse):
     doc = with_ents(parse("The majority of Kent players stayed in Oslo."), ("Kent", 1, "GPE"),
                     ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Kent", "GPE"), ("Oslo", "GPE")}
+
+
+def test_a_work_noun_before_a_titles_own_article_marks_the_title(parse):
+    doc = with_ents(parse("He played the lead in the recent biopic The Glass Harbour in Oslo."),
+                    ("Glass", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_list_hanging_off_a_work_noun_by_of_is_a_list_of_works(parse):
+    doc = with_ents(parse("She has made many of the best games of the last ten years such as "
+                          "Lumo and Harrow Lane."), ("Lumo", 1, "GPE"), ("Harrow", 2, "PERSON"))
+    assert rows(doc) == set()
+
+
+def test_a_title_owned_by_an_untagged_name_is_a_work(parse):
+    doc = with_ents(parse("Fans in Oslo bought Bluefrost's Glass Harbour."),
+                    ("Oslo", 1, "GPE"), ("Glass", 2, "PERSON"))  # "Bluefrost" untagged
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_film_named_after_its_heroine_and_never_read_as_a_person_is_a_film(parse):
+    text = "Two new episodes of Vera Lund were shown in Oslo."
+    doc = with_ents(parse(text), ("Vera", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse(text), ("Vera", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Vera Lund", "PERSON"), ("Oslo", "GPE")}  # a person's, once
+
+
+def test_one_of_a_kind_is_a_product_but_not_before_a_noun(parse):
+    doc = with_ents(parse("Customers in Oslo who bought a Lumo were pleased."),
+                    ("Oslo", 1, "GPE"), ("Lumo", 1, "ORG"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse("A Kentford shot went wide in Oslo."),
+                    ("Kentford", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Kentford", "ORG"), ("Oslo", "GPE")}

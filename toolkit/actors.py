@@ -1073,12 +1073,30 @@ def _creators_work(span: Span) -> bool:
     [Tom Ide]" (a given name first), "Ann Lee's [Norway]" and "Ann Lee's
     [Labour]" do not count."""
     root = span.root
-    if not any(c.dep_ == "poss" and c.ent_type_ == "PERSON" and not span.start <= c.i < span.end
+    if not any(c.dep_ == "poss" and not span.start <= c.i < span.end and (
+            c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES)
                for c in root.children):
-        return False
+        return False  # a person's, or a band's the model did not tag ("[Day]'s")
     key = name_key(span.text)
     return not (_given_name_first(key) or _is_place_key(key) or _party(key)
                 or span[-1].lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES)
+
+
+def _after_work_noun(span: Span) -> bool:
+    """Right after a work noun and a title's own capitalised "The" or "A": "the
+    recent biopic The [X]" (the article is cut off the name)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"the", "a", "an"}:
+        return False
+    det, noun = doc[span.start - 1], doc[span.start - 2]
+    return det.text[:1].isupper() and _is_work_noun(noun)
+
+
+def _listed_after_work_noun(span: Span) -> bool:
+    """In a list whose noun hangs off a work noun by "of": "the games of the
+    last 15 years such as [X]" (the parser puts "such as" on "years")."""
+    return any(t.dep_ == "pobj" and t.head.lower_ == "of" and _is_work_noun(t.head.head)
+               for t in _list_nouns(span))
 
 
 def _work_cue(span: Span) -> bool:
@@ -1087,6 +1105,8 @@ def _work_cue(span: Span) -> bool:
     written as a title (:func:`_is_work_title`): "new episodes of [X] and the
     final [Y]"."""
     if _part_of_work(span) or _stars_in(span) or _creators_work(span):
+        return True
+    if _after_work_noun(span) or _listed_after_work_noun(span):
         return True
     for tok in span.root.conjuncts:
         other = _ent_span(tok)
@@ -1100,16 +1120,32 @@ def _work_cue(span: Span) -> bool:
 
 def _product_use(span: Span) -> bool:
     """Named as a kind of made thing: it modifies a plural product noun ("sales
-    of [X] games", "[X] consoles") or is coordinated with one ("[X] and MP3
-    players"; ``PRODUCT_NOUNS``). A maker is named so too ("[Acme] phones"),
+    of [X] games", "[X] consoles"), is coordinated with one ("[X] and MP3
+    players"; ``PRODUCT_NOUNS``) or is one of a kind ("bought an [X]"). A maker is named so too ("[Acme] phones"),
     so the type rule keeps a name that acts anywhere."""
     root = span.root
     head = root.head
     if (root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.tag_ == "NNS"
             and head.is_lower and _singular(head.lower_) in PRODUCT_NOUNS):
         return True
-    return any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in PRODUCT_NOUNS
-               for t in root.conjuncts)
+    if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in PRODUCT_NOUNS
+           for t in root.conjuncts):
+        return True
+    return _one_of_a_kind(span)
+
+
+def _one_of_a_kind(span: Span) -> bool:
+    """A one-word name counted as one of many after "a" or "an" and heading its
+    phrase: "customers who bought an [X]", "she owns a [X]". An organisation
+    or a person is not counted so ("an [Acme] spokesman", "a [Lee] shot"
+    modify a noun; a name the model read as a person's, a nationality, "a
+    [Briton]", and a party member, "a [Democrat]", are left to other rules)."""
+    doc, root = span.doc, span.root
+    return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
+            and root.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj"}
+            and root.tag_ in {"NNP", "NN"} and root.ent_type_ not in {"NORP", "PERSON"}
+            and not (span.end < len(doc) and doc[span.end].pos_ == "NOUN")
+            and not _party(name_key(span.text)))
 
 
 def _is_maker(span: Span) -> bool:
@@ -2140,12 +2176,15 @@ def type_work_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | Non
     """
     if not any(c.work or c.work_cue for c in cands) or any(_acts_as_actor(c) for c in cands):
         return None
-    return None if any(_person_or_place_key(c.key) for c in cands) else "WORK"
+    return None if _person_or_place(cands) else "WORK"
 
 
-def _person_or_place_key(key: str) -> bool:
-    """Written "Given Surname", or a known place or country name."""
-    return _given_name_first(key) or _is_place_key(key)
+def _person_or_place(cands: list[_Candidate]) -> bool:
+    """A known place or country name, or "Given Surname" read as a person's by
+    the model at least once (as ``type-given-name`` asks: a film named after
+    its heroine and tagged ORG is still a film)."""
+    return any(_is_place_key(c.key) for c in cands) or (
+        any(c.label == "PERSON" for c in cands) and any(_given_name_first(c.key) for c in cands))
 
 
 @rule("type-product-use", stage="actors")
@@ -2156,7 +2195,7 @@ def type_product_use(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     phones") speaks, acts or owns something elsewhere and stays; so do a
     place ("[Kent] players") and a "Given Surname"."""
     if (any(c.product_use for c in cands) and not any(_acts_as_actor(c) for c in cands)
-            and not any(_person_or_place_key(c.key) for c in cands)):
+            and not _person_or_place(cands)):
         return "WORK"
     return None
 

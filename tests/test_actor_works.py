@@ -136,3 +136,22 @@ def test_one_of_a_kind_is_a_product_but_not_before_a_noun(parse):
     doc = with_ents(parse("A Kentford shot went wide in Oslo."),
                     ("Kentford", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Kentford", "ORG"), ("Oslo", "GPE")}
+
+
+def test_a_name_of_everyday_words_also_written_in_lower_case_is_no_actor(parse):
+    text = "Urban is a broad term in Oslo, and urban music is popular."
+    doc = with_ents(parse(text), ("Urban", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    assert rows(doc, disable={"type-everyday-words"}) == {("Urban", "ORG"), ("Oslo", "GPE")}
+
+
+def test_everyday_words_that_name_an_actor_stay(parse):
+    doc = with_ents(parse("Fans in Oslo cheered The Streets, and the streets were full."),
+                    ("Oslo", 1, "GPE"), ("Streets", 1, "ORG"))
+    assert rows(doc) == {("Oslo", "GPE"), ("Streets", "ORG")}  # a band's capital "The"
+    doc = with_ents(parse("Shares fell on Wall Street in Oslo, where the wall by the street fell."),
+                    ("Wall", 2, "LOC"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Wall Street", "FAC"), ("Oslo", "GPE")}  # a place word
+    doc = with_ents(parse("Urban said in Oslo that urban music is popular."),
+                    ("Urban", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Urban", "ORG"), ("Oslo", "GPE")}  # it speaks

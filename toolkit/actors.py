@@ -344,6 +344,7 @@ class _Candidate:
     product_use: bool = False  # a kind of made thing ("[X] games", "[X] and MP3 players")
     maker: bool = False  # the doer after a passive verb ("made by [X]")
     stars: bool = False  # acts in a work ("starring [X]")
+    everyday: bool = False  # made only of everyday words ("Gold Dust")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1182,6 +1183,34 @@ def _work_elsewhere(span: Span) -> bool:
     return False
 
 
+def _capital_the(span: Span) -> bool:
+    """After a capitalised "The" inside the sentence: "and [The] Streets", as a
+    band or a newspaper writes its name."""
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].text == "The"
+            and span.start - 1 > _first_word(span.sent))
+
+
+def _everyday_name(span: Span) -> bool:
+    """Made only of everyday English words, as a title or a phrase is and a
+    name seldom: "Gold Dust", "Theme Park", "[Urban] is a broad term" (a
+    single word must also be written in lower case elsewhere in the text).
+    A word for an organisation, a place or a compass point names an actor
+    ("Royal Mail", "Wall Street", "Middle East"), and so do an acronym, a
+    given name and a name after a capitalised "The" inside the sentence
+    ("and The Streets")."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    if not words or len(words) < sum(1 for t in span if not t.is_punct) or _is_acronym(span.text):
+        return False
+    if not all(_everyday(w) for w in words) or _capital_the(span):
+        return False
+    names = ORG_HEAD_WORDS | ORG_SUFFIXES | GENERIC_PLACE_WORDS | PLACE_NOUNS | COMPASS_WORDS
+    if any(w in names or w in facility_nouns() or w in lexicon.given_names() for w in words):
+        return False
+    lower = _lowercase_words(span.doc)
+    return all(w in lower or _singular(w) in lower for w in words)
+
+
 def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
     """A title written right before the name: "Health Minister", "Acme chief"."""
     if start == sent.start or _is_connector(doc[start - 1]):
@@ -1688,7 +1717,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       work_cue=_work_cue(span) or _work_elsewhere(span),
-                      product_use=_product_use(span), maker=_is_maker(span), stars=_stars(span))
+                      product_use=_product_use(span), maker=_is_maker(span), stars=_stars(span),
+                      everyday=_everyday_name(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -2200,6 +2230,22 @@ def type_product_use(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-everyday-words", stage="actors")
+def type_everyday_words(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name made only of everyday English words in every mention ("Gold
+    Dust", "Theme Park", a single word the text also writes in lower case:
+    "[Urban] is a broad term") that no mention shows to be an actor (see
+    ``type-work-unopposed``) is a title or a capitalised phrase, no actor
+    (type ``WORK``, left out). Words for an organisation, a place or a
+    compass point ("Royal Mail", "Wall Street", "Middle East"), acronyms,
+    parties, known places and a "Given Surname" read as a person's stay."""
+    if not all(c.everyday for c in cands) or any(_acts_as_actor(c) for c in cands):
+        return None
+    if _person_or_place(cands) or any(_party(c.key) for c in cands):
+        return None
+    return "WORK"
+
+
 @rule("type-facility", stage="actors")
 def type_facility(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A person's name followed by a facility noun ("<Name> hospital") is a FAC."""
@@ -2415,7 +2461,7 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
-    type_work_unopposed, type_product_use,
+    type_work_unopposed, type_product_use, type_everyday_words,
     type_facility, type_honorific, type_country, type_given_name,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,

@@ -155,3 +155,21 @@ def test_everyday_words_that_name_an_actor_stay(parse):
     doc = with_ents(parse("Urban said in Oslo that urban music is popular."),
                     ("Urban", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Urban", "ORG"), ("Oslo", "GPE")}  # it speaks
+
+
+def test_a_possessive_inside_a_title_of_everyday_words_is_no_owner(parse):
+    doc = with_ents(parse("Critics in Oslo loved Old Town's Secret, a tale of two sisters."),
+                    ("Oslo", 1, "GPE"), ("Old", 2, "PERSON"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse("Fans in Oslo bought Bluefrost's New Song on Monday."),
+                    ("Oslo", 1, "GPE"), ("Bluefrost", 1, "ORG"))
+    assert rows(doc) == {("Bluefrost", "ORG"), ("Oslo", "GPE")}  # a band owns its song
+
+
+def test_a_name_after_a_title_and_a_colon_is_its_subtitle(parse):
+    doc = with_ents(parse("The best seller was Road Rage: Harrow Lane, which sold a million "
+                          "copies in Oslo."), ("Harrow", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse("Blair said: Harrow Lane is closed in Oslo."),
+                    ("Blair", 1, "PERSON"), ("Harrow", 2, "FAC"), ("Oslo", 1, "GPE"))
+    assert ("Harrow Lane", "FAC") in rows(doc)  # after a verb and a colon: a quote, no subtitle

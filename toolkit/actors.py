@@ -345,6 +345,7 @@ class _Candidate:
     maker: bool = False  # the doer after a passive verb ("made by [X]")
     stars: bool = False  # acts in a work ("starring [X]")
     everyday: bool = False  # made only of everyday words ("Gold Dust")
+    title_possessive: bool = False  # "[X]'s Shoes": its "'s" is part of a title
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1100,21 +1101,58 @@ def _listed_after_work_noun(span: Span) -> bool:
                for t in _list_nouns(span))
 
 
+def _title_possessive(span: Span) -> bool:
+    """Made of everyday words and followed by "'s" and a capitalised everyday
+    noun the model left out of every entity, as a title is written ("[Dead
+    Man]'s Shoes", "[Old Town]'s Secret"): the possessive is part of the
+    title, not an owner's. A band or a person owns its work ("[Bluefrost]'s
+    New Song" keeps Bluefrost: not an everyday word)."""
+    doc, i = span.doc, span.end
+    if i + 1 >= len(doc) or doc[i].tag_ != "POS":
+        return False
+    word, words = doc[i + 1], [t.lower_ for t in span]
+    if words[0] in lexicon.given_names() or not all(
+            t.is_alpha and _everyday(w) and w not in ORG_HEAD_WORDS
+            for t, w in zip(span, words, strict=True)):
+        return False
+    return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
+            and word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
+            and _everyday(word.lower_) and word.lower_ not in ORG_HEAD_WORDS
+            and word.lower_ not in facility_nouns())
+
+
+def _subtitle(span: Span) -> bool:
+    """Right after a capitalised name and a colon, as a title's second part is
+    written ("Grand Theft Auto: [X]")."""
+    doc = span.doc
+    colon = doc[span.start - 1] if span.start >= 2 else None
+    return (colon is not None and colon.text == ":" and bool(colon.whitespace_)
+            and doc[span.start - 2].pos_ in {"PROPN", "NOUN", "NUM"}
+            and (doc[span.start - 2].text[:1].isupper() or doc[span.start - 2].is_digit)
+            and not doc[span.start].is_quote)
+
+
+def _direct_work_cue(span: Span) -> bool:
+    """Work evidence next to the name itself: :func:`_part_of_work`,
+    :func:`_stars_in`, :func:`_creators_work`, :func:`_after_work_noun`,
+    :func:`_listed_after_work_noun`, :func:`_title_possessive` or
+    :func:`_subtitle`."""
+    return (_part_of_work(span) or _stars_in(span) or _creators_work(span)
+            or _after_work_noun(span) or _listed_after_work_noun(span)
+            or _title_possessive(span) or _subtitle(span))
+
+
 def _work_cue(span: Span) -> bool:
-    """The work evidence of :func:`_part_of_work`, :func:`_stars_in` and
-    :func:`_creators_work`, or coordinated with a name that has it or that is
-    written as a title (:func:`_is_work_title`): "new episodes of [X] and the
-    final [Y]"."""
-    if _part_of_work(span) or _stars_in(span) or _creators_work(span):
-        return True
-    if _after_work_noun(span) or _listed_after_work_noun(span):
+    """Work evidence of :func:`_direct_work_cue`, or coordinated with a name
+    that has it or that is written as a title (:func:`_is_work_title`): "new
+    episodes of X and the final [Y]"."""
+    if _direct_work_cue(span):
         return True
     for tok in span.root.conjuncts:
         other = _ent_span(tok)
         if other is None or other.start < span.end and span.start < other.end:
             continue
-        if other.label_ == "WORK_OF_ART" or _is_work_title(other) or _part_of_work(
-                other) or _stars_in(other) or _creators_work(other):
+        if other.label_ == "WORK_OF_ART" or _is_work_title(other) or _direct_work_cue(other):
             return True
     return False
 
@@ -1178,7 +1216,7 @@ def _work_elsewhere(span: Span) -> bool:
         if i != span.start and text[i:i + len(words)] == words and not any(
                 ent[i:i + len(words)]):
             other = doc[i:i + len(words)]
-            if _is_work_title(other) or _part_of_work(other) or _stars_in(other):
+            if _is_work_title(other) or _direct_work_cue(other):
                 return True
     return False
 
@@ -1192,9 +1230,9 @@ def _capital_the(span: Span) -> bool:
 
 
 def _everyday_name(span: Span) -> bool:
-    """Made only of everyday English words, as a title or a phrase is and a
-    name seldom: "Gold Dust", "Theme Park", "[Urban] is a broad term" (a
-    single word must also be written in lower case elsewhere in the text).
+    """Made only of everyday English words that the text also writes in lower
+    case, as a title or a capitalised phrase is and a name seldom: "[Urban]
+    is a broad term" beside "urban music", "[Gold Dust]" beside "gold dust".
     A word for an organisation, a place or a compass point names an actor
     ("Royal Mail", "Wall Street", "Middle East"), and so do an acronym, a
     given name and a name after a capitalised "The" inside the sentence
@@ -1718,7 +1756,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       work_cue=_work_cue(span) or _work_elsewhere(span),
                       product_use=_product_use(span), maker=_is_maker(span), stars=_stars(span),
-                      everyday=_everyday_name(span))
+                      everyday=_everyday_name(span), title_possessive=_title_possessive(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -2187,8 +2225,9 @@ def _acts_as_actor(c: _Candidate) -> bool:
     speaks or acts, owns something, makes something, is called "it", "he" or
     "she", takes a plural verb, has a title, an honorific or an organisation
     noun, or is read as a team."""
-    return (c.speaker or c.agent or c.possessor or c.maker or c.neuter or c.gendered
-            or c.plural_subject or c.titled or c.person_cue or c.org_clue or c.club)
+    owner = (c.possessor or c.club) and not c.title_possessive
+    return (c.speaker or c.agent or owner or c.maker or c.neuter or c.gendered
+            or c.plural_subject or c.titled or c.person_cue or c.org_clue)
 
 
 @rule("type-work-unopposed", stage="actors")
@@ -2232,9 +2271,9 @@ def type_product_use(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 @rule("type-everyday-words", stage="actors")
 def type_everyday_words(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A name made only of everyday English words in every mention ("Gold
-    Dust", "Theme Park", a single word the text also writes in lower case:
-    "[Urban] is a broad term") that no mention shows to be an actor (see
+    """A name made only of everyday English words that the text also writes in
+    lower case, in every mention ("[Urban] is a broad term" beside "urban
+    music") and that no mention shows to be an actor (see
     ``type-work-unopposed``) is a title or a capitalised phrase, no actor
     (type ``WORK``, left out). Words for an organisation, a place or a
     compass point ("Royal Mail", "Wall Street", "Middle East"), acronyms,

@@ -173,3 +173,23 @@ def test_a_name_after_a_title_and_a_colon_is_its_subtitle(parse):
     doc = with_ents(parse("Blair said: Harrow Lane is closed in Oslo."),
                     ("Blair", 1, "PERSON"), ("Harrow", 2, "FAC"), ("Oslo", 1, "GPE"))
     assert ("Harrow Lane", "FAC") in rows(doc)  # after a verb and a colon: a quote, no subtitle
+
+
+def test_names_in_a_list_of_brands_are_products(parse):
+    doc = with_ents(parse("Its other brands include Lumo soap, Vell cough medicine and Brindle "
+                          "socks, sold in Oslo."),
+                    ("Lumo", 1, "ORG"), ("Vell", 1, "ORG"), ("Brindle", 1, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_product_noun_with_its_own_determiner_makes_a_product(parse):
+    doc = with_ents(parse("Brindle showed a new, low-cost Lumo computer in Oslo."),
+                    ("Brindle", 1, "ORG"), ("Lumo", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Brindle", "ORG"), ("Oslo", "GPE")}  # the maker acts
+
+
+def test_a_name_modifying_technical_schemes_is_a_standard(parse):
+    doc = with_ents(parse("Prices of Lumo schemes fell in Oslo."),
+                    ("Lumo", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}

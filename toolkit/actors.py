@@ -1159,18 +1159,46 @@ def _work_cue(span: Span) -> bool:
 
 def _product_use(span: Span) -> bool:
     """Named as a kind of made thing: it modifies a plural product noun ("sales
-    of [X] games", "[X] consoles"), is coordinated with one ("[X] and MP3
-    players"; ``PRODUCT_NOUNS``) or is one of a kind ("bought an [X]"). A maker is named so too ("[Acme] phones"),
+    of [X] games", "[X] consoles", "[X] schemes"), is coordinated with one
+    ("[X] and MP3 players"; ``PRODUCT_NOUNS``, ``PRODUCT_USE_NOUNS``), is one
+    of a kind ("bought an [X]"), modifies a product noun with its own
+    determiner ("a new, low-cost [X] computer") or is listed as a brand. A maker is named so too ("[Acme] phones"),
     so the type rule keeps a name that acts anywhere."""
     root = span.root
     head = root.head
+    nouns = PRODUCT_NOUNS | lexicon.PRODUCT_USE_NOUNS
     if (root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.tag_ == "NNS"
-            and head.is_lower and _singular(head.lower_) in PRODUCT_NOUNS):
+            and head.is_lower and _singular(head.lower_) in nouns):
         return True
-    if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in PRODUCT_NOUNS
+    if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns
            for t in root.conjuncts):
         return True
-    return _one_of_a_kind(span)
+    return _one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
+
+
+def _one_made_thing(span: Span) -> bool:
+    """Modifies a singular product noun that has its own determiner or
+    possessive somewhere before the name: "a new, low-cost [X] computer"
+    (the words between keep the product rule of ``type-product`` from
+    seeing the determiner)."""
+    root, head = span.root, span.root.head
+    return (root.dep_ in {"compound", "nmod"} and head.i == span.end and head.is_lower
+            and head.lower_ in PRODUCT_NOUNS
+            and any(c.dep_ in {"det", "poss"} and c.i < span.start for c in head.children))
+
+
+def _listed_brand(span: Span) -> bool:
+    """Names a thing in a list of brands or works whose item is a common noun
+    the name modifies: "its brands include [X] analgesic, [Y] cough medicine
+    and ..." (the list noun is found as :func:`_list_nouns` finds it)."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in {"compound", "nmod", "appos", "conj"} or tok.head == tok:
+            break
+        tok = tok.head
+    if tok == span.root:
+        return False
+    return any(_is_work_noun(t) for t in _list_nouns(tok.doc[tok.i:tok.i + 1]))
 
 
 def _one_of_a_kind(span: Span) -> bool:

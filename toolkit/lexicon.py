@@ -322,6 +322,14 @@ WORK_PART_NOUNS: frozenset[str] = frozenset({
     "copy", "instalment", "installment", "spin-off", "trailer", "screening", "rerun",
 })
 
+#: Plural nouns of made things and technical standards that a product's name
+#: modifies ("[X] games", "[X] consoles", "[X] schemes"): with
+#: :data:`PRODUCT_NOUNS` they make the name a kind of product.
+PRODUCT_USE_NOUNS: frozenset[str] = frozenset({
+    "title", "technology", "standard", "format", "protocol", "scheme", "solution",
+    "interface", "platform", "drug", "medicine", "handset", "gadget",
+})
+
 #: Words (lemmas) of acting in a work: a name after "[star] in" or "[role] in"
 #: is the work, the person "starring" in it is a person.
 STARRING_WORDS: frozenset[str] = frozenset({"star", "role", "cameo", "co-star"})

@@ -300,7 +300,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "type-joined-person": {"type-given-name"},
             "vote-place-preposition": {"type-place-name"},
             "drop-common-word": {"drop-verb-or-adjective"},
-            "type-work-title": {"type-work-unopposed"}}
+            "type-work-title": {"type-work-unopposed"},
+            "type-product": {"type-product-use"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

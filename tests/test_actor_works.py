@@ -193,3 +193,12 @@ def test_a_name_modifying_technical_schemes_is_a_standard(parse):
     doc = with_ents(parse("Prices of Lumo schemes fell in Oslo."),
                     ("Lumo", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_party_or_a_title_after_a_possessive_keeps_the_owner(parse):
+    doc = with_ents(parse("The panel in Oslo may bar Labour's Mr Osei from office."),
+                    ("Oslo", 1, "GPE"), ("Labour", 1, "ORG"), ("Osei", 1, "PERSON"))
+    assert ("Labour", "ORG") in rows(doc)
+    doc = with_ents(parse("In Oslo, the Green Day's President Ann Brodie spoke."),
+                    ("Oslo", 1, "GPE"), ("Green", 2, "ORG"), ("Ann", 2, "PERSON"))
+    assert ("Green Day", "ORG") in rows(doc)

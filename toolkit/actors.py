@@ -1117,6 +1117,7 @@ def _title_possessive(span: Span) -> bool:
         return False
     return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
             and word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
+            and not _role_kind(word) and not _party(name_key(span.text))
             and _everyday(word.lower_) and word.lower_ not in ORG_HEAD_WORDS
             and word.lower_ not in facility_nouns())
 
@@ -2277,10 +2278,10 @@ def type_work_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | Non
 
 
 def _person_or_place(cands: list[_Candidate]) -> bool:
-    """A known place or country name, or "Given Surname" read as a person's by
-    the model at least once (as ``type-given-name`` asks: a film named after
-    its heroine and tagged ORG is still a film)."""
-    return any(_is_place_key(c.key) for c in cands) or (
+    """A known place or country name, a political party, or "Given Surname"
+    read as a person's by the model at least once (as ``type-given-name``
+    asks: a film named after its heroine and tagged ORG is still a film)."""
+    return any(_is_place_key(c.key) or _party(c.key) for c in cands) or (
         any(c.label == "PERSON" for c in cands) and any(_given_name_first(c.key) for c in cands))
 
 
@@ -2308,9 +2309,7 @@ def type_everyday_words(cands: list[_Candidate], ev: _TypeEvidence) -> str | Non
     parties, known places and a "Given Surname" read as a person's stay."""
     if not all(c.everyday for c in cands) or any(_acts_as_actor(c) for c in cands):
         return None
-    if _person_or_place(cands) or any(_party(c.key) for c in cands):
-        return None
-    return "WORK"
+    return None if _person_or_place(cands) else "WORK"
 
 
 @rule("type-facility", stage="actors")

@@ -202,3 +202,42 @@ def test_a_party_or_a_title_after_a_possessive_keeps_the_owner(parse):
     doc = with_ents(parse("In Oslo, the Green Day's President Ann Brodie spoke."),
                     ("Oslo", 1, "GPE"), ("Green", 2, "ORG"), ("Ann", 2, "PERSON"))
     assert ("Green Day", "ORG") in rows(doc)
+
+
+def _gone_only_with_the_rule(doc, name, label):
+    """``name`` is no actor, and is one when type-work-unopposed is off."""
+    assert name not in {n for n, _ in rows(doc)}
+    assert (name, label) in rows(doc, disable={"type-work-unopposed"})
+
+
+def test_the_tail_of_a_title_after_of_the_is_a_work(parse):
+    doc = with_ents(parse("The effects used in Lord of the Harbours were praised in Oslo."),
+                    ("Harbours", 1, "ORG"), ("Oslo", 1, "GPE"))
+    _gone_only_with_the_rule(doc, "Harbours", "ORG")
+    doc = with_ents(parse("The Secretary of the Fleet spoke in Oslo."),
+                    ("Fleet", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Fleet", "ORG") in rows(doc)  # after an office, no title
+
+
+def test_a_name_dated_by_a_single_year_in_brackets_is_a_work(parse):
+    doc = with_ents(parse("Glass Harbour (1975) and Tarn (1979) followed in Oslo."),
+                    ("Glass", 2, "PERSON"), ("Tarn", 1, "GPE"), ("Oslo", 1, "GPE"))
+    _gone_only_with_the_rule(doc, "Glass Harbour", "PERSON")
+
+
+def test_the_rest_of_a_title_tagged_in_part_is_a_work(parse):
+    doc = with_ents(parse("He watched The World According to Brakspeare in Oslo."),
+                    ("The", 2, "WORK_OF_ART"), ("Brakspeare", 1, "ORG"), ("Oslo", 1, "GPE"))
+    _gone_only_with_the_rule(doc, "Brakspeare", "ORG")
+    doc = with_ents(parse("He watched Pure Soap on Lumo Three in Oslo."),
+                    ("Pure", 2, "WORK_OF_ART"), ("Lumo", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Lumo Three", "ORG") in rows(doc)  # the channel it is on
+
+
+def test_a_name_ending_in_a_sequels_number_is_a_work_unless_an_organisation(parse):
+    doc = with_ents(parse("Fans in Oslo queued for Harrow Lane 2 on Monday."),
+                    ("Oslo", 1, "GPE"), ("Harrow", 3, "PERSON"))
+    _gone_only_with_the_rule(doc, "Harrow Lane 2", "PERSON")
+    doc = with_ents(parse("Fans in Oslo watched Lumo 4 on Monday."),
+                    ("Oslo", 1, "GPE"), ("Lumo", 2, "ORG"))
+    assert ("Lumo 4", "ORG") in rows(doc)

@@ -1133,14 +1133,61 @@ def _subtitle(span: Span) -> bool:
             and not doc[span.start].is_quote)
 
 
+def _title_tail(span: Span) -> bool:
+    """The end of a longer capitalised title the model cut: "Lord of the
+    [Rings]", "Return of the [Hero]" (a capitalised word that is no entity
+    and no office before "of the"; "Minister of the [Interior]" is an office)."""
+    doc, i = span.doc, span.start
+    if i < 3 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
+        return False
+    word = doc[i - 3]
+    return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
+            and word.i > _first_word(span.sent) and _role_kind(word) != "role"
+            and not _is_place_key(name_key(span.text)))
+
+
+def _dated_work(span: Span) -> bool:
+    """Followed by a single year in brackets, as a list of works dates each
+    title ("[X] (1975) and Y (1979)"); a person's dates are a range."""
+    doc, i = span.doc, span.end
+    return (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
+            and re.fullmatch(r"(1[89]|20)\d\d", doc[i + 1].text) is not None)
+
+
+def _after_work_entity(span: Span) -> bool:
+    """The rest of a title the model tagged in part as a work: "[The World]
+    According to [X]", "[Flight] into [X]" (up to three small words
+    between). A channel, a place or a maker after "on", "at", "in", "by",
+    "from" or "for" stays ("[Soap] on [X]"), and so does an acronym or a
+    known place."""
+    doc, i = span.doc, span.start - 1
+    steps = 0
+    while i > span.sent.start and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
+        i, steps = i - 1, steps + 1
+    if doc[span.start - 1].lower_ in {"on", "at", "by", "from", "for", "in"}:
+        return False  # where or by whom a work is shown: "[Soap] on [X]"
+    return (steps > 0 and doc[i].ent_type_ == "WORK_OF_ART" and not _is_acronym(span.text)
+            and not _is_place_key(name_key(span.text)))
+
+
+def _numbered_sequel(span: Span) -> bool:
+    """A name not read as an organisation's that ends in a number from 2 to 9,
+    as a sequel or a model does ("[Harrow Lane 2]", "[Lumo 3]"); people's
+    names take none, and "[Channel 4]" is read as an organisation."""
+    return (len(span) > 1 and span[-1].text in set("23456789")
+            and span.root.ent_type_ not in {"ORG", ""} and span[0].text[:1].isupper())
+
+
 def _direct_work_cue(span: Span) -> bool:
     """Work evidence next to the name itself: :func:`_part_of_work`,
     :func:`_stars_in`, :func:`_creators_work`, :func:`_after_work_noun`,
-    :func:`_listed_after_work_noun`, :func:`_title_possessive` or
-    :func:`_subtitle`."""
+    :func:`_listed_after_work_noun`, :func:`_title_possessive`,
+    :func:`_subtitle`, :func:`_title_tail`, :func:`_dated_work`,
+    :func:`_after_work_entity` or :func:`_numbered_sequel`."""
     return (_part_of_work(span) or _stars_in(span) or _creators_work(span)
             or _after_work_noun(span) or _listed_after_work_noun(span)
-            or _title_possessive(span) or _subtitle(span))
+            or _title_possessive(span) or _subtitle(span) or _title_tail(span)
+            or _dated_work(span) or _after_work_entity(span) or _numbered_sequel(span))
 
 
 def _work_cue(span: Span) -> bool:

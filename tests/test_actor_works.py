@@ -183,10 +183,26 @@ def test_names_in_a_list_of_brands_are_products(parse):
     assert rows(doc) == {("Oslo", "GPE")}
 
 
-def test_a_product_noun_with_its_own_determiner_makes_a_product(parse):
-    doc = with_ents(parse("Brindle showed a new, low-cost Lumo computer in Oslo."),
+def test_a_technology_noun_with_its_own_determiner_makes_a_standard(parse):
+    doc = with_ents(parse("Brindle showed the latest, low-cost Lumo technology in Oslo."),
                     ("Brindle", 1, "ORG"), ("Lumo", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Brindle", "ORG"), ("Oslo", "GPE")}  # the maker acts
+
+
+def test_a_maker_before_a_device_or_a_title_stays(parse):
+    doc = with_ents(parse("The prize in Oslo went to the Lumo title, a racing game."),
+                    ("Oslo", 1, "GPE"), ("Lumo", 1, "ORG"))
+    assert ("Lumo", "ORG") in rows(doc)
+    doc = with_ents(parse("Fans in Oslo saw the new, low-cost Lumo console."),
+                    ("Oslo", 1, "GPE"), ("Lumo", 1, "ORG"))
+    assert ("Lumo", "ORG") in rows(doc)
+
+
+def test_an_organisation_is_not_judged_by_the_works_listed_with_it(parse):
+    doc = with_ents(parse("She acted in Harrow Lane for the Oslo Playhouse, Glass Harbour and "
+                          "Lumo."),
+                    ("Harrow", 2, "WORK_OF_ART"), ("Oslo", 2, "ORG"), ("Glass", 2, "WORK_OF_ART"))
+    assert ("Oslo Playhouse", "ORG") in rows(doc)
 
 
 def test_a_name_modifying_technical_schemes_is_a_standard(parse):

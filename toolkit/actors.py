@@ -1164,7 +1164,7 @@ def _after_work_entity(span: Span) -> bool:
     steps = 0
     while i > span.sent.start and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
         i, steps = i - 1, steps + 1
-    if doc[span.start - 1].lower_ in {"on", "at", "by", "from", "for", "in"}:
+    if any(t.lower_ in {"on", "at", "by", "from", "for", "in"} for t in doc[i + 1:span.start]):
         return False  # where or by whom a work is shown: "[Soap] on [X]"
     return (steps > 0 and doc[i].ent_type_ == "WORK_OF_ART" and not _is_acronym(span.text)
             and not _is_place_key(name_key(span.text)))
@@ -1193,9 +1193,13 @@ def _direct_work_cue(span: Span) -> bool:
 def _work_cue(span: Span) -> bool:
     """Work evidence of :func:`_direct_work_cue`, or coordinated with a name
     that has it or that is written as a title (:func:`_is_work_title`): "new
-    episodes of X and the final [Y]"."""
+    episodes of X and the final [Y]". A name the model read as an
+    organisation's is not judged by its conjuncts ("... for the [National
+    Theatre], Private Lives and ..." lists unlike things)."""
     if _direct_work_cue(span):
         return True
+    if span.root.ent_type_ == "ORG":
+        return False  # a list of works and companies is often misparsed as one
     for tok in span.root.conjuncts:
         other = _ent_span(tok)
         if other is None or other.start < span.end and span.start < other.end:
@@ -1210,7 +1214,8 @@ def _product_use(span: Span) -> bool:
     of [X] games", "[X] consoles", "[X] schemes"), is coordinated with one
     ("[X] and MP3 players"; ``PRODUCT_NOUNS``, ``PRODUCT_USE_NOUNS``), is one
     of a kind ("bought an [X]"), modifies a product noun with its own
-    determiner ("a new, low-cost [X] computer") or is listed as a brand. A maker is named so too ("[Acme] phones"),
+    determiner ("a new, low-cost [X] computer"), is listed as a brand or is
+    the name a thing is given ("a technology known as [X]"). A maker is named so too ("[Acme] phones"),
     so the type rule keeps a name that acts anywhere."""
     root = span.root
     head = root.head
@@ -1221,18 +1226,39 @@ def _product_use(span: Span) -> bool:
     if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns
            for t in root.conjuncts):
         return True
-    return _one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
+    return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
+            or _named_thing(span))
 
 
 def _one_made_thing(span: Span) -> bool:
-    """Modifies a singular product noun that has its own determiner or
-    possessive somewhere before the name: "a new, low-cost [X] computer"
-    (the words between keep the product rule of ``type-product`` from
-    seeing the determiner)."""
+    """Modifies a singular noun of a technical standard that has its own
+    determiner or possessive somewhere before the name: "the latest [X]
+    technology" (``TECHNOLOGY_NOUNS``). Before a device or a title the name
+    is as often its maker's ("the [Acme] console", "the [Acme] title") and
+    is left to ``type-product``."""
     root, head = span.root, span.root.head
     return (root.dep_ in {"compound", "nmod"} and head.i == span.end and head.is_lower
-            and head.lower_ in PRODUCT_NOUNS
+            and head.lower_ in lexicon.TECHNOLOGY_NOUNS
             and any(c.dep_ in {"det", "poss"} and c.i < span.start for c in head.children))
+
+
+def _named_thing(span: Span) -> bool:
+    """The name a made thing or a work is given: "a technology known as [X]",
+    "a console codenamed [X]", "a game called [X]" (a company or a person
+    "called X" is named after an organisation or person noun, and stays)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+        if verb.lower_ != "known":
+            return False
+    elif not (root.dep_ in {"oprd", "dobj", "attr", "npadvmod"}
+              and verb.lemma_ in {"call", "name", "dub", "codename"}):
+        return False
+    noun = verb.head
+    return (verb.dep_ == "acl" and noun.is_lower and noun.pos_ == "NOUN"
+            and (_is_work_noun(noun) or _singular(noun.lower_) in PRODUCT_NOUNS
+                 | lexicon.PRODUCT_USE_NOUNS))
 
 
 def _listed_brand(span: Span) -> bool:

@@ -311,7 +311,7 @@ WORK_NOUNS: frozenset[str] = frozenset({
 #: actor (a subset of :data:`WORK_NOUNS` plus other devices).
 PRODUCT_NOUNS: frozenset[str] = frozenset({
     "machine", "computer", "console", "handset", "phone", "software", "game", "device",
-    "player", "laptop", "chip", "processor", "browser", "tablet",
+    "player", "laptop", "chip", "processor", "browser", "tablet", "virus", "worm",
 })
 
 #: Nouns for a part, copy or reworking of a work: a name after one and "of" or
@@ -329,6 +329,12 @@ PRODUCT_USE_NOUNS: frozenset[str] = frozenset({
     "title", "technology", "standard", "format", "protocol", "scheme", "solution",
     "interface", "platform", "drug", "medicine", "handset", "gadget",
 })
+
+#: Nouns of technical standards: a name that modifies one ("the latest [X]
+#: technology") is the standard, not its maker (a maker is written before a
+#: device: "the [Acme] console").
+TECHNOLOGY_NOUNS: frozenset[str] = frozenset({
+    "technology", "standard", "format", "protocol", "scheme", "interface"})
 
 #: Words (lemmas) of acting in a work: a name after "[star] in" or "[role] in"
 #: is the work, the person "starring" in it is a person.

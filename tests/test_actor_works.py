@@ -257,3 +257,15 @@ def test_a_name_ending_in_a_sequels_number_is_a_work_unless_an_organisation(pars
     doc = with_ents(parse("Fans in Oslo watched Lumo 4 on Monday."),
                     ("Oslo", 1, "GPE"), ("Lumo", 2, "ORG"))
     assert ("Lumo 4", "ORG") in rows(doc)
+
+
+def test_a_virus_and_a_thing_known_by_a_name_are_no_actors(parse):
+    doc = with_ents(parse("Many computers in Oslo were infected with the Lumo virus."),
+                    ("Oslo", 1, "GPE"), ("Lumo", 1, "ORG"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse("Brindle uses the latest copy protection technology known as Janvo."),
+                    ("Brindle", 1, "ORG"), ("Janvo", 1, "LOC"))
+    assert rows(doc) == {("Brindle", "ORG")}
+    doc = with_ents(parse("He joined a company known as Janvo in Oslo."),
+                    ("Janvo", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Janvo", "ORG") in rows(doc)

@@ -269,3 +269,12 @@ def test_a_virus_and_a_thing_known_by_a_name_are_no_actors(parse):
     doc = with_ents(parse("He joined a company known as Janvo in Oslo."),
                     ("Janvo", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert ("Janvo", "ORG") in rows(doc)
+
+
+def test_more_kinds_of_work_name_a_title(parse):
+    doc = with_ents(parse("Harrow Lane, a film biography of a pilot, opened in Oslo."),
+                    ("Harrow", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Oslo", "GPE")}
+    doc = with_ents(parse("Fans in Oslo queued for the ballet Glass Harbour."),
+                    ("Oslo", 1, "GPE"), ("Glass", 2, "PERSON"))
+    assert rows(doc) == {("Oslo", "GPE")}

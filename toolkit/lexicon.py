@@ -303,7 +303,8 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
     "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
     "machine", "computer", "console", "handset", "phone", "software", "brand",
-    "drama", "comedy", "thriller",
+    "drama", "comedy", "thriller", "biography", "epic", "blockbuster", "cartoon",
+    "ballet", "memoir", "autobiography", "anthology", "hit",
 })
 
 #: Nouns of made things: a name that modifies one after a determiner or an

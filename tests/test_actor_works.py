@@ -278,3 +278,15 @@ def test_more_kinds_of_work_name_a_title(parse):
     doc = with_ents(parse("Fans in Oslo queued for the ballet Glass Harbour."),
                     ("Oslo", 1, "GPE"), ("Glass", 2, "PERSON"))
     assert rows(doc) == {("Oslo", "GPE")}
+
+
+def test_a_thing_made_by_someone_is_no_actor(parse):
+    doc = with_ents(parse("The Lumo was developed by Brindle in Oslo."),
+                    ("Lumo", 1, "ORG"), ("Brindle", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Brindle", "ORG"), ("Oslo", "GPE")}
+    doc = with_ents(parse("It is the most important Lumo made by Brindle in Oslo."),
+                    ("Lumo", 1, "ORG"), ("Brindle", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Brindle", "ORG"), ("Oslo", "GPE")}
+    doc = with_ents(parse("Tove Brakspeare was made captain by the coach in Oslo."),
+                    ("Tove", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Tove Brakspeare", "ORG") in rows(doc)

@@ -1214,8 +1214,9 @@ def _product_use(span: Span) -> bool:
     of [X] games", "[X] consoles", "[X] schemes"), is coordinated with one
     ("[X] and MP3 players"; ``PRODUCT_NOUNS``, ``PRODUCT_USE_NOUNS``), is one
     of a kind ("bought an [X]"), modifies a product noun with its own
-    determiner ("a new, low-cost [X] computer"), is listed as a brand or is
-    the name a thing is given ("a technology known as [X]"). A maker is named so too ("[Acme] phones"),
+    determiner ("the latest [X] technology"), is listed as a brand, is the
+    name a thing is given ("a technology known as [X]") or is made by
+    someone ("[X] was developed by Acme"). A maker is named so too ("[Acme] phones"),
     so the type rule keeps a name that acts anywhere."""
     root = span.root
     head = root.head
@@ -1227,7 +1228,7 @@ def _product_use(span: Span) -> bool:
            for t in root.conjuncts):
         return True
     return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
-            or _named_thing(span))
+            or _named_thing(span) or _made_by(span))
 
 
 def _one_made_thing(span: Span) -> bool:
@@ -1240,6 +1241,23 @@ def _one_made_thing(span: Span) -> bool:
     return (root.dep_ in {"compound", "nmod"} and head.i == span.end and head.is_lower
             and head.lower_ in lexicon.TECHNOLOGY_NOUNS
             and any(c.dep_ in {"det", "poss"} and c.i < span.start for c in head.children))
+
+
+def _made_by(span: Span) -> bool:
+    """A thing someone made: the subject of a passive verb of making with its
+    maker ("[X] was developed by Acme"), or followed by such a participle and
+    its maker ("the most important [X] made by Acme"; ``MAKING_VERBS``). A
+    person "made captain by" someone has a second object and stays."""
+    root = span.root
+
+    def made(verb: Token) -> bool:
+        kids = list(verb.children)
+        return (verb.lemma_ in lexicon.MAKING_VERBS and verb.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in kids)
+                and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in kids))
+    if root.dep_ == "nsubjpass" and made(root.head):
+        return True
+    return any(c.dep_ == "acl" and c.i >= span.end and made(c) for c in root.children)
 
 
 def _named_thing(span: Span) -> bool:

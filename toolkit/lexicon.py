@@ -337,6 +337,11 @@ PRODUCT_USE_NOUNS: frozenset[str] = frozenset({
 TECHNOLOGY_NOUNS: frozenset[str] = frozenset({
     "technology", "standard", "format", "protocol", "scheme", "interface"})
 
+#: Lemmas of verbs of making a thing: a name made, developed or built "by"
+#: someone ("the [X] made by Acme", "[X] was developed by Acme") is the thing.
+MAKING_VERBS: frozenset[str] = frozenset({
+    "make", "develop", "manufacture", "design", "build", "invent", "produce"})
+
 #: Words (lemmas) of acting in a work: a name after "[star] in" or "[role] in"
 #: is the work, the person "starring" in it is a person.
 STARRING_WORDS: frozenset[str] = frozenset({"star", "role", "cameo", "co-star"})

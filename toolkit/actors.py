@@ -1108,7 +1108,7 @@ def _title_possessive(span: Span) -> bool:
     title, not an owner's. A band or a person owns its work ("[Bluefrost]'s
     New Song" keeps Bluefrost: not an everyday word)."""
     doc, i = span.doc, span.end
-    if i + 1 >= len(doc) or doc[i].tag_ != "POS":
+    if i + 1 >= len(doc) or token_columns(doc)["tag"][i] != "POS":
         return False
     word, words = doc[i + 1], [t.lower_ for t in span]
     if words[0] in lexicon.given_names() or not all(
@@ -1162,7 +1162,7 @@ def _after_work_entity(span: Span) -> bool:
     known place."""
     doc, i = span.doc, span.start - 1
     steps = 0
-    while i > span.sent.start and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
+    while i > 0 and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
         i, steps = i - 1, steps + 1
     if any(t.lower_ in {"on", "at", "by", "from", "for", "in"} for t in doc[i + 1:span.start]):
         return False  # where or by whom a work is shown: "[Soap] on [X]"
@@ -1331,8 +1331,15 @@ def _work_elsewhere(span: Span) -> bool:
     as a work ("[X], a new drama, ..." before the model tags "[X]" alone):
     the model often misses the mention that says what a name is."""
     doc, words = span.doc, [t.text for t in span]
-    text, ent = token_columns(doc)["text"], token_columns(doc)["ent"]
-    for i in range(len(doc) - len(words) + 1):
+    cols = token_columns(doc)
+    text, ent = cols["text"], cols["ent"]
+    starts = cols.get("untagged_starts")
+    if starts is None:  # word -> where it occurs outside entities, once per doc
+        starts = cols["untagged_starts"] = {}
+        for i, (word, label) in enumerate(zip(text, ent, strict=True)):
+            if not label:
+                starts.setdefault(word, []).append(i)
+    for i in starts.get(words[0], ()):
         if i != span.start and text[i:i + len(words)] == words and not any(
                 ent[i:i + len(words)]):
             other = doc[i:i + len(words)]
@@ -1360,13 +1367,13 @@ def _everyday_name(span: Span) -> bool:
     words = [t.lower_ for t in span if t.is_alpha]
     if not words or len(words) < sum(1 for t in span if not t.is_punct) or _is_acronym(span.text):
         return False
-    if not all(_everyday(w) for w in words) or _capital_the(span):
+    lower = _lowercase_words(span.doc)
+    if not all(w in lower or _singular(w) in lower for w in words) or _capital_the(span):
         return False
     names = ORG_HEAD_WORDS | ORG_SUFFIXES | GENERIC_PLACE_WORDS | PLACE_NOUNS | COMPASS_WORDS
     if any(w in names or w in facility_nouns() or w in lexicon.given_names() for w in words):
         return False
-    lower = _lowercase_words(span.doc)
-    return all(w in lower or _singular(w) in lower for w in words)
+    return all(_everyday(w) for w in words)
 
 
 def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:

@@ -290,3 +290,10 @@ def test_a_thing_made_by_someone_is_no_actor(parse):
     doc = with_ents(parse("Tove Brakspeare was made captain by the coach in Oslo."),
                     ("Tove", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert ("Tove Brakspeare", "ORG") in rows(doc)
+
+
+def test_an_institution_named_in_everyday_words_stays(parse):
+    doc = with_ents(parse("Help for small business would go, and so would the Small Business "
+                          "Administration in Oslo."),
+                    ("Small", 3, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Small Business Administration", "ORG") in rows(doc)

@@ -1357,15 +1357,16 @@ def _capital_the(span: Span) -> bool:
 
 
 def _everyday_name(span: Span) -> bool:
-    """Made only of everyday English words that the text also writes in lower
-    case, as a title or a capitalised phrase is and a name seldom: "[Urban]
-    is a broad term" beside "urban music", "[Gold Dust]" beside "gold dust".
-    A word for an organisation, a place or a compass point names an actor
-    ("Royal Mail", "Wall Street", "Middle East"), and so do an acronym, a
-    given name and a name after a capitalised "The" inside the sentence
-    ("and The Streets")."""
+    """One everyday English word that the text also writes in lower case, as
+    a capitalised word of a phrase or a title is and a name seldom: "[Urban]
+    is a broad term" beside "urban music". Names of two words or more are
+    left alone: institutions are named so ("the Small Business
+    Administration" beside "small business"). A word for an organisation, a
+    place or a compass point names an actor ("Parliament", "West"), and so
+    do an acronym, a given name and a name after a capitalised "The" inside
+    the sentence ("and The Streets")."""
     words = [t.lower_ for t in span if t.is_alpha]
-    if not words or len(words) < sum(1 for t in span if not t.is_punct) or _is_acronym(span.text):
+    if len(span) != 1 or len(words) != 1 or _is_acronym(span.text):
         return False
     lower = _lowercase_words(span.doc)
     if not all(w in lower or _singular(w) in lower for w in words) or _capital_the(span):
@@ -2398,13 +2399,13 @@ def type_product_use(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 @rule("type-everyday-words", stage="actors")
 def type_everyday_words(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A name made only of everyday English words that the text also writes in
+    """A one-word name that is an everyday English word the text also writes in
     lower case, in every mention ("[Urban] is a broad term" beside "urban
-    music") and that no mention shows to be an actor (see
-    ``type-work-unopposed``) is a title or a capitalised phrase, no actor
-    (type ``WORK``, left out). Words for an organisation, a place or a
-    compass point ("Royal Mail", "Wall Street", "Middle East"), acronyms,
-    parties, known places and a "Given Surname" read as a person's stay."""
+    music"), and that no mention shows to be an actor (see
+    ``type-work-unopposed``) is a capitalised word of a phrase or a title,
+    no actor (type ``WORK``, left out). Longer names (institutions: "the
+    Small Business Administration"), words for an organisation, a place or
+    a compass point, acronyms, parties and known places stay."""
     if not all(c.everyday for c in cands) or any(_acts_as_actor(c) for c in cands):
         return None
     return None if _person_or_place(cands) else "WORK"

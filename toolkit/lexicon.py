@@ -313,6 +313,7 @@ WORK_NOUNS: frozenset[str] = frozenset({
 PRODUCT_NOUNS: frozenset[str] = frozenset({
     "machine", "computer", "console", "handset", "phone", "software", "game", "device",
     "player", "laptop", "chip", "processor", "browser", "tablet", "virus", "worm",
+    "drug", "medicine", "vaccine", "pill",
 })
 
 #: Nouns for a part, copy or reworking of a work: a name after one and "of" or

@@ -297,3 +297,12 @@ def test_an_institution_named_in_everyday_words_stays(parse):
                           "Administration in Oslo."),
                     ("Small", 3, "ORG"), ("Oslo", 1, "GPE"))
     assert ("Small Business Administration", "ORG") in rows(doc)
+
+
+def test_a_law_word_cut_from_its_title_is_no_person(parse):
+    doc = with_ents(parse("MPs in Oslo said the full Finance Bill would be rushed through."),
+                    ("Oslo", 1, "GPE"), ("Bill", 1, "PERSON"))
+    _gone_only_with_the_rule(doc, "Bill", "PERSON")
+    doc = with_ents(parse("In Oslo, Mr Bill said the plan would work."),
+                    ("Oslo", 1, "GPE"), ("Bill", 1, "PERSON"))
+    assert ("Bill", "PERSON") in rows(doc)

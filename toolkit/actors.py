@@ -1178,16 +1178,31 @@ def _numbered_sequel(span: Span) -> bool:
             and span.root.ent_type_ not in {"ORG", ""} and span[0].text[:1].isupper())
 
 
+def _law_tail(span: Span) -> bool:
+    """A law word the model tagged without the capitalised word before it:
+    "the full Finance [Bill]", "the Water [Act]" (``LAW_WORDS``; after an
+    honorific, "Mr [Bill]", it is a name)."""
+    doc = span.doc
+    if len(span) != 1 or span[0].lower_ not in LAW_WORDS or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return (prev.text[:1].isupper() and prev.is_alpha and not prev.ent_type_
+            and prev.head.i == span.start and _role_kind(prev) != "honorific"
+            and prev.i > _first_word(span.sent))
+
+
 def _direct_work_cue(span: Span) -> bool:
     """Work evidence next to the name itself: :func:`_part_of_work`,
     :func:`_stars_in`, :func:`_creators_work`, :func:`_after_work_noun`,
     :func:`_listed_after_work_noun`, :func:`_title_possessive`,
     :func:`_subtitle`, :func:`_title_tail`, :func:`_dated_work`,
-    :func:`_after_work_entity` or :func:`_numbered_sequel`."""
+    :func:`_after_work_entity`, :func:`_numbered_sequel` or
+    :func:`_law_tail`."""
     return (_part_of_work(span) or _stars_in(span) or _creators_work(span)
             or _after_work_noun(span) or _listed_after_work_noun(span)
             or _title_possessive(span) or _subtitle(span) or _title_tail(span)
-            or _dated_work(span) or _after_work_entity(span) or _numbered_sequel(span))
+            or _dated_work(span) or _after_work_entity(span) or _numbered_sequel(span)
+            or _law_tail(span))
 
 
 def _work_cue(span: Span) -> bool:

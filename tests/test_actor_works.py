@@ -306,3 +306,15 @@ def test_a_law_word_cut_from_its_title_is_no_person(parse):
     doc = with_ents(parse("In Oslo, Mr Bill said the plan would work."),
                     ("Oslo", 1, "GPE"), ("Bill", 1, "PERSON"))
     assert ("Bill", "PERSON") in rows(doc)
+
+
+def test_an_institution_named_by_a_common_word_stays(parse):
+    doc = with_ents(parse("In Oslo the shadow Cabinet weighed the cabinet makers' plea."),
+                    ("Oslo", 1, "GPE"), ("Cabinet", 1, "ORG"))
+    assert ("Cabinet", "ORG") in rows(doc)
+
+
+def test_a_place_owns_its_mp_not_a_work(parse):
+    doc = with_ents(parse("Later Kettering's Sion Tomas went further in Oslo."),
+                    ("Sion", 2, "PERSON"), ("Oslo", 1, "GPE"))  # "Kettering" untagged
+    assert ("Sion Tomas", "PERSON") in rows(doc)

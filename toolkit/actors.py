@@ -1073,10 +1073,12 @@ def _creators_work(span: Span) -> bool:
     """Owned by a person and named like no person, place, party or
     organisation: "Ann Lee's [X]" is her film, book or show. "Ann Lee's
     [Tom Ide]" (a given name first), "Ann Lee's [Norway]" and "Ann Lee's
-    [Labour]" do not count."""
+    [Labour]" do not count, and a place's is no creator's ("Kettering's
+    [Sion Tomas]" is the town's MP, even with "Kettering" untagged)."""
     root = span.root
     if not any(c.dep_ == "poss" and not span.start <= c.i < span.end and (
-            c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES)
+            c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES
+            and not _is_place_key(name_key(c.text)))
                for c in root.children):
         return False  # a person's, or a band's the model did not tag ("[Day]'s")
     key = name_key(span.text)
@@ -1376,13 +1378,21 @@ def _everyday_name(span: Span) -> bool:
     a capitalised word of a phrase or a title is and a name seldom: "[Urban]
     is a broad term" beside "urban music". Names of two words or more are
     left alone: institutions are named so ("the Small Business
-    Administration" beside "small business"). A word for an organisation, a
-    place or a compass point names an actor ("Parliament", "West"), and so
-    do an acronym, a given name and a name after a capitalised "The" inside
-    the sentence ("and The Streets")."""
+    Administration" beside "small business"), and so is an institution
+    with a determiner or an owner ("the [House]", "the shadow [Cabinet]",
+    "the chancellor's [Budget]"). A word for an
+    organisation, a place or a compass point names an actor ("Parliament",
+    "West"), and so do an acronym, a given name and a name after a
+    capitalised "The" inside the sentence ("and The Streets")."""
     words = [t.lower_ for t in span if t.is_alpha]
     if len(span) != 1 or len(words) != 1 or _is_acronym(span.text):
         return False
+    doc, i = span.doc, span.start - 1
+    while i > span.start - 3 and i >= 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
+        i -= 1  # "the shadow [Cabinet]"
+    if (i >= 0 and doc[i].lower_ == "the"
+            or any(c.dep_ in {"det", "poss"} for c in span.root.children)):
+        return False  # an institution: "the [House]", "the shadow [Cabinet]", "his [Budget]"
     lower = _lowercase_words(span.doc)
     if not all(w in lower or _singular(w) in lower for w in words) or _capital_the(span):
         return False

@@ -318,3 +318,19 @@ def test_a_place_owns_its_mp_not_a_work(parse):
     doc = with_ents(parse("Later Kettering's Sion Tomas went further in Oslo."),
                     ("Sion", 2, "PERSON"), ("Oslo", 1, "GPE"))  # "Kettering" untagged
     assert ("Sion Tomas", "PERSON") in rows(doc)
+
+
+def test_a_numbered_facility_stays(parse):
+    doc = with_ents(parse("Flights from Oslo will use Terminal 5 next year."),
+                    ("Oslo", 1, "GPE"), ("Terminal", 2, "FAC"))
+    assert ("Terminal 5", "FAC") in rows(doc)
+
+
+def test_a_label_opening_a_line_is_no_title(parse):
+    doc = with_ents(parse("The match was in Oslo.\n\nRovers: Brakspeare, Lumo, Tarn."),
+                    ("Oslo", 1, "GPE"), ("Brakspeare", 1, "PERSON"), ("Lumo", 1, "PERSON"),
+                    ("Tarn", 1, "PERSON"))
+    assert ("Brakspeare", "PERSON") in rows(doc)
+    doc = with_ents(parse("Subs in Oslo: none.\n\nSubs: Brakspeare."),
+                    ("Oslo", 1, "GPE"), ("Brakspeare", 1, "PERSON"))
+    assert ("Brakspeare", "PERSON") in rows(doc)

@@ -1125,14 +1125,24 @@ def _title_possessive(span: Span) -> bool:
 
 
 def _subtitle(span: Span) -> bool:
-    """Right after a capitalised name and a colon, as a title's second part is
-    written ("Grand Theft Auto: [X]")."""
+    """Right after a capitalised name and a colon inside a sentence, as a
+    title's second part is written ("the top game, Grand Theft Auto: [X]").
+    A label that opens the line ("Subs: [X]", "Man Utd: [X], Y, Z") is
+    followed by a list of names, not a subtitle."""
     doc = span.doc
     colon = doc[span.start - 1] if span.start >= 2 else None
-    return (colon is not None and colon.text == ":" and bool(colon.whitespace_)
+    if not (colon is not None and colon.text == ":" and bool(colon.whitespace_)
             and doc[span.start - 2].pos_ in {"PROPN", "NOUN", "NUM"}
             and (doc[span.start - 2].text[:1].isupper() or doc[span.start - 2].is_digit)
-            and not doc[span.start].is_quote)
+            and not doc[span.start].is_quote):
+        return False
+    i = span.start - 2
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    opens_line = i == 0 or doc[i - 1].is_space or doc[i - 1].text in {".", "!", "?"}
+    listed = (span.end + 1 < len(doc) and doc[span.end].text in {",", ";"}
+              and doc[span.end + 1].text[:1].isupper())
+    return not opens_line and not listed
 
 
 def _title_tail(span: Span) -> bool:
@@ -1173,11 +1183,13 @@ def _after_work_entity(span: Span) -> bool:
 
 
 def _numbered_sequel(span: Span) -> bool:
-    """A name not read as an organisation's that ends in a number from 2 to 9,
-    as a sequel or a model does ("[Harrow Lane 2]", "[Lumo 3]"); people's
-    names take none, and "[Channel 4]" is read as an organisation."""
+    """A name read as a person's or a place's that ends in a number from 2 to
+    9, as a sequel or a model does ("[Harrow Lane 2]", "[Lumo 3]"); people's
+    names take none, "[Channel 4]" is read as an organisation and
+    "[Terminal 5]" as a facility."""
     return (len(span) > 1 and span[-1].text in set("23456789")
-            and span.root.ent_type_ not in {"ORG", ""} and span[0].text[:1].isupper())
+            and span.root.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"}
+            and span[0].text[:1].isupper())
 
 
 def _law_tail(span: Span) -> bool:

@@ -334,3 +334,12 @@ def test_a_label_opening_a_line_is_no_title(parse):
     doc = with_ents(parse("Subs in Oslo: none.\n\nSubs: Brakspeare."),
                     ("Oslo", 1, "GPE"), ("Brakspeare", 1, "PERSON"))
     assert ("Brakspeare", "PERSON") in rows(doc)
+
+
+def test_an_organisation_one_has_a_role_in_stays(parse):
+    doc = with_ents(parse("Norway wants a bigger role in the Nordic Grain Board, said Oslo."),
+                    ("Norway", 1, "GPE"), ("Nordic", 3, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Nordic Grain Board", "ORG") in rows(doc)
+    doc = with_ents(parse("Norway wants a bigger role in NGB talks, officials in Oslo said."),
+                    ("Norway", 1, "GPE"), ("NGB", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("NGB", "ORG") in rows(doc)

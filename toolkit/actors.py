@@ -1058,11 +1058,16 @@ def _stars_in(span: Span) -> bool:
     """What a person acts in: after "star in", "role in" or "cameo in" ("will
     star in [X]", "her role in [X]"; ``STARRING_WORDS``), or followed by
     "starring" and a name ("[X], starring Ann Lee"). A known place is where
-    one stars, not what in ("a role in [Oslo]"), and does not count."""
+    one stars, not what in ("a role in [Oslo]"), and does not count; nor
+    does an organisation's acronym or name with an organisation word after
+    "role in" ("a bigger role in [NATO]", "her role in [Acme Bank]")."""
     root, doc = span.root, span.doc
     prep = root.head
     if (root.dep_ == "pobj" and prep.lower_ == "in" and prep.i == span.start - 1
             and prep.head.lemma_ in lexicon.STARRING_WORDS and prep.head.i < prep.i):
+        if prep.head.lemma_ != "star" and (_is_acronym(span.text) or any(
+                t.lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES for t in span)):
+            return False
         return not _is_place_key(name_key(span.text))
     nxt = next((t for t in doc[span.end:span.end + 2] if t.lower_ == "starring"), None)
     return nxt is not None and (nxt.head.i in range(span.start, span.end) or nxt.head == root.head

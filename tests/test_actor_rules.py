@@ -322,6 +322,22 @@ CASES = [
      [("Tinho", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Tinho", 1, "ORG")],
      {("Tinho Tarrow", "PERSON", 2), ("Oslo", "GPE", 1)},
      {("Tinho Tarrow", "PERSON", 1), ("Tinho", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-work-unopposed", "Two new episodes of Harrow Lane will be shown in Oslo.",
+     [("Harrow", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Harrow Lane", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-product-use", "Sales of Lumo games rose in Oslo.",
+     [("Lumo", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Lumo", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-everyday-words", "Urban is a broad term in Oslo, and urban music is popular.",
+     [("Urban", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Urban", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("vote-stars", "Tove Brakspeare will star in a new drama in Oslo.",
+     [("Tove", 2, "ORG"), ("Oslo", 1, "GPE")],
+     {("Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Tove Brakspeare", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 
@@ -332,7 +348,9 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "split-coordinated-names": {"merge-org-short-form"},
             "type-joined-person": {"type-given-name"},
             "vote-place-preposition": {"type-place-name"},
-            "drop-common-word": {"drop-verb-or-adjective"}}
+            "drop-common-word": {"drop-verb-or-adjective"},
+            "type-work-title": {"type-work-unopposed"},
+            "type-product": {"type-product-use"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

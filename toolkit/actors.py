@@ -105,6 +105,13 @@ comes back with no actors. The steps:
      ("its first X console", "Acme's X", "its X brand") that never speaks,
      acts or owns anything, and a law or formal text ("... Act", "...
      Treaty");
+   - a name written as a work even once ("new episodes of X", "the sequel
+     to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
+     X", listed with a work, or said to be one in a mention the model
+     missed) or used as a kind of product ("X games", "X and MP3 players")
+     is no actor when no mention shows it acting as one (speaking, acting,
+     owning, making "developed by X", called "it", "he" or "she", a title,
+     an organisation noun) and it is no "Given Surname" or known place;
    - a name after an honorific is a PERSON;
    - a name in ``data/countries.tsv`` is a GPE;
    - a name the model read as a person's once and written "Given Surname"
@@ -155,7 +162,8 @@ comes back with no actors. The steps:
      a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
-     PERSON.
+     PERSON; the one who stars in a work ("starring X", "X will star in")
+     votes PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -360,6 +368,12 @@ class _Candidate:
     set_score: bool = False  # two set scores follow it ("[X] 6-4 6-3"): a player
     match_report: bool = False  # the article reports team sport (club words and a score)
     in_place: bool = False  # after "in", "at", "near", "outside" ("in [X]")
+    work_cue: bool = False  # a work's part, star or owner names it ("episodes of [X]")
+    product_use: bool = False  # a kind of made thing ("[X] games", "[X] and MP3 players")
+    maker: bool = False  # the doer after a passive verb ("made by [X]")
+    stars: bool = False  # acts in a work ("starring [X]")
+    everyday: bool = False  # made only of everyday words ("Gold Dust")
+    title_possessive: bool = False  # "[X]'s Shoes": its "'s" is part of a title
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1141,6 +1155,408 @@ def _before_place_noun(span: Span) -> bool:
 # --------------------------------------------------------------------------- roles
 
 
+# --------------------------------------------------------------------------- works and products
+
+
+def _ent_span(tok: Token) -> Span | None:
+    """The entity ``tok`` is part of, or None."""
+    if not tok.ent_type_:
+        return None
+    doc, s, e = tok.doc, tok.i, tok.i + 1
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return doc[s:e]
+
+
+def _part_of_work(span: Span) -> bool:
+    """After a noun for a part, copy or reworking of a work and "of" or "to":
+    "new episodes of [X]", "the sequel to [X]", "a remake of [X]"
+    (``WORK_PART_NOUNS``). A newspaper has copies and editions too ("an
+    edition of the Courier"), so after those two a name led by "the" does not
+    count."""
+    root, doc = span.root, span.doc
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in {"of", "to"} or prep.i >= span.start:
+        return False
+    noun = prep.head
+    if not (noun.is_lower and noun.i < prep.i and _singular(noun.lower_) in lexicon.WORK_PART_NOUNS):
+        return False
+    if _singular(noun.lower_) in {"copy", "edition"}:
+        return not (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    return True
+
+
+def _is_place_key(key: str) -> bool:
+    return key in lexicon.place_names() or key in country_keys()
+
+
+def _stars_in(span: Span) -> bool:
+    """What a person acts in: after "star in", "role in" or "cameo in" ("will
+    star in [X]", "her role in [X]"; ``STARRING_WORDS``), or followed by
+    "starring" and a name ("[X], starring Ann Lee"). A known place is where
+    one stars, not what in ("a role in [Oslo]"), and does not count; nor
+    does an organisation's acronym or name with an organisation word after
+    "role in" ("a bigger role in [NATO]", "her role in [Acme Bank]")."""
+    root, doc = span.root, span.doc
+    prep = root.head
+    if (root.dep_ == "pobj" and prep.lower_ == "in" and prep.i == span.start - 1
+            and prep.head.lemma_ in lexicon.STARRING_WORDS and prep.head.i < prep.i):
+        if prep.head.lemma_ != "star" and (_is_acronym(span.text) or any(
+                t.lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES for t in span)):
+            return False
+        return not _is_place_key(name_key(span.text))
+    nxt = next((t for t in doc[span.end:span.end + 2] if t.lower_ == "starring"), None)
+    return nxt is not None and (nxt.head.i in range(span.start, span.end) or nxt.head == root.head
+                                ) and any(c.dep_ == "dobj" and c.tag_ == "NNP" for c in nxt.children)
+
+
+def _creators_work(span: Span) -> bool:
+    """Owned by a person and named like no person, place, party or
+    organisation: "Ann Lee's [X]" is her film, book or show. "Ann Lee's
+    [Tom Ide]" (a given name first), "Ann Lee's [Norway]" and "Ann Lee's
+    [Labour]" do not count, and a place's is no creator's ("Kettering's
+    [Sion Tomas]" is the town's MP, even with "Kettering" untagged)."""
+    root = span.root
+    if not any(c.dep_ == "poss" and not span.start <= c.i < span.end and (
+            c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES
+            and not _is_place_key(name_key(c.text)))
+               for c in root.children):
+        return False  # a person's, or a band's the model did not tag ("[Day]'s")
+    key = name_key(span.text)
+    return not (_given_name_first(key) or _is_place_key(key) or _party(key)
+                or span[-1].lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES)
+
+
+def _after_work_noun(span: Span) -> bool:
+    """Right after a work noun and a title's own capitalised "The" or "A": "the
+    recent biopic The [X]" (the article is cut off the name)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"the", "a", "an"}:
+        return False
+    det, noun = doc[span.start - 1], doc[span.start - 2]
+    return det.text[:1].isupper() and _is_work_noun(noun)
+
+
+def _listed_after_work_noun(span: Span) -> bool:
+    """In a list whose noun hangs off a work noun by "of": "the games of the
+    last 15 years such as [X]" (the parser puts "such as" on "years")."""
+    return any(t.dep_ == "pobj" and t.head.lower_ == "of" and _is_work_noun(t.head.head)
+               for t in _list_nouns(span))
+
+
+def _title_possessive(span: Span) -> bool:
+    """Made of everyday words and followed by "'s" and a capitalised everyday
+    noun the model left out of every entity, as a title is written ("[Dead
+    Man]'s Shoes", "[Old Town]'s Secret"): the possessive is part of the
+    title, not an owner's. A band or a person owns its work ("[Bluefrost]'s
+    New Song" keeps Bluefrost: not an everyday word)."""
+    doc, i = span.doc, span.end
+    if i + 1 >= len(doc) or token_columns(doc)["tag"][i] != "POS":
+        return False
+    word, words = doc[i + 1], [t.lower_ for t in span]
+    if words[0] in lexicon.given_names() or not all(
+            t.is_alpha and _everyday(w) and w not in ORG_HEAD_WORDS
+            for t, w in zip(span, words, strict=True)):
+        return False
+    return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
+            and word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
+            and not _role_kind(word) and not _party(name_key(span.text))
+            and _everyday(word.lower_) and word.lower_ not in ORG_HEAD_WORDS
+            and word.lower_ not in facility_nouns())
+
+
+def _subtitle(span: Span) -> bool:
+    """Right after a capitalised name and a colon inside a sentence, as a
+    title's second part is written ("the top game, Grand Theft Auto: [X]").
+    A label that opens the line ("Subs: [X]", "Man Utd: [X], Y, Z") is
+    followed by a list of names, not a subtitle."""
+    doc = span.doc
+    colon = doc[span.start - 1] if span.start >= 2 else None
+    if not (colon is not None and colon.text == ":" and bool(colon.whitespace_)
+            and doc[span.start - 2].pos_ in {"PROPN", "NOUN", "NUM"}
+            and (doc[span.start - 2].text[:1].isupper() or doc[span.start - 2].is_digit)
+            and not doc[span.start].is_quote):
+        return False
+    i = span.start - 2
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+        i -= 1
+    opens_line = i == 0 or doc[i - 1].is_space or doc[i - 1].text in {".", "!", "?"}
+    listed = (span.end + 1 < len(doc) and doc[span.end].text in {",", ";"}
+              and doc[span.end + 1].text[:1].isupper())
+    return not opens_line and not listed
+
+
+def _title_tail(span: Span) -> bool:
+    """The end of a longer capitalised title the model cut: "Lord of the
+    [Rings]", "Return of the [Hero]" (a capitalised word that is no entity
+    and no office before "of the"; "Minister of the [Interior]" is an office)."""
+    doc, i = span.doc, span.start
+    if i < 3 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
+        return False
+    word = doc[i - 3]
+    return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
+            and word.i > _first_word(span.sent) and _role_kind(word) != "role"
+            and not _is_place_key(name_key(span.text)))
+
+
+def _dated_work(span: Span) -> bool:
+    """Followed by a single year in brackets, as a list of works dates each
+    title ("[X] (1975) and Y (1979)"); a person's dates are a range."""
+    doc, i = span.doc, span.end
+    return (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
+            and re.fullmatch(r"(1[89]|20)\d\d", doc[i + 1].text) is not None)
+
+
+def _after_work_entity(span: Span) -> bool:
+    """The rest of a title the model tagged in part as a work: "[The World]
+    According to [X]", "[Flight] into [X]" (up to three small words
+    between). A channel, a place or a maker after "on", "at", "in", "by",
+    "from" or "for" stays ("[Soap] on [X]"), and so does an acronym or a
+    known place."""
+    doc, i = span.doc, span.start - 1
+    steps = 0
+    while i > 0 and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
+        i, steps = i - 1, steps + 1
+    if any(t.lower_ in {"on", "at", "by", "from", "for", "in"} for t in doc[i + 1:span.start]):
+        return False  # where or by whom a work is shown: "[Soap] on [X]"
+    return (steps > 0 and doc[i].ent_type_ == "WORK_OF_ART" and not _is_acronym(span.text)
+            and not _is_place_key(name_key(span.text)))
+
+
+def _numbered_sequel(span: Span) -> bool:
+    """A name read as a person's or a place's that ends in a number from 2 to
+    9, as a sequel or a model does ("[Harrow Lane 2]", "[Lumo 3]"); people's
+    names take none, "[Channel 4]" is read as an organisation and
+    "[Terminal 5]" as a facility."""
+    return (len(span) > 1 and span[-1].text in set("23456789")
+            and span.root.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"}
+            and span[0].text[:1].isupper())
+
+
+def _law_tail(span: Span) -> bool:
+    """A law word the model tagged without the capitalised word before it:
+    "the full Finance [Bill]", "the Water [Act]" (``LAW_WORDS``; after an
+    honorific, "Mr [Bill]", it is a name)."""
+    doc = span.doc
+    if len(span) != 1 or span[0].lower_ not in LAW_WORDS or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return (prev.text[:1].isupper() and prev.is_alpha and not prev.ent_type_
+            and prev.head.i == span.start and _role_kind(prev) != "honorific"
+            and prev.i > _first_word(span.sent))
+
+
+def _direct_work_cue(span: Span) -> bool:
+    """Work evidence next to the name itself: :func:`_part_of_work`,
+    :func:`_stars_in`, :func:`_creators_work`, :func:`_after_work_noun`,
+    :func:`_listed_after_work_noun`, :func:`_title_possessive`,
+    :func:`_subtitle`, :func:`_title_tail`, :func:`_dated_work`,
+    :func:`_after_work_entity`, :func:`_numbered_sequel` or
+    :func:`_law_tail`."""
+    return (_part_of_work(span) or _stars_in(span) or _creators_work(span)
+            or _after_work_noun(span) or _listed_after_work_noun(span)
+            or _title_possessive(span) or _subtitle(span) or _title_tail(span)
+            or _dated_work(span) or _after_work_entity(span) or _numbered_sequel(span)
+            or _law_tail(span))
+
+
+def _work_cue(span: Span) -> bool:
+    """Work evidence of :func:`_direct_work_cue`, or coordinated with a name
+    that has it or that is written as a title (:func:`_is_work_title`): "new
+    episodes of X and the final [Y]". A name the model read as an
+    organisation's is not judged by its conjuncts ("... for the [National
+    Theatre], Private Lives and ..." lists unlike things)."""
+    if _direct_work_cue(span):
+        return True
+    if span.root.ent_type_ == "ORG":
+        return False  # a list of works and companies is often misparsed as one
+    for tok in span.root.conjuncts:
+        other = _ent_span(tok)
+        if other is None or other.start < span.end and span.start < other.end:
+            continue
+        if other.label_ == "WORK_OF_ART" or _is_work_title(other) or _direct_work_cue(other):
+            return True
+    return False
+
+
+def _product_use(span: Span) -> bool:
+    """Named as a kind of made thing: it modifies a plural product noun ("sales
+    of [X] games", "[X] consoles", "[X] schemes"), is coordinated with one
+    ("[X] and MP3 players"; ``PRODUCT_NOUNS``, ``PRODUCT_USE_NOUNS``), is one
+    of a kind ("bought an [X]"), modifies a product noun with its own
+    determiner ("the latest [X] technology"), is listed as a brand, is the
+    name a thing is given ("a technology known as [X]") or is made by
+    someone ("[X] was developed by Acme"). A maker is named so too ("[Acme] phones"),
+    so the type rule keeps a name that acts anywhere."""
+    root = span.root
+    head = root.head
+    nouns = PRODUCT_NOUNS | lexicon.PRODUCT_USE_NOUNS
+    if (root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.tag_ == "NNS"
+            and head.is_lower and _singular(head.lower_) in nouns):
+        return True
+    if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns
+           for t in root.conjuncts):
+        return True
+    return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
+            or _named_thing(span) or _made_by(span))
+
+
+def _one_made_thing(span: Span) -> bool:
+    """Modifies a singular noun of a technical standard that has its own
+    determiner or possessive somewhere before the name: "the latest [X]
+    technology" (``TECHNOLOGY_NOUNS``). Before a device or a title the name
+    is as often its maker's ("the [Acme] console", "the [Acme] title") and
+    is left to ``type-product``."""
+    root, head = span.root, span.root.head
+    return (root.dep_ in {"compound", "nmod"} and head.i == span.end and head.is_lower
+            and head.lower_ in lexicon.TECHNOLOGY_NOUNS
+            and any(c.dep_ in {"det", "poss"} and c.i < span.start for c in head.children))
+
+
+def _made_by(span: Span) -> bool:
+    """A thing someone made: the subject of a passive verb of making with its
+    maker ("[X] was developed by Acme"), or followed by such a participle and
+    its maker ("the most important [X] made by Acme"; ``MAKING_VERBS``). A
+    person "made captain by" someone has a second object and stays."""
+    root = span.root
+
+    def made(verb: Token) -> bool:
+        kids = list(verb.children)
+        return (verb.lemma_ in lexicon.MAKING_VERBS and verb.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in kids)
+                and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in kids))
+    if root.dep_ == "nsubjpass" and made(root.head):
+        return True
+    return any(c.dep_ == "acl" and c.i >= span.end and made(c) for c in root.children)
+
+
+def _named_thing(span: Span) -> bool:
+    """The name a made thing or a work is given: "a technology known as [X]",
+    "a console codenamed [X]", "a game called [X]" (a company or a person
+    "called X" is named after an organisation or person noun, and stays)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+        if verb.lower_ != "known":
+            return False
+    elif not (root.dep_ in {"oprd", "dobj", "attr", "npadvmod"}
+              and verb.lemma_ in {"call", "name", "dub", "codename"}):
+        return False
+    noun = verb.head
+    return (verb.dep_ == "acl" and noun.is_lower and noun.pos_ == "NOUN"
+            and (_is_work_noun(noun) or _singular(noun.lower_) in PRODUCT_NOUNS
+                 | lexicon.PRODUCT_USE_NOUNS))
+
+
+def _listed_brand(span: Span) -> bool:
+    """Names a thing in a list of brands or works whose item is a common noun
+    the name modifies: "its brands include [X] analgesic, [Y] cough medicine
+    and ..." (the list noun is found as :func:`_list_nouns` finds it)."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in {"compound", "nmod", "appos", "conj"} or tok.head == tok:
+            break
+        tok = tok.head
+    if tok == span.root:
+        return False
+    return any(_is_work_noun(t) for t in _list_nouns(tok.doc[tok.i:tok.i + 1]))
+
+
+def _one_of_a_kind(span: Span) -> bool:
+    """A one-word name counted as one of many after "a" or "an" and heading its
+    phrase: "customers who bought an [X]", "she owns a [X]". An organisation
+    or a person is not counted so ("an [Acme] spokesman", "a [Lee] shot"
+    modify a noun; a name the model read as a person's, a nationality, "a
+    [Briton]", and a party member, "a [Democrat]", are left to other rules)."""
+    doc, root = span.doc, span.root
+    return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"}
+            and root.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj"}
+            and root.tag_ in {"NNP", "NN"} and root.ent_type_ not in {"NORP", "PERSON"}
+            and not (span.end < len(doc) and doc[span.end].pos_ == "NOUN")
+            and not _party(name_key(span.text)))
+
+
+def _is_maker(span: Span) -> bool:
+    """The doer after a passive verb: "developed by [X]", "made by [X]"."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _stars(span: Span) -> bool:
+    """A person acting in a work: the object of "starring" or "stars" ("[X]
+    stars Ann Lee", "starring [Ann Lee]"), or the subject of "star" with no
+    object ("[Ann Lee] will star in ...")."""
+    root = span.root
+    verb = root.head
+    if verb.lemma_ != "star" or verb.pos_ != "VERB":
+        return False
+    if root.dep_ == "dobj":
+        return True
+    return root.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _work_elsewhere(span: Span) -> bool:
+    """Another, untagged occurrence of the same words in the article is written
+    as a work ("[X], a new drama, ..." before the model tags "[X]" alone):
+    the model often misses the mention that says what a name is."""
+    doc, words = span.doc, [t.text for t in span]
+    cols = token_columns(doc)
+    text, ent = cols["text"], cols["ent"]
+    starts = cols.get("untagged_starts")
+    if starts is None:  # word -> where it occurs outside entities, once per doc
+        starts = cols["untagged_starts"] = {}
+        for i, (word, label) in enumerate(zip(text, ent, strict=True)):
+            if not label:
+                starts.setdefault(word, []).append(i)
+    for i in starts.get(words[0], ()):
+        if i != span.start and text[i:i + len(words)] == words and not any(
+                ent[i:i + len(words)]):
+            other = doc[i:i + len(words)]
+            if _is_work_title(other) or _direct_work_cue(other):
+                return True
+    return False
+
+
+def _capital_the(span: Span) -> bool:
+    """After a capitalised "The" inside the sentence: "and [The] Streets", as a
+    band or a newspaper writes its name."""
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].text == "The"
+            and span.start - 1 > _first_word(span.sent))
+
+
+def _everyday_name(span: Span) -> bool:
+    """One everyday English word that the text also writes in lower case, as
+    a capitalised word of a phrase or a title is and a name seldom: "[Urban]
+    is a broad term" beside "urban music". Names of two words or more are
+    left alone: institutions are named so ("the Small Business
+    Administration" beside "small business"), and so is an institution
+    with a determiner or an owner ("the [House]", "the shadow [Cabinet]",
+    "the chancellor's [Budget]"). A word for an
+    organisation, a place or a compass point names an actor ("Parliament",
+    "West"), and so do an acronym, a given name and a name after a
+    capitalised "The" inside the sentence ("and The Streets")."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    if len(span) != 1 or len(words) != 1 or _is_acronym(span.text):
+        return False
+    doc, i = span.doc, span.start - 1
+    while i > span.start - 3 and i >= 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
+        i -= 1  # "the shadow [Cabinet]"
+    if (i >= 0 and doc[i].lower_ == "the"
+            or any(c.dep_ in {"det", "poss"} for c in span.root.children)):
+        return False  # an institution: "the [House]", "the shadow [Cabinet]", "his [Budget]"
+    lower = _lowercase_words(span.doc)
+    if not all(w in lower or _singular(w) in lower for w in words) or _capital_the(span):
+        return False
+    names = ORG_HEAD_WORDS | ORG_SUFFIXES | GENERIC_PLACE_WORDS | PLACE_NOUNS | COMPASS_WORDS
+    if any(w in names or w in facility_nouns() or w in lexicon.given_names() for w in words):
+        return False
+    return all(_everyday(w) for w in words)
+
+
 def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
     """A title written right before the name: "Health Minister", "Acme chief"."""
     if start == sent.start or _is_connector(doc[start - 1]):
@@ -1778,7 +2194,10 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       chart_owner=_owns_chart(span), set_score=_set_scores_after(span),
                       match_report=_match_report(doc),
                       in_place=span.start > 0 and doc[span.start - 1].lower_ in {
-                          "in", "at", "near", "outside"})
+                          "in", "at", "near", "outside"},
+                      work_cue=_work_cue(span) or _work_elsewhere(span),
+                      product_use=_product_use(span), maker=_is_maker(span), stars=_stars(span),
+                      everyday=_everyday_name(span), title_possessive=_title_possessive(span))
 
 
 # --------------------------------------------------------------------------- merging
@@ -2255,6 +2674,16 @@ def vote_chart_owner(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "ORG" if c.chart_owner else None
 
 
+@rule("vote-stars", stage="actors")
+def vote_stars(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name that acts in a work ("starring [X]", "[X] will star in ...") votes PERSON.
+
+    Names of works and people share the same sentences in reviews and
+    schedules; the one who stars is the person, whatever the model tagged.
+    """
+    return "PERSON" if c.stars else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -2265,7 +2694,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
     vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
-    vote_chart_owner, vote_model_label)
+    vote_chart_owner, vote_stars, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -2304,6 +2733,69 @@ def type_law_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
         if len(words) > 1 and words[-1] in LAW_WORDS:
             return "WORK"
     return None
+
+
+def _acts_as_actor(c: _Candidate) -> bool:
+    """Some evidence that the mention names a person or an organisation: it
+    speaks or acts, owns something, makes something, is called "it", "he" or
+    "she", takes a plural verb, has a title, an honorific or an organisation
+    noun, or is read as a team."""
+    owner = (c.possessor or c.club) and not c.title_possessive
+    return (c.speaker or c.agent or owner or c.maker or c.neuter or c.gendered
+            or c.plural_subject or c.titled or c.person_cue or c.org_clue)
+
+
+@rule("type-work-unopposed", stage="actors")
+def type_work_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written as a work once that no mention shows to be an actor is no actor.
+
+    Besides the title evidence of ``type-work-title`` ("the film [X]"), a name
+    after a part or copy of a work ("new episodes of [X]", "the sequel to
+    [X]"), after "star in" or "role in", followed by "starring Ann Lee",
+    owned by a person ("Ann Lee's [X]"), coordinated with a work, or written
+    as a work in an untagged mention elsewhere counts. A mention that speaks,
+    acts, owns, makes, is called "it", "he" or "she", or has a title or an
+    organisation noun keeps the name an actor, and so does a "Given Surname"
+    or a known place or country.
+    """
+    if not any(c.work or c.work_cue for c in cands) or any(_acts_as_actor(c) for c in cands):
+        return None
+    return None if _person_or_place(cands) else "WORK"
+
+
+def _person_or_place(cands: list[_Candidate]) -> bool:
+    """A known place or country name, a political party, or "Given Surname"
+    read as a person's by the model at least once (as ``type-given-name``
+    asks: a film named after its heroine and tagged ORG is still a film)."""
+    return any(_is_place_key(c.key) or _party(c.key) for c in cands) or (
+        any(c.label == "PERSON" for c in cands) and any(_given_name_first(c.key) for c in cands))
+
+
+@rule("type-product-use", stage="actors")
+def type_product_use(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name used as a kind of made thing ("sales of [X] games", "[X] and MP3
+    players") that never acts as an actor (see ``type-work-unopposed``) is a
+    product, no actor (type ``WORK``, left out). A maker named so ("[Acme]
+    phones") speaks, acts or owns something elsewhere and stays; so do a
+    place ("[Kent] players") and a "Given Surname"."""
+    if (any(c.product_use for c in cands) and not any(_acts_as_actor(c) for c in cands)
+            and not _person_or_place(cands)):
+        return "WORK"
+    return None
+
+
+@rule("type-everyday-words", stage="actors")
+def type_everyday_words(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A one-word name that is an everyday English word the text also writes in
+    lower case, in every mention ("[Urban] is a broad term" beside "urban
+    music"), and that no mention shows to be an actor (see
+    ``type-work-unopposed``) is a capitalised word of a phrase or a title,
+    no actor (type ``WORK``, left out). Longer names (institutions: "the
+    Small Business Administration"), words for an organisation, a place or
+    a compass point, acronyms, parties and known places stay."""
+    if not all(c.everyday for c in cands) or any(_acts_as_actor(c) for c in cands):
+        return None
+    return None if _person_or_place(cands) else "WORK"
 
 
 @rule("type-facility", stage="actors")
@@ -2583,10 +3075,12 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
-    type_band, type_given_name, type_cued_person, type_plural_verb, type_player_not_club, type_club, type_town_club,
-    type_speaker_not_place, type_acting_name_not_nationality, type_joined_person, type_org_noun,
-    type_place_word, type_org_word, type_party, type_person_cue, type_place_name,
+    type_work_title, type_product, type_law_title,
+    type_work_unopposed, type_product_use, type_everyday_words,
+    type_facility, type_honorific, type_country,
+    type_band, type_given_name, type_cued_person, type_plural_verb, type_player_not_club, type_club,
+    type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
+    type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_place_name,
     type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 

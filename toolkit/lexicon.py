@@ -303,7 +303,8 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "show", "series", "sitcom", "documentary", "game", "opera", "track", "record",
     "painting", "poem", "programme", "program", "biopic", "sequel", "soundtrack",
     "machine", "computer", "console", "handset", "phone", "software", "brand",
-    "drama", "comedy", "thriller",
+    "drama", "comedy", "thriller", "biography", "epic", "blockbuster", "cartoon",
+    "ballet", "memoir", "autobiography", "anthology", "hit",
 })
 
 #: Nouns of made things: a name that modifies one after a determiner or an
@@ -311,8 +312,40 @@ WORK_NOUNS: frozenset[str] = frozenset({
 #: actor (a subset of :data:`WORK_NOUNS` plus other devices).
 PRODUCT_NOUNS: frozenset[str] = frozenset({
     "machine", "computer", "console", "handset", "phone", "software", "game", "device",
-    "player", "laptop", "chip", "processor", "browser", "tablet",
+    "player", "laptop", "chip", "processor", "browser", "tablet", "virus", "worm",
+    "drug", "medicine", "vaccine", "pill",
 })
+
+#: Nouns for a part, copy or reworking of a work: a name after one and "of" or
+#: "to" ("new episodes of [X]", "the sequel to [X]", "a remake of [X]") is the
+#: title of the work.
+WORK_PART_NOUNS: frozenset[str] = frozenset({
+    "episode", "edition", "sequel", "prequel", "remake", "adaptation", "version",
+    "copy", "instalment", "installment", "spin-off", "trailer", "screening", "rerun",
+})
+
+#: Plural nouns of made things and technical standards that a product's name
+#: modifies ("[X] games", "[X] consoles", "[X] schemes"): with
+#: :data:`PRODUCT_NOUNS` they make the name a kind of product.
+PRODUCT_USE_NOUNS: frozenset[str] = frozenset({
+    "title", "technology", "standard", "format", "protocol", "scheme", "solution",
+    "interface", "platform", "drug", "medicine", "handset", "gadget",
+})
+
+#: Nouns of technical standards: a name that modifies one ("the latest [X]
+#: technology") is the standard, not its maker (a maker is written before a
+#: device: "the [Acme] console").
+TECHNOLOGY_NOUNS: frozenset[str] = frozenset({
+    "technology", "standard", "format", "protocol", "scheme", "interface"})
+
+#: Lemmas of verbs of making a thing: a name made, developed or built "by"
+#: someone ("the [X] made by Acme", "[X] was developed by Acme") is the thing.
+MAKING_VERBS: frozenset[str] = frozenset({
+    "make", "develop", "manufacture", "design", "build", "invent", "produce"})
+
+#: Words (lemmas) of acting in a work: a name after "[star] in" or "[role] in"
+#: is the work, the person "starring" in it is a person.
+STARRING_WORDS: frozenset[str] = frozenset({"star", "role", "cameo", "co-star"})
 
 #: Nouns of team sport that a club's name modifies ("[X] striker", "the [X]
 #: fans", "the [X] side"): the name there is the club, not its town.

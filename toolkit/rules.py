@@ -83,7 +83,13 @@ def describe(func: Callable) -> str:
 
 
 def active(rules: Iterable[F], *, disable: Collection[str] = ()) -> tuple[F, ...]:
-    """The rules of ``rules`` whose names are not in ``disable``, in order."""
+    """The rules of ``rules`` whose names are not in ``disable``, in order.
+
+    Asked per sentence and per actor, so with nothing disabled a tuple of
+    rules comes back as it is.
+    """
+    if not disable and isinstance(rules, tuple):
+        return rules
     return tuple(r for r in rules if getattr(r, "rule_name", None) not in disable)
 
 

@@ -33,6 +33,10 @@ BROAD_EXCEPT_ALLOWED = {
                          "errors.csv with its stage and the run goes on",
     "chunks.py:_parse": "a batch parse that fails is retried one article at a time, "
                         "each through attempt(), so the failing article is recorded",
+    "store.py:CleanedTexts._write": "a background writer thread keeps what it raised, and "
+                                    "CleanedTexts.finish() raises it in the chunk's thread",
+    "runner.py:_write_in_child": "a forked child sends what it raised, as one line, to the "
+                                 "parent, which raises it as an OutputError (FilesInChild.finish)",
 }
 # (analysis.run_stage catches Exception only to re-raise it at once as a StageError
 # naming the stage; a handler that ends in ``raise`` is not a capture.)

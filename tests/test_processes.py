@@ -70,6 +70,8 @@ def test_tables_are_the_same_whatever_the_process_count(tmp_path, monkeypatch):
             super().__init__(store, writers)
 
     monkeypatch.setattr(runner, "FilesInChild", Recorded)
+    # Threads left by other tests would make the run write the files here instead.
+    monkeypatch.setattr(runner, "_may_fork", lambda: True)
     run([folder], tmp_path / "one", n_process=1, chunk_size=2, report=False)
     assert forked == []  # one process: the network files are written here
     monkeypatch.setattr(options, "AUTO_MIN_ARTICLES", 1)  # auto forks even for six articles

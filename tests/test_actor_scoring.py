@@ -42,7 +42,7 @@ def test_annotations_are_well_formed():
     files = sorted(BENCH.glob("*/*.json"))
     assert {f.parent.name for f in files} == set(score_mod.SPLITS)
     counts = Counter(f.parent.name for f in files)
-    assert len(files) == 99 and counts["heldout3"] == 17
+    assert len(files) == 106 and counts["heldout3"] == 17 and counts["dev9"] == 7
     quotes = BENCH.parent / "quotes" / "heldout3"
     for path in BENCH.glob("heldout3/*.json"):  # each article annotated for both tasks
         twin = json.loads((quotes / path.name).read_text(encoding="utf-8"))

@@ -332,6 +332,8 @@ class _Candidate:
     place_noun: bool = False  # modifies a word for a place ("[X] province")
     plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
+    group_noun: bool = False  # one name right after a plural noun ("auditors [X]")
+    org_prefix: bool = False  # begins with an acronym tagged as an organisation ("[BBC Wales] Sport")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1176,8 +1178,9 @@ def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
     for ent in ents:
         amp = ent.start - 1
         first = amp - 1
+        inside = bool(out) and out[-1].start < first < out[-1].end  # "[General Motors] and [X]"
         if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
-                and (_plural_common_word(doc[first]) or (
+                and not inside and (_plural_common_word(doc[first]) or (
                     ent[-1].lower_ in ORG_HEAD_WORDS | {"union"} and _lone_common_word(doc[first])))):
             start = first
             if out and out[-1].start == first and out[-1].end == amp:
@@ -1341,11 +1344,107 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _org_words(words: list[str]) -> bool:
+    """Whether some word of a name (lower case) is an organisation word or a company form."""
+    return any(w in ORG_HEAD_WORDS | ORG_SUFFIXES for w in words)
+
+
+@rule("split-org-from-person", stage="actors")
+def split_org_from_person(ents: list[Span], sent: Span) -> list[Span]:
+    """Split a person's name off the end of an organisation's: "Governor of the
+    [Harbour Bank of Norland Ann Lee]" is the bank (ORG) and the person
+    "Ann Lee" (PERSON), as a title is written before both.
+
+    The cut is at a given name (``data/given_names.txt``) that starts a
+    "Given Surname" ending the entity, when the words before it hold an
+    organisation word or a company form ("Bank", "Corp").
+    """
+    doc, out, given = sent.doc, [], lexicon.given_names()
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 2, ent.end - 1)
+                    if doc[i].lower_ in given and doc[i].text[:1].isupper()
+                    and _given_name_first(name_key(doc[i:ent.end].text))
+                    and _org_words(name_key(doc[ent.start:i].text).split())), None)
+        if ent.label_ != "PERSON" and cut is not None:
+            out += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut, ent.end, label="PERSON")]
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("split-country-from-common-word", stage="actors")
+def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a capitalised common word off a country's name: "[U.S. Banks] have
+    half the seats", "[U.K. Officials] said" (the wire capitalises the word
+    after an abbreviation's full stop) name the country, a GPE, and a common
+    noun. The country must be written with full stops, and the word must be a
+    plural or an adjective, frequent in English or written in lower case
+    elsewhere in the text, and no organisation word ("U.S. Steel", "U.S.
+    Airways", "UK Athletics" stay whole)."""
+    doc, out, countries = sent.doc, [], country_keys()
+    for ent in ents:
+        word = ent[-1]
+        if (len(ent) == 2 and ent[0].text.endswith(".") and name_key(ent[0].text) in countries
+                and word.text[:1].isupper()
+                and word.text[1:].islower() and word.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
+                and (word.tag_ in {"NNS", "NNPS", "JJ"} or word.lower_.endswith("s"))
+                and _common_here(word)):
+            ent = Span(doc, ent.start, ent.start + 1, label="GPE")
+        out.append(ent)
+    return out
+
+
+@rule("extend-initials-and", stage="actors")
+def extend_initials_and(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an organisation that starts with an initial over "<Initials> and"
+    before it: the model tags "[E Royalty Trust]" in "LL and E Royalty Trust",
+    as the wire writes "AT and T": the whole is one name (ORG)."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        first = ent.start
+        if (ent.label_ == "ORG" and first - 2 >= sent.start and _short_capitals(doc[first])
+                and doc[first - 1].lower_ in {"and", "&"} and _short_capitals(doc[first - 2])
+                and not doc[first - 2].ent_type_ and not (out and out[-1].end > first - 2)):
+            ent = Span(doc, first - 2, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
+def _short_capitals(tok: Token) -> bool:
+    """One to four capital letters: an initial or a short acronym ("E", "LL", "AT")."""
+    return 1 <= len(tok.text) <= 4 and tok.text.isalpha() and tok.text.isupper()
+
+
+@rule("extend-to-known-name", stage="actors")
+def extend_to_known_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an entity over the untagged capitalised words before it when
+    together they begin a longer name the model tagged elsewhere in the
+    article: "[Norland] Handelsbank" tagged once as "Den Norland Handelsbank"
+    ... "Den [Norland]'s bonds" gives "Den Norland", which then joins the bank
+    (a name is not cut in the middle)."""
+    doc, out, known = sent.doc, [], _known_names(sent.doc)
+    for ent in ents:
+        start = ent.start
+        while (start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+               and not doc[start - 1].ent_type_ and not _role_kind(doc[start - 1])
+               and not (out and out[-1].end > start - 1)):
+            start -= 1
+        extended = None
+        for s in range(start, ent.start):
+            key = name_key(doc[s:ent.end].text)
+            if any(k.startswith(key + " ") for k in known):
+                extended = Span(doc, s, ent.end, label=ent.label_)
+                break
+        out.append(extended if extended is not None else ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
-    strip_title_from_name)
+    strip_title_from_name,
+    split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1507,7 +1606,43 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
                       club=_is_club(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
-                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span))
+                      plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
+                      group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span))
+
+
+def _after_group_noun(span: Span) -> bool:
+    """A single name right after a plural common noun that describes it:
+    "auditors [X]", "footwear specialists [X]": a plural says the name is a
+    firm or a group, not one person. A list ("rivals Ann Lee and Tom Ide") and
+    a plural of a word for people in a role ("members", "ministers") do not
+    count ("spokeswoman for women [Ann Lee]")."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    people = PERSON_CUE_NOUNS | PERSON_NOUNS
+    if not (prev.is_lower and prev.tag_ == "NNS" and not prev.lower_.endswith("ss")
+            and _singular(prev.lower_) not in people and prev.lemma_ not in people):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return not (nxt is not None and nxt.lower_ in {"and", "&", ","} and after is not None
+                and after.text[:1].isupper())
+
+
+def _has_org_prefix(span: Span) -> bool:
+    """A name of two or more words whose first word is an acronym the model
+    tags as an organisation on its own in the article: "[BBC] Wales Sport" is
+    a unit of the BBC."""
+    if len(span) < 2 or not _is_acronym(span[0].text):
+        return False
+    doc = span.doc
+    cached = doc.user_data.get("actor_org_acronyms")
+    if cached is None:
+        cached = dict.fromkeys(sorted({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1
+                                       and _is_acronym(e.text)}), 1)
+        doc.user_data["actor_org_acronyms"] = cached
+    return span[0].text in cached
 
 
 # --------------------------------------------------------------------------- merging
@@ -1978,6 +2113,43 @@ def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "GPE" if any(c.key in countries for c in cands) else None
 
 
+@rule("type-group-noun", stage="actors")
+def type_group_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A single name right after a plural common noun ("it has gone after
+    auditors [X]", "footwear specialists [X]") is an ORG, even when written
+    like "Given Surname": a plural describes a firm or a group, never one
+    person. A name some mention marks as a person's (an honorific, a title,
+    "he") is left to the later rules."""
+    if any(c.group_noun for c in cands) and not any(
+            c.titled or c.person_cue or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
+@rule("type-org-unit", stage="actors")
+def type_org_unit(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name that begins with an acronym the article tags as an organisation
+    on its own ("[BBC] Wales Sport", "[NBC] News") is an ORG, a unit of that
+    organisation, whatever the model tagged the rest."""
+    if any(c.org_prefix for c in cands) and not any(c.titled or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
+@rule("type-town-not-region", stage="actors")
+def type_town_not_region(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly LOC whose every form is a town, state or county
+    (``data/places.txt``) and no continent is a GPE: "the [Illinois]
+    senator" names a state, a political place."""
+    best = max(ev.votes.values(), default=0)
+    if not best or ev.votes["LOC"] != best:
+        return None
+    places = lexicon.place_names()
+    if all(c.key in places and c.key not in lexicon.CONTINENTS for c in cands):
+        return "GPE"
+    return None
+
+
 def _given_name_first(key: str) -> bool:
     """Written "Given Surname": two to four words, the first a given name
     (``data/given_names.txt``), the last neither an organisation word nor an
@@ -2173,10 +2345,11 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
-    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country, type_given_name,
+    type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
+    type_group_noun, type_given_name, type_org_unit,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
-    type_person_cue, type_place_name, type_acting_place, type_majority)
+    type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

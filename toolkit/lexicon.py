@@ -253,6 +253,12 @@ ACRONYM_STOPWORDS: frozenset[str] = frozenset({
 #: Arabic name particles written with a hyphen ("al-Amin" ends "Amin").
 NAME_PARTICLES: tuple[str, ...] = ("al-", "el-", "ul-", "bin-", "ibn-")
 
+#: Continents: in the place list (``data/places.txt``) but regions (LOC), not
+#: political places (GPE).
+CONTINENTS: frozenset[str] = frozenset({
+    "africa", "antarctica", "asia", "australasia", "europe", "north america", "oceania",
+    "south america", "latin america"})
+
 #: Company forms written after a name ("Acme Corp", "Acme plc"): the name is an
 #: organisation, and a following one belongs to it.
 ORG_SUFFIXES: frozenset[str] = frozenset({

@@ -60,3 +60,18 @@ def test_an_acronym_never_tagged_alone_makes_no_unit(parse):
     doc = with_ents(parse("Tom Ide told NBC Harbour Sport in Oslo."),
                     ("Tom", 2, "PERSON"), ("NBC", 3, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("NBC Harbour Sport", "PERSON") in rows(doc)
+
+
+def test_initials_joined_by_an_ampersand_join_the_firm(parse):
+    doc = with_ents(parse("Harwick & Tann audited the fund in Oslo. H&T said it was sound."),
+                    ("Harwick", 3, "ORG"), ("Oslo", 1, "GPE"), ("H&T", 1, "ORG"))
+    assert rows(doc) == {("Harwick & Tann", "ORG"), ("Oslo", "GPE")}
+    assert len(rows(doc, disable={"merge-acronym-any-order"})) == 3
+
+
+def test_a_town_is_not_the_short_form_of_a_company(parse):
+    doc = with_ents(parse("Kettering Tool Works Corp cut jobs. Kettering lies far from Oslo."),
+                    ("Kettering", 4, "ORG"), ("Kettering", 1, "ORG"), ("Oslo", 1, "GPE"))
+    assert act._company_short_forms("kettering tool works corp") == ["kettering"]
+    names = {name for name, _ in rows(doc)}
+    assert names == {"Kettering Tool Works Corp", "Kettering", "Oslo"}

@@ -303,6 +303,19 @@ CASES = [
      [("Ohio", 1, "LOC"), ("Oslo", 1, "GPE")],
      {("Ohio", "GPE", 1), ("Oslo", "GPE", 1)},
      {("Ohio", "LOC", 1), ("Oslo", "GPE", 1)}),
+    ("merge-company-short-form", "Velta Harbour Systems Corp sold a unit in Oslo. Velta said profits rose.",
+     [("Velta", 4, "ORG"), ("Oslo", 1, "GPE"), ("Velta", 1, "ORG")],
+     {("Velta Harbour Systems Corp", "ORG", 2), ("Oslo", "GPE", 1)},
+     {("Velta Harbour Systems Corp", "ORG", 1), ("Velta", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("merge-clipped-name", "The Federal Harbour Board met in Oslo. The Fed said rates rose.",
+     [("Federal", 3, "ORG"), ("Oslo", 1, "GPE"), ("Fed", 1, "ORG")],
+     {("Federal Harbour Board", "ORG", 2), ("Oslo", "GPE", 1)},
+     {("Federal Harbour Board", "ORG", 1), ("Fed", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("merge-acronym-any-order", "The head of the Norland Coffee Institute, ICN, spoke in Oslo. "
+     "ICN said prices fell.",
+     [("Norland", 3, "ORG"), ("ICN", 1, "ORG"), ("Oslo", 1, "GPE"), ("ICN", 1, "ORG")],
+     {("Norland Coffee Institute", "ORG", 3), ("Oslo", "GPE", 1)},
+     {("Norland Coffee Institute", "ORG", 1), ("ICN", "ORG", 2), ("Oslo", "GPE", 1)}),
 ]
 
 
@@ -313,7 +326,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "split-coordinated-names": {"merge-org-short-form"},
             "type-joined-person": {"type-given-name"},
             "vote-place-preposition": {"type-place-name"},
-            "drop-common-word": {"drop-verb-or-adjective"}}
+            "drop-common-word": {"drop-verb-or-adjective"},
+            "merge-acronym-any-order": {"merge-acronym-defined"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

@@ -1937,10 +1937,140 @@ def merge_known_as(state: _MergeState) -> None:
             state.groups.union(by_root[subj.i], c.key)
 
 
+def _company_short_forms(key: str) -> list[str]:
+    """The short forms a company written with a company form is known by: its
+    first word ("mci" for "mci communications corp", when the name has three
+    words or more; "ssl" for "ssl international", a company tail word of
+    :data:`lexicon.COMPANY_TAIL_WORDS`) and, for "X and Y Co", the part before
+    "and" and its last word ("eli lilly", "lilly" for "eli lilly and co").
+
+    Example:
+        >>> _company_short_forms("eli lilly and co")
+        ['eli lilly', 'lilly', 'eli']
+        >>> _company_short_forms("acme corp")
+        []
+    """
+    words = key.split()
+    if words[-1] in lexicon.COMPANY_TAIL_WORDS and len(words) == 2:
+        return [words[0]]  # "ssl international"
+    if len(words) < 3 or words[-1] not in ORG_SUFFIXES | lexicon.COMPANY_TAIL_WORDS:
+        return []
+    out = []
+    cut = next((i for i, w in enumerate(words[1:-1], 1) if w in {"and", "&"}), 0)
+    if cut:
+        out += [" ".join(words[:cut]), words[cut - 1]]
+    out.append(words[0])
+    return list(dict.fromkeys(out))
+
+
+@rule("merge-company-short-form", stage="actors")
+def merge_company_short_form(state: _MergeState) -> None:
+    """Join a short form to the one company written with a company form that
+    is known by it: "MCI" and "MCI Communications Corp", "Shearson" and
+    "Shearson Lehman Brothers Inc", "Lilly" and "Eli Lilly and Co" (see
+    :func:`_company_short_forms`). The short form must be voted mostly ORG and
+    be no country or town: "Chicago" is not "Chicago Harbour Corp"."""
+    votes, groups, countries, places = state.votes, state.groups, country_keys(), lexicon.place_names()
+    hosts_of: dict[str, set[str]] = {}
+    for k in state.uniq:
+        if votes[k]["ORG"] * 2 > sum(votes[k].values()):
+            for short in _company_short_forms(k):
+                hosts_of.setdefault(short, set()).add(k)
+    for k in state.uniq:
+        if k in countries or k in places or votes[k]["ORG"] * 2 <= sum(votes[k].values()):
+            continue
+        hosts = {groups.find(h) for h in hosts_of.get(k, ()) if h != k}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+def _clips(short: str, name: str) -> bool:
+    """``short`` is a clipped form of ``name``: the beginning of its first word
+    ("fed" for "federal reserve board", three letters or more) or the
+    beginnings of each of its words ("exim", "ex-im" for "export import").
+
+    Example:
+        >>> _clips("fed", "federal reserve board"), _clips("ex-im", "export import")
+        (True, True)
+        >>> _clips("fe", "federal reserve"), _clips("exim", "export"), _clips("allied", "allied domecq")
+        (False, False, False)
+    """
+    words = name.split()
+    bare = short.replace("-", "")
+    if len(words) < 2 or not bare.isalpha() or len(bare) < 3:
+        return False
+    if words[0].startswith(short) and len(short) < len(words[0]):
+        return True
+    return (not bare.startswith(words[0]) and _spelled_by_prefixes(bare, name)
+            and all(w[:1] in bare for w in words))
+
+
+@rule("merge-clipped-name", stage="actors")
+def merge_clipped_name(state: _MergeState) -> None:
+    """Join a clipped one-word form to the one organisation it shortens: "Fed"
+    for "Federal Reserve Board", "Exim" or "Ex-Im" for "Export Import Bank" (the
+    name or the name less its organisation word, :func:`_clips`). An acronym
+    written in capitals is left to the acronym rules, and a name the model read
+    as a person's mostly joins only when every word gives its beginning."""
+    votes, groups, countries = state.votes, state.groups, country_keys()
+    orgs = [k for k in state.uniq if " " in k and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    for k in state.uniq:
+        surface = state.surface[k]
+        if " " in k or k in countries or surface.isupper() or not surface[:1].isupper():
+            continue
+        person = votes[k]["PERSON"] * 2 > sum(votes[k].values())
+        hosts = {groups.find(o) for o in orgs for form in [o, *_name_heads(o)]
+                 if _clips(k, form) and not (person and form.split()[0].startswith(k))}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+def _initials_any_order(acronym: str, name: str) -> bool:
+    """The acronym's letters are the initials of the name's main words, in any
+    order: "IBC" for "Brazilian Coffee Institute" (a name's initials in its own
+    language), "E&Y" for "Ernst & Young".
+
+    Example:
+        >>> _initials_any_order("IBC", "Brazilian Coffee Institute")
+        True
+        >>> _initials_any_order("IBM", "Brazilian Coffee Institute")
+        False
+    """
+    letters = acronym.replace("&", "").replace(".", "")
+    ini = _initials(name)
+    return len(letters) >= 2 and letters.isalpha() and sorted(letters.casefold()) == sorted(ini)
+
+
+@rule("merge-acronym-any-order", stage="actors")
+def merge_acronym_any_order(state: _MergeState) -> None:
+    """Join an acronym written right after a name and a comma ("the Harbour
+    Coffee Board, IBH, said") or with an ampersand ("E&Y" for "Ernst &
+    Young") to that name when its letters are the name's initials in any order
+    (:func:`_initials_any_order`): a name given in English with the acronym
+    of its own language, or initials joined by "&"."""
+    doc, groups = state.doc, state.groups
+    for c in state.cands:
+        e = c.end
+        if not (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text.isupper()):
+            continue
+        acr = name_key(doc[e + 1].text)
+        if acr in groups.parent and acr != c.key and _initials_any_order(doc[e + 1].text, doc[c.start:c.end].text):
+            groups.union(c.key, acr)
+    for k in state.uniq:
+        surface = state.surface[k]
+        if "&" not in surface or " " in surface:
+            continue
+        hosts = {groups.find(o) for o in state.uniq
+                 if " " in o and _initials_any_order(surface, state.surface[o])}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name, merge_known_as)
+    merge_given_name, merge_known_as, merge_company_short_form, merge_clipped_name,
+    merge_acronym_any_order)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 

@@ -281,6 +281,10 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "cooperative", "co-operative", "consortium", "laboratories",
 })
 
+#: Last words of a company's name that its short form leaves out, besides the
+#: company forms ("SSL International" is "SSL"); a town before one stays a town.
+COMPANY_TAIL_WORDS: frozenset[str] = frozenset({"international"})
+
 #: Last words of the names of laws and formal texts ("... Practices Act", "...
 #: Treaty"): such a name is a document, not an actor. ("Agreement" is left
 #: out: some agreements are organisations.)

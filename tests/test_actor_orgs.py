@@ -75,3 +75,26 @@ def test_a_town_is_not_the_short_form_of_a_company(parse):
     assert act._company_short_forms("kettering tool works corp") == ["kettering"]
     names = {name for name, _ in rows(doc)}
     assert names == {"Kettering Tool Works Corp", "Kettering", "Oslo"}
+
+
+def test_a_place_is_no_clipped_form_of_an_organisation(parse):
+    doc = with_ents(parse("The Europan Harbour Bank raised rates. Trade in Europa slowed."),
+                    ("Europan", 3, "ORG"), ("Europa", 1, "LOC"))
+    assert rows(doc) == {("Europan Harbour Bank", "ORG"), ("Europa", "LOC")}
+
+
+def test_a_name_read_as_an_adjective_of_the_newspaper_is_the_newspaper(parse):
+    doc = with_ents(parse("The minister told the Vestnik newspaper that prices rose in Oslo."),
+                    ("Vestnik", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    tok = next(t for t in doc if t.text == "Vestnik")
+    tok.dep_ = "amod"  # as the parser reads some rare names before a noun
+    span = doc[tok.i:tok.i + 1]
+    assert act._named_as_org(span, "PERSON")
+    assert not act._named_as_org(span, "GPE")  # "the London bank" names a place
+    assert ("Vestnik", "ORG") in rows(doc)
+
+
+def test_a_short_form_called_it_joins_its_company_whatever_its_tag(parse):
+    doc = with_ents(parse("Bryce Oil and Gas Plc bought a stake in Oslo. Bryce said it would buy more."),
+                    ("Bryce", 5, "ORG"), ("Oslo", 1, "GPE"), ("Bryce", 1, "PERSON"))
+    assert rows(doc) == {("Bryce Oil and Gas Plc", "ORG"), ("Oslo", "GPE")}

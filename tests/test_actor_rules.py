@@ -316,6 +316,14 @@ CASES = [
      [("Norland", 3, "ORG"), ("ICN", 1, "ORG"), ("Oslo", 1, "GPE"), ("ICN", 1, "ORG")],
      {("Norland Coffee Institute", "ORG", 3), ("Oslo", "GPE", 1)},
      {("Norland Coffee Institute", "ORG", 1), ("ICN", "ORG", 2), ("Oslo", "GPE", 1)}),
+    ("extend-and-company", "The fund retained J.K. Lane and Co Inc in Oslo.",
+     [("J.K.", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("J.K. Lane and Co Inc", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("J.K. Lane", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-org-named", "The stake was sold to a little-known firm called Velmar in Oslo.",
+     [("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Velmar", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Velmar", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -334,6 +334,7 @@ class _Candidate:
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
     group_noun: bool = False  # one name right after a plural noun ("auditors [X]")
     org_prefix: bool = False  # begins with an acronym tagged as an organisation ("[BBC Wales] Sport")
+    org_named: bool = False  # "a firm called [X]", "the [X] newspaper" (a person-tagged modifier)
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1415,6 +1416,24 @@ def _short_capitals(tok: Token) -> bool:
     return 1 <= len(tok.text) <= 4 and tok.text.isalpha() and tok.text.isupper()
 
 
+@rule("extend-and-company", stage="actors")
+def extend_and_company(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend a name over "and Co" or "& Co" after it, with a company form that
+    may follow: "retained [J.K. Lane] and Co Inc" is the firm "J.K. Lane and Co
+    Inc" (ORG), not a person, as the wire writes partnerships."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        end = ent.end
+        if (end + 1 < sent.end and doc[end].lower_ in {"and", "&"}
+                and doc[end + 1].lower_.rstrip(".") in {"co", "company"} and doc[end + 1].text[:1].isupper()):
+            end += 2
+            if end < sent.end and doc[end].lower_ in ORG_SUFFIXES and doc[end].text[:1].isupper():
+                end += 1
+            ent = Span(doc, ent.start, end, label="ORG")
+        out.append(ent)
+    return out
+
+
 @rule("extend-to-known-name", stage="actors")
 def extend_to_known_name(ents: list[Span], sent: Span) -> list[Span]:
     """Extend an entity over the untagged capitalised words before it when
@@ -1444,7 +1463,8 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name,
-    split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name)
+    split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
+    extend_and_company)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1607,7 +1627,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       club=_is_club(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
-                      group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span))
+                      group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span),
+                      org_named=_named_as_org(span, label))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -1628,6 +1649,20 @@ def _after_group_noun(span: Span) -> bool:
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
     return not (nxt is not None and nxt.lower_ in {"and", "&", ","} and after is not None
                 and after.text[:1].isupper())
+
+
+def _named_as_org(span: Span, label: str) -> bool:
+    """The name an organisation noun is given ("a little-known firm called
+    [X]", "a company named [X]"), or a person-tagged name the parser reads as
+    an adjective of one after "the" ("the [X] newspaper")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ in {"oprd", "attr", "dobj"} and head.lemma_ in {"call", "name"} and head.tag_ == "VBN":
+        noun = head.head
+        return head.dep_ == "acl" and noun.is_lower and noun.lower_ in org_nouns()
+    return (label == "PERSON" and root.dep_ == "amod" and head.i == span.end and head.is_lower
+            and head.lower_ in org_nouns() and span.start > 0
+            and doc[span.start - 1].lower_ == "the")
 
 
 def _has_org_prefix(span: Span) -> bool:
@@ -1968,16 +2003,19 @@ def merge_company_short_form(state: _MergeState) -> None:
     """Join a short form to the one company written with a company form that
     is known by it: "MCI" and "MCI Communications Corp", "Shearson" and
     "Shearson Lehman Brothers Inc", "Lilly" and "Eli Lilly and Co" (see
-    :func:`_company_short_forms`). The short form must be voted mostly ORG and
-    be no country or town: "Chicago" is not "Chicago Harbour Corp"."""
+    :func:`_company_short_forms`). The short form must be voted mostly ORG, or
+    be called "it" or followed by ", which" ("Bryce said it ..."), and be no
+    country or town: "Chicago" is not "Chicago Harbour Corp"."""
     votes, groups, countries, places = state.votes, state.groups, country_keys(), lexicon.place_names()
     hosts_of: dict[str, set[str]] = {}
     for k in state.uniq:
         if votes[k]["ORG"] * 2 > sum(votes[k].values()):
             for short in _company_short_forms(k):
                 hosts_of.setdefault(short, set()).add(k)
+    neuter = {c.key for c in state.cands if c.neuter or c.which}
     for k in state.uniq:
-        if k in countries or k in places or votes[k]["ORG"] * 2 <= sum(votes[k].values()):
+        if k in countries or k in places or (votes[k]["ORG"] * 2 <= sum(votes[k].values())
+                                             and k not in neuter):
             continue
         hosts = {groups.find(h) for h in hosts_of.get(k, ()) if h != k}
         if len(hosts) == 1 and groups.find(k) not in hosts:
@@ -2010,14 +2048,17 @@ def merge_clipped_name(state: _MergeState) -> None:
     """Join a clipped one-word form to the one organisation it shortens: "Fed"
     for "Federal Reserve Board", "Exim" or "Ex-Im" for "Export Import Bank" (the
     name or the name less its organisation word, :func:`_clips`). An acronym
-    written in capitals is left to the acronym rules, and a name the model read
-    as a person's mostly joins only when every word gives its beginning."""
+    written in capitals is left to the acronym rules, a place ("Europe" is not
+    "European Central Bank") never joins, and a name the model read as a
+    person's mostly joins only when every word gives its beginning."""
     votes, groups, countries = state.votes, state.groups, country_keys()
     orgs = [k for k in state.uniq if " " in k and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    places = lexicon.place_names()
     for k in state.uniq:
-        surface = state.surface[k]
-        if " " in k or k in countries or surface.isupper() or not surface[:1].isupper():
-            continue
+        surface, v = state.surface[k], votes[k]
+        if (" " in k or k in countries or k in places or v["GPE"] or v["LOC"] or v["NORP"]
+                or surface.isupper() or not surface[:1].isupper()):
+            continue  # "Europe" is no clipped "European Central Bank"
         person = votes[k]["PERSON"] * 2 > sum(votes[k].values())
         hosts = {groups.find(o) for o in orgs for form in [o, *_name_heads(o)]
                  if _clips(k, form) and not (person and form.split()[0].startswith(k))}
@@ -2392,6 +2433,14 @@ def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "ORG" if any(c.org_clue for c in cands) else None
 
 
+@rule("type-org-named", stage="actors")
+def type_org_named(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name an organisation noun is given ("a previously unknown firm called
+    [X]", "a company named [X]") or a person-tagged name read as an adjective
+    of one ("the [X] newspaper") is an ORG: the text says what it is."""
+    return "ORG" if any(c.org_named for c in cands) else None
+
+
 @rule("type-place-word", stage="actors")
 def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that ends in a word for a building or public place ("... Stadium",
@@ -2478,7 +2527,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
     type_group_noun, type_given_name, type_org_unit,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
-    type_joined_person, type_org_noun, type_place_word, type_org_word, type_party,
+    type_joined_person, type_org_noun, type_org_named, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 

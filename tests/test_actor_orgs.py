@@ -98,3 +98,29 @@ def test_a_short_form_called_it_joins_its_company_whatever_its_tag(parse):
     doc = with_ents(parse("Bryce Oil and Gas Plc bought a stake in Oslo. Bryce said it would buy more."),
                     ("Bryce", 5, "ORG"), ("Oslo", 1, "GPE"), ("Bryce", 1, "PERSON"))
     assert rows(doc) == {("Bryce Oil and Gas Plc", "ORG"), ("Oslo", "GPE")}
+
+
+def test_a_name_set_beside_a_company_noun_is_a_company(parse):
+    doc = with_ents(parse("Shares rose at Velmar, the Lebanese company founded in 1994, in Oslo."),
+                    ("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert act._set_beside_org_noun(next(doc[t.i:t.i + 1] for t in doc if t.text == "Velmar"))
+    assert ("Velmar", "ORG") in rows(doc)
+
+
+def test_a_place_before_a_clause_is_no_company(parse):
+    doc = parse("In Ohio, the company is fighting new rules.")
+    assert not act._set_beside_org_noun(next(doc[t.i:t.i + 1] for t in doc if t.text == "Ohio"))
+    doc = parse("Ann Lee, the company chairman, resigned.")
+    assert not act._set_beside_org_noun(doc[0:2])
+
+
+def test_a_person_with_an_acronym_and_a_title_stays_a_person(parse):
+    doc = with_ents(parse("Mr JTK said talks in Oslo failed."),
+                    ("JTK", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("JTK", "PERSON") in rows(doc)
+
+
+def test_shares_in_a_place_leave_the_place_alone(parse):
+    doc = with_ents(parse("Shares in Tokyo fell 2% as Velmar cut jobs."),
+                    ("Tokyo", 1, "GPE"), ("Velmar", 1, "ORG"))
+    assert ("Tokyo", "GPE") in rows(doc)

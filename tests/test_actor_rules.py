@@ -324,6 +324,18 @@ CASES = [
      [("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE")],
      {("Velmar", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Velmar", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-traded", "Shares in Velmar fell 15% in Oslo.",
+     [("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Velmar", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Velmar", "GPE", 1), ("Oslo", "GPE", 1)}),  # a one-word name after "in" votes GPE
+    ("type-acronym-not-person", "The trial ended in Oslo, NTB reported.",
+     [("Oslo", 1, "GPE"), ("NTB", 1, "PERSON")],
+     {("NTB", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("NTB", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("cut-org-noun-tail", "The Norland Press news agency reported unrest in Oslo.",
+     [("Norland", 4, "ORG"), ("Oslo", 1, "GPE")],
+     {("Norland Press", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Norland Press news agency", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

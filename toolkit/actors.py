@@ -335,6 +335,8 @@ class _Candidate:
     group_noun: bool = False  # one name right after a plural noun ("auditors [X]")
     org_prefix: bool = False  # begins with an acronym tagged as an organisation ("[BBC Wales] Sport")
     org_named: bool = False  # "a firm called [X]", "the [X] newspaper" (a person-tagged modifier)
+    traded: bool = False  # what shares or a stake are held in ("shares in [X]", "a unit of [X]")
+    acronym: bool = False  # written as capitals only, no full stops ("AP", "NTB")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1434,6 +1436,23 @@ def extend_and_company(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("cut-org-noun-tail", stage="actors")
+def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut lower-case organisation nouns off the end of a name: "the [Associated
+    Press news agency] reported" names "Associated Press", an ORG; the nouns
+    say what it is, they are not part of its name."""
+    doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
+    for ent in ents:
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].is_lower and (
+                doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in {"news"} and end < ent.end):
+            end -= 1
+        if end < ent.end and doc[end - 1].text[:1].isupper():
+            ent = Span(doc, ent.start, end, label="ORG")
+        out.append(ent)
+    return out
+
+
 @rule("extend-to-known-name", stage="actors")
 def extend_to_known_name(ents: list[Span], sent: Span) -> list[Span]:
     """Extend an entity over the untagged capitalised words before it when
@@ -1464,7 +1483,7 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
-    extend_and_company)
+    extend_and_company, cut_org_noun_tail)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1628,7 +1647,9 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span),
-                      org_named=_named_as_org(span, label))
+                      org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
+                      traded=_is_traded(span),
+                      acronym=_is_acronym(span.text) and "." not in span.text)
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -1663,6 +1684,38 @@ def _named_as_org(span: Span, label: str) -> bool:
     return (label == "PERSON" and root.dep_ == "amod" and head.i == span.end and head.is_lower
             and head.lower_ in org_nouns() and span.start > 0
             and doc[span.start - 1].lower_ == "the")
+
+
+def _set_beside_org_noun(span: Span) -> bool:
+    """Followed by a comma and a noun phrase headed by an organisation noun:
+    "[X], the Lebanese company founded by ...", "[X], a Belfast oil company,"
+    (read from the words, as the parser often misses such an apposition). A
+    noun that goes on ("the company chairman") or owns something ("the
+    company's founder") describes a person instead, and one followed by its
+    verb starts a clause ("In [X], the company is ...")."""
+    doc, i = span.doc, span.end
+    if not (i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].tag_ == "DT"):
+        return False
+    for j in range(i + 2, min(i + 7, len(doc))):
+        tok = doc[j]
+        if tok.tag_ in {"NN", "NNS"} and tok.is_lower:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if nxt is not None and (nxt.tag_ in {"NN", "NNS", "POS", "VBZ", "VBP", "VBD", "MD"}
+                                    or nxt.lower_ in {"'s", "’s"}):
+                return False  # "In [X], the company is fighting ...": a clause, no apposition
+            return _singular(tok.lower_) in org_nouns()
+        if not (tok.tag_ in {"JJ", "NNP", "VBN", "HYPH", "CD"} or tok.text == "-"):
+            return False
+    return False
+
+
+def _is_traded(span: Span) -> bool:
+    """What shares, a stake or a unit belong to: "shares in [X]", "a stake in
+    [X]", "a subsidiary of [X]" (:data:`lexicon.HOLDING_NOUNS`)."""
+    root = span.root
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
+            and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
 
 
 def _has_org_prefix(span: Span) -> bool:
@@ -2297,6 +2350,41 @@ def type_group_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-traded", stage="actors")
+def type_traded(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model tagged mostly PERSON that shares, a stake or a unit
+    belong to ("shares in [X] fell", "a 5% stake in [X]", "a subsidiary of
+    [X]") is an ORG, a company: people hold shares, they are not held. A
+    place ("shares in [Tokyo]", tagged GPE or in ``data/places.txt``) is left
+    alone, and so is a name some mention marks as a person's."""
+    labels = Counter(c.label for c in cands if c.label)
+    places = lexicon.place_names()
+    if (labels and labels["PERSON"] == max(labels.values()) and any(c.traded for c in cands)
+            and not any(c.titled or c.person_cue or c.gendered or c.key in places for c in cands)):
+        return "ORG"
+    return None
+
+
+@rule("type-acronym-not-person", stage="actors")
+def type_acronym_not_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly PERSON written only as an acronym in capitals ("AP
+    said", "[NTB] reported"), or as an acronym and the name it spells
+    ("Norland Press" and "NP"), is an ORG: people are not named by acronyms
+    (initials with full stops, "J.R.", are left alone), unless a mention says
+    it is a person's (an honorific, a title). A "he" in what it said ("[AP]
+    said he was led away") is someone else."""
+    best = max(ev.votes.values(), default=0)
+    if not (best and ev.votes["PERSON"] == best):
+        return None
+    acronyms = {c.key for c in cands if c.acronym}
+    spelled = any("".join(w[0] for w in c.key.split() if w not in ACRONYM_STOPWORDS) in acronyms
+                  for c in cands if " " in c.key)
+    if acronyms and (spelled or all(c.acronym for c in cands)) and not any(
+            c.titled or c.person_cue for c in cands):
+        return "ORG"
+    return None
+
+
 @rule("type-org-unit", stage="actors")
 def type_org_unit(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that begins with an acronym the article tags as an organisation
@@ -2525,7 +2613,7 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
-    type_group_noun, type_given_name, type_org_unit,
+    type_group_noun, type_traded, type_given_name, type_org_unit, type_acronym_not_person,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_org_named, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)

@@ -281,6 +281,12 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "cooperative", "co-operative", "consortium", "laboratories",
 })
 
+#: Nouns for what is held in or belongs to a company: "shares in X", "a stake
+#: in X", "a subsidiary of X" name a company (singular forms).
+HOLDING_NOUNS: frozenset[str] = frozenset({
+    "share", "stake", "stock", "stakeholding", "shareholding", "subsidiary", "unit", "division",
+    "shareholder"})
+
 #: Last words of a company's name that its short form leaves out, besides the
 #: company forms ("SSL International" is "SSL"); a town before one stays a town.
 COMPANY_TAIL_WORDS: frozenset[str] = frozenset({"international"})

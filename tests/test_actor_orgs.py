@@ -124,3 +124,9 @@ def test_shares_in_a_place_leave_the_place_alone(parse):
     doc = with_ents(parse("Shares in Tokyo fell 2% as Velmar cut jobs."),
                     ("Tokyo", 1, "GPE"), ("Velmar", 1, "ORG"))
     assert ("Tokyo", "GPE") in rows(doc)
+
+
+def test_a_name_after_the_before_a_noun_keeps_its_tag(parse):
+    doc = with_ents(parse("The Velmar family sold the farm in Oslo."),
+                    ("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Velmar", "PERSON") in rows(doc)

@@ -336,6 +336,10 @@ CASES = [
      [("Norland", 4, "ORG"), ("Oslo", 1, "GPE")],
      {("Norland Press", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Norland Press news agency", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("vote-the-name", "But the Velmar found that prices rose in Oslo.",
+     [("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Velmar", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Velmar", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

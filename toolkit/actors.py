@@ -337,6 +337,7 @@ class _Candidate:
     org_named: bool = False  # "a firm called [X]", "the [X] newspaper" (a person-tagged modifier)
     traded: bool = False  # what shares or a stake are held in ("shares in [X]", "a unit of [X]")
     acronym: bool = False  # written as capitals only, no full stops ("AP", "NTB")
+    after_the: bool = False  # one singular person-tagged word after "the" ("the [Forum] found")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1649,7 +1650,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span),
                       org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
                       traded=_is_traded(span),
-                      acronym=_is_acronym(span.text) and "." not in span.text)
+                      acronym=_is_acronym(span.text) and "." not in span.text,
+                      after_the=_person_after_the(span, label))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -1716,6 +1718,20 @@ def _is_traded(span: Span) -> bool:
     prep = root.head
     return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
             and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
+
+
+def _person_after_the(span: Span, label: str) -> bool:
+    """A single person-tagged word after "the" that is no plural and no title
+    and does not modify a name or noun after it: "the [Forum] found", "the
+    [Louvre] said". People are not written with "the" before their name."""
+    doc = span.doc
+    if label != "PERSON" or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    tok = span[0]
+    if tok.tag_ == "NNPS" or tok.lower_.endswith("s") or _role_kind(tok):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or not (nxt.is_alpha and (nxt.text[:1].isupper() or nxt.pos_ in {"NOUN", "PROPN"}))
 
 
 def _has_org_prefix(span: Span) -> bool:
@@ -2268,6 +2284,15 @@ def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "PERSON" if c.gendered else None
 
 
+@rule("vote-the-name", stage="actors")
+def vote_the_name(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A single PERSON-tagged word after "the" ("the [Forum] found", "the
+    [Louvre] said") votes ORG: a person's name takes no article. Plurals ("the
+    Kurds") are left to ``vote-plural-group``, titles ("the Pope") and a name
+    before a noun ("the Smith family") are not read."""
+    return "ORG" if c.after_the else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -2277,7 +2302,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
-    vote_place_preposition, vote_place_noun, vote_gendered, vote_model_label)
+    vote_place_preposition, vote_place_noun, vote_gendered, vote_the_name, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.

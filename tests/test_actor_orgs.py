@@ -130,3 +130,17 @@ def test_a_name_after_the_before_a_noun_keeps_its_tag(parse):
     doc = with_ents(parse("The Velmar family sold the farm in Oslo."),
                     ("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Velmar", "PERSON") in rows(doc)
+
+
+def test_a_spokesman_for_a_person_speaks_for_a_person(parse):
+    doc = with_ents(parse("A spokesman for Maria Lopez said talks in Oslo failed. "
+                          "Talks failed, Blair spokesman Tom Ide said."),
+                    ("Maria", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Blair", 1, "PERSON"),
+                    ("Tom", 2, "PERSON"))
+    assert {("Maria Lopez", "PERSON"), ("Blair", "PERSON")} <= rows(doc)
+
+
+def test_a_town_before_an_analyst_is_a_place(parse):
+    doc = with_ents(parse("Prices will fall, said Kettering analyst Ann Lee."),
+                    ("Kettering", 1, "PERSON"), ("Ann", 2, "PERSON"))
+    assert ("Kettering", "GPE") in rows(doc)

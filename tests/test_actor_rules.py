@@ -340,6 +340,14 @@ CASES = [
      [("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE")],
      {("Velmar", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Velmar", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("relabel-employer", "Prices will fall, said Velmar analyst Ann Lee in Oslo.",
+     [("Velmar", 1, "PERSON"), ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Velmar", "ORG", 1), ("Ann Lee", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Velmar", "PERSON", 1), ("Ann Lee", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-employer", "Rain is likely, said a forecaster for Velmar Weather in Oslo.",
+     [("Velmar", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Velmar Weather", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Velmar Weather", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -338,6 +338,7 @@ class _Candidate:
     traded: bool = False  # what shares or a stake are held in ("shares in [X]", "a unit of [X]")
     acronym: bool = False  # written as capitals only, no full stops ("AP", "NTB")
     after_the: bool = False  # one singular person-tagged word after "the" ("the [Forum] found")
+    employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1437,6 +1438,27 @@ def extend_and_company(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("relabel-employer", stage="actors")
+def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
+    """A PERSON-tagged name written before a word for someone who works for a
+    firm and a person's name is the firm: "said [Velmar] analyst Ann Lee"
+    (relabelled ORG; a town or country there is a GPE). A spokesman is left
+    out ("Blair spokesman Tom Ide" speaks for a person), and so is a name
+    written "Given Surname"."""
+    doc, out = sent.doc, []
+    places, countries = lexicon.place_names(), country_keys()
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end + 1 < sent.end else None
+        if (ent.label_ == "PERSON" and nxt is not None and nxt.is_lower
+                and nxt.lower_ in lexicon.EMPLOYEE_NOUNS and not nxt.lower_.startswith("spokes")
+                and doc[ent.end + 1].ent_type_ == "PERSON"
+                and not _given_name_first(name_key(ent.text))):
+            key = name_key(ent.text)
+            ent = Span(doc, ent.start, ent.end, label="GPE" if key in places or key in countries else "ORG")
+        out.append(ent)
+    return out
+
+
 @rule("cut-org-noun-tail", stage="actors")
 def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
     """Cut lower-case organisation nouns off the end of a name: "the [Associated
@@ -1484,7 +1506,7 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
-    extend_and_company, cut_org_noun_tail)
+    extend_and_company, cut_org_noun_tail, relabel_employer)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1651,7 +1673,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
                       traded=_is_traded(span),
                       acronym=_is_acronym(span.text) and "." not in span.text,
-                      after_the=_person_after_the(span, label))
+                      after_the=_person_after_the(span, label), employer=_works_for(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -1732,6 +1754,18 @@ def _person_after_the(span: Span, label: str) -> bool:
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is None or not (nxt.is_alpha and (nxt.text[:1].isupper() or nxt.pos_ in {"NOUN", "PROPN"}))
+
+
+def _works_for(span: Span) -> bool:
+    """What someone works for: "an analyst at [X]", "a spokesman for [X]",
+    "forecaster with [X]" (:data:`lexicon.EMPLOYEE_NOUNS`). A name written
+    "Given Surname" is left out: "a spokesman for Ann Lee" speaks for a
+    person."""
+    root = span.root
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in {"for", "at", "with"} and prep.i == span.start - 1
+            and prep.head.is_lower and prep.head.lower_ in lexicon.EMPLOYEE_NOUNS
+            and not _given_name_first(name_key(span.text)))
 
 
 def _has_org_prefix(span: Span) -> bool:
@@ -2390,6 +2424,19 @@ def type_traded(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+@rule("type-employer", stage="actors")
+def type_employer(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model tagged mostly PERSON that someone works for ("an
+    analyst at [X]", "a forecaster for [X]") is an ORG, unless a mention says
+    it is a person's (an honorific, a title, "he") or it is a place."""
+    labels = Counter(c.label for c in cands if c.label)
+    places = lexicon.place_names()
+    if (labels and labels["PERSON"] == max(labels.values()) and any(c.employer for c in cands)
+            and not any(c.titled or c.person_cue or c.gendered or c.key in places for c in cands)):
+        return "ORG"
+    return None
+
+
 @rule("type-acronym-not-person", stage="actors")
 def type_acronym_not_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted mostly PERSON written only as an acronym in capitals ("AP
@@ -2638,7 +2685,8 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title, type_facility, type_honorific, type_country,
-    type_group_noun, type_traded, type_given_name, type_org_unit, type_acronym_not_person,
+    type_group_noun, type_traded, type_given_name, type_org_unit, type_employer,
+    type_acronym_not_person,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
     type_joined_person, type_org_noun, type_org_named, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)

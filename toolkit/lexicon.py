@@ -287,6 +287,13 @@ HOLDING_NOUNS: frozenset[str] = frozenset({
     "share", "stake", "stock", "stakeholding", "shareholding", "subsidiary", "unit", "division",
     "shareholder"})
 
+#: Words for people who work for a firm, written between the firm's name and
+#: the person's ("[Acme] analyst Ann Lee") or before "for"/"at" and the firm
+#: ("an economist at [Acme]"): the name there is an employer, not a person.
+EMPLOYEE_NOUNS: frozenset[str] = frozenset({
+    "analyst", "economist", "strategist", "trader", "dealer", "broker", "forecaster",
+    "spokesman", "spokeswoman", "spokesperson"})
+
 #: Last words of a company's name that its short form leaves out, besides the
 #: company forms ("SSL International" is "SSL"); a town before one stays a town.
 COMPANY_TAIL_WORDS: frozenset[str] = frozenset({"international"})

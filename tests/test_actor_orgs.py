@@ -144,3 +144,18 @@ def test_a_town_before_an_analyst_is_a_place(parse):
     doc = with_ents(parse("Prices will fall, said Kettering analyst Ann Lee."),
                     ("Kettering", 1, "PERSON"), ("Ann", 2, "PERSON"))
     assert ("Kettering", "GPE") in rows(doc)
+
+
+def test_a_name_before_shares_is_a_company_even_written_like_a_person(parse):
+    doc = with_ents(parse("Johnny Velmar shares rose 3% in Oslo after the firm raised its dividend."),
+                    ("Johnny", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Johnny Velmar", "ORG") in rows(doc)
+    doc = with_ents(parse("Ann Lee shares a flat with Tom Ide in Oslo."),
+                    ("Ann", 2, "PERSON"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Ann Lee", "PERSON") in rows(doc)  # the verb "shares"
+
+
+def test_a_firm_is_not_joined_to_a_name_that_goes_on(parse):
+    doc = with_ents(parse("The firm Velmar and Tom Ide met in Oslo."),
+                    ("Velmar", 1, "ORG"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Velmar", "ORG") in rows(doc)

@@ -348,6 +348,10 @@ CASES = [
      [("Velmar", 2, "PERSON"), ("Oslo", 1, "GPE")],
      {("Velmar Weather", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Velmar Weather", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("join-firm-and", "The law firm Hale and Dorr advised the bank in Oslo.",
+     [("Hale", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Hale and Dorr", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Hale", "ORG", 1), ("Oslo", "GPE", 1)}),  # "the law firm Hale": ORG, but cut short
 ]
 
 

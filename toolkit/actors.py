@@ -1438,6 +1438,25 @@ def extend_and_company(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("join-firm-and", stage="actors")
+def join_firm_and(ents: list[Span], sent: Span) -> list[Span]:
+    """Join "<org noun> [X] and Y" into one firm when Y is one capitalised word
+    the model tagged as no actor and the name ends there: "law firm [Hale]
+    and [May]" (the second word read as a month) is the firm "Hale and May"
+    (ORG), as partnerships are named."""
+    doc, out, nouns = sent.doc, [], org_nouns()
+    for ent in ents:
+        end = ent.end
+        prev = doc[ent.start - 1] if ent.start > sent.start else None
+        if (prev is not None and prev.is_lower and prev.lower_ in nouns and end + 1 < sent.end
+                and doc[end].lower_ in {"and", "&"} and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].is_alpha and doc[end + 1].ent_type_ not in ACTOR_TYPES
+                and not (end + 2 < sent.end and doc[end + 2].text[:1].isupper())):
+            ent = Span(doc, ent.start, end + 2, label="ORG")
+        out.append(ent)
+    return out
+
+
 @rule("relabel-employer", stage="actors")
 def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
     """A PERSON-tagged name written before a word for someone who works for a
@@ -1506,7 +1525,7 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
-    extend_and_company, cut_org_noun_tail, relabel_employer)
+    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1735,9 +1754,12 @@ def _set_beside_org_noun(span: Span) -> bool:
 
 def _is_traded(span: Span) -> bool:
     """What shares, a stake or a unit belong to: "shares in [X]", "a stake in
-    [X]", "a subsidiary of [X]" (:data:`lexicon.HOLDING_NOUNS`)."""
+    [X]", "a subsidiary of [X]", "[X] shares rose" (:data:`lexicon.HOLDING_NOUNS`)."""
     root = span.root
     prep = root.head
+    if (root.dep_ in {"compound", "nmod"} and prep.i == span.end and prep.tag_ in {"NN", "NNS"}
+            and prep.is_lower and _singular(prep.lower_) in lexicon.HOLDING_NOUNS):
+        return True  # "[X] shares rose"
     return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
             and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
 

@@ -159,3 +159,10 @@ def test_a_firm_is_not_joined_to_a_name_that_goes_on(parse):
     doc = with_ents(parse("The firm Velmar and Tom Ide met in Oslo."),
                     ("Velmar", 1, "ORG"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Velmar", "ORG") in rows(doc)
+
+
+def test_a_party_in_the_plural_is_kept(parse):
+    doc = with_ents(parse("The Democrat spoke in Oslo. The Democrats said taxes fell."),
+                    ("Democrat", 1, "ORG"), ("Oslo", 1, "GPE"), ("Democrats", 1, "ORG"))
+    assert not act.drop_plural_of_name(doc[7:8], "ORG", doc[6:12])
+    assert {len(a.mentions) for a in act.extract_actors(doc) if a.type == "ORG"} == {2}

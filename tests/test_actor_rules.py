@@ -352,6 +352,10 @@ CASES = [
      [("Hale", 1, "PERSON"), ("Oslo", 1, "GPE")],
      {("Hale and Dorr", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Hale", "ORG", 1), ("Oslo", "GPE", 1)}),  # "the law firm Hale": ORG, but cut short
+    ("drop-plural-of-name", "The Levy rose in Oslo. In the Levys before each election, taxes fell.",
+     [("Levy", 1, "ORG"), ("Oslo", 1, "GPE"), ("Levys", 1, "ORG")],
+     {("Levy", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Levy", "ORG", 1), ("Levys", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

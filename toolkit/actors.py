@@ -1635,9 +1635,29 @@ def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
             and not _is_acronym(span.text))
 
 
+@rule("drop-plural-of-name", stage="actors")
+def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
+    """Drop a one-word organisation written as the plural of a name the model
+    tags alone elsewhere in the article: "in the [Budgets] before the last six
+    elections" after "the Budget" counts several budgets, a common noun; a
+    name is not put in the plural. Parties ("Democrats"), teams read as such
+    ("the [Saints] fans") and countries are kept."""
+    if label != "ORG" or len(span) != 1:
+        return False
+    word = span[0].text
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s") and not word.endswith("ss")):
+        return False
+    single = _singular(word.casefold())
+    if single == word.casefold() or _party(name_key(word)) or name_key(word) in country_keys() or _is_club(span):
+        return False
+    return any(len(e) == 1 and e.label_ in ACTOR_TYPES and e.text.casefold() == single
+               for e in span.doc.ents)
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
-    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective)
+    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective,
+    drop_plural_of_name)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 

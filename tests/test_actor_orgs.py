@@ -166,3 +166,9 @@ def test_a_party_in_the_plural_is_kept(parse):
                     ("Democrat", 1, "ORG"), ("Oslo", 1, "GPE"), ("Democrats", 1, "ORG"))
     assert not act.drop_plural_of_name(doc[7:8], "ORG", doc[6:12])
     assert {len(a.mentions) for a in act.extract_actors(doc) if a.type == "ORG"} == {2}
+
+
+def test_a_newspaper_on_sunday_is_recalled_whole(parse):
+    doc = with_ents(parse("According to the Mail on Sunday, Tom Ide will resign in Oslo."),
+                    ("Sunday", 1, "DATE"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Mail on Sunday", "ORG") in rows(doc)

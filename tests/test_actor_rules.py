@@ -356,6 +356,10 @@ CASES = [
      [("Levy", 1, "ORG"), ("Oslo", 1, "GPE"), ("Levys", 1, "ORG")],
      {("Levy", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Levy", "ORG", 1), ("Levys", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("recall-newspaper", "Tom Ide told the Sunday Courier in Oslo that he would stand.",
+     [("Tom", 2, "PERSON"), ("Sunday", 1, "DATE"), ("Oslo", 1, "GPE")],
+     {("Tom Ide", "PERSON", 1), ("Sunday Courier", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Tom Ide", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

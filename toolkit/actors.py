@@ -3094,9 +3094,34 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
             i += len(match)
 
 
+@rule("recall-newspaper", stage="actors")
+def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
+                     groups: list[list[_Candidate]],
+                     types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add a newspaper the model missed: "the" and capitalised words ending in
+    a newspaper word (:data:`lexicon.NEWSPAPER_WORDS`), maybe followed by "on
+    Sunday": "the Sunday Express" (its weekday read as a date), "the Mail on
+    Sunday", "the Observer" (ORG). No word may be tagged as another actor."""
+    cols = token_columns(doc)
+    text, lower, ent = cols["text"], cols["lower"], cols["ent"]
+    for sent_i, sent in sentences:
+        for i in range(sent.start, sent.end - 1):
+            if lower[i] != "the":
+                continue
+            end = i + 1
+            while (end < sent.end and text[end][:1].isupper() and text[end].isalpha()
+                   and ent[end] not in ACTOR_TYPES and end - i <= 3):
+                end += 1
+            if end == i + 1 or lower[end - 1] not in lexicon.NEWSPAPER_WORDS:
+                continue
+            if end + 1 < sent.end and lower[end] == "on" and lower[end + 1] == "sunday":
+                end += 2
+            yield None, _recalled(doc[i + 1:end], sent_i, "ORG")
+
+
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
     recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
-    recall_given_name, recall_place_name, recall_country_name, recall_repeats)
+    recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,

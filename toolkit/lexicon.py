@@ -294,6 +294,14 @@ EMPLOYEE_NOUNS: frozenset[str] = frozenset({
     "analyst", "economist", "strategist", "trader", "dealer", "broker", "forecaster",
     "spokesman", "spokeswoman", "spokesperson"})
 
+#: Last words of newspaper titles ("the Sunday Express", "the Observer"): a
+#: capitalised name after "the" that ends in one is a newspaper, an
+#: organisation.
+NEWSPAPER_WORDS: frozenset[str] = frozenset({
+    "times", "telegraph", "express", "mirror", "mail", "guardian", "observer", "independent",
+    "herald", "post", "journal", "gazette", "chronicle", "tribune", "scotsman", "echo",
+    "economist", "courier", "examiner", "inquirer", "standard"})
+
 #: Last words of a company's name that its short form leaves out, besides the
 #: company forms ("SSL International" is "SSL"); a town before one stays a town.
 COMPANY_TAIL_WORDS: frozenset[str] = frozenset({"international"})

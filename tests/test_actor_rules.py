@@ -360,6 +360,10 @@ CASES = [
      [("Tom", 2, "PERSON"), ("Sunday", 1, "DATE"), ("Oslo", 1, "GPE")],
      {("Tom Ide", "PERSON", 1), ("Sunday Courier", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Tom Ide", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-newspaper", "The group publishes the Northern Courier in Oslo.",
+     [("Northern", 2, "LOC"), ("Oslo", 1, "GPE")],
+     {("Northern Courier", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Northern Courier", "LOC", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -339,6 +339,7 @@ class _Candidate:
     acronym: bool = False  # written as capitals only, no full stops ("AP", "NTB")
     after_the: bool = False  # one singular person-tagged word after "the" ("the [Forum] found")
     employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
+    newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1712,7 +1713,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
                       traded=_is_traded(span),
                       acronym=_is_acronym(span.text) and "." not in span.text,
-                      after_the=_person_after_the(span, label), employer=_works_for(span))
+                      after_the=_person_after_the(span, label), employer=_works_for(span),
+                      newspaper=_is_newspaper(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -1808,6 +1810,14 @@ def _works_for(span: Span) -> bool:
     return (root.dep_ == "pobj" and prep.lower_ in {"for", "at", "with"} and prep.i == span.start - 1
             and prep.head.is_lower and prep.head.lower_ in lexicon.EMPLOYEE_NOUNS
             and not _given_name_first(name_key(span.text)))
+
+
+def _is_newspaper(span: Span) -> bool:
+    """Written "the <Name>" with a last word of a newspaper title ("the Sun",
+    "the Evening Courier", :data:`lexicon.NEWSPAPER_WORDS`)."""
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].text[:1].isupper()
+            and span[-1].lower_ in lexicon.NEWSPAPER_WORDS)
 
 
 def _has_org_prefix(span: Span) -> bool:
@@ -2643,6 +2653,18 @@ def type_org_named(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "ORG" if any(c.org_named for c in cands) else None
 
 
+@rule("type-newspaper", stage="actors")
+def type_newspaper(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written "the <Name>" ending in a newspaper word ("the Sun", "the
+    Evening Courier", "the Harbour Times") is an ORG, a newspaper, whatever
+    the model tagged it (a place, a nationality), unless a mention says it is
+    a person's."""
+    if any(c.newspaper for c in cands) and not any(
+            c.titled or c.person_cue or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
 @rule("type-place-word", stage="actors")
 def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that ends in a word for a building or public place ("... Stadium",
@@ -2730,7 +2752,8 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_group_noun, type_traded, type_given_name, type_org_unit, type_employer,
     type_acronym_not_person,
     type_plural_verb, type_club, type_speaker_not_place, type_acting_name_not_nationality,
-    type_joined_person, type_org_noun, type_org_named, type_place_word, type_org_word, type_party,
+    type_joined_person, type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word,
+    type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 

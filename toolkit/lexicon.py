@@ -300,7 +300,7 @@ EMPLOYEE_NOUNS: frozenset[str] = frozenset({
 NEWSPAPER_WORDS: frozenset[str] = frozenset({
     "times", "telegraph", "express", "mirror", "mail", "guardian", "observer", "independent",
     "herald", "post", "journal", "gazette", "chronicle", "tribune", "scotsman", "echo",
-    "economist", "courier", "examiner", "inquirer", "standard"})
+    "economist", "courier", "examiner", "inquirer", "standard", "sun"})
 
 #: Last words of a company's name that its short form leaves out, besides the
 #: company forms ("SSL International" is "SSL"); a town before one stays a town.

@@ -172,3 +172,13 @@ def test_a_newspaper_on_sunday_is_recalled_whole(parse):
     doc = with_ents(parse("According to the Mail on Sunday, Tom Ide will resign in Oslo."),
                     ("Sunday", 1, "DATE"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Mail on Sunday", "ORG") in rows(doc)
+
+
+def test_a_country_before_a_word_written_in_lower_case_elsewhere_is_the_country(parse):
+    doc = with_ents(parse("Japan is studying the request. Officials are considering the U.S. Request "
+                          "in Oslo."),
+                    ("Japan", 1, "GPE"), ("U.S.", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("United States", "GPE") in rows(doc)
+    doc = with_ents(parse("The U.S. Agency for Trade met in Oslo."),
+                    ("U.S.", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("United States", "GPE") not in rows(doc)

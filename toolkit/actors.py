@@ -1383,18 +1383,22 @@ def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
     """Cut a capitalised common word off a country's name: "[U.S. Banks] have
     half the seats", "[U.K. Officials] said" (the wire capitalises the word
     after an abbreviation's full stop) name the country, a GPE, and a common
-    noun. The country must be written with full stops, and the word must be a
-    plural or an adjective, frequent in English or written in lower case
-    elsewhere in the text, and no organisation word ("U.S. Steel", "U.S.
-    Airways", "UK Athletics" stay whole)."""
+    noun. The country must be written with full stops, and the word must be
+    written in lower case elsewhere in the text ("U.S. Request" after "the
+    request"), or be a plural or an adjective frequent in English; an
+    organisation word and a name that goes on ("U.S. Steel", "U.S. Airways",
+    "UK Athletics", "U.S. Agency for ...") stay whole."""
     doc, out, countries = sent.doc, [], country_keys()
     for ent in ents:
         word = ent[-1]
+        nxt = doc[ent.end] if ent.end < sent.end else None
         if (len(ent) == 2 and ent[0].text.endswith(".") and name_key(ent[0].text) in countries
                 and word.text[:1].isupper()
                 and word.text[1:].islower() and word.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
-                and (word.tag_ in {"NNS", "NNPS", "JJ"} or word.lower_.endswith("s"))
-                and _common_here(word)):
+                and not (nxt is not None and (nxt.lower_ in {"of", "for", "and", "&"}
+                                              or nxt.text[:1].isupper()))
+                and ((word.tag_ in {"NNS", "NNPS", "JJ"} or word.lower_.endswith("s")) and _common_here(word)
+                     or word.lower_ in _lowercase_words(doc))):
             ent = Span(doc, ent.start, ent.start + 1, label="GPE")
         out.append(ent)
     return out

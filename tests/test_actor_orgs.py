@@ -182,3 +182,4 @@ def test_a_country_before_a_word_written_in_lower_case_elsewhere_is_the_country(
     doc = with_ents(parse("The U.S. Agency for Trade met in Oslo."),
                     ("U.S.", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert ("United States", "GPE") not in rows(doc)
+

@@ -364,6 +364,13 @@ CASES = [
      [("Northern", 2, "LOC"), ("Oslo", 1, "GPE")],
      {("Northern Courier", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Northern Courier", "LOC", 1), ("Oslo", "GPE", 1)}),
+    ("merge-acronym-by-use", "Nordic Council farmers met the Nordic Commission in Oslo. "
+     "The NC's Nordic Commission said NC farmers would be paid.",
+     [("Nordic", 2, "ORG"), ("Nordic", 2, "ORG"), ("Oslo", 1, "GPE"), ("NC", 1, "ORG"),
+      ("Nordic", 2, "ORG"), ("NC", 1, "ORG")],
+     {("Nordic Council", "ORG", 3), ("Nordic Commission", "ORG", 2), ("Oslo", "GPE", 1)},
+     {("Nordic Council", "ORG", 1), ("Nordic Commission", "ORG", 2), ("NC", "ORG", 2),
+      ("Oslo", "GPE", 1)}),
 ]
 
 

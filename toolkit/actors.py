@@ -2266,11 +2266,57 @@ def merge_acronym_any_order(state: _MergeState) -> None:
             groups.union(hosts.pop(), k)
 
 
+def _modified_nouns(state: _MergeState) -> dict[str, set[str]]:
+    """Name key -> lemmas of the lower-case nouns its mentions modify ("[EC]
+    steelmakers", "[Acme]'s plants"), and of the names they modify, prefixed
+    "name:" ("the [EC]'s Executive Commission")."""
+    doc, out = state.doc, {}
+    by_token = {i: c.key for c in state.cands for i in range(c.start, c.end)}
+    for c in state.cands:
+        root = doc[c.start:c.end].root
+        head = root.head
+        if root.dep_ in {"compound", "poss", "nmod", "amod"} and not c.start <= head.i < c.end:
+            if head.i in by_token:
+                out.setdefault(c.key, set()).add("name:" + by_token[head.i])
+            elif head.is_lower and head.pos_ == "NOUN":
+                out.setdefault(c.key, set()).add(head.lemma_)
+    return out
+
+
+@rule("merge-acronym-by-use", stage="actors")
+def merge_acronym_by_use(state: _MergeState) -> None:
+    """Join an acronym that several names spell to the one it is used like.
+
+    "EC" spells both "European Community" and "Executive Commission"; a name
+    the acronym is part of ("EC Commission") or that it owns or modifies
+    ("the EC's Executive Commission") is not what it stands for, and when
+    more than one is left, the one that modifies the same nouns ("[EC]
+    steelmakers", "[European Community] steelmakers") is.
+    """
+    groups, uses = state.groups, None
+    for k in state.uniq:
+        surface = state.surface[k]
+        if not _is_acronym(surface) or any(groups.find(o) == groups.find(k) for o in state.uniq
+                                           if o != k and " " in o):
+            continue
+        acr = surface.replace(".", "").casefold()
+        hosts = [o for o in state.uniq if " " in o and _initials(state.surface[o]) == acr]
+        if len(hosts) < 2:
+            continue  # none, or one: the acronym rules before this one decide
+        uses = _modified_nouns(state) if uses is None else uses
+        mine = uses.get(k, set())
+        hosts = [h for h in hosts if "name:" + h not in mine and k not in h.split()]
+        if len(hosts) > 1:
+            hosts = [h for h in hosts if uses.get(h, set()) & mine]
+        if len({groups.find(h) for h in hosts}) == 1:
+            groups.union(hosts[0], k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
     merge_given_name, merge_known_as, merge_company_short_form, merge_clipped_name,
-    merge_acronym_any_order)
+    merge_acronym_any_order, merge_acronym_by_use)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 

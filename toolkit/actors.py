@@ -46,6 +46,15 @@ comes back with no actors. The steps:
      X is never named alone;
    - a person's name followed by a facility noun is a facility
      ("<Name> hospital", FAC);
+   - organisations are mended at their edges: a person's name glued after
+     one is cut off ("[Harbour Bank Ann Lee]"), a country before a common
+     word the wire capitalised is the country ("[U.S. Banks]"), "LL and [E
+     Royalty Trust]", "Den [Norske]" (when "Den Norske Bank" is named
+     elsewhere), "[J.K. Lane] and Co Inc" and "law firm [Hale] and Dorr" are
+     extended to the whole firm, organisation nouns glued to the end are cut
+     ("[Acme Press news agency]"), and "[Velmar] analyst Ann Lee" is the
+     employer, not a person; a one-word organisation written as the plural
+     of a name tagged elsewhere ("the Budgets") is a common noun;
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -83,6 +92,13 @@ comes back with no actors. The steps:
      England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
      organisation's last words join it ("Commission" -> "Executive
      Commission"); the first words alone do not ("Acme" is not "Acme Prize").
+     A company written with a company form is also known by its first word
+     or the part before "and" ("MCI" -> "MCI Communications Corp", "Lilly"
+     -> "Eli Lilly and Co"), a clipped name by its beginnings ("Fed",
+     "Exim"), an acronym written after a name and a comma by its initials in
+     any order ("the Coffee Institute of Brazil, IBC,"; "E&Y"), and an
+     acronym two names spell joins the one it is used like ("EC steelmakers"
+     as "European Community steelmakers");
 
 3. **Type by consensus**: every mention votes with its (repaired) label; the
    whole article decides, and these rules override the vote:
@@ -131,6 +147,15 @@ comes back with no actors. The steps:
    - a name voted PERSON whose every form is a place name
      (``data/places.txt``: GeoNames towns, US states, UK and Irish counties)
      and that nothing marks as a person's is a GPE;
+   - organisations named with no obvious cue are read from the words around
+     them: a plural noun before one name ("auditors X"), shares or a stake
+     held in it ("shares in X", "X shares rose"), someone working for it
+     ("an analyst at X"), "a firm called X", "X, the Lebanese company",
+     "the X newspaper" or "the Sun" (a newspaper word), an acronym read as a
+     person ("AP said") and a unit of an organisation's acronym ("BBC Wales
+     Sport") make an ORG; a single person-tagged word after "the" ("the
+     Forum found") votes ORG; a town or state read as a region ("the
+     [Illinois] senator" as LOC) is a GPE, a continent stays LOC;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, a one-word name after "in" and a name
@@ -155,8 +180,10 @@ comes back with no actors. The steps:
    group"), the untagged subject of a speech verb ("Edu said"), a name with
    an age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a
    name after "a company called", an untagged "Given Surname", a place name
-   after "in", "from" or "to", a country name, and untagged repeats of names
-   already found (a repeat with a plural verb retypes a person as a group).
+   after "in", "from" or "to", a country name, a newspaper ("the Sunday
+   Express", whose weekday the model reads as a date; "the Mail on Sunday"),
+   and untagged repeats of names already found (a repeat with a plural verb
+   retypes a person as a group).
    Each actor says how it was found (``source``): ``model`` when the model
    tagged a mention, else the recall rule of its first mention.
 

@@ -183,3 +183,22 @@ def test_a_country_before_a_word_written_in_lower_case_elsewhere_is_the_country(
                     ("U.S.", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert ("United States", "GPE") not in rows(doc)
 
+
+
+def test_a_name_that_is_the_subject_after_a_plural_stays_a_person(parse):
+    doc = with_ents(parse("Maria Lopez left Oslo. Smith will inherit the problems Lopez had."),
+                    ("Maria", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Smith", 1, "PERSON"),
+                    ("Lopez", 1, "PERSON"))
+    assert ("Maria Lopez", "PERSON") in rows(doc)
+
+
+def test_a_short_form_of_one_company_does_not_join_a_second(parse):
+    doc = with_ents(parse("Velta Co sold jets in Oslo. Velta Commercial Jet Co said Velta would grow."),
+                    ("Velta", 2, "ORG"), ("Oslo", 1, "GPE"), ("Velta", 4, "ORG"), ("Velta", 1, "ORG"))
+    assert {name for name, _ in rows(doc)} == {"Velta Co", "Velta Commercial Jet Co", "Oslo"}
+
+
+def test_two_names_sharing_a_plural_head_stay_two(parse):
+    doc = with_ents(parse("The Harbour and Vale Railroads merged in Oslo."),
+                    ("Harbour", 2, "ORG"), ("Vale", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert len(rows(doc)) == 3

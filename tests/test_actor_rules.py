@@ -371,6 +371,10 @@ CASES = [
      {("Nordic Council", "ORG", 3), ("Nordic Commission", "ORG", 2), ("Oslo", "GPE", 1)},
      {("Nordic Council", "ORG", 1), ("Nordic Commission", "ORG", 2), ("NC", "ORG", 2),
       ("Oslo", "GPE", 1)}),
+    ("join-dangling-name", "The Council for Harbour Pilots and Tugs met in Oslo.",
+     [("Council", 5, "ORG"), ("Tugs", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Council for Harbour Pilots and Tugs", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Council for Harbour Pilots", "ORG", 1), ("Tugs", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -1489,6 +1489,25 @@ def join_firm_and(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("join-dangling-name", stage="actors")
+def join_dangling_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Join an entity that ends in "of" or "for", or in "and" after an "of" or
+    "for" of its own, to the one right after it: the model cut one name in
+    two, "[the Corporation for Assigned Names and] [Numbers]" is one
+    organisation (ORG). "[the Harbour and] [Vale Railroads]" stays two."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and len(prev) > 1 and ent.text[:1].isupper()
+                and (doc[prev.end - 1].lower_ in {"of", "for"}
+                     or doc[prev.end - 1].lower_ in {"and", "&"}
+                     and any(t.lower_ in {"of", "for"} for t in prev[1:-1]))):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
 @rule("relabel-employer", stage="actors")
 def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
     """A PERSON-tagged name written before a word for someone who works for a
@@ -1557,7 +1576,7 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
-    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and)
+    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -1753,10 +1772,11 @@ def _after_group_noun(span: Span) -> bool:
     "auditors [X]", "footwear specialists [X]": a plural says the name is a
     firm or a group, not one person. A list ("rivals Ann Lee and Tom Ide") and
     a plural of a word for people in a role ("members", "ministers") do not
-    count ("spokeswoman for women [Ann Lee]")."""
+    count ("spokeswoman for women [Ann Lee]"), nor does a name that is the
+    subject of a clause after the noun ("the problems [Ann Lee] had")."""
     doc = span.doc
-    if span.start == 0:
-        return False
+    if span.start == 0 or span.root.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "the same problems [X] had": the subject of a clause of its own
     prev = doc[span.start - 1]
     people = PERSON_CUE_NOUNS | PERSON_NOUNS
     if not (prev.is_lower and prev.tag_ == "NNS" and not prev.lower_.endswith("ss")
@@ -2203,6 +2223,8 @@ def merge_company_short_form(state: _MergeState) -> None:
         if k in countries or k in places or (votes[k]["ORG"] * 2 <= sum(votes[k].values())
                                              and k not in neuter):
             continue
+        if any(" " in o and o != k and groups.find(o) == groups.find(k) for o in state.uniq):
+            continue  # "Boeing" is already "Boeing Co": not also "Boeing Commercial Airplane Co"
         hosts = {groups.find(h) for h in hosts_of.get(k, ()) if h != k}
         if len(hosts) == 1 and groups.find(k) not in hosts:
             groups.union(hosts.pop(), k)

@@ -202,3 +202,21 @@ def test_two_names_sharing_a_plural_head_stay_two(parse):
     doc = with_ents(parse("The Harbour and Vale Railroads merged in Oslo."),
                     ("Harbour", 2, "ORG"), ("Vale", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert len(rows(doc)) == 3
+
+
+def test_a_newspaper_word_inside_a_longer_name_recalls_nothing(parse):
+    doc = with_ents(parse("Tom Ide traded in the Standard and Poor's 500 pit in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Tom Ide", "PERSON"), ("Oslo", "GPE")}
+
+
+def test_a_country_is_not_the_acronym_of_a_company_it_begins(parse):
+    doc = with_ents(parse("U.S. exports rose in Oslo, and U.S. Steel (X) resumed production."),
+                    ("U.S.", 1, "GPE"), ("Oslo", 1, "GPE"), ("U.S.", 2, "ORG"))
+    assert {("United States", "GPE"), ("U.S. Steel", "ORG")} <= rows(doc)
+
+
+def test_a_clipped_form_read_as_a_person_makes_its_organisation_an_organisation(parse):
+    doc = with_ents(parse("The Harbour Funding Council for Norland met in Oslo. Hafucon said costs rose."),
+                    ("Harbour", 5, "ORG"), ("Oslo", 1, "GPE"), ("Hafucon", 1, "PERSON"))
+    assert ("Harbour Funding Council for Norland", "ORG") in rows(doc)

@@ -1411,10 +1411,11 @@ def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
     half the seats", "[U.K. Officials] said" (the wire capitalises the word
     after an abbreviation's full stop) name the country, a GPE, and a common
     noun. The country must be written with full stops, and the word must be
-    written in lower case elsewhere in the text ("U.S. Request" after "the
-    request"), or be a plural or an adjective frequent in English; an
-    organisation word and a name that goes on ("U.S. Steel", "U.S. Airways",
-    "UK Athletics", "U.S. Agency for ...") stay whole."""
+    written in lower case elsewhere in the text ("the U.S. Request" after "the
+    request"; not when the name acts or owns on its own, "U.S. Steel said"),
+    or be a plural or an adjective frequent in English; an organisation word,
+    a stock code or acronym after it and a name that goes on ("U.S. Steel (X)",
+    "U.S. Airways", "UK Athletics", "U.S. Agency for ...") keep it whole."""
     doc, out, countries = sent.doc, [], country_keys()
     for ent in ents:
         word = ent[-1]
@@ -1423,9 +1424,10 @@ def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
                 and word.text[:1].isupper()
                 and word.text[1:].islower() and word.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
                 and not (nxt is not None and (nxt.lower_ in {"of", "for", "and", "&"}
-                                              or nxt.text[:1].isupper()))
+                                              or nxt.text[:1].isupper() or nxt.text[:1] in {"<", "("}))
                 and ((word.tag_ in {"NNS", "NNPS", "JJ"} or word.lower_.endswith("s")) and _common_here(word)
-                     or word.lower_ in _lowercase_words(doc))):
+                     or word.lower_ in _lowercase_words(doc)
+                     and ent.root.dep_ not in {"nsubj", "nsubjpass", "poss"})):
             ent = Span(doc, ent.start, ent.start + 1, label="GPE")
         out.append(ent)
     return out
@@ -1985,7 +1987,8 @@ def merge_acronym_initials(state: _MergeState) -> None:
 
     "EU" joins "European Union" when both are in the text (a final company
     form may be left out: "GTB" for "Gulf Trade Bank BSC"); an acronym that
-    two names spell stays apart.
+    two names spell stays apart, and a country's ("U.S.") is left to the
+    country rules: it never joins "U.S. Steel".
     """
     groups, initials = state.groups, {}
     for k in state.uniq:
@@ -1996,8 +1999,9 @@ def merge_acronym_initials(state: _MergeState) -> None:
         for ini in dict.fromkeys(_initials(f) for f in forms):
             if ini:
                 initials.setdefault(ini, []).append(k)
+    countries = country_keys()
     for k in state.uniq:
-        if _is_acronym(state.surface[k]):
+        if _is_acronym(state.surface[k]) and k not in countries:  # "U.S." is not "U.S. Steel"
             matches = [m for m in initials.get(k, []) if m != k]
             if not matches:  # "NYMEX" for "New York Mercantile Exchange"
                 matches = [m for m in state.uniq if " " in m and _spelled_by_prefixes(k, m)]
@@ -2592,7 +2596,8 @@ def type_employer(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 def type_acronym_not_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted mostly PERSON written only as an acronym in capitals ("AP
     said", "[NTB] reported"), or as an acronym and the name it spells
-    ("Norland Press" and "NP"), is an ORG: people are not named by acronyms
+    ("Norland Press" and "NP"), or with a clipped form of its name ("Harbour
+    Funding Council" and "Hafuco"), is an ORG: people are not named by acronyms
     (initials with full stops, "J.R.", are left alone), unless a mention says
     it is a person's (an honorific, a title). A "he" in what it said ("[AP]
     said he was led away") is someone else."""
@@ -2602,7 +2607,8 @@ def type_acronym_not_person(cands: list[_Candidate], ev: _TypeEvidence) -> str |
     acronyms = {c.key for c in cands if c.acronym}
     spelled = any("".join(w[0] for w in c.key.split() if w not in ACRONYM_STOPWORDS) in acronyms
                   for c in cands if " " in c.key)
-    if acronyms and (spelled or all(c.acronym for c in cands)) and not any(
+    clipped = any(_clips(c.key, o.key) for c in cands if " " not in c.key for o in cands if " " in o.key)
+    if ((acronyms and (spelled or all(c.acronym for c in cands))) or clipped) and not any(
             c.titled or c.person_cue for c in cands):
         return "ORG"
     return None
@@ -3236,6 +3242,9 @@ def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
                 end += 1
             if end == i + 1 or lower[end - 1] not in lexicon.NEWSPAPER_WORDS:
                 continue
+            if end + 1 < sent.end and (text[end][:1].isupper() or text[end] in {"'s", "’s"} or (
+                    lower[end] in {"and", "&", "of"} and text[end + 1][:1].isupper())):
+                continue  # the name goes on: "the Standard and Poor's 500"
             if end + 1 < sent.end and lower[end] == "on" and lower[end + 1] == "sunday":
                 end += 2
             yield None, _recalled(doc[i + 1:end], sent_i, "ORG")

@@ -93,8 +93,9 @@ comes back with no actors. The steps:
      organisation's last words join it ("Commission" -> "Executive
      Commission"); the first words alone do not ("Acme" is not "Acme Prize").
      A company written with a company form is also known by its first word
-     or the part before "and" ("MCI" -> "MCI Communications Corp", "Lilly"
-     -> "Eli Lilly and Co"), a clipped name by its beginnings ("Fed",
+     when that is an acronym, or the part before "and" ("MCI" -> "MCI
+     Communications Corp", "Lilly" -> "Eli Lilly and Co"), a clipped name by
+     its beginnings ("Fed",
      "Exim"), an acronym written after a name and a comma by its initials in
      any order ("the Coffee Institute of Brazil, IBC,"; "E&Y"), and an
      acronym two names spell joins the one it is used like ("EC steelmakers"
@@ -2182,16 +2183,22 @@ def merge_known_as(state: _MergeState) -> None:
             state.groups.union(by_root[subj.i], c.key)
 
 
-def _company_short_forms(key: str) -> list[str]:
+def _company_short_forms(key: str, *, first_is_acronym: bool = False) -> list[str]:
     """The short forms a company written with a company form is known by: its
-    first word ("mci" for "mci communications corp", when the name has three
-    words or more; "ssl" for "ssl international", a company tail word of
-    :data:`lexicon.COMPANY_TAIL_WORDS`) and, for "X and Y Co", the part before
-    "and" and its last word ("eli lilly", "lilly" for "eli lilly and co").
+    first word when that is an acronym (``first_is_acronym``: "mci" for "MCI
+    Communications Corp", a name of three words or more; a first word in
+    letters may be the parent of a unit, "Volvo" of "Volvo Finance North
+    America Inc") or before a company tail word ("ssl" for "ssl
+    international", :data:`lexicon.COMPANY_TAIL_WORDS`) and, for "X and Y
+    Co", the part before "and" and its last word ("eli lilly", "lilly" for
+    "eli lilly and co"), or its first when the last is an everyday word
+    ("bryce" for "bryce oil and gas plc").
 
     Example:
         >>> _company_short_forms("eli lilly and co")
-        ['eli lilly', 'lilly', 'eli']
+        ['eli lilly', 'lilly']
+        >>> _company_short_forms("mci communications corp", first_is_acronym=True)
+        ['mci']
         >>> _company_short_forms("acme corp")
         []
     """
@@ -2202,17 +2209,18 @@ def _company_short_forms(key: str) -> list[str]:
         return []
     out = []
     cut = next((i for i, w in enumerate(words[1:-1], 1) if w in {"and", "&"}), 0)
-    if cut:
-        out += [" ".join(words[:cut]), words[cut - 1]]
-    out.append(words[0])
+    if cut:  # its last word, or its first when the last is an everyday word ("bryce oil")
+        out += [" ".join(words[:cut]), words[0] if _everyday(words[cut - 1]) else words[cut - 1]]
+    if first_is_acronym:
+        out.append(words[0])  # "mci"; not "volvo" for "volvo finance north america inc", a unit
     return list(dict.fromkeys(out))
 
 
 @rule("merge-company-short-form", stage="actors")
 def merge_company_short_form(state: _MergeState) -> None:
     """Join a short form to the one company written with a company form that
-    is known by it: "MCI" and "MCI Communications Corp", "Shearson" and
-    "Shearson Lehman Brothers Inc", "Lilly" and "Eli Lilly and Co" (see
+    is known by it: "MCI" and "MCI Communications Corp", "SSL" and "SSL
+    International", "Lilly" and "Eli Lilly and Co" (see
     :func:`_company_short_forms`). The short form must be voted mostly ORG, or
     be called "it" or followed by ", which" ("Bryce said it ..."), and be no
     country or town: "Chicago" is not "Chicago Harbour Corp"."""
@@ -2220,7 +2228,8 @@ def merge_company_short_form(state: _MergeState) -> None:
     hosts_of: dict[str, set[str]] = {}
     for k in state.uniq:
         if votes[k]["ORG"] * 2 > sum(votes[k].values()):
-            for short in _company_short_forms(k):
+            first = state.surface[k].split()[0]
+            for short in _company_short_forms(k, first_is_acronym=_is_acronym(first)):
                 hosts_of.setdefault(short, set()).add(k)
     neuter = {c.key for c in state.cands if c.neuter or c.which}
     for k in state.uniq:
@@ -2236,7 +2245,7 @@ def merge_company_short_form(state: _MergeState) -> None:
 
 def _clips(short: str, name: str) -> bool:
     """``short`` is a clipped form of ``name``: the beginning of its first word
-    ("fed" for "federal reserve board", three letters or more) or the
+    ("fed" for "federal reserve board", three or four letters) or the
     beginnings of each of its words ("exim", "ex-im" for "export import").
 
     Example:
@@ -2244,13 +2253,15 @@ def _clips(short: str, name: str) -> bool:
         (True, True)
         >>> _clips("fe", "federal reserve"), _clips("exim", "export"), _clips("allied", "allied domecq")
         (False, False, False)
+        >>> _clips("congress", "congressional joint economic committee")
+        False
     """
     words = name.split()
     bare = short.replace("-", "")
     if len(words) < 2 or not bare.isalpha() or len(bare) < 3:
         return False
-    if words[0].startswith(short) and len(short) < len(words[0]):
-        return True
+    if words[0].startswith(short) and len(short) < len(words[0]) and len(short) <= 4:
+        return True  # "fed"; not "congress" for "congressional joint economic committee"
     return (not bare.startswith(words[0]) and _spelled_by_prefixes(bare, name)
             and all(w[:1] in bare for w in words))
 

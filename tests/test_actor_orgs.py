@@ -226,3 +226,10 @@ def test_a_parent_named_by_its_first_word_does_not_join_its_unit(parse):
     doc = with_ents(parse("Volta Finance North America Inc sold bonds in Oslo. Volta said sales rose."),
                     ("Volta", 5, "ORG"), ("Oslo", 1, "GPE"), ("Volta", 1, "ORG"))
     assert len(rows(doc)) == 3
+
+
+def test_a_name_after_the_listed_with_a_place_is_no_organisation(parse):
+    doc = with_ents(parse("Prices rose most in Yorkshire and the Humber, and in Oslo."),
+                    ("Yorkshire", 1, "GPE"), ("Humber", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    humber = next(doc[t.i:t.i + 1] for t in doc if t.text == "Humber")
+    assert not act._person_after_the(humber, "PERSON")

@@ -1843,13 +1843,18 @@ def _is_traded(span: Span) -> bool:
 def _person_after_the(span: Span, label: str) -> bool:
     """A single person-tagged word after "the" that is no plural and no title
     and does not modify a name or noun after it: "the [Forum] found", "the
-    [Louvre] said". People are not written with "the" before their name."""
+    [Louvre] said". People are not written with "the" before their name. A
+    word listed with places or after "on", "along" or "across the" is a
+    place, not an organisation ("Yorkshire and the Humber")."""
     doc = span.doc
     if label != "PERSON" or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
         return False
     tok = span[0]
     if tok.tag_ == "NNPS" or tok.lower_.endswith("s") or _role_kind(tok):
         return False
+    if any(t.ent_type_ in {"GPE", "LOC"} for t in tok.conjuncts) or (
+            span.start > 1 and doc[span.start - 2].lower_ in {"on", "along", "across", "up", "down"}):
+        return False  # "Yorkshire and the [Humber]", "a bridge across the [Tamar]": a place
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is None or not (nxt.is_alpha and (nxt.text[:1].isupper() or nxt.pos_ in {"NOUN", "PROPN"}))
 

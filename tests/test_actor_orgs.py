@@ -233,3 +233,9 @@ def test_a_name_after_the_listed_with_a_place_is_no_organisation(parse):
                     ("Yorkshire", 1, "GPE"), ("Humber", 1, "PERSON"), ("Oslo", 1, "GPE"))
     humber = next(doc[t.i:t.i + 1] for t in doc if t.text == "Humber")
     assert not act._person_after_the(humber, "PERSON")
+
+
+def test_a_name_after_the_listed_with_a_county_read_as_a_person_is_no_organisation(parse):
+    doc = with_ents(parse("Prices rose most in Yorkshire and the Humber, and in Oslo."),
+                    ("Yorkshire", 1, "PERSON"), ("Humber", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Humber", "ORG") not in rows(doc)

@@ -1852,7 +1852,8 @@ def _person_after_the(span: Span, label: str) -> bool:
     tok = span[0]
     if tok.tag_ == "NNPS" or tok.lower_.endswith("s") or _role_kind(tok):
         return False
-    if any(t.ent_type_ in {"GPE", "LOC"} for t in tok.conjuncts) or (
+    places = lexicon.place_names()
+    if any(t.ent_type_ in {"GPE", "LOC"} or t.lower_ in places for t in tok.conjuncts) or (
             span.start > 1 and doc[span.start - 2].lower_ in {"on", "along", "across", "up", "down"}):
         return False  # "Yorkshire and the [Humber]", "a bridge across the [Tamar]": a place
     nxt = doc[span.end] if span.end < len(doc) else None

@@ -101,7 +101,7 @@ def test_a_short_form_called_it_joins_its_company_whatever_its_tag(parse):
 
 
 def test_a_name_set_beside_a_company_noun_is_a_company(parse):
-    doc = with_ents(parse("Shares rose at Velmar, the Lebanese company founded in 1994, in Oslo."),
+    doc = with_ents(parse("Shares rose at Velmar, the Danish company founded in 1994, in Oslo."),
                     ("Velmar", 1, "PERSON"), ("Oslo", 1, "GPE"))
     assert act._set_beside_org_noun(next(doc[t.i:t.i + 1] for t in doc if t.text == "Velmar"))
     assert ("Velmar", "ORG") in rows(doc)
@@ -169,13 +169,13 @@ def test_a_party_in_the_plural_is_kept(parse):
 
 
 def test_a_newspaper_on_sunday_is_recalled_whole(parse):
-    doc = with_ents(parse("According to the Mail on Sunday, Tom Ide will resign in Oslo."),
+    doc = with_ents(parse("According to the Courier on Sunday, Tom Ide will resign in Oslo."),
                     ("Sunday", 1, "DATE"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
-    assert ("Mail on Sunday", "ORG") in rows(doc)
+    assert ("Courier on Sunday", "ORG") in rows(doc)
 
 
 def test_a_country_before_a_word_written_in_lower_case_elsewhere_is_the_country(parse):
-    doc = with_ents(parse("Japan is studying the request. Officials are considering the U.S. Request "
+    doc = with_ents(parse("Japan is studying the proposal. Officials are considering the U.S. Proposal "
                           "in Oslo."),
                     ("Japan", 1, "GPE"), ("U.S.", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert ("United States", "GPE") in rows(doc)
@@ -205,15 +205,15 @@ def test_two_names_sharing_a_plural_head_stay_two(parse):
 
 
 def test_a_newspaper_word_inside_a_longer_name_recalls_nothing(parse):
-    doc = with_ents(parse("Tom Ide traded in the Standard and Poor's 500 pit in Oslo."),
+    doc = with_ents(parse("Tom Ide traded in the Standard and Harbour index in Oslo."),
                     ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Tom Ide", "PERSON"), ("Oslo", "GPE")}
 
 
 def test_a_country_is_not_the_acronym_of_a_company_it_begins(parse):
-    doc = with_ents(parse("U.S. exports rose in Oslo, and U.S. Steel (X) resumed production."),
+    doc = with_ents(parse("U.S. exports rose in Oslo, and U.S. Cable (X) resumed production."),
                     ("U.S.", 1, "GPE"), ("Oslo", 1, "GPE"), ("U.S.", 2, "ORG"))
-    assert {("United States", "GPE"), ("U.S. Steel", "ORG")} <= rows(doc)
+    assert {("United States", "GPE"), ("U.S. Cable", "ORG")} <= rows(doc)
 
 
 def test_a_clipped_form_read_as_a_person_makes_its_organisation_an_organisation(parse):
@@ -229,13 +229,13 @@ def test_a_parent_named_by_its_first_word_does_not_join_its_unit(parse):
 
 
 def test_a_name_after_the_listed_with_a_place_is_no_organisation(parse):
-    doc = with_ents(parse("Prices rose most in Yorkshire and the Humber, and in Oslo."),
-                    ("Yorkshire", 1, "GPE"), ("Humber", 1, "PERSON"), ("Oslo", 1, "GPE"))
-    humber = next(doc[t.i:t.i + 1] for t in doc if t.text == "Humber")
-    assert not act._person_after_the(humber, "PERSON")
+    doc = with_ents(parse("Prices rose most in Lancashire and the Wyre, and in Oslo."),
+                    ("Lancashire", 1, "GPE"), ("Wyre", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    wyre = next(doc[t.i:t.i + 1] for t in doc if t.text == "Wyre")
+    assert not act._person_after_the(wyre, "PERSON")
 
 
 def test_a_name_after_the_listed_with_a_county_read_as_a_person_is_no_organisation(parse):
-    doc = with_ents(parse("Prices rose most in Yorkshire and the Humber, and in Oslo."),
-                    ("Yorkshire", 1, "PERSON"), ("Humber", 1, "PERSON"), ("Oslo", 1, "GPE"))
-    assert ("Humber", "ORG") not in rows(doc)
+    doc = with_ents(parse("Prices rose most in Lancashire and the Wyre, and in Oslo."),
+                    ("Lancashire", 1, "PERSON"), ("Wyre", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Wyre", "ORG") not in rows(doc)

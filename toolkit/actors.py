@@ -48,13 +48,13 @@ comes back with no actors. The steps:
      ("<Name> hospital", FAC);
    - organisations are mended at their edges: a person's name glued after
      one is cut off ("[Harbour Bank Ann Lee]"), a country before a common
-     word the wire capitalised is the country ("[U.S. Banks]"), "LL and [E
-     Royalty Trust]", "Den [Norske]" (when "Den Norske Bank" is named
+     word the wire capitalised is the country ("[U.K. Insurers]"), "KT and [R
+     Harbour Trust]", "Den [Nordvik]" (when "Den Nordvik Bank" is named
      elsewhere), "[J.K. Lane] and Co Inc" and "law firm [Hale] and Dorr" are
      extended to the whole firm, organisation nouns glued to the end are cut
      ("[Acme Press news agency]"), and "[Velmar] analyst Ann Lee" is the
      employer, not a person; a one-word organisation written as the plural
-     of a name tagged elsewhere ("the Budgets") is a common noun;
+     of a name tagged elsewhere ("the Levies") is a common noun;
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -93,13 +93,12 @@ comes back with no actors. The steps:
      organisation's last words join it ("Commission" -> "Executive
      Commission"); the first words alone do not ("Acme" is not "Acme Prize").
      A company written with a company form is also known by its first word
-     when that is an acronym, or the part before "and" ("MCI" -> "MCI
-     Communications Corp", "Lilly" -> "Eli Lilly and Co"), a clipped name by
-     its beginnings ("Fed",
-     "Exim"), an acronym written after a name and a comma by its initials in
-     any order ("the Coffee Institute of Brazil, IBC,"; "E&Y"), and an
-     acronym two names spell joins the one it is used like ("EC steelmakers"
-     as "European Community steelmakers");
+     when that is an acronym, or the part before "and" ("TKX" -> "TKX
+     Harbour Systems Corp", "Hollis" -> "Jem Hollis and Co"), a clipped name
+     by its beginnings ("Nat", "Imex"), an acronym written after a name and a
+     comma by its initials in any order ("the Grain Institute of Norland,
+     IGN,"; "H&T"), and an acronym two names spell joins the one it is used
+     like ("NC farmers" as "Nordic Council farmers");
 
 3. **Type by consensus**: every mention votes with its (repaired) label; the
    whole article decides, and these rules override the vote:
@@ -151,12 +150,12 @@ comes back with no actors. The steps:
    - organisations named with no obvious cue are read from the words around
      them: a plural noun before one name ("auditors X"), shares or a stake
      held in it ("shares in X", "X shares rose"), someone working for it
-     ("an analyst at X"), "a firm called X", "X, the Lebanese company",
-     "the X newspaper" or "the Sun" (a newspaper word), an acronym read as a
-     person ("AP said") and a unit of an organisation's acronym ("BBC Wales
+     ("an analyst at X"), "a firm called X", "X, the Danish company",
+     "the X newspaper" or "the Courier" (a newspaper word), an acronym read as a
+     person ("NTB said") and a unit of an organisation's acronym ("NBC Harbour
      Sport") make an ORG; a single person-tagged word after "the" ("the
-     Forum found") votes ORG; a town or state read as a region ("the
-     [Illinois] senator" as LOC) is a GPE, a continent stays LOC;
+     Louvre said") votes ORG; a town or state read as a region ("the
+     [Ohio] senator" as LOC) is a GPE, a continent stays LOC;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, a one-word name after "in" and a name
@@ -182,7 +181,7 @@ comes back with no actors. The steps:
    an age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a
    name after "a company called", an untagged "Given Surname", a place name
    after "in", "from" or "to", a country name, a newspaper ("the Sunday
-   Express", whose weekday the model reads as a date; "the Mail on Sunday"),
+   Courier", whose weekday the model reads as a date; "the Courier on Sunday"),
    and untagged repeats of names already found (a repeat with a plural verb
    retypes a person as a group).
    Each actor says how it was found (``source``): ``model`` when the model
@@ -361,11 +360,11 @@ class _Candidate:
     plural_subject: bool = False  # a singular name with a plural verb ("[X] were", "[X] have")
     gendered: bool = False  # its clause goes on with "he" or "she" ("[X] said he ...")
     group_noun: bool = False  # one name right after a plural noun ("auditors [X]")
-    org_prefix: bool = False  # begins with an acronym tagged as an organisation ("[BBC Wales] Sport")
+    org_prefix: bool = False  # begins with an acronym tagged as an organisation ("[NBC Harbour] Sport")
     org_named: bool = False  # "a firm called [X]", "the [X] newspaper" (a person-tagged modifier)
     traded: bool = False  # what shares or a stake are held in ("shares in [X]", "a unit of [X]")
-    acronym: bool = False  # written as capitals only, no full stops ("AP", "NTB")
-    after_the: bool = False  # one singular person-tagged word after "the" ("the [Forum] found")
+    acronym: bool = False  # written as capitals only, no full stops ("KNA", "NTB")
+    after_the: bool = False  # one singular person-tagged word after "the" ("the [Louvre] said")
     employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
 
@@ -1212,7 +1211,7 @@ def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
     for ent in ents:
         amp = ent.start - 1
         first = amp - 1
-        inside = bool(out) and out[-1].start < first < out[-1].end  # "[General Motors] and [X]"
+        inside = bool(out) and out[-1].start < first < out[-1].end  # "[Grand Stores] and [X]"
         if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
                 and not inside and (_plural_common_word(doc[first]) or (
                     ent[-1].lower_ in ORG_HEAD_WORDS | {"union"} and _lone_common_word(doc[first])))):
@@ -1408,14 +1407,14 @@ def split_org_from_person(ents: list[Span], sent: Span) -> list[Span]:
 
 @rule("split-country-from-common-word", stage="actors")
 def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
-    """Cut a capitalised common word off a country's name: "[U.S. Banks] have
-    half the seats", "[U.K. Officials] said" (the wire capitalises the word
+    """Cut a capitalised common word off a country's name: "[U.K. Insurers] have
+    half the seats", "[U.K. Lenders] said" (the wire capitalises the word
     after an abbreviation's full stop) name the country, a GPE, and a common
     noun. The country must be written with full stops, and the word must be
-    written in lower case elsewhere in the text ("the U.S. Request" after "the
-    request"; not when the name acts or owns on its own, "U.S. Steel said"),
+    written in lower case elsewhere in the text ("the U.S. Proposal" after "the
+    proposal"; not when the name acts or owns on its own, "U.S. Cable said"),
     or be a plural or an adjective frequent in English; an organisation word,
-    a stock code or acronym after it and a name that goes on ("U.S. Steel (X)",
+    a stock code or acronym after it and a name that goes on ("U.S. Cable (X)",
     "U.S. Airways", "UK Athletics", "U.S. Agency for ...") keep it whole."""
     doc, out, countries = sent.doc, [], country_keys()
     for ent in ents:
@@ -1437,7 +1436,7 @@ def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
 @rule("extend-initials-and", stage="actors")
 def extend_initials_and(ents: list[Span], sent: Span) -> list[Span]:
     """Extend an organisation that starts with an initial over "<Initials> and"
-    before it: the model tags "[E Royalty Trust]" in "LL and E Royalty Trust",
+    before it: the model tags "[R Harbour Trust]" in "KT and R Harbour Trust",
     as the wire writes "AT and T": the whole is one name (ORG)."""
     doc, out = sent.doc, []
     for ent in ents:
@@ -1496,7 +1495,7 @@ def join_firm_and(ents: list[Span], sent: Span) -> list[Span]:
 def join_dangling_name(ents: list[Span], sent: Span) -> list[Span]:
     """Join an entity that ends in "of" or "for", or in "and" after an "of" or
     "for" of its own, to the one right after it: the model cut one name in
-    two, "[the Corporation for Assigned Names and] [Numbers]" is one
+    two, "[the Council for Harbour Pilots and] [Tugs]" is one
     organisation (ORG). "[the Harbour and] [Vale Railroads]" stays two."""
     doc, out = sent.doc, []
     for ent in ents:
@@ -1534,8 +1533,8 @@ def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
 
 @rule("cut-org-noun-tail", stage="actors")
 def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
-    """Cut lower-case organisation nouns off the end of a name: "the [Associated
-    Press news agency] reported" names "Associated Press", an ORG; the nouns
+    """Cut lower-case organisation nouns off the end of a name: "the [Norland
+    Press news agency] reported" names "Norland Press", an ORG; the nouns
     say what it is, they are not part of its name."""
     doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
     for ent in ents:
@@ -1692,8 +1691,8 @@ def drop_verb_or_adjective(span: Span, label: str, sent: Span) -> bool:
 @rule("drop-plural-of-name", stage="actors")
 def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
     """Drop a one-word organisation written as the plural of a name the model
-    tags alone elsewhere in the article: "in the [Budgets] before the last six
-    elections" after "the Budget" counts several budgets, a common noun; a
+    tags alone elsewhere in the article: "in the [Levies] before each vote"
+    after "the Levy" counts several levies, a common noun; a
     name is not put in the plural. Parties ("Democrats"), teams read as such
     ("the [Saints] fans") and countries are kept."""
     if label != "ORG" or len(span) != 1:
@@ -1807,7 +1806,7 @@ def _named_as_org(span: Span, label: str) -> bool:
 
 def _set_beside_org_noun(span: Span) -> bool:
     """Followed by a comma and a noun phrase headed by an organisation noun:
-    "[X], the Lebanese company founded by ...", "[X], a Belfast oil company,"
+    "[X], the Danish company founded by ...", "[X], a Kettering oil company,"
     (read from the words, as the parser often misses such an apposition). A
     noun that goes on ("the company chairman") or owns something ("the
     company's founder") describes a person instead, and one followed by its
@@ -1842,10 +1841,10 @@ def _is_traded(span: Span) -> bool:
 
 def _person_after_the(span: Span, label: str) -> bool:
     """A single person-tagged word after "the" that is no plural and no title
-    and does not modify a name or noun after it: "the [Forum] found", "the
-    [Louvre] said". People are not written with "the" before their name. A
+    and does not modify a name or noun after it: "the [Louvre] said", "the
+    [Velmar] found". People are not written with "the" before their name. A
     word listed with places or after "on", "along" or "across the" is a
-    place, not an organisation ("Yorkshire and the Humber")."""
+    place, not an organisation ("Lancashire and the Wyre")."""
     doc = span.doc
     if label != "PERSON" or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
         return False
@@ -1855,7 +1854,7 @@ def _person_after_the(span: Span, label: str) -> bool:
     places = lexicon.place_names()
     if any(t.ent_type_ in {"GPE", "LOC"} or t.lower_ in places for t in tok.conjuncts) or (
             span.start > 1 and doc[span.start - 2].lower_ in {"on", "along", "across", "up", "down"}):
-        return False  # "Yorkshire and the [Humber]", "a bridge across the [Tamar]": a place
+        return False  # "Lancashire and the [Wyre]", "a bridge across the [Tamar]": a place
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is None or not (nxt.is_alpha and (nxt.text[:1].isupper() or nxt.pos_ in {"NOUN", "PROPN"}))
 
@@ -1873,7 +1872,7 @@ def _works_for(span: Span) -> bool:
 
 
 def _is_newspaper(span: Span) -> bool:
-    """Written "the <Name>" with a last word of a newspaper title ("the Sun",
+    """Written "the <Name>" with a last word of a newspaper title ("the Courier",
     "the Evening Courier", :data:`lexicon.NEWSPAPER_WORDS`)."""
     doc = span.doc
     return (span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].text[:1].isupper()
@@ -1995,7 +1994,7 @@ def merge_acronym_initials(state: _MergeState) -> None:
     "EU" joins "European Union" when both are in the text (a final company
     form may be left out: "GTB" for "Gulf Trade Bank BSC"); an acronym that
     two names spell stays apart, and a country's ("U.S.") is left to the
-    country rules: it never joins "U.S. Steel".
+    country rules: it never joins "U.S. Cable".
     """
     groups, initials = state.groups, {}
     for k in state.uniq:
@@ -2008,7 +2007,7 @@ def merge_acronym_initials(state: _MergeState) -> None:
                 initials.setdefault(ini, []).append(k)
     countries = country_keys()
     for k in state.uniq:
-        if _is_acronym(state.surface[k]) and k not in countries:  # "U.S." is not "U.S. Steel"
+        if _is_acronym(state.surface[k]) and k not in countries:  # "U.S." is not "U.S. Cable"
             matches = [m for m in initials.get(k, []) if m != k]
             if not matches:  # "NYMEX" for "New York Mercantile Exchange"
                 matches = [m for m in state.uniq if " " in m and _spelled_by_prefixes(k, m)]
@@ -2191,26 +2190,26 @@ def merge_known_as(state: _MergeState) -> None:
 
 def _company_short_forms(key: str, *, first_is_acronym: bool = False) -> list[str]:
     """The short forms a company written with a company form is known by: its
-    first word when that is an acronym (``first_is_acronym``: "mci" for "MCI
-    Communications Corp", a name of three words or more; a first word in
-    letters may be the parent of a unit, "Volvo" of "Volvo Finance North
-    America Inc") or before a company tail word ("ssl" for "ssl
+    first word when that is an acronym (``first_is_acronym``: "tkx" for "TKX
+    Harbour Systems Corp", a name of three words or more; a first word in
+    letters may be the parent of a unit, "Volta" of "Volta Finance North
+    America Inc") or before a company tail word ("velta" for "velta
     international", :data:`lexicon.COMPANY_TAIL_WORDS`) and, for "X and Y
-    Co", the part before "and" and its last word ("eli lilly", "lilly" for
-    "eli lilly and co"), or its first when the last is an everyday word
+    Co", the part before "and" and its last word ("jem hollis", "hollis" for
+    "jem hollis and co"), or its first when the last is an everyday word
     ("bryce" for "bryce oil and gas plc").
 
     Example:
-        >>> _company_short_forms("eli lilly and co")
-        ['eli lilly', 'lilly']
-        >>> _company_short_forms("mci communications corp", first_is_acronym=True)
-        ['mci']
+        >>> _company_short_forms("jem hollis and co")
+        ['jem hollis', 'hollis']
+        >>> _company_short_forms("tkx harbour systems corp", first_is_acronym=True)
+        ['tkx']
         >>> _company_short_forms("acme corp")
         []
     """
     words = key.split()
     if words[-1] in lexicon.COMPANY_TAIL_WORDS and len(words) == 2:
-        return [words[0]]  # "ssl international"
+        return [words[0]]  # "velta international"
     if len(words) < 3 or words[-1] not in ORG_SUFFIXES | lexicon.COMPANY_TAIL_WORDS:
         return []
     out = []
@@ -2218,15 +2217,15 @@ def _company_short_forms(key: str, *, first_is_acronym: bool = False) -> list[st
     if cut:  # its last word, or its first when the last is an everyday word ("bryce oil")
         out += [" ".join(words[:cut]), words[0] if _everyday(words[cut - 1]) else words[cut - 1]]
     if first_is_acronym:
-        out.append(words[0])  # "mci"; not "volvo" for "volvo finance north america inc", a unit
+        out.append(words[0])  # "tkx"; not "volta" for "volta finance north america inc", a unit
     return list(dict.fromkeys(out))
 
 
 @rule("merge-company-short-form", stage="actors")
 def merge_company_short_form(state: _MergeState) -> None:
     """Join a short form to the one company written with a company form that
-    is known by it: "MCI" and "MCI Communications Corp", "SSL" and "SSL
-    International", "Lilly" and "Eli Lilly and Co" (see
+    is known by it: "TKX" and "TKX Harbour Systems Corp", "Velta" and "Velta
+    International", "Hollis" and "Jem Hollis and Co" (see
     :func:`_company_short_forms`). The short form must be voted mostly ORG, or
     be called "it" or followed by ", which" ("Bryce said it ..."), and be no
     country or town: "Chicago" is not "Chicago Harbour Corp"."""
@@ -2243,7 +2242,7 @@ def merge_company_short_form(state: _MergeState) -> None:
                                              and k not in neuter):
             continue
         if any(" " in o and o != k and groups.find(o) == groups.find(k) for o in state.uniq):
-            continue  # "Boeing" is already "Boeing Co": not also "Boeing Commercial Airplane Co"
+            continue  # "Velta" is already "Velta Co": not also "Velta Commercial Jet Co"
         hosts = {groups.find(h) for h in hosts_of.get(k, ()) if h != k}
         if len(hosts) == 1 and groups.find(k) not in hosts:
             groups.union(hosts.pop(), k)
@@ -2251,15 +2250,15 @@ def merge_company_short_form(state: _MergeState) -> None:
 
 def _clips(short: str, name: str) -> bool:
     """``short`` is a clipped form of ``name``: the beginning of its first word
-    ("fed" for "federal reserve board", three or four letters) or the
-    beginnings of each of its words ("exim", "ex-im" for "export import").
+    ("nat" for "national harbour board", three or four letters) or the
+    beginnings of each of its words ("imex", "im-ex" for "import export").
 
     Example:
-        >>> _clips("fed", "federal reserve board"), _clips("ex-im", "export import")
+        >>> _clips("nat", "national harbour board"), _clips("im-ex", "import export")
         (True, True)
-        >>> _clips("fe", "federal reserve"), _clips("exim", "export"), _clips("allied", "allied domecq")
+        >>> _clips("na", "national harbour"), _clips("imex", "import"), _clips("harbour", "harbour holdings")
         (False, False, False)
-        >>> _clips("congress", "congressional joint economic committee")
+        >>> _clips("nation", "national harbour board")
         False
     """
     words = name.split()
@@ -2267,15 +2266,15 @@ def _clips(short: str, name: str) -> bool:
     if len(words) < 2 or not bare.isalpha() or len(bare) < 3:
         return False
     if words[0].startswith(short) and len(short) < len(words[0]) and len(short) <= 4:
-        return True  # "fed"; not "congress" for "congressional joint economic committee"
+        return True  # "nat"; not "nation" for "national harbour board"
     return (not bare.startswith(words[0]) and _spelled_by_prefixes(bare, name)
             and all(w[:1] in bare for w in words))
 
 
 @rule("merge-clipped-name", stage="actors")
 def merge_clipped_name(state: _MergeState) -> None:
-    """Join a clipped one-word form to the one organisation it shortens: "Fed"
-    for "Federal Reserve Board", "Exim" or "Ex-Im" for "Export Import Bank" (the
+    """Join a clipped one-word form to the one organisation it shortens: "Nat"
+    for "National Harbour Board", "Imex" or "Im-Ex" for "Import Export Fund" (the
     name or the name less its organisation word, :func:`_clips`). An acronym
     written in capitals is left to the acronym rules, a place ("Europe" is not
     "European Central Bank") never joins, and a name the model read as a
@@ -2297,13 +2296,13 @@ def merge_clipped_name(state: _MergeState) -> None:
 
 def _initials_any_order(acronym: str, name: str) -> bool:
     """The acronym's letters are the initials of the name's main words, in any
-    order: "IBC" for "Brazilian Coffee Institute" (a name's initials in its own
-    language), "E&Y" for "Ernst & Young".
+    order: "IGN" for "Norland Grain Institute" (a name's initials in its own
+    language), "H&T" for "Harwick & Tann".
 
     Example:
-        >>> _initials_any_order("IBC", "Brazilian Coffee Institute")
+        >>> _initials_any_order("IGN", "Norland Grain Institute")
         True
-        >>> _initials_any_order("IBM", "Brazilian Coffee Institute")
+        >>> _initials_any_order("IGB", "Norland Grain Institute")
         False
     """
     letters = acronym.replace("&", "").replace(".", "")
@@ -2314,8 +2313,8 @@ def _initials_any_order(acronym: str, name: str) -> bool:
 @rule("merge-acronym-any-order", stage="actors")
 def merge_acronym_any_order(state: _MergeState) -> None:
     """Join an acronym written right after a name and a comma ("the Harbour
-    Coffee Board, IBH, said") or with an ampersand ("E&Y" for "Ernst &
-    Young") to that name when its letters are the name's initials in any order
+    Grain Board, IHG, said") or with an ampersand ("H&T" for "Harwick &
+    Tann") to that name when its letters are the name's initials in any order
     (:func:`_initials_any_order`): a name given in English with the acronym
     of its own language, or initials joined by "&"."""
     doc, groups = state.doc, state.groups
@@ -2337,9 +2336,9 @@ def merge_acronym_any_order(state: _MergeState) -> None:
 
 
 def _modified_nouns(state: _MergeState) -> dict[str, set[str]]:
-    """Name key -> lemmas of the lower-case nouns its mentions modify ("[EC]
-    steelmakers", "[Acme]'s plants"), and of the names they modify, prefixed
-    "name:" ("the [EC]'s Executive Commission")."""
+    """Name key -> lemmas of the lower-case nouns its mentions modify ("[NC]
+    farmers", "[Acme]'s plants"), and of the names they modify, prefixed
+    "name:" ("the [NC]'s Nordic Commission")."""
     doc, out = state.doc, {}
     by_token = {i: c.key for c in state.cands for i in range(c.start, c.end)}
     for c in state.cands:
@@ -2357,11 +2356,11 @@ def _modified_nouns(state: _MergeState) -> dict[str, set[str]]:
 def merge_acronym_by_use(state: _MergeState) -> None:
     """Join an acronym that several names spell to the one it is used like.
 
-    "EC" spells both "European Community" and "Executive Commission"; a name
-    the acronym is part of ("EC Commission") or that it owns or modifies
-    ("the EC's Executive Commission") is not what it stands for, and when
-    more than one is left, the one that modifies the same nouns ("[EC]
-    steelmakers", "[European Community] steelmakers") is.
+    "NC" spells both "Nordic Council" and "Nordic Commission"; a name the
+    acronym is part of ("NC Commission") or that it owns or modifies ("the
+    NC's Nordic Commission") is not what it stands for, and when more than
+    one is left, the one that modifies the same nouns ("[NC] farmers",
+    "[Nordic Council] farmers") is.
     """
     groups, uses = state.groups, None
     for k in state.uniq:
@@ -2492,8 +2491,8 @@ def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
 
 @rule("vote-the-name", stage="actors")
 def vote_the_name(c: _Candidate, ev: _TypeEvidence) -> str | None:
-    """A single PERSON-tagged word after "the" ("the [Forum] found", "the
-    [Louvre] said") votes ORG: a person's name takes no article. Plurals ("the
+    """A single PERSON-tagged word after "the" ("the [Louvre] said", "the
+    [Velmar] found") votes ORG: a person's name takes no article. Plurals ("the
     Kurds") are left to ``vote-plural-group``, titles ("the Pope") and a name
     before a noun ("the Smith family") are not read."""
     return "ORG" if c.after_the else None
@@ -2611,13 +2610,13 @@ def type_employer(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 @rule("type-acronym-not-person", stage="actors")
 def type_acronym_not_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A name voted mostly PERSON written only as an acronym in capitals ("AP
+    """A name voted mostly PERSON written only as an acronym in capitals ("KNA
     said", "[NTB] reported"), or as an acronym and the name it spells
     ("Norland Press" and "NP"), or with a clipped form of its name ("Harbour
     Funding Council" and "Hafuco"), is an ORG: people are not named by acronyms
     (initials with full stops, "J.R.", are left alone), unless a mention says
-    it is a person's (an honorific, a title). A "he" in what it said ("[AP]
-    said he was led away") is someone else."""
+    it is a person's (an honorific, a title). A "he" in what it said ("[KNA]
+    said he was released") is someone else."""
     best = max(ev.votes.values(), default=0)
     if not (best and ev.votes["PERSON"] == best):
         return None
@@ -2644,8 +2643,8 @@ def type_org_unit(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 @rule("type-town-not-region", stage="actors")
 def type_town_not_region(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted mostly LOC whose every form is a town, state or county
-    (``data/places.txt``) and no continent is a GPE: "the [Illinois]
-    senator" names a state, a political place."""
+    (``data/places.txt``) and no continent is a GPE: "the [Ohio] senator"
+    names a state, a political place."""
     best = max(ev.votes.values(), default=0)
     if not best or ev.votes["LOC"] != best:
         return None
@@ -2777,7 +2776,7 @@ def type_org_named(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 @rule("type-newspaper", stage="actors")
 def type_newspaper(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A name written "the <Name>" ending in a newspaper word ("the Sun", "the
+    """A name written "the <Name>" ending in a newspaper word ("the Courier", "the
     Evening Courier", "the Harbour Times") is an ORG, a newspaper, whatever
     the model tagged it (a place, a nationality), unless a mention says it is
     a person's."""
@@ -3245,7 +3244,7 @@ def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
                      types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
     """Add a newspaper the model missed: "the" and capitalised words ending in
     a newspaper word (:data:`lexicon.NEWSPAPER_WORDS`), maybe followed by "on
-    Sunday": "the Sunday Express" (its weekday read as a date), "the Mail on
+    Sunday": "the Sunday Courier" (its weekday read as a date), "the Courier on
     Sunday", "the Observer" (ORG). No word may be tagged as another actor."""
     cols = token_columns(doc)
     text, lower, ent = cols["text"], cols["lower"], cols["ent"]
@@ -3261,7 +3260,7 @@ def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
                 continue
             if end + 1 < sent.end and (text[end][:1].isupper() or text[end] in {"'s", "’s"} or (
                     lower[end] in {"and", "&", "of"} and text[end + 1][:1].isupper())):
-                continue  # the name goes on: "the Standard and Poor's 500"
+                continue  # the name goes on: "the Standard and Harbour index"
             if end + 1 < sent.end and lower[end] == "on" and lower[end + 1] == "sunday":
                 end += 2
             yield None, _recalled(doc[i + 1:end], sent_i, "ORG")

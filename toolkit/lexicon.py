@@ -294,7 +294,7 @@ EMPLOYEE_NOUNS: frozenset[str] = frozenset({
     "analyst", "economist", "strategist", "trader", "dealer", "broker", "forecaster",
     "spokesman", "spokeswoman", "spokesperson"})
 
-#: Last words of newspaper titles ("the Sunday Express", "the Observer"): a
+#: Last words of newspaper titles ("the Sunday Courier", "the Observer"): a
 #: capitalised name after "the" that ends in one is a newspaper, an
 #: organisation.
 NEWSPAPER_WORDS: frozenset[str] = frozenset({
@@ -303,7 +303,7 @@ NEWSPAPER_WORDS: frozenset[str] = frozenset({
     "economist", "courier", "examiner", "inquirer", "standard", "sun"})
 
 #: Last words of a company's name that its short form leaves out, besides the
-#: company forms ("SSL International" is "SSL"); a town before one stays a town.
+#: company forms ("Velta International" is "Velta"); a town before one stays a town.
 COMPANY_TAIL_WORDS: frozenset[str] = frozenset({"international"})
 
 #: Last words of the names of laws and formal texts ("... Practices Act", "...

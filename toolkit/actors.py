@@ -51,6 +51,15 @@ comes back with no actors. The steps:
      Harwick] team-mate"), set scores glued to a name are cut ("[Ann Lee
      7-6 6-3]"), and a nationality is cut off a "Given Surname" tagged ORG
      ("[Frenchman Ann Lee]");
+   - organisations are mended at their edges: a person's name glued after
+     one is cut off ("[Harbour Bank Ann Lee]"), a country before a common
+     word the wire capitalised is the country ("[U.K. Insurers]"), "KT and [R
+     Harbour Trust]", "Den [Nordvik]" (when "Den Nordvik Bank" is named
+     elsewhere), "[J.K. Lane] and Co Inc" and "law firm [Hale] and Dorr" are
+     extended to the whole firm, organisation nouns glued to the end are cut
+     ("[Acme Press news agency]"), and "[Velmar] analyst Ann Lee" is the
+     employer, not a person; a one-word organisation written as the plural
+     of a name tagged elsewhere ("the Levies") is a common noun;
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -92,6 +101,13 @@ comes back with no actors. The steps:
      England", "Acme" -> "Acme Corp", "Aegean" -> "Aegean Sea"), and an
      organisation's last words join it ("Commission" -> "Executive
      Commission"); the first words alone do not ("Acme" is not "Acme Prize").
+     A company written with a company form is also known by its first word
+     when that is an acronym, or the part before "and" ("TKX" -> "TKX
+     Harbour Systems Corp", "Hollis" -> "Jem Hollis and Co"), a clipped name
+     by its beginnings ("Nat", "Imex"), an acronym written after a name and a
+     comma by its initials in any order ("the Grain Institute of Norland,
+     IGN,"; "H&T"), and an acronym two names spell joins the one it is used
+     like ("NC farmers" as "Nordic Council farmers");
 
 3. **Type by consensus**: every mention votes with its (repaired) label; the
    whole article decides, and these rules override the vote:
@@ -155,6 +171,15 @@ comes back with no actors. The steps:
    - a name voted PERSON whose every form is a place name
      (``data/places.txt``: GeoNames towns, US states, UK and Irish counties)
      and that nothing marks as a person's is a GPE;
+   - organisations named with no obvious cue are read from the words around
+     them: a plural noun before one name ("auditors X"), shares or a stake
+     held in it ("shares in X", "X shares rose"), someone working for it
+     ("an analyst at X"), "a firm called X", "X, the Danish company",
+     "the X newspaper" or "the Courier" (a newspaper word), an acronym read as a
+     person ("NTB said") and a unit of an organisation's acronym ("NBC Harbour
+     Sport") make an ORG; a single person-tagged word after "the" ("the
+     Louvre said") votes ORG; a town or state read as a region ("the
+     [Ohio] senator" as LOC) is a GPE, a continent stays LOC;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -182,8 +207,10 @@ comes back with no actors. The steps:
    group"), the untagged subject of a speech verb ("Edu said"), a name with
    an age ("Edu, 27,"), a name after an honorific or title ("Coach Edu"), a
    name after "a company called", an untagged "Given Surname", a place name
-   after "in", "from" or "to", a country name, and untagged repeats of names
-   already found (a repeat with a plural verb retypes a person as a group).
+   after "in", "from" or "to", a country name, a newspaper ("the Sunday
+   Courier", whose weekday the model reads as a date; "the Courier on Sunday"),
+   and untagged repeats of names already found (a repeat with a plural verb
+   retypes a person as a group).
    Each actor says how it was found (``source``): ``model`` when the model
    tagged a mention, else the recall rule of its first mention.
 
@@ -374,6 +401,14 @@ class _Candidate:
     stars: bool = False  # acts in a work ("starring [X]")
     everyday: bool = False  # made only of everyday words ("Gold Dust")
     title_possessive: bool = False  # "[X]'s Shoes": its "'s" is part of a title
+    group_noun: bool = False  # one name right after a plural noun ("auditors [X]")
+    org_prefix: bool = False  # begins with an acronym tagged as an organisation ("[NBC Harbour] Sport")
+    org_named: bool = False  # "a firm called [X]", "the [X] newspaper" (a person-tagged modifier)
+    traded: bool = False  # what shares or a stake are held in ("shares in [X]", "a unit of [X]")
+    acronym: bool = False  # written as capitals only, no full stops ("KNA", "NTB")
+    after_the: bool = False  # one singular person-tagged word after "the" ("the [Louvre] said")
+    employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
+    newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1730,8 +1765,9 @@ def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
     for ent in ents:
         amp = ent.start - 1
         first = amp - 1
+        inside = bool(out) and out[-1].start < first < out[-1].end  # "[Grand Stores] and [X]"
         if (ent.label_ == "ORG" and first > sent.start and doc[amp].lower_ in {"and", "&"}
-                and (_plural_common_word(doc[first]) or (
+                and not inside and (_plural_common_word(doc[first]) or (
                     ent[-1].lower_ in ORG_HEAD_WORDS | {"union"} and _lone_common_word(doc[first])))):
             start = first
             if out and out[-1].start == first and out[-1].end == amp:
@@ -1953,6 +1989,34 @@ def split_person_possessor(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _org_words(words: list[str]) -> bool:
+    """Whether some word of a name (lower case) is an organisation word or a company form."""
+    return any(w in ORG_HEAD_WORDS | ORG_SUFFIXES for w in words)
+
+
+@rule("split-org-from-person", stage="actors")
+def split_org_from_person(ents: list[Span], sent: Span) -> list[Span]:
+    """Split a person's name off the end of an organisation's: "Governor of the
+    [Harbour Bank of Norland Ann Lee]" is the bank (ORG) and the person
+    "Ann Lee" (PERSON), as a title is written before both.
+
+    The cut is at a given name (``data/given_names.txt``) that starts a
+    "Given Surname" ending the entity, when the words before it hold an
+    organisation word or a company form ("Bank", "Corp").
+    """
+    doc, out, given = sent.doc, [], lexicon.given_names()
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 2, ent.end - 1)
+                    if doc[i].lower_ in given and doc[i].text[:1].isupper()
+                    and _given_name_first(name_key(doc[i:ent.end].text))
+                    and _org_words(name_key(doc[ent.start:i].text).split())), None)
+        if ent.label_ != "PERSON" and cut is not None:
+            out += [Span(doc, ent.start, cut, label="ORG"), Span(doc, cut, ent.end, label="PERSON")]
+        else:
+            out.append(ent)
+    return out
+
+
 TRAILING_SCORES_RE = re.compile(r"(?:\s*\(?\d{1,2}\s*-\s*\d{1,2}\)?){2,}")
 """Two or more scores, tie-breaks in brackets included: " 7-6 (7-4) 6-3"."""
 
@@ -1973,6 +2037,73 @@ def cut_trailing_scores(ents: list[Span], sent: Span) -> list[Span]:
         tail = doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
         if end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(tail):
             ent = Span(doc, ent.start, end, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+@rule("split-country-from-common-word", stage="actors")
+def split_country_from_common_word(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a capitalised common word off a country's name: "[U.K. Insurers] have
+    half the seats", "[U.K. Lenders] said" (the wire capitalises the word
+    after an abbreviation's full stop) name the country, a GPE, and a common
+    noun. The country must be written with full stops, and the word must be
+    written in lower case elsewhere in the text ("the U.S. Proposal" after "the
+    proposal"; not when the name acts or owns on its own, "U.S. Cable said"),
+    or be a plural or an adjective frequent in English; an organisation word,
+    a stock code or acronym after it and a name that goes on ("U.S. Cable (X)",
+    "U.S. Airways", "UK Athletics", "U.S. Agency for ...") keep it whole."""
+    doc, out, countries = sent.doc, [], country_keys()
+    for ent in ents:
+        word = ent[-1]
+        nxt = doc[ent.end] if ent.end < sent.end else None
+        if (len(ent) == 2 and ent[0].text.endswith(".") and name_key(ent[0].text) in countries
+                and word.text[:1].isupper()
+                and word.text[1:].islower() and word.lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES
+                and not (nxt is not None and (nxt.lower_ in {"of", "for", "and", "&"}
+                                              or nxt.text[:1].isupper() or nxt.text[:1] in {"<", "("}))
+                and ((word.tag_ in {"NNS", "NNPS", "JJ"} or word.lower_.endswith("s")) and _common_here(word)
+                     or word.lower_ in _lowercase_words(doc)
+                     and ent.root.dep_ not in {"nsubj", "nsubjpass", "poss"})):
+            ent = Span(doc, ent.start, ent.start + 1, label="GPE")
+        out.append(ent)
+    return out
+
+
+@rule("extend-initials-and", stage="actors")
+def extend_initials_and(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an organisation that starts with an initial over "<Initials> and"
+    before it: the model tags "[R Harbour Trust]" in "KT and R Harbour Trust",
+    as the wire writes "AT and T": the whole is one name (ORG)."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        first = ent.start
+        if (ent.label_ == "ORG" and first - 2 >= sent.start and _short_capitals(doc[first])
+                and doc[first - 1].lower_ in {"and", "&"} and _short_capitals(doc[first - 2])
+                and not doc[first - 2].ent_type_ and not (out and out[-1].end > first - 2)):
+            ent = Span(doc, first - 2, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
+def _short_capitals(tok: Token) -> bool:
+    """One to four capital letters: an initial or a short acronym ("E", "LL", "AT")."""
+    return 1 <= len(tok.text) <= 4 and tok.text.isalpha() and tok.text.isupper()
+
+
+@rule("extend-and-company", stage="actors")
+def extend_and_company(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend a name over "and Co" or "& Co" after it, with a company form that
+    may follow: "retained [J.K. Lane] and Co Inc" is the firm "J.K. Lane and Co
+    Inc" (ORG), not a person, as the wire writes partnerships."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        end = ent.end
+        if (end + 1 < sent.end and doc[end].lower_ in {"and", "&"}
+                and doc[end + 1].lower_.rstrip(".") in {"co", "company"} and doc[end + 1].text[:1].isupper()):
+            end += 2
+            if end < sent.end and doc[end].lower_ in ORG_SUFFIXES and doc[end].text[:1].isupper():
+                end += 1
+            ent = Span(doc, ent.start, end, label="ORG")
         out.append(ent)
     return out
 
@@ -2014,12 +2145,114 @@ def strip_nationality_from_unread_name(ents: list[Span], sent: Span) -> list[Spa
     return out
 
 
+@rule("join-firm-and", stage="actors")
+def join_firm_and(ents: list[Span], sent: Span) -> list[Span]:
+    """Join "<org noun> [X] and Y" into one firm when Y is one capitalised word
+    the model tagged as no actor and the name ends there: "law firm [Hale]
+    and [May]" (the second word read as a month) is the firm "Hale and May"
+    (ORG), as partnerships are named."""
+    doc, out, nouns = sent.doc, [], org_nouns()
+    for ent in ents:
+        end = ent.end
+        prev = doc[ent.start - 1] if ent.start > sent.start else None
+        if (prev is not None and prev.is_lower and prev.lower_ in nouns and end + 1 < sent.end
+                and doc[end].lower_ in {"and", "&"} and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].is_alpha and doc[end + 1].ent_type_ not in ACTOR_TYPES
+                and not (end + 2 < sent.end and doc[end + 2].text[:1].isupper())):
+            ent = Span(doc, ent.start, end + 2, label="ORG")
+        out.append(ent)
+    return out
+
+
+@rule("join-dangling-name", stage="actors")
+def join_dangling_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Join an entity that ends in "of" or "for", or in "and" after an "of" or
+    "for" of its own, to the one right after it: the model cut one name in
+    two, "[the Council for Harbour Pilots and] [Tugs]" is one
+    organisation (ORG). "[the Harbour and] [Vale Railroads]" stays two."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and len(prev) > 1 and ent.text[:1].isupper()
+                and (doc[prev.end - 1].lower_ in {"of", "for"}
+                     or doc[prev.end - 1].lower_ in {"and", "&"}
+                     and any(t.lower_ in {"of", "for"} for t in prev[1:-1]))):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
+@rule("relabel-employer", stage="actors")
+def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
+    """A PERSON-tagged name written before a word for someone who works for a
+    firm and a person's name is the firm: "said [Velmar] analyst Ann Lee"
+    (relabelled ORG; a town or country there is a GPE). A spokesman is left
+    out ("Blair spokesman Tom Ide" speaks for a person), and so is a name
+    written "Given Surname"."""
+    doc, out = sent.doc, []
+    places, countries = lexicon.place_names(), country_keys()
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end + 1 < sent.end else None
+        if (ent.label_ == "PERSON" and nxt is not None and nxt.is_lower
+                and nxt.lower_ in lexicon.EMPLOYEE_NOUNS and not nxt.lower_.startswith("spokes")
+                and doc[ent.end + 1].ent_type_ == "PERSON"
+                and not _given_name_first(name_key(ent.text))):
+            key = name_key(ent.text)
+            ent = Span(doc, ent.start, ent.end, label="GPE" if key in places or key in countries else "ORG")
+        out.append(ent)
+    return out
+
+
+@rule("cut-org-noun-tail", stage="actors")
+def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut lower-case organisation nouns off the end of a name: "the [Norland
+    Press news agency] reported" names "Norland Press", an ORG; the nouns
+    say what it is, they are not part of its name."""
+    doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
+    for ent in ents:
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].is_lower and (
+                doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in {"news"} and end < ent.end):
+            end -= 1
+        if end < ent.end and doc[end - 1].text[:1].isupper():
+            ent = Span(doc, ent.start, end, label="ORG")
+        out.append(ent)
+    return out
+
+
+@rule("extend-to-known-name", stage="actors")
+def extend_to_known_name(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an entity over the untagged capitalised words before it when
+    together they begin a longer name the model tagged elsewhere in the
+    article: "[Norland] Handelsbank" tagged once as "Den Norland Handelsbank"
+    ... "Den [Norland]'s bonds" gives "Den Norland", which then joins the bank
+    (a name is not cut in the middle)."""
+    doc, out, known = sent.doc, [], _known_names(sent.doc)
+    for ent in ents:
+        start = ent.start
+        while (start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+               and not doc[start - 1].ent_type_ and not _role_kind(doc[start - 1])
+               and not (out and out[-1].end > start - 1)):
+            start -= 1
+        extended = None
+        for s in range(start, ent.start):
+            key = name_key(doc[s:ent.end].text)
+            if any(k.startswith(key + " ") for k in known):
+                extended = Span(doc, s, ent.end, label=ent.label_)
+                break
+        out.append(extended if extended is not None else ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
     keep_party_modifier, relabel_place_modifier, split_country_prefix, strip_affiliation,
     strip_title_from_name, extend_given_name, split_person_possessor, cut_trailing_scores,
-    strip_nationality_from_unread_name)
+    strip_nationality_from_unread_name,
+    split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
+    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2137,9 +2370,29 @@ def _after_org_noun(span: Span) -> bool:
     return prev is not None and prev.is_lower and prev.lower_ in org_nouns()
 
 
+@rule("drop-plural-of-name", stage="actors")
+def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
+    """Drop a one-word organisation written as the plural of a name the model
+    tags alone elsewhere in the article: "in the [Levies] before each vote"
+    after "the Levy" counts several levies, a common noun; a
+    name is not put in the plural. Parties ("Democrats"), teams read as such
+    ("the [Saints] fans") and countries are kept."""
+    if label != "ORG" or len(span) != 1:
+        return False
+    word = span[0].text
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s") and not word.endswith("ss")):
+        return False
+    single = _singular(word.casefold())
+    if single == word.casefold() or _party(name_key(word)) or name_key(word) in country_keys() or _is_club(span):
+        return False
+    return any(len(e) == 1 and e.label_ in ACTOR_TYPES and e.text.casefold() == single
+               for e in span.doc.ents)
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
-    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective)
+    drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective,
+    drop_plural_of_name)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2197,7 +2450,138 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                           "in", "at", "near", "outside"},
                       work_cue=_work_cue(span) or _work_elsewhere(span),
                       product_use=_product_use(span), maker=_is_maker(span), stars=_stars(span),
-                      everyday=_everyday_name(span), title_possessive=_title_possessive(span))
+                      everyday=_everyday_name(span), title_possessive=_title_possessive(span),
+                      group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span),
+                      org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
+                      traded=_is_traded(span),
+                      acronym=_is_acronym(span.text) and "." not in span.text,
+                      after_the=_person_after_the(span, label), employer=_works_for(span),
+                      newspaper=_is_newspaper(span))
+
+
+def _after_group_noun(span: Span) -> bool:
+    """A single name right after a plural common noun that describes it:
+    "auditors [X]", "footwear specialists [X]": a plural says the name is a
+    firm or a group, not one person. A list ("rivals Ann Lee and Tom Ide") and
+    a plural of a word for people in a role ("members", "ministers") do not
+    count ("spokeswoman for women [Ann Lee]"), nor does a name that is the
+    subject of a clause after the noun ("the problems [Ann Lee] had")."""
+    doc = span.doc
+    if span.start == 0 or span.root.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "the same problems [X] had": the subject of a clause of its own
+    prev = doc[span.start - 1]
+    people = PERSON_CUE_NOUNS | PERSON_NOUNS
+    if not (prev.is_lower and prev.tag_ == "NNS" and not prev.lower_.endswith("ss")
+            and _singular(prev.lower_) not in people and prev.lemma_ not in people):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return not (nxt is not None and nxt.lower_ in {"and", "&", ","} and after is not None
+                and after.text[:1].isupper())
+
+
+def _named_as_org(span: Span, label: str) -> bool:
+    """The name an organisation noun is given ("a little-known firm called
+    [X]", "a company named [X]"), or a person-tagged name the parser reads as
+    an adjective of one after "the" ("the [X] newspaper")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ in {"oprd", "attr", "dobj"} and head.lemma_ in {"call", "name"} and head.tag_ == "VBN":
+        noun = head.head
+        return head.dep_ == "acl" and noun.is_lower and noun.lower_ in org_nouns()
+    return (label == "PERSON" and root.dep_ == "amod" and head.i == span.end and head.is_lower
+            and head.lower_ in org_nouns() and span.start > 0
+            and doc[span.start - 1].lower_ == "the")
+
+
+def _set_beside_org_noun(span: Span) -> bool:
+    """Followed by a comma and a noun phrase headed by an organisation noun:
+    "[X], the Danish company founded by ...", "[X], a Kettering oil company,"
+    (read from the words, as the parser often misses such an apposition). A
+    noun that goes on ("the company chairman") or owns something ("the
+    company's founder") describes a person instead, and one followed by its
+    verb starts a clause ("In [X], the company is ...")."""
+    doc, i = span.doc, span.end
+    if not (i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].tag_ == "DT"):
+        return False
+    for j in range(i + 2, min(i + 7, len(doc))):
+        tok = doc[j]
+        if tok.tag_ in {"NN", "NNS"} and tok.is_lower:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if nxt is not None and (nxt.tag_ in {"NN", "NNS", "POS", "VBZ", "VBP", "VBD", "MD"}
+                                    or nxt.lower_ in {"'s", "’s"}):
+                return False  # "In [X], the company is fighting ...": a clause, no apposition
+            return _singular(tok.lower_) in org_nouns()
+        if not (tok.tag_ in {"JJ", "NNP", "VBN", "HYPH", "CD"} or tok.text == "-"):
+            return False
+    return False
+
+
+def _is_traded(span: Span) -> bool:
+    """What shares, a stake or a unit belong to: "shares in [X]", "a stake in
+    [X]", "a subsidiary of [X]", "[X] shares rose" (:data:`lexicon.HOLDING_NOUNS`)."""
+    root = span.root
+    prep = root.head
+    if (root.dep_ in {"compound", "nmod"} and prep.i == span.end and prep.tag_ in {"NN", "NNS"}
+            and prep.is_lower and _singular(prep.lower_) in lexicon.HOLDING_NOUNS):
+        return True  # "[X] shares rose"
+    return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
+            and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
+
+
+def _person_after_the(span: Span, label: str) -> bool:
+    """A single person-tagged word after "the" that is no plural and no title
+    and does not modify a name or noun after it: "the [Louvre] said", "the
+    [Velmar] found". People are not written with "the" before their name. A
+    word listed with places or after "on", "along" or "across the" is a
+    place, not an organisation ("Lancashire and the Wyre")."""
+    doc = span.doc
+    if label != "PERSON" or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    tok = span[0]
+    if tok.tag_ == "NNPS" or tok.lower_.endswith("s") or _role_kind(tok):
+        return False
+    places = lexicon.place_names()
+    if any(t.ent_type_ in {"GPE", "LOC"} or t.lower_ in places for t in tok.conjuncts) or (
+            span.start > 1 and doc[span.start - 2].lower_ in {"on", "along", "across", "up", "down"}):
+        return False  # "Lancashire and the [Wyre]", "a bridge across the [Tamar]": a place
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or not (nxt.is_alpha and (nxt.text[:1].isupper() or nxt.pos_ in {"NOUN", "PROPN"}))
+
+
+def _works_for(span: Span) -> bool:
+    """What someone works for: "an analyst at [X]", "a spokesman for [X]",
+    "forecaster with [X]" (:data:`lexicon.EMPLOYEE_NOUNS`). A name written
+    "Given Surname" is left out: "a spokesman for Ann Lee" speaks for a
+    person."""
+    root = span.root
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in {"for", "at", "with"} and prep.i == span.start - 1
+            and prep.head.is_lower and prep.head.lower_ in lexicon.EMPLOYEE_NOUNS
+            and not _given_name_first(name_key(span.text)))
+
+
+def _is_newspaper(span: Span) -> bool:
+    """Written "the <Name>" with a last word of a newspaper title ("the Courier",
+    "the Evening Courier", :data:`lexicon.NEWSPAPER_WORDS`)."""
+    doc = span.doc
+    return (span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].text[:1].isupper()
+            and span[-1].lower_ in lexicon.NEWSPAPER_WORDS)
+
+
+def _has_org_prefix(span: Span) -> bool:
+    """A name of two or more words whose first word is an acronym the model
+    tags as an organisation on its own in the article: "[BBC] Wales Sport" is
+    a unit of the BBC."""
+    if len(span) < 2 or not _is_acronym(span[0].text):
+        return False
+    doc = span.doc
+    cached = doc.user_data.get("actor_org_acronyms")
+    if cached is None:
+        cached = dict.fromkeys(sorted({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1
+                                       and _is_acronym(e.text)}), 1)
+        doc.user_data["actor_org_acronyms"] = cached
+    return span[0].text in cached
 
 
 # --------------------------------------------------------------------------- merging
@@ -2299,7 +2683,8 @@ def merge_acronym_initials(state: _MergeState) -> None:
 
     "EU" joins "European Union" when both are in the text (a final company
     form may be left out: "GTB" for "Gulf Trade Bank BSC"); an acronym that
-    two names spell stays apart.
+    two names spell stays apart, and a country's ("U.S.") is left to the
+    country rules: it never joins "U.S. Cable".
     """
     groups, initials = state.groups, {}
     for k in state.uniq:
@@ -2310,8 +2695,9 @@ def merge_acronym_initials(state: _MergeState) -> None:
         for ini in dict.fromkeys(_initials(f) for f in forms):
             if ini:
                 initials.setdefault(ini, []).append(k)
+    countries = country_keys()
     for k in state.uniq:
-        if _is_acronym(state.surface[k]):
+        if _is_acronym(state.surface[k]) and k not in countries:  # "U.S." is not "U.S. Cable"
             matches = [m for m in initials.get(k, []) if m != k]
             if not matches:  # "NYMEX" for "New York Mercantile Exchange"
                 matches = [m for m in state.uniq if " " in m and _spelled_by_prefixes(k, m)]
@@ -2551,10 +2937,204 @@ def merge_single_name_of_player(state: _MergeState) -> None:
             state.joined.add(k)
 
 
+def _company_short_forms(key: str, *, first_is_acronym: bool = False) -> list[str]:
+    """The short forms a company written with a company form is known by: its
+    first word when that is an acronym (``first_is_acronym``: "tkx" for "TKX
+    Harbour Systems Corp", a name of three words or more; a first word in
+    letters may be the parent of a unit, "Volta" of "Volta Finance North
+    America Inc") or before a company tail word ("velta" for "velta
+    international", :data:`lexicon.COMPANY_TAIL_WORDS`) and, for "X and Y
+    Co", the part before "and" and its last word ("jem hollis", "hollis" for
+    "jem hollis and co"), or its first when the last is an everyday word
+    ("bryce" for "bryce oil and gas plc").
+
+    Example:
+        >>> _company_short_forms("jem hollis and co")
+        ['jem hollis', 'hollis']
+        >>> _company_short_forms("tkx harbour systems corp", first_is_acronym=True)
+        ['tkx']
+        >>> _company_short_forms("acme corp")
+        []
+    """
+    words = key.split()
+    if words[-1] in lexicon.COMPANY_TAIL_WORDS and len(words) == 2:
+        return [words[0]]  # "velta international"
+    if len(words) < 3 or words[-1] not in ORG_SUFFIXES | lexicon.COMPANY_TAIL_WORDS:
+        return []
+    out = []
+    cut = next((i for i, w in enumerate(words[1:-1], 1) if w in {"and", "&"}), 0)
+    if cut:  # its last word, or its first when the last is an everyday word ("bryce oil")
+        out += [" ".join(words[:cut]), words[0] if _everyday(words[cut - 1]) else words[cut - 1]]
+    if first_is_acronym:
+        out.append(words[0])  # "tkx"; not "volta" for "volta finance north america inc", a unit
+    return list(dict.fromkeys(out))
+
+
+@rule("merge-company-short-form", stage="actors")
+def merge_company_short_form(state: _MergeState) -> None:
+    """Join a short form to the one company written with a company form that
+    is known by it: "TKX" and "TKX Harbour Systems Corp", "Velta" and "Velta
+    International", "Hollis" and "Jem Hollis and Co" (see
+    :func:`_company_short_forms`). The short form must be voted mostly ORG, or
+    be called "it" or followed by ", which" ("Bryce said it ..."), and be no
+    country or town: "Chicago" is not "Chicago Harbour Corp"."""
+    votes, groups, countries, places = state.votes, state.groups, country_keys(), lexicon.place_names()
+    hosts_of: dict[str, set[str]] = {}
+    for k in state.uniq:
+        if votes[k]["ORG"] * 2 > sum(votes[k].values()):
+            first = state.surface[k].split()[0]
+            for short in _company_short_forms(k, first_is_acronym=_is_acronym(first)):
+                hosts_of.setdefault(short, set()).add(k)
+    neuter = {c.key for c in state.cands if c.neuter or c.which}
+    for k in state.uniq:
+        if k in countries or k in places or (votes[k]["ORG"] * 2 <= sum(votes[k].values())
+                                             and k not in neuter):
+            continue
+        if any(" " in o and o != k and groups.find(o) == groups.find(k) for o in state.uniq):
+            continue  # "Velta" is already "Velta Co": not also "Velta Commercial Jet Co"
+        hosts = {groups.find(h) for h in hosts_of.get(k, ()) if h != k}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+def _clips(short: str, name: str) -> bool:
+    """``short`` is a clipped form of ``name``: the beginning of its first word
+    ("nat" for "national harbour board", three or four letters) or the
+    beginnings of each of its words ("imex", "im-ex" for "import export").
+
+    Example:
+        >>> _clips("nat", "national harbour board"), _clips("im-ex", "import export")
+        (True, True)
+        >>> _clips("na", "national harbour"), _clips("imex", "import"), _clips("harbour", "harbour holdings")
+        (False, False, False)
+        >>> _clips("nation", "national harbour board")
+        False
+    """
+    words = name.split()
+    bare = short.replace("-", "")
+    if len(words) < 2 or not bare.isalpha() or len(bare) < 3:
+        return False
+    if words[0].startswith(short) and len(short) < len(words[0]) and len(short) <= 4:
+        return True  # "nat"; not "nation" for "national harbour board"
+    return (not bare.startswith(words[0]) and _spelled_by_prefixes(bare, name)
+            and all(w[:1] in bare for w in words))
+
+
+@rule("merge-clipped-name", stage="actors")
+def merge_clipped_name(state: _MergeState) -> None:
+    """Join a clipped one-word form to the one organisation it shortens: "Nat"
+    for "National Harbour Board", "Imex" or "Im-Ex" for "Import Export Fund" (the
+    name or the name less its organisation word, :func:`_clips`). An acronym
+    written in capitals is left to the acronym rules, a place ("Europe" is not
+    "European Central Bank") never joins, and a name the model read as a
+    person's mostly joins only when every word gives its beginning."""
+    votes, groups, countries = state.votes, state.groups, country_keys()
+    orgs = [k for k in state.uniq if " " in k and votes[k]["ORG"] * 2 > sum(votes[k].values())]
+    places = lexicon.place_names()
+    for k in state.uniq:
+        surface, v = state.surface[k], votes[k]
+        if (" " in k or k in countries or k in places or v["GPE"] or v["LOC"] or v["NORP"]
+                or surface.isupper() or not surface[:1].isupper()):
+            continue  # "Europe" is no clipped "European Central Bank"
+        person = votes[k]["PERSON"] * 2 > sum(votes[k].values())
+        hosts = {groups.find(o) for o in orgs for form in [o, *_name_heads(o)]
+                 if _clips(k, form) and not (person and form.split()[0].startswith(k))}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+def _initials_any_order(acronym: str, name: str) -> bool:
+    """The acronym's letters are the initials of the name's main words, in any
+    order: "IGN" for "Norland Grain Institute" (a name's initials in its own
+    language), "H&T" for "Harwick & Tann".
+
+    Example:
+        >>> _initials_any_order("IGN", "Norland Grain Institute")
+        True
+        >>> _initials_any_order("IGB", "Norland Grain Institute")
+        False
+    """
+    letters = acronym.replace("&", "").replace(".", "")
+    ini = _initials(name)
+    return len(letters) >= 2 and letters.isalpha() and sorted(letters.casefold()) == sorted(ini)
+
+
+@rule("merge-acronym-any-order", stage="actors")
+def merge_acronym_any_order(state: _MergeState) -> None:
+    """Join an acronym written right after a name and a comma ("the Harbour
+    Grain Board, IHG, said") or with an ampersand ("H&T" for "Harwick &
+    Tann") to that name when its letters are the name's initials in any order
+    (:func:`_initials_any_order`): a name given in English with the acronym
+    of its own language, or initials joined by "&"."""
+    doc, groups = state.doc, state.groups
+    for c in state.cands:
+        e = c.end
+        if not (e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text.isupper()):
+            continue
+        acr = name_key(doc[e + 1].text)
+        if acr in groups.parent and acr != c.key and _initials_any_order(doc[e + 1].text, doc[c.start:c.end].text):
+            groups.union(c.key, acr)
+    for k in state.uniq:
+        surface = state.surface[k]
+        if "&" not in surface or " " in surface:
+            continue
+        hosts = {groups.find(o) for o in state.uniq
+                 if " " in o and _initials_any_order(surface, state.surface[o])}
+        if len(hosts) == 1 and groups.find(k) not in hosts:
+            groups.union(hosts.pop(), k)
+
+
+def _modified_nouns(state: _MergeState) -> dict[str, set[str]]:
+    """Name key -> lemmas of the lower-case nouns its mentions modify ("[NC]
+    farmers", "[Acme]'s plants"), and of the names they modify, prefixed
+    "name:" ("the [NC]'s Nordic Commission")."""
+    doc, out = state.doc, {}
+    by_token = {i: c.key for c in state.cands for i in range(c.start, c.end)}
+    for c in state.cands:
+        root = doc[c.start:c.end].root
+        head = root.head
+        if root.dep_ in {"compound", "poss", "nmod", "amod"} and not c.start <= head.i < c.end:
+            if head.i in by_token:
+                out.setdefault(c.key, set()).add("name:" + by_token[head.i])
+            elif head.is_lower and head.pos_ == "NOUN":
+                out.setdefault(c.key, set()).add(head.lemma_)
+    return out
+
+
+@rule("merge-acronym-by-use", stage="actors")
+def merge_acronym_by_use(state: _MergeState) -> None:
+    """Join an acronym that several names spell to the one it is used like.
+
+    "NC" spells both "Nordic Council" and "Nordic Commission"; a name the
+    acronym is part of ("NC Commission") or that it owns or modifies ("the
+    NC's Nordic Commission") is not what it stands for, and when more than
+    one is left, the one that modifies the same nouns ("[NC] farmers",
+    "[Nordic Council] farmers") is.
+    """
+    groups, uses = state.groups, None
+    for k in state.uniq:
+        surface = state.surface[k]
+        if not _is_acronym(surface) or any(groups.find(o) == groups.find(k) for o in state.uniq
+                                           if o != k and " " in o):
+            continue
+        acr = surface.replace(".", "").casefold()
+        hosts = [o for o in state.uniq if " " in o and _initials(state.surface[o]) == acr]
+        if len(hosts) < 2:
+            continue  # none, or one: the acronym rules before this one decide
+        uses = _modified_nouns(state) if uses is None else uses
+        mine = uses.get(k, set())
+        hosts = [h for h in hosts if "name:" + h not in mine and k not in h.split()]
+        if len(hosts) > 1:
+            hosts = [h for h in hosts if uses.get(h, set()) & mine]
+        if len({groups.find(h) for h in hosts}) == 1:
+            groups.union(hosts[0], k)
+
+
 MERGE_RULES: tuple[Callable[[_MergeState], None], ...] = (
     merge_country_variants, merge_acronym_initials, merge_acronym_defined, merge_surname,
     merge_party_forms, merge_name_head, merge_org_short_form, merge_club_short_form,
-    merge_given_name, merge_known_as, merge_surname_of_unread_name, merge_single_name_of_player)
+    merge_given_name, merge_known_as, merge_surname_of_unread_name, merge_single_name_of_player,
+    merge_company_short_form, merge_clipped_name, merge_acronym_any_order, merge_acronym_by_use)
 """Merge rules, in order: each unions the name keys of one actor."""
 
 
@@ -2684,6 +3264,15 @@ def vote_stars(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return "PERSON" if c.stars else None
 
 
+@rule("vote-the-name", stage="actors")
+def vote_the_name(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A single PERSON-tagged word after "the" ("the [Louvre] said", "the
+    [Velmar] found") votes ORG: a person's name takes no article. Plurals ("the
+    Kurds") are left to ``vote-plural-group``, titles ("the Pope") and a name
+    before a noun ("the Smith family") are not read."""
+    return "ORG" if c.after_the else None
+
+
 @rule("vote-model-label", stage="actors")
 def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """Otherwise a mention votes with the model's (repaired) label; a split-off part has
@@ -2694,7 +3283,7 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
     vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
     vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
-    vote_chart_owner, vote_stars, vote_model_label)
+    vote_chart_owner, vote_stars, vote_the_name, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""
 
 # Type rules: each may settle a group's type; the first that answers wins.
@@ -2815,6 +3404,93 @@ def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name in ``data/countries.tsv`` is a GPE."""
     countries = country_keys()
     return "GPE" if any(c.key in countries for c in cands) else None
+
+
+@rule("type-group-noun", stage="actors")
+def type_group_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A single name right after a plural common noun ("it has gone after
+    auditors [X]", "footwear specialists [X]") is an ORG, even when written
+    like "Given Surname": a plural describes a firm or a group, never one
+    person. A name some mention marks as a person's (an honorific, a title,
+    "he") is left to the later rules."""
+    if any(c.group_noun for c in cands) and not any(
+            c.titled or c.person_cue or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
+@rule("type-traded", stage="actors")
+def type_traded(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model tagged mostly PERSON that shares, a stake or a unit
+    belong to ("shares in [X] fell", "a 5% stake in [X]", "a subsidiary of
+    [X]") is an ORG, a company: people hold shares, they are not held. A
+    place ("shares in [Tokyo]", tagged GPE or in ``data/places.txt``) is left
+    alone, and so is a name some mention marks as a person's."""
+    labels = Counter(c.label for c in cands if c.label)
+    places = lexicon.place_names()
+    if (labels and labels["PERSON"] == max(labels.values()) and any(c.traded for c in cands)
+            and not any(c.titled or c.person_cue or c.gendered or c.key in places for c in cands)):
+        return "ORG"
+    return None
+
+
+@rule("type-employer", stage="actors")
+def type_employer(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model tagged mostly PERSON that someone works for ("an
+    analyst at [X]", "a forecaster for [X]") is an ORG, unless a mention says
+    it is a person's (an honorific, a title, "he") or it is a place."""
+    labels = Counter(c.label for c in cands if c.label)
+    places = lexicon.place_names()
+    if (labels and labels["PERSON"] == max(labels.values()) and any(c.employer for c in cands)
+            and not any(c.titled or c.person_cue or c.gendered or c.key in places for c in cands)):
+        return "ORG"
+    return None
+
+
+@rule("type-acronym-not-person", stage="actors")
+def type_acronym_not_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly PERSON written only as an acronym in capitals ("KNA
+    said", "[NTB] reported"), or as an acronym and the name it spells
+    ("Norland Press" and "NP"), or with a clipped form of its name ("Harbour
+    Funding Council" and "Hafuco"), is an ORG: people are not named by acronyms
+    (initials with full stops, "J.R.", are left alone), unless a mention says
+    it is a person's (an honorific, a title). A "he" in what it said ("[KNA]
+    said he was released") is someone else."""
+    best = max(ev.votes.values(), default=0)
+    if not (best and ev.votes["PERSON"] == best):
+        return None
+    acronyms = {c.key for c in cands if c.acronym}
+    spelled = any("".join(w[0] for w in c.key.split() if w not in ACRONYM_STOPWORDS) in acronyms
+                  for c in cands if " " in c.key)
+    clipped = any(_clips(c.key, o.key) for c in cands if " " not in c.key for o in cands if " " in o.key)
+    if ((acronyms and (spelled or all(c.acronym for c in cands))) or clipped) and not any(
+            c.titled or c.person_cue for c in cands):
+        return "ORG"
+    return None
+
+
+@rule("type-org-unit", stage="actors")
+def type_org_unit(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name that begins with an acronym the article tags as an organisation
+    on its own ("[BBC] Wales Sport", "[NBC] News") is an ORG, a unit of that
+    organisation, whatever the model tagged the rest."""
+    if any(c.org_prefix for c in cands) and not any(c.titled or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
+@rule("type-town-not-region", stage="actors")
+def type_town_not_region(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly LOC whose every form is a town, state or county
+    (``data/places.txt``) and no continent is a GPE: "the [Ohio] senator"
+    names a state, a political place."""
+    best = max(ev.votes.values(), default=0)
+    if not best or ev.votes["LOC"] != best:
+        return None
+    places = lexicon.place_names()
+    if all(c.key in places and c.key not in lexicon.CONTINENTS for c in cands):
+        return "GPE"
+    return None
 
 
 def _given_name_first(key: str) -> bool:
@@ -2992,6 +3668,26 @@ def type_org_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "ORG" if any(c.org_clue for c in cands) else None
 
 
+@rule("type-org-named", stage="actors")
+def type_org_named(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name an organisation noun is given ("a previously unknown firm called
+    [X]", "a company named [X]") or a person-tagged name read as an adjective
+    of one ("the [X] newspaper") is an ORG: the text says what it is."""
+    return "ORG" if any(c.org_named for c in cands) else None
+
+
+@rule("type-newspaper", stage="actors")
+def type_newspaper(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written "the <Name>" ending in a newspaper word ("the Courier", "the
+    Evening Courier", "the Harbour Times") is an ORG, a newspaper, whatever
+    the model tagged it (a place, a nationality), unless a mention says it is
+    a person's."""
+    if any(c.newspaper for c in cands) and not any(
+            c.titled or c.person_cue or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
 @rule("type-place-word", stage="actors")
 def type_place_word(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name that ends in a word for a building or public place ("... Stadium",
@@ -3077,11 +3773,12 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
-    type_facility, type_honorific, type_country,
-    type_band, type_given_name, type_cued_person, type_plural_verb, type_player_not_club, type_club,
+    type_facility, type_honorific, type_country, type_group_noun, type_traded,
+    type_band, type_given_name, type_org_unit, type_employer, type_acronym_not_person,
+    type_cued_person, type_plural_verb, type_player_not_club, type_club,
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
-    type_org_noun, type_place_word, type_org_word, type_party, type_person_cue, type_place_name,
-    type_acting_place, type_majority)
+    type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
+    type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -3444,9 +4141,37 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
             i += len(match)
 
 
+@rule("recall-newspaper", stage="actors")
+def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
+                     groups: list[list[_Candidate]],
+                     types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add a newspaper the model missed: "the" and capitalised words ending in
+    a newspaper word (:data:`lexicon.NEWSPAPER_WORDS`), maybe followed by "on
+    Sunday": "the Sunday Courier" (its weekday read as a date), "the Courier on
+    Sunday", "the Observer" (ORG). No word may be tagged as another actor."""
+    cols = token_columns(doc)
+    text, lower, ent = cols["text"], cols["lower"], cols["ent"]
+    for sent_i, sent in sentences:
+        for i in range(sent.start, sent.end - 1):
+            if lower[i] != "the":
+                continue
+            end = i + 1
+            while (end < sent.end and text[end][:1].isupper() and text[end].isalpha()
+                   and ent[end] not in ACTOR_TYPES and end - i <= 3):
+                end += 1
+            if end == i + 1 or lower[end - 1] not in lexicon.NEWSPAPER_WORDS:
+                continue
+            if end + 1 < sent.end and (text[end][:1].isupper() or text[end] in {"'s", "’s"} or (
+                    lower[end] in {"and", "&", "of"} and text[end + 1][:1].isupper())):
+                continue  # the name goes on: "the Standard and Harbour index"
+            if end + 1 < sent.end and lower[end] == "on" and lower[end + 1] == "sunday":
+                end += 2
+            yield None, _recalled(doc[i + 1:end], sent_i, "ORG")
+
+
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
     recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
-    recall_given_name, recall_place_name, recall_country_name, recall_repeats)
+    recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,

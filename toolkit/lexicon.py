@@ -253,6 +253,12 @@ ACRONYM_STOPWORDS: frozenset[str] = frozenset({
 #: Arabic name particles written with a hyphen ("al-Amin" ends "Amin").
 NAME_PARTICLES: tuple[str, ...] = ("al-", "el-", "ul-", "bin-", "ibn-")
 
+#: Continents: in the place list (``data/places.txt``) but regions (LOC), not
+#: political places (GPE).
+CONTINENTS: frozenset[str] = frozenset({
+    "africa", "antarctica", "asia", "australasia", "europe", "north america", "oceania",
+    "south america", "latin america"})
+
 #: Company forms written after a name ("Acme Corp", "Acme plc"): the name is an
 #: organisation, and a following one belongs to it.
 ORG_SUFFIXES: frozenset[str] = frozenset({
@@ -274,6 +280,31 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
     "cooperative", "co-operative", "consortium", "laboratories",
 })
+
+#: Nouns for what is held in or belongs to a company: "shares in X", "a stake
+#: in X", "a subsidiary of X" name a company (singular forms).
+HOLDING_NOUNS: frozenset[str] = frozenset({
+    "share", "stake", "stock", "stakeholding", "shareholding", "subsidiary", "unit", "division",
+    "shareholder"})
+
+#: Words for people who work for a firm, written between the firm's name and
+#: the person's ("[Acme] analyst Ann Lee") or before "for"/"at" and the firm
+#: ("an economist at [Acme]"): the name there is an employer, not a person.
+EMPLOYEE_NOUNS: frozenset[str] = frozenset({
+    "analyst", "economist", "strategist", "trader", "dealer", "broker", "forecaster",
+    "spokesman", "spokeswoman", "spokesperson"})
+
+#: Last words of newspaper titles ("the Sunday Courier", "the Observer"): a
+#: capitalised name after "the" that ends in one is a newspaper, an
+#: organisation.
+NEWSPAPER_WORDS: frozenset[str] = frozenset({
+    "times", "telegraph", "express", "mirror", "mail", "guardian", "observer", "independent",
+    "herald", "post", "journal", "gazette", "chronicle", "tribune", "scotsman", "echo",
+    "economist", "courier", "examiner", "inquirer", "standard", "sun"})
+
+#: Last words of a company's name that its short form leaves out, besides the
+#: company forms ("Velta International" is "Velta"); a town before one stays a town.
+COMPANY_TAIL_WORDS: frozenset[str] = frozenset({"international"})
 
 #: Last words of the names of laws and formal texts ("... Practices Act", "...
 #: Treaty"): such a name is a document, not an actor. ("Agreement" is left

@@ -24,7 +24,7 @@ in the body sentences) in the same way, for comparison. Run::
 
     .venv/bin/python benchmarks/actors/score.py [--split SPLIT] [--spacy] [--verbose]
 
-``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, dev3 to dev8, heldout3,
+``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, dev3 to dev9, heldout3,
 heldout4).
 """
 
@@ -40,10 +40,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
 SPLITS = ("dev", "dev2", "heldout2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
-          "heldout3", "heldout4")
+          "dev9", "heldout3", "heldout4")
 """``dev``; ``dev2`` and ``heldout2``, the first two held-out sets, read since
 they were scored; ``dev3`` to ``dev6``, annotated by reading in the third
-round, and ``dev7`` and ``dev8``, in the fourth, each scored once before any rule was
+round, and ``dev7`` to ``dev9``, in the fourth, each scored once before any rule was
 checked on it: development data.
 ``heldout3`` (annotated by reading before the third round) is scored only
 before and after that round, totals only; ``heldout4`` (annotated by reading

@@ -45,6 +45,9 @@ CASES = {
                       "an inquiry into the flooding"),
     "indirect-dobj": ("The rebels claimed responsibility for the blast at the depot.",
                       "responsibility for the blast"),
+    "indirect-clause-object": ("In a speech in Leeds, the mayor said Monday's vote reinforced "
+                               "trust and confidence.",
+                               "Monday's vote reinforced trust and confidence"),
     "indirect-parataxis": ("The tunnel, the ministry said, would close for a week.",
                            "The tunnel, the ministry said, would close for a week"),
     "according-to": ("Fares will rise by a tenth next year, according to the operator.",
@@ -821,3 +824,53 @@ def test_made_it_clear_with_the_clause_hung_on_clear(said):
 
 def test_made_clear_without_a_clause_reports_nothing(said):
     assert said("The rain made the pitch clear of dust.") == []
+
+
+# -- fourth round: patterns of unseen news, on sentences written for the test -------------
+
+def test_clause_read_as_the_subject_after_said_is_reported_by_the_first_subject(said):
+    rows_ = said("In a speech in Leeds, the mayor said Monday's vote reinforced trust and "
+                 "confidence.")
+    assert rows_ == [("indirect", "indirect-clause-object", "the mayor",
+                      "Monday's vote reinforced trust and confidence")]
+
+
+def test_clause_object_continues_into_a_present_tense_conjunct(said):
+    rows_ = said("Lakeside Dairies said its new pricing policy simplifies the purchase of milk "
+                 "within a region and includes discounts for schools.")
+    assert [(r[1], r[2]) for r in rows_] == [("indirect-clause-object", "Lakeside Dairies")]
+    assert rows_[0][3].endswith("includes discounts for schools")
+
+
+def test_clause_object_written_parse(nlp):
+    # The article parse: "reinforced" an adjective of the object "stability",
+    # with "report" its subject.
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1), ("the", "DET", "det", 3),
+        ("report", "NOUN", "nsubj", 4), ("reinforced", "VERB", "amod", 5),
+        ("stability", "NOUN", "dobj", 1), (".", "PUNCT", "punct", 1)])
+    assert quotes_mod._object_clause(doc[5])
+    draft = quotes_mod.indirect_clause_object(quotes_mod._context(doc), doc[1])
+    assert doc.text[draft.start:draft.end] == "the report reinforced stability"
+
+
+def test_object_with_a_relative_clause_is_no_clause(said):
+    rows_ = said("The guide told the story of a miner who lost his way.")
+    assert rows_ == []
+
+
+def test_two_reported_clauses_joined_by_and_are_one_attribution(said):
+    rows_ = said("The bridge was closed, however, at the request of the county after a survey "
+                 "was published and the engineers felt the deck should be repaired, Ivo Renn "
+                 "said.")
+    assert len(rows_) == 1 and rows_[0][2] == "Ivo Renn"
+    assert rows_[0][3].endswith("the deck should be repaired")
+    rows_ = said('Ivo Renn said that he personally had no objection to a toll on the bridge and '
+                 '"the council is not opposed to a toll on the bridge."')
+    assert len(rows_) == 1 and rows_[0][3].endswith("not opposed to a toll on the bridge")
+
+
+def test_clause_after_a_closing_quote_and_a_capital_is_not_joined(said):
+    rows_ = said('The airline said it was "sorry for the delay" and "will refund every '
+                 'passenger," The inquiry will report in May.')
+    assert not any("inquiry" in r[3] for r in rows_)

@@ -68,6 +68,7 @@ from spacy.tokens import Doc, Span, Token
 from . import contract
 from .lexicon import (
     BELIEF_VERBS,
+    CLAUSE_SPEECH_VERBS,
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
@@ -413,8 +414,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
-        # "The aim, says Acme, is …": the subject after the inverted verb speaks.
-        subjects = [c for c in subjects if c.i > verb.i]
+        # "The aim, says Acme, is …": the subject after the inverted verb
+        # speaks, unless a verb inside it shows it is the reported clause,
+        # garbled ("the mayor said [Monday's vote reinforced] trust").
+        after = [c for c in subjects if c.i > verb.i]
+        garbled = any(t.pos_ == "VERB" for c in after for t in c.subtree)
+        subjects = [c for c in subjects if (c.i < verb.i) == garbled]
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
             return verb.head
@@ -1068,10 +1073,39 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
         if verb.dep_ in ("pcomp", "relcl") and any(
                 t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
             return "indirect-embedded", span
+        span = _with_sibling_clauses(doc, verb, child, span)
         if child.i < verb.i:
             return "indirect-final", span
         return "indirect-ccomp", _with_but_clause(doc, verb, span)
     return None
+
+
+def _with_sibling_clauses(doc: Doc, verb: Token, first: Token,
+                          span: tuple[int, int]) -> tuple[int, int]:
+    """The content extended by the reported clauses the parser hung on the
+    same speech verb next to the first one: "The plan was dropped after a
+    study was released and the board felt it should wait, X said" and "X
+    said that he had no objection and "the board is not opposed"" each
+    report both clauses. Only a clause on the same side of the verb, with a
+    subject of its own, joined to the content by "and" or "but" or, when it
+    starts in lower case, by punctuation alone ('he wanted to stress that of
+    the issues, "none is more important"'), and not itself a speech verb."""
+    for sib in sorted((c for c in verb.children if c.dep_ == "ccomp" and c.i > first.i),
+                      key=lambda c: c.i):
+        if (sib.i < verb.i) != (first.i < verb.i) or _is_speech_verb(sib) or \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sib.children):
+            break
+        gap = doc[span[1]:sib.left_edge.i]
+        word = next((t for t in sib.subtree if t.is_alpha), sib)
+        joined = any(t.lower_ in ("and", "but") for t in gap) or word.is_lower
+        if not joined or not all(t.is_punct or _is_quote_tok(t) or t.lower_ in ("and", "but")
+                                 for t in gap):
+            break
+        nxt = _content_span(doc, sib, verb)
+        if nxt is None:
+            break
+        span = (span[0], max(span[1], nxt[1]))
+    return span
 
 
 def _subjectless_fragment(clause: Token) -> bool:
@@ -1366,6 +1400,92 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
             if span and span[1] - span[0] >= 2:
                 return _indirect("indirect-dobj", ctx.doc, span, verb)
     return None
+
+
+@rule("indirect-clause-object", stage="quotes")
+def indirect_clause_object(ctx: _Context, verb: Token) -> _Draft | None:
+    """A reported clause the parser read as the verb's object: ``X said the
+    report reinforced stability`` parsed as "said [the report reinforced]
+    stability", or ``X said its policy simplifies the rules`` with
+    "simplifies" tagged as a plural noun.
+
+    The object counts as a clause when it opens with a subject of a verb
+    inside it (:func:`_object_clause`) or is itself a "noun" that takes an
+    object of its own; a verb the parser coordinated with the speech verb
+    right after the object, with no subject and in the present tense after a
+    past-tense speech verb ("Digital said its plan simplifies … and includes
+    …"), continues the clause. Relative clauses inside an object ("told the
+    story of a man who …") do not count.
+    """
+    if _restricted(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc = ctx.doc
+    words = _clause_after(doc, verb)
+    if words is not None:
+        return _indirect("indirect-clause-object", doc, words, verb)
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.i < verb.i or not _object_clause(child):
+            continue
+        end = child.right_edge.i + 1
+        for conj in verb.rights:
+            if conj.dep_ == "conj" and conj.i > end - 1 and verb.tag_ == "VBD" and \
+                    conj.tag_ in ("VBZ", "VBP") and not _is_speech_verb(conj) and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and \
+                    all(t.dep_ == "cc" or t.is_punct for t in doc[end:conj.left_edge.i]):
+                end = conj.right_edge.i + 1
+        return _indirect("indirect-clause-object", doc,
+                         _trimmed(doc, child.left_edge.i, end), verb)
+    return None
+
+
+#: Tags of the words that may run from a speech verb to the verb of the
+#: clause it reports ("said [Monday's new vote] reinforced …").
+_CLAUSE_LEAD_POS = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM", "PART", "ADP")
+
+
+def _clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The rest of the sentence after a main-clause "said"
+    (:data:`toolkit.lexicon.CLAUSE_SPEECH_VERBS`) when it is a clause the
+    parser did not hang on the verb: a noun phrase with no punctuation (not
+    opening with a preposition) runs into a finite verb within eight words,
+    and no other speech verb follows in the sentence."""
+    if verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS or verb.dep_ not in ("ROOT", "conj") or \
+            verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    sent = verb.sent
+    k = verb.i + 1
+    if k >= sent.end or doc[k].pos_ not in _CLAUSE_LEAD_POS or doc[k].pos_ == "ADP":
+        return None
+    while k < min(sent.end, verb.i + 9) and doc[k].pos_ in _CLAUSE_LEAD_POS and (
+            doc[k].tag_ not in ("WP", "WDT", "IN") or doc[k].lower_ in ("of", "in")):
+        k += 1
+    if k >= sent.end or k == verb.i + 1 or doc[k].tag_ not in ("VBD", "VBZ", "VBP", "VBN") or \
+            doc[k].pos_ not in ("VERB", "AUX"):
+        return None
+    if any(_is_speech_verb(t) for t in doc[k:sent.end]):
+        return None
+    return _trimmed(doc, verb.i + 1, sent.end)
+
+
+def _object_clause(obj: Token) -> bool:
+    """Whether a direct object is a clause in disguise: a subject opens it
+    and belongs to a verb inside it ("[the report reinforced] stability"), or
+    the object is a noun with an object of its own ("its policy simplifies
+    the transfer"). Three words at least; who/which/that never count."""
+    tokens = list(obj.subtree)
+    if len(tokens) < 3:
+        return False
+    if obj.pos_ == "NOUN" and obj.tag_ == "NNS" and \
+            any(c.dep_ == "dobj" and c.i > obj.i for c in obj.children) and \
+            any(c.i < obj.i for c in obj.children):
+        return True
+    first = obj.left_edge
+    for tok in tokens:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == first.i and \
+                tok.tag_ not in ("WP", "WDT") and tok.lower_ != "that" and \
+                tok.head.dep_ != "relcl" and tok.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 @rule("indirect-parataxis", stage="quotes")
@@ -2337,7 +2457,8 @@ RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
-                 indirect_gerund, indirect_prep, indirect_dobj, indirect_parataxis),
+                 indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
+                 indirect_parataxis),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_role_title,
                 speaker_org_description, speaker_not_number, speaker_pronoun,

@@ -874,3 +874,42 @@ def test_clause_after_a_closing_quote_and_a_capital_is_not_joined(said):
     rows_ = said('The airline said it was "sorry for the delay" and "will refund every '
                  'passenger," The inquiry will report in May.')
     assert not any("inquiry" in r[3] for r in rows_)
+
+
+def test_past_verb_hung_on_the_root_name_is_the_main_verb(nlp):
+    # The article parse: the name is the root and "called" a participle on it.
+    doc = written_parse(nlp, [
+        ("Jo", "PROPN", "compound", 1), ("Park", "PROPN", "ROOT", 1), (",", "PUNCT", "punct", 1),
+        ("for", "ADP", "prep", 1), ("Greens", "PROPN", "pobj", 3), (",", "PUNCT", "punct", 1),
+        ("called", "VERB", "acl", 1), ("on", "ADP", "prep", 6), ("Ann", "PROPN", "pobj", 7),
+        ("to", "PART", "aux", 10), ("resign", "VERB", "xcomp", 6), (".", "PUNCT", "punct", 1)])
+    doc[6].tag_ = "VBN"
+    assert quotes_mod._main_verb_of_name(doc[6])
+    assert not quotes_mod._hypothetical(doc[6])
+    assert quotes_mod._subject(doc[6]).text == "Park"
+
+
+def test_participle_on_a_name_inside_a_sentence_with_a_verb_reports_nothing(said):
+    rows_ = said("Ann Lee, accused of fraud, went on trial in May.")
+    assert rows_ == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ('The mayor called for the festival to be "a celebration of the whole town".',
+     'the festival to be "a celebration of the whole town"'),
+    ("The council called for the bridge to be repaired before winter.",
+     "the bridge to be repaired before winter"),
+])
+def test_call_for_with_an_infinitive_clause_of_its_own(said, text, content):
+    assert [(r[1], r[3]) for r in said(text)] == [("indirect-prep", content)]
+
+
+def test_clause_in_the_past_modal_joined_by_and_stays_in_the_content(said):
+    rows_ = said('Ivo Renn insisted his budget was "sound" and he could afford to cut taxes '
+                 "because the town was growing.")
+    assert rows_[0][3].endswith("because the town was growing")
+
+
+def test_reporters_clause_after_the_content_is_left_out(said):
+    rows_ = said("Ivo Renn said his budget was sound, and he left the room.")
+    assert rows_[0][3] == "his budget was sound"

@@ -545,7 +545,19 @@ def _hypothetical(tok: Token) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
-        c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
+        c.dep_ in ("nsubj", "agent", "aux") for c in tok.children) and not _main_verb_of_name(tok)
+
+
+def _main_verb_of_name(tok: Token) -> bool:
+    """A past-tense verb the parser hung as a participle on the sentence's
+    root name: "Jo Park, for the Greens, called on the mayor to …" has no
+    verb but "called", so it is the main verb and Jo Park speaks. Only after
+    a comma, on a proper-noun root, with no auxiliary anywhere before it."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ != "PROPN" or \
+            tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[head.sent.start:tok.i])
 
 
 def _gerund_as_noun(tok: Token) -> bool:
@@ -1128,12 +1140,17 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
     Only a clause right after the content, with a subject of its own that is
     a common noun or "it"/"there"/"this" (not a name or a person pronoun,
     which usually start the reporter's own sentence: "but he declined to
-    say"), and that reports no speech of its own."""
+    say"), and that reports no speech of its own. A clause in the past
+    modal joined by a bare "and" or "but" ("… were affordable and he could
+    afford to be optimistic") is kept whatever its subject
+    (:func:`_backshifted_conjunct`)."""
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < span[1]:
             continue
         cc = [t for t in doc[span[1]:conj.left_edge.i] if not t.is_punct]
         subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if _backshifted_conjunct(doc, span, conj, cc, subj):
+            return _trimmed(doc, span[0], conj.right_edge.i + 1) or span
         if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
                 not (subj.lower_ in ("it", "there", "this") or
                      (subj.pos_ == "NOUN" and not subj.ent_type_)):
@@ -1143,6 +1160,25 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
         end = _trimmed(doc, span[0], conj.right_edge.i + 1)
         return end or span
     return span
+
+
+#: Modals of reported speech in the past: "X said the plan was sound and he
+#: could afford it" reports the second clause too.
+_BACKSHIFT_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _backshifted_conjunct(doc: Doc, span: tuple[int, int], conj: Token, cc: list[Token],
+                          subj: Token | None) -> bool:
+    """Whether a clause hung on the speech verb after its content continues
+    what was said: joined by a bare "and" or "but" (no comma), with a
+    subject of its own and a past modal ("would", "could"), and no speech
+    verb in it."""
+    if len(cc) != 1 or cc[0].lower_ not in ("and", "but") or subj is None or \
+            any(t.text == "," for t in doc[span[1]:conj.left_edge.i]):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children):
+        return False
+    return not any(_is_speech_verb(t) for t in conj.subtree)
 
 
 def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
@@ -1362,11 +1398,24 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
     """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
 
     The pairs are :data:`toolkit.lexicon.PREP_SPEECH`; an infinitive after the
-    object ("called for aid to be released") belongs to the content.
+    object ("called for aid to be released") belongs to the content, also
+    when the parser makes the preposition the mark of that infinitive
+    clause ("called for the festival to be …").
     """
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     for child in children:
+        if child.dep_ == "advcl" and child.i > verb.i:
+            # "called for the festival to be …": the parser made "for" the
+            # mark of an infinitive clause with its own subject.
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is not None and (lemma, mark.lower_) in PREP_SPEECH and \
+                    mark.i == child.left_edge.i and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                span = _trimmed(ctx.doc, mark.i + 1, child.right_edge.i + 1)
+                if span:
+                    return _indirect("indirect-prep", ctx.doc, span, verb,
+                                     f"{verb.text} {mark.text}")
         if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
             continue
         start = child.i + 1

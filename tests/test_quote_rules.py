@@ -913,3 +913,44 @@ def test_clause_in_the_past_modal_joined_by_and_stays_in_the_content(said):
 def test_reporters_clause_after_the_content_is_left_out(said):
     rows_ = said("Ivo Renn said his budget was sound, and he left the room.")
     assert rows_[0][3] == "his budget was sound"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("By contrast, says Mr Cox, the new model is almost disposable.", "Mr Cox"),
+    ('Her aims are simple. "You cannot change history," warned Richards.', "Richards"),
+    ("Safety officers were often ignored, claimed the union organisation.",
+     "the union organisation"),
+    ("Search users are an odd mix of naive and sophisticated, suggests a report into search "
+     "habits.", "a report into search habits"),
+])
+def test_speaker_written_after_an_inverted_verb_with_no_subject(said, text, speaker):
+    assert said(text)[-1][2] == speaker
+
+
+def test_words_after_an_inverted_verb_with_a_verb_among_them_do_not_speak(nlp):
+    doc = written_parse(nlp, [
+        ('"', "PUNCT", "punct", 3), ("Go", "VERB", "ccomp", 3), (",", "PUNCT", "punct", 3),
+        ("whispered", "VERB", "ROOT", 3), ("the", "DET", "det", 5), ("aide", "NOUN", "dobj", 3),
+        ("as", "SCONJ", "mark", 8), ("we", "PRON", "nsubj", 8), ("left", "VERB", "advcl", 3),
+        (".", "PUNCT", "punct", 3)])
+    assert quotes_mod._name_after(doc[3]) is None
+
+
+def test_media_description_names_the_outlet_written_after_its_noun(said):
+    rows_ = said("The old laptop was chosen as the best gadget by US magazine Gadget World. The "
+                 "most popular gadget, the Apple iPod, is at number 12.\n\n"
+                 '"Who can forget the first CD player?" asked the magazine.')
+    assert rows_[-1][2] == "Gadget World"
+
+
+def test_inverted_object_verb_reports_the_clause_before_it(said):
+    rows_ = said("Safety officers were often ignored, claimed the union organisation.")
+    assert rows_ == [("indirect", "indirect-final", "the union organisation",
+                      "Safety officers were often ignored")]
+
+
+def test_listener_after_told_is_never_the_speaker(nlp):
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "nsubj", 1), ("left", "VERB", "ROOT", 1), (",", "PUNCT", "punct", 1),
+        ("told", "VERB", "conj", 1), ("reporters", "NOUN", "dobj", 3), (".", "PUNCT", "punct", 1)])
+    assert quotes_mod._name_after(doc[3]) is None

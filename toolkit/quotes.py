@@ -74,6 +74,7 @@ from .lexicon import (
     EVIDENCE_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
+    MEDIA_NOUNS,
     MODALS,
     MONTHS,
     NOT_SOURCES,
@@ -431,6 +432,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     return pobj
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
+        return inverted  # "Officers were ignored, claimed the union."
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and verb.head.pos_ in ("VERB", "AUX"):
         outer = _clause_after_relative(verb)
@@ -439,7 +442,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and depth < 3:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
-    return _name_before(verb)
+    before = _name_before(verb)
+    return before if before is not None else _name_after(verb)
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -453,6 +457,40 @@ def _name_before(verb: Token) -> Token | None:
             prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
         return prev
     return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The speaker written right after an inverted, subject-less reporting
+    verb that the parser took for its object or hung elsewhere: '"…,"
+    warned Richards.', "By contrast, says Mr Cox, the …", "…, claimed the
+    union." The verb must open the sentence or follow a comma or quote
+    mark, and the words after it, with no verb among them, must run to a
+    comma, colon or the sentence's end; of them the person's name, else
+    the first word hung outside them, speaks."""
+    doc, sent = verb.doc, verb.sent
+    if verb.lemma_.lower() in ("tell", "inform") or verb.i > sent.start and not (
+            doc[verb.i - 1].text == "," or _is_quote_tok(doc[verb.i - 1])):
+        return None  # "…, told reporters": the listener
+    run = []
+    for k in range(verb.i + 1, min(sent.end, verb.i + 12)):
+        tok = doc[k]
+        if (tok.is_punct and tok.text not in ("'s", "&", "-")) or tok.is_space:
+            break
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("WP", "WDT", "IN") and tok.lower_ not in (
+                "of", "for", "at", "into", "in")):
+            return None
+        run.append(tok)
+    else:
+        return None
+    end = verb.i + 1 + len(run)
+    if not run or run[0].pos_ not in ("PROPN", "DET", "NOUN", "ADJ", "PRON") or \
+            (end < sent.end and doc[end].text not in (",", ".", ":", ";", "!", "?")):
+        return None
+    people = [t for t in run if t.ent_type_ == "PERSON"]
+    if people:
+        return people[-1]
+    inside = {t.i for t in run}
+    return next((t for t in run if t.head.i not in inside), None)
 
 
 def _person_subject_after(first: Token, others: list[Token]) -> Token:
@@ -1206,7 +1244,8 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
 
     Also when the parser coordinates the reporting clause with the content
     (no "and"/"but" between, a comma before its subject, nothing after it):
-    ``Ticket sales doubled, the league reported on Friday``.
+    ``Ticket sales doubled, the league reported on Friday``, or inverts it
+    with the speaker after the verb: ``Sales doubled, claimed the league``.
     """
     found = _ccomp_rule("indirect-final", ctx, verb)
     return found if found is not None else _indirect(
@@ -1220,6 +1259,9 @@ def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if _restricted(verb) or verb.dep_ != "conj" or head.dep_ != "ROOT" or head.i > verb.i:
         return None
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None and doc[verb.i - 1].text == "," and _name_after(verb) is not None:
+        # "Officers were ignored, claimed the union.": the speaker follows the verb.
+        return _trimmed(doc, head.left_edge.i, verb.i - 1)
     if subj is None or doc[subj.left_edge.i - 1].text != "," or \
             verb.right_edge.i + 1 < verb.sent.end - 1 or any(
                 t.dep_ == "cc" and t.head in (head, verb) for t in doc[head.i:verb.i]):
@@ -2010,6 +2052,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     singular person noun or role ("the club's lawyers" are not one
     person), has no name of its own, no possessive and no name before its
     head ("the Acme spokesman", "the trust's chairman" may be someone else),
+    not headed by a media or organisation noun ("the magazine", "the firm"),
     and a named person spoke in the
     same sentence or one of the two before (gender agreeing when the
     description has one, and a role written with the name being the
@@ -2026,6 +2069,8 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
         return None
     role = span.root.lemma_.lower() in PERSON_NOUNS or title_words().get(span.root.lower_) == "role"
     root = span.root
+    if not role and (root.lemma_.lower() in MEDIA_NOUNS or root.lower_ in org_nouns()):
+        return None  # "the magazine", "the firm": never a person
     named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
         c.dep_ in ("appos", "poss")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
@@ -2151,11 +2196,14 @@ def _org_name(res: _Resolver, c: _Candidate) -> bool:
 
 def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
     """The nearest organisation named before ``before`` whose name ends in
-    ``word`` ("the trust" … "Lakeside Housing Trust")."""
+    ``word`` ("the trust" … "Lakeside Housing Trust") or follows it ("the
+    magazine" … "US magazine Gadget World")."""
+    text = res.ctx.text
     for c in reversed(res.mentions[:bisect_left(res.mention_starts, before)]):
         words = c.text.split()
         last = words[-1].lower() if words else ""
-        if last in (word, word + "s") and _org_name(res, c):
+        lead = text[max(0, c.start - len(word) - 1):c.start].lower()
+        if (last in (word, word + "s") or lead == word + " ") and _org_name(res, c):
             return c
     return None
 

@@ -955,3 +955,47 @@ def test_listener_after_told_is_never_the_speaker(nlp):
         ("told", "VERB", "conj", 1), ("reporters", "NOUN", "dobj", 3), (".", "PUNCT", "punct", 1)])
     doc[3].lemma_ = "tell"
     assert quotes_mod._name_after(doc[3]) is None
+
+
+def test_speech_verb_hung_on_a_reported_clause_with_no_speaking_subject(said):
+    rows_ = said("The league said there was no deal among its members and stressed that "
+                 "money was available to the clubs.")
+    assert [r[2] for r in rows_] == ["The league", "The league"]
+
+
+def test_verb_coordinated_with_a_passive_shares_its_subject(said):
+    rows_ = said("Lord Vane was advised to avoid any conflict and said he had done nothing wrong.")
+    assert rows_[-1][2] == "Lord Vane"
+
+
+def test_date_taken_for_a_second_subject_never_speaks(nlp):
+    doc = written_parse(nlp, [
+        ("This", "DET", "det", 1), ("year", "NOUN", "nsubj", 4), (",", "PUNCT", "punct", 4),
+        ("he", "PRON", "nsubj", 4), ("said", "VERB", "ROOT", 4), ("taxes", "NOUN", "nsubj", 6),
+        ("rose", "VERB", "ccomp", 4), (".", "PUNCT", "punct", 4)],
+        ents=["B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O"])
+    assert quotes_mod._subject(doc[4]).text == "he"
+
+
+def test_noun_phrase_before_a_subjectless_verb_speaks(nlp):
+    # The article parse: the name hangs inside the opening clause.
+    doc = written_parse(nlp, [
+        ("When", "ADV", "advmod", 1), ("asked", "VERB", "advcl", 7), (",", "PUNCT", "punct", 7),
+        ("the", "DET", "det", 4), ("firm", "NOUN", "poss", 6), ("'s", "PART", "case", 4),
+        ("chief", "NOUN", "dobj", 1), ("said", "VERB", "ROOT", 7), ("no", "DET", "det", 9),
+        ("comment", "NOUN", "dobj", 7), (".", "PUNCT", "punct", 7)])
+    doc[7].tag_ = "VBD"
+    assert quotes_mod._phrase_before(doc[7]).text == "chief"
+
+
+def test_name_before_an_apposition_closed_by_a_comma_speaks(nlp):
+    doc = written_parse(nlp, [
+        ('"', "PUNCT", "punct", 8), ("Go", "VERB", "ccomp", 8), (",", "PUNCT", "punct", 8),
+        ('"', "PUNCT", "punct", 8), ("Jo", "PROPN", "compound", 5), ("Park", "PROPN", "npadvmod", 8),
+        (",", "PUNCT", "punct", 8), ("adviser", "NOUN", "npadvmod", 8), ("said", "VERB", "ROOT", 8),
+        (".", "PUNCT", "punct", 8)], ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O",
+                                          "O", "O"])
+    doc[7].pos_ = "NOUN"
+    doc[8].tag_ = "VBD"
+    doc[7].head = doc[8]
+    assert quotes_mod._phrase_before(doc[8]).text == "Park"

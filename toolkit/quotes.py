@@ -406,14 +406,22 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     hearsay = _hearsay_subject(verb)
     if hearsay is not None:
         return hearsay
-    if verb.dep_ == "conj" and _asks_question(verb) and verb.head.dep_ == "ccomp" and \
-            _is_speech_verb(verb.head.head) and depth < 3:
-        # "X said ministers had erred and asked how …": X asked (the parser
-        # hung "asked" on the reported clause).
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and depth < 3 and \
+            _is_speech_verb(verb.head.head) and (_asks_question(verb) or (
+                _is_speech_verb(verb) and not _speaking_subject(verb.head)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))):
+        # "X said ministers had erred and asked how …", "X said there was no
+        # deal and stressed that …": X asked, X stressed (the parser hung the
+        # verb on the reported clause, whose subject cannot speak).
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # A verb coordinated with a passive shares its subject ("He was advised
+    # to … and said …"); a date the parser took for a second subject ("But
+    # this year, he said …") never speaks.
+    subjects = [c for c in verb.children
+                if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
         # "The aim, says Acme, is …": the subject after the inverted verb
         # speaks, unless a verb inside it shows it is the reported clause,
@@ -442,8 +450,74 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and depth < 3:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
-    before = _name_before(verb)
-    return before if before is not None else _name_after(verb)
+    found = _name_before(verb)
+    if found is None:
+        found = _name_after(verb)
+    return found if found is not None else _phrase_before(verb)
+
+
+def _speaking_subject(clause: Token) -> bool:
+    """Whether a clause has a subject that could speak: not an expletive
+    ("there was no deal") and present at all."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "there"
+               for c in clause.children)
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The speaker of a main-clause speech verb with no subject in the parse,
+    written as the noun phrase right before it: "When asked if …, the
+    carmaker's chief Ann Roe said:" (the parser hung the name inside the
+    opening clause), "…," Jo Park, head of policy at Acme, said.".
+
+    The words back from the verb (adverbs skipped) to a comma, quote mark
+    or the sentence's start must be a noun phrase with no verb; a phrase
+    set off by commas right after a person's name ("Jo Park, head of …,")
+    gives that name. The person's name in the phrase, else its last noun,
+    speaks."""
+    doc, sent = verb.doc, verb.sent
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    k = verb.i - 1
+    while k >= sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k > sent.start and doc[k].text == ",":
+        k -= 1  # the comma closing an apposition: "Jo Park, head of policy, said"
+    run = _phrase_back(doc, k, sent.start)
+    if not run:
+        return None
+    first = run[0].i
+    if first - 1 > sent.start and doc[first - 1].text == ",":
+        name = _phrase_back(doc, first - 2, sent.start)
+        people = [t for t in name if t.ent_type_ == "PERSON"]
+        if people and (name[0].i == sent.start or not doc[name[0].i - 1].is_alpha):
+            return people[-1]
+    people = [t for t in run if t.ent_type_ == "PERSON"]
+    if people:
+        return people[-1]
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
+
+
+#: Tags of the words of a speaker's noun phrase read backwards from its verb.
+_PHRASE_POS = ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ")
+
+
+def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
+    """The noun-phrase words ending at ``k``, read back to a comma, quote
+    mark or ``start``: none when a verb, pronoun or other punctuation comes
+    first, or when the phrase opens with a preposition or "and"."""
+    run = []
+    while k >= start and not (doc[k].text == "," or _is_quote_tok(doc[k])):
+        tok = doc[k]
+        if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s"):
+            return []
+        run.append(tok)
+        k -= 1
+    run.reverse()
+    if not run or run[0].pos_ in ("ADP", "CCONJ", "PART") or \
+            not any(t.pos_ in ("NOUN", "PROPN") for t in run):
+        return []
+    return run
 
 
 def _name_before(verb: Token) -> Token | None:

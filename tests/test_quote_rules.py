@@ -54,6 +54,8 @@ CASES = {
                      "Fares will rise by a tenth next year"),
     "speaker-dateline": ("MOSCOW, March 4 - Pravda said the harvest was poor.",
                          "the harvest was poor"),
+    "speaker-unparsed": ('Her aims are simple. "You cannot change history," warned Richards.',
+                         "You cannot change history,"),
     "speaker-apposition": ("Ferry traffic grew last year, a sharp rise on the year before, "
                            "Kari Lund, head of the port, told a briefing.",
                            "Ferry traffic grew last year"),
@@ -85,6 +87,7 @@ CASES = {
 PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person"}
 
 SPEAKER_CASES = {"speaker-dateline": "Pravda", "speaker-apposition": "Kari Lund",
+                 "speaker-unparsed": "Richards",
                  "speaker-not-number": ""}
 
 

@@ -450,10 +450,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and depth < 3:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
-    found = _name_before(verb)
-    if found is None:
-        found = _name_after(verb)
-    return found if found is not None else _phrase_before(verb)
+    return _name_before(verb)
 
 
 def _speaking_subject(clause: Token) -> bool:
@@ -2073,6 +2070,34 @@ def _head_after(doc: Doc, char: int, verb_i: int | None) -> Token | None:
     return None
 
 
+@rule("speaker-unparsed", stage="quotes")
+def speaker_unparsed(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A speaker the parse does not link to its verb, read from the words
+    around the verb: '"…," warned Richards.' and "By contrast, says Mr Cox,
+    …" (the name after an inverted verb, taken for its object;
+    :func:`_name_after`), "When asked if …, the firm's chief Ann Roe said:"
+    and '"…," Jo Park, head of policy at Acme, said.' (the noun phrase
+    before a subject-less verb, or the name before an apposition;
+    :func:`_phrase_before`).
+
+    Applies only when no speaker was written for the verb in the parse.
+    """
+    if sp.start is not None or sp.pronoun or sp.resolved or d.cue_i is None:
+        return None
+    verb = res.ctx.doc[d.cue_i]
+    tok = _name_after(verb)
+    if tok is None:
+        tok = _phrase_before(verb)
+    if tok is None:
+        return None
+    d.speaker_tok = tok  # the later rules read the speaker's token ("the firm" …)
+    i, j = _noun_span(tok)
+    start, end = _chars(res.ctx.doc, i, j)
+    return _Speaker(res.ctx.text[start:end], start, end, head=(tok.idx, tok.idx + len(tok)),
+                    cand=_candidate(res.ctx.text[start:end], start, end, res.ctx.doc[i:j],
+                                    res.sentence_of(start)))
+
+
 @rule("speaker-apposition", stage="quotes")
 def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A common noun that is no speaker, with a name in apposition, speaks
@@ -2631,8 +2656,8 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
                  indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_role_title,
-                speaker_org_description, speaker_not_number, speaker_pronoun,
+    "speaker": (speaker_dateline, speaker_unparsed, speaker_apposition, speaker_description,
+                speaker_role_title, speaker_org_description, speaker_not_number, speaker_pronoun,
                 speaker_introduced, speaker_floating, speaker_continuation,
                 speaker_first_person),
 }

@@ -1002,3 +1002,36 @@ def test_name_before_an_apposition_closed_by_a_comma_speaks(nlp):
     doc[8].tag_ = "VBD"
     doc[7].head = doc[8]
     assert quotes_mod._phrase_before(doc[8]).text == "Park"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Ann Vale said the cost of changing old cars to conform to the new rules cut into "
+     "margins.", "the cost of changing old cars to conform to the new rules cut into margins"),
+    ("The company said interest costs from several acquisitions affected results.",
+     "interest costs from several acquisitions affected results"),
+])
+def test_clause_after_said_with_phrases_inside_its_subject(said, text, content):
+    assert [(r[1], r[3]) for r in said(text)] == [("indirect-clause-object", content)]
+
+
+def test_reported_subject_taken_for_the_object_of_said(nlp):
+    # The article parse: "processors" the object of "said", "for consoles" a
+    # phrase of "said", "had" a clause with no subject.
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1),
+        ("processors", "NOUN", "dobj", 1), ("for", "ADP", "prep", 1),
+        ("consoles", "NOUN", "pobj", 3), ("had", "VERB", "ccomp", 1), ("to", "PART", "aux", 7),
+        ("change", "VERB", "xcomp", 5), (".", "PUNCT", "punct", 1)])
+    doc[5].tag_ = "VBD"
+    i, j = quotes_mod._object_as_subject(doc, doc[1], doc[5])
+    assert doc[i:j].text == "processors for consoles had to change"
+
+
+def test_inverted_reporting_clause_with_nothing_hung_on_it(said, nlp):
+    doc = written_parse(nlp, [
+        ("Staff", "NOUN", "nsubj", 1), ("left", "VERB", "dep", 5), ("in", "ADP", "prep", 1),
+        ("droves", "NOUN", "pobj", 2), (",", "PUNCT", "punct", 5), ("said", "VERB", "ROOT", 5),
+        ("the", "DET", "det", 7), ("committee", "NOUN", "nsubj", 5), (".", "PUNCT", "punct", 5)])
+    i, j = quotes_mod._final_inverted_content(doc, doc[5])
+    assert doc[i:j].text == "Staff left in droves"
+    assert quotes_mod._final_inverted_content(doc, doc[1]) is None

@@ -1186,7 +1186,12 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     after = [c for c in verb.rights if c.dep_ == "ccomp" and any(
         g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     for child in after + [c for c in verb.children if c not in after]:
-        if child.dep_ != "ccomp" or _subjectless_fragment(child):
+        if child.dep_ != "ccomp":
+            continue
+        if _subjectless_fragment(child):
+            span = _object_as_subject(doc, verb, child)
+            if span is not None:
+                return "indirect-ccomp", span
             continue
         span = _content_span(doc, child, verb)
         if span is None:
@@ -1199,6 +1204,22 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
             return "indirect-final", span
         return "indirect-ccomp", _with_but_clause(doc, verb, span)
     return None
+
+
+def _object_as_subject(doc: Doc, verb: Token, clause: Token) -> tuple[int, int] | None:
+    """The content when the parser made the reported clause's subject the
+    speech verb's object: "said processors for consoles had to be made …"
+    ("processors" the object, "for consoles" a phrase of "said", "had" a
+    subject-less clause). Only when nothing but that object and phrases of
+    the verb lie between the verb and the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1:
+        return None
+    inside = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep")
+              for t in c.subtree}
+    if any(k not in inside for k in range(verb.i + 1, clause.left_edge.i)):
+        return None
+    return _trimmed(doc, obj.left_edge.i, clause.right_edge.i + 1)
 
 
 def _with_sibling_clauses(doc: Doc, verb: Token, first: Token,
@@ -1316,11 +1337,37 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     Also when the parser coordinates the reporting clause with the content
     (no "and"/"but" between, a comma before its subject, nothing after it):
     ``Ticket sales doubled, the league reported on Friday``, or inverts it
-    with the speaker after the verb: ``Sales doubled, claimed the league``.
+    with the speaker after the verb: ``Sales doubled, claimed the league``,
+    or hangs nothing on an inverted verb at the end
+    (:func:`_final_inverted_content`).
     """
     found = _ccomp_rule("indirect-final", ctx, verb)
-    return found if found is not None else _indirect(
-        "indirect-final", ctx.doc, _final_conj_content(ctx.doc, verb), verb)
+    if found is not None:
+        return found
+    span = _final_conj_content(ctx.doc, verb)
+    if span is None:
+        span = _final_inverted_content(ctx.doc, verb)
+    return _indirect("indirect-final", ctx.doc, span, verb)
+
+
+def _final_inverted_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The content before an inverted reporting clause that ends the
+    sentence when the parser hung nothing on the verb as a clause: "The
+    department suffered from high turnover, which had interfered with its
+    work, said the committee." The verb is the root, follows a comma, has
+    no clausal complement, and its subject comes after it and ends the
+    sentence; the words before the comma must hold a verb."""
+    sent = verb.sent
+    if _restricted(verb) or verb.dep_ != "ROOT" or verb.i <= sent.start + 2 or \
+            doc[verb.i - 1].text != "," or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    if subj is None or subj.left_edge.i != verb.i + 1 or \
+            not all(t.is_punct or t.is_space for t in doc[subj.right_edge.i + 1:sent.end]):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:verb.i - 1]):
+        return None
+    return _trimmed(doc, sent.start, verb.i - 1)
 
 
 def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -1609,8 +1656,10 @@ def _clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """The rest of the sentence after a main-clause "said"
     (:data:`toolkit.lexicon.CLAUSE_SPEECH_VERBS`) when it is a clause the
     parser did not hang on the verb: a noun phrase with no punctuation (not
-    opening with a preposition) runs into a finite verb within eight words,
-    and no other speech verb follows in the sentence."""
+    opening with a preposition; prepositions, gerunds and infinitives inside
+    it: "said the cost of changing cars to conform to the rules cut …") runs
+    into a finite verb within fifteen words, and no other speech verb
+    follows in the sentence."""
     if verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS or verb.dep_ not in ("ROOT", "conj") or \
             verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
@@ -1618,8 +1667,9 @@ def _clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
     k = verb.i + 1
     if k >= sent.end or doc[k].pos_ not in _CLAUSE_LEAD_POS or doc[k].pos_ == "ADP":
         return None
-    while k < min(sent.end, verb.i + 9) and doc[k].pos_ in _CLAUSE_LEAD_POS and (
-            doc[k].tag_ not in ("WP", "WDT", "IN") or doc[k].lower_ in ("of", "in")):
+    while k < min(sent.end, verb.i + 16) and (
+            (doc[k].pos_ in _CLAUSE_LEAD_POS and doc[k].tag_ not in ("WP", "WDT"))
+            or (doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBG", "VB"))):
         k += 1
     if k >= sent.end or k == verb.i + 1 or doc[k].tag_ not in ("VBD", "VBZ", "VBP", "VBN") or \
             doc[k].pos_ not in ("VERB", "AUX"):

@@ -1035,3 +1035,24 @@ def test_inverted_reporting_clause_with_nothing_hung_on_it(said, nlp):
     i, j = quotes_mod._final_inverted_content(doc, doc[5])
     assert doc[i:j].text == "Staff left in droves"
     assert quotes_mod._final_inverted_content(doc, doc[1]) is None
+
+
+def test_reporting_verb_after_a_quote_hung_on_the_quoted_verb(said):
+    rows_ = said('"We are working on new devices and we will bring them out soon," Ann Vale, '
+                 "head of design at Lakeside Phones, told the BBC News website.")
+    assert [(r[0], r[2]) for r in rows_] == [("direct", "Ann Vale")]
+
+
+def test_apostrophe_is_no_quote_between_a_verb_and_its_head(said):
+    rows_ = said("The bank said that the ministers' first estimates have put the damage at $2bn, "
+                 "but added that the costs were much wider than this.")
+    assert [r[2] for r in rows_] == ["The bank", "The bank"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('The striker signed on Monday. Said Williams: "I did not have to think twice about it."',
+     "Williams"),
+    ('Said the report: "This finding is ironic."', "the report"),
+])
+def test_said_opening_the_sentence_before_a_colon_quote(said, text, speaker):
+    assert [(r[0], r[2]) for r in said(text)][-1] == ("direct", speaker)

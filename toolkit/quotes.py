@@ -105,6 +105,7 @@ __all__ = ["RULE_GROUPS", "SPEECH_VERBS", "Quote", "extract_quotes", "pair_quote
 _OPEN_MARKS = "“„«‟"
 _CLOSE_MARKS = "”»"
 _AMBIGUOUS_MARKS = '"″'
+_DOUBLE_MARKS = frozenset(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS)
 _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
@@ -443,7 +444,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
         return inverted  # "Officers were ignored, claimed the union."
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
-            and verb.head.pos_ in ("VERB", "AUX"):
+            and verb.head.pos_ in ("VERB", "AUX") and not _across_quote(verb):
         outer = _clause_after_relative(verb)
         return _subject(outer if outer is not None else verb.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
@@ -451,6 +452,17 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
     return _name_before(verb)
+
+
+def _across_quote(verb: Token) -> bool:
+    """Whether a quote closes between a verb and the head the parser hung it
+    on (an odd number of double quote marks between them; apostrophes do
+    not count): '"We are working on it," Jo
+    Park told …' makes "told" a conjunct of the quoted "working", whose
+    subject is not the speaker."""
+    head = verb.head
+    return head.i < verb.i and sum(
+        t.text in _DOUBLE_MARKS for t in verb.doc[head.i + 1:verb.i]) % 2 == 1
 
 
 def _speaking_subject(clause: Token) -> bool:
@@ -472,7 +484,7 @@ def _phrase_before(verb: Token) -> Token | None:
     gives that name. The person's name in the phrase, else its last noun,
     speaks."""
     doc, sent = verb.doc, verb.sent
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if not (verb.dep_ == "ROOT" or _across_quote(verb)) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     k = verb.i - 1
     while k >= sent.start and doc[k].pos_ == "ADV":
@@ -1016,7 +1028,9 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             # '"… team" Roe continued.': no comma, but the reporting clause
             # is all that follows the quote.
             alone = all(x.is_punct for x in doc[k + 1:sent.end])
-            return t if _only_subject_between(doc, t, open_i, close_i, k) and (
+            between = _only_subject_between(doc, t, open_i, close_i, k) or (
+                _across_quote(t) and _phrase_before(t) is not None)
+            return t if between and (
                 ends_punct or gap_has_comma or k == close_i + 1 or alone) else None
         if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
             return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
@@ -1077,6 +1091,8 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         t = doc[k]
         if _is_quote_tok(t):
             return None
+        if _opening_said(t) and all(x.pos_ != "VERB" for x in doc[k + 1:open_i]):
+            return t  # 'Said Williams: "…"'
         if _is_cue_verb(t) and not _restricted(t):
             if _partial(doc, open_i, close_i, k + 1, open_i):
                 return None
@@ -1088,6 +1104,18 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _opening_said(tok: Token) -> bool:
+    """An inverted "Said X:" opening its sentence, which the tagger often
+    reads as part of a name ("Said" a proper noun before "Williams"): the
+    first word of the sentence, a past or present form of "say" or "add",
+    a name or noun phrase after it and a colon before the quote."""
+    sent = tok.sent
+    if tok.i != sent.start or tok.text not in ("Said", "Says", "Added", "Adds") or \
+            tok.i + 1 >= sent.end or tok.doc[tok.i + 1].pos_ not in ("PROPN", "DET", "NOUN"):
+        return False
+    return any(t.text == ":" for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 10)])
 
 
 def _partial(doc: Doc, open_i: int, close_i: int, i: int, j: int) -> bool:
@@ -2050,6 +2078,15 @@ class _Resolver:
         return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
 
 
+def _speaker_span(tok: Token, cue_i: int | None) -> tuple[int, int]:
+    """The token range of the speaker's noun phrase around ``tok``, never
+    holding the reporting verb itself ("Said Williams:" read as one name)."""
+    i, j = _noun_span(tok)
+    if cue_i is not None and i <= cue_i < tok.i:
+        i = cue_i + 1
+    return i, j
+
+
 def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
     """The speaker as written next to the cue: the subject's noun phrase, a
     pronoun, or a dash sign-off's name."""
@@ -2060,7 +2097,7 @@ def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
         if pron:
             return _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), source_text=tok.text,
                             pronoun=pron)
-        i, j = _noun_span(tok)
+        i, j = _speaker_span(tok, d.cue_i)
         s_start, s_end = _chars(doc, i, j)
         speaker = text[s_start:s_end]
         cand = _candidate(speaker, s_start, s_end, doc[i:j], sentence)
@@ -2141,7 +2178,7 @@ def speaker_unparsed(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None
     if tok is None:
         return None
     d.speaker_tok = tok  # the later rules read the speaker's token ("the firm" …)
-    i, j = _noun_span(tok)
+    i, j = _speaker_span(tok, d.cue_i)
     start, end = _chars(res.ctx.doc, i, j)
     return _Speaker(res.ctx.text[start:end], start, end, head=(tok.idx, tok.idx + len(tok)),
                     cand=_candidate(res.ctx.text[start:end], start, end, res.ctx.doc[i:j],

@@ -1056,3 +1056,26 @@ def test_apostrophe_is_no_quote_between_a_verb_and_its_head(said):
 ])
 def test_said_opening_the_sentence_before_a_colon_quote(said, text, speaker):
     assert [(r[0], r[2]) for r in said(text)][-1] == ("direct", speaker)
+
+
+def test_age_description_speaks_though_tagged_a_date(said):
+    rows_ = said("Kelly Vane won the double. The day after, the 34-year-old revealed she would "
+                 "still like to win an indoor title.")
+    assert rows_[-1][2] == "the 34-year-old"
+
+
+def test_phrase_before_skips_auxiliaries_and_a_dashed_aside(nlp):
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "compound", 1), ("Roe", "PROPN", "npadvmod", 8),
+        ("-", "PUNCT", "punct", 8), ("keen", "ADJ", "amod", 8), ("to", "PART", "aux", 5),
+        ("help", "VERB", "xcomp", 3), ("-", "PUNCT", "punct", 8), ("had", "AUX", "aux", 8),
+        ("said", "VERB", "ROOT", 8), ("it", "PRON", "nsubj", 10), ("works", "VERB", "ccomp", 8),
+        (".", "PUNCT", "punct", 8)])
+    doc[8].tag_ = "VBN"
+    assert quotes_mod._phrase_before(doc[8]).text == "Roe"
+
+
+def test_coordinated_verb_after_a_quoted_phrase_keeps_the_subject(said):
+    rows_ = said('Skyline said it was "honoured to have won the rights" and promised to cover '
+                 'the games "in a way no other broadcaster could".')
+    assert all(r[2] == "Skyline" for r in rows_)

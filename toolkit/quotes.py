@@ -444,7 +444,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
         return inverted  # "Officers were ignored, claimed the union."
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
-            and verb.head.pos_ in ("VERB", "AUX") and not _across_quote(verb):
+            and (verb.head.pos_ in ("VERB", "AUX") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN")) \
+            and not _across_quote(verb):
         outer = _clause_after_relative(verb)
         return _subject(outer if outer is not None else verb.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
@@ -461,8 +462,14 @@ def _across_quote(verb: Token) -> bool:
     Park told …' makes "told" a conjunct of the quoted "working", whose
     subject is not the speaker."""
     head = verb.head
-    return head.i < verb.i and sum(
-        t.text in _DOUBLE_MARKS for t in verb.doc[head.i + 1:verb.i]) % 2 == 1
+    if head.i >= verb.i:
+        return False
+    between = verb.doc[head.i + 1:verb.i]
+    marks = [t.i for t in between if t.text in _DOUBLE_MARKS]
+    if len(marks) % 2 == 0:
+        return False
+    # 'it was "honoured" and promised …': coordinated after the mark, same subject.
+    return not any(t.dep_ == "cc" for t in verb.doc[marks[-1] + 1:verb.i])
 
 
 def _speaking_subject(clause: Token) -> bool:
@@ -484,12 +491,17 @@ def _phrase_before(verb: Token) -> Token | None:
     gives that name. The person's name in the phrase, else its last noun,
     speaks."""
     doc, sent = verb.doc, verb.sent
-    if not (verb.dep_ == "ROOT" or _across_quote(verb)) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
+    if not (verb.dep_ == "ROOT" or _across_quote(verb)) or not finite:
         return None
     k = verb.i - 1
-    while k >= sent.start and doc[k].pos_ == "ADV":
-        k -= 1
-    if k > sent.start and doc[k].text == ",":
+    while k >= sent.start and doc[k].pos_ in ("ADV", "AUX") and not doc[k].ent_type_:
+        k -= 1  # "Ann Roe also had said": adverbs and auxiliaries
+    if k > sent.start and doc[k].text in _DASHES:
+        # "Ann Roe - keen to reassure investors - had said": skip the aside.
+        k = next((x for x in range(k - 1, sent.start, -1) if doc[x].text in _DASHES), k) - 1
+    elif k > sent.start and doc[k].text == ",":
         k -= 1  # the comma closing an apposition: "Jo Park, head of policy, said"
     run = _phrase_back(doc, k, sent.start)
     if not run:
@@ -518,13 +530,15 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
     run = []
     while k >= start and not (doc[k].text == "," or _is_quote_tok(doc[k])):
         tok = doc[k]
-        if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s"):
+        # A name counts whatever the tagger made of it ("Townsend" a verb).
+        if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s") and \
+                tok.ent_type_ not in ("PERSON", "ORG"):
             return []
         run.append(tok)
         k -= 1
     run.reverse()
     if not run or run[0].pos_ in ("ADP", "CCONJ", "PART") or \
-            not any(t.pos_ in ("NOUN", "PROPN") for t in run):
+            not any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("PERSON", "ORG") for t in run):
         return []
     return run
 
@@ -2858,10 +2872,11 @@ def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:
 
 def _numeric(doc: Doc, start: int, end: int) -> bool:
     """Whether chars ``[start, end)`` name a number, amount or date ("Forty per
-    cent", "2004", "a five-fold rise"), which never speaks."""
+    cent", "2004", "a five-fold rise"), which never speaks; an age
+    description ("the 34-year-old") is a person."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
+    if span is None or not len(span) or _AGE_NOUN.match(span.text):
+        return False  # "the 34-year-old": a person, though tagged a date
     root = span.root
     if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return False  # "one of the families", "two of the officers": people

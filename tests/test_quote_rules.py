@@ -925,6 +925,8 @@ def test_reporters_clause_after_the_content_is_left_out(said):
      "the union organisation"),
     ("Search users are an odd mix of naive and sophisticated, suggests a report into search "
      "habits.", "a report into search habits"),
+    ('Talks on the deal have been "making good progress" say those behind the negotiations.',
+     "those behind the negotiations"),
 ])
 def test_speaker_written_after_an_inverted_verb_with_no_subject(said, text, speaker):
     assert said(text)[-1][2] == speaker

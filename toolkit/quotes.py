@@ -573,8 +573,7 @@ def _name_after(verb: Token) -> Token | None:
         tok = doc[k]
         if (tok.is_punct and tok.text not in ("'s", "&", "-")) or tok.is_space:
             break
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("WP", "WDT", "IN") and tok.lower_ not in (
-                "of", "for", "at", "into", "in")):
+        if tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.tag_ in ("WP", "WDT"):
             return None
         run.append(tok)
     else:

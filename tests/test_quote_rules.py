@@ -1081,3 +1081,21 @@ def test_coordinated_verb_after_a_quoted_phrase_keeps_the_subject(said):
     rows_ = said('Skyline said it was "honoured to have won the rights" and promised to cover '
                  'the games "in a way no other broadcaster could".')
     assert all(r[2] == "Skyline" for r in rows_)
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Ann Lee was banned. She tested positive for a substance, which she later denied was "
+     "cocaine.", "Ann Lee", "was cocaine"),
+    ("The singer won an injunction against two reporters who she claims followed her home "
+     "from the studio.", "The singer", "followed her home from the studio"),
+    ("The firm sold the unit, which analysts said had lost money for years.", "analysts",
+     "had lost money for years"),
+])
+def test_speech_inside_a_relative_clause(said, text, speaker, content):
+    assert [(r[1].split("+")[0], r[2], r[3]) for r in said(text)] == [
+        ("indirect-embedded", speaker, content)]
+
+
+def test_relative_clause_spoken_by_its_noun_is_left_alone(said):
+    rows_ = said("The council, which said the road was unsafe, closed it.")
+    assert [(r[2], r[3]) for r in rows_] == [("The council", "the road was unsafe")]

@@ -423,6 +423,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in verb.children
                 if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
+    # "reporters who she claims followed her": she claims, not the reporters.
+    subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
         # "The aim, says Acme, is …": the subject after the inverted verb
         # speaks, unless a verb inside it shows it is the reported clause,
@@ -1230,6 +1232,10 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
         if child.dep_ != "ccomp":
             continue
         if _subjectless_fragment(child):
+            if _relative_speech(verb):  # "which she denied was cocaine": "which" is its subject
+                span = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+                if span is not None:
+                    return "indirect-embedded", span
             span = _object_as_subject(doc, verb, child)
             if span is not None:
                 return "indirect-ccomp", span
@@ -1477,11 +1483,35 @@ def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
 
 @rule("indirect-embedded", stage="quotes")
 def indirect_embedded(ctx: _Context, verb: Token) -> _Draft | None:
-    """An attribution embedded in a noun phrase: ``… at what it said were …``.
+    """An attribution embedded in a noun phrase: ``… at what it said were …``,
+    ``a substance which she denied was cocaine``, ``reporters who she claims
+    followed her``.
 
     A weak, low-priority claim, kept because it is still an attribution.
+    When the parser hangs the verb after a relative speech verb elsewhere
+    ("who she claims [followed] her"), the content runs from that verb to
+    the end of its phrase.
     """
-    return _ccomp_rule("indirect-embedded", ctx, verb)
+    found = _ccomp_rule("indirect-embedded", ctx, verb)
+    if found is not None or not _relative_speech(verb) or \
+            any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
+        return found
+    doc = ctx.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.tag_ not in ("VBD", "VBZ", "VBP") or nxt.pos_ not in ("VERB", "AUX"):
+        return None
+    return _indirect("indirect-embedded", doc, _trimmed(doc, nxt.i, nxt.right_edge.i + 1), verb)
+
+
+def _relative_speech(verb: Token) -> bool:
+    """A speech verb in a relative clause whose relative pronoun is the
+    subject of what was said: "which she denied was …", "who she claims
+    followed …" (the pronoun and a subject of its own both before it)."""
+    if verb.dep_ != "relcl":
+        return False
+    kids = [c for c in verb.children if c.i < verb.i]
+    return any(c.tag_ in ("WP", "WDT") for c in kids) and \
+        any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in kids)
 
 
 def _noun_clause(ctx: _Context, verb: Token, nouns: Iterable[Token], rule_name: str

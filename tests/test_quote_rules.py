@@ -1099,3 +1099,13 @@ def test_speech_inside_a_relative_clause(said, text, speaker, content):
 def test_relative_clause_spoken_by_its_noun_is_left_alone(said):
     rows_ = said("The council, which said the road was unsafe, closed it.")
     assert [(r[2], r[3]) for r in rows_] == [("The council", "the road was unsafe")]
+
+
+def test_object_of_a_speech_verb_in_a_time_clause_is_no_attribution(said, nlp):
+    assert said("The runner was close to the record as she claimed the second spot.") == []
+    doc = written_parse(nlp, [
+        ("As", "SCONJ", "mark", 2), ("Ann", "PROPN", "nsubj", 2), ("announced", "VERB", "advcl", 6),
+        ("the", "DET", "det", 4), ("date", "NOUN", "dobj", 2), (",", "PUNCT", "punct", 6),
+        ("prices", "NOUN", "ROOT", 6), (".", "PUNCT", "punct", 6)])
+    assert quotes_mod._time_clause(doc[2])
+    assert quotes_mod.indirect_dobj(quotes_mod._context(doc), doc[2]) is None

@@ -1670,9 +1670,10 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
     """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
 
     Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
-    words or more.
+    words or more; not in a clause that sets the time of another ("As the
+    minister announced the date, …").
     """
-    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS:
+    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
@@ -1680,6 +1681,15 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
             if span and span[1] - span[0] >= 2:
                 return _indirect("indirect-dobj", ctx.doc, span, verb)
     return None
+
+
+def _time_clause(verb: Token) -> bool:
+    """A verb in a clause that only sets the time of the main one ("As the
+    minister announced the date, the firm urged …"): background, not what
+    was said."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("as", "when", "while", "after", "before", "since")
+        for c in verb.children)
 
 
 @rule("indirect-clause-object", stage="quotes")

@@ -1109,3 +1109,10 @@ def test_object_of_a_speech_verb_in_a_time_clause_is_no_attribution(said, nlp):
         ("prices", "NOUN", "ROOT", 6), (".", "PUNCT", "punct", 6)])
     assert quotes_mod._time_clause(doc[2])
     assert quotes_mod.indirect_dobj(quotes_mod._context(doc), doc[2]) is None
+
+
+def test_member_of_a_group_speaks_through_the_name_after_it(said):
+    rows_ = said("The families waited. However, one of the so-called Lakeside Four, Gerry "
+                 "Conlon - who was wrongly convicted of the fire - said the families were "
+                 "delighted with the apology.")
+    assert rows_[-1][2] == "Gerry Conlon"

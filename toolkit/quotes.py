@@ -2241,20 +2241,29 @@ def speaker_unparsed(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None
 @rule("speaker-apposition", stage="quotes")
 def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A common noun that is no speaker, with a name in apposition, speaks
-    through that name: "…, a five-fold rise, Jo Park, a manager, told …".
+    through that name: "…, a five-fold rise, Jo Park, a manager, told …",
+    "one of the four accused, Jo Park, said …".
 
     Applies when the subject's head is a common noun that names no person
     (not "spokesman", "official") and the name of a person or organisation
     stands in apposition to it, with no relative clause between them.
     """
     tok = d.speaker_tok
-    if tok is None or sp.pronoun or sp.resolved or tok.pos_ != "NOUN" or \
+    member = tok is not None and tok.pos_ == "NUM" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "one of the four, Jo Park,"
+    if tok is None or sp.pronoun or sp.resolved or (tok.pos_ != "NOUN" and not member) or \
             tok.lemma_.lower() in PERSON_NOUNS:
         return None
     # The parser may also hang the name as a conjunct: "a rise, Jo Park, told …".
     name = next((c for c in tok.children if c.pos_ == "PROPN" and (
         c.dep_ == "appos" or (c.dep_ == "conj" and not any(x.dep_ == "cc" for x in tok.children)))),
         None)
+    if name is None and d.cue_i is not None and tok.head.i == d.cue_i:
+        # ... or hang it on the verb: "one of the four, Jo Park - who … - said".
+        name = next((c for c in tok.head.children if c.dep_ in ("npadvmod", "appos")
+                     and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                     and tok.right_edge.i < c.i < d.cue_i
+                     and res.ctx.doc[c.left_edge.i - 1].text == ","), None)
     # Only a name of a person or organisation right after the noun's own phrase
     # (not after a relative clause: "the actor, whose films include …, X").
     if name is None or name.ent_type_ not in ("PERSON", "ORG") or any(

@@ -21,7 +21,9 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     to stay indoors``), ``called for``/``accused … of``/``warned of`` phrases,
     ``said in a statement that…`` and the embedded hedge ``at what it said
     were …`` (rule ``indirect-embedded``: a weak, low-priority claim kept
-    because it is still an attribution).
+    because it is still an attribution), and a reported clause the parser
+    read as the verb's object or cut off from it (``X said the report
+    reinforced trust``: rule ``indirect-clause-object``).
 ``according_to``
     Source phrases: ``according to X`` with the clause it qualifies as content.
 
@@ -40,7 +42,9 @@ noun ("The firm said"), the organisation an "it" there would stand for;
 floating quotes and subject-less reporting clauses continue the
 previous speaker, a quote paragraph continues the speaker of the paragraph
 before, and a floating quote right after a sentence about someone who spoke
-earlier is theirs. The speaker of a first-person direct quote is a person
+earlier is theirs. A speaker the parse leaves off its verb is read from the
+words around it ('"…," warned Richards', "…, Jo Park, head of policy,
+said": rule ``speaker-unparsed``). The speaker of a first-person direct quote is a person
 for later pronouns, whatever the model typed the name, and "he"/"she" never
 stands for a person named in the direct quote it introduces. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias

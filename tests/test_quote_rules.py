@@ -1116,3 +1116,12 @@ def test_member_of_a_group_speaks_through_the_name_after_it(said):
                  "Conlon - who was wrongly convicted of the fire - said the families were "
                  "delighted with the apology.")
     assert rows_[-1][2] == "Gerry Conlon"
+
+
+def test_floating_quote_after_a_sentence_about_she_is_the_last_speakers(said):
+    rows_ = said('"It is a beauty contest," Ms Roe said. "I am still reeling."\n\n'
+                 'And she will not commit to an opinion yet. "I am just in the middle of it."')
+    assert rows_[-1][1:3] == ("direct-floating+pronoun", "Ms Roe")
+    rows_ = said('"It is a beauty contest," Ms Roe said. "I am still reeling."\n\n'
+                 'And he will not commit to an opinion yet. "I am just in the middle of it."')
+    assert rows_[-1][2] == ""

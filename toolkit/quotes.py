@@ -2534,7 +2534,10 @@ def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
 
     Applies when the sentence just before the quote, in the same paragraph,
     reports nothing itself, and its main clause's subject is a name whose
-    actor (or words) spoke earlier in the article.
+    actor (or words) spoke earlier in the article, or "he"/"she" agreeing
+    with the last speaker's known gender (an honorific, or a pronoun that
+    already stood for them), who spoke within the three sentences before
+    ("And she won't commit yet. "I'm in the middle of it."").
     """
     if not d.floating or sp.text:
         return None
@@ -2546,6 +2549,18 @@ def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     before = ctx.sent_at[sent.start - 1]
     if "\n" in ctx.text[before.end_char:d.start] or any(
             res.in_content(t.idx) for t in before) or any(_is_quote_tok(t) for t in before):
+        return None
+    pron = next((c for c in before.root.children if c.dep_ == "nsubj" and
+                 c.lower_ in PRONOUN_GENDER), None)
+    if pron is not None and res.speakers:
+        # "And she won't commit yet. "I'm just in the middle of it."": the
+        # last speaker, when "he"/"she" agrees with that person.
+        last = res.as_known(res.speakers[-1])
+        gender = last.gender or res.genders.get(res.key(last), "")
+        if last.sentence >= res.sentence_of(d.start) - 3 and gender and _compatible(
+                pron.lower_, last, gender=gender):
+            return _Speaker(last.text, last.start, last.end, cand=last, resolved=True,
+                            suffix="+pronoun", source_text=pron.text)
         return None
     subj = next((c for c in before.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"),
                 None)

@@ -45,12 +45,17 @@ CASES = {
                       "an inquiry into the flooding"),
     "indirect-dobj": ("The rebels claimed responsibility for the blast at the depot.",
                       "responsibility for the blast"),
+    "indirect-clause-object": ("In a speech in Leeds, the mayor said Monday's vote reinforced "
+                               "trust and confidence.",
+                               "Monday's vote reinforced trust and confidence"),
     "indirect-parataxis": ("The tunnel, the ministry said, would close for a week.",
                            "The tunnel, the ministry said, would close for a week"),
     "according-to": ("Fares will rise by a tenth next year, according to the operator.",
                      "Fares will rise by a tenth next year"),
     "speaker-dateline": ("MOSCOW, March 4 - Pravda said the harvest was poor.",
                          "the harvest was poor"),
+    "speaker-unparsed": ('Her aims are simple. "You cannot change history," warned Richards.',
+                         "You cannot change history,"),
     "speaker-apposition": ("Ferry traffic grew last year, a sharp rise on the year before, "
                            "Kari Lund, head of the port, told a briefing.",
                            "Ferry traffic grew last year"),
@@ -82,6 +87,7 @@ CASES = {
 PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person"}
 
 SPEAKER_CASES = {"speaker-dateline": "Pravda", "speaker-apposition": "Kari Lund",
+                 "speaker-unparsed": "Richards",
                  "speaker-not-number": ""}
 
 
@@ -821,3 +827,301 @@ def test_made_it_clear_with_the_clause_hung_on_clear(said):
 
 def test_made_clear_without_a_clause_reports_nothing(said):
     assert said("The rain made the pitch clear of dust.") == []
+
+
+# -- fourth round: patterns of unseen news, on sentences written for the test -------------
+
+def test_clause_read_as_the_subject_after_said_is_reported_by_the_first_subject(said):
+    rows_ = said("In a speech in Leeds, the mayor said Monday's vote reinforced trust and "
+                 "confidence.")
+    assert rows_ == [("indirect", "indirect-clause-object", "the mayor",
+                      "Monday's vote reinforced trust and confidence")]
+
+
+def test_clause_object_continues_into_a_present_tense_conjunct(said):
+    rows_ = said("Lakeside Dairies said its new pricing policy simplifies the purchase of milk "
+                 "within a region and includes discounts for schools.")
+    assert [(r[1], r[2]) for r in rows_] == [("indirect-clause-object", "Lakeside Dairies")]
+    assert rows_[0][3].endswith("includes discounts for schools")
+
+
+def test_clause_object_written_parse(nlp):
+    # The article parse: "reinforced" an adjective of the object "stability",
+    # with "report" its subject.
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1), ("the", "DET", "det", 3),
+        ("report", "NOUN", "nsubj", 4), ("reinforced", "VERB", "amod", 5),
+        ("stability", "NOUN", "dobj", 1), (".", "PUNCT", "punct", 1)])
+    assert quotes_mod._object_clause(doc[5])
+    draft = quotes_mod.indirect_clause_object(quotes_mod._context(doc), doc[1])
+    assert doc.text[draft.start:draft.end] == "the report reinforced stability"
+
+
+def test_object_with_a_relative_clause_is_no_clause(said):
+    rows_ = said("The guide told the story of a miner who lost his way.")
+    assert rows_ == []
+
+
+def test_two_reported_clauses_joined_by_and_are_one_attribution(said):
+    rows_ = said("The bridge was closed, however, at the request of the county after a survey "
+                 "was published and the engineers felt the deck should be repaired, Ivo Renn "
+                 "said.")
+    assert len(rows_) == 1 and rows_[0][2] == "Ivo Renn"
+    assert rows_[0][3].endswith("the deck should be repaired")
+    rows_ = said('Ivo Renn said that he personally had no objection to a toll on the bridge and '
+                 '"the council is not opposed to a toll on the bridge."')
+    assert len(rows_) == 1 and rows_[0][3].endswith("not opposed to a toll on the bridge")
+
+
+def test_clause_after_a_closing_quote_and_a_capital_is_not_joined(said):
+    rows_ = said('The airline said it was "sorry for the delay" and "will refund every '
+                 'passenger," The inquiry will report in May.')
+    assert not any("inquiry" in r[3] for r in rows_)
+
+
+def test_past_verb_hung_on_the_root_name_is_the_main_verb(nlp):
+    # The article parse: the name is the root and "called" a participle on it.
+    doc = written_parse(nlp, [
+        ("Jo", "PROPN", "compound", 1), ("Park", "PROPN", "ROOT", 1), (",", "PUNCT", "punct", 1),
+        ("for", "ADP", "prep", 1), ("Greens", "PROPN", "pobj", 3), (",", "PUNCT", "punct", 1),
+        ("called", "VERB", "acl", 1), ("on", "ADP", "prep", 6), ("Ann", "PROPN", "pobj", 7),
+        ("to", "PART", "aux", 10), ("resign", "VERB", "xcomp", 6), (".", "PUNCT", "punct", 1)])
+    doc[6].tag_ = "VBN"
+    assert quotes_mod._main_verb_of_name(doc[6])
+    assert not quotes_mod._hypothetical(doc[6])
+    assert quotes_mod._subject(doc[6]).text == "Park"
+
+
+def test_participle_on_a_name_inside_a_sentence_with_a_verb_reports_nothing(said):
+    rows_ = said("Ann Lee, accused of fraud, went on trial in May.")
+    assert rows_ == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ('The mayor called for the festival to be "a celebration of the whole town".',
+     'the festival to be "a celebration of the whole town"'),
+    ("The council called for the bridge to be repaired before winter.",
+     "the bridge to be repaired before winter"),
+])
+def test_call_for_with_an_infinitive_clause_of_its_own(said, text, content):
+    assert [(r[1], r[3]) for r in said(text)] == [("indirect-prep", content)]
+
+
+def test_clause_in_the_past_modal_joined_by_and_stays_in_the_content(said):
+    rows_ = said('Ivo Renn insisted his budget was "sound" and he could afford to cut taxes '
+                 "because the town was growing.")
+    assert rows_[0][3].endswith("because the town was growing")
+
+
+def test_reporters_clause_after_the_content_is_left_out(said):
+    rows_ = said("Ivo Renn said his budget was sound, and he left the room.")
+    assert rows_[0][3] == "his budget was sound"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("By contrast, says Mr Cox, the new model is almost disposable.", "Mr Cox"),
+    ('Her aims are simple. "You cannot change history," warned Richards.', "Richards"),
+    ("Safety officers were often ignored, claimed the union organisation.",
+     "the union organisation"),
+    ("Search users are an odd mix of naive and sophisticated, suggests a report into search "
+     "habits.", "a report into search habits"),
+    ('Talks on the deal have been "making good progress" say those behind the negotiations.',
+     "those behind the negotiations"),
+])
+def test_speaker_written_after_an_inverted_verb_with_no_subject(said, text, speaker):
+    assert said(text)[-1][2] == speaker
+
+
+def test_words_after_an_inverted_verb_with_a_verb_among_them_do_not_speak(nlp):
+    doc = written_parse(nlp, [
+        ('"', "PUNCT", "punct", 3), ("Go", "VERB", "ccomp", 3), (",", "PUNCT", "punct", 3),
+        ("whispered", "VERB", "ROOT", 3), ("the", "DET", "det", 5), ("aide", "NOUN", "dobj", 3),
+        ("as", "SCONJ", "mark", 8), ("we", "PRON", "nsubj", 8), ("left", "VERB", "advcl", 3),
+        (".", "PUNCT", "punct", 3)])
+    assert quotes_mod._name_after(doc[3]) is None
+
+
+def test_media_description_names_the_outlet_written_after_its_noun(said):
+    rows_ = said("The old laptop was chosen as the best gadget by US magazine Gadget World. The "
+                 "most popular gadget, the Apple iPod, is at number 12.\n\n"
+                 '"Who can forget the first CD player?" asked the magazine.')
+    assert rows_[-1][2] == "Gadget World"
+
+
+def test_inverted_object_verb_reports_the_clause_before_it(said):
+    rows_ = said("Safety officers were often ignored, claimed the union organisation.")
+    assert rows_ == [("indirect", "indirect-final", "the union organisation",
+                      "Safety officers were often ignored")]
+
+
+def test_listener_after_told_is_never_the_speaker(nlp):
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "nsubj", 1), ("left", "VERB", "ROOT", 1), (",", "PUNCT", "punct", 1),
+        ("told", "VERB", "conj", 1), ("reporters", "NOUN", "dobj", 3), (".", "PUNCT", "punct", 1)])
+    doc[3].lemma_ = "tell"
+    assert quotes_mod._name_after(doc[3]) is None
+
+
+def test_speech_verb_hung_on_a_reported_clause_with_no_speaking_subject(said):
+    rows_ = said("The league said there was no deal among its members and stressed that "
+                 "money was available to the clubs.")
+    assert [r[2] for r in rows_] == ["The league", "The league"]
+
+
+def test_verb_coordinated_with_a_passive_shares_its_subject(said):
+    rows_ = said("Lord Vane was advised to avoid any conflict and said he had done nothing wrong.")
+    assert rows_[-1][2] == "Lord Vane"
+
+
+def test_date_taken_for_a_second_subject_never_speaks(nlp):
+    doc = written_parse(nlp, [
+        ("This", "DET", "det", 1), ("year", "NOUN", "nsubj", 4), (",", "PUNCT", "punct", 4),
+        ("he", "PRON", "nsubj", 4), ("said", "VERB", "ROOT", 4), ("taxes", "NOUN", "nsubj", 6),
+        ("rose", "VERB", "ccomp", 4), (".", "PUNCT", "punct", 4)],
+        ents=["B-DATE", "I-DATE", "O", "O", "O", "O", "O", "O"])
+    assert quotes_mod._subject(doc[4]).text == "he"
+
+
+def test_noun_phrase_before_a_subjectless_verb_speaks(nlp):
+    # The article parse: the name hangs inside the opening clause.
+    doc = written_parse(nlp, [
+        ("When", "ADV", "advmod", 1), ("asked", "VERB", "advcl", 7), (",", "PUNCT", "punct", 7),
+        ("the", "DET", "det", 4), ("firm", "NOUN", "poss", 6), ("'s", "PART", "case", 4),
+        ("chief", "NOUN", "dobj", 1), ("said", "VERB", "ROOT", 7), ("no", "DET", "det", 9),
+        ("comment", "NOUN", "dobj", 7), (".", "PUNCT", "punct", 7)])
+    doc[7].tag_ = "VBD"
+    assert quotes_mod._phrase_before(doc[7]).text == "chief"
+
+
+def test_name_before_an_apposition_closed_by_a_comma_speaks(nlp):
+    doc = written_parse(nlp, [
+        ('"', "PUNCT", "punct", 8), ("Go", "VERB", "ccomp", 8), (",", "PUNCT", "punct", 8),
+        ('"', "PUNCT", "punct", 8), ("Jo", "PROPN", "compound", 5), ("Park", "PROPN", "npadvmod", 8),
+        (",", "PUNCT", "punct", 8), ("adviser", "NOUN", "npadvmod", 8), ("said", "VERB", "ROOT", 8),
+        (".", "PUNCT", "punct", 8)], ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O",
+                                          "O", "O"])
+    doc[7].pos_ = "NOUN"
+    doc[8].tag_ = "VBD"
+    doc[7].head = doc[8]
+    assert quotes_mod._phrase_before(doc[8]).text == "Park"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Ann Vale said the cost of changing old cars to conform to the new rules cut into "
+     "margins.", "the cost of changing old cars to conform to the new rules cut into margins"),
+    ("The company said interest costs from several acquisitions affected results.",
+     "interest costs from several acquisitions affected results"),
+])
+def test_clause_after_said_with_phrases_inside_its_subject(said, text, content):
+    assert [(r[1], r[3]) for r in said(text)] == [("indirect-clause-object", content)]
+
+
+def test_reported_subject_taken_for_the_object_of_said(nlp):
+    # The article parse: "processors" the object of "said", "for consoles" a
+    # phrase of "said", "had" a clause with no subject.
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1),
+        ("processors", "NOUN", "dobj", 1), ("for", "ADP", "prep", 1),
+        ("consoles", "NOUN", "pobj", 3), ("had", "VERB", "ccomp", 1), ("to", "PART", "aux", 7),
+        ("change", "VERB", "xcomp", 5), (".", "PUNCT", "punct", 1)])
+    doc[5].tag_ = "VBD"
+    i, j = quotes_mod._object_as_subject(doc, doc[1], doc[5])
+    assert doc[i:j].text == "processors for consoles had to change"
+
+
+def test_inverted_reporting_clause_with_nothing_hung_on_it(said, nlp):
+    doc = written_parse(nlp, [
+        ("Staff", "NOUN", "nsubj", 1), ("left", "VERB", "dep", 5), ("in", "ADP", "prep", 1),
+        ("droves", "NOUN", "pobj", 2), (",", "PUNCT", "punct", 5), ("said", "VERB", "ROOT", 5),
+        ("the", "DET", "det", 7), ("committee", "NOUN", "nsubj", 5), (".", "PUNCT", "punct", 5)])
+    i, j = quotes_mod._final_inverted_content(doc, doc[5])
+    assert doc[i:j].text == "Staff left in droves"
+    assert quotes_mod._final_inverted_content(doc, doc[1]) is None
+
+
+def test_reporting_verb_after_a_quote_hung_on_the_quoted_verb(said):
+    rows_ = said('"We are working on new devices and we will bring them out soon," Ann Vale, '
+                 "head of design at Lakeside Phones, told the BBC News website.")
+    assert [(r[0], r[2]) for r in rows_] == [("direct", "Ann Vale")]
+
+
+def test_apostrophe_is_no_quote_between_a_verb_and_its_head(said):
+    rows_ = said("The bank said that the ministers' first estimates have put the damage at $2bn, "
+                 "but added that the costs were much wider than this.")
+    assert [r[2] for r in rows_] == ["The bank", "The bank"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('The striker signed on Monday. Said Williams: "I did not have to think twice about it."',
+     "Williams"),
+    ('Said the report: "This finding is ironic."', "the report"),
+])
+def test_said_opening_the_sentence_before_a_colon_quote(said, text, speaker):
+    assert [(r[0], r[2]) for r in said(text)][-1] == ("direct", speaker)
+
+
+def test_age_description_speaks_though_tagged_a_date(said):
+    rows_ = said("Kelly Vane won the double. The day after, the 34-year-old revealed she would "
+                 "still like to win an indoor title.")
+    assert rows_[-1][2] == "the 34-year-old"
+
+
+def test_phrase_before_skips_auxiliaries_and_a_dashed_aside(nlp):
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "compound", 1), ("Roe", "PROPN", "npadvmod", 8),
+        ("-", "PUNCT", "punct", 8), ("keen", "ADJ", "amod", 8), ("to", "PART", "aux", 5),
+        ("help", "VERB", "xcomp", 3), ("-", "PUNCT", "punct", 8), ("had", "AUX", "aux", 8),
+        ("said", "VERB", "ROOT", 8), ("it", "PRON", "nsubj", 10), ("works", "VERB", "ccomp", 8),
+        (".", "PUNCT", "punct", 8)])
+    doc[8].tag_ = "VBN"
+    assert quotes_mod._phrase_before(doc[8]).text == "Roe"
+
+
+def test_coordinated_verb_after_a_quoted_phrase_keeps_the_subject(said):
+    rows_ = said('Skyline said it was "honoured to have won the rights" and promised to cover '
+                 'the games "in a way no other broadcaster could".')
+    assert all(r[2] == "Skyline" for r in rows_)
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Ann Lee was banned. She tested positive for a substance, which she later denied was "
+     "cocaine.", "Ann Lee", "was cocaine"),
+    ("The singer won an injunction against two reporters who she claims followed her home "
+     "from the studio.", "The singer", "followed her home from the studio"),
+    ("The firm sold the unit, which analysts said had lost money for years.", "analysts",
+     "had lost money for years"),
+])
+def test_speech_inside_a_relative_clause(said, text, speaker, content):
+    assert [(r[1].split("+")[0], r[2], r[3]) for r in said(text)] == [
+        ("indirect-embedded", speaker, content)]
+
+
+def test_relative_clause_spoken_by_its_noun_is_left_alone(said):
+    rows_ = said("The council, which said the road was unsafe, closed it.")
+    assert [(r[2], r[3]) for r in rows_] == [("The council", "the road was unsafe")]
+
+
+def test_object_of_a_speech_verb_in_a_time_clause_is_no_attribution(said, nlp):
+    assert said("The runner was close to the record as she claimed the second spot.") == []
+    doc = written_parse(nlp, [
+        ("As", "SCONJ", "mark", 2), ("Ann", "PROPN", "nsubj", 2), ("announced", "VERB", "advcl", 6),
+        ("the", "DET", "det", 4), ("date", "NOUN", "dobj", 2), (",", "PUNCT", "punct", 6),
+        ("prices", "NOUN", "ROOT", 6), (".", "PUNCT", "punct", 6)])
+    assert quotes_mod._time_clause(doc[2])
+    assert quotes_mod.indirect_dobj(quotes_mod._context(doc), doc[2]) is None
+
+
+def test_member_of_a_group_speaks_through_the_name_after_it(said):
+    rows_ = said("The families waited. However, one of the so-called Lakeside Four, Gerry "
+                 "Conlon - who was wrongly convicted of the fire - said the families were "
+                 "delighted with the apology.")
+    assert rows_[-1][2] == "Gerry Conlon"
+
+
+def test_floating_quote_after_a_sentence_about_she_is_the_last_speakers(said):
+    rows_ = said('"It is a beauty contest," Ms Roe said. "I am still reeling."\n\n'
+                 'And she will not commit to an opinion yet. "I am just in the middle of it."')
+    assert rows_[-1][1:3] == ("direct-floating+pronoun", "Ms Roe")
+    rows_ = said('"It is a beauty contest," Ms Roe said. "I am still reeling."\n\n'
+                 'And he will not commit to an opinion yet. "I am just in the middle of it."')
+    assert rows_[-1][2] == ""

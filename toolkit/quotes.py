@@ -21,7 +21,9 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     to stay indoors``), ``called for``/``accused … of``/``warned of`` phrases,
     ``said in a statement that…`` and the embedded hedge ``at what it said
     were …`` (rule ``indirect-embedded``: a weak, low-priority claim kept
-    because it is still an attribution).
+    because it is still an attribution), and a reported clause the parser
+    read as the verb's object or cut off from it (``X said the report
+    reinforced trust``: rule ``indirect-clause-object``).
 ``according_to``
     Source phrases: ``according to X`` with the clause it qualifies as content.
 
@@ -40,7 +42,9 @@ noun ("The firm said"), the organisation an "it" there would stand for;
 floating quotes and subject-less reporting clauses continue the
 previous speaker, a quote paragraph continues the speaker of the paragraph
 before, and a floating quote right after a sentence about someone who spoke
-earlier is theirs. The speaker of a first-person direct quote is a person
+earlier is theirs. A speaker the parse leaves off its verb is read from the
+words around it ('"…," warned Richards', "…, Jo Park, head of policy,
+said": rule ``speaker-unparsed``). The speaker of a first-person direct quote is a person
 for later pronouns, whatever the model typed the name, and "he"/"she" never
 stands for a person named in the direct quote it introduces. ``speaker_actor`` is the canonical name
 of the actor whose mention overlaps the speaker span (or whose name or alias
@@ -68,11 +72,13 @@ from spacy.tokens import Doc, Span, Token
 from . import contract
 from .lexicon import (
     BELIEF_VERBS,
+    CLAUSE_SPEECH_VERBS,
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
+    MEDIA_NOUNS,
     MODALS,
     MONTHS,
     NOT_SOURCES,
@@ -103,6 +109,7 @@ __all__ = ["RULE_GROUPS", "SPEECH_VERBS", "Quote", "extract_quotes", "pair_quote
 _OPEN_MARKS = "“„«‟"
 _CLOSE_MARKS = "”»"
 _AMBIGUOUS_MARKS = '"″'
+_DOUBLE_MARKS = frozenset(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS)
 _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
@@ -404,17 +411,31 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     hearsay = _hearsay_subject(verb)
     if hearsay is not None:
         return hearsay
-    if verb.dep_ == "conj" and _asks_question(verb) and verb.head.dep_ == "ccomp" and \
-            _is_speech_verb(verb.head.head) and depth < 3:
-        # "X said ministers had erred and asked how …": X asked (the parser
-        # hung "asked" on the reported clause).
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and depth < 3 and \
+            _is_speech_verb(verb.head.head) and (_asks_question(verb) or (
+                _is_speech_verb(verb) and not _speaking_subject(verb.head)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))):
+        # "X said ministers had erred and asked how …", "X said there was no
+        # deal and stressed that …": X asked, X stressed (the parser hung the
+        # verb on the reported clause, whose subject cannot speak).
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # A verb coordinated with a passive shares its subject ("He was advised
+    # to … and said …"); a date the parser took for a second subject ("But
+    # this year, he said …") never speaks.
+    subjects = [c for c in verb.children
+                if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
+    # "reporters who she claims followed her": she claims, not the reporters.
+    subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
-        # "The aim, says Acme, is …": the subject after the inverted verb speaks.
-        subjects = [c for c in subjects if c.i > verb.i]
+        # "The aim, says Acme, is …": the subject after the inverted verb
+        # speaks, unless a verb inside it shows it is the reported clause,
+        # garbled ("the mayor said [Monday's vote reinforced] trust").
+        after = [c for c in subjects if c.i > verb.i]
+        garbled = any(t.pos_ == "VERB" for c in after for t in c.subtree)
+        subjects = [c for c in subjects if (c.i < verb.i) == garbled]
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
             return verb.head
@@ -426,8 +447,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     return pobj
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
+        return inverted  # "Officers were ignored, claimed the union."
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
-            and verb.head.pos_ in ("VERB", "AUX"):
+            and (verb.head.pos_ in ("VERB", "AUX") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN")) \
+            and not _across_quote(verb):
         outer = _clause_after_relative(verb)
         return _subject(outer if outer is not None else verb.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
@@ -435,6 +459,94 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
     return _name_before(verb)
+
+
+def _across_quote(verb: Token) -> bool:
+    """Whether a quote closes between a verb and the head the parser hung it
+    on (an odd number of double quote marks between them; apostrophes do
+    not count): '"We are working on it," Jo
+    Park told …' makes "told" a conjunct of the quoted "working", whose
+    subject is not the speaker."""
+    head = verb.head
+    if head.i >= verb.i:
+        return False
+    between = verb.doc[head.i + 1:verb.i]
+    marks = [t.i for t in between if t.text in _DOUBLE_MARKS]
+    if len(marks) % 2 == 0:
+        return False
+    # 'it was "honoured" and promised …': coordinated after the mark, same subject.
+    return not any(t.dep_ == "cc" for t in verb.doc[marks[-1] + 1:verb.i])
+
+
+def _speaking_subject(clause: Token) -> bool:
+    """Whether a clause has a subject that could speak: not an expletive
+    ("there was no deal") and present at all."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "there"
+               for c in clause.children)
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The speaker of a main-clause speech verb with no subject in the parse,
+    written as the noun phrase right before it: "When asked if …, the
+    carmaker's chief Ann Roe said:" (the parser hung the name inside the
+    opening clause), "…," Jo Park, head of policy at Acme, said.".
+
+    The words back from the verb (adverbs skipped) to a comma, quote mark
+    or the sentence's start must be a noun phrase with no verb; a phrase
+    set off by commas right after a person's name ("Jo Park, head of …,")
+    gives that name. The person's name in the phrase, else its last noun,
+    speaks."""
+    doc, sent = verb.doc, verb.sent
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))
+    if not (verb.dep_ == "ROOT" or _across_quote(verb)) or not finite:
+        return None
+    k = verb.i - 1
+    while k >= sent.start and doc[k].pos_ in ("ADV", "AUX") and not doc[k].ent_type_:
+        k -= 1  # "Ann Roe also had said": adverbs and auxiliaries
+    if k > sent.start and doc[k].text in _DASHES:
+        # "Ann Roe - keen to reassure investors - had said": skip the aside.
+        k = next((x for x in range(k - 1, sent.start, -1) if doc[x].text in _DASHES), k) - 1
+    elif k > sent.start and doc[k].text == ",":
+        k -= 1  # the comma closing an apposition: "Jo Park, head of policy, said"
+    run = _phrase_back(doc, k, sent.start)
+    if not run:
+        return None
+    first = run[0].i
+    if first - 1 > sent.start and doc[first - 1].text == ",":
+        name = _phrase_back(doc, first - 2, sent.start)
+        people = [t for t in name if t.ent_type_ == "PERSON"]
+        if people and (name[0].i == sent.start or not doc[name[0].i - 1].is_alpha):
+            return people[-1]
+    people = [t for t in run if t.ent_type_ == "PERSON"]
+    if people:
+        return people[-1]
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
+
+
+#: Tags of the words of a speaker's noun phrase read backwards from its verb.
+_PHRASE_POS = ("PROPN", "NOUN", "DET", "ADJ", "PART", "NUM", "ADP", "CCONJ")
+
+
+def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
+    """The noun-phrase words ending at ``k``, read back to a comma, quote
+    mark or ``start``: none when a verb, pronoun or other punctuation comes
+    first, or when the phrase opens with a preposition or "and"."""
+    run = []
+    while k >= start and not (doc[k].text == "," or _is_quote_tok(doc[k])):
+        tok = doc[k]
+        # A name counts whatever the tagger made of it ("Townsend" a verb).
+        if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s") and \
+                tok.ent_type_ not in ("PERSON", "ORG"):
+            return []
+        run.append(tok)
+        k -= 1
+    run.reverse()
+    if not run or run[0].pos_ in ("ADP", "CCONJ", "PART") or \
+            not any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("PERSON", "ORG") for t in run):
+        return []
+    return run
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -448,6 +560,39 @@ def _name_before(verb: Token) -> Token | None:
             prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
         return prev
     return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The speaker written right after an inverted, subject-less reporting
+    verb that the parser took for its object or hung elsewhere: '"…,"
+    warned Richards.', "By contrast, says Mr Cox, the …", "…, claimed the
+    union." The verb must open the sentence or follow a comma or quote
+    mark, and the words after it, with no verb among them, must run to a
+    comma, colon or the sentence's end; of them the person's name, else
+    the first word hung outside them, speaks."""
+    doc, sent = verb.doc, verb.sent
+    if verb.lemma_.lower() in ("tell", "inform") or verb.i > sent.start and not (
+            doc[verb.i - 1].text == "," or _is_quote_tok(doc[verb.i - 1])):
+        return None  # "…, told reporters": the listener
+    run = []
+    for k in range(verb.i + 1, min(sent.end, verb.i + 12)):
+        tok = doc[k]
+        if (tok.is_punct and tok.text not in ("'s", "&", "-")) or tok.is_space:
+            break
+        if tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.tag_ in ("WP", "WDT"):
+            return None
+        run.append(tok)
+    else:
+        return None
+    end = verb.i + 1 + len(run)
+    if not run or run[0].pos_ not in ("PROPN", "DET", "NOUN", "ADJ", "PRON") or \
+            (end < sent.end and doc[end].text not in (",", ".", ":", ";", "!", "?")):
+        return None
+    people = [t for t in run if t.ent_type_ == "PERSON"]
+    if people:
+        return people[-1]
+    inside = {t.i for t in run}
+    return next((t for t in run if t.head.i not in inside), None)
 
 
 def _person_subject_after(first: Token, others: list[Token]) -> Token:
@@ -540,7 +685,19 @@ def _hypothetical(tok: Token) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
-        c.dep_ in ("nsubj", "agent", "aux") for c in tok.children)
+        c.dep_ in ("nsubj", "agent", "aux") for c in tok.children) and not _main_verb_of_name(tok)
+
+
+def _main_verb_of_name(tok: Token) -> bool:
+    """A past-tense verb the parser hung as a participle on the sentence's
+    root name: "Jo Park, for the Greens, called on the mayor to …" has no
+    verb but "called", so it is the main verb and Jo Park speaks. Only after
+    a comma, on a proper-noun root, with no auxiliary anywhere before it."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ != "PROPN" or \
+            tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[head.sent.start:tok.i])
 
 
 def _gerund_as_noun(tok: Token) -> bool:
@@ -890,7 +1047,9 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             # '"… team" Roe continued.': no comma, but the reporting clause
             # is all that follows the quote.
             alone = all(x.is_punct for x in doc[k + 1:sent.end])
-            return t if _only_subject_between(doc, t, open_i, close_i, k) and (
+            between = _only_subject_between(doc, t, open_i, close_i, k) or (
+                _across_quote(t) and _phrase_before(t) is not None)
+            return t if between and (
                 ends_punct or gap_has_comma or k == close_i + 1 or alone) else None
         if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
             return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
@@ -951,6 +1110,8 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         t = doc[k]
         if _is_quote_tok(t):
             return None
+        if _opening_said(t) and all(x.pos_ != "VERB" for x in doc[k + 1:open_i]):
+            return t  # 'Said Williams: "…"'
         if _is_cue_verb(t) and not _restricted(t):
             if _partial(doc, open_i, close_i, k + 1, open_i):
                 return None
@@ -962,6 +1123,18 @@ def _cue_before(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _opening_said(tok: Token) -> bool:
+    """An inverted "Said X:" opening its sentence, which the tagger often
+    reads as part of a name ("Said" a proper noun before "Williams"): the
+    first word of the sentence, a past or present form of "say" or "add",
+    a name or noun phrase after it and a colon before the quote."""
+    sent = tok.sent
+    if tok.i != sent.start or tok.text not in ("Said", "Says", "Added", "Adds") or \
+            tok.i + 1 >= sent.end or tok.doc[tok.i + 1].pos_ not in ("PROPN", "DET", "NOUN"):
+        return False
+    return any(t.text == ":" for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 10)])
 
 
 def _partial(doc: Doc, open_i: int, close_i: int, i: int, j: int) -> bool:
@@ -1060,7 +1233,16 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
     after = [c for c in verb.rights if c.dep_ == "ccomp" and any(
         g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     for child in after + [c for c in verb.children if c not in after]:
-        if child.dep_ != "ccomp" or _subjectless_fragment(child):
+        if child.dep_ != "ccomp":
+            continue
+        if _subjectless_fragment(child):
+            if _relative_speech(verb):  # "which she denied was cocaine": "which" is its subject
+                span = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+                if span is not None:
+                    return "indirect-embedded", span
+            span = _object_as_subject(doc, verb, child)
+            if span is not None:
+                return "indirect-ccomp", span
             continue
         span = _content_span(doc, child, verb)
         if span is None:
@@ -1068,10 +1250,55 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
         if verb.dep_ in ("pcomp", "relcl") and any(
                 t.tag_ in ("WP", "WDT") for t in doc[child.left_edge.i:verb.i]):
             return "indirect-embedded", span
+        span = _with_sibling_clauses(doc, verb, child, span)
         if child.i < verb.i:
             return "indirect-final", span
         return "indirect-ccomp", _with_but_clause(doc, verb, span)
     return None
+
+
+def _object_as_subject(doc: Doc, verb: Token, clause: Token) -> tuple[int, int] | None:
+    """The content when the parser made the reported clause's subject the
+    speech verb's object: "said processors for consoles had to be made …"
+    ("processors" the object, "for consoles" a phrase of "said", "had" a
+    subject-less clause). Only when nothing but that object and phrases of
+    the verb lie between the verb and the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1:
+        return None
+    inside = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep")
+              for t in c.subtree}
+    if any(k not in inside for k in range(verb.i + 1, clause.left_edge.i)):
+        return None
+    return _trimmed(doc, obj.left_edge.i, clause.right_edge.i + 1)
+
+
+def _with_sibling_clauses(doc: Doc, verb: Token, first: Token,
+                          span: tuple[int, int]) -> tuple[int, int]:
+    """The content extended by the reported clauses the parser hung on the
+    same speech verb next to the first one: "The plan was dropped after a
+    study was released and the board felt it should wait, X said" and "X
+    said that he had no objection and "the board is not opposed"" each
+    report both clauses. Only a clause on the same side of the verb, with a
+    subject of its own, joined to the content by "and" or "but" or, when it
+    starts in lower case, by punctuation alone ('he wanted to stress that of
+    the issues, "none is more important"'), and not itself a speech verb."""
+    for sib in sorted((c for c in verb.children if c.dep_ == "ccomp" and c.i > first.i),
+                      key=lambda c: c.i):
+        if (sib.i < verb.i) != (first.i < verb.i) or _is_speech_verb(sib) or \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sib.children):
+            break
+        gap = doc[span[1]:sib.left_edge.i]
+        word = next((t for t in sib.subtree if t.is_alpha), sib)
+        joined = any(t.lower_ in ("and", "but") for t in gap) or word.is_lower
+        if not joined or not all(t.is_punct or _is_quote_tok(t) or t.lower_ in ("and", "but")
+                                 for t in gap):
+            break
+        nxt = _content_span(doc, sib, verb)
+        if nxt is None:
+            break
+        span = (span[0], max(span[1], nxt[1]))
+    return span
 
 
 def _subjectless_fragment(clause: Token) -> bool:
@@ -1094,12 +1321,17 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
     Only a clause right after the content, with a subject of its own that is
     a common noun or "it"/"there"/"this" (not a name or a person pronoun,
     which usually start the reporter's own sentence: "but he declined to
-    say"), and that reports no speech of its own."""
+    say"), and that reports no speech of its own. A clause in the past
+    modal joined by a bare "and" or "but" ("… were affordable and he could
+    afford to be optimistic") is kept whatever its subject
+    (:func:`_backshifted_conjunct`)."""
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < span[1]:
             continue
         cc = [t for t in doc[span[1]:conj.left_edge.i] if not t.is_punct]
         subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if _backshifted_conjunct(doc, span, conj, cc, subj):
+            return _trimmed(doc, span[0], conj.right_edge.i + 1) or span
         if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
                 not (subj.lower_ in ("it", "there", "this") or
                      (subj.pos_ == "NOUN" and not subj.ent_type_)):
@@ -1109,6 +1341,25 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
         end = _trimmed(doc, span[0], conj.right_edge.i + 1)
         return end or span
     return span
+
+
+#: Modals of reported speech in the past: "X said the plan was sound and he
+#: could afford it" reports the second clause too.
+_BACKSHIFT_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _backshifted_conjunct(doc: Doc, span: tuple[int, int], conj: Token, cc: list[Token],
+                          subj: Token | None) -> bool:
+    """Whether a clause hung on the speech verb after its content continues
+    what was said: joined by a bare "and" or "but" (no comma), with a
+    subject of its own and a past modal ("would", "could"), and no speech
+    verb in it."""
+    if len(cc) != 1 or cc[0].lower_ not in ("and", "but") or subj is None or \
+            any(t.text == "," for t in doc[span[1]:conj.left_edge.i]):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children):
+        return False
+    return not any(_is_speech_verb(t) for t in conj.subtree)
 
 
 def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
@@ -1136,11 +1387,38 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
 
     Also when the parser coordinates the reporting clause with the content
     (no "and"/"but" between, a comma before its subject, nothing after it):
-    ``Ticket sales doubled, the league reported on Friday``.
+    ``Ticket sales doubled, the league reported on Friday``, or inverts it
+    with the speaker after the verb: ``Sales doubled, claimed the league``,
+    or hangs nothing on an inverted verb at the end
+    (:func:`_final_inverted_content`).
     """
     found = _ccomp_rule("indirect-final", ctx, verb)
-    return found if found is not None else _indirect(
-        "indirect-final", ctx.doc, _final_conj_content(ctx.doc, verb), verb)
+    if found is not None:
+        return found
+    span = _final_conj_content(ctx.doc, verb)
+    if span is None:
+        span = _final_inverted_content(ctx.doc, verb)
+    return _indirect("indirect-final", ctx.doc, span, verb)
+
+
+def _final_inverted_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The content before an inverted reporting clause that ends the
+    sentence when the parser hung nothing on the verb as a clause: "The
+    department suffered from high turnover, which had interfered with its
+    work, said the committee." The verb is the root, follows a comma, has
+    no clausal complement, and its subject comes after it and ends the
+    sentence; the words before the comma must hold a verb."""
+    sent = verb.sent
+    if _restricted(verb) or verb.dep_ != "ROOT" or verb.i <= sent.start + 2 or \
+            doc[verb.i - 1].text != "," or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    if subj is None or subj.left_edge.i != verb.i + 1 or \
+            not all(t.is_punct or t.is_space for t in doc[subj.right_edge.i + 1:sent.end]):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:verb.i - 1]):
+        return None
+    return _trimmed(doc, sent.start, verb.i - 1)
 
 
 def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -1150,6 +1428,9 @@ def _final_conj_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if _restricted(verb) or verb.dep_ != "conj" or head.dep_ != "ROOT" or head.i > verb.i:
         return None
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None and doc[verb.i - 1].text == "," and _name_after(verb) is not None:
+        # "Officers were ignored, claimed the union.": the speaker follows the verb.
+        return _trimmed(doc, head.left_edge.i, verb.i - 1)
     if subj is None or doc[subj.left_edge.i - 1].text != "," or \
             verb.right_edge.i + 1 < verb.sent.end - 1 or any(
                 t.dep_ == "cc" and t.head in (head, verb) for t in doc[head.i:verb.i]):
@@ -1206,11 +1487,35 @@ def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
 
 @rule("indirect-embedded", stage="quotes")
 def indirect_embedded(ctx: _Context, verb: Token) -> _Draft | None:
-    """An attribution embedded in a noun phrase: ``… at what it said were …``.
+    """An attribution embedded in a noun phrase: ``… at what it said were …``,
+    ``a substance which she denied was cocaine``, ``reporters who she claims
+    followed her``.
 
     A weak, low-priority claim, kept because it is still an attribution.
+    When the parser hangs the verb after a relative speech verb elsewhere
+    ("who she claims [followed] her"), the content runs from that verb to
+    the end of its phrase.
     """
-    return _ccomp_rule("indirect-embedded", ctx, verb)
+    found = _ccomp_rule("indirect-embedded", ctx, verb)
+    if found is not None or not _relative_speech(verb) or \
+            any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
+        return found
+    doc = ctx.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.tag_ not in ("VBD", "VBZ", "VBP") or nxt.pos_ not in ("VERB", "AUX"):
+        return None
+    return _indirect("indirect-embedded", doc, _trimmed(doc, nxt.i, nxt.right_edge.i + 1), verb)
+
+
+def _relative_speech(verb: Token) -> bool:
+    """A speech verb in a relative clause whose relative pronoun is the
+    subject of what was said: "which she denied was …", "who she claims
+    followed …" (the pronoun and a subject of its own both before it)."""
+    if verb.dep_ != "relcl":
+        return False
+    kids = [c for c in verb.children if c.i < verb.i]
+    return any(c.tag_ in ("WP", "WDT") for c in kids) and \
+        any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in kids)
 
 
 def _noun_clause(ctx: _Context, verb: Token, nouns: Iterable[Token], rule_name: str
@@ -1328,11 +1633,24 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
     """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
 
     The pairs are :data:`toolkit.lexicon.PREP_SPEECH`; an infinitive after the
-    object ("called for aid to be released") belongs to the content.
+    object ("called for aid to be released") belongs to the content, also
+    when the parser makes the preposition the mark of that infinitive
+    clause ("called for the festival to be …").
     """
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     for child in children:
+        if child.dep_ == "advcl" and child.i > verb.i:
+            # "called for the festival to be …": the parser made "for" the
+            # mark of an infinitive clause with its own subject.
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is not None and (lemma, mark.lower_) in PREP_SPEECH and \
+                    mark.i == child.left_edge.i and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                span = _trimmed(ctx.doc, mark.i + 1, child.right_edge.i + 1)
+                if span:
+                    return _indirect("indirect-prep", ctx.doc, span, verb,
+                                     f"{verb.text} {mark.text}")
         if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
             continue
         start = child.i + 1
@@ -1356,9 +1674,10 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
     """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
 
     Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
-    words or more.
+    words or more; not in a clause that sets the time of another ("As the
+    minister announced the date, …").
     """
-    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS:
+    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
@@ -1366,6 +1685,104 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
             if span and span[1] - span[0] >= 2:
                 return _indirect("indirect-dobj", ctx.doc, span, verb)
     return None
+
+
+def _time_clause(verb: Token) -> bool:
+    """A verb in a clause that only sets the time of the main one ("As the
+    minister announced the date, the firm urged …"): background, not what
+    was said."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("as", "when", "while", "after", "before", "since")
+        for c in verb.children)
+
+
+@rule("indirect-clause-object", stage="quotes")
+def indirect_clause_object(ctx: _Context, verb: Token) -> _Draft | None:
+    """A reported clause the parser read as the verb's object: ``X said the
+    report reinforced stability`` parsed as "said [the report reinforced]
+    stability", or ``X said its policy simplifies the rules`` with
+    "simplifies" tagged as a plural noun.
+
+    The object counts as a clause when it opens with a subject of a verb
+    inside it (:func:`_object_clause`) or is itself a "noun" that takes an
+    object of its own; a verb the parser coordinated with the speech verb
+    right after the object, with no subject and in the present tense after a
+    past-tense speech verb ("Digital said its plan simplifies … and includes
+    …"), continues the clause. Relative clauses inside an object ("told the
+    story of a man who …") do not count.
+    """
+    if _restricted(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc = ctx.doc
+    words = _clause_after(doc, verb)
+    if words is not None:
+        return _indirect("indirect-clause-object", doc, words, verb)
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.i < verb.i or not _object_clause(child):
+            continue
+        end = child.right_edge.i + 1
+        for conj in verb.rights:
+            if conj.dep_ == "conj" and conj.i > end - 1 and verb.tag_ == "VBD" and \
+                    conj.tag_ in ("VBZ", "VBP") and not _is_speech_verb(conj) and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and \
+                    all(t.dep_ == "cc" or t.is_punct for t in doc[end:conj.left_edge.i]):
+                end = conj.right_edge.i + 1
+        return _indirect("indirect-clause-object", doc,
+                         _trimmed(doc, child.left_edge.i, end), verb)
+    return None
+
+
+#: Tags of the words that may run from a speech verb to the verb of the
+#: clause it reports ("said [Monday's new vote] reinforced …").
+_CLAUSE_LEAD_POS = ("DET", "PRON", "PROPN", "NOUN", "ADJ", "NUM", "PART", "ADP")
+
+
+def _clause_after(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The rest of the sentence after a main-clause "said"
+    (:data:`toolkit.lexicon.CLAUSE_SPEECH_VERBS`) when it is a clause the
+    parser did not hang on the verb: a noun phrase with no punctuation (not
+    opening with a preposition; prepositions, gerunds and infinitives inside
+    it: "said the cost of changing cars to conform to the rules cut …") runs
+    into a finite verb within fifteen words, and no other speech verb
+    follows in the sentence."""
+    if verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS or verb.dep_ not in ("ROOT", "conj") or \
+            verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    sent = verb.sent
+    k = verb.i + 1
+    if k >= sent.end or doc[k].pos_ not in _CLAUSE_LEAD_POS or doc[k].pos_ == "ADP":
+        return None
+    while k < min(sent.end, verb.i + 16) and (
+            (doc[k].pos_ in _CLAUSE_LEAD_POS and doc[k].tag_ not in ("WP", "WDT"))
+            or (doc[k].pos_ == "VERB" and doc[k].tag_ in ("VBG", "VB"))):
+        k += 1
+    if k >= sent.end or k == verb.i + 1 or doc[k].tag_ not in ("VBD", "VBZ", "VBP", "VBN") or \
+            doc[k].pos_ not in ("VERB", "AUX"):
+        return None
+    if any(_is_speech_verb(t) for t in doc[k:sent.end]):
+        return None
+    return _trimmed(doc, verb.i + 1, sent.end)
+
+
+def _object_clause(obj: Token) -> bool:
+    """Whether a direct object is a clause in disguise: a subject opens it
+    and belongs to a verb inside it ("[the report reinforced] stability"), or
+    the object is a noun with an object of its own ("its policy simplifies
+    the transfer"). Three words at least; who/which/that never count."""
+    tokens = list(obj.subtree)
+    if len(tokens) < 3:
+        return False
+    if obj.pos_ == "NOUN" and obj.tag_ == "NNS" and \
+            any(c.dep_ == "dobj" and c.i > obj.i for c in obj.children) and \
+            any(c.i < obj.i for c in obj.children):
+        return True
+    first = obj.left_edge
+    for tok in tokens:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == first.i and \
+                tok.tag_ not in ("WP", "WDT") and tok.lower_ != "that" and \
+                tok.head.dep_ != "relcl" and tok.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 @rule("indirect-parataxis", stage="quotes")
@@ -1718,6 +2135,15 @@ class _Resolver:
         return self.ctx.sent_of.get(_tok_at(self.ctx.tok_starts, char), 0)
 
 
+def _speaker_span(tok: Token, cue_i: int | None) -> tuple[int, int]:
+    """The token range of the speaker's noun phrase around ``tok``, never
+    holding the reporting verb itself ("Said Williams:" read as one name)."""
+    i, j = _noun_span(tok)
+    if cue_i is not None and i <= cue_i < tok.i:
+        i = cue_i + 1
+    return i, j
+
+
 def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
     """The speaker as written next to the cue: the subject's noun phrase, a
     pronoun, or a dash sign-off's name."""
@@ -1728,7 +2154,7 @@ def _written_speaker(ctx: _Context, d: _Draft, sentence: int) -> _Speaker:
         if pron:
             return _Speaker(tok.text, tok.idx, tok.idx + len(tok.text), source_text=tok.text,
                             pronoun=pron)
-        i, j = _noun_span(tok)
+        i, j = _speaker_span(tok, d.cue_i)
         s_start, s_end = _chars(doc, i, j)
         speaker = text[s_start:s_end]
         cand = _candidate(speaker, s_start, s_end, doc[i:j], sentence)
@@ -1788,23 +2214,60 @@ def _head_after(doc: Doc, char: int, verb_i: int | None) -> Token | None:
     return None
 
 
+@rule("speaker-unparsed", stage="quotes")
+def speaker_unparsed(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A speaker the parse does not link to its verb, read from the words
+    around the verb: '"…," warned Richards.' and "By contrast, says Mr Cox,
+    …" (the name after an inverted verb, taken for its object;
+    :func:`_name_after`), "When asked if …, the firm's chief Ann Roe said:"
+    and '"…," Jo Park, head of policy at Acme, said.' (the noun phrase
+    before a subject-less verb, or the name before an apposition;
+    :func:`_phrase_before`).
+
+    Applies only when no speaker was written for the verb in the parse.
+    """
+    if sp.start is not None or sp.pronoun or sp.resolved or d.cue_i is None:
+        return None
+    verb = res.ctx.doc[d.cue_i]
+    tok = _name_after(verb)
+    if tok is None:
+        tok = _phrase_before(verb)
+    if tok is None:
+        return None
+    d.speaker_tok = tok  # the later rules read the speaker's token ("the firm" …)
+    i, j = _speaker_span(tok, d.cue_i)
+    start, end = _chars(res.ctx.doc, i, j)
+    return _Speaker(res.ctx.text[start:end], start, end, head=(tok.idx, tok.idx + len(tok)),
+                    cand=_candidate(res.ctx.text[start:end], start, end, res.ctx.doc[i:j],
+                                    res.sentence_of(start)))
+
+
 @rule("speaker-apposition", stage="quotes")
 def speaker_apposition(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     """A common noun that is no speaker, with a name in apposition, speaks
-    through that name: "…, a five-fold rise, Jo Park, a manager, told …".
+    through that name: "…, a five-fold rise, Jo Park, a manager, told …",
+    "one of the four accused, Jo Park, said …".
 
     Applies when the subject's head is a common noun that names no person
     (not "spokesman", "official") and the name of a person or organisation
     stands in apposition to it, with no relative clause between them.
     """
     tok = d.speaker_tok
-    if tok is None or sp.pronoun or sp.resolved or tok.pos_ != "NOUN" or \
+    member = tok is not None and tok.pos_ == "NUM" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "one of the four, Jo Park,"
+    if tok is None or sp.pronoun or sp.resolved or (tok.pos_ != "NOUN" and not member) or \
             tok.lemma_.lower() in PERSON_NOUNS:
         return None
     # The parser may also hang the name as a conjunct: "a rise, Jo Park, told …".
     name = next((c for c in tok.children if c.pos_ == "PROPN" and (
         c.dep_ == "appos" or (c.dep_ == "conj" and not any(x.dep_ == "cc" for x in tok.children)))),
         None)
+    if name is None and d.cue_i is not None and tok.head.i == d.cue_i:
+        # ... or hang it on the verb: "one of the four, Jo Park - who … - said".
+        name = next((c for c in tok.head.children if c.dep_ in ("npadvmod", "appos")
+                     and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                     and tok.right_edge.i < c.i < d.cue_i
+                     and res.ctx.doc[c.left_edge.i - 1].text == ","), None)
     # Only a name of a person or organisation right after the noun's own phrase
     # (not after a relative clause: "the actor, whose films include …, X").
     if name is None or name.ent_type_ not in ("PERSON", "ORG") or any(
@@ -1841,6 +2304,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     singular person noun or role ("the club's lawyers" are not one
     person), has no name of its own, no possessive and no name before its
     head ("the Acme spokesman", "the trust's chairman" may be someone else),
+    not headed by a media or organisation noun ("the magazine", "the firm"),
     and a named person spoke in the
     same sentence or one of the two before (gender agreeing when the
     description has one, and a role written with the name being the
@@ -1857,6 +2321,8 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
         return None
     role = span.root.lemma_.lower() in PERSON_NOUNS or title_words().get(span.root.lower_) == "role"
     root = span.root
+    if not role and (root.lemma_.lower() in MEDIA_NOUNS or root.lower_ in org_nouns()):
+        return None  # "the magazine", "the firm": never a person
     named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
         c.dep_ in ("appos", "poss")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
@@ -1982,11 +2448,14 @@ def _org_name(res: _Resolver, c: _Candidate) -> bool:
 
 def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
     """The nearest organisation named before ``before`` whose name ends in
-    ``word`` ("the trust" … "Lakeside Housing Trust")."""
+    ``word`` ("the trust" … "Lakeside Housing Trust") or follows it ("the
+    magazine" … "US magazine Gadget World")."""
+    text = res.ctx.text
     for c in reversed(res.mentions[:bisect_left(res.mention_starts, before)]):
         words = c.text.split()
         last = words[-1].lower() if words else ""
-        if last in (word, word + "s") and _org_name(res, c):
+        lead = text[max(0, c.start - len(word) - 1):c.start].lower()
+        if (last in (word, word + "s") or lead == word + " ") and _org_name(res, c):
             return c
     return None
 
@@ -2065,7 +2534,10 @@ def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
 
     Applies when the sentence just before the quote, in the same paragraph,
     reports nothing itself, and its main clause's subject is a name whose
-    actor (or words) spoke earlier in the article.
+    actor (or words) spoke earlier in the article, or "he"/"she" agreeing
+    with the last speaker's known gender (an honorific, or a pronoun that
+    already stood for them), who spoke within the three sentences before
+    ("And she won't commit yet. "I'm in the middle of it."").
     """
     if not d.floating or sp.text:
         return None
@@ -2077,6 +2549,18 @@ def speaker_introduced(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     before = ctx.sent_at[sent.start - 1]
     if "\n" in ctx.text[before.end_char:d.start] or any(
             res.in_content(t.idx) for t in before) or any(_is_quote_tok(t) for t in before):
+        return None
+    pron = next((c for c in before.root.children if c.dep_ == "nsubj" and
+                 c.lower_ in PRONOUN_GENDER), None)
+    if pron is not None and res.speakers:
+        # "And she won't commit yet. "I'm just in the middle of it."": the
+        # last speaker, when "he"/"she" agrees with that person.
+        last = res.as_known(res.speakers[-1])
+        gender = last.gender or res.genders.get(res.key(last), "")
+        if last.sentence >= res.sentence_of(d.start) - 3 and gender and _compatible(
+                pron.lower_, last, gender=gender):
+            return _Speaker(last.text, last.start, last.end, cand=last, resolved=True,
+                            suffix="+pronoun", source_text=pron.text)
         return None
     subj = next((c for c in before.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"),
                 None)
@@ -2337,10 +2821,11 @@ RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_dash, direct_floating),
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
-                 indirect_gerund, indirect_prep, indirect_dobj, indirect_parataxis),
+                 indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
+                 indirect_parataxis),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_apposition, speaker_description, speaker_role_title,
-                speaker_org_description, speaker_not_number, speaker_pronoun,
+    "speaker": (speaker_dateline, speaker_unparsed, speaker_apposition, speaker_description,
+                speaker_role_title, speaker_org_description, speaker_not_number, speaker_pronoun,
                 speaker_introduced, speaker_floating, speaker_continuation,
                 speaker_first_person),
 }
@@ -2454,10 +2939,11 @@ def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:
 
 def _numeric(doc: Doc, start: int, end: int) -> bool:
     """Whether chars ``[start, end)`` name a number, amount or date ("Forty per
-    cent", "2004", "a five-fold rise"), which never speaks."""
+    cent", "2004", "a five-fold rise"), which never speaks; an age
+    description ("the 34-year-old") is a person."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
+    if span is None or not len(span) or _AGE_NOUN.match(span.text):
+        return False  # "the 34-year-old": a person, though tagged a date
     root = span.root
     if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return False  # "one of the families", "two of the officers": people

@@ -131,3 +131,31 @@ def test_a_child_that_dies_is_reported_with_its_exit_code(tmp_path):
     with pytest.raises(OutputError, match="stopped \\(exit code 3\\)"):
         files.finish()
     store.close()
+
+
+def test_an_interruption_while_the_child_writes_leaves_nothing_half_done(tmp_path, monkeypatch):
+    import multiprocessing as mp
+
+    import toolkit.report as report
+    import toolkit.runner as runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(f"Story {i}\n\nMayor Ana Ruiz said the bridge cost "
+                                         f"{i + 2} million pounds. Tom Ode agreed.\n")
+    monkeypatch.setattr(runner, "_may_fork", lambda: True)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C while the report is drawn, the child writing
+
+    monkeypatch.setattr(report, "write_report", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        runner.run([folder], tmp_path / "out", n_process=2, force_n_process=True, chunk_size=2)
+    assert mp.active_children() == []  # the child was stopped
+    assert not list((tmp_path / "out").glob("network.*"))  # nothing put in place half-done
+    monkeypatch.undo()
+    runner.run([folder], tmp_path / "out", resume=True, n_process=2, force_n_process=True,
+               chunk_size=2)
+    assert {"network.gexf", "network.graphml", "report.html"} <= {
+        p.name for p in (tmp_path / "out").iterdir()}

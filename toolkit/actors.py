@@ -3406,6 +3406,24 @@ def type_country(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return "GPE" if any(c.key in countries for c in cands) else None
 
 
+def _marked_as_person(cands: list[_Candidate]) -> bool:
+    """Some mention says the name is a person's: an honorific, a title, a
+    person cue or "he"/"she" after it."""
+    return any(c.titled or c.person_cue or c.gendered for c in cands)
+
+
+def _org_not_person(cands: list[_Candidate], cue: bool) -> str | None:
+    """ORG for a name the model tagged mostly PERSON when ``cue`` (evidence of
+    a company) holds, no mention marks it as a person's and it is no known
+    place; else no answer."""
+    labels = Counter(c.label for c in cands if c.label)
+    places = lexicon.place_names()
+    if (labels and labels["PERSON"] == max(labels.values()) and cue
+            and not _marked_as_person(cands) and not any(c.key in places for c in cands)):
+        return "ORG"
+    return None
+
+
 @rule("type-group-noun", stage="actors")
 def type_group_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A single name right after a plural common noun ("it has gone after
@@ -3413,8 +3431,7 @@ def type_group_noun(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     like "Given Surname": a plural describes a firm or a group, never one
     person. A name some mention marks as a person's (an honorific, a title,
     "he") is left to the later rules."""
-    if any(c.group_noun for c in cands) and not any(
-            c.titled or c.person_cue or c.gendered for c in cands):
+    if any(c.group_noun for c in cands) and not _marked_as_person(cands):
         return "ORG"
     return None
 
@@ -3426,12 +3443,7 @@ def type_traded(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     [X]") is an ORG, a company: people hold shares, they are not held. A
     place ("shares in [Tokyo]", tagged GPE or in ``data/places.txt``) is left
     alone, and so is a name some mention marks as a person's."""
-    labels = Counter(c.label for c in cands if c.label)
-    places = lexicon.place_names()
-    if (labels and labels["PERSON"] == max(labels.values()) and any(c.traded for c in cands)
-            and not any(c.titled or c.person_cue or c.gendered or c.key in places for c in cands)):
-        return "ORG"
-    return None
+    return _org_not_person(cands, any(c.traded for c in cands))
 
 
 @rule("type-employer", stage="actors")
@@ -3439,12 +3451,7 @@ def type_employer(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name the model tagged mostly PERSON that someone works for ("an
     analyst at [X]", "a forecaster for [X]") is an ORG, unless a mention says
     it is a person's (an honorific, a title, "he") or it is a place."""
-    labels = Counter(c.label for c in cands if c.label)
-    places = lexicon.place_names()
-    if (labels and labels["PERSON"] == max(labels.values()) and any(c.employer for c in cands)
-            and not any(c.titled or c.person_cue or c.gendered or c.key in places for c in cands)):
-        return "ORG"
-    return None
+    return _org_not_person(cands, any(c.employer for c in cands))
 
 
 @rule("type-acronym-not-person", stage="actors")
@@ -3682,8 +3689,7 @@ def type_newspaper(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     Evening Courier", "the Harbour Times") is an ORG, a newspaper, whatever
     the model tagged it (a place, a nationality), unless a mention says it is
     a person's."""
-    if any(c.newspaper for c in cands) and not any(
-            c.titled or c.person_cue or c.gendered for c in cands):
+    if any(c.newspaper for c in cands) and not _marked_as_person(cands):
         return "ORG"
     return None
 

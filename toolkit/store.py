@@ -90,7 +90,7 @@ def write_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     target, so a planted link is never followed, and a link at ``path``
     itself is replaced, not written through.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    tmp = _temp_path(path)
     with open_new(tmp) as fh:
         fh.write(data)
         if sync:
@@ -99,10 +99,9 @@ def write_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     os.replace(tmp, path)
 
 
-def write_cleaned(out: Path, article_id: str, text: str) -> None:
-    """Write an article's cleaned text to ``cleaned/<article_id>.txt``."""
-    safe_dir(out, "cleaned")
-    write_file(inside(out, f"cleaned/{article_id}.txt"), text.encode("utf-8"))
+def _temp_path(path: Path) -> Path:
+    """A new hidden name next to ``path`` for writing it before the rename."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 class CleanedTexts:
@@ -112,8 +111,8 @@ class CleanedTexts:
     (``O_EXCL | O_NOFOLLOW``, then ``fsync``) on a thread of its own, since
     waiting for the disk needs no CPU; :meth:`finish` waits for the thread,
     renames the texts of the articles that were analysed into place and
-    removes the others, so the result is what :func:`write_cleaned` per
-    analysed article gives, without the run waiting for each sync.
+    removes the others, so the result is what :func:`write_file` per analysed
+    article gives, without the run waiting for each sync.
 
     Example:
         >>> import tempfile
@@ -135,7 +134,7 @@ class CleanedTexts:
     def _write(self) -> None:
         try:
             for aid, path, text in self._targets:
-                tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+                tmp = _temp_path(path)
                 with open_new(tmp) as fh:
                     self._written.append((aid, tmp, path))
                     fh.write(text.encode("utf-8"))
@@ -452,4 +451,4 @@ class Journal:
 
 
 __all__ = ["LOCK", "MARKER", "PROGRESS", "Journal", "OutputStore", "open_existing", "open_new",
-           "read_marker", "safe_dir", "write_cleaned", "write_file", "CleanedTexts"]
+           "read_marker", "safe_dir", "write_file", "CleanedTexts"]

@@ -426,11 +426,10 @@ def _local_results(tasks: Iterable[ChunkTask], n_process: int, nlp,
     # Forking shares the loaded model with the workers, but forking a process that
     # runs threads (a notebook kernel, a Dask client) can deadlock a child: then
     # workers start from a clean process (forkserver, else spawn) and load it once each.
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if _may_fork():
         method = "fork"
     else:
-        method = "forkserver" if "forkserver" in methods else "spawn"
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(model,))
     try:

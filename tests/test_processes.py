@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import TEXTS, write_texts
 from toolkit import options
 from toolkit.cli import build_parser, run_options
 from toolkit.inputs import count_articles
@@ -139,11 +140,7 @@ def test_an_interruption_while_the_child_writes_leaves_nothing_half_done(tmp_pat
     import toolkit.report as report
     import toolkit.runner as runner
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(4):
-        (folder / f"{i}.txt").write_text(f"Story {i}\n\nMayor Ana Ruiz said the bridge cost "
-                                         f"{i + 2} million pounds. Tom Ode agreed.\n")
+    folder = write_texts(tmp_path / "in", TEXTS[:4])
     monkeypatch.setattr(runner, "_may_fork", lambda: True)
 
     def interrupted(*args, **kwargs):

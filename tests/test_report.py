@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
+from conftest import TEXTS, write_texts  # noqa: E402
 from toolkit import contract  # noqa: E402
 from toolkit.actors import Actor, Mention, actors_table, mentions_table  # noqa: E402
 from toolkit.analysis import Analysis, removed_table, sentences_table  # noqa: E402
@@ -237,11 +238,7 @@ def test_an_article_drawn_with_plots_is_rendered_again_not_taken_from_sections(a
 def test_a_corpus_run_report_is_the_page_rendered_from_its_analyses(tmp_path, nlp, monkeypatch):
     import toolkit.runner as runner
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"{i}.txt").write_text(f"Story {i}\n\nMayor Ana Ruiz said the bridge cost "
-                                         f"{i + 2} million pounds. Tom Ode agreed with Ruiz.\n")
+    folder = write_texts(tmp_path / "in", TEXTS[:3])
     seen: dict = {}
     finish = runner.finish_run
 

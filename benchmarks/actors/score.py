@@ -25,7 +25,7 @@ in the body sentences) in the same way, for comparison. Run::
     .venv/bin/python benchmarks/actors/score.py [--split SPLIT] [--spacy] [--verbose]
 
 ``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, dev3 to dev9, heldout3,
-heldout4).
+heldout4, heldout5).
 """
 
 from __future__ import annotations
@@ -40,15 +40,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
 SPLITS = ("dev", "dev2", "heldout2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
-          "dev9", "heldout3", "heldout4")
+          "dev9", "heldout3", "heldout4", "heldout5")
 """``dev``; ``dev2`` and ``heldout2``, the first two held-out sets, read since
 they were scored; ``dev3`` to ``dev6``, annotated by reading in the third
 round, and ``dev7`` to ``dev9``, in the fourth, each scored once before any rule was
 checked on it: development data.
 ``heldout3`` (annotated by reading before the third round) is scored only
 before and after that round, totals only; ``heldout4`` (annotated by reading
-before the fourth round's rule changes) only once, at the end of that round."""
-HELD_OUT = ("heldout3", "heldout4")
+before the fourth round's rule changes) only once, at the end of that round;
+``heldout5`` (annotated by reading while the next rule changes were made,
+before any of them was checked on it) only once, at the very end."""
+HELD_OUT = ("heldout3", "heldout4", "heldout5")
 """Splits scored only when named with ``--split``."""
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELD_OUT)
 
@@ -175,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, action="append",
                         help="split(s) to score (default: every development split; "
-                             "heldout3 and heldout4 only when named, at the end of a round)")
+                             "heldout3, heldout4 and heldout5 only when named, "
+                             "at the end of a round)")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--spacy", action="store_true", help="also score raw model entities")
     parser.add_argument("--disable-rule", action="append", default=[], metavar="NAME")

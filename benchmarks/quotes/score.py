@@ -29,7 +29,9 @@ the held-out ones were looked at in later rounds) are for tuning; ``heldout/``
 third round) are held out and scored only before and after a tuning round,
 never inspected item by item; ``heldout4/`` (real news, annotated before the
 fourth round's rule changes) is scored once, at the end of that round, and
-only when named with ``--articles``. Several folders are scored as one set.
+only when named with ``--articles``; so is ``heldout5/`` (real news, annotated
+by reading before the rule changes that follow the fourth round, scored once
+at the very end). Several folders are scored as one set.
 """
 
 from __future__ import annotations

@@ -85,9 +85,10 @@ def test_evaluation_floor(nlp, subset, floors):
 
 
 def test_corpus_annotations_are_well_formed():
-    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout[234]/*.json"))
+    files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout[2345]/*.json"))
     assert len(files) >= 67 and sum(f.parent.name == "heldout3" for f in files) == 17
     assert any(f.parent.name == "heldout4" for f in files)
+    assert any(f.parent.name == "heldout5" for f in files)
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "quotes"} and data["path"].endswith(".txt"), path
@@ -98,7 +99,7 @@ def test_corpus_annotations_are_well_formed():
 
 
 
-@pytest.mark.parametrize("split", ["heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("split", ["heldout2", "heldout3", "heldout4", "heldout5"])
 def test_held_out_quotes_and_actors_annotate_the_same_articles(split):
     def paths(folder):
         return {f.stem: json.loads(f.read_text(encoding="utf-8"))["path"] for f in folder.glob("*.json")}

@@ -88,7 +88,7 @@ def test_corpus_annotations_are_well_formed():
     files = sorted(BENCH.glob("dev*/*.json")) + sorted(BENCH.glob("heldout[2345]/*.json"))
     assert len(files) >= 67 and sum(f.parent.name == "heldout3" for f in files) == 17
     assert any(f.parent.name == "heldout4" for f in files)
-    assert sum(f.parent.name == "heldout5" for f in files) >= 9
+    assert sum(f.parent.name == "heldout5" for f in files) == 25
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"path", "quotes"} and data["path"].endswith(".txt"), path

@@ -40,11 +40,11 @@ def test_recall_matches_by_alias():
 
 def test_annotations_are_well_formed():
     files = sorted(BENCH.glob("*/*.json"))
-    assert {f.parent.name for f in files} == set(score_mod.SPLITS) | {"heldout5"}
+    assert {f.parent.name for f in files} == set(score_mod.SPLITS)
     counts = Counter(f.parent.name for f in files)
-    assert counts["heldout3"] == 17 and counts["heldout4"] == 22 and counts["heldout5"] >= 9
+    assert counts["heldout3"] == 17 and counts["heldout4"] == 22 and counts["heldout5"] == 25
     assert all(counts[s] >= 7 for s in score_mod.DEV_SPLITS)
-    for split in {*score_mod.HELD_OUT, "heldout5"}:  # each held-out article annotated for both tasks
+    for split in score_mod.HELD_OUT:  # each held-out article annotated for both tasks
         quotes = BENCH.parent / "quotes" / split
         for path in BENCH.glob(f"{split}/*.json"):
             twin = json.loads((quotes / path.name).read_text(encoding="utf-8"))

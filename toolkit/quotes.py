@@ -78,6 +78,7 @@ from .lexicon import (
     EVIDENCE_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
+    JUDGING_VERBS,
     MEDIA_NOUNS,
     MODALS,
     MONTHS,
@@ -429,6 +430,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     # "reporters who she claims followed her": she claims, not the reporters.
     subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if not _quoted_subject(c, verb)] or subjects
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
         # "The aim, says Acme, is …": the subject after the inverted verb
         # speaks, unless a verb inside it shows it is the reported clause,
@@ -1211,6 +1214,9 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
             if head.i < cut < j:
                 j = cut
             break
+    adding = _speech_participle(head)
+    if adding is not None and head.i < adding.left_edge.i < j:
+        j = adding.left_edge.i
     return _trimmed(doc, i, j)
 
 
@@ -1244,7 +1250,7 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
             if span is not None:
                 return "indirect-ccomp", span
             continue
-        span = _content_span(doc, child, verb)
+        span = _headless_clause_object(doc, verb, child) or _content_span(doc, child, verb)
         if span is None:
             continue
         if verb.dep_ in ("pcomp", "relcl") and any(
@@ -1268,7 +1274,7 @@ def _object_as_subject(doc: Doc, verb: Token, clause: Token) -> tuple[int, int] 
         return None
     inside = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep")
               for t in c.subtree}
-    if any(k not in inside for k in range(verb.i + 1, clause.left_edge.i)):
+    if any(k not in inside and not doc[k].is_punct for k in range(verb.i + 1, clause.left_edge.i)):
         return None
     return _trimmed(doc, obj.left_edge.i, clause.right_edge.i + 1)
 
@@ -1466,23 +1472,31 @@ def _made_clear(tok: Token) -> Token | None:
         return None
     clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
     if clear is None:
+        clear = _clear_after(tok)
+    if clear is None:
         return None
     for head in (clear, tok):
         for c in head.children:
             if c.i > clear.i and c.dep_ in ("ccomp", "advcl") and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 return c
-    return None
+    return _clear_clause(tok, clear)
 
 
 @rule("indirect-made-clear", stage="quotes")
 def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
-    """``X made (it) clear that …``: the that-clause is what X said.
+    """``X made (it) clear that …``: the that-clause is what X said; also
+    without "that" (``X made clear the fares would not rise``) when the
+    clause has a subject of its own.
     """
     clause = _made_clear(verb)
     if clause is None or _subject(verb) is None:
         return None
-    return _indirect("indirect-made-clear", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
+    span = _content_span(ctx.doc, clause, verb)
+    clear = _clear_after(verb)
+    if span is not None and clear is not None and span[0] <= clear.i:
+        span = _trimmed(ctx.doc, clear.i + 1, span[1])  # "clear" hung inside the clause
+    return _indirect("indirect-made-clear", ctx.doc, span, verb)
 
 
 @rule("indirect-embedded", stage="quotes")
@@ -1872,9 +1886,9 @@ def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
     return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
 
 
-_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | {"make"}
+_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | {"make"}
 """Lemmas of every verb that :func:`_reported_drafts` can read as reporting
-(a speech verb, a verb of thinking, "make" of "made clear")."""
+(a speech verb, a verb of thinking or of judging, "make" of "made clear")."""
 
 
 def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
@@ -1891,11 +1905,11 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
             speech = _is_speech_verb(tok)
-            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None) \
-                    and not _hypothetical(tok):
+            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
+                    or _branded(tok) is not None) and not _hypothetical(tok):
                 rules = groups["indirect"] if speech else tuple(
                     r for r in groups["indirect"]
-                    if r in (indirect_belief_quoted, indirect_made_clear))
+                    if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
                 d = _first(rules, ctx, tok)
                 if d is not None:
                     d.speaker_tok = _subject(tok)
@@ -2813,18 +2827,175 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 
 
 
+# -- rules of the fifth round: constructions the rules above missed ------------------
+
+def _quoted_subject(subj: Token, verb: Token) -> bool:
+    """Whether a subject lies inside a quote that closes before its verb (an
+    odd number of double quote marks between them): in '"The plan, despite
+    all, will work," he said' the parser may hang "plan" on "said" as well
+    as "he"; the quoted subject never speaks."""
+    if subj.i > verb.i:
+        return False
+    marks = sum(t.text in _DOUBLE_MARKS for t in verb.doc[subj.i + 1:verb.i])
+    return marks % 2 == 1
+
+
+def _headless_clause_object(doc: Doc, verb: Token, clause: Token) -> tuple[int, int] | None:
+    """The content when a reported clause lost its subject to the speech
+    verb's object: "X added a deal with the lenders could help" parsed as
+    "added [a deal …]" with "could help" a subject-less clause. Only for
+    the verbs whose words after them are what was said
+    (:data:`toolkit.lexicon.CLAUSE_SPEECH_VERBS`, never "told reporters"),
+    a clause after the object, and only the object's phrase (and commas)
+    between the verb and the clause (:func:`_object_as_subject`)."""
+    if verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS or clause.i < verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in clause.children):
+        return None
+    return _object_as_subject(doc, verb, clause)
+
+
+def _speech_participle(head: Token) -> Token | None:
+    """A speech verb as a participle after a comma, hung on the verb of a
+    reported clause: in "X said sales fell, adding that …" the parser hangs
+    "adding" on "fell"; it is X's next statement, not part of the first."""
+    return next((c for c in head.rights if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
+                 and _is_speech_verb(c) and c.i > 0 and c.doc[c.i - 1].text == ","), None)
+
+
+def _clear_after(verb: Token) -> Token | None:
+    """The word "clear" right after "made" ("made clear …", "made it clear
+    …") when the parser hung it elsewhere (as an adjective of the next noun)."""
+    doc = verb.doc
+    k = verb.i + 1
+    if k < len(doc) and doc[k].lower_ == "it":
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].lower_ == "clear" else None
+
+
+def _clear_clause(verb: Token, clear: Token) -> Token | None:
+    """The clause of "made (it) clear" written without "that" ("made clear
+    rates had not been discussed"): a clause after "clear", hung on "made"
+    or "clear", with a subject of its own."""
+    for head in (clear, verb):
+        for c in head.children:
+            if c.i > clear.i and c.dep_ == "ccomp" and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                return c
+    return None
+
+
+def _branded(tok: Token) -> Token | None:
+    """The object of an active verb of judging aloud
+    (:data:`toolkit.lexicon.JUDGING_VERBS`: "X branded the plan a waste"),
+    or None: the verb has a subject and an object after it and is not
+    passive ("was branded … by" names the judge as an agent, left alone)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGING_VERBS:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+
+
+#: Dependents of a verb of judging that belong to its verdict.
+_VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dative", "npadvmod")
+
+
+@rule("indirect-branded", stage="quotes")
+def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
+    """A verdict spoken about something: ``Ann Roe branded the plan a
+    "waste of money"``, ``X branded the ruling as "pathetic"``. The content
+    is the object and what it is called, up to a participle of the
+    reporting clause (", saying: …").
+    """
+    obj = _branded(verb)
+    if obj is None:
+        return None
+    end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
+    return _indirect("indirect-branded", ctx.doc, _trimmed(ctx.doc, obj.left_edge.i, end), verb)
+
+
+def _resumed_cue(doc: Doc, open_i: int, sent_at: list[Span]) -> Token | None:
+    """The reporting verb between the two halves of a split quote, for the
+    second half: in '"If you ask," said Ann Roe, "we will help."' the words
+    between the first half's closing mark and the comma before the second
+    opening mark are a speech verb and its subject (and adverbs)."""
+    if open_i < 3 or doc[open_i - 1].text != ",":
+        return None
+    start = sent_at[doc[open_i - 2].i].start
+    k = open_i - 2
+    while k >= max(start, open_i - 12) and not _is_quote_tok(doc[k]):
+        k -= 1
+    if k < start or k == open_i - 2 or not _is_quote_tok(doc[k]) or \
+            k == 0 or doc[k - 1].text not in (",", "?", "!", "…", "-", "—", "–"):
+        return None
+    run = doc[k + 1:open_i - 1]
+    verbs = [t for t in run if _is_cue_verb(t) and not _restricted(t)]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    inside = {t.i for t in subj.subtree} | {verb.i}
+    if not all(t.i in inside or t.is_punct or t.dep_ in ("advmod", "neg") for t in run):
+        return None
+    return verb
+
+
+@rule("direct-resumed", stage="quotes")
+def direct_resumed(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """The second half of a quote split by its reporting clause: in ``"If
+    you ask," said Ann Roe, "we will help."`` the second half is Ann Roe's
+    too. The reporting clause (verb, subject, adverbs) lies between the
+    first half's closing mark and a comma right before the second half.
+    """
+    return _verb_draft(marks, _resumed_cue(ctx.doc, marks.open_i, ctx.sent_at), "direct-resumed")
+
+
+@rule("speaker-participle", stage="quotes")
+def speaker_participle(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A participle of speech hung on a reported clause speaks for the
+    reporting verb's speaker: in "Jo Park said sales fell, adding that …"
+    the parser hangs "adding" on "fell", whose subject ("sales") cannot be
+    the one adding; Jo Park adds.
+
+    Applies when the draft's verb is such a participle (after a comma, on
+    the verb of a clause that a speech verb reports) and the written
+    speaker is that clause's subject.
+    """
+    if d.cue_i is None or sp.resolved or d.kind != "indirect":
+        return None
+    verb = res.ctx.doc[d.cue_i]
+    if verb.tag_ != "VBG":
+        return None
+    clause = verb.head
+    outer = clause.head
+    participle = _speech_participle(clause)
+    if participle is None or participle.i != verb.i or clause.dep_ != "ccomp" or \
+            outer.i == clause.i or not _is_speech_verb(outer) or outer.i > verb.i:
+        return None
+    if d.speaker_tok is not None and d.speaker_tok.head.i != clause.i:
+        return None
+    tok = _subject(outer)
+    if tok is None:
+        return None
+    d.speaker_tok = tok
+    return _written_speaker(res.ctx, d, res.sentence_of(d.start))
+
+
 #: The rules of each extractor step, in the order they are tried. A direct
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
 #: speaker of every draft, in order.
 RULE_GROUPS: dict[str, tuple] = {
-    "direct": (direct_after, direct_before, direct_dash, direct_floating),
+    "direct": (direct_after, direct_before, direct_resumed, direct_dash, direct_floating),
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
-                 indirect_parataxis),
+                 indirect_parataxis, indirect_branded),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_unparsed, speaker_apposition, speaker_description,
+    "speaker": (speaker_dateline, speaker_participle, speaker_unparsed, speaker_apposition, speaker_description,
                 speaker_role_title, speaker_org_description, speaker_not_number, speaker_pronoun,
                 speaker_introduced, speaker_floating, speaker_continuation,
                 speaker_first_person),

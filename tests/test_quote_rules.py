@@ -1224,3 +1224,10 @@ def test_reported_subject_read_as_the_object_across_commas(nlp):
                             for w, p, d, h in words])
     kind, (i, j) = quotes_mod._first_ccomp(doc, doc[8])
     assert doc[i:j].text == "the fees , which rose , were set"
+
+
+def test_object_of_a_speech_verb_in_a_time_phrase_is_no_attribution(said):
+    assert said("After claiming their first league title in a decade last season, the club "
+                "signed two new players.") == []
+    assert said("The rebels claimed responsibility for the blast at the depot.") == [
+        ("indirect", "indirect-dobj", "The rebels", "responsibility for the blast")]

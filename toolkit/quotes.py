@@ -1688,10 +1688,10 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
     """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
 
     Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
-    words or more; not in a clause that sets the time of another ("As the
-    minister announced the date, …").
+    words or more; not in a clause or phrase that sets the time of another
+    ("As the minister announced the date, …", "After claiming the title, …").
     """
-    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb):
+    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb) or _time_phrase(verb):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
@@ -2951,6 +2951,14 @@ def direct_resumed(ctx: _Context, marks: _Marks) -> _Draft | None:
     first half's closing mark and a comma right before the second half.
     """
     return _verb_draft(marks, _resumed_cue(ctx.doc, marks.open_i, ctx.sent_at), "direct-resumed")
+
+
+def _time_phrase(verb: Token) -> bool:
+    """A gerund in a phrase that only sets the time of the main clause
+    ("After claiming the title last year, the club …", "since announcing
+    the deal"): an event in the background, not what was said."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and \
+        verb.head.lower_ in ("after", "before", "since", "on", "upon", "while", "when")
 
 
 @rule("speaker-participle", stage="quotes")

@@ -57,6 +57,9 @@ CASES = {
     "speaker-participle": ("Ann Vale said the drop in ferry traffic was a big worry, adding that "
                            "the port may have to cut fees for the fishing fleets.",
                            "the port may have to cut fees for the fishing fleets"),
+    "speaker-added": ("The harbour spokesman said the minister had met Jo Park in Leeds on the "
+                      "future of the fishing fleet. He added the talks would go on next week.",
+                      "the talks would go on next week"),
     "according-to": ("Fares will rise by a tenth next year, according to the operator.",
                      "Fares will rise by a tenth next year"),
     "speaker-dateline": ("MOSCOW, March 4 - Pravda said the harvest was poor.",
@@ -91,7 +94,7 @@ CASES = {
 
 #: Speaker rules that fix the written speaker: the speaker they give.
 #: Speaker rules whose case shows in a later pronoun's antecedent.
-PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person"}
+PRONOUN_CASES = {"speaker-pronoun", "speaker-first-person", "speaker-added"}
 
 SPEAKER_CASES = {"speaker-dateline": "Pravda", "speaker-apposition": "Kari Lund",
                  "speaker-unparsed": "Richards", "speaker-participle": "Ann Vale",
@@ -1168,6 +1171,7 @@ def test_made_clear_without_that(said):
     assert said("Jo Park made clear the ferry fares would not rise this year.") == [
         ("indirect", "indirect-made-clear", "Jo Park", "the ferry fares would not rise this year")]
     assert said("The team made clear progress in the second half.") == []
+    assert said("The map of the old harbour often makes clear what is going on in the town.") == []
 
 
 def test_branded_passive_and_claimed_title_are_no_verdicts(said):
@@ -1231,3 +1235,12 @@ def test_object_of_a_speech_verb_in_a_time_phrase_is_no_attribution(said):
                 "signed two new players.") == []
     assert said("The rebels claimed responsibility for the blast at the depot.") == [
         ("indirect", "indirect-dobj", "The rebels", "responsibility for the blast")]
+
+
+def test_added_goes_on_with_the_speaker_of_the_sentence_before_when_agreeing(said):
+    rows_ = said("The harbour spokesman said the minister had met Jo Park in Leeds on the "
+                 "future of the fishing fleet. He added the talks would go on next week.")
+    assert [r[2] for r in rows_] == ["The harbour spokesman"] * 2
+    rows_ = said("The harbour spokeswoman said the minister had met Jo Park in Leeds on the "
+                 "future of the fishing fleet. He added the talks would go on next week.")
+    assert rows_[1][2] != "The harbour spokeswoman"

@@ -52,6 +52,10 @@ QUOTE_CUE_VERBS: frozenset[str] = frozenset({
     "laugh", "sigh", "shout", "scream", "whisper", "mutter", "yell", "cry",
 })
 
+#: Reporting verbs that go on with what was just said: "He added …" right
+#: after an attribution is the same speaker's next statement.
+CONTINUING_VERBS: frozenset[str] = frozenset({"add", "continue"})
+
 #: Verbs of thinking: no speech on their own ("X believes the plan will
 #: fail" may be the writer's reading), but an attribution when their clause
 #: quotes the words ('X believes the plan will "change everything"').

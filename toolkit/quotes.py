@@ -73,6 +73,7 @@ from . import contract
 from .lexicon import (
     BELIEF_VERBS,
     CLAUSE_SPEECH_VERBS,
+    CONTINUING_VERBS,
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
@@ -2875,11 +2876,13 @@ def _clear_after(verb: Token) -> Token | None:
 def _clear_clause(verb: Token, clear: Token) -> Token | None:
     """The clause of "made (it) clear" written without "that" ("made clear
     rates had not been discussed"): a clause after "clear", hung on "made"
-    or "clear", with a subject of its own."""
+    or "clear", with a subject of its own that is no question word ("makes
+    clear what is going on" shows, it reports nothing)."""
     for head in (clear, verb):
         for c in head.children:
             if c.i > clear.i and c.dep_ == "ccomp" and any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
+                    c.left_edge.tag_ not in ("WP", "WDT", "WRB", "IN"):
                 return c
     return None
 
@@ -2992,6 +2995,45 @@ def speaker_participle(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | No
     return _written_speaker(res.ctx, d, res.sentence_of(d.start))
 
 
+@rule("speaker-added", stage="quotes")
+def speaker_added(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """"He added …" opening the sentence right after an attribution goes on
+    with that attribution's speaker: in "The spokesman said the minister had
+    met Jo Park. He added talks would go on." the spokesman adds, though Jo
+    Park is the nearer name; the quote's rule gets ``+pronoun``.
+
+    Applies when the pronoun opens its sentence (after "and"/"but" or an
+    adverb), its verb goes on with speech
+    (:data:`toolkit.lexicon.CONTINUING_VERBS`), the previous quote ends in
+    the sentence before, and its speaker agrees with the pronoun.
+    """
+    if not sp.pronoun or d.cue_i is None or d.speaker_tok is None or not res.quotes or \
+            not res.speakers:
+        return None
+    doc = res.ctx.doc
+    verb = doc[d.cue_i]
+    if verb.lemma_.lower() not in CONTINUING_VERBS or d.speaker_tok.i > verb.i:
+        return None
+    sent = res.ctx.sent_at[verb.i]
+    if any(not (t.is_punct or t.dep_ in ("cc", "advmod")) for t in doc[sent.start:d.speaker_tok.i]):
+        return None
+    prev, cand = res.quotes[-1], res.speakers[-1]
+    if not prev.speaker or prev.speaker_start != cand.start or prev.kind == "according_to":
+        return None
+    last = res.sentence_of(max(prev.end_char - 1, prev.start_char))
+    if res.sentence_of(verb.idx) - last != 1:
+        return None
+    cand = res.as_known(cand)
+    if not _compatible(sp.pronoun, cand, gender=res.genders.get(res.key(cand), "")):
+        return None
+    if sp.pronoun in PRONOUN_GENDER:
+        res.genders.setdefault(res.key(cand), PRONOUN_GENDER[sp.pronoun])
+    here = replace(cand, sentence=res.sentence_of(d.speaker_tok.idx))
+    return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, cand=here,
+                    resolved=True, source_text=sp.source_text, suffix="+pronoun",
+                    actor=prev.speaker_actor)
+
+
 #: The rules of each extractor step, in the order they are tried. A direct
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
@@ -3004,7 +3046,8 @@ RULE_GROUPS: dict[str, tuple] = {
                  indirect_parataxis, indirect_branded),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_participle, speaker_unparsed, speaker_apposition, speaker_description,
-                speaker_role_title, speaker_org_description, speaker_not_number, speaker_pronoun,
+                speaker_role_title, speaker_org_description, speaker_not_number, speaker_added,
+                speaker_pronoun,
                 speaker_introduced, speaker_floating, speaker_continuation,
                 speaker_first_person),
 }

@@ -1244,3 +1244,21 @@ def test_added_goes_on_with_the_speaker_of_the_sentence_before_when_agreeing(sai
     rows_ = said("The harbour spokeswoman said the minister had met Jo Park in Leeds on the "
                  "future of the fishing fleet. He added the talks would go on next week.")
     assert rows_[1][2] != "The harbour spokeswoman"
+
+
+@pytest.mark.parametrize("text,content", [
+    # A phrase opening the sentence belongs to the content written before
+    # its reporting clause; after the verb it belongs to the saying.
+    ("In the first quarter, the port is expected to grow by a tenth, analysts said.",
+     "In the first quarter, the port is expected to grow by a tenth"),
+    ("The council said on Monday the coast road would reopen in May.",
+     "the coast road would reopen in May"),
+    # "but" with a person noun as subject is the reporter's sentence.
+    ("Lakeside Dairies said the offer is conditioned on approval of its board, but a "
+     "spokesman declined comment on the date of the meeting.",
+     "the offer is conditioned on approval of its board"),
+    ("Lakeside Dairies said the offer was generous, but the timing was poor.",
+     "the offer was generous, but the timing was poor"),
+])
+def test_content_boundaries(said, text, content):
+    assert [r[3] for r in said(text)] == [content]

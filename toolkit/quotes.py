@@ -1203,7 +1203,7 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
                      and c.right_edge.i + 1 == i and c.ent_type_ == "CARDINAL"), None)
         if lead is not None:
             i = lead.i
-    if subj is not None and i < subj.left_edge.i and all(
+    if subj is not None and verb.i < i < subj.left_edge.i and all(
             t.dep_ in ("prep", "pobj", "det", "compound", "nummod", "npadvmod", "punct")
             or t.ent_type_ in ("DATE", "TIME") for t in doc[i:subj.left_edge.i]) and \
             doc[i].dep_ in ("prep", "npadvmod"):
@@ -1341,7 +1341,8 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
             return _trimmed(doc, span[0], conj.right_edge.i + 1) or span
         if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
                 not (subj.lower_ in ("it", "there", "this") or
-                     (subj.pos_ == "NOUN" and not subj.ent_type_)):
+                     (subj.pos_ == "NOUN" and not subj.ent_type_)) or \
+                subj.lemma_.lower() in PERSON_NOUNS:  # "but a spokesman declined …": the reporter's
             return span
         if any(_is_speech_verb(t) for t in conj.subtree):
             return span

@@ -9,7 +9,9 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     continuing an unclosed quote). The speaker comes from the speech verb next
     to the quote in either order (``"…," said X`` / ``"…," X said`` /
     ``X said: "…"``), from a dash sign-off (``"…" — X``), or, for a quote that
-    is a sentence on its own, from the quote just before it ("floating" quotes).
+    is a sentence on its own, from the quote just before it ("floating" quotes);
+    the second half of a quote split by its reporting clause (``"…," said X,
+    "…"``) is X's too (rule ``direct-resumed``).
     Short quoted phrases with no speech verb next to them (scare quotes, titles,
     names: ``their "Axis of Unity"``) are not quotes.
 ``indirect``
@@ -21,9 +23,11 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     to stay indoors``), ``called for``/``accused … of``/``warned of`` phrases,
     ``said in a statement that…`` and the embedded hedge ``at what it said
     were …`` (rule ``indirect-embedded``: a weak, low-priority claim kept
-    because it is still an attribution), and a reported clause the parser
+    because it is still an attribution), a reported clause the parser
     read as the verb's object or cut off from it (``X said the report
-    reinforced trust``: rule ``indirect-clause-object``).
+    reinforced trust``: rule ``indirect-clause-object``), and verdicts spoken
+    about something (``X branded the plan a "waste"``: rule
+    ``indirect-branded``).
 ``according_to``
     Source phrases: ``according to X`` with the clause it qualifies as content.
 
@@ -39,6 +43,10 @@ speaker ("Mr Hale said … The MP for Eastwick said …") speaks for that person
 as does a description whose head word was written earlier as one person's
 title ("Chancellor Ann Roe … the chancellor said") or, for an organisation
 noun ("The firm said"), the organisation an "it" there would stand for;
+a participle of speech that the parser hung on a reported clause ("X said
+sales fell, adding that …") speaks for X (rule ``speaker-participle``), and
+"He added …" right after an attribution goes on with its speaker when the
+pronoun agrees (rule ``speaker-added``);
 floating quotes and subject-less reporting clauses continue the
 previous speaker, a quote paragraph continues the speaker of the paragraph
 before, and a floating quote right after a sentence about someone who spoke

@@ -438,9 +438,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                 if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     # "reporters who she claims followed her": she claims, not the reporters.
-    subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
-    if len(subjects) > 1:
-        subjects = [c for c in subjects if not _quoted_subject(c, verb)] or subjects
+    subjects = _unquoted_subjects(subjects, verb)
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
         # "The aim, says Acme, is …": the subject after the inverted verb
         # speaks, unless a verb inside it shows it is the reported clause,
@@ -2838,6 +2836,17 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 
 
 # -- rules of the fifth round: constructions the rules above missed ------------------
+
+def _unquoted_subjects(subjects: list[Token], verb: Token) -> list[Token]:
+    """The subjects of a verb without relative pronouns ("who she claims
+    followed her") and, of several, without those inside a quote that
+    closes before the verb (:func:`_quoted_subject`); a filter that would
+    leave none keeps them all."""
+    subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
+    if len(subjects) < 2:
+        return subjects
+    return [c for c in subjects if not _quoted_subject(c, verb)] or subjects
+
 
 def _quoted_subject(subj: Token, verb: Token) -> bool:
     """Whether a subject lies inside a quote that closes before its verb (an

@@ -1171,7 +1171,7 @@ def test_made_clear_without_that(said):
     assert said("Jo Park made clear the ferry fares would not rise this year.") == [
         ("indirect", "indirect-made-clear", "Jo Park", "the ferry fares would not rise this year")]
     assert said("The team made clear progress in the second half.") == []
-    assert said("The map of the old harbour often makes clear what is going on in the town.") == []
+    assert said("The map of the old harbour often makes clear who runs the port.") == []
 
 
 def test_branded_passive_and_claimed_title_are_no_verdicts(said):
@@ -1249,14 +1249,14 @@ def test_added_goes_on_with_the_speaker_of_the_sentence_before_when_agreeing(sai
 @pytest.mark.parametrize("text,content", [
     # A phrase opening the sentence belongs to the content written before
     # its reporting clause; after the verb it belongs to the saying.
-    ("In the first quarter, the port is expected to grow by a tenth, analysts said.",
-     "In the first quarter, the port is expected to grow by a tenth"),
+    ("Before the storm season, the ferry ran twice a day, the harbour master said.",
+     "Before the storm season, the ferry ran twice a day"),
     ("The council said on Monday the coast road would reopen in May.",
      "the coast road would reopen in May"),
     # "but" with a person noun as subject is the reporter's sentence.
-    ("Lakeside Dairies said the offer is conditioned on approval of its board, but a "
-     "spokesman declined comment on the date of the meeting.",
-     "the offer is conditioned on approval of its board"),
+    ("Lakeside Dairies said the sale depends on a vote of its members, but an aide would "
+     "not give the date of the vote.",
+     "the sale depends on a vote of its members"),
     ("Lakeside Dairies said the offer was generous, but the timing was poor.",
      "the offer was generous, but the timing was poor"),
 ])

@@ -1348,7 +1348,7 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
         if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
                 not (subj.lower_ in ("it", "there", "this") or
                      (subj.pos_ == "NOUN" and not subj.ent_type_)) or \
-                subj.lemma_.lower() in PERSON_NOUNS:  # "but a spokesman declined …": the reporter's
+                subj.lemma_.lower() in PERSON_NOUNS:  # "but an aide would not say …": the reporter's
             return span
         if any(_is_speech_verb(t) for t in conj.subtree):
             return span
@@ -2893,9 +2893,9 @@ def _clear_after(verb: Token) -> Token | None:
 
 def _clear_clause(verb: Token, clear: Token) -> Token | None:
     """The clause of "made (it) clear" written without "that" ("made clear
-    rates had not been discussed"): a clause after "clear", hung on "made"
+    the fares would not rise"): a clause after "clear", hung on "made"
     or "clear", with a subject of its own that is no question word ("makes
-    clear what is going on" shows, it reports nothing)."""
+    clear who runs the port" shows, it reports nothing)."""
     for head in (clear, verb):
         for c in head.children:
             if c.i > clear.i and c.dep_ == "ccomp" and any(
@@ -2925,7 +2925,7 @@ _VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dat
 @rule("indirect-branded", stage="quotes")
 def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     """A verdict spoken about something: ``Ann Roe branded the plan a
-    "waste of money"``, ``X branded the ruling as "pathetic"``. The content
+    "waste of money"``, ``X branded the timetable as "a joke"``. The content
     is the object and what it is called, up to a participle of the
     reporting clause (", saying: …").
     """

@@ -52,6 +52,10 @@ QUOTE_CUE_VERBS: frozenset[str] = frozenset({
     "laugh", "sigh", "shout", "scream", "whisper", "mutter", "yell", "cry",
 })
 
+#: Reporting verbs that go on with what was just said: "He added …" right
+#: after an attribution is the same speaker's next statement.
+CONTINUING_VERBS: frozenset[str] = frozenset({"add", "continue"})
+
 #: Verbs of thinking: no speech on their own ("X believes the plan will
 #: fail" may be the writer's reading), but an attribution when their clause
 #: quotes the words ('X believes the plan will "change everything"').
@@ -71,7 +75,7 @@ MODALS: frozenset[str] = frozenset({
 #: data show, not what someone said (with :data:`EVIDENCE_VERBS`).
 EVIDENCE_NOUNS: frozenset[str] = frozenset({
     "figure", "data", "statistic", "number", "evidence", "result", "trend", "sign",
-    "indicator", "reading",
+    "indicator", "reading", "study", "research",
 })
 
 #: Speech verbs that take an evidence noun as subject ("figures suggest").
@@ -110,6 +114,10 @@ PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
 DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({
     "claim", "deny", "confirm", "announce", "acknowledge",
 })
+
+#: Verbs of judging aloud: "X branded the plan a waste" reports X's verdict,
+#: the object and what it is called, though the verb takes no clause.
+JUDGING_VERBS: frozenset[str] = frozenset({"brand"})
 
 #: Speech verbs that need a particular complement to report speech: "call" is
 #: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".

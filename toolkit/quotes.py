@@ -9,7 +9,9 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     continuing an unclosed quote). The speaker comes from the speech verb next
     to the quote in either order (``"…," said X`` / ``"…," X said`` /
     ``X said: "…"``), from a dash sign-off (``"…" — X``), or, for a quote that
-    is a sentence on its own, from the quote just before it ("floating" quotes).
+    is a sentence on its own, from the quote just before it ("floating" quotes);
+    the second half of a quote split by its reporting clause (``"…," said X,
+    "…"``) is X's too (rule ``direct-resumed``).
     Short quoted phrases with no speech verb next to them (scare quotes, titles,
     names: ``their "Axis of Unity"``) are not quotes.
 ``indirect``
@@ -21,9 +23,11 @@ Three kinds of attribution are found in the body sentences of a parsed ``Doc``
     to stay indoors``), ``called for``/``accused … of``/``warned of`` phrases,
     ``said in a statement that…`` and the embedded hedge ``at what it said
     were …`` (rule ``indirect-embedded``: a weak, low-priority claim kept
-    because it is still an attribution), and a reported clause the parser
+    because it is still an attribution), a reported clause the parser
     read as the verb's object or cut off from it (``X said the report
-    reinforced trust``: rule ``indirect-clause-object``).
+    reinforced trust``: rule ``indirect-clause-object``), and verdicts spoken
+    about something (``X branded the plan a "waste"``: rule
+    ``indirect-branded``).
 ``according_to``
     Source phrases: ``according to X`` with the clause it qualifies as content.
 
@@ -39,6 +43,10 @@ speaker ("Mr Hale said … The MP for Eastwick said …") speaks for that person
 as does a description whose head word was written earlier as one person's
 title ("Chancellor Ann Roe … the chancellor said") or, for an organisation
 noun ("The firm said"), the organisation an "it" there would stand for;
+a participle of speech that the parser hung on a reported clause ("X said
+sales fell, adding that …") speaks for X (rule ``speaker-participle``), and
+"He added …" right after an attribution goes on with its speaker when the
+pronoun agrees (rule ``speaker-added``);
 floating quotes and subject-less reporting clauses continue the
 previous speaker, a quote paragraph continues the speaker of the paragraph
 before, and a floating quote right after a sentence about someone who spoke
@@ -73,11 +81,13 @@ from . import contract
 from .lexicon import (
     BELIEF_VERBS,
     CLAUSE_SPEECH_VERBS,
+    CONTINUING_VERBS,
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
+    JUDGING_VERBS,
     MEDIA_NOUNS,
     MODALS,
     MONTHS,
@@ -428,7 +438,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                 if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
     subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
     # "reporters who she claims followed her": she claims, not the reporters.
-    subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
+    subjects = _unquoted_subjects(subjects, verb)
     if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
         # "The aim, says Acme, is …": the subject after the inverted verb
         # speaks, unless a verb inside it shows it is the reported clause,
@@ -1199,7 +1209,7 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
                      and c.right_edge.i + 1 == i and c.ent_type_ == "CARDINAL"), None)
         if lead is not None:
             i = lead.i
-    if subj is not None and i < subj.left_edge.i and all(
+    if subj is not None and verb.i < i < subj.left_edge.i and all(
             t.dep_ in ("prep", "pobj", "det", "compound", "nummod", "npadvmod", "punct")
             or t.ent_type_ in ("DATE", "TIME") for t in doc[i:subj.left_edge.i]) and \
             doc[i].dep_ in ("prep", "npadvmod"):
@@ -1211,6 +1221,9 @@ def _content_span(doc: Doc, head: Token, verb: Token) -> tuple[int, int] | None:
             if head.i < cut < j:
                 j = cut
             break
+    adding = _speech_participle(head)
+    if adding is not None and head.i < adding.left_edge.i < j:
+        j = adding.left_edge.i
     return _trimmed(doc, i, j)
 
 
@@ -1244,7 +1257,7 @@ def _first_ccomp(doc: Doc, verb: Token) -> tuple[str, tuple[int, int]] | None:
             if span is not None:
                 return "indirect-ccomp", span
             continue
-        span = _content_span(doc, child, verb)
+        span = _headless_clause_object(doc, verb, child) or _content_span(doc, child, verb)
         if span is None:
             continue
         if verb.dep_ in ("pcomp", "relcl") and any(
@@ -1268,7 +1281,7 @@ def _object_as_subject(doc: Doc, verb: Token, clause: Token) -> tuple[int, int] 
         return None
     inside = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep")
               for t in c.subtree}
-    if any(k not in inside for k in range(verb.i + 1, clause.left_edge.i)):
+    if any(k not in inside and not doc[k].is_punct for k in range(verb.i + 1, clause.left_edge.i)):
         return None
     return _trimmed(doc, obj.left_edge.i, clause.right_edge.i + 1)
 
@@ -1334,7 +1347,8 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
             return _trimmed(doc, span[0], conj.right_edge.i + 1) or span
         if len(cc) != 1 or cc[0].lower_ != "but" or subj is None or _is_speech_verb(conj) or \
                 not (subj.lower_ in ("it", "there", "this") or
-                     (subj.pos_ == "NOUN" and not subj.ent_type_)):
+                     (subj.pos_ == "NOUN" and not subj.ent_type_)) or \
+                subj.lemma_.lower() in PERSON_NOUNS:  # "but an aide would not say …": the reporter's
             return span
         if any(_is_speech_verb(t) for t in conj.subtree):
             return span
@@ -1466,23 +1480,31 @@ def _made_clear(tok: Token) -> Token | None:
         return None
     clear = next((c for c in tok.children if c.lower_ == "clear" and c.i > tok.i), None)
     if clear is None:
+        clear = _clear_after(tok)
+    if clear is None:
         return None
     for head in (clear, tok):
         for c in head.children:
             if c.i > clear.i and c.dep_ in ("ccomp", "advcl") and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 return c
-    return None
+    return _clear_clause(tok, clear)
 
 
 @rule("indirect-made-clear", stage="quotes")
 def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
-    """``X made (it) clear that …``: the that-clause is what X said.
+    """``X made (it) clear that …``: the that-clause is what X said; also
+    without "that" (``X made clear the fares would not rise``) when the
+    clause has a subject of its own.
     """
     clause = _made_clear(verb)
     if clause is None or _subject(verb) is None:
         return None
-    return _indirect("indirect-made-clear", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
+    span = _content_span(ctx.doc, clause, verb)
+    clear = _clear_after(verb)
+    if span is not None and clear is not None and span[0] <= clear.i:
+        span = _trimmed(ctx.doc, clear.i + 1, span[1])  # "clear" hung inside the clause
+    return _indirect("indirect-made-clear", ctx.doc, span, verb)
 
 
 @rule("indirect-embedded", stage="quotes")
@@ -1674,10 +1696,10 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
     """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
 
     Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
-    words or more; not in a clause that sets the time of another ("As the
-    minister announced the date, …").
+    words or more; not in a clause or phrase that sets the time of another
+    ("As the minister announced the date, …", "After claiming the title, …").
     """
-    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb):
+    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb) or _time_phrase(verb):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
@@ -1872,9 +1894,9 @@ def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
     return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
 
 
-_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | {"make"}
+_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | {"make"}
 """Lemmas of every verb that :func:`_reported_drafts` can read as reporting
-(a speech verb, a verb of thinking, "make" of "made clear")."""
+(a speech verb, a verb of thinking or of judging, "make" of "made clear")."""
 
 
 def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
@@ -1891,11 +1913,11 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
             if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
                 continue  # inside a quote, or a participle continuing one
             speech = _is_speech_verb(tok)
-            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None) \
-                    and not _hypothetical(tok):
+            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
+                    or _branded(tok) is not None) and not _hypothetical(tok):
                 rules = groups["indirect"] if speech else tuple(
                     r for r in groups["indirect"]
-                    if r in (indirect_belief_quoted, indirect_made_clear))
+                    if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
                 d = _first(rules, ctx, tok)
                 if d is not None:
                     d.speaker_tok = _subject(tok)
@@ -2813,19 +2835,237 @@ def _is_subject_at(doc: Doc, char: int) -> bool:
 
 
 
+# -- rules of the fifth round: constructions the rules above missed ------------------
+
+def _unquoted_subjects(subjects: list[Token], verb: Token) -> list[Token]:
+    """The subjects of a verb without relative pronouns ("who she claims
+    followed her") and, of several, without those inside a quote that
+    closes before the verb (:func:`_quoted_subject`); a filter that would
+    leave none keeps them all."""
+    subjects = [c for c in subjects if c.tag_ not in ("WP", "WDT")] or subjects
+    if len(subjects) < 2:
+        return subjects
+    return [c for c in subjects if not _quoted_subject(c, verb)] or subjects
+
+
+def _quoted_subject(subj: Token, verb: Token) -> bool:
+    """Whether a subject lies inside a quote that closes before its verb (an
+    odd number of double quote marks between them): in '"The plan, despite
+    all, will work," he said' the parser may hang "plan" on "said" as well
+    as "he"; the quoted subject never speaks."""
+    if subj.i > verb.i:
+        return False
+    marks = sum(t.text in _DOUBLE_MARKS for t in verb.doc[subj.i + 1:verb.i])
+    return marks % 2 == 1
+
+
+def _headless_clause_object(doc: Doc, verb: Token, clause: Token) -> tuple[int, int] | None:
+    """The content when a reported clause lost its subject to the speech
+    verb's object: "X added a deal with the lenders could help" parsed as
+    "added [a deal …]" with "could help" a subject-less clause. Only for
+    the verbs whose words after them are what was said
+    (:data:`toolkit.lexicon.CLAUSE_SPEECH_VERBS`, never "told reporters"),
+    a clause after the object, and only the object's phrase (and commas)
+    between the verb and the clause (:func:`_object_as_subject`)."""
+    if verb.lemma_.lower() not in CLAUSE_SPEECH_VERBS or clause.i < verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in clause.children):
+        return None
+    return _object_as_subject(doc, verb, clause)
+
+
+def _speech_participle(head: Token) -> Token | None:
+    """A speech verb as a participle after a comma, hung on the verb of a
+    reported clause: in "X said sales fell, adding that …" the parser hangs
+    "adding" on "fell"; it is X's next statement, not part of the first."""
+    return next((c for c in head.rights if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
+                 and _is_speech_verb(c) and c.i > 0 and c.doc[c.i - 1].text == ","), None)
+
+
+def _clear_after(verb: Token) -> Token | None:
+    """The word "clear" right after "made" ("made clear …", "made it clear
+    …") when the parser hung it elsewhere (as an adjective of the next noun)."""
+    doc = verb.doc
+    k = verb.i + 1
+    if k < len(doc) and doc[k].lower_ == "it":
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].lower_ == "clear" else None
+
+
+def _clear_clause(verb: Token, clear: Token) -> Token | None:
+    """The clause of "made (it) clear" written without "that" ("made clear
+    the fares would not rise"): a clause after "clear", hung on "made"
+    or "clear", with a subject of its own that is no question word ("makes
+    clear who runs the port" shows, it reports nothing)."""
+    for head in (clear, verb):
+        for c in head.children:
+            if c.i > clear.i and c.dep_ == "ccomp" and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
+                    c.left_edge.tag_ not in ("WP", "WDT", "WRB", "IN"):
+                return c
+    return None
+
+
+def _branded(tok: Token) -> Token | None:
+    """The object of an active verb of judging aloud
+    (:data:`toolkit.lexicon.JUDGING_VERBS`: "X branded the plan a waste"),
+    or None: the verb has a subject and an object after it and is not
+    passive ("was branded … by" names the judge as an agent, left alone)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGING_VERBS:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+
+
+#: Dependents of a verb of judging that belong to its verdict.
+_VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dative", "npadvmod")
+
+
+@rule("indirect-branded", stage="quotes")
+def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
+    """A verdict spoken about something: ``Ann Roe branded the plan a
+    "waste of money"``, ``X branded the timetable as "a joke"``. The content
+    is the object and what it is called, up to a participle of the
+    reporting clause (", saying: …").
+    """
+    obj = _branded(verb)
+    if obj is None:
+        return None
+    end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
+    return _indirect("indirect-branded", ctx.doc, _trimmed(ctx.doc, obj.left_edge.i, end), verb)
+
+
+def _resumed_cue(doc: Doc, open_i: int, sent_at: list[Span]) -> Token | None:
+    """The reporting verb between the two halves of a split quote, for the
+    second half: in '"If you ask," said Ann Roe, "we will help."' the words
+    between the first half's closing mark and the comma before the second
+    opening mark are a speech verb and its subject (and adverbs)."""
+    if open_i < 3 or doc[open_i - 1].text != ",":
+        return None
+    start = sent_at[doc[open_i - 2].i].start
+    k = open_i - 2
+    while k >= max(start, open_i - 12) and not _is_quote_tok(doc[k]):
+        k -= 1
+    if k < start or k == open_i - 2 or not _is_quote_tok(doc[k]) or \
+            k == 0 or doc[k - 1].text not in (",", "?", "!", "…", "-", "—", "–"):
+        return None
+    run = doc[k + 1:open_i - 1]
+    verbs = [t for t in run if _is_cue_verb(t) and not _restricted(t)]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    inside = {t.i for t in subj.subtree} | {verb.i}
+    if not all(t.i in inside or t.is_punct or t.dep_ in ("advmod", "neg") for t in run):
+        return None
+    return verb
+
+
+@rule("direct-resumed", stage="quotes")
+def direct_resumed(ctx: _Context, marks: _Marks) -> _Draft | None:
+    """The second half of a quote split by its reporting clause: in ``"If
+    you ask," said Ann Roe, "we will help."`` the second half is Ann Roe's
+    too. The reporting clause (verb, subject, adverbs) lies between the
+    first half's closing mark and a comma right before the second half.
+    """
+    return _verb_draft(marks, _resumed_cue(ctx.doc, marks.open_i, ctx.sent_at), "direct-resumed")
+
+
+def _time_phrase(verb: Token) -> bool:
+    """A gerund in a phrase that only sets the time of the main clause
+    ("After claiming the title last year, the club …", "since announcing
+    the deal"): an event in the background, not what was said."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and \
+        verb.head.lower_ in ("after", "before", "since", "on", "upon", "while", "when")
+
+
+@rule("speaker-participle", stage="quotes")
+def speaker_participle(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """A participle of speech hung on a reported clause speaks for the
+    reporting verb's speaker: in "Jo Park said sales fell, adding that …"
+    the parser hangs "adding" on "fell", whose subject ("sales") cannot be
+    the one adding; Jo Park adds.
+
+    Applies when the draft's verb is such a participle (after a comma, on
+    the verb of a clause that a speech verb reports) and the written
+    speaker is that clause's subject.
+    """
+    if d.cue_i is None or sp.resolved or d.kind != "indirect":
+        return None
+    verb = res.ctx.doc[d.cue_i]
+    if verb.tag_ != "VBG":
+        return None
+    clause = verb.head
+    outer = clause.head
+    participle = _speech_participle(clause)
+    if participle is None or participle.i != verb.i or clause.dep_ != "ccomp" or \
+            outer.i == clause.i or not _is_speech_verb(outer) or outer.i > verb.i:
+        return None
+    if d.speaker_tok is not None and d.speaker_tok.head.i != clause.i:
+        return None
+    tok = _subject(outer)
+    if tok is None:
+        return None
+    d.speaker_tok = tok
+    return _written_speaker(res.ctx, d, res.sentence_of(d.start))
+
+
+@rule("speaker-added", stage="quotes")
+def speaker_added(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
+    """"He added …" opening the sentence right after an attribution goes on
+    with that attribution's speaker: in "The spokesman said the minister had
+    met Jo Park. He added talks would go on." the spokesman adds, though Jo
+    Park is the nearer name; the quote's rule gets ``+pronoun``.
+
+    Applies when the pronoun opens its sentence (after "and"/"but" or an
+    adverb), its verb goes on with speech
+    (:data:`toolkit.lexicon.CONTINUING_VERBS`), the previous quote ends in
+    the sentence before, and its speaker agrees with the pronoun.
+    """
+    if not sp.pronoun or d.cue_i is None or d.speaker_tok is None or not res.quotes or \
+            not res.speakers:
+        return None
+    doc = res.ctx.doc
+    verb = doc[d.cue_i]
+    if verb.lemma_.lower() not in CONTINUING_VERBS or d.speaker_tok.i > verb.i:
+        return None
+    sent = res.ctx.sent_at[verb.i]
+    if any(not (t.is_punct or t.dep_ in ("cc", "advmod")) for t in doc[sent.start:d.speaker_tok.i]):
+        return None
+    prev, cand = res.quotes[-1], res.speakers[-1]
+    if not prev.speaker or prev.speaker_start != cand.start or prev.kind == "according_to":
+        return None
+    last = res.sentence_of(max(prev.end_char - 1, prev.start_char))
+    if res.sentence_of(verb.idx) - last != 1:
+        return None
+    cand = res.as_known(cand)
+    if not _compatible(sp.pronoun, cand, gender=res.genders.get(res.key(cand), "")):
+        return None
+    if sp.pronoun in PRONOUN_GENDER:
+        res.genders.setdefault(res.key(cand), PRONOUN_GENDER[sp.pronoun])
+    here = replace(cand, sentence=res.sentence_of(d.speaker_tok.idx))
+    return _Speaker(prev.speaker, prev.speaker_start, prev.speaker_end, cand=here,
+                    resolved=True, source_text=sp.source_text, suffix="+pronoun",
+                    actor=prev.speaker_actor)
+
+
 #: The rules of each extractor step, in the order they are tried. A direct
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
 #: speaker of every draft, in order.
 RULE_GROUPS: dict[str, tuple] = {
-    "direct": (direct_after, direct_before, direct_dash, direct_floating),
+    "direct": (direct_after, direct_before, direct_resumed, direct_dash, direct_floating),
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
-                 indirect_parataxis),
+                 indirect_parataxis, indirect_branded),
     "according_to": (according_to,),
-    "speaker": (speaker_dateline, speaker_unparsed, speaker_apposition, speaker_description,
-                speaker_role_title, speaker_org_description, speaker_not_number, speaker_pronoun,
+    "speaker": (speaker_dateline, speaker_participle, speaker_unparsed, speaker_apposition, speaker_description,
+                speaker_role_title, speaker_org_description, speaker_not_number, speaker_added,
+                speaker_pronoun,
                 speaker_introduced, speaker_floating, speaker_continuation,
                 speaker_first_person),
 }

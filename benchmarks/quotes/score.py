@@ -23,15 +23,13 @@ no article text is copied into the repository. Run::
     .venv/bin/python benchmarks/quotes/score.py [--articles DIR [DIR ...]] [--corpora DIR] [--verbose]
 
 Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
-``dev3/``, ``dev4/`` and ``heldout2/`` (real news; all development data now:
-the held-out ones were looked at in later rounds) are for tuning; ``heldout/``
-(short invented articles) and ``heldout3/`` (real news, annotated before the
-third round) are held out and scored only before and after a tuning round,
-never inspected item by item; ``heldout4/`` (real news, annotated before the
-fourth round's rule changes) is scored once, at the end of that round, and
-only when named with ``--articles``; so is ``heldout5/`` (real news, annotated
-by reading before the rule changes that follow the fourth round, scored once
-at the very end). Several folders are scored as one set.
+``dev3/``, ``dev4/``, ``heldout2/``, ``heldout3/`` and ``heldout4/`` (real
+news; all development data now: the held-out ones were looked at, item by
+item, in later rounds) are for tuning; ``heldout/`` (short invented articles)
+is held out. ``heldout3/`` and ``heldout4/`` are scored only when named with
+``--articles``; so is ``heldout5/`` (real news, annotated by reading before the
+fifth round's rule changes, scored as totals before and after that round).
+Several folders are scored as one set.
 """
 
 from __future__ import annotations

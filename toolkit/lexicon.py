@@ -501,6 +501,15 @@ TIME_NOUNS: frozenset[str] = frozenset({
     "decade", "century", "fortnight", "millennium",
 })
 
+#: Words that open a clause or phrase which only sets the time of the main
+#: one: the marker of a time clause ("As the minister announced …, the firm
+#: urged …") and the preposition before a gerund ("After claiming the title,
+#: …"). What such a clause says was said is background, not an attribution.
+TIME_CLAUSE_MARKS: frozenset[str] = frozenset({"as", "when", "while", "after", "before", "since"})
+TIME_PHRASE_PREPOSITIONS: frozenset[str] = frozenset({
+    "after", "before", "since", "on", "upon", "while", "when",
+})
+
 # =========================================================================== numbers
 
 #: Number words below twenty -> value.

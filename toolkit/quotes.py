@@ -103,6 +103,8 @@ from .lexicon import (
     SOURCE_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TIME_CLAUSE_MARKS,
+    TIME_PHRASE_PREPOSITIONS,
     WEEKDAYS,
     XCOMP_SPEECH_VERBS,
     honorifics,
@@ -1714,7 +1716,7 @@ def _time_clause(verb: Token) -> bool:
     minister announced the date, the firm urged …"): background, not what
     was said."""
     return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("as", "when", "while", "after", "before", "since")
+        c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS
         for c in verb.children)
 
 
@@ -2979,7 +2981,7 @@ def _time_phrase(verb: Token) -> bool:
     ("After claiming the title last year, the club …", "since announcing
     the deal"): an event in the background, not what was said."""
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and \
-        verb.head.lower_ in ("after", "before", "since", "on", "upon", "while", "when")
+        verb.head.lower_ in TIME_PHRASE_PREPOSITIONS
 
 
 @rule("speaker-participle", stage="quotes")

@@ -425,6 +425,18 @@ CASES = [
      [("Tom", 2, "PERSON"), ("Sunday", 1, "DATE"), ("Oslo", 1, "GPE")],
      {("Tom Ide", "PERSON", 1), ("Sunday Courier", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Tom Ide", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-place-unopposed", "The fair in Harrogate drew crowds from Oslo.",
+     [("Harrogate", 1, "ORG"), ("Oslo", 1, "GPE")],
+     {("Harrogate", "GPE", 1), ("Oslo", "GPE", 1)},
+     {("Harrogate", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-given-name-unopposed", "The prize went to Tove Brakspeare in Oslo.",
+     [("Tove", 2, "ORG"), ("Oslo", 1, "GPE")],
+     {("Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Tove Brakspeare", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("name-company-no-period", "Shares were sold to Harwick Freight Corp. in Oslo.",
+     [("Harwick", 3, "ORG"), ("Oslo", 1, "GPE")],
+     {("Harwick Freight Corp", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Harwick Freight Corp.", "ORG", 1), ("Oslo", "GPE", 1)}),
     ("type-newspaper", "The group publishes the Northern Courier in Oslo.",
      [("Northern", 2, "LOC"), ("Oslo", 1, "GPE")],
      {("Northern Courier", "ORG", 1), ("Oslo", "GPE", 1)},
@@ -453,7 +465,10 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "drop-common-word": {"drop-verb-or-adjective"},
             "type-work-title": {"type-work-unopposed"},
             "type-product": {"type-product-use"},
-            "merge-acronym-any-order": {"merge-acronym-defined"}}
+            "merge-acronym-any-order": {"merge-acronym-defined"},
+            "type-person-cue": {"type-given-name-unopposed"},
+            "merge-surname-of-unread-name": {"type-given-name-unopposed"},
+            "vote-stars": {"type-given-name-unopposed"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

@@ -409,6 +409,7 @@ class _Candidate:
     after_the: bool = False  # one singular person-tagged word after "the" ("the [Louvre] said")
     employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
+    address: bool = False  # "of [X], <known place>": the first part of a written address
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2456,7 +2457,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       traded=_is_traded(span),
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
-                      newspaper=_is_newspaper(span))
+                      newspaper=_is_newspaper(span), address=_in_address(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -3776,6 +3777,116 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return next(t for t in TIE_ORDER if ev.votes[t] == best)
 
 
+ADDRESS_PREPOSITIONS = frozenset({"of", "from", "in", "at", "near", "outside"})
+"""Words before a place written as an address ("a man from [X], Westshire")."""
+
+
+def _in_address(span: Span) -> bool:
+    """Written as a place in an address: after a place preposition and
+    followed by a comma and a known place or country ("a man from [Kettleby],
+    Westshire", "died at [Lowmoor], Norland"), or the known place after such a
+    name and its comma ("of Kettleby, [Westshire]").
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Ann Lee, 40, of Kettleby, Lancashire, was hurt.")
+        >>> _in_address(doc[6:7]), _in_address(doc[8:9]), _in_address(doc[0:2])
+        (True, True, False)
+    """
+    doc = span.doc
+    places, countries = lexicon.place_names(), country_keys()
+    if span.start >= 3 and doc[span.start - 1].text == ",":
+        i = span.start - 2
+        while i > max(span.start - 5, 0) and doc[i - 1].text[:1].isupper():
+            i -= 1
+        if (doc[i].text[:1].isupper() and doc[i - 1].lower_ in ADDRESS_PREPOSITIONS
+                and (name_key(span.text) in places or name_key(span.text) in countries)):
+            return True
+    if (span.start == 0 or doc[span.start - 1].lower_ not in ADDRESS_PREPOSITIONS
+            or span.end + 1 >= len(doc) or doc[span.end].text != ","):
+        return False
+    for n in (3, 2, 1):
+        after = doc[span.end + 1:span.end + 1 + n]
+        if len(after) == n and after[0].text[:1].isupper():
+            key = name_key(after.text)
+            if key in places or key in countries:
+                return True
+    return False
+
+
+def _acts_as_org_or_person(c: _Candidate) -> bool:
+    """Evidence in one mention that the name is an organisation's or a
+    person's, not a place's: it acts or speaks, owns something, is called
+    "it", is traded, employs, plays, is written with a title, a role, an
+    organisation noun or a work's cue."""
+    return (c.agent or c.speaker or c.possessor or c.neuter or c.which or c.org_clue
+            or c.traded or c.employer or c.group_noun or c.org_named or c.org_prefix
+            or c.band or c.club or c.set_score or c.chart_owner or c.newspaper
+            or c.plural_subject or c.titled or c.person_cue or c.gendered or c.stars
+            or c.maker or c.product or c.product_use or c.work or c.work_cue
+            or c.acronym or c.after_the or bool(c.description) or bool(c.forced))
+
+
+@rule("type-place-unopposed", stage="actors")
+def type_place_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly ORG, NORP or PERSON that the text only writes as a
+    place is a GPE: some mention is written as an address ("a man from
+    [Kettleby], Westshire"), or every form is a known town, county or state
+    (``data/places.txt``) and it was voted NORP or follows "in", "at" or
+    "near" ("the fair in [Lowmoor]"), and no mention shows it acting,
+    speaking, owning, playing or named with a title, a role or an
+    organisation's cue. Not in a report of team sport, where a town's name is
+    often its club's; a company named after a town ("shares of [Lowmoor]")
+    keeps the model's reading."""
+    best = max(ev.votes.values(), default=0)
+    if not best or not any(ev.votes[t] == best for t in ("ORG", "NORP", "PERSON")):
+        return None
+    if any(c.match_report or c.key in ev.joined or _acts_as_org_or_person(c) for c in cands):
+        return None
+    places = lexicon.place_names()
+    if any(c.address for c in cands) or (
+            ev.votes["PERSON"] != best and all(c.key in places for c in cands)
+            and (ev.votes["NORP"] == best or any(c.in_place or c.place_prep for c in cands))):
+        return "GPE"
+    return None
+
+
+def _given_first_hyphenated(key: str) -> bool:
+    """:func:`_given_name_first`, or the same with a hyphenated given name each
+    of whose parts is a given name ("ann-marie lefroy")."""
+    head, _, rest = key.partition(" ")
+    if "-" in head and rest and all(p in lexicon.given_names() for p in head.split("-")):
+        key = f"{head.split('-')[0]} {rest}"
+    return _given_name_first(key)
+
+
+@rule("type-given-name-unopposed", stage="actors")
+def type_given_name_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written "Given Surname" (a given name first that is no town's
+    name, the last word no everyday or organisation word) that the model
+    never read as a person's is a
+    PERSON when no mention ties it to an organisation: no organisation noun,
+    company form, "it", "which", shares, employees, band or team words
+    ("directed by [Ann-Marie Lefroy]", "[Tomas Vrbanek] and Ann Lee for best
+    actor"). Companies named after a person keep the model's reading when
+    the text says what they are ("investment bank [X]", "[X] said it"), and
+    a name a recall rule found keeps the type its own evidence gave it."""
+    if (ev.votes["PERSON"] or any(c.label == "PERSON" or c.guess not in {"", "PERSON"}
+                                  for c in cands) or not any(c.label for c in cands)):
+        return None
+    full = [c for c in cands if " " in c.key]
+    places = lexicon.place_names()
+    if not full or not all(_given_first_hyphenated(c.key) and c.key not in country_keys()
+                           and c.key.split()[0] not in places for c in full):
+        return None
+    if any(c.org_clue or c.neuter or c.which or c.traded or c.employer or c.group_noun
+           or c.org_named or c.org_prefix or c.band or c.club or c.chart_owner
+           or c.newspaper or c.plural_subject or c.acronym or c.product or c.work
+           or c.after_the or c.forced for c in cands):
+        return None
+    return "PERSON"
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -3784,7 +3895,8 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_cued_person, type_plural_verb, type_player_not_club, type_club,
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
-    type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)
+    type_person_cue, type_place_name, type_town_not_region, type_acting_place,
+    type_place_unopposed, type_given_name_unopposed, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -4180,8 +4292,40 @@ RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...]
     recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
+# Name rules: each takes an actor's name and returns the name it is known by.
+
+
+@rule("name-company-no-period", stage="actors")
+def name_company_no_period(name: str) -> str:
+    """A name that ends in an abbreviated company form drops the form's full
+    stop: "Harwick Freight Corp." -> "Harwick Freight Corp", "Lane Bros." ->
+    "Lane Bros" (``ORG_SUFFIXES``). The stop only marks the abbreviation (and
+    at a sentence's end the sentence too): the name is the same company's
+    whether the text writes it or not. Initials ("U.S.", "J.B.") keep theirs.
+
+    Example:
+        >>> name_company_no_period("Harwick Freight Corp."), name_company_no_period("Ann B.")
+        ('Harwick Freight Corp', 'Ann B.')
+    """
+    head, _, last = name.rpartition(" ")
+    if head and last.endswith(".") and last.count(".") == 1 and last.casefold() in ORG_SUFFIXES:
+        return name[:-1]
+    return name
+
+
+NAME_RULES: tuple[Callable[[str], str], ...] = (name_company_no_period,)
+"""Name rules, in order: each rewrites an actor's canonical name."""
+
+
+def _named(actor: Actor, disable: Collection[str]) -> Actor:
+    """``actor`` with the active name rules applied to its name."""
+    for rename in active(NAME_RULES, disable=disable):
+        actor.name = rename(actor.name)
+    return actor
+
+
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
-               "type": TYPE_RULES, "recall": RECALL_RULES}
+               "type": TYPE_RULES, "recall": RECALL_RULES, "name": NAME_RULES}
 """The actor rules by group, in the order :func:`extract_actors` applies them."""
 
 
@@ -4227,6 +4371,7 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
         _recall(doc, sentences, groups, group_types, joined, disable=disable)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
               if t and t in types]
+    actors = [_named(a, disable) for a in actors]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
 

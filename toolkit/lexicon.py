@@ -271,6 +271,7 @@ CONTINENTS: frozenset[str] = frozenset({
 ORG_SUFFIXES: frozenset[str] = frozenset({
     "plc", "ltd", "ltd.", "inc", "inc.", "corp", "corp.", "co", "co.", "llc", "llp", "ag",
     "gmbh", "nv", "sa", "spa", "bhd", "pty", "corporation", "incorporated", "limited",
+    "bros", "bros.",
 })
 
 #: Last words that make a name an organisation ("... Bank", "... Council", "... FC").

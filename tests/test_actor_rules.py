@@ -425,6 +425,18 @@ CASES = [
      [("Tom", 2, "PERSON"), ("Sunday", 1, "DATE"), ("Oslo", 1, "GPE")],
      {("Tom Ide", "PERSON", 1), ("Sunday Courier", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Tom Ide", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("extend-to-known-start", "Velmar Brooke fired staff in Oslo. Velmar Brooke Rail Services faces a charge.",
+     [("Velmar", 2, "ORG"), ("Oslo", 1, "GPE"), ("Brooke", 3, "ORG")],
+     {("Velmar Brooke", "ORG", 1), ("Oslo", "GPE", 1), ("Velmar Brooke Rail Services", "ORG", 1)},
+     {("Velmar Brooke", "ORG", 1), ("Oslo", "GPE", 1), ("Brooke Rail Services", "ORG", 1)}),
+    ("extend-over-given-name", "Winners in Oslo included Catalina Velez Moreno.",
+     [("Oslo", 1, "GPE"), ("Velez", 2, "PERSON")],
+     {("Catalina Velez Moreno", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Velez Moreno", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("cut-leading-common-word", "Bar Tove Brakspeare, the squad in Oslo is fit.",
+     [("Bar", 3, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Bar Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)}),
     ("type-place-unopposed", "The fair in Harrogate drew crowds from Oslo.",
      [("Harrogate", 1, "ORG"), ("Oslo", 1, "GPE")],
      {("Harrogate", "GPE", 1), ("Oslo", "GPE", 1)},
@@ -468,7 +480,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "merge-acronym-any-order": {"merge-acronym-defined"},
             "type-person-cue": {"type-given-name-unopposed"},
             "merge-surname-of-unread-name": {"type-given-name-unopposed"},
-            "vote-stars": {"type-given-name-unopposed"}}
+            "vote-stars": {"type-given-name-unopposed"},
+            "strip-affiliation": {"cut-leading-common-word"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

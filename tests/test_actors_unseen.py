@@ -108,3 +108,84 @@ def test_person_named_firm_with_a_firm_cue_stays_an_organisation(parse):
 def test_given_name_that_is_a_town_does_not_make_a_person(parse):
     doc = with_ents(parse("Trading on the Paris Velkoran was quiet."), ("Paris", 2, "ORG"))
     assert rows(doc) == {("Paris Velkoran", "ORG")}
+
+
+# --------------------------------------------------------------- repairs of cut and glued names
+
+
+def test_name_cut_after_a_known_start_is_joined(parse):
+    doc = with_ents(parse("Velmar Brooke fired staff. Velmar Brooke Rail Services faces a charge."),
+                    ("Velmar", 2, "ORG"), ("Brooke", 3, "ORG"))
+    sent = list(doc.sents)[1]
+    assert [e.text for e in act.extend_to_known_start(list(doc.ents)[1:], sent)] == [
+        "Velmar Brooke Rail Services"]
+
+
+def test_untagged_capitals_before_an_unknown_name_stay_out(parse):
+    doc = with_ents(parse("Velmar Brooke fired staff. Hollin Brooke Rail Services faces a charge."),
+                    ("Velmar", 2, "ORG"), ("Brooke", 3, "ORG"))
+    sent = list(doc.sents)[1]
+    assert [e.text for e in act.extend_to_known_start(list(doc.ents)[1:], sent)] == [
+        "Brooke Rail Services"]
+
+
+def test_untagged_given_name_before_a_person_joins_it(parse):
+    doc = with_ents(parse("Winners included Catalina Velez Moreno and others."), ("Velez", 2, "PERSON"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.extend_over_given_name(list(doc.ents), sent)] == [
+        "Catalina Velez Moreno"]
+    doc = with_ents(parse("Winners included Catalina Ann Lee and others."), ("Ann", 2, "PERSON"))
+    sent = next(doc.sents)  # the entity starts with a given name of its own: two people
+    assert [e.text for e in act.extend_over_given_name(list(doc.ents), sent)] == ["Ann Lee"]
+
+
+def test_leading_everyday_word_is_cut_off_a_person(parse):
+    doc = with_ents(parse("Bar Tove Brakspeare, who is injured, the squad is fit."), ("Bar", 3, "PERSON"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.cut_leading_common_word(list(doc.ents), sent)] == ["Tove Brakspeare"]
+
+
+def test_title_possessive_is_not_cut(parse):
+    doc = with_ents(parse("Dead Man's Shoes won a prize."), ("Dead", 3, "PERSON"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.cut_leading_common_word(list(doc.ents), sent)] == ["Dead Man's"]
+
+
+# --------------------------------------------------------------- narrowed rules
+
+
+def test_single_organisation_word_after_the_capitals_stays(parse):
+    doc = with_ents(parse("The Harbour Grain committee met in Oslo."), ("Harbour", 3, "ORG"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.cut_org_noun_tail(list(doc.ents), sent)] == ["Harbour Grain committee"]
+    doc = with_ents(parse("The Norland Press news agency reported it."), ("Norland", 4, "ORG"))
+    sent = next(doc.sents)
+    assert [e.text for e in act.cut_org_noun_tail(list(doc.ents), sent)] == ["Norland Press"]
+
+
+def test_sentence_start_country_or_owner_is_not_dropped(parse):
+    doc = with_ents(parse("Germany's largest online provider is cutting prices."), ("Germany", 1, "GPE"))
+    sent = next(doc.sents)
+    assert not act.drop_sentence_start_modifier(doc.ents[0], "GPE", sent)
+
+
+def test_short_form_joined_to_a_club_name_does_not_make_a_person(parse):
+    doc = with_ents(parse("Harwick United lost in Oslo. Later United fans were angry with the referee."),
+                    ("Harwick", 2, "PERSON"), ("Oslo", 1, "GPE"), ("United", 1, "ORG"))
+    assert ("Harwick United", "ORG") in rows(doc)
+
+
+def test_plural_nationality_gets_no_vote_from_a_pronoun():
+    cand = act._Candidate(start=0, end=1, label="NORP", sentence=0, key="norlanders", gendered=True)
+    ev = act._TypeEvidence(joined=set(), votes=act.Counter(), agent=False, neuter=False)
+    assert act.vote_gendered(cand, ev) is None
+    cand.label, cand.key = "ORG", "velkoran"
+    assert act.vote_gendered(cand, ev) == "PERSON"
+
+
+def test_country_is_never_a_work_title():
+    ev = act._TypeEvidence(joined=set(), votes=act.Counter(), agent=False, neuter=False)
+    us = act._Candidate(start=0, end=1, label="GPE", sentence=0, key="us", work=True)
+    assert act.type_work_title([us], ev) is None
+    film = act._Candidate(start=0, end=1, label="ORG", sentence=0, key="harrow lane", work=True)
+    assert act.type_work_title([film], ev) == "WORK"

@@ -2209,13 +2209,19 @@ def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
 def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
     """Cut lower-case organisation nouns off the end of a name: "the [Norland
     Press news agency] reported" names "Norland Press", an ORG; the nouns
-    say what it is, they are not part of its name."""
+    say what it is, they are not part of its name. One organisation word
+    alone after the capitals stays ("the [Harbour Grain committee]"): a
+    committee, council or board is named so, and the capitals alone name
+    nothing."""
     doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
     for ent in ents:
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and (
                 doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in {"news"} and end < ent.end):
             end -= 1
+        if (end == ent.end - 1 and doc[end].lower_ in ORG_HEAD_WORDS
+                and doc[end].lower_ not in MEDIA_NOUNS):
+            end = ent.end  # "the [Harbour Grain committee]": the body's own name
         if end < ent.end and doc[end - 1].text[:1].isupper():
             ent = Span(doc, ent.start, end, label="ORG")
         out.append(ent)
@@ -2246,6 +2252,76 @@ def extend_to_known_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _untagged_capitals_before(ent: Span, sent: Span, out: list[Span], *, most: int = 3) -> int:
+    """Where a run of at most ``most`` untagged capitalised words (no title)
+    right before ``ent`` starts, not reaching back into an entity already kept."""
+    doc, start = sent.doc, ent.start
+    while (start > sent.start and start > ent.start - most and doc[start - 1].text[:1].isupper()
+           and doc[start - 1].is_alpha and not doc[start - 1].ent_type_
+           and not _role_kind(doc[start - 1]) and not (out and out[-1].end > start - 1)):
+        start -= 1
+    return start
+
+
+@rule("extend-to-known-start", stage="actors")
+def extend_to_known_start(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an entity over the untagged capitalised words before it when
+    they and the entity's first words are a name of two or more words the
+    model tagged elsewhere in the article: with "[Velmar Brooke]" tagged
+    elsewhere, "Velmar [Brooke Rail Services] faces a charge" names "Velmar
+    Brooke Rail Services", a unit named after the firm (the model cut the
+    name in the middle, and its tail alone names nobody)."""
+    doc, out, known = sent.doc, [], _known_names(sent.doc)
+    for ent in ents:
+        start = _untagged_capitals_before(ent, sent, out)
+        extended = None
+        for s in range(start, ent.start):
+            if any(name_key(doc[s:e].text) in known for e in range(ent.start + 1, ent.end + 1)):
+                extended = Span(doc, s, ent.end, label=ent.label_)
+                break
+        out.append(extended if extended is not None else ent)
+    return out
+
+
+@rule("extend-over-given-name", stage="actors")
+def extend_over_given_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A PERSON entity right after an untagged capitalised given name
+    (``data/given_names.txt``, not the sentence's first word) takes it in when
+    its own first word is no given name: "winners included Ann [Velez
+    Moreno]" is "Ann Velez Moreno" (the model left out a first name it did
+    not know with a surname it did)."""
+    doc, out, given = sent.doc, [], lexicon.given_names()
+    for ent in ents:
+        i = ent.start - 1
+        if (ent.label_ == "PERSON" and i > sent.start and ent[0].lower_ not in given
+                and doc[i].lower_ in given and doc[i].text[:1].isupper() and doc[i].is_alpha
+                and doc[i].tag_ == "NNP" and not doc[i].ent_type_ and not _role_kind(doc[i])
+                and not (out and out[-1].end > i)):
+            ent = Span(doc, i, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+@rule("cut-leading-common-word", stage="actors")
+def cut_leading_common_word(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut an everyday English word off the front of a PERSON entity of three
+    or more words whose next word is a given name: "[Bar Ann Lefroy], who is
+    back from injury" (the preposition "bar", capitalised at the sentence's
+    start) is "Ann Lefroy". A title ("Keeper", "Coach") is left to
+    ``strip-title-from-name``, a given name that is also a word ("Will",
+    "Mark") stays, and so does a title's possessive ("[Dead Man's] Shoes")."""
+    out, given = [], lexicon.given_names()
+    for ent in ents:
+        first = ent[0] if len(ent) else None
+        if (ent.label_ == "PERSON" and len(ent) >= 3 and first.is_alpha
+                and first.lower_ not in given and _everyday(first.lower_)
+                and not _role_kind(first) and ent[1].lower_ in given
+                and all(t.text[:1].isupper() and t.is_alpha for t in ent[1:3])):
+            ent = Span(sent.doc, ent.start + 1, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
@@ -2253,7 +2329,8 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     strip_title_from_name, extend_given_name, split_person_possessor, cut_trailing_scores,
     strip_nationality_from_unread_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
-    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name)
+    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name,
+    extend_to_known_start, extend_over_given_name, cut_leading_common_word)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2334,7 +2411,8 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
     Capitalised only because it opens the sentence, the word (frequent in
     English, or written in lower case elsewhere in the text) is part of a
     common noun phrase; a name the article uses inside a sentence ("Apple
-    shares rose", with "... at Apple" later) is kept.
+    shares rose", with "... at Apple" later) is kept, and so are a known place
+    or country and an owner ("[Norland]'s largest bank").
     """
     doc = span.doc
     if len(span) != 1 or span.start != _first_word(sent) or span.end >= sent.end:
@@ -2345,6 +2423,8 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
         return False
     if not _common_here(span[0]):
         return False
+    if span.root.dep_ == "poss" or _is_place_key(name_key(span.text)):
+        return False  # "[Norland]'s largest bank": an owner, a country or a town
     return not any(t.text == span[0].text and t.i != span.start and t.i != _first_word(t.sent)
                    for t in doc)
 
@@ -3235,7 +3315,11 @@ def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
 @rule("vote-gendered", stage="actors")
 def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """A name the text goes on to call "he" or "she" or whose clause says "his"
-    or "her" ("X scored his third try") votes PERSON, whatever the tag."""
+    or "her" ("X scored his third try") votes PERSON, whatever the tag. A
+    plural the model read as a nationality ("[Norlanders] hope that his
+    visit ...") names a people, not the one the pronoun is about."""
+    if c.label == "NORP" and c.key.endswith("s"):
+        return None
     return "PERSON" if c.gendered else None
 
 
@@ -3296,8 +3380,11 @@ def type_work_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
     "The film [X]", "her album [X]", "his [X] single", or a quoted title: the
     name is a work (type ``WORK``, which :func:`extract_actors` leaves out).
+    A country's name is never one.
     """
     works = sum(c.work for c in cands)
+    if all(c.key in country_keys() for c in cands):
+        return None  # "by [US] author Ann Lee": a country is no title
     return "WORK" if works and works * 2 >= len(cands) else None
 
 
@@ -3664,7 +3751,15 @@ def type_acting_name_not_nationality(cands: list[_Candidate], ev: _TypeEvidence)
 
 @rule("type-joined-person", stage="actors")
 def type_joined_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """An actor whose short form joined a person's full name is a PERSON."""
+    """An actor whose short form joined a person's full name is a PERSON.
+
+    Not when a longer form ends in an organisation word or company form
+    ("[Harwick United]" tagged PERSON and "United" joined to it): that is a
+    club's or a firm's name, left to ``type-org-word``.
+    """
+    if any(" " in c.key and (_words(c.key)[-1] in ORG_HEAD_WORDS or _words(c.key)[-1] in ORG_SUFFIXES)
+           for c in cands):
+        return None
     return "PERSON" if any(c.key in ev.joined for c in cands) else None
 
 

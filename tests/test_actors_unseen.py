@@ -189,3 +189,8 @@ def test_country_is_never_a_work_title():
     assert act.type_work_title([us], ev) is None
     film = act._Candidate(start=0, end=1, label="ORG", sentence=0, key="harrow lane", work=True)
     assert act.type_work_title([film], ev) == "WORK"
+
+
+def test_the_nations_of_the_united_kingdom_are_places():
+    from toolkit import lexicon
+    assert {"england", "scotland", "wales", "northern ireland"} <= lexicon.place_names()

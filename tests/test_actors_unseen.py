@@ -194,3 +194,9 @@ def test_country_is_never_a_work_title():
 def test_the_nations_of_the_united_kingdom_are_places():
     from toolkit import lexicon
     assert {"england", "scotland", "wales", "northern ireland"} <= lexicon.place_names()
+
+
+def test_railways_is_an_organisation_word_like_airlines(parse):
+    doc = with_ents(parse("Shares in Velmar Railways fell in Oslo."),
+                    ("Velmar", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Velmar Railways", "ORG") in rows(doc)

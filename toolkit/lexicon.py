@@ -286,6 +286,7 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
     "exchange", "fund", "library", "news", "brothers", "alliance", "coalition", "front", "movement", "brigade",
     "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
+    "railroads", "railways",
     "cooperative", "co-operative", "consortium", "laboratories",
 })
 

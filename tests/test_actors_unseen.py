@@ -200,3 +200,33 @@ def test_railways_is_an_organisation_word_like_airlines(parse):
     doc = with_ents(parse("Shares in Velmar Railways fell in Oslo."),
                     ("Velmar", 2, "PERSON"), ("Oslo", 1, "GPE"))
     assert ("Velmar Railways", "ORG") in rows(doc)
+
+
+# --------------------------------------------------------------- type-award-work
+
+
+def test_what_a_prize_is_given_for_is_a_work(parse):
+    doc = with_ents(parse("Ann Lefroy took the best debut prize for Harrow Lane in Oslo."),
+                    ("Ann", 2, "PERSON"), ("Harrow", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert rows(doc) == {("Ann Lefroy", "PERSON"), ("Oslo", "GPE")}
+    assert ("Harrow Lane", "ORG") in rows(doc, disable={"type-award-work"})
+
+
+def test_winner_listed_with_the_work(parse):
+    doc = with_ents(parse("Best actors are Tom Ide for Harrow Lane and Ann Lefroy for Velmar."),
+                    ("Tom", 2, "PERSON"), ("Harrow", 2, "PERSON"), ("Ann", 2, "PERSON"),
+                    ("Velmar", 1, "PERSON"))
+    names = {n for n, _ in rows(doc)}
+    assert "Harrow Lane" not in names and "Velmar" not in names
+    assert {"Tom Ide", "Ann Lefroy"} <= names
+
+
+def test_prize_for_a_country_or_a_person_is_no_work(parse):
+    doc = with_ents(parse("She won the prize for Norway and the award for Ann Lefroy."),
+                    ("Norway", 1, "GPE"), ("Ann", 2, "PERSON"))
+    assert rows(doc) == {("Norway", "GPE"), ("Ann Lefroy", "PERSON")}
+
+
+def test_for_without_an_award_is_no_cue(parse):
+    doc = with_ents(parse("He bid for Harrow Lane in Oslo."), ("Harrow", 2, "ORG"), ("Oslo", 1, "GPE"))
+    assert ("Harrow Lane", "ORG") in rows(doc)

@@ -410,6 +410,7 @@ class _Candidate:
     employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
     address: bool = False  # "of [X], <known place>": the first part of a written address
+    award_for: bool = False  # what an award is given for ("the prize for [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2537,7 +2538,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       traded=_is_traded(span),
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
-                      newspaper=_is_newspaper(span), address=_in_address(span))
+                      newspaper=_is_newspaper(span), address=_in_address(span),
+                      award_for=_award_for(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -3946,6 +3948,45 @@ def type_place_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | No
     return None
 
 
+AWARD_VERBS = frozenset({"win", "take", "nominate", "receive", "earn", "scoop", "collect", "go"})
+"""Verbs of winning: "[Ann Lee] took best actor for [X]", "the award went to Ann Lee for [X]"."""
+
+
+def _award_for(span: Span) -> bool:
+    """What an award is given for: the object of "for" after an award noun
+    (``lexicon.AWARD_NOUNS``: "the best debut prize for [X]"), after a
+    category ("best first feature for [X]"), after a person listed as a
+    winner ("best actors are Ann Lee for [X]"), or after a verb of winning
+    ("took the award for [X]"), in a sentence that names an award or says
+    "best"; "the" may come between ("for The [X]")."""
+    root = span.root
+    prep = root.head
+    if (root.dep_ != "pobj" or prep.lower_ != "for" or not 1 <= span.start - prep.i <= 2
+            or (span.start - prep.i == 2 and span.doc[prep.i + 1].lower_ != "the")):
+        return False
+    sent = span.sent
+    if not any(t.lower_ in lexicon.AWARD_NOUNS or t.lower_ == "best" for t in sent):
+        return False
+    head = prep.head
+    return (head.lower_ in lexicon.AWARD_NOUNS or head.ent_type_ == "PERSON"
+            or any(c.lower_ == "best" for c in head.children)
+            or (head.pos_ == "VERB" and head.lemma_ in AWARD_VERBS))
+
+
+@rule("type-award-work", stage="actors")
+def type_award_work(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name an award is given for ("Ann Lee took the best debut prize for
+    [Harrow Lane]", "best actors are Ann Lee for [Harrow Lane]") is a work, no
+    actor (type ``WORK``, left out), when no mention shows it acting, owning or
+    named like a person, a place or a party (the prize "for [Norland]" is a
+    country's; "for [Ann Lee]" a person's)."""
+    if (any(c.award_for for c in cands) and not any(_acts_as_actor(c) for c in cands)
+            and not _person_or_place(cands)
+            and not any(_given_first_hyphenated(c.key) for c in cands)):
+        return "WORK"
+    return None
+
+
 def _given_first_hyphenated(key: str) -> bool:
     """:func:`_given_name_first`, or the same with a hyphenated given name each
     of whose parts is a given name ("ann-marie lefroy")."""
@@ -3991,7 +4032,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
-    type_place_unopposed, type_given_name_unopposed, type_majority)
+    type_place_unopposed, type_given_name_unopposed, type_award_work, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

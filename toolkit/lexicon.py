@@ -347,6 +347,14 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "ballet", "memoir", "autobiography", "anthology", "hit",
 })
 
+#: Nouns of awards: "the prize for [X]", "Ann Lee won best actor for [X]": what
+#: an award is given for is a work, or a role in one.
+AWARD_NOUNS: frozenset[str] = frozenset({
+    "award", "awards", "prize", "prizes", "nomination", "nominations", "oscar", "oscars",
+    "bafta", "baftas", "emmy", "emmys", "grammy", "grammys", "golden globe", "trophy",
+    "accolade", "honour", "honor", "gong",
+})
+
 #: Nouns of made things: a name that modifies one after a determiner or an
 #: adjective ("the first [X] computer", "its [X] console") is a product, not an
 #: actor (a subset of :data:`WORK_NOUNS` plus other devices).

@@ -86,10 +86,10 @@ def test_town_named_company_without_a_place_cue_stays_an_organisation(parse):
 
 
 def test_given_name_tagged_org_with_nothing_of_a_firm_is_a_person(parse):
-    doc = with_ents(parse("The film, directed by Paul Velkoran, won the prize."),
-                    ("Paul", 2, "ORG"))
-    assert rows(doc) == {("Paul Velkoran", "PERSON")}
-    assert rows(doc, disable={"type-given-name-unopposed"}) == {("Paul Velkoran", "ORG")}
+    doc = with_ents(parse("The film, directed by Tove Velkoran, won the prize."),
+                    ("Tove", 2, "ORG"))
+    assert rows(doc) == {("Tove Velkoran", "PERSON")}
+    assert rows(doc, disable={"type-given-name-unopposed"}) == {("Tove Velkoran", "ORG")}
 
 
 def test_hyphenated_given_name_and_facility_tag(parse):
@@ -100,9 +100,22 @@ def test_hyphenated_given_name_and_facility_tag(parse):
 
 
 def test_person_named_firm_with_a_firm_cue_stays_an_organisation(parse):
-    doc = with_ents(parse("The deal was led by investment bank Paul Velkoran, which declined to comment."),
-                    ("Paul", 2, "ORG"))
-    assert rows(doc) == {("Paul Velkoran", "ORG")}
+    doc = with_ents(parse("The deal was led by investment bank Tove Velkoran, which declined to comment."),
+                    ("Tove", 2, "ORG"))
+    assert rows(doc) == {("Tove Velkoran", "ORG")}
+
+
+def test_firm_where_someone_works_or_a_plural_club_stays_an_organisation(parse):
+    doc = with_ents(parse("Prices will rise, said an economist at Tove Velkoran on Monday."),
+                    ("Tove", 2, "ORG"))
+    assert rows(doc) == {("Tove Velkoran", "ORG")}
+    doc = with_ents(parse("He signed a deal with Tove Lions last week."), ("Tove", 2, "ORG"))
+    assert rows(doc) == {("Tove Lions", "ORG")}
+
+
+def test_given_name_that_is_an_everyday_word_does_not_make_a_person(parse):
+    doc = with_ents(parse("Fans of Star Velkoran met last week."), ("Star", 2, "ORG"))
+    assert rows(doc) == {("Star Velkoran", "ORG")}
 
 
 def test_given_name_that_is_a_town_does_not_make_a_person(parse):

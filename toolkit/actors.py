@@ -3999,22 +3999,28 @@ def _given_first_hyphenated(key: str) -> bool:
 @rule("type-given-name-unopposed", stage="actors")
 def type_given_name_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name written "Given Surname" (a given name first that is no town's
-    name, the last word no everyday or organisation word) that the model
-    never read as a person's is a
+    name and no everyday word, the last word, or its singular, no everyday or
+    organisation word) that the model tagged only ORG or FAC is a
     PERSON when no mention ties it to an organisation: no organisation noun,
     company form, "it", "which", shares, employees, band or team words
     ("directed by [Ann-Marie Lefroy]", "[Tomas Vrbanek] and Ann Lee for best
     actor"). Companies named after a person keep the model's reading when
-    the text says what they are ("investment bank [X]", "[X] said it"), and
-    a name a recall rule found keeps the type its own evidence gave it."""
-    if (ev.votes["PERSON"] or any(c.label == "PERSON" or c.guess not in {"", "PERSON"}
+    the text says what they are ("investment bank [X]", "[X] said it") or
+    where they are ("an economist at [X]"); a club's name ("[Tove Bulls]",
+    a plural) and a name beginning with a word ("[Star Lane]") are left
+    alone, and a name a recall rule found keeps the type its own evidence
+    gave it."""
+    if (ev.votes["PERSON"] or any(c.label not in {"", "ORG", "FAC"} or c.guess not in {"", "PERSON"}
                                   for c in cands) or not any(c.label for c in cands)):
         return None
     full = [c for c in cands if " " in c.key]
     places = lexicon.place_names()
     if not full or not all(_given_first_hyphenated(c.key) and c.key not in country_keys()
-                           and c.key.split()[0] not in places for c in full):
+                           and c.key.split()[0] not in places and not _everyday(c.key.split()[0])
+                           and not _everyday(_singular(c.key.split()[-1])) for c in full):
         return None
+    if any(c.in_place or c.place_prep or c.address for c in cands):
+        return None  # "an economist at [X]": people are not where one works
     if any(c.org_clue or c.neuter or c.which or c.traded or c.employer or c.group_noun
            or c.org_named or c.org_prefix or c.band or c.club or c.chart_owner
            or c.newspaper or c.plural_subject or c.acronym or c.product or c.work

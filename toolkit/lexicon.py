@@ -279,6 +279,7 @@ CONTINENTS: frozenset[str] = frozenset({
 ORG_SUFFIXES: frozenset[str] = frozenset({
     "plc", "ltd", "ltd.", "inc", "inc.", "corp", "corp.", "co", "co.", "llc", "llp", "ag",
     "gmbh", "nv", "sa", "spa", "bhd", "pty", "corporation", "incorporated", "limited",
+    "bros", "bros.",
 })
 
 #: Last words that make a name an organisation ("... Bank", "... Council", "... FC").
@@ -293,6 +294,7 @@ ORG_HEAD_WORDS: frozenset[str] = frozenset({
     "pictures", "magazine", "newspaper", "times", "journal", "gazette", "herald",
     "exchange", "fund", "library", "news", "brothers", "alliance", "coalition", "front", "movement", "brigade",
     "brigades", "concern", "team", "orchestra", "band", "choir", "railroad", "railway",
+    "railroads", "railways",
     "cooperative", "co-operative", "consortium", "laboratories",
 })
 
@@ -351,6 +353,14 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "machine", "computer", "console", "handset", "phone", "software", "brand",
     "drama", "comedy", "thriller", "biography", "epic", "blockbuster", "cartoon",
     "ballet", "memoir", "autobiography", "anthology", "hit",
+})
+
+#: Nouns of awards: "the prize for [X]", "Ann Lee won best actor for [X]": what
+#: an award is given for is a work, or a role in one.
+AWARD_NOUNS: frozenset[str] = frozenset({
+    "award", "awards", "prize", "prizes", "nomination", "nominations", "oscar", "oscars",
+    "bafta", "baftas", "emmy", "emmys", "grammy", "grammys", "golden globe", "trophy",
+    "accolade", "honour", "honor", "gong",
 })
 
 #: Nouns of made things: a name that modifies one after a determiner or an

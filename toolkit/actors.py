@@ -2717,7 +2717,11 @@ def _spelled_by_prefixes(acronym: str, name: str) -> bool:
         False
     """
     acronym = acronym.replace(".", "").casefold()
+    if not 2 <= len(acronym) <= 8:
+        return False
     words = [w for w in re.split(r"[\s-]+", name.casefold()) if w]
+    if not _may_spell(acronym, words):
+        return False
 
     @cache
     def fits(a: int, w: int) -> bool:
@@ -2729,7 +2733,18 @@ def _spelled_by_prefixes(acronym: str, name: str) -> bool:
         return any(fits(a + n, w + 1) for n in range(1, len(word) + 1)
                    if acronym[a:a + n] == word[:n])
 
-    return 2 <= len(acronym) <= 8 and fits(0, 0)
+    return fits(0, 0)
+
+
+def _may_spell(acronym: str, words: list[str]) -> bool:
+    """What :func:`_spelled_by_prefixes` needs before it searches: no more main
+    words than letters, and the first letter is the start of the first main
+    word or of an optional word before it."""
+    main = [w for w in words if w not in ACRONYM_STOPWORDS]
+    if len(main) > len(acronym):
+        return False
+    lead = words[:words.index(main[0]) + 1] if main else words
+    return any(w[0] == acronym[0] for w in lead)
 
 
 @rule("merge-acronym-defined", stage="actors")
@@ -3016,8 +3031,8 @@ def _clips(short: str, name: str) -> bool:
         return False
     if words[0].startswith(short) and len(short) < len(words[0]) and len(short) <= 4:
         return True  # "nat"; not "nation" for "national harbour board"
-    return (not bare.startswith(words[0]) and _spelled_by_prefixes(bare, name)
-            and all(w[:1] in bare for w in words))
+    return (all(w[:1] in bare for w in words) and not bare.startswith(words[0])
+            and _spelled_by_prefixes(bare, name))
 
 
 @rule("merge-clipped-name", stage="actors")

@@ -754,6 +754,8 @@ def _is_neuter(span: Span) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb, doc = root.head, span.doc
+    if not _words_under(verb, {"it", "its"}):
+        return False  # no "it" or "its" anywhere in the verb's clause
     its = next((t for t in verb.subtree if t.lower_ == "its" and t.i >= span.end), None)
     if its is not None and verb.lemma_ not in SPEECH_VERBS and not any(
             t.ent_type_ in ACTOR_TYPES or t.is_quote or t.lower_ in org_nouns()
@@ -767,6 +769,14 @@ def _is_neuter(span: Span) -> bool:
             if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
                 return True
     return False
+
+
+def _words_under(head: Token, words: Collection[str]) -> bool:
+    """Some word of ``words`` (lower case) lies between the edges of ``head``'s
+    subtree: a test on the doc's token columns that can rule out a walk of
+    the subtree's Tokens."""
+    lower = token_columns(head.doc)["lower"]
+    return any(w in words for w in lower[head.left_edge.i:head.right_edge.i + 1])
 
 
 def _known_names(doc: Doc) -> dict[str, int]:
@@ -1157,27 +1167,31 @@ def _title_shaped(span: Span) -> bool:
     """Capitalised like a title: a small word after the first is capitalised
     ("Meet The Neighbours", "Back To Harwick", "Drift Away"), as no person's
     or company's name is written."""
-    return any(t.text[:1].isupper() and len(t.text) > 1 and t.lower_ in TITLE_SMALL_WORDS
-               for t in span[1:])
+    cols = token_columns(span.doc)
+    return any(text[:1].isupper() and len(text) > 1 and lower in TITLE_SMALL_WORDS
+               for text, lower in zip(cols["text"][span.start + 1:span.end],
+                                      cols["lower"][span.start + 1:span.end], strict=True))
 
 
 def _in_title_phrase(span: Span) -> bool:
     """Part of a title: after a capitalised small word inside the sentence
     ("Beyond the [X]"), or set off by commas after a work noun ("the film,
     Under the [X],")."""
-    doc, i, sent = span.doc, span.start - 1, span.sent  # Span.sent walks tokens: once
-    while i >= sent.start and doc[i].lower_ in {"the", "a", "an", "of"}:
+    i, sent = span.start - 1, span.sent  # Span.sent walks tokens: once
+    cols = token_columns(span.doc)
+    text, lower = cols["text"], cols["lower"]
+    while i >= sent.start and lower[i] in {"the", "a", "an", "of"}:
         i -= 1
-    if (i > _first_word(sent) and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
-            and doc[i].lower_ not in {"and", "of"}):
+    if (i > _first_word(sent) and text[i][:1].isupper() and cols["tag"][i] in {"IN", "TO", "CC"}
+            and lower[i] not in {"and", "of"}):
         return True
     j = span.start - 1
-    while j >= sent.start and span.start - j <= 4 and doc[j].text != ",":
-        if not (doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "a", "an", "of"}):
+    while j >= sent.start and span.start - j <= 4 and text[j] != ",":
+        if not (text[j][:1].isupper() or lower[j] in {"the", "a", "an", "of"}):
             return False
         j -= 1
-    return (j > sent.start and doc[j].text == "," and doc[j - 1].is_lower
-            and doc[j - 1].lower_ in WORK_NOUNS)
+    return (j > sent.start and text[j] == "," and text[j - 1].islower()
+            and lower[j - 1] in WORK_NOUNS)
 
 
 def _before_place_noun(span: Span) -> bool:
@@ -1242,6 +1256,8 @@ def _stars_in(span: Span) -> bool:
                 t.lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES for t in span)):
             return False
         return not _is_place_key(name_key(span.text))
+    if "starring" not in token_columns(doc)["lower"][span.end:span.end + 2]:
+        return False
     nxt = next((t for t in doc[span.end:span.end + 2] if t.lower_ == "starring"), None)
     return nxt is not None and (nxt.head.i in range(span.start, span.end) or nxt.head == root.head
                                 ) and any(c.dep_ == "dobj" and c.tag_ == "NNP" for c in nxt.children)
@@ -1350,13 +1366,13 @@ def _after_work_entity(span: Span) -> bool:
     between). A channel, a place or a maker after "on", "at", "in", "by",
     "from" or "for" stays ("[Soap] on [X]"), and so does an acronym or a
     known place."""
-    doc, i = span.doc, span.start - 1
-    steps = 0
-    while i > 0 and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
+    cols, i = token_columns(span.doc), span.start - 1
+    steps, tag = 0, cols["tag"]
+    while i > 0 and steps < 3 and tag[i] in {"IN", "TO", "DT", "VBG"}:
         i, steps = i - 1, steps + 1
-    if any(t.lower_ in {"on", "at", "by", "from", "for", "in"} for t in doc[i + 1:span.start]):
+    if any(w in {"on", "at", "by", "from", "for", "in"} for w in cols["lower"][i + 1:span.start]):
         return False  # where or by whom a work is shown: "[Soap] on [X]"
-    return (steps > 0 and doc[i].ent_type_ == "WORK_OF_ART" and not _is_acronym(span.text)
+    return (steps > 0 and cols["ent"][i] == "WORK_OF_ART" and not _is_acronym(span.text)
             and not _is_place_key(name_key(span.text)))
 
 
@@ -3870,6 +3886,8 @@ def _is_gendered(span: Span) -> bool:
     root = span.root
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
+    if not _words_under(root.head, {"he", "she", "his", "her"}):
+        return False  # none of the four words anywhere in the verb's clause
     if any(c.dep_ in {"ccomp", "conj", "xcomp"} and any(
             g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"} for g in c.children)
            for c in root.head.children):

@@ -233,6 +233,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
@@ -273,7 +274,7 @@ from .lexicon import (
     TITLE_SMALL_WORDS,
     WORK_NOUNS,
 )
-from .nlp import body_sentences, doc_text, token_columns
+from .nlp import body_sentences, doc_text, sentences, token_columns
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -635,6 +636,18 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 
 def _only_titles(span: Span) -> bool:
     return all(_role_kind(t) or _is_connector(t) for t in span)
+
+
+def _sent_of(doc: Doc, i: int) -> Span:
+    """The sentence that holds token ``i``, as ``Span.sent`` and ``Token.sent``
+    give it, from sentence starts kept once per doc (plain ints): spaCy's own
+    lookup checks the whole doc for sentence annotation on every call."""
+    starts = doc.user_data.get("actor_sentence_starts")
+    if starts is None or starts[-1] != len(doc):
+        starts = [sent.start for sent in sentences(doc)] + [len(doc)]
+        doc.user_data["actor_sentence_starts"] = starts
+    k = bisect.bisect_right(starts, i) - 1
+    return doc[starts[k]:starts[k + 1]]
 
 
 def _first_word(sent: Span) -> int:
@@ -1065,7 +1078,8 @@ def _set_scores_after(span: Span) -> bool:
         return True
     # the winner: "[X] beat Ann Lee 6-4 6-3"
     return (root.dep_ == "nsubj" and root.head.lemma_ in MATCH_VERBS
-            and SET_SCORES_RE.search(doc_text(doc), span.end_char, root.sent.end_char) is not None)
+            and SET_SCORES_RE.search(doc_text(doc), span.end_char,
+                                     _sent_of(doc, root.i).end_char) is not None)
 
 
 MATCH_REPORT_CLUB_WORDS = 3
@@ -1177,7 +1191,7 @@ def _in_title_phrase(span: Span) -> bool:
     """Part of a title: after a capitalised small word inside the sentence
     ("Beyond the [X]"), or set off by commas after a work noun ("the film,
     Under the [X],")."""
-    i, sent = span.start - 1, span.sent  # Span.sent walks tokens: once
+    i, sent = span.start - 1, _sent_of(span.doc, span.start)
     cols = token_columns(span.doc)
     text, lower = cols["text"], cols["lower"]
     while i >= sent.start and lower[i] in {"the", "a", "an", "of"}:
@@ -1348,7 +1362,7 @@ def _title_tail(span: Span) -> bool:
         return False
     word = doc[i - 3]
     return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
-            and word.i > _first_word(span.sent) and _role_kind(word) != "role"
+            and word.i > _first_word(_sent_of(doc, span.start)) and _role_kind(word) != "role"
             and not _is_place_key(name_key(span.text)))
 
 
@@ -1396,7 +1410,7 @@ def _law_tail(span: Span) -> bool:
     prev = doc[span.start - 1]
     return (prev.text[:1].isupper() and prev.is_alpha and not prev.ent_type_
             and prev.head.i == span.start and _role_kind(prev) != "honorific"
-            and prev.i > _first_word(span.sent))
+            and prev.i > _first_word(_sent_of(doc, span.start)))
 
 
 def _direct_work_cue(span: Span) -> bool:
@@ -1576,7 +1590,7 @@ def _capital_the(span: Span) -> bool:
     band or a newspaper writes its name."""
     doc = span.doc
     return (span.start > 0 and doc[span.start - 1].text == "The"
-            and span.start - 1 > _first_word(span.sent))
+            and span.start - 1 > _first_word(_sent_of(doc, span.start)))
 
 
 def _everyday_name(span: Span) -> bool:
@@ -1729,12 +1743,13 @@ def extend_to_defined_name(ents: list[Span], sent: Span) -> list[Span]:
 def _defined_name(ent: Span, sent: Span) -> tuple[int, int]:
     """``(start, end)`` of the capitalised name around ``ent`` that an acronym in
     brackets right after it spells, or the entity's own bounds."""
-    doc, end = sent.doc, ent.end
-    while end < sent.end and doc[end].text != "(" and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "for", "and", "&"}):
+    doc, end, cols = sent.doc, ent.end, token_columns(sent.doc)
+    text, lower = cols["text"], cols["lower"]
+    while end < sent.end and text[end] != "(" and (
+            text[end][:1].isupper() or lower[end] in {"of", "for", "and", "&"}):
         end += 1
-    if not (end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")"
-            and _is_acronym(doc[end + 1].text)):
+    if not (end + 2 < sent.end and text[end] == "(" and text[end + 2] == ")"
+            and _is_acronym(text[end + 1])):
         return ent.start, ent.end
     start = ent.start
     while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
@@ -1796,7 +1811,8 @@ def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
 def _lone_common_word(tok: Token) -> bool:
     """A capitalised frequent English word inside the sentence that the text
     writes capitalised only here."""
-    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.i > tok.sent.start):
+    if not (tok.text[:1].isupper() and tok.text[1:].islower()
+            and tok.i > _sent_of(tok.doc, tok.i).start):
         return False
     return (_everyday(tok.lower_)
             and sum(t.text == tok.text for t in tok.doc) == 1)
@@ -1804,7 +1820,7 @@ def _lone_common_word(tok: Token) -> bool:
 
 def _plural_common_word(tok: Token) -> bool:
     if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.lower_.endswith("s")
-            and tok.i > tok.sent.start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
+            and tok.i > _sent_of(tok.doc, tok.i).start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
         return False
     return _everyday(tok.lower_)
 
@@ -1897,10 +1913,10 @@ def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
     Carmaker Vell Motors]" is the country (GPE) and the company "Vell Motors"
     (the capitalised organisation noun between them is dropped). A noun that
     heads the name ("Norland Department of Health") leaves it whole."""
-    doc, out, nouns, countries = sent.doc, [], org_nouns(), country_keys()
+    doc, out, nouns, countries = sent.doc, [], org_nouns() - ORG_HEAD_WORDS, country_keys()
     for ent in ents:
         cut = next((i for i in range(ent.start + 1, ent.end - 1)
-                    if doc[i].lower_ in nouns - ORG_HEAD_WORDS and doc[i].text[:1].isupper()
+                    if doc[i].lower_ in nouns and doc[i].text[:1].isupper()
                     and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in CONNECTORS
                     and name_key(doc[ent.start:i].text) in countries), None)
         if ent.label_ == "ORG" and cut is not None:
@@ -2043,15 +2059,15 @@ def cut_trailing_scores(ents: list[Span], sent: Span) -> list[Span]:
     6-3]" is "Ann Lee" (two or more scores of one or two digits a side, as
     the sets of a match are written, so "747-400" stays; a team's one score
     is cut later, when the name's span is trimmed)."""
-    doc, out = sent.doc, []
+    doc, out, text = sent.doc, [], token_columns(sent.doc)["text"]
     for ent in ents:
         end = ent.end
-        while end > ent.start + 1 and (doc[end - 1].is_digit or doc[end - 1].text in DASHES
-                                       or doc[end - 1].text in {"(", ")"}
-                                       or re.fullmatch(r"\d{1,2}-\d{1,2}", doc[end - 1].text)):
+        while end > ent.start + 1 and (text[end - 1].isdigit() or text[end - 1] in DASHES
+                                       or text[end - 1] in {"(", ")"}
+                                       or re.fullmatch(r"\d{1,2}-\d{1,2}", text[end - 1])):
             end -= 1
-        tail = doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
-        if end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(tail):
+        if (end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(
+                doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char])):
             ent = Span(doc, ent.start, end, label=ent.label_)
         out.append(ent)
     return out
@@ -2360,7 +2376,8 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
         return False
     if not _common_here(span[0]):
         return False
-    return not any(t.text == span[0].text and t.i != span.start and t.i != _first_word(t.sent)
+    return not any(t.text == span[0].text and t.i != span.start
+                   and t.i != _first_word(_sent_of(doc, t.i))
                    for t in doc)
 
 

@@ -792,13 +792,25 @@ def _words_under(head: Token, words: Collection[str]) -> bool:
     return any(w in words for w in lower[head.left_edge.i:head.right_edge.i + 1])
 
 
+def _entities(doc: Doc) -> list[list]:
+    """``[start, end, label, text]`` of every entity of the doc, read once per
+    doc: ``doc.ents`` builds every entity Span on each access. Plain ints and
+    strings, so the Doc still serialises."""
+    cached = doc.user_data.get("actor_entities")
+    if cached is None:
+        text = doc_text(doc)
+        cached = [[e.start, e.end, e.label_, text[e.start_char:e.end_char]] for e in doc.ents]
+        doc.user_data["actor_entities"] = cached
+    return cached
+
+
 def _known_names(doc: Doc) -> dict[str, int]:
     """Keys of the actor-type entities of the whole doc (cached on the doc as a
     dict used as a set, so the Doc still serialises)."""
     cached = doc.user_data.get("actor_known_names")
     if cached is None:
-        cached = dict.fromkeys(sorted({name_key(e.text) for e in doc.ents
-                                       if e.label_ in ACTOR_TYPES}), 1)
+        cached = dict.fromkeys(sorted({name_key(text) for _, _, label, text in _entities(doc)
+                                       if label in ACTOR_TYPES}), 1)
         doc.user_data["actor_known_names"] = cached
     return cached
 
@@ -809,8 +821,9 @@ def _work_names(doc: Doc) -> dict[str, int]:
     a person named five times does not make a title)."""
     cached = doc.user_data.get("actor_work_names")
     if cached is None:
-        tags = Counter((name_key(e.text), e.label_ == "WORK_OF_ART") for e in doc.ents
-                       if e.label_ == "WORK_OF_ART" or e.label_ in ACTOR_TYPES)
+        tags = Counter((name_key(text), label == "WORK_OF_ART")
+                       for _, _, label, text in _entities(doc)
+                       if label == "WORK_OF_ART" or label in ACTOR_TYPES)
         cached = dict.fromkeys(sorted({k for k, work in tags
                                        if work and tags[k, True] >= tags[k, False]}), 1)
         doc.user_data["actor_work_names"] = cached
@@ -825,7 +838,7 @@ def _nationality_word(tok: Token) -> bool:
     # once per doc (a tuple of strings, so the Doc still serialises).
     norp = tok.doc.user_data.get("actor_norp_texts")
     if norp is None:
-        norp = tuple(sorted({e.text for e in tok.doc.ents if e.label_ == "NORP"}))
+        norp = tuple(sorted({text for _, _, label, text in _entities(tok.doc) if label == "NORP"}))
         tok.doc.user_data["actor_norp_texts"] = norp
     return tok.text in norp
 
@@ -1996,8 +2009,8 @@ def extend_given_name(ents: list[Span], sent: Span) -> list[Span]:
 def _person_form(doc: Doc, text: str) -> bool:
     """``text`` is what the model tagged a PERSON somewhere in ``doc``, or the
     last word of such a name (a surname)."""
-    return any(e.label_ == "PERSON" and (e.text == text or e.text.endswith(" " + text))
-               for e in doc.ents)
+    return any(label == "PERSON" and (name == text or name.endswith(" " + text))
+               for _, _, label, name in _entities(doc))
 
 
 @rule("split-person-possessor", stage="actors")
@@ -2418,8 +2431,8 @@ def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
     single = _singular(word.casefold())
     if single == word.casefold() or _party(name_key(word)) or name_key(word) in country_keys() or _is_club(span):
         return False
-    return any(len(e) == 1 and e.label_ in ACTOR_TYPES and e.text.casefold() == single
-               for e in span.doc.ents)
+    return any(end - start == 1 and label in ACTOR_TYPES and text.casefold() == single
+               for start, end, label, text in _entities(span.doc))
 
 
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
@@ -2441,7 +2454,8 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
     filters = active(MENTION_FILTERS, disable=disable)
     repairs = active(REPAIR_RULES, disable=disable)
     # ``sent.ents`` walks every entity of the doc for each sentence: walk them once.
-    doc_ents = [e for e in doc.ents if e.label_ in ACTOR_TYPES]
+    doc_ents = [Span(doc, start, end, label=label) for start, end, label, _ in _entities(doc)
+                if label in ACTOR_TYPES]
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
         for repair in repairs:
@@ -2611,8 +2625,9 @@ def _has_org_prefix(span: Span) -> bool:
     doc = span.doc
     cached = doc.user_data.get("actor_org_acronyms")
     if cached is None:
-        cached = dict.fromkeys(sorted({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1
-                                       and _is_acronym(e.text)}), 1)
+        cached = dict.fromkeys(sorted({text for start, end, label, text in _entities(doc)
+                                       if label == "ORG" and end - start == 1
+                                       and _is_acronym(text)}), 1)
         doc.user_data["actor_org_acronyms"] = cached
     return span[0].text in cached
 

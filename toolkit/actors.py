@@ -909,8 +909,20 @@ def _list_nouns(span: Span) -> list[Token]:
     """The common nouns that introduce the list a name is in: the noun before
     "such as", "like" or "including" ("TV shows such as X, Y and [Z]"), or
     the subject of "include" and its compounds ("her film roles include X
-    and [Y]"). Every item of the list has them, not only the first."""
-    first = span.root
+    and [Y]"). Every item of the list has them, not only the first. Three
+    evidence tests ask for each mention: the answer is kept per doc, by the
+    index of the name's root, as token indices."""
+    doc, root = span.doc, span.root
+    found = token_columns(doc).setdefault("list_nouns", {})
+    key = str(root.i)
+    if key not in found:
+        found[key] = [t.i for t in _find_list_nouns(root)]
+    return [doc[i] for i in found[key]]
+
+
+def _find_list_nouns(root: Token) -> list[Token]:
+    """:func:`_list_nouns` of the name whose root is ``root``, found in the parse."""
+    first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     head = first.head
@@ -1136,9 +1148,9 @@ def _is_band(span: Span) -> bool:
     Harwick singer") names a home, not a band, and is left out."""
     root, doc = span.root, span.doc
     head = root.head
-    between = doc[span.end:head.i] if head.i >= span.end else None
-    if (between is not None and root.dep_ in {"compound", "nmod", "poss"} and head.is_lower
-            and head.lower_ in BAND_MEMBER_NOUNS and all(t.tag_ == "POS" for t in between)):
+    if (head.i >= span.end and root.dep_ in {"compound", "nmod", "poss"} and head.is_lower
+            and head.lower_ in BAND_MEMBER_NOUNS
+            and all(t.tag_ == "POS" for t in doc[span.end:head.i])):
         key = name_key(span.text)
         return key not in lexicon.place_names() and key not in country_keys()
     if (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].is_lower
@@ -1617,8 +1629,10 @@ def _everyday_name(span: Span) -> bool:
     organisation, a place or a compass point names an actor ("Parliament",
     "West"), and so do an acronym, a given name and a name after a
     capitalised "The" inside the sentence ("and The Streets")."""
+    if len(span) != 1:
+        return False
     words = [t.lower_ for t in span if t.is_alpha]
-    if len(span) != 1 or len(words) != 1 or _is_acronym(span.text):
+    if len(words) != 1 or _is_acronym(span.text):
         return False
     doc, i = span.doc, span.start - 1
     while i > span.start - 3 and i >= 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:

@@ -294,9 +294,11 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
 
 
+@lru_cache(maxsize=1 << 16)
 def _everyday(word: str) -> bool:
     """A frequent English word (Zipf frequency of ``word`` at least
-    :data:`COMMON_WORD_ZIPF`); ``word`` is given in lower case.
+    :data:`COMMON_WORD_ZIPF`); ``word`` is given in lower case. Kept per word:
+    several evidence tests ask for the same words of every mention.
 
     Example:
         >>> _everyday("house"), _everyday("zanzibar")
@@ -4204,9 +4206,12 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
     for words in sorted(forms, key=len, reverse=True):  # longest match first
         by_first.setdefault(words[0], []).append(words)
     covered = {i for cands in groups for c in cands for i in range(c.start, c.end)}
+    hits = [i for i, word in enumerate(text) if word in by_first]  # where a form may start
     for sent_i, sent in sentences:
-        i = sent.start
-        while i < sent.end:
+        after = sent.start  # where the next match may start
+        for i in hits[bisect.bisect_left(hits, sent.start):bisect.bisect_left(hits, sent.end)]:
+            if i < after:
+                continue  # inside the last match
             match = None
             if ent[i] == "" and i not in covered and text[i] in by_first:
                 for words in by_first[text[i]]:
@@ -4217,13 +4222,12 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
                         match = words
                         break
             if match is None:
-                i += 1
                 continue
             (gi,) = forms[match]
             span = doc[i:i + len(match)]
             yield gi, _Candidate(start=i, end=i + len(match), label="", sentence=sent_i,
                                  key=name_key(span.text), plural_subject=_is_plural_subject(span))
-            i += len(match)
+            after = i + len(match)
 
 
 @rule("recall-newspaper", stage="actors")

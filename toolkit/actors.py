@@ -4167,11 +4167,13 @@ def recall_country_name(doc: Doc, sentences: list[tuple[int, Span]],
                 continue
             if not _may_start_country(text[i]):
                 continue  # no country's name begins so: no span built
+            start_char = doc[i].idx
             for end in range(min(i + 4, sent.end), i, -1):
-                span = doc[i:end]
-                if (name_key(span.text) in countries and not any(t.ent_type_ for t in span)
+                # the span's text, sliced from the doc's: no Span is built for a miss
+                words = doc_text(doc)[start_char:doc[end - 1].idx + len(text[end - 1])]
+                if (name_key(words) in countries and not any(ent[i:end])
                         and (end == sent.end or not _capitalised_name_word(doc[end]))):
-                    yield None, _recalled(span, sent_i, "GPE")
+                    yield None, _recalled(doc[i:end], sent_i, "GPE")
                     break
 
 

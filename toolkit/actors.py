@@ -649,7 +649,7 @@ def _sent_of(doc: Doc, i: int) -> Span:
         starts = [sent.start for sent in sentences(doc)] + [len(doc)]
         doc.user_data["actor_sentence_starts"] = starts
     k = bisect.bisect_right(starts, i) - 1
-    return doc[starts[k]:starts[k + 1]]
+    return Span(doc, starts[k], starts[k + 1])
 
 
 def _first_word(sent: Span) -> int:
@@ -1554,7 +1554,7 @@ def _listed_brand(span: Span) -> bool:
         tok = tok.head
     if tok == span.root:
         return False
-    return any(_is_work_noun(t) for t in _list_nouns(tok.doc[tok.i:tok.i + 1]))
+    return any(_is_work_noun(t) for t in _list_nouns(Span(tok.doc, tok.i, tok.i + 1)))
 
 
 def _one_of_a_kind(span: Span) -> bool:
@@ -1707,7 +1707,7 @@ def _appos_role(span: Span) -> str:
 
 
 def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
-    span = doc[start:end]
+    span = Span(doc, start, end)
     return (_left_title(doc, start, sent, range(ent.start, ent.end)) or _appos_role(span))
 
 
@@ -1983,7 +1983,7 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
         i = ent.start
         while i < ent.end and doc[i].text[:1].isupper() and _role_kind(doc[i]) in {"role", "honorific"}:
             i += 1
-        rest = doc[i:ent.end]
+        rest = Span(doc, i, ent.end)
         if (ent.label_ != "PERSON" and i > ent.start and len(rest) >= 2
                 and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in rest)
                 and rest[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
@@ -2480,8 +2480,10 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
-                span = doc[s:e]
-                if e <= s or any(f(span, label, sent) for f in filters):
+                if e <= s:
+                    continue
+                span = Span(doc, s, e)  # ``doc[s:e]``, less the slice's normalisation
+                if any(f(span, label, sent) for f in filters):
                     continue
                 yield _candidate(doc, s, e, label, sent_i, sent, ent)
 
@@ -2493,7 +2495,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
     if (label == "PERSON" and e < sent.end and doc[e].lower_ in facility_nouns()
             and doc[s:e].root.head.i == e):
         e, forced = e + 1, "FAC"
-    span = doc[s:e]
+    span = Span(doc, s, e)
     desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
     return _Candidate(start=s, end=e, label=label, sentence=sent_i,
                       key=name_key(span.text), description=desc,
@@ -2695,10 +2697,10 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
-    by_cand = {doc[c.start:c.end].root.i: c for c in cands}
+    by_cand = {Span(doc, c.start, c.end).root.i: c for c in cands}
     by_root = {i: c.key for i, c in by_cand.items()}
     for c in cands:
-        span = doc[c.start:c.end]
+        span = Span(doc, c.start, c.end)
         # Full Name (ACR), also after a wire bracket: "Full Name> (ACR)"
         e = c.end
         while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
@@ -2946,9 +2948,9 @@ def merge_known_as(state: _MergeState) -> None:
     known as [Y]", "[X] was renamed [Y]", "[X], formerly known as [Y]"."""
     doc, by_root = state.doc, {}
     for c in state.cands:
-        by_root.setdefault(doc[c.start:c.end].root.i, c.key)
+        by_root.setdefault(Span(doc, c.start, c.end).root.i, c.key)
     for c in state.cands:
-        root = doc[c.start:c.end].root
+        root = Span(doc, c.start, c.end).root
         verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
         if verb.lemma_ not in RENAME_VERBS or verb.tag_ != "VBN":
             continue
@@ -3224,7 +3226,7 @@ def _merge(doc: Doc, cands: list[_Candidate], *, disable: Collection[str] = ()
     state = _MergeState(doc=doc, cands=cands, uniq=uniq, surface={}, votes={},
                         groups=_Groups(uniq))
     for c in cands:
-        state.surface.setdefault(c.key, doc[c.start:c.end].text)
+        state.surface.setdefault(c.key, Span(doc, c.start, c.end).text)
         state.votes.setdefault(c.key, Counter())[c.label] += 1
     for merge in active(MERGE_RULES, disable=disable):
         merge(state)
@@ -3919,7 +3921,7 @@ def _untagged_name(tok: Token, sent: Span) -> Span | None:
     while (start > sent.start and doc[start - 1].dep_ == "compound"
            and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].tag_ == "NNP"):
         start -= 1
-    span = doc[start:tok.i + 1]
+    span = Span(doc, start, tok.i + 1)
     if all(t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper() and not t.ent_type_
            and not _role_kind(t) and t.text.replace("-", "").isalpha() and len(t.text) > 1
            for t in span):
@@ -4366,7 +4368,7 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
 def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:
     mentions = []
     for c in cands:
-        span = doc[c.start:c.end]
+        span = Span(doc, c.start, c.end)
         mentions.append(Mention(text=span.text, start_char=span.start_char,
                                 end_char=span.end_char, sentence=c.sentence, label=c.label))
     mentions.sort(key=lambda m: (m.start_char, m.end_char))

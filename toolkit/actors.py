@@ -598,10 +598,12 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Drop determiners, possessives, a leading adverb or conjunction,
     punctuation, wire ticker codes ("<ACME>"), leading honorifics and (for
     people) leading titles."""
-    bracketed = start > 0 and doc[start - 1].text.endswith("<")
+    cols = token_columns(doc)
+    text, lower = cols["text"], cols["lower"]
+    bracketed = start > 0 and text[start - 1].endswith("<")
     for i in range(start, end):
-        if "<" in doc[i].text or ">" in doc[i].text:
-            bracketed = bracketed or ">" in doc[i].text
+        if "<" in text[i] or ">" in text[i]:
+            bracketed = bracketed or ">" in text[i]
             if i > start:
                 end = i
                 break
@@ -613,8 +615,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                                                       and doc[start].is_alpha and end - start > 1)):
         start += 1  # "the", "its", and an adverb glued on: "[Nevertheless Acme] said"
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in {"on", "in", "at", "last", "next", "this"} and (
-                doc[i + 1].lower_ in DATE_WORDS):
+        if lower[i] in {"on", "in", "at", "last", "next", "this"} and lower[i + 1] in DATE_WORDS:
             end = i  # "[Harbour Board on Monday]": a date glued on
             break
     if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
@@ -1983,10 +1984,9 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
         i = ent.start
         while i < ent.end and doc[i].text[:1].isupper() and _role_kind(doc[i]) in {"role", "honorific"}:
             i += 1
-        rest = Span(doc, i, ent.end)
-        if (ent.label_ != "PERSON" and i > ent.start and len(rest) >= 2
-                and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in rest)
-                and rest[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
+        if (ent.label_ != "PERSON" and i > ent.start and ent.end - i >= 2
+                and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in Span(doc, i, ent.end))
+                and doc[ent.end - 1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
             ent = Span(doc, i, ent.end, label="PERSON")
         out.append(ent)
     return out
@@ -4322,8 +4322,9 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
             group_types: list[str], joined: set[str], *, disable: Collection[str]) -> None:
     """Run the recall rules, adding their mentions to ``groups``; a group whose
     new mentions bring evidence of their own (a plural verb) is typed again."""
+    # the tokens of every mention in the groups: kept up to date as mentions are added
+    covered = {i for g in groups for c in g for i in range(c.start, c.end)}
     for find in active(RECALL_RULES, disable=disable):
-        covered = {i for g in groups for c in g for i in range(c.start, c.end)}
         for gi, c in list(find(doc, sentences, groups, group_types)):
             c.source = find.rule_name
             if covered.isdisjoint(range(c.start, c.end)):

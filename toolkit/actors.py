@@ -1607,7 +1607,7 @@ def _work_elsewhere(span: Span) -> bool:
     for i in starts.get(words[0], ()):
         if i != span.start and text[i:i + len(words)] == words and not any(
                 ent[i:i + len(words)]):
-            other = doc[i:i + len(words)]
+            other = Span(doc, i, i + len(words))
             if _is_work_title(other) or _direct_work_cue(other):
                 return True
     return False
@@ -1673,7 +1673,7 @@ def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
         j += 1
     if j >= start:
         return ""
-    phrase = doc[j:start]
+    phrase = Span(doc, j, start)
     kinds = [_role_kind(t) for t in phrase]
     has_role = "role" in kinds or any(t.pos_ == "NOUN" and t.is_lower for t in phrase)
     if not has_role:
@@ -1682,7 +1682,7 @@ def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
     # or the name is in apposition to it.
     inside = range(j, start)
     attached = any(t.head.i in ent_range for t in phrase if t.head.i not in inside)
-    name_root = doc[start:ent_range.stop].root
+    name_root = Span(doc, start, ent_range.stop).root
     if not attached and name_root.head.i not in inside:
         return ""
     return phrase.text
@@ -1909,7 +1909,7 @@ def split_place_party(ents: list[Span], sent: Span) -> list[Span]:
     whole, even where its first word is also some town's name."""
     doc, out, places, countries = sent.doc, [], lexicon.place_names(), country_keys()
     for ent in ents:
-        head = name_key(ent[:-1].text) if len(ent) > 1 else ""
+        head = name_key(Span(doc, ent.start, ent.end - 1).text) if len(ent) > 1 else ""
         if (head and (head in places or head in countries) and _party(name_key(ent[-1].text))
                 and not _party(name_key(ent.text)) and not _party(head)):
             out += [Span(doc, ent.start, ent.end - 1, label="GPE"),

@@ -59,12 +59,13 @@ def timed_stages(totals: dict[str, float]):
 
 
 def clear_text_caches() -> None:
-    """Empty the caches keyed by text (name keys, speaker-name patterns), so
-    that a pass gains from them only what one article gives another."""
+    """Empty the caches keyed by text (name keys, everyday words, speaker-name
+    patterns), so that a pass gains from them only what one article gives another."""
     from toolkit import actors, quotes
 
-    for cached in (getattr(actors, "_name_key", None), getattr(quotes, "_name_pattern", None)):
-        if cached is not None:
+    for cached in (getattr(actors, "_name_key", None), getattr(actors, "_everyday", None),
+                   getattr(quotes, "_name_pattern", None)):
+        if hasattr(cached, "cache_clear"):  # not every version caches them all
             cached.cache_clear()
 
 

@@ -250,6 +250,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
@@ -290,7 +291,7 @@ from .lexicon import (
     TITLE_SMALL_WORDS,
     WORK_NOUNS,
 )
-from .nlp import body_sentences, doc_text, token_columns
+from .nlp import body_sentences, doc_text, sentences, token_columns
 from .rules import active, rule
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -310,9 +311,11 @@ ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod"})
 COMMON_WORD_ZIPF = 4.0  # wordfreq Zipf frequency above which a lowercase word is common
 
 
+@lru_cache(maxsize=1 << 16)
 def _everyday(word: str) -> bool:
     """A frequent English word (Zipf frequency of ``word`` at least
-    :data:`COMMON_WORD_ZIPF`); ``word`` is given in lower case.
+    :data:`COMMON_WORD_ZIPF`); ``word`` is given in lower case. Kept per word:
+    several evidence tests ask for the same words of every mention.
 
     Example:
         >>> _everyday("house"), _everyday("zanzibar")
@@ -614,10 +617,12 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Drop determiners, possessives, a leading adverb or conjunction,
     punctuation, wire ticker codes ("<ACME>"), leading honorifics and (for
     people) leading titles."""
-    bracketed = start > 0 and doc[start - 1].text.endswith("<")
+    cols = token_columns(doc)
+    text, lower = cols["text"], cols["lower"]
+    bracketed = start > 0 and text[start - 1].endswith("<")
     for i in range(start, end):
-        if "<" in doc[i].text or ">" in doc[i].text:
-            bracketed = bracketed or ">" in doc[i].text
+        if "<" in text[i] or ">" in text[i]:
+            bracketed = bracketed or ">" in text[i]
             if i > start:
                 end = i
                 break
@@ -629,8 +634,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                                                       and doc[start].is_alpha and end - start > 1)):
         start += 1  # "the", "its", and an adverb glued on: "[Nevertheless Acme] said"
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in {"on", "in", "at", "last", "next", "this"} and (
-                doc[i + 1].lower_ in DATE_WORDS):
+        if lower[i] in {"on", "in", "at", "last", "next", "this"} and lower[i + 1] in DATE_WORDS:
             end = i  # "[Harbour Board on Monday]": a date glued on
             break
     if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
@@ -654,6 +658,18 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 
 def _only_titles(span: Span) -> bool:
     return all(_role_kind(t) or _is_connector(t) for t in span)
+
+
+def _sent_of(doc: Doc, i: int) -> Span:
+    """The sentence that holds token ``i``, as ``Span.sent`` and ``Token.sent``
+    give it, from sentence starts kept once per doc (plain ints): spaCy's own
+    lookup checks the whole doc for sentence annotation on every call."""
+    starts = doc.user_data.get("actor_sentence_starts")
+    if starts is None or starts[-1] != len(doc):
+        starts = [sent.start for sent in sentences(doc)] + [len(doc)]
+        doc.user_data["actor_sentence_starts"] = starts
+    k = bisect.bisect_right(starts, i) - 1
+    return Span(doc, starts[k], starts[k + 1])
 
 
 def _first_word(sent: Span) -> int:
@@ -773,6 +789,8 @@ def _is_neuter(span: Span) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb, doc = root.head, span.doc
+    if not _words_under(verb, {"it", "its"}):
+        return False  # no "it" or "its" anywhere in the verb's clause
     its = next((t for t in verb.subtree if t.lower_ == "its" and t.i >= span.end), None)
     if its is not None and verb.lemma_ not in SPEECH_VERBS and not any(
             t.ent_type_ in ACTOR_TYPES or t.is_quote or t.lower_ in org_nouns()
@@ -788,13 +806,33 @@ def _is_neuter(span: Span) -> bool:
     return False
 
 
+def _words_under(head: Token, words: Collection[str]) -> bool:
+    """Some word of ``words`` (lower case) lies between the edges of ``head``'s
+    subtree: a test on the doc's token columns that can rule out a walk of
+    the subtree's Tokens."""
+    lower = token_columns(head.doc)["lower"]
+    return any(w in words for w in lower[head.left_edge.i:head.right_edge.i + 1])
+
+
+def _entities(doc: Doc) -> list[list]:
+    """``[start, end, label, text]`` of every entity of the doc, read once per
+    doc: ``doc.ents`` builds every entity Span on each access. Plain ints and
+    strings, so the Doc still serialises."""
+    cached = doc.user_data.get("actor_entities")
+    if cached is None:
+        text = doc_text(doc)
+        cached = [[e.start, e.end, e.label_, text[e.start_char:e.end_char]] for e in doc.ents]
+        doc.user_data["actor_entities"] = cached
+    return cached
+
+
 def _known_names(doc: Doc) -> dict[str, int]:
     """Keys of the actor-type entities of the whole doc (cached on the doc as a
     dict used as a set, so the Doc still serialises)."""
     cached = doc.user_data.get("actor_known_names")
     if cached is None:
-        cached = dict.fromkeys(sorted({name_key(e.text) for e in doc.ents
-                                       if e.label_ in ACTOR_TYPES}), 1)
+        cached = dict.fromkeys(sorted({name_key(text) for _, _, label, text in _entities(doc)
+                                       if label in ACTOR_TYPES}), 1)
         doc.user_data["actor_known_names"] = cached
     return cached
 
@@ -805,8 +843,9 @@ def _work_names(doc: Doc) -> dict[str, int]:
     a person named five times does not make a title)."""
     cached = doc.user_data.get("actor_work_names")
     if cached is None:
-        tags = Counter((name_key(e.text), e.label_ == "WORK_OF_ART") for e in doc.ents
-                       if e.label_ == "WORK_OF_ART" or e.label_ in ACTOR_TYPES)
+        tags = Counter((name_key(text), label == "WORK_OF_ART")
+                       for _, _, label, text in _entities(doc)
+                       if label == "WORK_OF_ART" or label in ACTOR_TYPES)
         cached = dict.fromkeys(sorted({k for k, work in tags
                                        if work and tags[k, True] >= tags[k, False]}), 1)
         doc.user_data["actor_work_names"] = cached
@@ -821,7 +860,7 @@ def _nationality_word(tok: Token) -> bool:
     # once per doc (a tuple of strings, so the Doc still serialises).
     norp = tok.doc.user_data.get("actor_norp_texts")
     if norp is None:
-        norp = tuple(sorted({e.text for e in tok.doc.ents if e.label_ == "NORP"}))
+        norp = tuple(sorted({text for _, _, label, text in _entities(tok.doc) if label == "NORP"}))
         tok.doc.user_data["actor_norp_texts"] = norp
     return tok.text in norp
 
@@ -892,8 +931,20 @@ def _list_nouns(span: Span) -> list[Token]:
     """The common nouns that introduce the list a name is in: the noun before
     "such as", "like" or "including" ("TV shows such as X, Y and [Z]"), or
     the subject of "include" and its compounds ("her film roles include X
-    and [Y]"). Every item of the list has them, not only the first."""
-    first = span.root
+    and [Y]"). Every item of the list has them, not only the first. Three
+    evidence tests ask for each mention: the answer is kept per doc, by the
+    index of the name's root, as token indices."""
+    doc, root = span.doc, span.root
+    found = token_columns(doc).setdefault("list_nouns", {})
+    key = str(root.i)
+    if key not in found:
+        found[key] = [t.i for t in _find_list_nouns(root)]
+    return [doc[i] for i in found[key]]
+
+
+def _find_list_nouns(root: Token) -> list[Token]:
+    """:func:`_list_nouns` of the name whose root is ``root``, found in the parse."""
+    first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     head = first.head
@@ -1074,7 +1125,8 @@ def _set_scores_after(span: Span) -> bool:
         return True
     # the winner: "[X] beat Ann Lee 6-4 6-3"
     return (root.dep_ == "nsubj" and root.head.lemma_ in MATCH_VERBS
-            and SET_SCORES_RE.search(doc_text(doc), span.end_char, root.sent.end_char) is not None)
+            and SET_SCORES_RE.search(doc_text(doc), span.end_char,
+                                     _sent_of(doc, root.i).end_char) is not None)
 
 
 MATCH_REPORT_CLUB_WORDS = 3
@@ -1118,9 +1170,9 @@ def _is_band(span: Span) -> bool:
     Harwick singer") names a home, not a band, and is left out."""
     root, doc = span.root, span.doc
     head = root.head
-    between = doc[span.end:head.i] if head.i >= span.end else None
-    if (between is not None and root.dep_ in {"compound", "nmod", "poss"} and head.is_lower
-            and head.lower_ in BAND_MEMBER_NOUNS and all(t.tag_ == "POS" for t in between)):
+    if (head.i >= span.end and root.dep_ in {"compound", "nmod", "poss"} and head.is_lower
+            and head.lower_ in BAND_MEMBER_NOUNS
+            and all(t.tag_ == "POS" for t in doc[span.end:head.i])):
         key = name_key(span.text)
         return key not in lexicon.place_names() and key not in country_keys()
     if (span.start > 1 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].is_lower
@@ -1176,27 +1228,31 @@ def _title_shaped(span: Span) -> bool:
     """Capitalised like a title: a small word after the first is capitalised
     ("Meet The Neighbours", "Back To Harwick", "Drift Away"), as no person's
     or company's name is written."""
-    return any(t.text[:1].isupper() and len(t.text) > 1 and t.lower_ in TITLE_SMALL_WORDS
-               for t in span[1:])
+    cols = token_columns(span.doc)
+    return any(text[:1].isupper() and len(text) > 1 and lower in TITLE_SMALL_WORDS
+               for text, lower in zip(cols["text"][span.start + 1:span.end],
+                                      cols["lower"][span.start + 1:span.end], strict=True))
 
 
 def _in_title_phrase(span: Span) -> bool:
     """Part of a title: after a capitalised small word inside the sentence
     ("Beyond the [X]"), or set off by commas after a work noun ("the film,
     Under the [X],")."""
-    doc, i, sent = span.doc, span.start - 1, span.sent  # Span.sent walks tokens: once
-    while i >= sent.start and doc[i].lower_ in {"the", "a", "an", "of"}:
+    i, sent = span.start - 1, _sent_of(span.doc, span.start)
+    cols = token_columns(span.doc)
+    text, lower = cols["text"], cols["lower"]
+    while i >= sent.start and lower[i] in {"the", "a", "an", "of"}:
         i -= 1
-    if (i > _first_word(sent) and doc[i].text[:1].isupper() and doc[i].tag_ in {"IN", "TO", "CC"}
-            and doc[i].lower_ not in {"and", "of"}):
+    if (i > _first_word(sent) and text[i][:1].isupper() and cols["tag"][i] in {"IN", "TO", "CC"}
+            and lower[i] not in {"and", "of"}):
         return True
     j = span.start - 1
-    while j >= sent.start and span.start - j <= 4 and doc[j].text != ",":
-        if not (doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "a", "an", "of"}):
+    while j >= sent.start and span.start - j <= 4 and text[j] != ",":
+        if not (text[j][:1].isupper() or lower[j] in {"the", "a", "an", "of"}):
             return False
         j -= 1
-    return (j > sent.start and doc[j].text == "," and doc[j - 1].is_lower
-            and doc[j - 1].lower_ in WORK_NOUNS)
+    return (j > sent.start and text[j] == "," and text[j - 1].islower()
+            and lower[j - 1] in WORK_NOUNS)
 
 
 def _before_place_noun(span: Span) -> bool:
@@ -1261,6 +1317,8 @@ def _stars_in(span: Span) -> bool:
                 t.lower_ in ORG_HEAD_WORDS | ORG_SUFFIXES for t in span)):
             return False
         return not _is_place_key(name_key(span.text))
+    if "starring" not in token_columns(doc)["lower"][span.end:span.end + 2]:
+        return False
     nxt = next((t for t in doc[span.end:span.end + 2] if t.lower_ == "starring"), None)
     return nxt is not None and (nxt.head.i in range(span.start, span.end) or nxt.head == root.head
                                 ) and any(c.dep_ == "dobj" and c.tag_ == "NNP" for c in nxt.children)
@@ -1351,7 +1409,7 @@ def _title_tail(span: Span) -> bool:
         return False
     word = doc[i - 3]
     return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
-            and word.i > _first_word(span.sent) and _role_kind(word) != "role"
+            and word.i > _first_word(_sent_of(doc, span.start)) and _role_kind(word) != "role"
             and not _is_place_key(name_key(span.text)))
 
 
@@ -1369,13 +1427,13 @@ def _after_work_entity(span: Span) -> bool:
     between). A channel, a place or a maker after "on", "at", "in", "by",
     "from" or "for" stays ("[Soap] on [X]"), and so does an acronym or a
     known place."""
-    doc, i = span.doc, span.start - 1
-    steps = 0
-    while i > 0 and steps < 3 and doc[i].tag_ in {"IN", "TO", "DT", "VBG"}:
+    cols, i = token_columns(span.doc), span.start - 1
+    steps, tag = 0, cols["tag"]
+    while i > 0 and steps < 3 and tag[i] in {"IN", "TO", "DT", "VBG"}:
         i, steps = i - 1, steps + 1
-    if any(t.lower_ in {"on", "at", "by", "from", "for", "in"} for t in doc[i + 1:span.start]):
+    if any(w in {"on", "at", "by", "from", "for", "in"} for w in cols["lower"][i + 1:span.start]):
         return False  # where or by whom a work is shown: "[Soap] on [X]"
-    return (steps > 0 and doc[i].ent_type_ == "WORK_OF_ART" and not _is_acronym(span.text)
+    return (steps > 0 and cols["ent"][i] == "WORK_OF_ART" and not _is_acronym(span.text)
             and not _is_place_key(name_key(span.text)))
 
 
@@ -1399,7 +1457,7 @@ def _law_tail(span: Span) -> bool:
     prev = doc[span.start - 1]
     return (prev.text[:1].isupper() and prev.is_alpha and not prev.ent_type_
             and prev.head.i == span.start and _role_kind(prev) != "honorific"
-            and prev.i > _first_word(span.sent))
+            and prev.i > _first_word(_sent_of(doc, span.start)))
 
 
 def _direct_work_cue(span: Span) -> bool:
@@ -1516,7 +1574,7 @@ def _listed_brand(span: Span) -> bool:
         tok = tok.head
     if tok == span.root:
         return False
-    return any(_is_work_noun(t) for t in _list_nouns(tok.doc[tok.i:tok.i + 1]))
+    return any(_is_work_noun(t) for t in _list_nouns(Span(tok.doc, tok.i, tok.i + 1)))
 
 
 def _one_of_a_kind(span: Span) -> bool:
@@ -1568,7 +1626,7 @@ def _work_elsewhere(span: Span) -> bool:
     for i in starts.get(words[0], ()):
         if i != span.start and text[i:i + len(words)] == words and not any(
                 ent[i:i + len(words)]):
-            other = doc[i:i + len(words)]
+            other = Span(doc, i, i + len(words))
             if _is_work_title(other) or _direct_work_cue(other):
                 return True
     return False
@@ -1579,7 +1637,7 @@ def _capital_the(span: Span) -> bool:
     band or a newspaper writes its name."""
     doc = span.doc
     return (span.start > 0 and doc[span.start - 1].text == "The"
-            and span.start - 1 > _first_word(span.sent))
+            and span.start - 1 > _first_word(_sent_of(doc, span.start)))
 
 
 def _everyday_name(span: Span) -> bool:
@@ -1593,8 +1651,10 @@ def _everyday_name(span: Span) -> bool:
     organisation, a place or a compass point names an actor ("Parliament",
     "West"), and so do an acronym, a given name and a name after a
     capitalised "The" inside the sentence ("and The Streets")."""
+    if len(span) != 1:
+        return False
     words = [t.lower_ for t in span if t.is_alpha]
-    if len(span) != 1 or len(words) != 1 or _is_acronym(span.text):
+    if len(words) != 1 or _is_acronym(span.text):
         return False
     doc, i = span.doc, span.start - 1
     while i > span.start - 3 and i >= 0 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
@@ -1632,7 +1692,7 @@ def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
         j += 1
     if j >= start:
         return ""
-    phrase = doc[j:start]
+    phrase = Span(doc, j, start)
     kinds = [_role_kind(t) for t in phrase]
     has_role = "role" in kinds or any(t.pos_ == "NOUN" and t.is_lower for t in phrase)
     if not has_role:
@@ -1641,7 +1701,7 @@ def _left_title(doc: Doc, start: int, sent: Span, ent_range: range) -> str:
     # or the name is in apposition to it.
     inside = range(j, start)
     attached = any(t.head.i in ent_range for t in phrase if t.head.i not in inside)
-    name_root = doc[start:ent_range.stop].root
+    name_root = Span(doc, start, ent_range.stop).root
     if not attached and name_root.head.i not in inside:
         return ""
     return phrase.text
@@ -1667,7 +1727,7 @@ def _appos_role(span: Span) -> str:
 
 
 def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
-    span = doc[start:end]
+    span = Span(doc, start, end)
     return (_left_title(doc, start, sent, range(ent.start, ent.end)) or _appos_role(span))
 
 
@@ -1732,12 +1792,13 @@ def extend_to_defined_name(ents: list[Span], sent: Span) -> list[Span]:
 def _defined_name(ent: Span, sent: Span) -> tuple[int, int]:
     """``(start, end)`` of the capitalised name around ``ent`` that an acronym in
     brackets right after it spells, or the entity's own bounds."""
-    doc, end = sent.doc, ent.end
-    while end < sent.end and doc[end].text != "(" and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in {"of", "for", "and", "&"}):
+    doc, end, cols = sent.doc, ent.end, token_columns(sent.doc)
+    text, lower = cols["text"], cols["lower"]
+    while end < sent.end and text[end] != "(" and (
+            text[end][:1].isupper() or lower[end] in {"of", "for", "and", "&"}):
         end += 1
-    if not (end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")"
-            and _is_acronym(doc[end + 1].text)):
+    if not (end + 2 < sent.end and text[end] == "(" and text[end + 2] == ")"
+            and _is_acronym(text[end + 1])):
         return ent.start, ent.end
     start = ent.start
     while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
@@ -1799,7 +1860,8 @@ def join_plural_and_org(ents: list[Span], sent: Span) -> list[Span]:
 def _lone_common_word(tok: Token) -> bool:
     """A capitalised frequent English word inside the sentence that the text
     writes capitalised only here."""
-    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.i > tok.sent.start):
+    if not (tok.text[:1].isupper() and tok.text[1:].islower()
+            and tok.i > _sent_of(tok.doc, tok.i).start):
         return False
     return (_everyday(tok.lower_)
             and sum(t.text == tok.text for t in tok.doc) == 1)
@@ -1807,7 +1869,7 @@ def _lone_common_word(tok: Token) -> bool:
 
 def _plural_common_word(tok: Token) -> bool:
     if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.lower_.endswith("s")
-            and tok.i > tok.sent.start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
+            and tok.i > _sent_of(tok.doc, tok.i).start and tok.tag_ in {"NNS", "NNPS", "NNP"}):
         return False
     return _everyday(tok.lower_)
 
@@ -1866,7 +1928,7 @@ def split_place_party(ents: list[Span], sent: Span) -> list[Span]:
     whole, even where its first word is also some town's name."""
     doc, out, places, countries = sent.doc, [], lexicon.place_names(), country_keys()
     for ent in ents:
-        head = name_key(ent[:-1].text) if len(ent) > 1 else ""
+        head = name_key(Span(doc, ent.start, ent.end - 1).text) if len(ent) > 1 else ""
         if (head and (head in places or head in countries) and _party(name_key(ent[-1].text))
                 and not _party(name_key(ent.text)) and not _party(head)):
             out += [Span(doc, ent.start, ent.end - 1, label="GPE"),
@@ -1900,10 +1962,10 @@ def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
     Carmaker Vell Motors]" is the country (GPE) and the company "Vell Motors"
     (the capitalised organisation noun between them is dropped). A noun that
     heads the name ("Norland Department of Health") leaves it whole."""
-    doc, out, nouns, countries = sent.doc, [], org_nouns(), country_keys()
+    doc, out, nouns, countries = sent.doc, [], org_nouns() - ORG_HEAD_WORDS, country_keys()
     for ent in ents:
         cut = next((i for i in range(ent.start + 1, ent.end - 1)
-                    if doc[i].lower_ in nouns - ORG_HEAD_WORDS and doc[i].text[:1].isupper()
+                    if doc[i].lower_ in nouns and doc[i].text[:1].isupper()
                     and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in CONNECTORS
                     and name_key(doc[ent.start:i].text) in countries), None)
         if ent.label_ == "ORG" and cut is not None:
@@ -1941,10 +2003,9 @@ def strip_title_from_name(ents: list[Span], sent: Span) -> list[Span]:
         i = ent.start
         while i < ent.end and doc[i].text[:1].isupper() and _role_kind(doc[i]) in {"role", "honorific"}:
             i += 1
-        rest = doc[i:ent.end]
-        if (ent.label_ != "PERSON" and i > ent.start and len(rest) >= 2
-                and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in rest)
-                and rest[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
+        if (ent.label_ != "PERSON" and i > ent.start and ent.end - i >= 2
+                and all(t.tag_ == "NNP" and t.text[:1].isupper() for t in Span(doc, i, ent.end))
+                and doc[ent.end - 1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES):
             ent = Span(doc, i, ent.end, label="PERSON")
         out.append(ent)
     return out
@@ -1983,8 +2044,8 @@ def extend_given_name(ents: list[Span], sent: Span) -> list[Span]:
 def _person_form(doc: Doc, text: str) -> bool:
     """``text`` is what the model tagged a PERSON somewhere in ``doc``, or the
     last word of such a name (a surname)."""
-    return any(e.label_ == "PERSON" and (e.text == text or e.text.endswith(" " + text))
-               for e in doc.ents)
+    return any(label == "PERSON" and (name == text or name.endswith(" " + text))
+               for _, _, label, name in _entities(doc))
 
 
 @rule("split-person-possessor", stage="actors")
@@ -2046,15 +2107,15 @@ def cut_trailing_scores(ents: list[Span], sent: Span) -> list[Span]:
     6-3]" is "Ann Lee" (two or more scores of one or two digits a side, as
     the sets of a match are written, so "747-400" stays; a team's one score
     is cut later, when the name's span is trimmed)."""
-    doc, out = sent.doc, []
+    doc, out, text = sent.doc, [], token_columns(sent.doc)["text"]
     for ent in ents:
         end = ent.end
-        while end > ent.start + 1 and (doc[end - 1].is_digit or doc[end - 1].text in DASHES
-                                       or doc[end - 1].text in {"(", ")"}
-                                       or re.fullmatch(r"\d{1,2}-\d{1,2}", doc[end - 1].text)):
+        while end > ent.start + 1 and (text[end - 1].isdigit() or text[end - 1] in DASHES
+                                       or text[end - 1] in {"(", ")"}
+                                       or re.fullmatch(r"\d{1,2}-\d{1,2}", text[end - 1])):
             end -= 1
-        tail = doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char]
-        if end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(tail):
+        if (end < ent.end and doc[end - 1].text[:1].isalpha() and TRAILING_SCORES_RE.fullmatch(
+                doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):ent.end_char])):
             ent = Span(doc, ent.start, end, label=ent.label_)
         out.append(ent)
     return out
@@ -2450,7 +2511,8 @@ def drop_sentence_start_modifier(span: Span, label: str, sent: Span) -> bool:
         return False
     if span.root.dep_ == "poss" or _is_place_key(name_key(span.text)):
         return False  # "[Norland]'s largest bank": an owner, a country or a town
-    return not any(t.text == span[0].text and t.i != span.start and t.i != _first_word(t.sent)
+    return not any(t.text == span[0].text and t.i != span.start
+                   and t.i != _first_word(_sent_of(doc, t.i))
                    for t in doc)
 
 
@@ -2491,8 +2553,8 @@ def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
     single = _singular(word.casefold())
     if single == word.casefold() or _party(name_key(word)) or name_key(word) in country_keys() or _is_club(span):
         return False
-    return any(len(e) == 1 and e.label_ in ACTOR_TYPES and e.text.casefold() == single
-               for e in span.doc.ents)
+    return any(end - start == 1 and label in ACTOR_TYPES and text.casefold() == single
+               for start, end, label, text in _entities(span.doc))
 
 
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
@@ -2514,7 +2576,8 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
     filters = active(MENTION_FILTERS, disable=disable)
     repairs = active(REPAIR_RULES, disable=disable)
     # ``sent.ents`` walks every entity of the doc for each sentence: walk them once.
-    doc_ents = [e for e in doc.ents if e.label_ in ACTOR_TYPES]
+    doc_ents = [Span(doc, start, end, label=label) for start, end, label, _ in _entities(doc)
+                if label in ACTOR_TYPES]
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
         ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
         for repair in repairs:
@@ -2523,8 +2586,10 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
             for n, (s, e) in enumerate(_split_glued(ent)):
                 label = ent.label_ if n == 0 else ""
                 s, e = _trim(doc, s, e, label)
-                span = doc[s:e]
-                if e <= s or any(f(span, label, sent) for f in filters):
+                if e <= s:
+                    continue
+                span = Span(doc, s, e)  # ``doc[s:e]``, less the slice's normalisation
+                if any(f(span, label, sent) for f in filters):
                     continue
                 yield _candidate(doc, s, e, label, sent_i, sent, ent)
 
@@ -2536,7 +2601,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
     if (label == "PERSON" and e < sent.end and doc[e].lower_ in facility_nouns()
             and doc[s:e].root.head.i == e):
         e, forced = e + 1, "FAC"
-    span = doc[s:e]
+    span = Span(doc, s, e)
     desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
     return _Candidate(start=s, end=e, label=label, sentence=sent_i,
                       key=name_key(span.text), description=desc,
@@ -2685,8 +2750,9 @@ def _has_org_prefix(span: Span) -> bool:
     doc = span.doc
     cached = doc.user_data.get("actor_org_acronyms")
     if cached is None:
-        cached = dict.fromkeys(sorted({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1
-                                       and _is_acronym(e.text)}), 1)
+        cached = dict.fromkeys(sorted({text for start, end, label, text in _entities(doc)
+                                       if label == "ORG" and end - start == 1
+                                       and _is_acronym(text)}), 1)
         doc.user_data["actor_org_acronyms"] = cached
     return span[0].text in cached
 
@@ -2738,10 +2804,10 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
-    by_cand = {doc[c.start:c.end].root.i: c for c in cands}
+    by_cand = {Span(doc, c.start, c.end).root.i: c for c in cands}
     by_root = {i: c.key for i, c in by_cand.items()}
     for c in cands:
-        span = doc[c.start:c.end]
+        span = Span(doc, c.start, c.end)
         # Full Name (ACR), also after a wire bracket: "Full Name> (ACR)"
         e = c.end
         while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
@@ -2824,7 +2890,11 @@ def _spelled_by_prefixes(acronym: str, name: str) -> bool:
         False
     """
     acronym = acronym.replace(".", "").casefold()
+    if not 2 <= len(acronym) <= 8:
+        return False
     words = [w for w in re.split(r"[\s-]+", name.casefold()) if w]
+    if not _may_spell(acronym, words):
+        return False
 
     @cache
     def fits(a: int, w: int) -> bool:
@@ -2836,7 +2906,18 @@ def _spelled_by_prefixes(acronym: str, name: str) -> bool:
         return any(fits(a + n, w + 1) for n in range(1, len(word) + 1)
                    if acronym[a:a + n] == word[:n])
 
-    return 2 <= len(acronym) <= 8 and fits(0, 0)
+    return fits(0, 0)
+
+
+def _may_spell(acronym: str, words: list[str]) -> bool:
+    """What :func:`_spelled_by_prefixes` needs before it searches: no more main
+    words than letters, and the first letter is the start of the first main
+    word or of an optional word before it."""
+    main = [w for w in words if w not in ACRONYM_STOPWORDS]
+    if len(main) > len(acronym):
+        return False
+    lead = words[:words.index(main[0]) + 1] if main else words
+    return any(w[0] == acronym[0] for w in lead)
 
 
 @rule("merge-acronym-defined", stage="actors")
@@ -2974,9 +3055,9 @@ def merge_known_as(state: _MergeState) -> None:
     known as [Y]", "[X] was renamed [Y]", "[X], formerly known as [Y]"."""
     doc, by_root = state.doc, {}
     for c in state.cands:
-        by_root.setdefault(doc[c.start:c.end].root.i, c.key)
+        by_root.setdefault(Span(doc, c.start, c.end).root.i, c.key)
     for c in state.cands:
-        root = doc[c.start:c.end].root
+        root = Span(doc, c.start, c.end).root
         verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
         if verb.lemma_ not in RENAME_VERBS or verb.tag_ != "VBN":
             continue
@@ -3123,8 +3204,8 @@ def _clips(short: str, name: str) -> bool:
         return False
     if words[0].startswith(short) and len(short) < len(words[0]) and len(short) <= 4:
         return True  # "nat"; not "nation" for "national harbour board"
-    return (not bare.startswith(words[0]) and _spelled_by_prefixes(bare, name)
-            and all(w[:1] in bare for w in words))
+    return (all(w[:1] in bare for w in words) and not bare.startswith(words[0])
+            and _spelled_by_prefixes(bare, name))
 
 
 @rule("merge-clipped-name", stage="actors")
@@ -3252,7 +3333,7 @@ def _merge(doc: Doc, cands: list[_Candidate], *, disable: Collection[str] = ()
     state = _MergeState(doc=doc, cands=cands, uniq=uniq, surface={}, votes={},
                         groups=_Groups(uniq))
     for c in cands:
-        state.surface.setdefault(c.key, doc[c.start:c.end].text)
+        state.surface.setdefault(c.key, Span(doc, c.start, c.end).text)
         state.votes.setdefault(c.key, Counter())[c.label] += 1
     for merge in active(MERGE_RULES, disable=disable):
         merge(state)
@@ -4127,7 +4208,7 @@ def _untagged_name(tok: Token, sent: Span) -> Span | None:
     while (start > sent.start and doc[start - 1].dep_ == "compound"
            and doc[start - 1].head.i in range(start, tok.i + 1) and doc[start - 1].tag_ == "NNP"):
         start -= 1
-    span = doc[start:tok.i + 1]
+    span = Span(doc, start, tok.i + 1)
     if all(t.tag_ in {"NNP", "NNPS"} and t.text[:1].isupper() and not t.ent_type_
            and not _role_kind(t) and t.text.replace("-", "").isalpha() and len(t.text) > 1
            for t in span):
@@ -4142,6 +4223,8 @@ def _is_gendered(span: Span) -> bool:
     root = span.root
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
+    if not _words_under(root.head, {"he", "she", "his", "her"}):
+        return False  # none of the four words anywhere in the verb's clause
     if any(c.dep_ in {"ccomp", "conj", "xcomp"} and any(
             g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in {"he", "she"} for g in c.children)
            for c in root.head.children):
@@ -4373,11 +4456,13 @@ def recall_country_name(doc: Doc, sentences: list[tuple[int, Span]],
                 continue
             if not _may_start_country(text[i]):
                 continue  # no country's name begins so: no span built
+            start_char = doc[i].idx
             for end in range(min(i + 4, sent.end), i, -1):
-                span = doc[i:end]
-                if (name_key(span.text) in countries and not any(t.ent_type_ for t in span)
+                # the span's text, sliced from the doc's: no Span is built for a miss
+                words = doc_text(doc)[start_char:doc[end - 1].idx + len(text[end - 1])]
+                if (name_key(words) in countries and not any(ent[i:end])
                         and (end == sent.end or not _capitalised_name_word(doc[end]))):
-                    yield None, _recalled(span, sent_i, "GPE")
+                    yield None, _recalled(doc[i:end], sent_i, "GPE")
                     break
 
 
@@ -4412,9 +4497,12 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
     for words in sorted(forms, key=len, reverse=True):  # longest match first
         by_first.setdefault(words[0], []).append(words)
     covered = {i for cands in groups for c in cands for i in range(c.start, c.end)}
+    hits = [i for i, word in enumerate(text) if word in by_first]  # where a form may start
     for sent_i, sent in sentences:
-        i = sent.start
-        while i < sent.end:
+        after = sent.start  # where the next match may start
+        for i in hits[bisect.bisect_left(hits, sent.start):bisect.bisect_left(hits, sent.end)]:
+            if i < after:
+                continue  # inside the last match
             match = None
             if ent[i] == "" and i not in covered and text[i] in by_first:
                 for words in by_first[text[i]]:
@@ -4425,13 +4513,12 @@ def recall_repeats(doc: Doc, sentences: list[tuple[int, Span]], groups: list[lis
                         match = words
                         break
             if match is None:
-                i += 1
                 continue
             (gi,) = forms[match]
             span = doc[i:i + len(match)]
             yield gi, _Candidate(start=i, end=i + len(match), label="", sentence=sent_i,
                                  key=name_key(span.text), plural_subject=_is_plural_subject(span))
-            i += len(match)
+            after = i + len(match)
 
 
 @rule("recall-newspaper", stage="actors")
@@ -4555,8 +4642,9 @@ def _recall(doc: Doc, sentences: list[tuple[int, Span]], groups: list[list[_Cand
             group_types: list[str], joined: set[str], *, disable: Collection[str]) -> None:
     """Run the recall rules, adding their mentions to ``groups``; a group whose
     new mentions bring evidence of their own (a plural verb) is typed again."""
+    # the tokens of every mention in the groups: kept up to date as mentions are added
+    covered = {i for g in groups for c in g for i in range(c.start, c.end)}
     for find in active(RECALL_RULES, disable=disable):
-        covered = {i for g in groups for c in g for i in range(c.start, c.end)}
         for gi, c in list(find(doc, sentences, groups, group_types)):
             c.source = find.rule_name
             if covered.isdisjoint(range(c.start, c.end)):
@@ -4601,7 +4689,7 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
 def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:
     mentions = []
     for c in cands:
-        span = doc[c.start:c.end]
+        span = Span(doc, c.start, c.end)
         mentions.append(Mention(text=span.text, start_char=span.start_char,
                                 end_char=span.end_char, sentence=c.sentence, label=c.label))
     mentions.sort(key=lambda m: (m.start_char, m.end_char))

@@ -59,11 +59,12 @@ def timed_stages(totals: dict[str, float]):
 
 
 def clear_text_caches() -> None:
-    """Empty the caches keyed by text (name keys, speaker-name patterns), so
+    """Empty the caches keyed by text (name keys, speaker-name patterns, word terms), so
     that a pass gains from them only what one article gives another."""
-    from toolkit import actors, quotes
+    from toolkit import actors, frequency, quotes
 
-    for cached in (getattr(actors, "_name_key", None), getattr(quotes, "_name_pattern", None)):
+    for cached in (getattr(actors, "_name_key", None), getattr(quotes, "_name_pattern", None),
+                   getattr(frequency, "_word_term", None)):
         if cached is not None:
             cached.cache_clear()
 

@@ -64,9 +64,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
+from spacy.attrs import IDX, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
@@ -790,6 +791,52 @@ def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
                       _gender(span), place, institution)
 
 
+class _Unread:
+    """A class attribute that reads as missing, so that a
+    :class:`_LazyCandidate` field with a default still asks ``__getattr__``."""
+
+    def __get__(self, obj, owner=None):
+        raise AttributeError
+
+
+class _LazyCandidate(_Candidate):
+    """A :class:`_Candidate` whose agreement features are read from the parse
+    only when a rule first asks for one: most antecedent candidates are never
+    weighed against a pronoun. ``text``, ``start``, ``end`` and ``sentence``
+    are there from the start; the first other field read calls ``build`` (a
+    :func:`_candidate` call) and the object becomes that plain candidate.
+
+    Example:
+        >>> lazy = _LazyCandidate("Ann", 0, 3, 0, lambda: _Candidate("Ann", 0, 3, True,
+        ...                       False, False, 0, name=True))
+        >>> lazy.start, "_build" in vars(lazy), lazy.name, type(lazy).__name__
+        (0, True, True, '_Candidate')
+    """
+
+    name = gender = place = institution = _Unread()
+
+    def __init__(self, text: str, start: int, end: int, sentence: int, build):
+        self.text, self.start, self.end, self.sentence = text, start, end, sentence
+        self._build = build
+
+    def __getattr__(self, name: str):
+        build = self.__dict__.get("_build")
+        if build is None or name.startswith("__"):
+            raise AttributeError(name)
+        built = build()
+        self.__class__ = _Candidate
+        self.__dict__.clear()
+        self.__dict__.update(vars(built))
+        return getattr(self, name)
+
+    def __eq__(self, other):
+        # Candidates at other places differ without reading their features.
+        if isinstance(other, _Candidate) and (self.start, self.end) != (other.start, other.end):
+            return False
+        self.person  # noqa: B018 (read, so self is a plain _Candidate from here on)
+        return self == other
+
+
 def _gender(span: Span) -> str:
     """"m" or "f" from an honorific ("Mrs Lee") or a gendered noun ("the
     spokeswoman"); "" when the span does not say."""
@@ -918,7 +965,8 @@ def _context(doc: Doc) -> _Context:
             sent_of[k] = si
             sent_at[k] = sent
     text = doc_text(doc)
-    return _Context(doc, text, [t.idx for t in doc], sent_at, sent_of,
+    # the offsets read in one array: iterating the doc builds a Token per word
+    return _Context(doc, text, doc.to_array(IDX).tolist(), sent_at, sent_of,
                     {si for si, _ in body_sentences(doc)},
                     [m.span() for m in _DATELINE_RE.finditer(text)])
 
@@ -2060,9 +2108,10 @@ class _ActorIndex:
             if span is None or not len(span):
                 continue
             label = str(getattr(actor, "type", ""))
-            out.append(_candidate(text[start:end], start, end, span,
-                                  sent_of.get(span.start, -1),
-                                  "PERSON" if "PER" in label.upper() else label))
+            sentence = sent_of.get(span.start, -1)
+            out.append(_LazyCandidate(text[start:end], start, end, sentence, partial(
+                _candidate, text[start:end], start, end, span, sentence,
+                "PERSON" if "PER" in label.upper() else label)))
         return out
 
 
@@ -2894,7 +2943,8 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     rival, Jorge Pinto")."""
     doc, text = ctx.doc, ctx.text
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
-        _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
+        _LazyCandidate(e.text, e.start_char, e.end_char, ctx.sent_of[e.start], partial(
+            _candidate, e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_))
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
     dep = token_columns(doc)["dep"]
@@ -2903,7 +2953,8 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
             if dep[k] in ("nsubj", "nsubjpass") and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
                 i, j = _noun_span(tok)
                 start, end = _chars(doc, i, j)
-                cands.append(_candidate(text[start:end], start, end, doc[i:j], si))
+                cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
+                    _candidate, text[start:end], start, end, doc[i:j], si)))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \
@@ -2942,7 +2993,9 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
     cent", "2004", "a five-fold rise"), which never speaks; an age
     description ("the 34-year-old") is a person."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or _AGE_NOUN.match(span.text):
+    if span is None or not any(_numeric_tokens(doc)[span.start:span.end]):
+        return False  # no number nor numeric entity: the tests below all fail
+    if _AGE_NOUN.match(span.text):
         return False  # "the 34-year-old": a person, though tagged a date
     root = span.root
     if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
@@ -2950,6 +3003,18 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
     numeric = [t.like_num or t.ent_type_ in _NUMERIC_LABELS for t in span]
     return root.like_num or root.ent_type_ in _NUMERIC_LABELS or (any(numeric) and all(
         n or t.is_punct or t.is_stop for n, t in zip(numeric, span, strict=True)))
+
+
+def _numeric_tokens(doc: Doc) -> list[bool]:
+    """Per token, whether it is like a number or in a numeric entity (the
+    token test of :func:`_numeric`), read once per doc beside the token columns."""
+    cols = token_columns(doc)
+    flags = cols.get("quote_numeric")
+    if flags is None:
+        flags = cols["quote_numeric"] = [
+            bool(num) or ent in _NUMERIC_LABELS
+            for num, ent in zip(doc.to_array(LIKE_NUM).tolist(), cols["ent"], strict=True)]
+    return flags
 
 
 # -- tables --------------------------------------------------------------------------

@@ -266,39 +266,41 @@ def _mid_word_starts() -> str:
 
     Every branch of the grammar below starts at a word boundary except a
     number expression, which can also start inside a word: at a digit or
-    ".", a currency sign or code, a number word ("one", "twenty"), "a"/"an"
-    or "half" followed by a space. At a word boundary a figure can also
-    start with "between", a vague amount ("dozens", "tens of"), a qualifier
-    ("more than") or "a"/"an" before a hyphen ("a-third"). The words are
-    grouped by their first letter, so that at an ordinary word the regex
-    engine gives up after one comparison per letter instead of trying every
-    branch; where a figure can start it changes nothing.
+    ".", a currency sign or code, a number word ("one", "twenty"), "half"
+    and a space, or "a"/"an" before a scale word, "dozen" or a fraction
+    ("a million", "a third"). At a word boundary a figure can also start
+    with "between", a vague amount ("dozens", "tens of") or a qualifier
+    ("more than", "at least"). The words are grouped by their first letter,
+    so that at an ordinary word the regex engine gives up after one
+    comparison per letter instead of trying every branch; where a figure
+    can start it changes nothing.
 
     Example:
         >>> starts = re.compile(_mid_word_starts(), re.I)
         >>> bool(starts.match("someone", 4)), bool(starts.match("someone", 1))
         (True, False)
-        >>> bool(starts.match("over 5", 0)), bool(starts.match("oven", 0))
-        (True, False)
+        >>> [bool(starts.match(w)) for w in ("at least 5", "at home", "a third", "a day")]
+        [True, False, True, False]
     """
-    return (r"(?=[\d.]|\b" + _grouped_words(("between", *VAGUE_LOW, *_QUAL_OF), (r"an?-",))
-            + "|" + _grouped_words((*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS,
-                                    *TENS_WORDS), (r"an?\s", r"half\s")) + ")")
+    after_a = "|".join(sorted({*SCALE_WORDS, "dozen", *FRACTION_WORDS}, key=len, reverse=True))
+    at_word = ["between\\s", *(f"{w.split()[0]}(?!\\w)" for w in VAGUE_LOW),
+               *(re.escape(q).replace(r"\ ", r"\s+") + r"\s" for q in _QUAL_OF)]
+    return (r"(?=[\d.]|\b" + _grouped_words((), at_word) + "|" + _grouped_words(
+        (*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS),
+        (rf"an?[\s-]+(?:{after_a})", r"half\s")) + ")")
 
 
 def _grouped_words(words, patterns=()) -> str:
-    """An alternation of the first words of ``words`` (escaped) and of
-    ``patterns`` (regular expressions starting with a letter), grouped by
-    first letter.
+    """An alternation of ``words`` (escaped) and ``patterns`` (regular
+    expressions starting with a letter), grouped by first letter.
 
     Example:
-        >>> _grouped_words(["as many as", "about"], [r"an?-"])
-        '(?:a(?:bout|n?-|s))'
+        >>> _grouped_words(["about", "AUD"], ["an?-"])
+        '(?:a(?:bout|n?-|UD))'
     """
     tails: dict[str, set[str]] = {}
     for word in words:
-        first = word.split()[0]
-        tails.setdefault(first[0].lower(), set()).add(re.escape(first[1:]))
+        tails.setdefault(word[0].lower(), set()).add(re.escape(word[1:]))
     for pattern in patterns:
         tails.setdefault(pattern[0].lower(), set()).add(pattern[1:])
     return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(

@@ -99,6 +99,7 @@ from .dates import (  # noqa: F401 (re-export)
     DateMention,
     extract_dates,
     glued,
+    grouped_starts,
     in_sentence,
     overlaps,
     timeline,
@@ -285,27 +286,9 @@ def _mid_word_starts() -> str:
     after_a = "|".join(sorted({*SCALE_WORDS, "dozen", *FRACTION_WORDS}, key=len, reverse=True))
     at_word = ["between\\s", *(f"{w.split()[0]}(?!\\w)" for w in VAGUE_LOW),
                *(re.escape(q).replace(r"\ ", r"\s+") + r"\s" for q in _QUAL_OF)]
-    return (r"(?=[\d.]|\b" + _grouped_words((), at_word) + "|" + _grouped_words(
-        (*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS),
-        (rf"an?[\s-]+(?:{after_a})", r"half\s")) + ")")
-
-
-def _grouped_words(words, patterns=()) -> str:
-    """An alternation of ``words`` (escaped) and ``patterns`` (regular
-    expressions starting with a letter), grouped by first letter.
-
-    Example:
-        >>> _grouped_words(["about", "AUD"], ["an?-"])
-        '(?:a(?:bout|n?-|UD))'
-    """
-    tails: dict[str, set[str]] = {}
-    for word in words:
-        tails.setdefault(word[0].lower(), set()).add(re.escape(word[1:]))
-    for pattern in patterns:
-        tails.setdefault(pattern[0].lower(), set()).add(pattern[1:])
-    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(
-        sorted(rest, key=lambda r: (-len(r), r))) + ")"
-        for first, rest in sorted(tails.items())) + ")"
+    return (r"(?=[\d.]|\b" + grouped_starts((), at_word, ignore_case=True) + "|"
+            + grouped_starts((*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS),
+                             (rf"an?[\s-]+(?:{after_a})", r"half\s"), ignore_case=True) + ")")
 
 
 _FIGURE_RE = re.compile(

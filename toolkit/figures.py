@@ -130,7 +130,7 @@ from .lexicon import (
     TIME_NOUNS,
     UNIT_WORDS,
 )
-from .nlp import body_sentences, doc_text
+from .nlp import body_sentences, doc_text, token_columns
 from .rules import active, rule
 
 __all__ = ["DateMention", "Figure", "extract_dates", "extract_figures", "figures_table",
@@ -670,7 +670,12 @@ def _sentence_sources(sent: Span) -> tuple[list[tuple[Token, Token]], str]:
     """Reporting verbs with their subjects, and an "according to X" source."""
     verbs = []
     according = ""
-    for tok in sent:
+    cols = token_columns(sent.doc)
+    lemma, lower = cols["lemma"], cols["lower"]
+    for i in range(sent.start, sent.end):
+        if lower[i] != "according" and lemma[i].lower() not in REPORTING_VERBS:
+            continue  # neither test below holds: no Token built
+        tok = sent.doc[i]
         if tok.lower_ == "according":
             for to in tok.children:
                 if to.lower_ == "to":

@@ -66,8 +66,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
+import numpy
 import pandas as pd
-from spacy.attrs import IDX, LIKE_NUM
+from spacy.attrs import ENT_TYPE, IDX, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
@@ -960,10 +961,9 @@ def _context(doc: Doc) -> _Context:
     sents = sentences(doc)
     sent_of: dict[int, int] = {}
     sent_at: list[Span] = [doc[:]] * len(doc)
-    for si, sent in enumerate(sents):
-        for k in range(sent.start, sent.end):
-            sent_of[k] = si
-            sent_at[k] = sent
+    for si, sent in enumerate(sents):  # slices: no step per token in Python
+        sent_of.update(dict.fromkeys(range(sent.start, sent.end), si))
+        sent_at[sent.start:sent.end] = [sent] * (sent.end - sent.start)
     text = doc_text(doc)
     # the offsets read in one array: iterating the doc builds a Token per word
     return _Context(doc, text, doc.to_array(IDX).tolist(), sent_at, sent_of,
@@ -3011,9 +3011,10 @@ def _numeric_tokens(doc: Doc) -> list[bool]:
     cols = token_columns(doc)
     flags = cols.get("quote_numeric")
     if flags is None:
-        flags = cols["quote_numeric"] = [
-            bool(num) or ent in _NUMERIC_LABELS
-            for num, ent in zip(doc.to_array(LIKE_NUM).tolist(), cols["ent"], strict=True)]
+        arr = doc.to_array([LIKE_NUM, ENT_TYPE])
+        labels = [doc.vocab.strings[label] for label in _NUMERIC_LABELS]
+        flags = cols["quote_numeric"] = (
+            arr[:, 0].astype(bool) | numpy.isin(arr[:, 1], labels)).tolist()
     return flags
 
 

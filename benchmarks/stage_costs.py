@@ -59,12 +59,11 @@ def timed_stages(totals: dict[str, float]):
 
 
 def clear_text_caches() -> None:
-    """Empty the caches keyed by text (name keys, speaker-name patterns, word terms), so
+    """Empty the caches keyed by text (name keys, speaker-name patterns), so
     that a pass gains from them only what one article gives another."""
-    from toolkit import actors, frequency, quotes
+    from toolkit import actors, quotes
 
-    for cached in (getattr(actors, "_name_key", None), getattr(quotes, "_name_pattern", None),
-                   getattr(frequency, "_word_term", None)):
+    for cached in (getattr(actors, "_name_key", None), getattr(quotes, "_name_pattern", None)):
         if cached is not None:
             cached.cache_clear()
 

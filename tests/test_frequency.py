@@ -67,19 +67,6 @@ def test_lowercase_and_verbatim_counts(parse):
     assert counts(term_counts(doc, by="orth")) == {"Apples": 1, "apples": 1, "APPLES": 1}
 
 
-@pytest.mark.parametrize("by", ["lemma", "lower", "orth"])
-def test_word_terms_from_arrays_match_the_token_tests(parse, by):
-    from collections import Counter
-
-    from toolkit.frequency import _body_spans, _content_counts, _ngram_terms
-
-    doc = parse("Dr. Ana Ruiz’s 3 co-ops sold 40% more figs in 2020 -- «vite»!\n\n"
-                "They  were n't cheap; the U.S. buyers said $5 was fair.")
-    by_token = Counter(t for sent in _body_spans(doc) for t in _ngram_terms(sent, 1, by))
-    assert _content_counts(doc, by) == by_token
-    assert len(by_token) > 5
-
-
 def test_bigrams_skip_stop_word_edges_punctuation_and_numbers(parse):
     doc = parse("Solar panels and solar panels. The 3 solar panels shone.")
     got = counts(term_counts(doc, ngrams=2))

@@ -24,12 +24,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-import numpy
 import pandas as pd
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS
-from spacy.parts_of_speech import NUM, PUNCT, SPACE, SYM
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
@@ -62,41 +58,6 @@ def _norm(tok: Token, by: str) -> str:
     if by == "lower":
         return tok.lower_
     return tok.text
-
-
-_NORM_ATTR = {"lemma": LEMMA, "lower": LOWER, "orth": ORTH}
-
-
-def _content_counts(doc: Doc, by: str) -> Counter[str]:
-    """:func:`_ngram_terms` for single words over every body sentence,
-    counted: the same tests as :func:`_is_content` and the same forms as
-    :func:`_norm`, read from the doc's attribute arrays (no spaCy ``Token``
-    per word), each distinct word's form made once (:func:`_word_term`)."""
-    arr = doc.to_array([IS_SPACE, IS_PUNCT, LIKE_NUM, IS_STOP, POS, ORTH, _NORM_ATTR[by]])
-    keep = numpy.zeros(len(doc), dtype=bool)
-    for sent in _body_spans(doc):
-        keep[sent.start:sent.end] = True
-    pos = arr[:, 4]
-    keep &= ~(arr[:, :4].any(axis=1) | (pos == PUNCT) | (pos == SYM) | (pos == NUM)
-              | (pos == SPACE))
-    counts: Counter[str] = Counter()
-    words = zip(arr[keep, 5].tolist(), arr[keep, 6].tolist(), strict=True)
-    for (orth, norm), n in Counter(words).items():
-        term = _word_term(doc.vocab.strings, orth, norm, by == "lemma")
-        if term:
-            counts[term] += n
-    return counts
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_term(strings, orth: int, norm: int, lemma: bool) -> str:
-    """The term of a word (string hashes of its form and of its ``by`` form),
-    "" when it has no letter (see :func:`_is_content` and :func:`_norm`).
-    Cached: a hash names one string whatever the vocabulary."""
-    text = strings[orth]
-    if not any(ch.isalpha() for ch in text):
-        return ""
-    return (strings[norm] or text).lower().strip() if lemma else strings[norm]
 
 
 def _body_spans(doc: Doc) -> Iterator[Span]:
@@ -140,11 +101,10 @@ def _ranked(doc: Doc, ns: tuple[int, ...], by: str, min_count: int = 1
             ) -> list[tuple[str, int]]:
     """``(term, count)`` over the body sentences, most frequent first, ties alphabetical
     (so the order never depends on the text order)."""
-    counts: Counter[str] = _content_counts(doc, by) if 1 in ns else Counter()
+    counts: Counter[str] = Counter()
     for sent in _body_spans(doc):
         for n in ns:
-            if n != 1:
-                counts.update(_ngram_terms(sent, n, by))
+            counts.update(_ngram_terms(sent, n, by))
     rows = [(t, c) for t, c in counts.items() if c >= min_count]
     rows.sort(key=lambda r: (-r[1], r[0]))
     return rows

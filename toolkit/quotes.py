@@ -66,9 +66,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
-import numpy
 import pandas as pd
-from spacy.attrs import ENT_TYPE, IDX, LIKE_NUM
+from spacy.attrs import IDX, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
@@ -117,6 +116,7 @@ _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
 _OPENERS = set(':;("“‘\'—–-')
 _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
+_QUOTE_STRIP = "".join(sorted(_QUOTE_CHARS))
 #: Entity labels of numbers, amounts and dates: never a speaker.
 _NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
                              "ORDINAL"})
@@ -281,7 +281,8 @@ def _reopened(text: str, open_at: int, i: int) -> list[tuple[int, int]]:
 # -- small helpers over tokens -----------------------------------------------------
 
 def _is_quote_tok(tok: Token) -> bool:
-    return bool(tok.text) and all(c in _QUOTE_CHARS for c in tok.text)
+    text = tok.text  # only quote marks: nothing is left once they are stripped
+    return bool(text) and not text.strip(_QUOTE_STRIP)
 
 
 def _trimmed(doc: Doc, i: int, j: int, *, drop_mark: bool = True) -> tuple[int, int] | None:
@@ -2413,9 +2414,11 @@ def _titled_people(doc: Doc, word: Token, before: int) -> dict[str, Token]:
     """People written with ``word`` as their title before ``before``: "Chancellor
     Ann Roe", "boat builder Bo Park", "Ann Roe, the chancellor", by name."""
     found = {}
-    for t in doc[:before]:
-        if t.lower_ != word.lower_ and t.lemma_.lower() != word.lemma_.lower():
-            continue
+    cols, low, lemma = token_columns(doc), word.lower_, word.lemma_.lower()
+    for k in range(min(before, len(doc))):
+        if cols["lower"][k] != low and cols["lemma"][k].lower() != lemma:
+            continue  # tested on the columns: no Token built
+        t = doc[k]
         name = t.head
         if not (name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and (
                 (t.dep_ == "compound" and t.i < name.i) or t.dep_ == "appos")):
@@ -2993,7 +2996,7 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
     cent", "2004", "a five-fold rise"), which never speaks; an age
     description ("the 34-year-old") is a person."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(_numeric_tokens(doc)[span.start:span.end]):
+    if span is None or not _has_numeric_token(doc, span.start, span.end):
         return False  # no number nor numeric entity: the tests below all fail
     if _AGE_NOUN.match(span.text):
         return False  # "the 34-year-old": a person, though tagged a date
@@ -3005,17 +3008,15 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
         n or t.is_punct or t.is_stop for n, t in zip(numeric, span, strict=True)))
 
 
-def _numeric_tokens(doc: Doc) -> list[bool]:
-    """Per token, whether it is like a number or in a numeric entity (the
-    token test of :func:`_numeric`), read once per doc beside the token columns."""
+def _has_numeric_token(doc: Doc, i: int, j: int) -> bool:
+    """Whether a token of ``doc[i:j]`` is like a number or in a numeric entity
+    (the token test of :func:`_numeric`), read from the token columns."""
     cols = token_columns(doc)
-    flags = cols.get("quote_numeric")
-    if flags is None:
-        arr = doc.to_array([LIKE_NUM, ENT_TYPE])
-        labels = [doc.vocab.strings[label] for label in _NUMERIC_LABELS]
-        flags = cols["quote_numeric"] = (
-            arr[:, 0].astype(bool) | numpy.isin(arr[:, 1], labels)).tolist()
-    return flags
+    like_num = cols.get("like_num")
+    if like_num is None:
+        like_num = cols["like_num"] = doc.to_array(LIKE_NUM).tolist()
+    ent = cols["ent"]
+    return any(like_num[k] or ent[k] in _NUMERIC_LABELS for k in range(i, j))
 
 
 # -- tables --------------------------------------------------------------------------

@@ -781,12 +781,15 @@ def _number_candidates(text: str, m: re.Match):
 def _date_ent_spans(doc: Doc) -> list[tuple[int, int]]:
     """DATE/TIME entities that really are dates or durations (not "Between 5")."""
     spans = []
+    cols, full = token_columns(doc), doc_text(doc)  # no Token built, no token join
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        words = {t.lemma_.lower() for t in ent} | {t.lower_ for t in ent}
-        if (words & DATE_ENT_WORDS or DATE_RE.search(ent.text) and not
-                re.fullmatch(r"\W*\d{1,3}\W*", ent.text) or TIME_RE.search(ent.text)):
+        words = {cols["lemma"][k].lower() for k in range(ent.start, ent.end)} | \
+            {cols["lower"][k] for k in range(ent.start, ent.end)}
+        text = full[ent.start_char:ent.end_char]  # = ent.text
+        if (words & DATE_ENT_WORDS or DATE_RE.search(text) and not
+                re.fullmatch(r"\W*\d{1,3}\W*", text) or TIME_RE.search(text)):
             spans.append((ent.start_char, ent.end_char))
     return spans
 
@@ -1419,7 +1422,8 @@ def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
         span = doc.char_span(core, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        skip = {t.i for t in doc.char_span(start, end, alignment_mode="expand") or span}
+        whole = doc.char_span(start, end, alignment_mode="expand") or span
+        skip = set(range(whole.start, whole.end))  # the token indices, no Token built
         previous = out[-1] if out else None
         gap = ctx.full[previous.end_char:start] if previous else ""
         c = Candidate(doc, ctx.si, start, end, core, value, low, high, qual, unit, abbrs,

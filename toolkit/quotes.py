@@ -67,7 +67,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
 import pandas as pd
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM
+from spacy.attrs import IDX, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
@@ -287,35 +287,21 @@ def _is_quote_tok(tok: Token) -> bool:
 
 def _trimmed(doc: Doc, i: int, j: int, *, drop_mark: bool = True) -> tuple[int, int] | None:
     """Token range ``[i, j)`` without edge punctuation, spaces or a leading "that"."""
-    cols = token_columns(doc)  # the tests below read columns: no Token is built
-    edge, word, quote = _token_flags(doc)
-    lower, dep = cols["lower"], cols["dep"]
-    while i < j and (edge[i] or (drop_mark and lower[i] == "that"
-                                 and dep[i] not in ("nsubj", "nsubjpass", "dobj", "det"))
-                     or dep[i] == "cc"):
+    while i < j and (doc[i].is_punct or doc[i].is_space or _is_quote_tok(doc[i])
+                     or (drop_mark and doc[i].lower_ == "that"
+                         and doc[i].dep_ not in ("nsubj", "nsubjpass", "dobj", "det"))
+                     or doc[i].dep_ == "cc"):
         i += 1
-    while j > i and (edge[j - 1] or dep[j - 1] == "cc"):
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or _is_quote_tok(doc[j - 1])
+                     or doc[j - 1].dep_ == "cc"):
         j -= 1
-    if j <= i or not any(word[i:j]):
+    if j <= i or not any(t.is_alpha or t.like_num for t in doc[i:j]):
         return None
     # Keep the closing mark of a quoted phrase that ends the span.
-    if j < len(doc) and quote[j] and sum(quote[i:j]) % 2 == 1:
+    if j < len(doc) and _is_quote_tok(doc[j]) and \
+            sum(_is_quote_tok(t) for t in doc[i:j]) % 2 == 1:
         j += 1
     return i, j
-
-
-def _token_flags(doc: Doc) -> tuple[list[bool], list[bool], list[bool]]:
-    """Per token, read once per doc beside the token columns: whether it is
-    punctuation, a space or a quote mark (an edge :func:`_trimmed` drops),
-    whether it is alphabetic or like a number, and whether it is a quote mark
-    (:func:`_is_quote_tok`)."""
-    cols = token_columns(doc)
-    if "quote_flags" not in cols:
-        punct, space, alpha, num = doc.to_array([IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM]).T
-        quote = [bool(t) and not t.strip(_QUOTE_STRIP) for t in cols["text"]]
-        cols["quote_flags"] = ((punct | space).astype(bool) | quote).tolist(), \
-            (alpha | num).astype(bool).tolist(), quote
-    return cols["quote_flags"]
 
 
 def _chars(doc: Doc, i: int, j: int) -> tuple[int, int]:

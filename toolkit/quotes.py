@@ -2139,7 +2139,7 @@ class _Resolver:
 
     ctx: _Context
     index: _ActorIndex
-    mentions: list[_Candidate]  # antecedent candidates, in text order
+    mentions: list[_Candidate]  # antecedent candidates, in text order (or what finds them)
     quotes: list[Quote]
     speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
     contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
@@ -2147,7 +2147,11 @@ class _Resolver:
     people: set[str] = None  # actors or names known to be people (see speaker_first_person)
 
     def __post_init__(self):
-        self.mention_starts = [c.start for c in self.mentions]
+        if callable(self.mentions):  # found when a rule first reads them (__getattr__)
+            self._find_mentions = self.mentions
+            del self.mentions
+        else:
+            self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
         self.people = set()
@@ -2155,6 +2159,15 @@ class _Resolver:
         self.contents_in: dict[int, list[tuple[int, int]]] = {}  # by sentence
         for c in self.contents:
             self.contents_in.setdefault(self.sentence_of(c[0]), []).append(c)
+
+    def __getattr__(self, name: str):
+        # The antecedents only when a pronoun or description speaker needs
+        # them: about half the articles have none.
+        if name not in ("mentions", "mention_starts") or "_find_mentions" not in self.__dict__:
+            raise AttributeError(name)
+        self.mentions = self.__dict__.pop("_find_mentions")()
+        self.mention_starts = [c.start for c in self.mentions]
+        return getattr(self, name)
 
     def in_content(self, char: int) -> tuple[int, int] | None:
         """The content span of an attribution containing ``char``, if any."""
@@ -2924,7 +2937,7 @@ def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> l
     drafts = _dedupe([_without_dateline(ctx, d) for d in drafts +
                       _reported_drafts(ctx, groups, used_verbs, in_direct)])
     index = _ActorIndex(actors)
-    res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [],
+    res = _Resolver(ctx, index, partial(_antecedents, ctx, index, in_direct), [], [],
                     [(d.start, d.end) for d in drafts])
     return _resolve(res, drafts, groups["speaker"])
 

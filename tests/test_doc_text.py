@@ -32,3 +32,28 @@ def test_date_and_time_patterns_start_at_a_word_only():
     text = "On 3 March, at 10:30 GMT, and again last week (x2020 is no year)."
     assert [m.group(0) for m in DATE_RE.finditer(text)] == ["3 March", "last week"]
     assert [m.group(0) for m in TIME_RE.finditer(text)] == ["10:30 GMT"]
+
+
+DATE_TEXTS = (
+    "On 3 March, 2020-01-02, March 4th, 2019 last year and the 5th of May.",
+    "Last Monday morning, next week, earlier this month, Later this year, mid-June.",
+    "Yesterday, tonight, tomorrow and today; two weeks ago, a year ago, 3 days ago.",
+    "In Sept. 2004, late May, Early March, this Friday and by 1998 the Mayor's Aug plan.",
+    "Their nine lives, an era, the Marchers and Monday-ish notes hold no dates, 1750 neither.",
+)
+
+
+def test_the_date_start_look_ahead_drops_no_match():
+    """The look-ahead on the words a date can start with only skips positions:
+    the pattern without it finds the same matches with the same groups."""
+    import re
+
+    from toolkit import dates
+
+    prefix = rf"(?=\b\w)(?=\d|{dates._DATE_STARTS})"
+    assert DATE_RE.pattern.startswith(prefix)
+    bare = re.compile(DATE_RE.pattern[len(prefix):])
+    for text in DATE_TEXTS:
+        found = [(m.span(), m.groups()) for m in DATE_RE.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in bare.finditer(text)]
+        assert found, text

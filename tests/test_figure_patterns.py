@@ -150,3 +150,30 @@ def test_a_score_never_names_a_pronoun(figs):
 def test_a_relative_pronoun_source_is_the_noun_it_stands_for(figs):
     got = figs("The shop was run by Mara Vell, who said sales fell 12% in March.")
     assert got["12%"].source == "Mara Vell"
+
+
+GRAMMAR_TEXTS = (
+    "Between 5 and 7 people came; between two and three thousand did not.",
+    "Dozens of boats, tens of thousands of fans and several dozen cars; scores of men.",
+    "More than 40%, well over US$3.5bn, no fewer than twelve, up to 9 and approx. 10 units.",
+    "An estimated 1.2 million, as many as sixty-five, close to a-third and one in five.",
+    "Half of them, half a dozen, a dozen, a million and a half million; HK$40 or 40 EUR.",
+    "USD 40, £600m, 12 per cent, 3-2 wins, 5 to 7, 1990s, .5 points and 7-1/2 miles.",
+    "Someone, anyone, oven, often, abouts, Overton and Asia have no figure; under-fives do.",
+)
+
+
+@pytest.mark.parametrize("text", GRAMMAR_TEXTS)
+def test_the_figure_start_look_ahead_drops_no_match(text):
+    """The look-ahead on where a figure can start only skips positions: the
+    grammar without it finds the same matches with the same groups."""
+    import re
+
+    from toolkit import figures
+
+    prefix = figures._FIGURE_START + figures._mid_word_starts()
+    assert figures._FIGURE_RE.pattern.startswith(prefix)
+    bare = re.compile(figures._FIGURE_RE.pattern[len(prefix):], re.I)
+    found = [(m.span(), m.groups()) for m in figures._FIGURE_RE.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in bare.finditer(text)]
+    assert found

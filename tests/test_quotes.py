@@ -402,3 +402,42 @@ def test_according_to_under_a_noun_root_terminates(parse):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert [(q.kind, q.speaker) for q in quotes] == [("according_to", "Mr Hale")]
+
+
+# -- antecedents found on demand -----------------------------------------------------
+
+def test_antecedents_are_found_only_for_a_pronoun_speaker(parse, monkeypatch):
+    import toolkit.quotes as quotes_mod
+
+    calls = []
+    found = quotes_mod._antecedents
+
+    def counted(*args):
+        calls.append(1)
+        return found(*args)
+
+    monkeypatch.setattr(quotes_mod, "_antecedents", counted)
+    named = extract_quotes(parse('"The ferry leaves at noon," Captain Ines Ferro said.'))
+    assert [q.speaker for q in named] == ["Captain Ines Ferro"] and not calls
+    text = 'Captain Ines Ferro spoke first. "The ferry leaves at noon," she said.'
+    pronoun = extract_quotes(parse(text))
+    assert [(q.speaker, q.resolved) for q in pronoun] == [("Captain Ines Ferro", True)]
+    assert calls == [1]
+
+
+def test_candidate_features_are_read_on_first_use():
+    from toolkit.quotes import _Candidate, _LazyCandidate
+
+    built = []
+
+    def build():
+        built.append(1)
+        return _Candidate("the crew", 4, 12, False, True, True, 2, gender="")
+
+    lazy = _LazyCandidate("the crew", 4, 12, 2, build)
+    other = _LazyCandidate("the mayor", 20, 29, 3, build)
+    assert (lazy.start, lazy.end, lazy.sentence) == (4, 12, 2) and not built
+    assert lazy != other and not built  # other places: unequal without reading features
+    assert lazy.plural and lazy.name is False and built == [1]
+    assert lazy == _Candidate("the crew", 4, 12, False, True, True, 2)
+    assert type(lazy) is _Candidate

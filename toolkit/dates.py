@@ -79,11 +79,48 @@ class DateMention:
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL_MON = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 or m == "May") + ")"
 _REL_YEAR = r"(?:\s+(?P<{}>last|this|next)\s+year\b)?"
-_SMALL_WORDS = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_SMALL = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+          "ten")
+_SMALL_WORDS = r"(?:" + "|".join(_SMALL) + r"|\d+)"
 
-# Each kind starts at the start of a word: the look-ahead skips other positions at once.
+
+
+def grouped_starts(words=(), patterns=(), *, ignore_case: bool = False) -> str:
+    """An alternation of ``words`` (escaped) and ``patterns`` (regular
+    expressions starting with a letter), grouped by first character (folded
+    with ``ignore_case``), for a look-ahead on where a match can start: at an
+    ordinary word the regex engine gives up after one comparison per group
+    instead of trying every alternative.
+
+    Example:
+        >>> grouped_starts(["about", "AUD"], ["an?-"], ignore_case=True)
+        '(?:a(?:bout|n?-|UD))'
+        >>> grouped_starts(["May", "mid"])
+        '(?:M(?:ay)|m(?:id))'
+    """
+    tails: dict[str, set[str]] = {}
+    for word in words:
+        first = word[0].lower() if ignore_case else word[0]
+        tails.setdefault(first, set()).add(re.escape(word[1:]))
+    for pattern in patterns:
+        first = pattern[0].lower() if ignore_case else pattern[0]
+        tails.setdefault(first, set()).add(pattern[1:])
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(
+        sorted(rest, key=lambda r: (-len(r), r))) + ")"
+        for first, rest in sorted(tails.items())) + ")"
+
+
+#: The words a date expression can start with (digits aside; case as written).
+_DATE_STARTS = grouped_starts(
+    (*MONTHS, *WEEKDAYS, *(w for word in ("last", "late", "this", "next", "early", "earlier",
+                                          "mid", "yesterday", "today", "tomorrow", "tonight")
+                           for w in (word, word.capitalize()))),
+    (w + r"\s+(?:day|week|month|year)" for w in _SMALL))
+
+# Each kind starts at the start of a word, with a digit or one of the words
+# above: the look-aheads skip other positions at once.
 DATE_RE = re.compile(
-    r"(?=\b\w)(?:"
+    rf"(?=\b\w)(?=\d|{_DATE_STARTS})(?:"
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
     rf"|(?P<md>\b(?P<md_mon>{_MON})\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:,?\s+(?P<md_year>\d{{4}})\b)?{_REL_YEAR.format('md_rel')})"

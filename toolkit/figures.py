@@ -99,6 +99,7 @@ from .dates import (  # noqa: F401 (re-export)
     DateMention,
     extract_dates,
     glued,
+    grouped_starts,
     in_sentence,
     overlaps,
     timeline,
@@ -129,7 +130,7 @@ from .lexicon import (
     TIME_NOUNS,
     UNIT_WORDS,
 )
-from .nlp import body_sentences, doc_text
+from .nlp import body_sentences, doc_text, token_columns
 from .rules import active, rule
 
 __all__ = ["DateMention", "Figure", "extract_dates", "extract_figures", "figures_table",
@@ -266,25 +267,28 @@ def _mid_word_starts() -> str:
 
     Every branch of the grammar below starts at a word boundary except a
     number expression, which can also start inside a word: at a digit or
-    ".", a currency sign or code, a number word ("one", "twenty"), "a"/"an"
-    or "half" followed by a space. The words are grouped by their first
-    letter, so that inside an ordinary word the regex engine gives up after
-    one comparison per letter instead of trying every branch; where a
-    figure can start it changes nothing.
+    ".", a currency sign or code, a number word ("one", "twenty"), "half"
+    and a space, or "a"/"an" before a scale word, "dozen" or a fraction
+    ("a million", "a third"). At a word boundary a figure can also start
+    with "between", a vague amount ("dozens", "tens of") or a qualifier
+    ("more than", "at least"). The words are grouped by their first letter,
+    so that at an ordinary word the regex engine gives up after one
+    comparison per letter instead of trying every branch; where a figure
+    can start it changes nothing.
 
     Example:
         >>> starts = re.compile(_mid_word_starts(), re.I)
         >>> bool(starts.match("someone", 4)), bool(starts.match("someone", 1))
         (True, False)
+        >>> [bool(starts.match(w)) for w in ("at least 5", "at home", "a third", "a day")]
+        [True, False, True, False]
     """
-    tails: dict[str, set[str]] = {}
-    for word in (*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS):
-        tails.setdefault(word[0].lower(), set()).add(re.escape(word[1:]))
-    tails.setdefault("a", set()).add(r"n?\s")
-    tails.setdefault("h", set()).add(r"alf\s")
-    branches = (re.escape(first) + "(?:" + "|".join(sorted(rest, key=lambda r: (-len(r), r))) + ")"
-                for first, rest in sorted(tails.items()))
-    return r"(?=\b|[\d.]|" + "|".join(branches) + ")"
+    after_a = "|".join(sorted({*SCALE_WORDS, "dozen", *FRACTION_WORDS}, key=len, reverse=True))
+    at_word = ["between\\s", *(f"{w.split()[0]}(?!\\w)" for w in VAGUE_LOW),
+               *(re.escape(q).replace(r"\ ", r"\s+") + r"\s" for q in _QUAL_OF)]
+    return (r"(?=[\d.]|\b" + grouped_starts((), at_word, ignore_case=True) + "|"
+            + grouped_starts((*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS),
+                             (rf"an?[\s-]+(?:{after_a})", r"half\s"), ignore_case=True) + ")")
 
 
 _FIGURE_RE = re.compile(
@@ -666,7 +670,12 @@ def _sentence_sources(sent: Span) -> tuple[list[tuple[Token, Token]], str]:
     """Reporting verbs with their subjects, and an "according to X" source."""
     verbs = []
     according = ""
-    for tok in sent:
+    cols = token_columns(sent.doc)
+    lemma, lower = cols["lemma"], cols["lower"]
+    for i in range(sent.start, sent.end):
+        if lower[i] != "according" and lemma[i].lower() not in REPORTING_VERBS:
+            continue  # neither test below holds: no Token built
+        tok = sent.doc[i]
         if tok.lower_ == "according":
             for to in tok.children:
                 if to.lower_ == "to":
@@ -772,12 +781,15 @@ def _number_candidates(text: str, m: re.Match):
 def _date_ent_spans(doc: Doc) -> list[tuple[int, int]]:
     """DATE/TIME entities that really are dates or durations (not "Between 5")."""
     spans = []
+    cols, full = token_columns(doc), doc_text(doc)  # no Token built, no token join
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        words = {t.lemma_.lower() for t in ent} | {t.lower_ for t in ent}
-        if (words & DATE_ENT_WORDS or DATE_RE.search(ent.text) and not
-                re.fullmatch(r"\W*\d{1,3}\W*", ent.text) or TIME_RE.search(ent.text)):
+        words = {cols["lemma"][k].lower() for k in range(ent.start, ent.end)} | \
+            {cols["lower"][k] for k in range(ent.start, ent.end)}
+        text = full[ent.start_char:ent.end_char]  # = ent.text
+        if (words & DATE_ENT_WORDS or DATE_RE.search(text) and not
+                re.fullmatch(r"\W*\d{1,3}\W*", text) or TIME_RE.search(text)):
             spans.append((ent.start_char, ent.end_char))
     return spans
 
@@ -1410,7 +1422,8 @@ def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
         span = doc.char_span(core, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        skip = {t.i for t in doc.char_span(start, end, alignment_mode="expand") or span}
+        whole = doc.char_span(start, end, alignment_mode="expand") or span
+        skip = set(range(whole.start, whole.end))  # the token indices, no Token built
         previous = out[-1] if out else None
         gap = ctx.full[previous.end_char:start] if previous else ""
         c = Candidate(doc, ctx.si, start, end, core, value, low, high, qual, unit, abbrs,

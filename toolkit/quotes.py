@@ -72,9 +72,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
+from spacy.attrs import IDX, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
@@ -127,6 +128,7 @@ _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
 _OPENERS = set(':;("“‘\'—–-')
 _QUOTE_CHARS = set(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS + "'‘’`")
+_QUOTE_STRIP = "".join(sorted(_QUOTE_CHARS))
 #: Entity labels of numbers, amounts and dates: never a speaker.
 _NUMERIC_LABELS = frozenset({"CARDINAL", "PERCENT", "QUANTITY", "MONEY", "DATE", "TIME",
                              "ORDINAL"})
@@ -291,7 +293,8 @@ def _reopened(text: str, open_at: int, i: int) -> list[tuple[int, int]]:
 # -- small helpers over tokens -----------------------------------------------------
 
 def _is_quote_tok(tok: Token) -> bool:
-    return bool(tok.text) and all(c in _QUOTE_CHARS for c in tok.text)
+    text = tok.text  # only quote marks: nothing is left once they are stripped
+    return bool(text) and not text.strip(_QUOTE_STRIP)
 
 
 def _trimmed(doc: Doc, i: int, j: int, *, drop_mark: bool = True) -> tuple[int, int] | None:
@@ -802,6 +805,52 @@ def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
                       _gender(span), place, institution)
 
 
+class _Unread:
+    """A class attribute that reads as missing, so that a
+    :class:`_LazyCandidate` field with a default still asks ``__getattr__``."""
+
+    def __get__(self, obj, owner=None):
+        raise AttributeError
+
+
+class _LazyCandidate(_Candidate):
+    """A :class:`_Candidate` whose agreement features are read from the parse
+    only when a rule first asks for one: most antecedent candidates are never
+    weighed against a pronoun. ``text``, ``start``, ``end`` and ``sentence``
+    are there from the start; the first other field read calls ``build`` (a
+    :func:`_candidate` call) and the object becomes that plain candidate.
+
+    Example:
+        >>> lazy = _LazyCandidate("Ann", 0, 3, 0, lambda: _Candidate("Ann", 0, 3, True,
+        ...                       False, False, 0, name=True))
+        >>> lazy.start, "_build" in vars(lazy), lazy.name, type(lazy).__name__
+        (0, True, True, '_Candidate')
+    """
+
+    name = gender = place = institution = _Unread()
+
+    def __init__(self, text: str, start: int, end: int, sentence: int, build):
+        self.text, self.start, self.end, self.sentence = text, start, end, sentence
+        self._build = build
+
+    def __getattr__(self, name: str):
+        build = self.__dict__.get("_build")
+        if build is None or name.startswith("__"):
+            raise AttributeError(name)
+        built = build()
+        self.__class__ = _Candidate
+        self.__dict__.clear()
+        self.__dict__.update(vars(built))
+        return getattr(self, name)
+
+    def __eq__(self, other):
+        # Candidates at other places differ without reading their features.
+        if isinstance(other, _Candidate) and (self.start, self.end) != (other.start, other.end):
+            return False
+        self.person  # noqa: B018 (read, so self is a plain _Candidate from here on)
+        return self == other
+
+
 def _gender(span: Span) -> str:
     """"m" or "f" from an honorific ("Mrs Lee") or a gendered noun ("the
     spokeswoman"); "" when the span does not say."""
@@ -925,12 +974,12 @@ def _context(doc: Doc) -> _Context:
     sents = sentences(doc)
     sent_of: dict[int, int] = {}
     sent_at: list[Span] = [doc[:]] * len(doc)
-    for si, sent in enumerate(sents):
-        for k in range(sent.start, sent.end):
-            sent_of[k] = si
-            sent_at[k] = sent
+    for si, sent in enumerate(sents):  # slices: no step per token in Python
+        sent_of.update(dict.fromkeys(range(sent.start, sent.end), si))
+        sent_at[sent.start:sent.end] = [sent] * (sent.end - sent.start)
     text = doc_text(doc)
-    return _Context(doc, text, [t.idx for t in doc], sent_at, sent_of,
+    # the offsets read in one array: iterating the doc builds a Token per word
+    return _Context(doc, text, doc.to_array(IDX).tolist(), sent_at, sent_of,
                     {si for si, _ in body_sentences(doc)},
                     [m.span() for m in _DATELINE_RE.finditer(text)])
 
@@ -2084,9 +2133,10 @@ class _ActorIndex:
             if span is None or not len(span):
                 continue
             label = str(getattr(actor, "type", ""))
-            out.append(_candidate(text[start:end], start, end, span,
-                                  sent_of.get(span.start, -1),
-                                  "PERSON" if "PER" in label.upper() else label))
+            sentence = sent_of.get(span.start, -1)
+            out.append(_LazyCandidate(text[start:end], start, end, sentence, partial(
+                _candidate, text[start:end], start, end, span, sentence,
+                "PERSON" if "PER" in label.upper() else label)))
         return out
 
 
@@ -2113,7 +2163,7 @@ class _Resolver:
 
     ctx: _Context
     index: _ActorIndex
-    mentions: list[_Candidate]  # antecedent candidates, in text order
+    mentions: list[_Candidate]  # antecedent candidates, in text order (or what finds them)
     quotes: list[Quote]
     speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
     contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
@@ -2121,7 +2171,11 @@ class _Resolver:
     people: set[str] = None  # actors or names known to be people (see speaker_first_person)
 
     def __post_init__(self):
-        self.mention_starts = [c.start for c in self.mentions]
+        if callable(self.mentions):  # found when a rule first reads them (__getattr__)
+            self._find_mentions = self.mentions
+            del self.mentions
+        else:
+            self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
         self.people = set()
@@ -2129,6 +2183,15 @@ class _Resolver:
         self.contents_in: dict[int, list[tuple[int, int]]] = {}  # by sentence
         for c in self.contents:
             self.contents_in.setdefault(self.sentence_of(c[0]), []).append(c)
+
+    def __getattr__(self, name: str):
+        # The antecedents only when a pronoun or description speaker needs
+        # them: about half the articles have none.
+        if name not in ("mentions", "mention_starts") or "_find_mentions" not in self.__dict__:
+            raise AttributeError(name)
+        self.mentions = self.__dict__.pop("_find_mentions")()
+        self.mention_starts = [c.start for c in self.mentions]
+        return getattr(self, name)
 
     def in_content(self, char: int) -> tuple[int, int] | None:
         """The content span of an attribution containing ``char``, if any."""
@@ -2388,9 +2451,11 @@ def _titled_people(doc: Doc, word: Token, before: int) -> dict[str, Token]:
     """People written with ``word`` as their title before ``before``: "Chancellor
     Ann Roe", "boat builder Bo Park", "Ann Roe, the chancellor", by name."""
     found = {}
-    for t in doc[:before]:
-        if t.lower_ != word.lower_ and t.lemma_.lower() != word.lemma_.lower():
-            continue
+    cols, low, lemma = token_columns(doc), word.lower_, word.lemma_.lower()
+    for k in range(min(before, len(doc))):
+        if cols["lower"][k] != low and cols["lemma"][k].lower() != lemma:
+            continue  # tested on the columns: no Token built
+        t = doc[k]
         name = t.head
         if not (name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and (
                 (t.dep_ == "compound" and t.i < name.i) or t.dep_ == "appos")):
@@ -3114,7 +3179,7 @@ def extract_quotes(doc: Doc, *, actors=None, disable: Collection[str] = ()) -> l
     drafts = _dedupe([_without_dateline(ctx, d) for d in drafts +
                       _reported_drafts(ctx, groups, used_verbs, in_direct)])
     index = _ActorIndex(actors)
-    res = _Resolver(ctx, index, _antecedents(ctx, index, in_direct), [], [],
+    res = _Resolver(ctx, index, partial(_antecedents, ctx, index, in_direct), [], [],
                     [(d.start, d.end) for d in drafts])
     return _resolve(res, drafts, groups["speaker"])
 
@@ -3136,7 +3201,8 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     rival, Jorge Pinto")."""
     doc, text = ctx.doc, ctx.text
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
-        _candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
+        _LazyCandidate(e.text, e.start_char, e.end_char, ctx.sent_of[e.start], partial(
+            _candidate, e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_))
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
     dep = token_columns(doc)["dep"]
@@ -3145,7 +3211,8 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
             if dep[k] in ("nsubj", "nsubjpass") and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
                 i, j = _noun_span(tok)
                 start, end = _chars(doc, i, j)
-                cands.append(_candidate(text[start:end], start, end, doc[i:j], si))
+                cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
+                    _candidate, text[start:end], start, end, doc[i:j], si)))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \
@@ -3184,7 +3251,9 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
     cent", "2004", "a five-fold rise"), which never speaks; an age
     description ("the 34-year-old") is a person."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or _AGE_NOUN.match(span.text):
+    if span is None or not _has_numeric_token(doc, span.start, span.end):
+        return False  # no number nor numeric entity: the tests below all fail
+    if _AGE_NOUN.match(span.text):
         return False  # "the 34-year-old": a person, though tagged a date
     root = span.root
     if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
@@ -3192,6 +3261,17 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
     numeric = [t.like_num or t.ent_type_ in _NUMERIC_LABELS for t in span]
     return root.like_num or root.ent_type_ in _NUMERIC_LABELS or (any(numeric) and all(
         n or t.is_punct or t.is_stop for n, t in zip(numeric, span, strict=True)))
+
+
+def _has_numeric_token(doc: Doc, i: int, j: int) -> bool:
+    """Whether a token of ``doc[i:j]`` is like a number or in a numeric entity
+    (the token test of :func:`_numeric`), read from the token columns."""
+    cols = token_columns(doc)
+    like_num = cols.get("like_num")
+    if like_num is None:
+        like_num = cols["like_num"] = doc.to_array(LIKE_NUM).tolist()
+    ent = cols["ent"]
+    return any(like_num[k] or ent[k] in _NUMERIC_LABELS for k in range(i, j))
 
 
 # -- tables --------------------------------------------------------------------------

@@ -185,7 +185,8 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
             of tokens).
         disable_rules: Names of extraction rules to switch off (see
             :func:`toolkit.rules.list_rules`); an unknown name raises
-            ``ValueError``.
+            ``ValueError``. Cleaning rules (stage ``clean``) are switched
+            off when the article is read (``read_article(path, disable_rules=...)``).
         corrections: A corrections file or loaded
             :class:`~toolkit.corrections.Corrections` (see
             :mod:`toolkit.corrections`): this article's corrections are

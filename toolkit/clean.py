@@ -848,7 +848,7 @@ def classify(blocks: list[Block], *, rules: list[Rule] | None = None,
 
     A block no rule removes is body, or a heading when it is a short line in
     capitals; before the body starts such a line is page chrome (a menu or a
-    kicker) unless ``caps_chrome`` is false.
+    kicker: :func:`rule_caps_chrome`) unless ``caps_chrome`` is false.
     """
     state = State()
     labelled = []

@@ -134,11 +134,11 @@ class Analysis:
         return f"<Analysis {self.article.id!r}: {sizes}>"
 
 
-def _as_article(obj) -> Article:
+def _as_article(obj, disable_rules: Iterable[str] = ()) -> Article:
     if isinstance(obj, Article):
         return obj
     from .read import read_article
-    return read_article(obj)
+    return read_article(obj, disable_rules=disable_rules)
 
 
 def analyze(article: Article | str | Path, *, nlp: Language | None = None,
@@ -152,8 +152,9 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
 
     A stage that fails raises :class:`StageError` (``.stage`` names it; the
     original exception is its ``__cause__``): nothing is silently left out.
-    ``disable_rules`` switches extraction rules off by name (see
-    :func:`toolkit.rules.list_rules`).
+    ``disable_rules`` switches rules off by name (see
+    :func:`toolkit.rules.list_rules`): cleaning rules (stage ``clean``) when
+    ``article`` is a path read here, extraction rules always.
 
     ``corrections`` (a file path or :class:`~toolkit.corrections.Corrections`)
     are applied to the tables after extraction (see :func:`analyze_doc`).
@@ -163,7 +164,8 @@ def analyze(article: Article | str | Path, *, nlp: Language | None = None,
         >>> list(result.actors.columns)
         ['article_id', 'actor', 'type', 'mentions', 'aliases', 'description', 'source']
     """
-    article = _as_article(article)
+    disable_rules = check_disable(disable_rules)
+    article = _as_article(article, disable_rules)
     doc = run_stage("parse", parse, article, nlp or load_model())
     return analyze_doc(article, doc, window=window, disable_rules=disable_rules,
                        corrections=corrections)
@@ -183,7 +185,8 @@ def analyze_doc(article: Article, doc: Doc, *, window: str | int = "sentence",
             of tokens).
         disable_rules: Names of extraction rules to switch off (see
             :func:`toolkit.rules.list_rules`); an unknown name raises
-            ``ValueError``.
+            ``ValueError``. Cleaning rules (stage ``clean``) are switched
+            off when the article is read (``read_article(path, disable_rules=...)``).
         corrections: A corrections file or loaded
             :class:`~toolkit.corrections.Corrections` (see
             :mod:`toolkit.corrections`): this article's corrections are

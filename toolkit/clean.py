@@ -28,6 +28,13 @@ article:
    brackets (:func:`strip_wire_tags`), and an opening quote mark glued to the
    comma or full stop before it gets a space (:func:`space_glued_quote`).
 
+Every rule is in the rule registry (:mod:`toolkit.rules`, stage ``clean``,
+groups in :data:`RULE_GROUPS`) under a name starting ``clean-``
+(``clean-byline``, ``clean-cut-dateline``...; :data:`REASONS` gives the
+``removed.csv`` reason of each), so ``article-toolkit rules`` lists them and
+``--disable-rule NAME`` / ``disable=`` switches one off: the lines it would
+have removed go to the next rule that removes them, or stay in the body.
+
 All joining is linear in the length of the input.
 
 Nothing is lost silently: every non-blank input line ends up in the body or in
@@ -37,7 +44,7 @@ Nothing is lost silently: every non-blank input line ends up in the body or in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,6 +52,7 @@ from wordfreq import zipf_frequency
 
 from . import lexicon
 from .article import Article, Paragraph, RemovedLine
+from .rules import active, rule
 
 # --------------------------------------------------------------------------- blocks
 
@@ -394,6 +402,7 @@ def is_headline(text: str) -> bool:
                                       or bool(re.fullmatch(r"(?:[A-Za-z]\.){2,4}", words[-1])))
 
 
+@rule("clean-strip-wire-tags", stage="clean")
 def strip_wire_tags(text: str) -> str:
     """Wire markup without its angle brackets: ``<Acme Corp>`` -> ``Acme Corp``.
 
@@ -413,6 +422,7 @@ def strip_wire_tags(text: str) -> str:
 _GLUED_QUOTE = re.compile(r'(?<=\w)([,.:;])(["\u201c])(?=[A-Za-z])')
 
 
+@rule("clean-space-glued-quote", stage="clean")
 def space_glued_quote(text: str) -> str:
     """A space between a comma, full stop, colon or semicolon and an opening
     quote mark glued to it: ``said,"From now on`` -> ``said, "From now on``.
@@ -538,32 +548,38 @@ class State:
 Rule = Callable[[Block, State], "str | None"]
 
 
+@rule("clean-skip-link", stage="clean")
 def rule_skip_link(block: Block, state: State) -> str | None:
     """Accessibility and navigation links ("Skip to main content")."""
     return "page_chrome" if _SKIP_LINK.match(block.text) else None
 
 
+@rule("clean-read-time", stage="clean")
 def rule_read_time(block: Block, state: State) -> str | None:
     """Reading-time lines ("3 min", "5 min read")."""
     return "read_time" if _READ_TIME.match(block.text) else None
 
 
+@rule("clean-share", stage="clean")
 def rule_share(block: Block, state: State) -> str | None:
     """Share buttons, ad labels ("Advertisement") and other one-word furniture."""
     return "page_chrome" if _SHARE.match(block.text) else None
 
 
+@rule("clean-follow", stage="clean")
 def rule_follow(block: Block, state: State) -> str | None:
     """Prompts to follow the outlet elsewhere ("Follow us on Facebook and X")."""
     return "follow_prompt" if _FOLLOW.match(block.text) and len(block.text.split()) <= 20 \
         else None
 
 
+@rule("clean-copyright", stage="clean")
 def rule_copyright(block: Block, state: State) -> str | None:
     """A short copyright line ("© 2024 Example News", "Copyright 2024 ... All rights reserved.")."""
     return "copyright" if _COPYRIGHT.match(block.text) and len(block.text.split()) <= 16 else None
 
 
+@rule("clean-related-inline", stage="clean")
 def rule_related_inline(block: Block, state: State) -> str | None:
     """A "Read more: TITLE" line: a related-story link with its title on the same line."""
     if _RELATED_INLINE.match(block.text) and len(block.text.split()) <= 25 \
@@ -572,6 +588,7 @@ def rule_related_inline(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-related", stage="clean")
 def rule_related(block: Block, state: State) -> str | None:
     """A "Related" marker and its teasers: short titles, and one teaser paragraph after the story.
 
@@ -600,6 +617,7 @@ def _is_notice(text: str) -> bool:
                                              and _COOKIE_CONTEXT.search(text)))
 
 
+@rule("clean-newsletter", stage="clean")
 def rule_newsletter(block: Block, state: State) -> str | None:
     """Newsletter and subscription prompts (short lines only)."""
     if _NEWSLETTER.search(block.text) and len(block.text.split()) <= 20:
@@ -607,6 +625,7 @@ def rule_newsletter(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-cookie", stage="clean")
 def rule_cookie(block: Block, state: State) -> str | None:
     """Cookie notices and their bullet points (at most 60 words: prose about cookies stays)."""
     if len(block.text) <= 600 and len(block.text.split()) <= 60 and _COOKIE.search(block.text) \
@@ -615,6 +634,7 @@ def rule_cookie(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-banner", stage="clean")
 def rule_banner(block: Block, state: State) -> str | None:
     """Banner and ad placeholders ("Mena banner 4", "Leaderboard ad")."""
     if _BANNER.search(block.text) and len(block.text.split()) <= 6 and not is_prose(block.text):
@@ -622,6 +642,7 @@ def rule_banner(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-wire-signature", stage="clean")
 def rule_wire_signature(block: Block, state: State) -> str | None:
     """Wire signatures ("Reuter", "REUTER...", "dpa/AFP") after the body: the story ends."""
     if state.body_started and _WIRE_SIGNATURE.match(block.text):
@@ -630,6 +651,7 @@ def rule_wire_signature(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-credits", stage="clean")
 def rule_credits(block: Block, state: State) -> str | None:
     """The wire trailer ("Reporting by Ann Lee in Leeds; Editing by Bo Diaz") after the body.
 
@@ -647,6 +669,7 @@ def rule_credits(block: Block, state: State) -> str | None:
     return "credits"
 
 
+@rule("clean-byline", stage="clean")
 def rule_byline(block: Block, state: State) -> str | None:
     """A byline ("By Ann Lee, Health Reporter, and Bo Diaz"): names to ``Article.authors``.
 
@@ -662,6 +685,7 @@ def rule_byline(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-pipe-byline", stage="clean")
 def rule_pipe_byline(block: Block, state: State) -> str | None:
     """A byline without "By" before the body: "Ann Lee | Health Correspondent"."""
     if state.body_started or "|" not in block.text or len(block.text.split()) > 12:
@@ -674,6 +698,7 @@ def rule_pipe_byline(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-byline-role", stage="clean")
 def rule_byline_role(block: Block, state: State) -> str | None:
     """A role on the line after a byline ("By Ann Lee" then "Business Editor")."""
     names = [n for n in state.byline_names if n not in state.author_roles]
@@ -687,6 +712,7 @@ def rule_byline_role(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-date-line", stage="clean")
 def rule_date_line(block: Block, state: State) -> str | None:
     """A line that is only a date ("Published October 2, 2023 3:15 PM GMT").
 
@@ -716,6 +742,7 @@ def _partial_date(text: str) -> bool:
                              r"(?:,?\s+(?:19|20)\d\d)?", text.strip(), re.I))
 
 
+@rule("clean-caption", stage="clean")
 def rule_caption(block: Block, state: State) -> str | None:
     """Photo captions and credits ("... Reuters/Jane Doe", "Image: ...", "Getty Images")."""
     if _CREDIT_SUFFIX.search(block.text) and len(block.text.split()) <= 80:
@@ -727,6 +754,7 @@ def rule_caption(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-caps-headline", stage="clean")
 def rule_caps_headline(block: Block, state: State) -> str | None:
     """A headline in capitals: a first ALL-CAPS line followed by a blank line (wire copy)."""
     if state.title is not None or state.body_started or not block.blank_after \
@@ -739,6 +767,7 @@ def rule_caps_headline(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-title", stage="clean")
 def rule_title(block: Block, state: State) -> str | None:
     """The headline: the first headline-like block before the body starts."""
     if state.body_started:
@@ -751,6 +780,7 @@ def rule_title(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-dateline-only", stage="clean")
 def rule_dateline_only(block: Block, state: State) -> str | None:
     """A dateline on a line of its own before the body ("LONDON, March 3 -")."""
     m = match_dateline(block.text + " ")
@@ -760,6 +790,7 @@ def rule_dateline_only(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-pre-body", stage="clean")
 def rule_pre_body(block: Block, state: State) -> str | None:
     """Short non-prose lines before the story starts are page chrome (kickers, menus).
 
@@ -774,11 +805,13 @@ def rule_pre_body(block: Block, state: State) -> str | None:
     return None
 
 
+@rule("clean-after-story", stage="clean")
 def rule_after_story(block: Block, state: State) -> str | None:
     """After a closing byline or wire signature, what follows is page furniture."""
     return "after_story_end" if state.story_ended else None
 
 
+@rule("clean-duplicate", stage="clean")
 def rule_duplicate(block: Block, state: State) -> str | None:
     """A paragraph repeating an earlier one (a lead repeated after a photo)."""
     key = normalise_space(block.text).lower()
@@ -786,6 +819,17 @@ def rule_duplicate(block: Block, state: State) -> str | None:
         return "duplicate"
     state.seen.add(key)
     return None
+
+
+@rule("clean-caps-chrome", stage="clean")
+def rule_caps_chrome(block: Block, state: State) -> str | None:
+    """A short line in capitals that no rule removed, before the body starts, is page chrome.
+
+    Asked after the ``RULES`` (see :func:`classify`): such a line is a menu or
+    a kicker; inside the story it is kept as a ``heading`` paragraph. Not
+    asked for web pages, whose body trafilatura has already found.
+    """
+    return "page_chrome" if not state.body_started and is_caps_heading(block.text) else None
 
 
 RULES: list[Rule] = [
@@ -804,19 +848,19 @@ def classify(blocks: list[Block], *, rules: list[Rule] | None = None,
 
     A block no rule removes is body, or a heading when it is a short line in
     capitals; before the body starts such a line is page chrome (a menu or a
-    kicker) unless ``caps_chrome`` is false.
+    kicker: :func:`rule_caps_chrome`) unless ``caps_chrome`` is false.
     """
     state = State()
     labelled = []
     for block in blocks:
         reason = None
-        for rule in RULES if rules is None else rules:
-            reason = rule(block, state)
+        for func in RULES if rules is None else rules:
+            reason = func(block, state)
             if reason:
                 break
         if reason is None:
             if is_caps_heading(block.text):
-                reason = "heading" if state.body_started or not caps_chrome else "page_chrome"
+                reason = (caps_chrome and rule_caps_chrome(block, state)) or "heading"
             else:
                 reason = "body"
                 state.body_started = True
@@ -827,6 +871,7 @@ def classify(blocks: list[Block], *, rules: list[Rule] | None = None,
     return labelled, state
 
 
+@rule("clean-rejoin-splits", stage="clean")
 def rejoin_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Merge body paragraphs cut mid-sentence by a page or line break.
 
@@ -877,8 +922,14 @@ def split_dateline(text: str) -> tuple[str | None, str]:
     return text[:m.end()].strip(), text[m.end():]
 
 
+@rule("clean-cut-dateline", stage="clean")
 def _take_dateline(paragraphs: list[Paragraph], state: State) -> RemovedLine | None:
-    """Split the dateline off the first body paragraph into ``state``; the removed part."""
+    """The dateline ("LONDON, Feb 26 - ") cut off the first body paragraph (reason ``dateline``).
+
+    Its place goes to ``Article.dateline`` and its date, when it has a year and
+    nothing fuller was found, to ``Article.published`` (through ``state``);
+    the cut text comes back as the removed line.
+    """
     if not paragraphs or paragraphs[0].kind != "body" or state.dateline:
         return None
     first = paragraphs[0]
@@ -890,12 +941,60 @@ def _take_dateline(paragraphs: list[Paragraph], state: State) -> RemovedLine | N
     return RemovedLine(first.lines[0], first.text[:m.end()].strip(), "dateline")
 
 
+RULE_GROUPS: dict[str, tuple] = {
+    "blocks": tuple(RULES),
+    "fallback": (rule_caps_chrome,),
+    "paragraphs": (strip_wire_tags, space_glued_quote, rejoin_splits, _take_dateline),
+}
+"""The cleaning rules in the registry (:mod:`toolkit.rules`), in the order they run.
+
+``blocks`` are the classifiers of :data:`RULES`; ``fallback`` labels a block
+none of them removed; ``paragraphs`` tidy the kept paragraphs (wire tags and
+glued quote marks per paragraph, then split paragraphs rejoined, then the
+dateline cut). Each rule's name maps to the ``reason`` it gives in
+``removed.csv``: see :data:`REASONS`. Switching one off
+(``clean_lines(..., disable={...})``, ``--disable-rule``) leaves the lines it
+would have removed to the next rule, or in the body.
+"""
+
+REASONS: dict[str, tuple[str, ...]] = {
+    "clean-skip-link": ("page_chrome",), "clean-read-time": ("read_time",),
+    "clean-share": ("page_chrome",), "clean-follow": ("follow_prompt",),
+    "clean-copyright": ("copyright",), "clean-related-inline": ("related",),
+    "clean-related": ("related",), "clean-newsletter": ("newsletter",),
+    "clean-cookie": ("cookie_notice",), "clean-banner": ("banner",),
+    "clean-wire-signature": ("wire_signature",), "clean-credits": ("credits",),
+    "clean-byline": ("byline",), "clean-pipe-byline": ("byline",),
+    "clean-byline-role": ("byline",), "clean-date-line": ("date_line",),
+    "clean-caption": ("caption",), "clean-caps-headline": ("title",),
+    "clean-title": ("title", "duplicate_title"), "clean-after-story": ("after_story_end",),
+    "clean-dateline-only": ("dateline",), "clean-pre-body": ("page_chrome",),
+    "clean-duplicate": ("duplicate",), "clean-caps-chrome": ("page_chrome",),
+    "clean-strip-wire-tags": (), "clean-space-glued-quote": (), "clean-rejoin-splits": (),
+    "clean-cut-dateline": ("dateline",),
+    "clean-page-title": ("title",), "clean-html-furniture": ("html_furniture",),
+}
+"""Each cleaning rule's name -> the ``removed.csv`` reasons it gives (several rules share
+``page_chrome``, ``byline``, ``title`` and ``dateline``; the steps that only tidy text give
+none). The last two are the web-page rules of :mod:`toolkit.read`."""
+
+
 def clean_lines(lines: list[str], *, article_id: str = "article",
-                rules: list[Rule] | None = None, caps_chrome: bool = True) -> Article:
+                rules: list[Rule] | None = None, caps_chrome: bool = True,
+                disable: Collection[str] = ()) -> Article:
     """Clean the lines of one input into an :class:`Article`.
 
     A single headline-like line that is the whole input is kept as the body
     (and as the title): the only text there is is never dropped.
+
+    Args:
+        lines: the input's lines (see :func:`split_lines`).
+        article_id: the article's id.
+        rules: the classifiers to use (default :data:`RULES`).
+        caps_chrome: a short line in capitals before the body is page chrome
+            (:func:`rule_caps_chrome`); false for web pages.
+        disable: names of cleaning rules to switch off (see :data:`RULE_GROUPS`;
+            other names are ignored here, and not checked).
 
     Example:
         >>> art = clean_lines(["Skip to main content", "", "Rain stops play at the cup final",
@@ -906,27 +1005,44 @@ def clean_lines(lines: list[str], *, article_id: str = "article",
         >>> [r.reason for r in art.removed]
         ['page_chrome', 'title', 'dateline', 'byline']
     """
-    labelled, state = classify(blocks_from_lines(lines), rules=rules, caps_chrome=caps_chrome)
+    if disable:
+        rules = list(active(RULES if rules is None else rules, disable=disable))
+    labelled, state = classify(blocks_from_lines(lines), rules=rules,
+                               caps_chrome=caps_chrome and _on(rule_caps_chrome, disable))
     if not any(reason in ("body", "heading") for _, reason in labelled):
         labelled = _headline_only(labelled)
     paragraphs, removed = [], []
     for block, reason in labelled:
         if reason in ("body", "heading"):
-            paragraphs.append(Paragraph(space_glued_quote(strip_wire_tags(block.text)), reason,
-                                        tuple(block.lines)))
+            paragraphs.append(Paragraph(_tidy(block.text, disable), reason, tuple(block.lines)))
         else:
             for n, raw in zip(block.lines, block.raw, strict=True):
                 removed.append(RemovedLine(n, raw.strip(), reason))
-    paragraphs = rejoin_splits(paragraphs)
-    cut = _take_dateline(paragraphs, state)
+    if _on(rejoin_splits, disable):
+        paragraphs = rejoin_splits(paragraphs)
+    cut = _take_dateline(paragraphs, state) if _on(_take_dateline, disable) else None
     if cut:
         removed.append(cut)
-    return Article(id=article_id, paragraphs=paragraphs,
-                   title=strip_wire_tags(state.title) if state.title else None,
+    title = state.title
+    if title and _on(strip_wire_tags, disable):
+        title = strip_wire_tags(title)
+    return Article(id=article_id, paragraphs=paragraphs, title=title if state.title else None,
                    authors=state.authors, author_roles=state.author_roles,
                    published=state.published, published_from=state.published_from,
                    dateline=state.dateline, captions=state.captions,
                    removed=sorted(removed, key=lambda r: r.line))
+
+
+def _on(func: Callable, disable: Collection[str]) -> bool:
+    """True unless the cleaning rule ``func`` is switched off."""
+    return func.rule_name not in disable  # type: ignore[attr-defined]
+
+
+def _tidy(text: str, disable: Collection[str]) -> str:
+    """A kept paragraph's text with wire tags unbracketed and glued quote marks spaced."""
+    if _on(strip_wire_tags, disable):
+        text = strip_wire_tags(text)
+    return space_glued_quote(text) if _on(space_glued_quote, disable) else text
 
 
 def _headline_only(labelled: list) -> list:

@@ -72,11 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
                                     "export, each article's after a '# <article_id>' line.")
     cl.add_argument("input", metavar="INPUT")
     cl.add_argument("--removed", action="store_true", help="list removed lines on stderr")
+    cl.add_argument("--disable-rule", action="append", metavar="NAME", default=None,
+                    help="switch a cleaning rule off by name (repeatable; see "
+                         "`article-toolkit rules`, stage clean)")
     sub.add_parser("doctor", help="check Python, the model, a parse and the data",
                    description="Check the set-up and print what to do about each problem.")
-    sub.add_parser("rules", help="list every extraction rule with what it does",
-                   description="List the extraction rules in the order they apply; any of "
-                               "them can be switched off by name with --disable-rule.")
+    sub.add_parser("rules", help="list every cleaning and extraction rule with what it does",
+                   description="List the cleaning and extraction rules in the order they "
+                               "apply; any of them can be switched off by name with "
+                               "--disable-rule.")
     _add_validate(sub)
     return parser
 
@@ -150,7 +154,7 @@ def _add_analyze_results(an: argparse.ArgumentParser) -> None:
                     help="corrections file (.csv or .yaml) applied after extraction; counted "
                          "in manifest.json, stale ones reported")
     an.add_argument("--disable-rule", action="append", metavar="NAME", default=None,
-                    help="switch an extraction rule off by name (repeatable; see "
+                    help="switch a cleaning or extraction rule off by name (repeatable; see "
                          "`article-toolkit rules`); recorded in manifest.json")
 
 
@@ -195,17 +199,23 @@ def _clean(args) -> int:
     from pathlib import Path
 
     from .archives import open_export
+    from .options import OptionsError
     from .read import TABLE_SUFFIXES, InputError, read_article
+    from .rules import check_disable
 
+    try:
+        disable = check_disable(args.disable_rule or ())
+    except ValueError as exc:
+        raise OptionsError(str(exc)) from None
     if str(args.input).lower().endswith(tuple(TABLE_SUFFIXES)):
         raise InputError(f"{args.input}: a corpus file holds many articles; `clean` prints "
                          "one article file (use `analyze` for a corpus)")
     path = Path(args.input)
     export = open_export(path) if path.is_file() else None
     if export is None or export.layout is None:
-        articles = [read_article(args.input)]
+        articles = [read_article(args.input, disable_rules=disable)]
     else:  # a news-archive export: each article under a "# <article_id>" line
-        articles = export.articles()
+        articles = export.articles(disable_rules=disable)
     for article in articles:
         if export is not None and export.layout is not None:
             sys.stdout.write(f"# {article.id}\n")

@@ -44,6 +44,7 @@ from .read import (
     safe_id,
     table_rows,
 )
+from .rules import check_disable
 
 # --------------------------------------------------------------------------- choosing files
 
@@ -154,7 +155,8 @@ def iter_articles(inputs: Iterable[str | Path], *, text_column: str = "text",
                   skip: Set[str] = frozenset(), timeout: float | None = None,
                   include: Sequence[str] = (), exclude: Sequence[str] = (),
                   log: ReadLog | None = None, duplicates: DuplicateIndex | None = None,
-                  drop_duplicates: bool = False) -> Iterator[Article | Failure]:
+                  drop_duplicates: bool = False,
+                  disable_rules: Iterable[str] = ()) -> Iterator[Article | Failure]:
     """Read every input; what cannot be read comes back as a :class:`~toolkit.read.Failure`.
 
     Text and HTML files give one article each (id: see :func:`file_ids`);
@@ -173,6 +175,8 @@ def iter_articles(inputs: Iterable[str | Path], *, text_column: str = "text",
     finished ones included, is checked against the earlier ones
     (:mod:`toolkit.duplicates`) and, with ``drop_duplicates``, a
     near-duplicate is left out (it is still listed in ``duplicates.found``).
+    ``disable_rules`` names cleaning rules to switch off (see
+    :func:`toolkit.read.read_text`).
 
     Example:
         >>> [a.id for a in iter_articles(["tests/fixtures/corpus"]) if isinstance(a, Article)][:2]
@@ -183,7 +187,8 @@ def iter_articles(inputs: Iterable[str | Path], *, text_column: str = "text",
     log = log if log is not None else ReadLog()
     read_skip = skip if duplicates is None else frozenset()  # duplicates: compare with all
     items = _read_files(files, file_ids(files, inputs), _Unique(), read_skip, timeout, log,
-                        text_column=text_column, id_column=id_column, title_column=title_column)
+                        text_column=text_column, id_column=id_column, title_column=title_column,
+                        disable=frozenset(check_disable(disable_rules)))
     for item in items:
         if duplicates is not None and isinstance(item, Article) \
                 and duplicates.check(item.id, item.text) is not None:
@@ -196,13 +201,15 @@ def iter_articles(inputs: Iterable[str | Path], *, text_column: str = "text",
 
 
 def _read_files(files: list[Path], ids: dict[Path, str], unique: _Unique, skip: Set[str],
-                timeout: float | None, log: ReadLog, **read_opts) -> Iterator[Article | Failure]:
+                timeout: float | None, log: ReadLog, *, disable: Set[str] = frozenset(),
+                **read_opts) -> Iterator[Article | Failure]:
     """The articles of each file in turn (see :func:`iter_articles`)."""
     for path in files:
         suffix = path.suffix.lower()
         if suffix in TABLE_SUFFIXES:
             log.add(path, f"corpus {suffix}")
-            yield from _table_articles(path, unique, skip, timeout, log, **read_opts)
+            yield from _table_articles(path, unique, skip, timeout, log, disable=disable,
+                                       **read_opts)
             continue
         export = attempt("", display_path(path), open_export, path, stage="read",
                          timeout=timeout)
@@ -217,17 +224,17 @@ def _read_files(files: list[Path], ids: dict[Path, str], unique: _Unique, skip: 
             aid = unique(ids[path])
             if aid not in skip:
                 yield attempt(aid, display_path(path), read_article, path, article_id=aid,
-                              stage="clean", timeout=timeout)
+                              stage="clean", timeout=timeout, disable_rules=disable)
         else:
             log.add(path, export.label)
-            yield from _export_articles(export, unique, skip, timeout, log)
+            yield from _export_articles(export, unique, skip, timeout, log, disable=disable)
 
 
 def _export_articles(export: Export, unique: _Unique, skip: Set[str], timeout: float | None,
-                     log: ReadLog) -> Iterator[Article | Failure]:
+                     log: ReadLog, *, disable: Set[str] = frozenset()) -> Iterator[Article | Failure]:
     """The stories of a news-archive export, one at a time (memory holds one)."""
     source = display_path(export.path)
-    articles = export.articles()
+    articles = export.articles(disable_rules=disable)
     for number in itertools.count(1):
         fallback = safe_id(f"{export.path.stem}-{number}")  # names a story that fails
         item = attempt(fallback, source, next, articles, None, stage="clean", timeout=timeout)
@@ -254,7 +261,8 @@ def _story(article: Article, source: str) -> Article:
 
 
 def _table_articles(path: Path, unique: _Unique, skip: Set[str], timeout: float | None,
-                    log: ReadLog, **read_opts) -> Iterator[Article | Failure]:
+                    log: ReadLog, *, disable: Set[str] = frozenset(),
+                    **read_opts) -> Iterator[Article | Failure]:
     for row in table_rows(path, **read_opts):
         row.article_id = unique(row.article_id)
         log.count()
@@ -264,7 +272,7 @@ def _table_articles(path: Path, unique: _Unique, skip: Set[str], timeout: float 
             yield row.failure(row.error)
             continue
         yield attempt(row.article_id, str(path), row.article, stage="clean", timeout=timeout,
-                      line=row.line)
+                      line=row.line, disable_rules=disable)
 
 
 def check_readable(path: Path) -> None:

@@ -55,7 +55,7 @@ class RunOptions:
         report: write ``report.html``.
         timeout: seconds one article may take, cleaning included (None: no limit).
         progress: show a progress bar on stderr.
-        disable_rules: names of extraction rules switched off for this run.
+        disable_rules: names of cleaning and extraction rules switched off for this run.
         corrections: a corrections file applied to the results (None: none).
         include, exclude: glob patterns choosing the files inside folder inputs
             (see :func:`toolkit.inputs.expand_inputs`).

@@ -11,20 +11,22 @@ recognised and read as HTML.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
 
-from . import limits
+from . import clean, limits
 from .article import Article, Paragraph
 from .clean import clean_lines, split_lines
 from .limits import MAX_FILE_BYTES, ArticleTooLong, check_length
+from .rules import check_disable, rule
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -239,16 +241,25 @@ def detect_language(text: str) -> str:
         return "und"
 
 
-def read_text(text: str, *, article_id: str = "text", source_path: str | None = None) -> Article:
+def read_text(text: str, *, article_id: str = "text", source_path: str | None = None,
+              disable_rules: Iterable[str] = ()) -> Article:
     """Clean already-decoded text (a raw scrape, wire copy or an HTML page).
 
     Text that is not English is still analysed, with a warning naming the
     detected language (the English model's results will be unreliable).
+    ``disable_rules`` names cleaning rules to switch off (see
+    :func:`toolkit.rules.list_rules`, stage ``clean``); every reader here
+    takes it.
+
+    Raises:
+        ValueError: ``disable_rules`` names a rule that does not exist.
     """
+    disable = frozenset(check_disable(disable_rules))
     if looks_like_html(text):
-        article = read_html(text, article_id=article_id, source_path=source_path)
+        article = read_html(text, article_id=article_id, source_path=source_path,
+                            disable_rules=disable)
     else:
-        article = clean_lines(split_lines(text), article_id=article_id)
+        article = clean_lines(split_lines(text), article_id=article_id, disable=disable)
     article.source_path = source_path
     article.language = detect_language(article.text)
     if article.language != "en":
@@ -262,7 +273,8 @@ class MissingInputError(InputError, FileNotFoundError):
     """An input path that does not exist (both an :class:`InputError` and a ``FileNotFoundError``)."""
 
 
-def read_article(source: str | Path, *, article_id: str | None = None) -> Article:
+def read_article(source: str | Path, *, article_id: str | None = None,
+                 disable_rules: Iterable[str] = ()) -> Article:
     """Read and clean one article from a file (text, a saved HTML page, or a Word/RTF/PDF document).
 
     A ``.docx``, ``.rtf`` or ``.pdf`` file is read as one article: an ordinary
@@ -289,18 +301,19 @@ def read_article(source: str | Path, *, article_id: str | None = None) -> Articl
     """
     path = _as_path(source, "read_article")
     name = display_path(path)
+    disable = frozenset(check_disable(disable_rules))
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         from .archives import read_document
 
-        return read_document(path, article_id=article_id)
+        return read_document(path, article_id=article_id, disable_rules=disable)
     text, _ = decode(read_bytes(path), name=name)
     aid = article_id or article_id_for(path)
     if not looks_like_html(text):  # far too long to be one article: refused before cleaning
         _check_raw_size(text, name)
     if path.suffix.lower() in HTML_SUFFIXES:
-        article = read_html(text, article_id=aid, source_path=name)
+        article = read_html(text, article_id=aid, source_path=name, disable_rules=disable)
     else:
-        article = read_text(text, article_id=aid, source_path=name)
+        article = read_text(text, article_id=aid, source_path=name, disable_rules=disable)
     if not article.paragraphs:
         raise InputError(f"{name}: no article text left after cleaning")
     check_size(article, name)
@@ -379,7 +392,8 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_html(html: str, *, article_id: str = "page", source_path: str | None = None) -> Article:
+def read_html(html: str, *, article_id: str = "page", source_path: str | None = None,
+              disable_rules: Iterable[str] = ()) -> Article:
     """Extract the main text and metadata of a saved web page, then clean it.
 
     trafilatura finds the article body (no network access: the page is parsed
@@ -398,6 +412,7 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
 
     The publication date is taken from the page's metadata only when the page
     states that full date (a year alone, as in "© 2024", is not a date).
+    ``disable_rules`` switches cleaning rules off (see :func:`read_text`).
 
     Raises:
         InputError: the page has no extractable article text, or only
@@ -426,7 +441,7 @@ def read_html(html: str, *, article_id: str = "page", source_path: str | None = 
         for piece in _split_at(line, sure, title):
             lines.extend([piece, ""])
     article = clean_lines(lines, article_id=article_id, rules=_html_rules(title, sure),
-                          caps_chrome=False)
+                          caps_chrome=False, disable=frozenset(check_disable(disable_rules)))
     if not article.paragraphs:
         article = _keep_everything(lines, article, where)
     _page_metadata(article, meta, html, title)
@@ -652,44 +667,72 @@ def _html_tree(html: str):
         return None
 
 
+@rule("clean-html-furniture", stage="clean")
+def rule_html_furniture(block, state, *, furniture: Set[str] = frozenset()) -> str | None:
+    """A line from an element a web page marks as furniture (caption, related box, form).
+
+    Only furniture short beside the story counts (see :func:`read_html`).
+    """
+    return "html_furniture" if furniture and _in_furniture(block.text, furniture) else None
+
+
+@rule("clean-page-title", stage="clean")
+def rule_page_title(block, state, *, title: str | None = None) -> str | None:
+    """A web page's own title repeated as the first line of its body."""
+    if title and not state.body_started and \
+            clean.normalise_space(block.text).lower() == title.lower():
+        return "title"
+    return None
+
+
+@rule(clean.rule_newsletter.rule_name, stage="clean")
+def rule_page_prompt(block, state) -> str | None:
+    """``clean-newsletter`` on a web page: a list item ("- Sign up for ...") is content there."""
+    return None if block.text.startswith(("- ", "\u2022")) else clean.rule_newsletter(block, state)
+
+
+@rule(clean.rule_related.rule_name, stage="clean")
+def rule_related_links(block, state) -> str | None:
+    """``clean-related`` on a web page: the marker and the link titles under it, not the prose after.
+
+    On a page, teasers are short link titles; a prose paragraph after them
+    is the story going on (a raw scrape's teaser paragraph does not reach
+    trafilatura's output).
+    """
+    was_inside = state.in_related
+    reason = clean.rule_related(block, state)
+    if reason and was_inside and clean.is_prose(block.text):
+        state.in_related = 0
+        return None
+    return reason
+
+
+RULE_STAGE = "clean"
+RULE_GROUPS = {"html": (rule_page_title, rule_html_furniture)}
+"""The web-page cleaning rules in the registry (:mod:`toolkit.rules`, stage ``clean``).
+
+A page is cleaned by :func:`_html_rules`: most of :data:`toolkit.clean.RULES`,
+these two, and page forms of ``clean-newsletter`` and ``clean-related``
+(:func:`rule_page_prompt`, :func:`rule_related_links`), which bear those
+names, so switching one off switches its page form off too.
+"""
+
+
+def _bound(func, **options):
+    """``func`` with its page options filled in, keeping its rule name."""
+    bound = functools.partial(func, **options)
+    bound.rule_name = func.rule_name
+    return bound
+
+
 def _html_rules(title: str | None, furniture: set[str] | None = None) -> list:
     """The cleaning rules for text trafilatura extracted from a page."""
-    from . import clean
-
-    def rule_html_furniture(block, state) -> str | None:
-        """A line from an element the page marks as furniture (caption, related box, form)."""
-        return "html_furniture" if furniture and _in_furniture(block.text, furniture) else None
-
-    def rule_prompt(block, state) -> str | None:
-        """A newsletter prompt, not a list item ("- Sign up for ..." is content on a page)."""
-        return None if block.text.startswith(("- ", "\u2022")) else clean.rule_newsletter(block, state)
-
-    def rule_page_title(block, state) -> str | None:
-        """The page's own title repeated as the first line of the body."""
-        if title and not state.body_started and \
-                clean.normalise_space(block.text).lower() == title.lower():
-            return "title"
-        return None
-
-    def rule_related_links(block, state) -> str | None:
-        """A "Related"/"Read more" marker and the link titles under it, not the prose after.
-
-        On a page, teasers are short link titles; a prose paragraph after them
-        is the story going on (a raw scrape's teaser paragraph does not reach
-        trafilatura's output).
-        """
-        was_inside = state.in_related
-        reason = clean.rule_related(block, state)
-        if reason and was_inside and clean.is_prose(block.text):
-            state.in_related = 0
-            return None
-        return reason
-
     return [clean.rule_skip_link, clean.rule_read_time, clean.rule_share,
             clean.rule_follow, clean.rule_copyright, clean.rule_related_inline,
-            rule_related_links, rule_prompt, clean.rule_cookie, clean.rule_banner,
+            rule_related_links, rule_page_prompt, clean.rule_cookie, clean.rule_banner,
             clean.rule_wire_signature, clean.rule_credits, clean.rule_byline,
-            clean.rule_date_line, clean.rule_caption, rule_page_title, rule_html_furniture]
+            clean.rule_date_line, clean.rule_caption, _bound(rule_page_title, title=title),
+            _bound(rule_html_furniture, furniture=furniture or frozenset())]
 
 
 def iter_input_files(inputs: list[str | Path]) -> Iterator[Path]:
@@ -781,7 +824,8 @@ class Failure:
 
 
 def iter_table_articles(path: str | Path, *, text_column: str = "text", id_column: str = "id",
-                        title_column: str | None = None) -> Iterator[Article | Failure]:
+                        title_column: str | None = None,
+                        disable_rules: Iterable[str] = ()) -> Iterator[Article | Failure]:
     """Read a corpus export (JSONL, CSV or Parquet): one article per row, in file order.
 
     Each row's text goes through the same cleaning as a text file (a row
@@ -800,13 +844,14 @@ def iter_table_articles(path: str | Path, *, text_column: str = "text", id_colum
         >>> [type(x).__name__ for x in iter_table_articles(fh.name)]
         ['Article', 'Failure']
     """
+    disable = frozenset(check_disable(disable_rules))
     for row in table_rows(path, text_column=text_column, id_column=id_column,
                           title_column=title_column):
         if row.error:
             yield row.failure(row.error)
             continue
         try:
-            yield row.article()
+            yield row.article(disable_rules=disable)
         except InputError as exc:
             yield row.failure(str(exc))
 
@@ -828,13 +873,13 @@ class TableRow:
         """This row as a :class:`Failure` with ``error``."""
         return Failure(self.article_id, str(self.path), error, self.line)
 
-    def article(self) -> Article:
-        """Clean the row's text into an :class:`Article`.
+    def article(self, *, disable_rules: Iterable[str] = ()) -> Article:
+        """Clean the row's text into an :class:`Article` (``disable_rules``: see :func:`read_text`).
 
         Raises:
             InputError: the row holds no usable text.
         """
-        return article_from_row(self)
+        return article_from_row(self, disable_rules=disable_rules)
 
 
 def table_rows(path: str | Path, *, text_column: str = "text", id_column: str = "id",
@@ -867,7 +912,7 @@ def table_rows(path: str | Path, *, text_column: str = "text", id_column: str = 
                        source_id=scrub(str(raw_id)))
 
 
-def article_from_row(row: TableRow) -> Article:
+def article_from_row(row: TableRow, *, disable_rules: Iterable[str] = ()) -> Article:
     """Clean one corpus row's text into an :class:`Article` (see :func:`iter_table_articles`).
 
     Raises:
@@ -878,7 +923,7 @@ def article_from_row(row: TableRow) -> Article:
     if not looks_like_html(text):
         _check_raw_size(text, f"{name}:{line}")
     try:
-        article = read_text(text, article_id=aid, source_path=name)
+        article = read_text(text, article_id=aid, source_path=name, disable_rules=disable_rules)
     except InputError as exc:
         raise InputError(f"{name}:{line}: {exc}") from None
     if not article.paragraphs:

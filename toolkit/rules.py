@@ -1,15 +1,19 @@
-"""Named extraction rules: list them, read what each does, switch one off.
+"""Named rules: list them, read what each does, switch one off.
 
-Every extractor (actors, quotes, figures, dates) is an ordered tuple of small
-rule functions, each marked with :func:`rule`. A rule's name is the one the
-tables use in their ``rule`` column where there is one, and its description is
+The cleaner (:mod:`toolkit.clean`, and the web-page rules of
+:mod:`toolkit.read`) and every extractor (actors, quotes, figures, dates) are
+ordered tuples of small rule functions, each marked with :func:`rule`. A rule's name is the one the
+tables use in their ``rule`` column where there is one (a cleaning rule's
+name starts with ``clean-``; the ``reason`` it gives in ``removed.csv`` is in
+:data:`toolkit.clean.REASONS`), and its description is
 the first paragraph of its docstring, so ``article-toolkit rules`` and
 :func:`list_rules` document the extractors from the code itself.
 
 A researcher can switch a rule off by name (``--disable-rule NAME`` on the
 command line, ``disable_rules=`` in :func:`toolkit.analyze`) to see what it
-contributes: only the rows that rule produced change. The names switched off
-are recorded in ``manifest.json``.
+contributes: only the rows that rule produced change (with a cleaning rule
+off, the lines it removed stay in the body, or go to the next rule that
+removes them). The names switched off are recorded in ``manifest.json``.
 
 Example:
     >>> from toolkit.rules import rule, active
@@ -25,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 from collections.abc import Callable, Collection, Iterable
@@ -36,8 +41,10 @@ F = TypeVar("F", bound=Callable)
 
 #: The modules whose rule tuples make up the registry, in pipeline order. Each
 #: module lists its rule groups in a ``RULE_GROUPS`` dict (group name -> ordered
-#: tuple of rule functions).
+#: tuple of rule functions); its stage is its name, or its ``RULE_STAGE``.
 RULE_MODULES: tuple[str, ...] = (
+    "toolkit.clean",
+    "toolkit.read",
     "toolkit.actors",
     "toolkit.quotes",
     "toolkit.figures",
@@ -97,12 +104,13 @@ def _groups() -> Iterable[tuple[str, str, tuple[Callable, ...]]]:
     # Imported here, not at the top: the extractors import this module for @rule.
     for module_name in RULE_MODULES:
         module = importlib.import_module(module_name)  # a missing module must not hide its rules
+        stage = getattr(module, "RULE_STAGE", module_name.rsplit(".", 1)[-1])
         for group, funcs in getattr(module, "RULE_GROUPS", {}).items():
-            yield module_name.rsplit(".", 1)[-1], group, tuple(funcs)
+            yield stage, group, tuple(funcs)
 
 
 def list_rules() -> pd.DataFrame:
-    """Every extraction rule, in the order the extractors apply them.
+    """Every cleaning and extraction rule, in the order the pipeline applies them.
 
     Returns:
         A DataFrame with ``stage``, ``group``, ``order`` (within the group),
@@ -116,8 +124,9 @@ def list_rules() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(RULE_COLUMNS))
 
 
+@functools.cache
 def rule_names() -> frozenset[str]:
-    """The names of every registered rule."""
+    """The names of every registered rule (read once: the rule tuples are constants)."""
     return frozenset(list_rules()["rule"])
 
 

@@ -329,7 +329,7 @@ def _tasks(state: RunState) -> Iterator[ChunkTask]:
     items = iter_articles(state.inputs, skip=state.journal.done_ids(), timeout=opts.timeout,
                           **opts.read_options(), **opts.input_options(),
                           log=state.summary.read, duplicates=state.duplicates,
-                          drop_duplicates=opts.drop_duplicates)
+                          drop_duplicates=opts.drop_duplicates, disable_rules=opts.disable_rules)
     items = _noting_warnings(items, state.summary.warnings)
     seen = 0
     for number, articles in _chunks(items, opts.chunk_size, state.journal.next_chunk(),
@@ -624,7 +624,8 @@ def _report_analyses(state: RunState) -> list[Analysis]:
              for aid in c["ids"]][:REPORT_LIMIT]
     wanted = set(order)
     items = iter_articles(state.inputs, skip=state.journal.done_ids() - wanted,
-                          **state.options.read_options(), **state.options.input_options())
+                          **state.options.read_options(), **state.options.input_options(),
+                          disable_rules=state.options.disable_rules)
     articles = {a.id: a for a in items if isinstance(a, Article) and a.id in wanted}
     found = [articles[aid] for aid in order if aid in articles]
     docs = parse_many(found, state.nlp, batch_size=state.options.batch_size)

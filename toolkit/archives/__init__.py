@@ -27,7 +27,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from ..read import (
     looks_like_html,
     safe_id,
 )
+from ..rules import check_disable
 from . import factiva, lexisnexis, nexis_uni, sources
 from .records import article_id, to_article
 
@@ -85,10 +86,11 @@ class Export:
         return {"docx": "paragraphs", "rtf": "paragraphs", "html": "paragraphs",
                 "pdf": "wrapped"}.get(self.container, "text")
 
-    def articles(self) -> Iterator[Article]:
-        """The file's articles, one at a time."""
+    def articles(self, *, disable_rules: Iterable[str] = ()) -> Iterator[Article]:
+        """The file's articles, one at a time (``disable_rules``: cleaning rules switched off)."""
+        disable = frozenset(check_disable(disable_rules))
         if self.layout is None:
-            yield self._document()
+            yield self._document(disable)
             return
         reader = LAYOUTS[self.layout]
         records = reader.split(self.lines)
@@ -100,7 +102,8 @@ class Export:
             seen[aid] = seen.get(aid, 0) + 1
             if seen[aid] > 1:
                 aid = f"{aid}-{seen[aid]}"
-            article = to_article(record, article_id_=aid, source_path=display_path(self.path))
+            article = to_article(record, article_id_=aid, source_path=display_path(self.path),
+                                 disable=disable)
             article.source_id = aid
             where = f"{self.path}: article {count} ({aid})"
             article.warnings = [f"{where}: {w}" for w in article.warnings]
@@ -110,7 +113,7 @@ class Export:
             raise InputError(f"{self.path}: {LAYOUT_NAMES[self.layout]} export without any "
                              "article")
 
-    def _document(self) -> Article:
+    def _document(self, disable: frozenset[str] = frozenset()) -> Article:
         from ..read import read_text
 
         sep = "\n\n" if self.line_mode == "paragraphs" else "\n"
@@ -118,7 +121,7 @@ class Export:
         if not text.strip():
             raise InputError(f"{self.path}: the document has no text")
         article = read_text(text, article_id=article_id_for(self.path),
-                            source_path=display_path(self.path))
+                            source_path=display_path(self.path), disable_rules=disable)
         if not article.paragraphs:
             raise InputError(f"{self.path}: no article text left after cleaning")
         article.source_id = article_id_for(self.path)
@@ -200,7 +203,8 @@ def _head_text(head: bytes) -> str | None:
         return None
 
 
-def read_document(path: str | Path, *, article_id: str | None = None) -> Article:
+def read_document(path: str | Path, *, article_id: str | None = None,
+                  disable_rules: Iterable[str] = ()) -> Article:
     """The one article of a .docx, .rtf or .pdf file (see :func:`toolkit.read.read_article`).
 
     An ordinary document is read as one article; an export holding a single
@@ -220,7 +224,7 @@ def read_document(path: str | Path, *, article_id: str | None = None) -> Article
     export = open_export(path)
     if export is None:
         raise InputError(f"{name}: not a Word, RTF or PDF document the toolkit can read")
-    articles = export.articles()
+    articles = export.articles(disable_rules=disable_rules)
     article = next(articles, None)
     if article is None:
         raise InputError(f"{name}: no article found")
@@ -236,8 +240,10 @@ def read_document(path: str | Path, *, article_id: str | None = None) -> Article
     return article
 
 
-def iter_archive(path: str | Path) -> Iterator[Article]:
+def iter_archive(path: str | Path, *, disable_rules: Iterable[str] = ()) -> Iterator[Article]:
     """Read every article of an export (or the one article of a .docx/.rtf/.pdf).
+
+    ``disable_rules`` names cleaning rules to switch off for each article's body.
 
     Raises:
         InputError: ``path`` is an ordinary text or HTML file, or cannot be read.
@@ -245,7 +251,7 @@ def iter_archive(path: str | Path) -> Iterator[Article]:
     export = open_export(path)
     if export is None:
         raise InputError(f"{path}: not a news-archive export (read it with read_article)")
-    yield from export.articles()
+    yield from export.articles(disable_rules=disable_rules)
 
 
 __all__ = ["DOCUMENT_SUFFIXES", "Export", "LAYOUTS", "detect_layout", "iter_archive",

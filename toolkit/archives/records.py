@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .. import clean
@@ -175,14 +176,17 @@ def body_lines(record: Record) -> tuple[list[tuple[tuple[int, str], ...]], list[
     return groups, lines
 
 
-def to_article(record: Record, *, article_id_: str, source_path: str | None) -> Article:
+def to_article(record: Record, *, article_id_: str, source_path: str | None,
+               disable: Collection[str] = ()) -> Article:
     """Clean a record's body and attach the archive's metadata.
+
+    ``disable`` names cleaning rules to switch off (see :func:`toolkit.clean.clean_lines`).
 
     Line numbers in the result are the export's (1-based lines of the text,
     paragraphs of a .docx).
     """
     groups, lines = body_lines(record)
-    cleaned = clean.clean_lines(lines, article_id=article_id_, rules=BODY_RULES)
+    cleaned = clean.clean_lines(lines, article_id=article_id_, rules=BODY_RULES, disable=disable)
     paragraphs = [Paragraph(p.text, p.kind, tuple(n for i in p.lines for n, _ in groups[i - 1]))
                   for p in cleaned.paragraphs]
     removed = [RemovedLine(n, text.strip(), r.reason) for r in cleaned.removed

@@ -262,7 +262,8 @@ class CachedLemmatizer:
     remembers them too, in a memo of its own; it reads the three values for
     the whole doc at once, looks in the lemmatizer's cache, then in the
     memo, and only then calls the wrapped lemmatizer (which fills its own
-    cache as before). Tokens without a part of speech are always passed to
+    cache as before; its word index answers ``in`` from a set,
+    :class:`IndexList`). Tokens without a part of speech are always passed to
     the lemmatizer (it warns about them); tokens that already have a lemma are
     left alone unless the lemmatizer overwrites. Same lemmas, same cache.
 
@@ -276,6 +277,7 @@ class CachedLemmatizer:
             raise ValueError(f"{source!r} is not a rule lemmatizer with spaCy's cache")
         self.name, self.source, self.lemmatizer = name, source, lemmatizer
         self.memo: dict[tuple[int, int, int], str] = {}
+        index_by_set(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``lemma_`` on every token that needs one, as the wrapped lemmatizer would."""
@@ -303,6 +305,39 @@ class CachedLemmatizer:
 
 
 _LEMMA_KEYS = [IDS["ORTH"], IDS["POS"], IDS["MORPH"], IDS["LEMMA"]]
+
+
+class IndexList(list):
+    """A word list of the lemmatizer's ``lemma_index`` that answers ``in`` from a set.
+
+    spaCy's rule lemmatizer asks ``form in index`` for every form a suffix
+    rule makes, and the index is a list (57,528 nouns in ``en_core_web_sm``),
+    read from start to end on each question. This list holds the same words
+    in the same order and answers the same (every item is a string, for
+    which equality is set membership) in constant time.
+
+    Example:
+        >>> words = IndexList(["cat", "dog"])
+        >>> "dog" in words, "cow" in words, list(words)
+        (True, False, ['cat', 'dog'])
+    """
+
+    def __init__(self, words: list[str]):
+        super().__init__(words)
+        self.members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.members
+
+
+def index_by_set(lemmatizer) -> None:
+    """Put an :class:`IndexList` in place of each all-string list of ``lemmatizer``'s ``lemma_index``."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if type(words) is list and all(type(w) is str for w in words):
+            table[key] = IndexList(words)
 
 
 def cache_supported(lemmatizer) -> bool:

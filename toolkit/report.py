@@ -448,8 +448,11 @@ def _corpus_html(analyses: Sequence, corpus: dict | None = None) -> str:
                 '<th class="num">actors</th><th class="num">quotes</th>'
                 '<th class="num">figures</th></tr></thead><tbody>' + "".join(rows) +
                 "</tbody></table></div>")
-    terms = corpus_terms(analyses, how="df")
-    pairs = corpus_cooccurrence(analyses, how="sum")
+    # The tables these read, passed as tables: an analysis would build all ten.
+    tables = [_tables(a) for a in analyses]
+    terms = corpus_terms([t["terms"] for t in tables], how="df")
+    pairs = corpus_cooccurrence([t["cooccurrence"] for t in tables], how="sum",
+                                actors=[t["actors"] for t in tables if t.get("actors") is not None])
     body = (overview + _corpus_plots(analyses, corpus) +
             '<div class="two"><div><h4>Terms by number of articles</h4>' +
             table_html(terms, columns=["term", "articles", "count"], limit=TOP_TERMS) +

@@ -17,7 +17,6 @@ cluster (:mod:`toolkit.dask_engine`). All engines give identical tables.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import platform
@@ -162,7 +161,6 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
     files = _check_inputs(inputs, out, opts)
     corrections = _load_corrections(opts)
     nlp = load_model(opts.model)
-    _freeze_heap()
     identity = opts.identity(model_info(nlp)["name"])
     if corrections is not None:  # resuming with a changed corrections file is refused
         identity["corrections_sha256"] = corrections.sha256
@@ -188,16 +186,6 @@ def open_run(inputs: list[str | Path], out: str | Path, opts: RunOptions, *,
         state.summary.warnings.append(warning)
     state.bar = _progress_bar(files, enabled=opts.progress)
     return state
-
-
-def _freeze_heap() -> None:
-    """Leave every object alive now (the modules, the loaded model) out of garbage collection.
-
-    They live as long as the process and are no garbage, yet each full pass of
-    the cyclic collector would walk them again (``gc.freeze``); forked workers
-    inherit the frozen heap. Outputs are unchanged: only the collector's work is.
-    """
-    gc.freeze()
 
 
 def _check_inputs(inputs: list[str | Path], out: str | Path, opts: RunOptions) -> list[Path]:
@@ -475,7 +463,6 @@ def _init_worker(model: str | None) -> None:  # pragma: no cover - runs in worke
     # the pool, so workers ignore it instead of each printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_model(model)
-    _freeze_heap()
 
 
 def _noting_warnings(items: Iterable, sink: list[str]) -> Iterator:

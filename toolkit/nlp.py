@@ -16,7 +16,8 @@ from the same patterns: it asks the Matcher once per distinct combination of
 the attributes the patterns read and remembers the answer, for the same
 annotations at a fraction of the cost. Its ``lemmatizer`` runs behind
 ``cached_lemmatizer``, which reads the lemmatizer's own cache without building
-a token per lookup. ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
+a token per lookup and gives its word index a set to answer ``in`` from
+(:class:`IndexList`). ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
 components; the manifest's ``model.pipeline`` says which ran.
 
 The model's matrix products (its ``tok2vec``, tagger and entity recogniser

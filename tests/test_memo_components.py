@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from toolkit.nlp import (
+    IndexList,
     MemoAttributeRuler,
     cache_supported,
     load_model,
@@ -148,6 +149,17 @@ def test_cached_lemmatizer_gives_the_same_lemmas_and_fills_the_same_cache(pipeli
     cache, plain_cache = memo.get_pipe("cached_lemmatizer").lemmatizer.cache, plain.get_pipe("lemmatizer").cache
     shared = cache.keys() & plain_cache.keys()
     assert len(shared) > 10 and all(cache[k] == plain_cache[k] for k in shared)
+
+
+def test_the_lemmatizers_word_index_holds_the_same_words_and_gives_the_same_answers(pipelines):
+    memo, plain = pipelines
+    index = memo.get_pipe("cached_lemmatizer").lemmatizer.lookups.get_table("lemma_index")
+    plain_index = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert list(index) == list(plain_index) and len(index) > 1
+    for key, words in index.items():
+        assert isinstance(words, IndexList) and words == plain_index[key]
+        probes = [words[0], words[-1], words[0].upper(), "qqzx", "", 7]
+        assert [p in words for p in probes] == [p in plain_index[key] for p in probes]
 
 
 def test_lookup_lemmatizers_are_left_to_spacy():

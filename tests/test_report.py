@@ -252,3 +252,33 @@ def test_a_corpus_run_report_is_the_page_rendered_from_its_analyses(tmp_path, nl
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert all(section in page for section in seen["sections"])
     assert page.count("<article") == 3 and runner.REPORT_PLOTTED == 0
+
+
+def test_table_rows_are_read_column_by_column_as_itertuples_gives_them():
+    import pandas as pd
+
+    from toolkit.report import _rows, table_html
+
+    df = pd.DataFrame({"name": ["tide", None, "moon"], "n": pd.array([3, None, 1000000], dtype="Int64"),
+                       "value": [2.5, float("nan"), 1e7]})
+    for cols, limit in ((["name", "n", "value"], None), (["value", "name"], 2), ([], 1), (["n"], 9)):
+        shown = df if limit is None else df.head(limit)
+        expected = list(shown[cols].itertuples(index=False, name=None))
+        got = list(_rows(df, cols, limit))
+        assert [tuple(map(repr, r)) for r in got] == [tuple(map(repr, r)) for r in expected]
+    twice = pd.DataFrame([[1, "a"], [2, "b"]], columns=["x", "x"])
+    assert list(_rows(twice, ["x"])) == [(1, "a"), (2, "b")]
+    assert "<td>" in table_html(df, limit=2) and "First 2 of 3 rows." in table_html(df, limit=2)
+
+
+def test_a_section_builds_only_the_tables_it_shows(analysis):
+    from dataclasses import replace
+
+    from toolkit.report import article_section
+
+    fresh = replace(analysis)
+    fresh.__dict__.pop("_frames", None)
+    html = article_section(fresh, 0)
+    assert html.startswith("<article") and "articles" not in fresh.__dict__["_frames"]
+    assert "sentences" not in fresh.__dict__["_frames"] and "actors" in fresh.__dict__["_frames"]
+    assert html == article_section(analysis, 0)

@@ -16,7 +16,8 @@ from the same patterns: it asks the Matcher once per distinct combination of
 the attributes the patterns read and remembers the answer, for the same
 annotations at a fraction of the cost. Its ``lemmatizer`` runs behind
 ``cached_lemmatizer``, which reads the lemmatizer's own cache without building
-a token per lookup. ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
+a token per lookup and gives its word index a set to answer ``in`` from
+(:class:`IndexList`). ``TOOLKIT_MEMO_COMPONENTS=off`` keeps spaCy's own
 components; the manifest's ``model.pipeline`` says which ran.
 
 The model's matrix products (its ``tok2vec``, tagger and entity recogniser
@@ -30,6 +31,7 @@ whole parse, with the same annotations (see ``benchmarks/memo_equivalence.py
 from __future__ import annotations
 
 import bisect
+import gc
 import importlib
 import itertools
 import json
@@ -262,7 +264,8 @@ class CachedLemmatizer:
     remembers them too, in a memo of its own; it reads the three values for
     the whole doc at once, looks in the lemmatizer's cache, then in the
     memo, and only then calls the wrapped lemmatizer (which fills its own
-    cache as before). Tokens without a part of speech are always passed to
+    cache as before; its word index answers ``in`` from a set,
+    :class:`IndexList`). Tokens without a part of speech are always passed to
     the lemmatizer (it warns about them); tokens that already have a lemma are
     left alone unless the lemmatizer overwrites. Same lemmas, same cache.
 
@@ -276,6 +279,7 @@ class CachedLemmatizer:
             raise ValueError(f"{source!r} is not a rule lemmatizer with spaCy's cache")
         self.name, self.source, self.lemmatizer = name, source, lemmatizer
         self.memo: dict[tuple[int, int, int], str] = {}
+        index_by_set(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``lemma_`` on every token that needs one, as the wrapped lemmatizer would."""
@@ -303,6 +307,39 @@ class CachedLemmatizer:
 
 
 _LEMMA_KEYS = [IDS["ORTH"], IDS["POS"], IDS["MORPH"], IDS["LEMMA"]]
+
+
+class IndexList(list):
+    """A word list of the lemmatizer's ``lemma_index`` that answers ``in`` from a set.
+
+    spaCy's rule lemmatizer asks ``form in index`` for every form a suffix
+    rule makes, and the index is a list (57,528 nouns in ``en_core_web_sm``),
+    read from start to end on each question. This list holds the same words
+    in the same order and answers the same (every item is a string, for
+    which equality is set membership) in constant time.
+
+    Example:
+        >>> words = IndexList(["cat", "dog"])
+        >>> "dog" in words, "cow" in words, list(words)
+        (True, False, ['cat', 'dog'])
+    """
+
+    def __init__(self, words: list[str]):
+        super().__init__(words)
+        self.members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.members
+
+
+def index_by_set(lemmatizer) -> None:
+    """Put an :class:`IndexList` in place of each all-string list of ``lemmatizer``'s ``lemma_index``."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if type(words) is list and all(type(w) is str for w in words):
+            table[key] = IndexList(words)
 
 
 def cache_supported(lemmatizer) -> bool:
@@ -444,6 +481,11 @@ def _load_model(resolved: str, memo: bool, gemm: str = "numpy") -> Language:
     # Long articles are parsed in pieces by parse(); the limit only guards
     # memory, and toolkit.limits.MAX_ARTICLE_CHARS refuses longer texts first.
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
+    # The model stays loaded for the life of the process (cached here) and
+    # holds many objects that are no garbage; each full pass of the cyclic
+    # collector would walk them again. They are left out of its passes from
+    # now on (outputs unchanged; forked workers inherit this).
+    gc.freeze()
     return nlp
 
 

@@ -159,8 +159,18 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+# Control bytes other than tab, newline, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_share(sample: bytes) -> float:
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    r"""The share of control bytes in ``sample``, counted by deleting them (no loop in Python).
+
+    Example:
+        >>> _control_share(b"ab\x00\n")
+        0.25
+    """
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / max(len(sample), 1)
 
 

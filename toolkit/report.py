@@ -20,12 +20,12 @@ from __future__ import annotations
 import base64
 import html
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from . import plots
+from . import contract, plots
 from .cooccurrence import corpus_cooccurrence
 from .frequency import corpus_terms, distinctive_terms, word_count
 from .network import actor_graph
@@ -124,14 +124,13 @@ def table_html(df: pd.DataFrame | None, *, columns: Sequence[str] | None = None,
     cols = [c for c in (columns or list(df.columns)) if c in df.columns]
     headers = headers or {}
     long = set(long)
-    shown = df if limit is None else df.head(limit)
     num = {c for c in cols if pd.api.types.is_numeric_dtype(df[c])}
     out = [f'<div class="scroll"><table class="{esc(css_class)}"><thead><tr>']
     for c in cols:
         out.append(f'<th class="num">{esc(headers.get(c, c))}</th>' if c in num
                    else f"<th>{esc(headers.get(c, c))}</th>")
     out.append("</tr></thead><tbody>")
-    for row in shown[cols].itertuples(index=False, name=None):
+    for row in _rows(df, cols, limit):
         out.append("<tr>")
         for c, v in zip(cols, row, strict=True):
             cls = ' class="num"' if c in num else (' class="long"' if c in long else "")
@@ -141,6 +140,46 @@ def table_html(df: pd.DataFrame | None, *, columns: Sequence[str] | None = None,
     if limit is not None and len(df) > limit:
         out.append(f'<p class="note">First {limit} of {len(df)} rows.</p>')
     return "".join(out)
+
+
+def _rows(df: pd.DataFrame, cols: Sequence[str], limit: int | None = None) -> Iterator[tuple]:
+    """The first ``limit`` rows of ``df[cols]`` as tuples, the values ``itertuples`` gives.
+
+    Read column by column (iterating a column boxes its values as
+    ``itertuples`` does), without building the selected frame first:
+    pandas' selection and ``head`` cost more than the rows of a small table.
+    """
+    if not df.columns.is_unique:  # a name may then select several columns
+        shown = df if limit is None else df.head(limit)
+        return shown[list(cols)].itertuples(index=False, name=None)
+    n = len(df) if limit is None else min(limit, len(df))
+    return zip(*(list(df[c])[:n] for c in cols), strict=True) if cols else iter([()] * n)
+
+
+class _Tables(Mapping):
+    """An analysis's contract tables by name, each built when first read (``Analysis.table``).
+
+    A section reads eight of the ten tables; ``Analysis.tables`` would build all of them.
+    """
+
+    def __init__(self, analysis):
+        self.analysis = analysis
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in contract.TABLES:
+            raise KeyError(name)
+        return self.analysis.table(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(contract.TABLES)
+
+    def __len__(self) -> int:
+        return len(contract.TABLES)
+
+
+def _tables(a) -> Mapping:
+    """``a.tables``, built table by table where ``a`` can (an :class:`~toolkit.analysis.Analysis`)."""
+    return _Tables(a) if callable(getattr(a, "table", None)) and hasattr(a, "rows") else a.tables
 
 
 # ---------------------------------------------------------------- plots
@@ -153,7 +192,7 @@ def _img(ax, alt: str, caption: str, *, wide: bool = False) -> str:
 
 
 def _plots_html(a, *, graph=None) -> str:
-    tables = a.tables
+    tables = _tables(a)
     parts = []
     with plots.offscreen():
         parts.append(_img(plots.plot_actors(tables.get("actors")), "Bar chart of actors",
@@ -181,7 +220,7 @@ def _spans(df: pd.DataFrame | None, *cols: str) -> list[tuple]:
     if df is None or len(df) == 0 or not {"start_char", "end_char"} <= set(df.columns):
         return []
     out = []
-    for row in df[["start_char", "end_char", *cols]].itertuples(index=False, name=None):
+    for row in _rows(df, ["start_char", "end_char", *cols]):
         s, e = row[0], row[1]
         if pd.isna(s) or pd.isna(e) or int(e) <= int(s):
             continue
@@ -267,13 +306,13 @@ def _text_html(a) -> str:
         paragraphs = a.article.paragraph_spans()
     except AttributeError:
         paragraphs = getattr(a.doc._, "paragraphs", None) or [(0, len(text), "body")]
-    actors = a.tables.get("actors")
+    actors = _tables(a).get("actors")
     types = {}
     if actors is not None and len(actors):
         types = dict(zip(actors["actor"], actors["type"].fillna(""), strict=False))
     mentions = [(s, e, actor, types.get(actor, "")) for s, e, actor in
-                _spans(a.tables.get("mentions"), "actor")]
-    quotes = [(s, e) for s, e, *_ in _spans(a.tables.get("quotes"))]
+                _spans(_tables(a).get("mentions"), "actor")]
+    quotes = [(s, e) for s, e, *_ in _spans(_tables(a).get("quotes"))]
     return _legend(types.values()) + '<div class="text">' + highlight_text(
         text, paragraphs, mentions, quotes) + "</div>"
 
@@ -295,7 +334,7 @@ def _meta_html(a) -> str:
 
 
 def _counts_html(a) -> str:
-    t = a.tables
+    t = _tables(a)
 
     def n(name):
         df = t.get(name)
@@ -314,7 +353,7 @@ def _section(title: str, body: str, count: int | None = None, anchor: str = "") 
 
 
 def _terms_html(a) -> str:
-    terms = a.tables.get("terms")
+    terms = _tables(a).get("terms")
     left = table_html(terms, columns=["term", "count"], limit=TOP_TERMS,
                       empty="No terms counted.")
     right = '<p class="none">No terms counted.</p>'
@@ -330,7 +369,7 @@ def _terms_html(a) -> str:
 
 
 def _article_html(a, index: int, *, with_plots: bool = True) -> str:
-    t = a.tables
+    t = _tables(a)
     title = a.article.title or a.article.id
     anchor = f"article-{index + 1}"
     parts = [f'<article class="doc" id="{anchor}"><h2>{esc(title)}</h2>',
@@ -381,7 +420,7 @@ def _corpus_plots(analyses: Sequence, corpus: dict | None) -> str:
     corpus = corpus or {}
     actors = corpus.get("actors")
     if actors is None:
-        actors = pd.concat([a.tables["actors"] for a in analyses if "actors" in a.tables],
+        actors = pd.concat([_tables(a)["actors"] for a in analyses if "actors" in _tables(a)],
                            ignore_index=True)
         scope = "the articles below"
     else:
@@ -400,7 +439,7 @@ def _corpus_plots(analyses: Sequence, corpus: dict | None) -> str:
 def _corpus_html(analyses: Sequence, corpus: dict | None = None) -> str:
     rows = []
     for i, a in enumerate(analyses):
-        t = a.tables
+        t = _tables(a)
         rows.append(f'<tr><td><a href="#article-{i + 1}">{esc(a.article.title or a.article.id)}'
                     f"</a></td><td>{esc(a.article.published)}</td>"
                     + "".join(f'<td class="num">{len(t.get(k, []))}</td>'
@@ -409,8 +448,11 @@ def _corpus_html(analyses: Sequence, corpus: dict | None = None) -> str:
                 '<th class="num">actors</th><th class="num">quotes</th>'
                 '<th class="num">figures</th></tr></thead><tbody>' + "".join(rows) +
                 "</tbody></table></div>")
-    terms = corpus_terms(analyses, how="df")
-    pairs = corpus_cooccurrence(analyses, how="sum")
+    # The tables these read, passed as tables: an analysis would build all ten.
+    tables = [_tables(a) for a in analyses]
+    terms = corpus_terms([t["terms"] for t in tables], how="df")
+    pairs = corpus_cooccurrence([t["cooccurrence"] for t in tables], how="sum",
+                                actors=[t["actors"] for t in tables if t.get("actors") is not None])
     body = (overview + _corpus_plots(analyses, corpus) +
             '<div class="two"><div><h4>Terms by number of articles</h4>' +
             table_html(terms, columns=["term", "articles", "count"], limit=TOP_TERMS) +

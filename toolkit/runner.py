@@ -340,6 +340,12 @@ def _tasks(state: RunState) -> Iterator[ChunkTask]:
         seen += len(articles)
         yield ChunkTask(number, articles, opts, out=str(state.out), keep=keep,
                         corrections=state.corrections)
+    if opts.report and state.processes > 1:
+        # Every chunk is sent: while the workers parse the last ones, load what
+        # drawing the report needs, instead of adding it to the serial end.
+        from .network import preload
+
+        preload()
 
 
 def commit_chunk(state: RunState, result: ChunkResult) -> None:

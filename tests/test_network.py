@@ -152,3 +152,12 @@ def test_the_layout_optimiser_runs_its_linear_algebra_on_one_thread(monkeypatch)
     pos = layout(g)
     assert set(pos) == set(g.nodes)
     assert seen and set(seen) == {1}
+
+
+def test_preload_loads_the_layout_optimiser():
+    import sys
+
+    from toolkit.network import preload
+
+    preload()
+    assert "scipy.optimize" in sys.modules and "threadpoolctl" in sys.modules

@@ -156,3 +156,30 @@ def test_an_interruption_while_the_child_writes_leaves_nothing_half_done(tmp_pat
                chunk_size=2)
     assert {"network.gexf", "network.graphml", "report.html"} <= {
         p.name for p in (tmp_path / "out").iterdir()}
+
+
+def test_chunks_shrink_near_the_end_so_the_workers_finish_together():
+    from toolkit.runner import _chunks, _tapering
+
+    items = list(range(742))
+    chunks = list(_chunks(items, 50, 3, [].append, sizes=_tapering(50, 742, 2)))
+    assert [len(b) for _, b in chunks] == [50] * 13 + [46, 23, 12, 11]
+    assert [n for n, _ in chunks] == list(range(3, 3 + len(chunks)))
+    assert [i for _, b in chunks for i in b] == items  # every article once, in order
+
+
+def test_read_failures_count_as_taken_when_chunks_shrink():
+    from toolkit.read import Failure
+    from toolkit.runner import _chunks, _tapering
+
+    failed = []
+    items = [Failure("x", "x.txt", "x.txt: unreadable"), *range(7)]
+    chunks = list(_chunks(items, 4, 0, failed.append, sizes=_tapering(4, 8, 2)))
+    assert [b for _, b in chunks] == [[0, 1, 2, 3], [4, 5], [6]] and len(failed) == 1
+
+
+def test_one_worker_or_an_unknown_count_keeps_equal_chunks():
+    from toolkit.runner import _chunks, _tapering
+
+    assert _tapering(50, 742, 1) is None and _tapering(50, None, 2) is None
+    assert [len(b) for _, b in _chunks(range(120), 50, 0, [].append)] == [50, 50, 20]

@@ -170,6 +170,16 @@ def to_graphml(graph: nx.Graph, path: str | Path) -> Path:
     return path
 
 
+def preload() -> None:
+    """Load the layout's optimiser (scipy, about a quarter of a second) ahead of time.
+
+    A corpus run with worker processes calls it once every chunk is sent,
+    so that the report drawn after the last chunk does not wait for it.
+    """
+    import scipy.optimize  # noqa: F401
+    import threadpoolctl  # noqa: F401
+
+
 def _kamada_kawai(graph: nx.Graph, init: dict) -> dict:
     """networkx's Kamada-Kawai layout, its optimiser's linear algebra on one thread.
 

@@ -332,12 +332,20 @@ def _tasks(state: RunState) -> Iterator[ChunkTask]:
                           drop_duplicates=opts.drop_duplicates, disable_rules=opts.disable_rules)
     items = _noting_warnings(items, state.summary.warnings)
     seen = 0
+    sizes = _tapering(opts.chunk_size, _articles_left(state), state.processes) \
+        if opts.fmt == "csv" and opts.engine != "dask" else None
     for number, articles in _chunks(items, opts.chunk_size, state.journal.next_chunk(),
-                                    state.read_failures.append):
+                                    state.read_failures.append, sizes=sizes):
         keep = max(0, REPORT_LIMIT - seen) if opts.report else 0
         seen += len(articles)
         yield ChunkTask(number, articles, opts, out=str(state.out), keep=keep,
                         corrections=state.corrections)
+    if opts.report and state.processes > 1:
+        # Every chunk is sent: while the workers parse the last ones, load what
+        # drawing the report needs, instead of adding it to the serial end.
+        from .network import preload
+
+        preload()
 
 
 def commit_chunk(state: RunState, result: ChunkResult) -> None:
@@ -385,19 +393,57 @@ def _commit_read_failures(state: RunState) -> None:
 
 
 def _chunks(items: Iterable[Article | Failure], size: int, first: int,
-            on_failure: Callable[[Failure], None]) -> Iterator[tuple[int, list[Article]]]:
-    """Group articles into numbered chunks; read failures go to ``on_failure`` at once."""
-    chunk, batch = first, []
+            on_failure: Callable[[Failure], None], *,
+            sizes: Callable[[int], int] | None = None) -> Iterator[tuple[int, list[Article]]]:
+    """Group articles into numbered chunks; read failures go to ``on_failure`` at once.
+
+    Chunks hold ``size`` articles, or ``sizes(taken)`` where given (``taken``:
+    the items read so far, failures included).
+    """
+    chunk, batch, taken = first, [], 0
+    limit = sizes(0) if sizes else size
     for item in items:
+        taken += 1
         if isinstance(item, Failure):
             on_failure(item)
             continue
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= limit:
             yield chunk, batch
             chunk, batch = chunk + 1, []
+            limit = sizes(taken) if sizes else size
     if batch:
         yield chunk, batch
+
+
+def _tapering(size: int, total: int | None, workers: int) -> Callable[[int], int] | None:
+    """Chunk sizes that shrink near the end of a run, so that its workers finish together.
+
+    With equal chunks, the worker that takes the last one works alone while
+    the others wait (up to a whole chunk: seconds on a two-core machine). Each
+    chunk here holds at most ``size`` articles and at most the articles left
+    divided by ``workers``, never fewer than a quarter of ``size`` (every chunk
+    has a cost of its own). None (equal chunks) for one worker, or where the
+    number of articles is not known.
+
+    Example:
+        >>> sizes = _tapering(50, 200, 2)
+        >>> [sizes(taken) for taken in (0, 50, 100, 150, 175, 188)]
+        [50, 50, 50, 25, 13, 12]
+    """
+    if total is None or workers <= 1:
+        return None
+    smallest = max(1, size // 4)
+    return lambda taken: max(smallest, min(size, -(-(total - taken) // workers)))
+
+
+def _articles_left(state: RunState) -> int | None:
+    """The articles a run has left to read, where known without reading them:
+    one per input file when every file holds one article (none a corpus file)."""
+    many = TABLE_SUFFIXES | DOCUMENT_SUFFIXES
+    if any(f.suffix.lower() in many for f in state.files):
+        return None
+    return max(0, len(state.files) - state.summary.skipped)
 
 
 def _ordered(submit: Callable, tasks: Iterable, window: int) -> Iterator:

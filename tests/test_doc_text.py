@@ -57,3 +57,24 @@ def test_the_date_start_look_ahead_drops_no_match():
         found = [(m.span(), m.groups()) for m in DATE_RE.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in bare.finditer(text)]
         assert found, text
+
+
+def test_a_parsed_article_carries_its_text():
+    from toolkit.nlp import load_model, parse
+    from toolkit.read import article_from_text
+
+    art = article_from_text("Rain fell on Tuesday.\n\nThe river rose.")
+    doc = parse(art, load_model())
+    assert doc.user_data["toolkit_text"] == art.text == doc.text
+    assert doc_text(doc) is doc.user_data["toolkit_text"]
+
+
+def test_text_parsed_in_pieces_carries_its_text(monkeypatch):
+    from toolkit import nlp
+    from toolkit.read import article_from_text
+
+    monkeypatch.setattr(nlp, "MAX_CHUNK_CHARS", 300)
+    art = article_from_text("\n\n".join(["The council met again and voted."] * 30))
+    doc = nlp.parse(art, nlp.load_model())
+    assert len(art.text) > 300
+    assert doc.user_data["toolkit_text"] == art.text == doc.text

@@ -498,11 +498,21 @@ def model_info(nlp: Language) -> dict:
 
 
 def make_doc(article: Article, nlp: Language) -> Doc:
-    """Tokenise an article's text (not yet parsed), carrying its paragraph layout."""
+    """Tokenise an article's text (not yet parsed), carrying its paragraph layout.
+
+    The text itself is kept too (``doc.text`` equals it, so :func:`doc_text`
+    need not join the tokens again).
+    """
     doc = nlp.make_doc(article.text)
+    _carry_article(doc, article)
+    return doc
+
+
+def _carry_article(doc: Doc, article: Article) -> None:
+    """Give ``doc`` (whose text is ``article.text``) the article's paragraphs, id and text."""
     doc._.paragraphs = article.paragraph_spans()
     doc._.article_id = article.id
-    return doc
+    doc.user_data["toolkit_text"] = article.text
 
 
 # spaCy's parser needs about 1 GB of temporary memory per 100,000 characters, so
@@ -556,8 +566,7 @@ def parse(article: Article, nlp: Language | None = None) -> Doc:
     # and need the parser's temporary memory for all of them at once.
     docs = [nlp(piece) for piece in chunk_text(text, limit=MAX_CHUNK_CHARS)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
-    doc._.paragraphs = article.paragraph_spans()
-    doc._.article_id = article.id
+    _carry_article(doc, article)  # the pieces join back to the text: chunk_text
     return doc
 
 
@@ -589,7 +598,8 @@ def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per doc: ``Doc.text`` walks every token on each access.
 
-    Kept in ``doc.user_data`` (a plain string: the Doc still serialises).
+    Kept in ``doc.user_data`` (a plain string: the Doc still serialises);
+    :func:`make_doc` and :func:`parse` put the article's text there already.
 
     Example:
         >>> from spacy.vocab import Vocab

@@ -39,8 +39,9 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
-from spacy.attrs import IDS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDS, LEMMA, LOWER, ORTH, TAG
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -633,19 +634,32 @@ def token_columns(doc: Doc) -> dict[str, list]:
     cols = doc.user_data.get("toolkit_token_columns")
     # Columns cached for another doc (user_data copied over) have another length.
     if cols is None or len(cols["text"]) != len(doc):
-        cols = {name: [] for name in ("text", "lower", "tag", "dep", "ent", "lemma", "head")}
-        text, lower, tag, dep = cols["text"], cols["lower"], cols["tag"], cols["dep"]
-        ent, lemma, head = cols["ent"], cols["lemma"], cols["head"]
-        for t in doc:
-            text.append(t.text)
-            lower.append(t.lower_)
-            tag.append(t.tag_)
-            dep.append(t.dep_)
-            ent.append(t.ent_type_)
-            lemma.append(t.lemma_)
-            head.append(t.head.i)
+        cols = {name: [] for name in _COLUMNS}
+        if len(doc):
+            # One array of string hashes, read as strings through a map kept per
+            # process: Token objects and string decoding cost more.
+            table = doc.to_array(_COLUMN_ATTRS)
+            for name, hashes in zip(_COLUMNS[:-1], table[:, :-1].T.tolist(), strict=True):
+                cols[name] = _strings_of(hashes, doc.vocab.strings)
+            cols["head"] = (table[:, -1].astype("int64") + numpy.arange(len(doc))).tolist()
         doc.user_data["toolkit_token_columns"] = cols
     return cols
+
+
+_COLUMNS = ("text", "lower", "tag", "dep", "ent", "lemma", "head")
+_COLUMN_ATTRS = [ORTH, LOWER, TAG, DEP, ENT_TYPE, LEMMA, HEAD]  # HEAD: offset to the head
+_WORDS: dict[int, str] = {}  # string hash -> string, for every doc: hashes name strings alone
+
+
+def _strings_of(hashes: list[int], strings) -> list[str]:
+    """The strings of ``hashes`` (from the string store ``strings``, read once per process)."""
+    words, out = _WORDS, []
+    for h in hashes:
+        word = words.get(h)
+        if word is None:
+            word = words[h] = strings[h]
+        out.append(word)
+    return out
 
 
 def _sentence_bounds(doc: Doc) -> list[list]:

@@ -4368,7 +4368,8 @@ def _run_starts(doc: Doc, sent: Span) -> list[list[int]]:
     key = f"{sent.start}:{sent.end}"
     if key not in cache:
         runs, i, first, text = [], sent.start, _first_word(sent), cols["text"]
-        while i < sent.end:
+        stop = sent.end
+        while i < stop:
             end = _proper_run(cols, i, sent, first) if text[i][:1].isupper() else i
             if end > i:
                 runs.append([i, end])

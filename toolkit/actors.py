@@ -2431,7 +2431,7 @@ def drop_lowercase(span: Span, label: str, sent: Span) -> bool:
 
     The small model sometimes tags common nouns; a name always has a capital.
     """
-    return not any(c.isupper() for c in span.text)
+    return not any(map(str.isupper, span.text))
 
 
 @rule("drop-title-words", stage="actors")

@@ -57,3 +57,46 @@ def test_the_date_start_look_ahead_drops_no_match():
         found = [(m.span(), m.groups()) for m in DATE_RE.finditer(text)]
         assert found == [(m.span(), m.groups()) for m in bare.finditer(text)]
         assert found, text
+
+
+def test_a_parsed_article_carries_its_text():
+    from toolkit.nlp import load_model, parse
+    from toolkit.read import article_from_text
+
+    art = article_from_text("Rain fell on Tuesday.\n\nThe river rose.")
+    doc = parse(art, load_model())
+    assert doc.user_data["toolkit_text"] == art.text == doc.text
+    assert doc_text(doc) is doc.user_data["toolkit_text"]
+
+
+def test_text_parsed_in_pieces_carries_its_text(monkeypatch):
+    from toolkit import nlp
+    from toolkit.read import article_from_text
+
+    monkeypatch.setattr(nlp, "MAX_CHUNK_CHARS", 300)
+    art = article_from_text("\n\n".join(["The council met again and voted."] * 30))
+    doc = nlp.parse(art, nlp.load_model())
+    assert len(art.text) > 300
+    assert doc.user_data["toolkit_text"] == art.text == doc.text
+
+
+def test_token_columns_read_as_the_tokens_say():
+    from toolkit.nlp import load_model, token_columns
+
+    doc = load_model()("Ann Lee of Acme Ltd said on Monday that sales rose 5% in Paris.")
+    cols = token_columns(doc)
+    assert cols["text"] == [t.text for t in doc]
+    assert cols["lower"] == [t.lower_ for t in doc]
+    assert cols["tag"] == [t.tag_ for t in doc]
+    assert cols["dep"] == [t.dep_ for t in doc]
+    assert cols["ent"] == [t.ent_type_ for t in doc]
+    assert cols["lemma"] == [t.lemma_ for t in doc]
+    assert cols["head"] == [t.head.i for t in doc]
+    assert any(h < i for i, h in enumerate(cols["head"]))  # heads before and after
+    assert "PERSON" in cols["ent"] and "" in cols["ent"]
+
+
+def test_token_columns_of_an_empty_doc():
+    from toolkit.nlp import token_columns
+
+    assert token_columns(make([]))["head"] == []

@@ -687,7 +687,7 @@ def _lowercase_words(doc: Doc) -> dict[str, int]:
     """
     cached = doc.user_data.get("actor_lowercase_words")
     if cached is None:
-        words = {text for text in token_columns(doc)["text"] if text.islower() and text.isalpha()}
+        words = {text for text in set(token_columns(doc)["text"]) if text.islower() and text.isalpha()}
         cached = dict.fromkeys(sorted(words | {_singular(w) for w in words}), 1)
         doc.user_data["actor_lowercase_words"] = cached
     return cached
@@ -1614,9 +1614,10 @@ def _work_elsewhere(span: Span) -> bool:
     """Another, untagged occurrence of the same words in the article is written
     as a work ("[X], a new drama, ..." before the model tags "[X]" alone):
     the model often misses the mention that says what a name is."""
-    doc, words = span.doc, [t.text for t in span]
+    doc = span.doc
     cols = token_columns(doc)
     text, ent = cols["text"], cols["ent"]
+    words = text[span.start:span.end]
     starts = cols.get("untagged_starts")
     if starts is None:  # word -> where it occurs outside entities, once per doc
         starts = cols["untagged_starts"] = {}
@@ -2430,7 +2431,7 @@ def drop_lowercase(span: Span, label: str, sent: Span) -> bool:
 
     The small model sometimes tags common nouns; a name always has a capital.
     """
-    return not any(c.isupper() for c in span.text)
+    return not any(map(str.isupper, span.text))
 
 
 @rule("drop-title-words", stage="actors")
@@ -4367,7 +4368,8 @@ def _run_starts(doc: Doc, sent: Span) -> list[list[int]]:
     key = f"{sent.start}:{sent.end}"
     if key not in cache:
         runs, i, first, text = [], sent.start, _first_word(sent), cols["text"]
-        while i < sent.end:
+        stop = sent.end
+        while i < stop:
             end = _proper_run(cols, i, sent, first) if text[i][:1].isupper() else i
             if end > i:
                 runs.append([i, end])

@@ -39,8 +39,9 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
-from spacy.attrs import IDS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDS, LEMMA, LOWER, ORTH, TAG
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -498,11 +499,21 @@ def model_info(nlp: Language) -> dict:
 
 
 def make_doc(article: Article, nlp: Language) -> Doc:
-    """Tokenise an article's text (not yet parsed), carrying its paragraph layout."""
+    """Tokenise an article's text (not yet parsed), carrying its paragraph layout.
+
+    The text itself is kept too (``doc.text`` equals it, so :func:`doc_text`
+    need not join the tokens again).
+    """
     doc = nlp.make_doc(article.text)
+    _carry_article(doc, article)
+    return doc
+
+
+def _carry_article(doc: Doc, article: Article) -> None:
+    """Give ``doc`` (whose text is ``article.text``) the article's paragraphs, id and text."""
     doc._.paragraphs = article.paragraph_spans()
     doc._.article_id = article.id
-    return doc
+    doc.user_data["toolkit_text"] = article.text
 
 
 # spaCy's parser needs about 1 GB of temporary memory per 100,000 characters, so
@@ -556,8 +567,7 @@ def parse(article: Article, nlp: Language | None = None) -> Doc:
     # and need the parser's temporary memory for all of them at once.
     docs = [nlp(piece) for piece in chunk_text(text, limit=MAX_CHUNK_CHARS)]
     doc = Doc.from_docs(docs, ensure_whitespace=False)
-    doc._.paragraphs = article.paragraph_spans()
-    doc._.article_id = article.id
+    _carry_article(doc, article)  # the pieces join back to the text: chunk_text
     return doc
 
 
@@ -589,7 +599,8 @@ def paragraph_of(doc: Doc, char: int) -> tuple[int, str]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per doc: ``Doc.text`` walks every token on each access.
 
-    Kept in ``doc.user_data`` (a plain string: the Doc still serialises).
+    Kept in ``doc.user_data`` (a plain string: the Doc still serialises);
+    :func:`make_doc` and :func:`parse` put the article's text there already.
 
     Example:
         >>> from spacy.vocab import Vocab
@@ -623,19 +634,32 @@ def token_columns(doc: Doc) -> dict[str, list]:
     cols = doc.user_data.get("toolkit_token_columns")
     # Columns cached for another doc (user_data copied over) have another length.
     if cols is None or len(cols["text"]) != len(doc):
-        cols = {name: [] for name in ("text", "lower", "tag", "dep", "ent", "lemma", "head")}
-        text, lower, tag, dep = cols["text"], cols["lower"], cols["tag"], cols["dep"]
-        ent, lemma, head = cols["ent"], cols["lemma"], cols["head"]
-        for t in doc:
-            text.append(t.text)
-            lower.append(t.lower_)
-            tag.append(t.tag_)
-            dep.append(t.dep_)
-            ent.append(t.ent_type_)
-            lemma.append(t.lemma_)
-            head.append(t.head.i)
+        cols = {name: [] for name in _COLUMNS}
+        if len(doc):
+            # One array of string hashes, read as strings through a map kept per
+            # process: Token objects and string decoding cost more.
+            table = doc.to_array(_COLUMN_ATTRS)
+            for name, hashes in zip(_COLUMNS[:-1], table[:, :-1].T.tolist(), strict=True):
+                cols[name] = _strings_of(hashes, doc.vocab.strings)
+            cols["head"] = (table[:, -1].astype("int64") + numpy.arange(len(doc))).tolist()
         doc.user_data["toolkit_token_columns"] = cols
     return cols
+
+
+_COLUMNS = ("text", "lower", "tag", "dep", "ent", "lemma", "head")
+_COLUMN_ATTRS = [ORTH, LOWER, TAG, DEP, ENT_TYPE, LEMMA, HEAD]  # HEAD: offset to the head
+_WORDS: dict[int, str] = {}  # string hash -> string, for every doc: hashes name strings alone
+
+
+def _strings_of(hashes: list[int], strings) -> list[str]:
+    """The strings of ``hashes`` (from the string store ``strings``, read once per process)."""
+    words, out = _WORDS, []
+    for h in hashes:
+        word = words.get(h)
+        if word is None:
+            word = words[h] = strings[h]
+        out.append(word)
+    return out
 
 
 def _sentence_bounds(doc: Doc) -> list[list]:

@@ -19,6 +19,9 @@ def test_token_columns_hold_each_tokens_attributes(parse):
     assert cols["ent"] == [t.ent_type_ for t in doc]
     assert cols["lemma"] == [t.lemma_ for t in doc]
     assert cols["head"] == [t.head.i for t in doc]
+    assert any(h < i for i, h in enumerate(cols["head"]))  # heads before and after
+    assert any(h > i for i, h in enumerate(cols["head"]))
+    assert any(cols["ent"]) and "" in cols["ent"]  # entity types and empty ones
 
 
 def test_token_columns_recomputed_when_user_data_holds_another_docs():

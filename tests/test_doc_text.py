@@ -80,22 +80,6 @@ def test_text_parsed_in_pieces_carries_its_text(monkeypatch):
     assert doc.user_data["toolkit_text"] == art.text == doc.text
 
 
-def test_token_columns_read_as_the_tokens_say():
-    from toolkit.nlp import load_model, token_columns
-
-    doc = load_model()("Ann Lee of Acme Ltd said on Monday that sales rose 5% in Paris.")
-    cols = token_columns(doc)
-    assert cols["text"] == [t.text for t in doc]
-    assert cols["lower"] == [t.lower_ for t in doc]
-    assert cols["tag"] == [t.tag_ for t in doc]
-    assert cols["dep"] == [t.dep_ for t in doc]
-    assert cols["ent"] == [t.ent_type_ for t in doc]
-    assert cols["lemma"] == [t.lemma_ for t in doc]
-    assert cols["head"] == [t.head.i for t in doc]
-    assert any(h < i for i, h in enumerate(cols["head"]))  # heads before and after
-    assert "PERSON" in cols["ent"] and "" in cols["ent"]
-
-
 def test_token_columns_of_an_empty_doc():
     from toolkit.nlp import token_columns
 

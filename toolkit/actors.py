@@ -791,7 +791,7 @@ def _is_neuter(span: Span) -> bool:
     verb, doc = root.head, span.doc
     if not _words_under(verb, {"it", "its"}):
         return False  # no "it" or "its" anywhere in the verb's clause
-    its = next((t for t in verb.subtree if t.lower_ == "its" and t.i >= span.end), None)
+    its = _first_under(verb, {"its"}, start=span.end)
     if its is not None and verb.lemma_ not in SPEECH_VERBS and not any(
             t.ent_type_ in ACTOR_TYPES or t.is_quote or t.lower_ in org_nouns()
             for t in doc[span.end:its.i]):
@@ -812,6 +812,28 @@ def _words_under(head: Token, words: Collection[str]) -> bool:
     the subtree's Tokens."""
     lower = token_columns(head.doc)["lower"]
     return any(w in words for w in lower[head.left_edge.i:head.right_edge.i + 1])
+
+
+def _first_under(head: Token, words: Collection[str], *, start: int, dep: str = "") -> Token | None:
+    """The first token of ``head``'s subtree (in ``Token.subtree`` order) at
+    ``start`` or after whose lower form is one of ``words`` (and whose
+    dependency is ``dep``, if given), found on the doc's token columns: only
+    the tokens between the subtree's edges that match are followed up their
+    heads, and the subtree's Tokens are walked only when two or more match.
+    """
+    cols = token_columns(head.doc)
+    lower, deps, heads = cols["lower"], cols["dep"], cols["head"]
+    hits = []
+    for i in range(max(start, head.left_edge.i), head.right_edge.i + 1):
+        if lower[i] in words and (not dep or deps[i] == dep):
+            j = i
+            while j != head.i and heads[j] != j:
+                j = heads[j]
+            if j == head.i:
+                hits.append(i)
+    if len(hits) > 1:  # the order of a subtree whose arcs cross is not the text's
+        return next(t for t in head.subtree if t.i in hits)
+    return head.doc[hits[0]] if hits else None
 
 
 def _entities(doc: Doc) -> list[list]:
@@ -4231,8 +4253,7 @@ def _is_gendered(span: Span) -> bool:
            for c in root.head.children):
         return True
     doc = span.doc
-    own = next((t for t in root.head.subtree if t.lower_ in {"his", "her"} and t.i >= span.end
-                and t.dep_ == "poss"), None)
+    own = _first_under(root.head, {"his", "her"}, start=span.end, dep="poss")
     return own is not None and not any(t.ent_type_ in ACTOR_TYPES or t.is_quote
                                        for t in doc[span.end:own.i])
 

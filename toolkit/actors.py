@@ -1510,9 +1510,21 @@ def _work_cue(span: Span) -> bool:
         other = _ent_span(tok)
         if other is None or other.start < span.end and span.start < other.end:
             continue
-        if other.label_ == "WORK_OF_ART" or _is_work_title(other) or _direct_work_cue(other):
+        if other.label_ == "WORK_OF_ART" or _written_as_work(other):
             return True
     return False
+
+
+def _written_as_work(other: Span) -> bool:
+    """:func:`_is_work_title` or :func:`_direct_work_cue` of another span than
+    the mention judged (a conjunct, another occurrence of its words), kept per
+    doc by the span's bounds: every mention of a name asks it of the same
+    spans."""
+    found = token_columns(other.doc).setdefault("written_as_work", {})
+    key = f"{other.start}:{other.end}"
+    if key not in found:
+        found[key] = _is_work_title(other) or _direct_work_cue(other)
+    return found[key]
 
 
 def _product_use(span: Span) -> bool:
@@ -1650,7 +1662,7 @@ def _work_elsewhere(span: Span) -> bool:
         if i != span.start and text[i:i + len(words)] == words and not any(
                 ent[i:i + len(words)]):
             other = Span(doc, i, i + len(words))
-            if _is_work_title(other) or _direct_work_cue(other):
+            if _written_as_work(other):
                 return True
     return False
 

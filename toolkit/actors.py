@@ -1569,12 +1569,15 @@ def _made_by(span: Span) -> bool:
     root = span.root
 
     def made(verb: Token) -> bool:
+        if verb.lemma_ not in lexicon.MAKING_VERBS or verb.tag_ != "VBN":
+            return False
         kids = list(verb.children)
-        return (verb.lemma_ in lexicon.MAKING_VERBS and verb.tag_ == "VBN"
-                and any(c.dep_ == "agent" for c in kids)
+        return (any(c.dep_ == "agent" for c in kids)
                 and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in kids))
     if root.dep_ == "nsubjpass" and made(root.head):
         return True
+    if "acl" not in token_columns(span.doc)["dep"][span.end:root.right_edge.i + 1]:
+        return False  # no clause after the name that could be its participle
     return any(c.dep_ == "acl" and c.i >= span.end and made(c) for c in root.children)
 
 

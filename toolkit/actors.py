@@ -1108,6 +1108,10 @@ def _is_speaker(span: Span) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_VERBS
 
 
+SCORE_RE = re.compile(r"\d+-\d+")
+"""A score written as one word: "2-1"."""
+
+
 def _is_club(span: Span) -> bool:
     """Read as a sports team: it modifies a word of team sport ("[X] striker",
     "the [X] fans"), is the subject or object of a match verb ("[X] beat ...",
@@ -1121,7 +1125,7 @@ def _is_club(span: Span) -> bool:
     verb = head.head if root.dep_ == "pobj" and head.lower_ == "with" else head
     if root.dep_ in {"nsubj", "dobj", "pobj"} and verb.lemma_ in MATCH_VERBS:
         return True
-    if span.end < len(doc) and re.fullmatch(r"\d+-\d+", doc[span.end].text):
+    if span.end < len(doc) and SCORE_RE.fullmatch(token_columns(doc)["text"][span.end]):
         return True
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
             and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
@@ -2680,9 +2684,10 @@ def _after_group_noun(span: Span) -> bool:
     if span.start == 0 or span.root.dep_ in {"nsubj", "nsubjpass"}:
         return False  # "the same problems [X] had": the subject of a clause of its own
     prev = doc[span.start - 1]
+    if not (prev.is_lower and prev.tag_ == "NNS" and not prev.lower_.endswith("ss")):
+        return False
     people = PERSON_CUE_NOUNS | PERSON_NOUNS
-    if not (prev.is_lower and prev.tag_ == "NNS" and not prev.lower_.endswith("ss")
-            and _singular(prev.lower_) not in people and prev.lemma_ not in people):
+    if _singular(prev.lower_) in people or prev.lemma_ in people:
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None

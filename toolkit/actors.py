@@ -1269,8 +1269,8 @@ def _in_title_phrase(span: Span) -> bool:
     text, lower = cols["text"], cols["lower"]
     while i >= sent.start and lower[i] in {"the", "a", "an", "of"}:
         i -= 1
-    if (i > _first_word(sent) and text[i][:1].isupper() and cols["tag"][i] in {"IN", "TO", "CC"}
-            and lower[i] not in {"and", "of"}):
+    if (text[i][:1].isupper() and cols["tag"][i] in {"IN", "TO", "CC"}
+            and lower[i] not in {"and", "of"} and i > _first_word(sent)):
         return True
     j = span.start - 1
     while j >= sent.start and span.start - j <= 4 and text[j] != ",":

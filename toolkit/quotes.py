@@ -1955,28 +1955,29 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
     """Indirect and according-to attributions of the body sentences, each
     reporting verb by the first rule that applies."""
     drafts, cols = [], token_columns(ctx.doc)
-    lemma, lower = cols["lemma"], cols["lower"]
-    for _, sent in body_sentences(ctx.doc):
-        for i in range(sent.start, sent.end):
-            if lemma[i].lower() not in _REPORTING_LEMMAS and lower[i] != "according":
-                continue  # no rule below can apply: no Token built
-            tok = ctx.doc[i]
-            if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
-                continue  # inside a quote, or a participle continuing one
-            speech = _is_speech_verb(tok)
-            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
-                    or _branded(tok) is not None) and not _hypothetical(tok):
-                rules = groups["indirect"] if speech else tuple(
-                    r for r in groups["indirect"]
-                    if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
-                d = _first(rules, ctx, tok)
-                if d is not None:
-                    d.speaker_tok = _subject(tok)
-                    drafts.append(d)
-            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
-                d = _first(groups["according_to"], ctx, tok)
-                if d is not None:
-                    drafts.append(d)
+    # Only a reporting lemma or "according" can start a rule: the columns are
+    # read in one pass, in text order, and a Token is built for these alone.
+    for i in [i for i, (lem, low) in enumerate(zip(cols["lemma"], cols["lower"], strict=True))
+              if lem.lower() in _REPORTING_LEMMAS or low == "according"]:
+        if ctx.sent_of[i] not in ctx.body:
+            continue  # a heading
+        tok = ctx.doc[i]
+        if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
+            continue  # inside a quote, or a participle continuing one
+        speech = _is_speech_verb(tok)
+        if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
+                or _branded(tok) is not None) and not _hypothetical(tok):
+            rules = groups["indirect"] if speech else tuple(
+                r for r in groups["indirect"]
+                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
+            d = _first(rules, ctx, tok)
+            if d is not None:
+                d.speaker_tok = _subject(tok)
+                drafts.append(d)
+        elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
+            d = _first(groups["according_to"], ctx, tok)
+            if d is not None:
+                drafts.append(d)
     return drafts
 
 
@@ -3206,13 +3207,13 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
     dep = token_columns(doc)["dep"]
-    for si, sent in body_sentences(doc):
-        for k in range(sent.start, sent.end):
-            if dep[k] in ("nsubj", "nsubjpass") and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
-                i, j = _noun_span(tok)
-                start, end = _chars(doc, i, j)
-                cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
-                    _candidate, text[start:end], start, end, doc[i:j], si)))
+    for k in [k for k, d in enumerate(dep) if d in ("nsubj", "nsubjpass")]:  # in text order
+        si = ctx.sent_of[k]
+        if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
+            i, j = _noun_span(tok)
+            start, end = _chars(doc, i, j)
+            cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
+                _candidate, text[start:end], start, end, doc[i:j], si)))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \

@@ -299,13 +299,14 @@ def _is_quote_tok(tok: Token) -> bool:
 
 def _trimmed(doc: Doc, i: int, j: int, *, drop_mark: bool = True) -> tuple[int, int] | None:
     """Token range ``[i, j)`` without edge punctuation, spaces or a leading "that"."""
-    while i < j and (doc[i].is_punct or doc[i].is_space or _is_quote_tok(doc[i])
-                     or (drop_mark and doc[i].lower_ == "that"
-                         and doc[i].dep_ not in ("nsubj", "nsubjpass", "dobj", "det"))
-                     or doc[i].dep_ == "cc"):
+    # one Token per step (``doc[i]`` builds a new one on every access)
+    while i < j and ((t := doc[i]).is_punct or t.is_space or _is_quote_tok(t)
+                     or (drop_mark and t.lower_ == "that"
+                         and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "det"))
+                     or t.dep_ == "cc"):
         i += 1
-    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or _is_quote_tok(doc[j - 1])
-                     or doc[j - 1].dep_ == "cc"):
+    while j > i and ((t := doc[j - 1]).is_punct or t.is_space or _is_quote_tok(t)
+                     or t.dep_ == "cc"):
         j -= 1
     if j <= i or not any(t.is_alpha or t.like_num for t in doc[i:j]):
         return None
@@ -953,6 +954,8 @@ class _Context:
     sent_of: dict[int, int]  # token index -> sentence number
     body: set[int]  # numbers of body sentences (headings never count)
     datelines: list[tuple[int, int]]  # chars of wire datelines ("MOSCOW, March 4 - ")
+    # verb index -> _first_ccomp's answer, which three rules of one verb ask for
+    ccomps: dict[int, tuple[str, tuple[int, int]] | None] = field(default_factory=dict)
 
     def in_dateline(self, start: int, end: int) -> tuple[int, int] | None:
         """The dateline overlapping chars ``[start, end)``, if any."""
@@ -1191,9 +1194,10 @@ def _opening_said(tok: Token) -> bool:
     reads as part of a name ("Said" a proper noun before "Williams"): the
     first word of the sentence, a past or present form of "say" or "add",
     a name or noun phrase after it and a colon before the quote."""
+    if tok.text not in ("Said", "Says", "Added", "Adds"):
+        return False  # the cheap test first: Token.sent looks for the sentence
     sent = tok.sent
-    if tok.i != sent.start or tok.text not in ("Said", "Says", "Added", "Adds") or \
-            tok.i + 1 >= sent.end or tok.doc[tok.i + 1].pos_ not in ("PROPN", "DET", "NOUN"):
+    if tok.i != sent.start or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].pos_ not in ("PROPN", "DET", "NOUN"):
         return False
     return any(t.text == ":" for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 10)])
 
@@ -1202,9 +1206,10 @@ def _partial(doc: Doc, open_i: int, close_i: int, i: int, j: int) -> bool:
     """Whether a token in ``doc[i:j]`` (before the opening mark) belongs to the
     quoted clause: 'Inflation remains "too high", she said' quotes a fragment
     of reported speech, not a sentence of its own."""
-    if any(open_i < t.head.i < close_i and not t.is_punct for t in doc[i:j]):
+    head = token_columns(doc)["head"]  # a Token built only where a head matches
+    if any(open_i < head[x] < close_i and not doc[x].is_punct for x in range(i, j)):
         return True
-    return any(i <= t.head.i < j for t in doc[open_i + 1:close_i] if not t.is_punct)
+    return any(i <= head[x] < j and not doc[x].is_punct for x in range(open_i + 1, close_i))
 
 
 def _dash_speaker(doc: Doc, close_i: int) -> tuple[int, int] | None:
@@ -1428,7 +1433,9 @@ def _backshifted_conjunct(doc: Doc, span: tuple[int, int], conj: Token, cc: list
 
 
 def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
-    found = _first_ccomp(ctx.doc, verb)
+    if verb.i not in ctx.ccomps:
+        ctx.ccomps[verb.i] = _first_ccomp(ctx.doc, verb)
+    found = ctx.ccomps[verb.i]
     if found is None or found[0] != rule_name:
         return None
     return _indirect(rule_name, ctx.doc, found[1], verb)

@@ -755,11 +755,13 @@ def _hearsay_subject(tok: Token) -> Token | None:
     passive verb of reporting with no agent ("is alleged", "was reported",
     "is said") reports words X is claimed to have spoken: X, the passive's
     subject, is the speaker."""
+    if tok.dep_ != "xcomp":
+        return None  # the cheap test first: most verbs are no infinitive complement
     head = tok.head
-    kids = list(tok.children)
-    if tok.dep_ != "xcomp" or head.i == tok.i or head.tag_ != "VBN" or \
+    if head.i == tok.i or head.tag_ != "VBN" or \
             head.lemma_.lower() not in SPEECH_VERBS | {"believe", "understand", "think"}:
         return None
+    kids = list(tok.children)
     if not (any(c.tag_ == "TO" for c in kids) and any(c.lower_ == "have" for c in kids)):
         return None
     if any(c.dep_ == "agent" for c in head.children):
@@ -1480,9 +1482,11 @@ def _final_inverted_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     work, said the committee." The verb is the root, follows a comma, has
     no clausal complement, and its subject comes after it and ends the
     sentence; the words before the comma must hold a verb."""
-    sent = verb.sent
-    if _restricted(verb) or verb.dep_ != "ROOT" or verb.i <= sent.start + 2 or \
+    if _restricted(verb) or verb.dep_ != "ROOT" or verb.i < 1 or \
             doc[verb.i - 1].text != "," or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    sent = verb.sent  # only now: Token.sent looks for the sentence
+    if verb.i <= sent.start + 2:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
     if subj is None or subj.left_edge.i != verb.i + 1 or \

@@ -327,8 +327,8 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     start = tok.left_edge.i
     # Never a leading date ("Monday Judge Roe" from "sent on Monday Judge Roe said").
-    while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start]) or (
-            _date_word(doc[start]) and tok.ent_type_ not in ("DATE", "TIME"))):
+    while start < tok.i and ((t := doc[start]).is_punct or _is_quote_tok(t) or (
+            _date_word(t) and tok.ent_type_ not in ("DATE", "TIME"))):
         start += 1
     end = tok.i + 1
     right = tok.right_edge.i

@@ -2059,13 +2059,14 @@ def _masked_text(doc: Doc, text: str) -> str:
     paras = doc._.paragraphs if Doc.has_extension("paragraphs") else None
     if not paras:
         return text
-    chars = list(text)
     for start, end, kind in paras:
-        if kind == "heading":
-            for k in range(max(start, 0), min(end, len(chars))):
-                if chars[k] != "\n":
-                    chars[k] = " "
-    return "".join(chars)
+        start, end = max(start, 0), min(end, len(text))
+        if kind == "heading" and start < end:  # blanked by slices, not char by char
+            text = text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+    return text
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @lru_cache(maxsize=8192)

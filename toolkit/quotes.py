@@ -299,13 +299,14 @@ def _is_quote_tok(tok: Token) -> bool:
 
 def _trimmed(doc: Doc, i: int, j: int, *, drop_mark: bool = True) -> tuple[int, int] | None:
     """Token range ``[i, j)`` without edge punctuation, spaces or a leading "that"."""
-    while i < j and (doc[i].is_punct or doc[i].is_space or _is_quote_tok(doc[i])
-                     or (drop_mark and doc[i].lower_ == "that"
-                         and doc[i].dep_ not in ("nsubj", "nsubjpass", "dobj", "det"))
-                     or doc[i].dep_ == "cc"):
+    # one Token per step (``doc[i]`` builds a new one on every access)
+    while i < j and ((t := doc[i]).is_punct or t.is_space or _is_quote_tok(t)
+                     or (drop_mark and t.lower_ == "that"
+                         and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "det"))
+                     or t.dep_ == "cc"):
         i += 1
-    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or _is_quote_tok(doc[j - 1])
-                     or doc[j - 1].dep_ == "cc"):
+    while j > i and ((t := doc[j - 1]).is_punct or t.is_space or _is_quote_tok(t)
+                     or t.dep_ == "cc"):
         j -= 1
     if j <= i or not any(t.is_alpha or t.like_num for t in doc[i:j]):
         return None
@@ -326,8 +327,8 @@ def _noun_span(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     start = tok.left_edge.i
     # Never a leading date ("Monday Judge Roe" from "sent on Monday Judge Roe said").
-    while start < tok.i and (doc[start].is_punct or _is_quote_tok(doc[start]) or (
-            _date_word(doc[start]) and tok.ent_type_ not in ("DATE", "TIME"))):
+    while start < tok.i and ((t := doc[start]).is_punct or _is_quote_tok(t) or (
+            _date_word(t) and tok.ent_type_ not in ("DATE", "TIME"))):
         start += 1
     end = tok.i + 1
     right = tok.right_edge.i
@@ -754,11 +755,13 @@ def _hearsay_subject(tok: Token) -> Token | None:
     passive verb of reporting with no agent ("is alleged", "was reported",
     "is said") reports words X is claimed to have spoken: X, the passive's
     subject, is the speaker."""
+    if tok.dep_ != "xcomp":
+        return None  # the cheap test first: most verbs are no infinitive complement
     head = tok.head
-    kids = list(tok.children)
-    if tok.dep_ != "xcomp" or head.i == tok.i or head.tag_ != "VBN" or \
+    if head.i == tok.i or head.tag_ != "VBN" or \
             head.lemma_.lower() not in SPEECH_VERBS | {"believe", "understand", "think"}:
         return None
+    kids = list(tok.children)
     if not (any(c.tag_ == "TO" for c in kids) and any(c.lower_ == "have" for c in kids)):
         return None
     if any(c.dep_ == "agent" for c in head.children):
@@ -953,6 +956,8 @@ class _Context:
     sent_of: dict[int, int]  # token index -> sentence number
     body: set[int]  # numbers of body sentences (headings never count)
     datelines: list[tuple[int, int]]  # chars of wire datelines ("MOSCOW, March 4 - ")
+    # verb index -> _first_ccomp's answer, which three rules of one verb ask for
+    ccomps: dict[int, tuple[str, tuple[int, int]] | None] = field(default_factory=dict)
 
     def in_dateline(self, start: int, end: int) -> tuple[int, int] | None:
         """The dateline overlapping chars ``[start, end)``, if any."""
@@ -1191,9 +1196,10 @@ def _opening_said(tok: Token) -> bool:
     reads as part of a name ("Said" a proper noun before "Williams"): the
     first word of the sentence, a past or present form of "say" or "add",
     a name or noun phrase after it and a colon before the quote."""
+    if tok.text not in ("Said", "Says", "Added", "Adds"):
+        return False  # the cheap test first: Token.sent looks for the sentence
     sent = tok.sent
-    if tok.i != sent.start or tok.text not in ("Said", "Says", "Added", "Adds") or \
-            tok.i + 1 >= sent.end or tok.doc[tok.i + 1].pos_ not in ("PROPN", "DET", "NOUN"):
+    if tok.i != sent.start or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].pos_ not in ("PROPN", "DET", "NOUN"):
         return False
     return any(t.text == ":" for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 10)])
 
@@ -1202,9 +1208,10 @@ def _partial(doc: Doc, open_i: int, close_i: int, i: int, j: int) -> bool:
     """Whether a token in ``doc[i:j]`` (before the opening mark) belongs to the
     quoted clause: 'Inflation remains "too high", she said' quotes a fragment
     of reported speech, not a sentence of its own."""
-    if any(open_i < t.head.i < close_i and not t.is_punct for t in doc[i:j]):
+    head = token_columns(doc)["head"]  # a Token built only where a head matches
+    if any(open_i < head[x] < close_i and not doc[x].is_punct for x in range(i, j)):
         return True
-    return any(i <= t.head.i < j for t in doc[open_i + 1:close_i] if not t.is_punct)
+    return any(i <= head[x] < j and not doc[x].is_punct for x in range(open_i + 1, close_i))
 
 
 def _dash_speaker(doc: Doc, close_i: int) -> tuple[int, int] | None:
@@ -1428,7 +1435,9 @@ def _backshifted_conjunct(doc: Doc, span: tuple[int, int], conj: Token, cc: list
 
 
 def _ccomp_rule(rule_name: str, ctx: _Context, verb: Token) -> _Draft | None:
-    found = _first_ccomp(ctx.doc, verb)
+    if verb.i not in ctx.ccomps:
+        ctx.ccomps[verb.i] = _first_ccomp(ctx.doc, verb)
+    found = ctx.ccomps[verb.i]
     if found is None or found[0] != rule_name:
         return None
     return _indirect(rule_name, ctx.doc, found[1], verb)
@@ -1473,9 +1482,11 @@ def _final_inverted_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     work, said the committee." The verb is the root, follows a comma, has
     no clausal complement, and its subject comes after it and ends the
     sentence; the words before the comma must hold a verb."""
-    sent = verb.sent
-    if _restricted(verb) or verb.dep_ != "ROOT" or verb.i <= sent.start + 2 or \
+    if _restricted(verb) or verb.dep_ != "ROOT" or verb.i < 1 or \
             doc[verb.i - 1].text != "," or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    sent = verb.sent  # only now: Token.sent looks for the sentence
+    if verb.i <= sent.start + 2:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
     if subj is None or subj.left_edge.i != verb.i + 1 or \
@@ -1955,28 +1966,29 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
     """Indirect and according-to attributions of the body sentences, each
     reporting verb by the first rule that applies."""
     drafts, cols = [], token_columns(ctx.doc)
-    lemma, lower = cols["lemma"], cols["lower"]
-    for _, sent in body_sentences(ctx.doc):
-        for i in range(sent.start, sent.end):
-            if lemma[i].lower() not in _REPORTING_LEMMAS and lower[i] != "according":
-                continue  # no rule below can apply: no Token built
-            tok = ctx.doc[i]
-            if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
-                continue  # inside a quote, or a participle continuing one
-            speech = _is_speech_verb(tok)
-            if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
-                    or _branded(tok) is not None) and not _hypothetical(tok):
-                rules = groups["indirect"] if speech else tuple(
-                    r for r in groups["indirect"]
-                    if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
-                d = _first(rules, ctx, tok)
-                if d is not None:
-                    d.speaker_tok = _subject(tok)
-                    drafts.append(d)
-            elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
-                d = _first(groups["according_to"], ctx, tok)
-                if d is not None:
-                    drafts.append(d)
+    # Only a reporting lemma or "according" can start a rule: the columns are
+    # read in one pass, in text order, and a Token is built for these alone.
+    for i in [i for i, (lem, low) in enumerate(zip(cols["lemma"], cols["lower"], strict=True))
+              if lem.lower() in _REPORTING_LEMMAS or low == "according"]:
+        if ctx.sent_of[i] not in ctx.body:
+            continue  # a heading
+        tok = ctx.doc[i]
+        if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
+            continue  # inside a quote, or a participle continuing one
+        speech = _is_speech_verb(tok)
+        if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
+                or _branded(tok) is not None) and not _hypothetical(tok):
+            rules = groups["indirect"] if speech else tuple(
+                r for r in groups["indirect"]
+                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
+            d = _first(rules, ctx, tok)
+            if d is not None:
+                d.speaker_tok = _subject(tok)
+                drafts.append(d)
+        elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
+            d = _first(groups["according_to"], ctx, tok)
+            if d is not None:
+                drafts.append(d)
     return drafts
 
 
@@ -2047,13 +2059,14 @@ def _masked_text(doc: Doc, text: str) -> str:
     paras = doc._.paragraphs if Doc.has_extension("paragraphs") else None
     if not paras:
         return text
-    chars = list(text)
     for start, end, kind in paras:
-        if kind == "heading":
-            for k in range(max(start, 0), min(end, len(chars))):
-                if chars[k] != "\n":
-                    chars[k] = " "
-    return "".join(chars)
+        start, end = max(start, 0), min(end, len(text))
+        if kind == "heading" and start < end:  # blanked by slices, not char by char
+            text = text[:start] + _NOT_NEWLINE.sub(" ", text[start:end]) + text[end:]
+    return text
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @lru_cache(maxsize=8192)
@@ -3206,13 +3219,13 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
     dep = token_columns(doc)["dep"]
-    for si, sent in body_sentences(doc):
-        for k in range(sent.start, sent.end):
-            if dep[k] in ("nsubj", "nsubjpass") and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
-                i, j = _noun_span(tok)
-                start, end = _chars(doc, i, j)
-                cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
-                    _candidate, text[start:end], start, end, doc[i:j], si)))
+    for k in [k for k, d in enumerate(dep) if d in ("nsubj", "nsubjpass")]:  # in text order
+        si = ctx.sent_of[k]
+        if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
+            i, j = _noun_span(tok)
+            start, end = _chars(doc, i, j)
+            cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
+                _candidate, text[start:end], start, end, doc[i:j], si)))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \

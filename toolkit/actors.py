@@ -1780,6 +1780,20 @@ def _describe(doc: Doc, start: int, end: int, sent: Span, ent: Span) -> str:
 # returns them with boundaries mended.
 
 
+def _join_with_previous(ents: list[Span], one_name: Callable[[Span, Span], bool], *,
+                        label: str | None = None) -> list[Span]:
+    """Fold each entity into the one before it (as already folded) when
+    ``one_name(prev, ent)`` says the two are one name cut in two; the joined
+    span takes ``label``, else the second entity's label."""
+    out: list[Span] = []
+    for ent in ents:
+        if out and one_name(out[-1], ent):
+            out[-1] = Span(ent.doc, out[-1].start, ent.end, label=label or ent.label_)
+        else:
+            out.append(ent)
+    return out
+
+
 @rule("join-compound-names", stage="actors")
 def join_compound_names(ents: list[Span], sent: Span) -> list[Span]:
     """Join two entities written side by side when the first modifies the second.
@@ -1788,17 +1802,12 @@ def join_compound_names(ents: list[Span], sent: Span) -> list[Span]:
     places); the parse still attaches the first as a compound of the second
     (or of the word both modify).
     """
-    out: list[Span] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.end == ent.start and prev.root.dep_ == "compound"
+    def one_name(prev: Span, ent: Span) -> bool:
+        return (prev.end == ent.start and prev.root.dep_ == "compound"
                 and (prev.root.head.i in range(ent.start, ent.end)
                      or prev.root.head.i == ent.root.head.i == ent.end)
-                and prev.text[:1].isupper()):
-            out[-1] = Span(sent.doc, prev.start, ent.end, label=ent.label_)
-        else:
-            out.append(ent)
-    return out
+                and prev.text[:1].isupper())
+    return _join_with_previous(ents, one_name)
 
 
 @rule("extend-company-suffix", stage="actors")
@@ -1930,17 +1939,14 @@ def join_company_and(ents: list[Span], sent: Span) -> list[Span]:
     company form and the first is never named alone: "[Lake Tele] and [Cable
     Co]" is one company, "Lake Tele and Cable Co" two only if the text also
     names "Lake Tele" on its own."""
-    doc, out = sent.doc, []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if (prev is not None and ent.label_ == "ORG" and prev.label_ == "ORG"
+    doc = sent.doc
+
+    def one_name(prev: Span, ent: Span) -> bool:
+        return (ent.label_ == "ORG" and prev.label_ == "ORG"
                 and ent.start == prev.end + 1 and doc[prev.end].lower_ in {"and", "&"}
                 and _last_word(ent).lower_.rstrip(".") in ORG_SUFFIXES
-                and sum(name_key(e.text) == name_key(prev.text) for e in doc.ents) == 1):
-            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
-        else:
-            out.append(ent)
-    return out
+                and sum(name_key(e.text) == name_key(prev.text) for e in doc.ents) == 1)
+    return _join_with_previous(ents, one_name, label="ORG")
 
 
 @rule("split-party-from-name", stage="actors")
@@ -2292,17 +2298,14 @@ def join_dangling_name(ents: list[Span], sent: Span) -> list[Span]:
     "for" of its own, to the one right after it: the model cut one name in
     two, "[the Council for Harbour Pilots and] [Tugs]" is one
     organisation (ORG). "[the Harbour and] [Vale Railroads]" stays two."""
-    doc, out = sent.doc, []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.end == ent.start and len(prev) > 1 and ent.text[:1].isupper()
+    doc = sent.doc
+
+    def one_name(prev: Span, ent: Span) -> bool:
+        return (prev.end == ent.start and len(prev) > 1 and ent.text[:1].isupper()
                 and (doc[prev.end - 1].lower_ in {"of", "for"}
                      or doc[prev.end - 1].lower_ in {"and", "&"}
-                     and any(t.lower_ in {"of", "for"} for t in prev[1:-1]))):
-            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
-        else:
-            out.append(ent)
-    return out
+                     and any(t.lower_ in {"of", "for"} for t in prev[1:-1])))
+    return _join_with_previous(ents, one_name, label="ORG")
 
 
 @rule("relabel-employer", stage="actors")

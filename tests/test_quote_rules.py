@@ -547,14 +547,15 @@ def test_description_after_the_same_description_is_left_alone(said):
 
 
 def written_parse(nlp, rows_, ents=None):
-    """A Doc with a parse written out as (word, pos, dep, head index) rows: the
-    shape the small model gives some article sentences, which it may not give
-    a short test sentence."""
+    """A Doc with a parse written out as (word, pos, dep, head index[, lemma])
+    rows: the shape the small model gives some article sentences, which it may
+    not give a short test sentence. A row without a lemma has its word in lower
+    case as lemma."""
     from spacy.tokens import Doc
 
     return Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
                deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
-               lemmas=[r[0].lower() for r in rows_], ents=ents)
+               lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows_], ents=ents)
 
 
 def test_verb_after_a_closed_relative_clause_has_the_main_subject(said, nlp):
@@ -689,16 +690,12 @@ def test_passive_quoted_as_saying_after_a_direct_quote(said):
 def test_that_clause_hung_on_the_room_of_the_occasion(nlp):
     # The parse the small model gives such sentences, written out: the
     # that-clause hangs on "room" as a relative clause, "that" its mark.
-    from spacy.tokens import Doc
-
     rows_ = [("Roe", "PROPN", "nsubj", 1), ("said", "VERB", "ROOT", 1), ("in", "ADP", "prep", 1),
              ("an", "DET", "det", 4), ("appearance", "NOUN", "pobj", 2),
              ("in", "ADP", "prep", 4), ("the", "DET", "det", 7), ("room", "NOUN", "pobj", 5),
              ("that", "SCONJ", "mark", 10), ("she", "PRON", "nsubj", 10),
              ("left", "VERB", "relcl", 7), (".", "PUNCT", "punct", 1)]
-    doc = Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
-              deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
-              lemmas=[r[0].lower() for r in rows_])
+    doc = written_parse(nlp, rows_)
     draft = quotes_mod.indirect_in_statement(quotes_mod._context(doc), doc[1])
     assert doc.text[draft.start:draft.end] == "she left"
 
@@ -717,15 +714,11 @@ def test_description_between_dashes_is_cut_from_the_name(said):
 def test_inverted_reporting_clause_speaks_for_the_subject_after_the_verb(nlp):
     # A parse the small model gives in longer articles, written out: both
     # "aim" and "Acme" hang on "says" as subjects.
-    from spacy.tokens import Doc
-
     rows_ = [("The", "DET", "det", 1), ("aim", "NOUN", "nsubj", 3), (",", "PUNCT", "punct", 3),
              ("says", "VERB", "parataxis", 6), ("Acme", "PROPN", "nsubj", 3),
              (",", "PUNCT", "punct", 3), ("is", "AUX", "ROOT", 6), ("clear", "ADJ", "acomp", 6),
              (".", "PUNCT", "punct", 6)]
-    doc = Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
-              deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
-              lemmas=[r[0].lower() for r in rows_])
+    doc = written_parse(nlp, rows_)
     assert quotes_mod._subject(doc[3]).text == "Acme"
 
 
@@ -803,15 +796,11 @@ def test_pronoun_prefers_an_earlier_speaker_over_a_name_after_a_preposition(said
 def test_clause_after_the_verb_beats_an_opening_phrase_taken_for_a_clause(nlp):
     # A parse the small model gives a run-on opening phrase, written out:
     # "Pricesused in May" hangs on "said" as a clause before it.
-    from spacy.tokens import Doc
-
     rows_ = [("Pricesused", "NOUN", "nsubj", 1), ("rose", "VERB", "ccomp", 4),
              (",", "PUNCT", "punct", 4), ("it", "PRON", "nsubj", 4),
              ("said", "VERB", "ROOT", 4), ("the", "DET", "det", 6), ("total", "NOUN", "nsubj", 7),
              ("fell", "VERB", "ccomp", 4), (".", "PUNCT", "punct", 4)]
-    doc = Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
-              deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
-              lemmas=[r[0].lower() for r in rows_])
+    doc = written_parse(nlp, rows_)
     kind, (i, j) = quotes_mod._first_ccomp(doc, doc[4])
     assert (kind, doc[i:j].text) == ("indirect-ccomp", "the total fell")
 
@@ -1147,18 +1136,9 @@ def test_participle_of_speech_speaks_for_the_outer_speaker_and_ends_the_first_cl
         ("The warden", "the board could review them in May")]
 
 
-def _parse_rows(nlp, rows_):
-    """A Doc from (word, pos, dep, head, lemma) rows: an article's parse written out."""
-    from spacy.tokens import Doc
-
-    return Doc(nlp.vocab, words=[r[0] for r in rows_], pos=[r[1] for r in rows_],
-               deps=[r[2] for r in rows_], heads=[r[3] for r in rows_],
-               lemmas=[r[4] for r in rows_])
-
-
 def test_quoted_subject_is_not_the_speaker_of_the_verb_after_the_quote(nlp):
     # The article parse: the quote's own subject hung on "said" next to "he".
-    doc = _parse_rows(nlp, [
+    doc = written_parse(nlp, [
         ('"', "PUNCT", "punct", 8, '"'), ("The", "DET", "det", 2, "the"),
         ("plan", "NOUN", "nsubj", 8, "plan"), ("will", "AUX", "aux", 4, "will"),
         ("work", "VERB", "ccomp", 8, "work"), (",", "PUNCT", "punct", 8, ","),
@@ -1195,7 +1175,7 @@ def test_split_quote_with_the_subject_before_the_verb(said):
 def test_reported_subject_read_as_the_object(nlp):
     # The article parse: "accord" the object of "added", "could be" a clause
     # with no subject.
-    doc = _parse_rows(nlp, [
+    doc = written_parse(nlp, [
         ("He", "PRON", "nsubj", 1, "he"), ("added", "VERB", "ROOT", 1, "add"),
         ("a", "DET", "det", 3, "a"), ("deal", "NOUN", "dobj", 1, "deal"),
         ("with", "ADP", "prep", 3, "with"), ("the", "DET", "det", 6, "the"),
@@ -1205,7 +1185,7 @@ def test_reported_subject_read_as_the_object(nlp):
     kind, (i, j) = quotes_mod._first_ccomp(doc, doc[1])
     assert (kind, doc[i:j].text) == ("indirect-ccomp", "a deal with the fund could be a help")
     # "told reporters could …": a listener, never the clause's subject.
-    told = _parse_rows(nlp, [(w, p, d, h, "tell" if w == "told" else lem)
+    told = written_parse(nlp, [(w, p, d, h, "tell" if w == "told" else lem)
                              for w, p, d, h, lem in [
         ("He", "PRON", "nsubj", 1, "he"), ("told", "VERB", "ROOT", 1, "told"),
         ("reporters", "NOUN", "dobj", 1, "reporter"), ("it", "PRON", "nsubj", 4, "it"),
@@ -1224,7 +1204,7 @@ def test_reported_subject_read_as_the_object_across_commas(nlp):
              ("which", "PRON", "nsubj", 13), ("rose", "VERB", "relcl", 10),
              (",", "PUNCT", "punct", 8), ("were", "AUX", "auxpass", 16),
              ("set", "VERB", "ccomp", 8), (".", "PUNCT", "punct", 8)]
-    doc = _parse_rows(nlp, [(w, p, d, h, "say" if w == "said" else w.lower())
+    doc = written_parse(nlp, [(w, p, d, h, "say" if w == "said" else w.lower())
                             for w, p, d, h in words])
     kind, (i, j) = quotes_mod._first_ccomp(doc, doc[8])
     assert doc[i:j].text == "the fees , which rose , were set"

@@ -173,6 +173,8 @@ def test_rejoin_splits_alone_and_switched_off():
     split = [clean.Paragraph("Talks went on until", "body", (1,)),
              clean.Paragraph("late at night.", "body", (2,))]
     assert [p.text for p in clean.rejoin_splits(split)] == ["Talks went on until late at night."]
+    unnumbered = [clean.Paragraph("Talks went on until"), clean.Paragraph("late at night.")]
+    assert [p.text for p in clean.rejoin_splits(unnumbered)] == ["Talks went on until late at night."]
     lines = [HEAD, "", BODY1, "", "The council said the new bridge", "", "would open in May."]
     assert _body(clean_lines(lines))[1:] == ["The council said the new bridge would open in May."]
     assert _body(clean_lines(lines, disable={"clean-rejoin-splits"}))[1:] == [

@@ -889,7 +889,7 @@ def rejoin_splits(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 lines.extend(p.lines)
                 continue
         groups.append((_Joiner(p.text), list(p.lines), p))
-    return [first if len(lines) == len(first.lines) else
+    return [first if len(joiner.parts) == 1 and joiner.parts[0] is first.text else
             Paragraph(joiner.text(), first.kind, tuple(lines))
             for joiner, lines, first in groups]
 

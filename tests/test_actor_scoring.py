@@ -50,6 +50,7 @@ def test_annotations_are_well_formed():
             twin = json.loads((quotes / path.name).read_text(encoding="utf-8"))
             assert twin["path"] == json.loads(path.read_text(encoding="utf-8"))["path"], path
     assert set(score_mod.DEV_SPLITS) == set(score_mod.SPLITS) - set(score_mod.HELD_OUT)
+    assert score_mod.HELD_OUT == ("heldout6",) and "heldout5" in score_mod.DEV_SPLITS
     paths = Counter()
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -23,12 +23,14 @@ no article text is copied into the repository. Run::
     .venv/bin/python benchmarks/quotes/score.py [--articles DIR [DIR ...]] [--corpora DIR] [--verbose]
 
 Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
-``dev3/``, ``dev4/``, ``heldout2/``, ``heldout3/`` and ``heldout4/`` (real
-news; all development data now: the held-out ones were looked at, item by
-item, in later rounds) are for tuning; ``heldout/`` (short invented articles)
-is held out. ``heldout3/`` and ``heldout4/`` are scored only when named with
-``--articles``; so is ``heldout5/`` (real news, annotated by reading before the
-fifth round's rule changes, scored as totals before and after that round).
+``dev3/``, ``dev4/``, ``heldout2/``, ``heldout3/``, ``heldout4/`` and
+``heldout5/`` (real news; all development data now: the held-out ones were
+looked at, item by item, in later rounds, or, for ``heldout5/``, scored
+before and after the fifth round) are for tuning; ``heldout/`` (short
+invented articles) is held out. The real-news sets are scored only when named
+with ``--articles``; :data:`HELD_OUT` names the one kept for the end of the
+current round, ``heldout6/`` (annotated by reading before the sixth round's
+rule changes, scored as totals only, once, at the end of that round).
 Several folders are scored as one set.
 """
 
@@ -47,6 +49,9 @@ REPO = HERE.parent.parent
 #: Where ``path`` annotations are looked up when no ``--corpora`` is given.
 CORPORA_CANDIDATES = (REPO / "shared" / "corpora", REPO.parent / "shared" / "corpora")
 COVERAGES = (0.3, 0.8)
+HELD_OUT = ("heldout6",)
+"""Real-news sets annotated before the current round's rule changes and scored
+once, at its end (as ``HELD_OUT`` in ``benchmarks/actors/score.py``)."""
 KINDS = ("direct", "indirect", "according_to")
 
 _WORD = re.compile(r"\w+")

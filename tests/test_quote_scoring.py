@@ -89,6 +89,7 @@ def test_corpus_annotations_are_well_formed():
     assert len(files) >= 67 and sum(f.parent.name == "heldout3" for f in files) == 17
     assert any(f.parent.name == "heldout4" for f in files)
     assert sum(f.parent.name == "heldout5" for f in files) == 25
+    assert sum(f.parent.name == "heldout6" for f in files) == 27
     assert score_mod.HELD_OUT == ("heldout6",)  # as in benchmarks/actors/score.py
     assert all(any(f.parent.name == s for f in files) for s in score_mod.HELD_OUT)
     for path in files:

@@ -1,6 +1,7 @@
 """Score figure extraction against hand-annotated articles.
 
-Each JSON file under ``dev/``, ``heldout/`` or ``written/`` names one article,
+Each JSON file under one of :data:`SPLITS` (``dev/``, ``heldout/``,
+``written/``, ``dev2/``, ``heldout2/``) names one article,
 either by path (``article``, relative to the repository root: the BBC and
 Reuters texts under ``../shared/corpora``) or by its own text (``paragraphs``,
 for the short articles written for this benchmark), and lists every quantity
@@ -35,9 +36,17 @@ Measures, per split:
 * **value** and **unit**: matched figures whose value (within 0.1%) and unit
   agree, where the gold gives them.
 
+Splits: ``dev`` (tuned on); ``heldout``, scored once before and once after
+the round whose rules were tuned on ``dev``, is development data now;
+``written`` (short articles written for this benchmark); ``dev2`` (new
+development articles); ``heldout2`` (annotated by reading before the sixth
+round's figure rules) is the held-out split: it is scored only when named,
+once, at the end of the round. With no split named, every split but
+``heldout2`` is scored (:data:`DEV_SPLITS`).
+
 Run from the repository root::
 
-    python benchmarks/figures/score.py [dev heldout written] [--verbose] [--spacy]
+    python benchmarks/figures/score.py [dev heldout written dev2 heldout2] [--verbose] [--spacy]
 
 ``--spacy`` scores raw spaCy number entities (CARDINAL, MONEY, PERCENT,
 QUANTITY in body sentences) for comparison; they carry no ``what`` or source.
@@ -54,7 +63,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SPLITS = ("dev", "heldout", "written")
+SPLITS = ("dev", "heldout", "written", "dev2", "heldout2")
+HELD_OUT = ("heldout2",)
+"""Splits scored only when named: held out until the end of a round."""
+DEV_SPLITS = tuple(s for s in SPLITS if s not in HELD_OUT)
+"""The splits scored by default: development data (``heldout`` is one since its round)."""
 _WORD = re.compile(r"[\w'-]+")
 _SKIP = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr"}
 _SPACY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -256,8 +269,9 @@ def score(split: str, *, spacy_only: bool = False) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("splits", nargs="*", default=["dev", "written"],
-                        help="dev, heldout and/or written (default: dev written)")
+    parser.add_argument("splits", nargs="*", default=list(DEV_SPLITS),
+                        help=f"any of {', '.join(SPLITS)} (default: {' '.join(DEV_SPLITS)}; "
+                             f"{', '.join(HELD_OUT)} only when named, at the end of a round)")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--spacy", action="store_true",
                         help="score raw spaCy number entities instead")

@@ -2026,13 +2026,17 @@ def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
 @rule("strip-affiliation", stage="actors")
 def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     """Cut a nationality or party word off the front of a person's name:
-    "Kenyan Ann Lee", "Democrat Ann Lee" -> "Ann Lee"."""
+    "Kenyan Ann Lee", "Democrat Ann Lee" -> "Ann Lee". A party word cut off
+    stays a mention of the party ("Democrat", ORG), as a party before a
+    title does (``split-party-from-name``)."""
     doc, out = sent.doc, []
     for ent in ents:
         first = ent[0]
         nationality = (first.tag_ in {"JJ", "NNP"} and _nationality_word(first)
                        and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ch")))
         if ent.label_ == "PERSON" and len(ent) >= 3 and (nationality or _party(first.lower_)):
+            if _party(first.lower_) and first.text[:1].isupper():
+                out.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         out.append(ent)
     return out
@@ -2453,6 +2457,43 @@ def cut_leading_common_word(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("extend-party-name", stage="actors")
+def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A party's word takes in the untagged capitalised word before it when the
+    two are the name of another party (``lexicon.PARTY_WORDS``): in "Liberal
+    [Democrat] leader Ann Lee" the model tagged only the second word, and the
+    party is the "Liberal Democrat" one (ORG), not the "Democrat" one; "Lib
+    [Dem]" is the same party."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        i = ent.start - 1
+        if (i >= sent.start and doc[i].text[:1].isupper() and doc[i].is_alpha
+                and not doc[i].ent_type_ and not (out and out[-1].end > i)
+                and _party(name_key(doc[i:ent.end].text)) not in {"", _party(name_key(ent.text))}):
+            ent = Span(doc, i, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
+@rule("split-at-clause-word", stage="actors")
+def split_at_clause_word(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut an entity in two at a lower-case word that opens a clause inside
+    it: "sent off at [Harwick when Velmar] led" names "Harwick" and "Velmar"
+    (each keeps the entity's label). A wh-adverb ("when", "where") or a
+    subordinating conjunction ("while", "because") joins two clauses, never
+    the words of one name."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        cut = next((i for i in range(ent.start + 1, ent.end - 1) if doc[i].is_lower
+                    and (doc[i].tag_ == "WRB" or doc[i].dep_ == "mark")), None)
+        if cut is None:
+            out.append(ent)
+        else:
+            out += [Span(doc, ent.start, cut, label=ent.label_),
+                    Span(doc, cut + 1, ent.end, label=ent.label_)]
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
@@ -2461,7 +2502,8 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     strip_nationality_from_unread_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
     extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name,
-    extend_to_known_start, extend_over_given_name, cut_leading_common_word)
+    extend_to_known_start, extend_over_given_name, cut_leading_common_word, extend_party_name,
+    split_at_clause_word)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -4595,9 +4637,43 @@ def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
             yield None, _recalled(doc[i + 1:end], sent_i, "ORG")
 
 
+@rule("recall-party-before-title", stage="actors")
+def recall_party_before_title(doc: Doc, sentences: list[tuple[int, Span]],
+                              groups: list[list[_Candidate]],
+                              types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged party name written before a title and a person:
+    "Conservative shadow chancellor Ann Lee", "Green MEP Ann Lee", "Lib Dem
+    leader Ann Lee" name the party (ORG) as well as the person, as
+    ``split-party-from-name`` reads it when the model tags all of it as one
+    name. The party is one to three capitalised words that
+    ``lexicon.PARTY_WORDS`` knows ("Liberal Democrat", "Labour Party"), not
+    the end of a longer name, and the title words after it end at a person
+    the model tagged or at a capitalised name."""
+    cols, kinds = token_columns(doc), roles()
+    text, lower, ent, tag = cols["text"], cols["lower"], cols["ent"], cols["tag"]
+    for sent_i, sent in sentences:
+        for i in range(sent.start, sent.end - 2):
+            if ent[i] or not text[i][:1].isupper() or (
+                    i > sent.start and text[i - 1][:1].isupper()
+                    and (i - 1 > sent.start or tag[i - 1] in {"NNP", "NNPS"})):
+                continue
+            end = next((i + n for n in (3, 2, 1) if i + n < sent.end
+                        and not any(ent[i:i + n]) and all(w[:1].isupper() for w in text[i:i + n])
+                        and _party(name_key(doc[i:i + n].text))), None)
+            if end is None or kinds.get(lower[end], "") != "role":
+                continue
+            j = end
+            while j < sent.end and kinds.get(lower[j], "") == "role" and ent[j] != "PERSON":
+                j += 1
+            if j < sent.end and j - end <= 4 and (ent[j] == "PERSON" or (
+                    tag[j] == "NNP" and text[j][:1].isupper() and not ent[j])):
+                yield None, _recalled(doc[i:end], sent_i, "ORG")
+
+
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
     recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
-    recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper)
+    recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper,
+    recall_party_before_title)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 # Name rules: each takes an actor's name and returns the name it is known by.

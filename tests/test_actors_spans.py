@@ -1,0 +1,80 @@
+"""Name boundaries on text no rule was written for: a party named by its
+adjective before a title, a clause word inside an entity, a company and the
+town after its form, a list of companies, a party word cut off a person's
+name. Each rule on sentences written for the test (invented names), with the
+model's entities set by hand where the model must not decide."""
+
+from __future__ import annotations
+
+from conftest import with_ents
+from toolkit import actors as act
+
+
+def rows(doc, **kw):
+    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+
+
+# --------------------------------------------------------------- parties before a title
+
+
+def test_second_word_of_a_party_takes_in_the_first(parse):
+    doc = with_ents(parse("Lib Dem leader Ann Brodie met Tom Ide in Oslo."),
+                    ("Dem", 1, "NORP"), ("Ann", 2, "PERSON"), ("Tom", 2, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    assert ("Lib Dem", "ORG") in rows(doc)
+
+
+def test_word_before_a_party_that_makes_no_party_stays_out(parse):
+    doc = with_ents(parse("Harwick Democrat voters met Tom Ide in Oslo."),
+                    ("Democrat", 1, "NORP"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert not any(name.startswith("Harwick") for name, _ in rows(doc))
+
+
+def test_party_before_a_tagged_title_and_person_is_recalled(parse):
+    doc = with_ents(parse("Green MEP Ann Brodie welcomed the vote in Oslo."),
+                    ("MEP", 3, "PERSON"), ("Oslo", 1, "GPE"))
+    assert {("Green", "ORG"), ("Ann Brodie", "PERSON")} <= rows(doc)
+
+
+def test_two_word_party_and_party_with_its_noun_are_recalled(parse):
+    doc = with_ents(parse("Liberal Democrat spokesman Tom Ide and Labour Party chairman "
+                          "Ann Brodie spoke in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert {("Liberal Democrat", "ORG"), ("Labour Party", "ORG")} <= rows(doc)
+
+
+def test_party_word_as_a_surname_or_inside_a_name_is_not_recalled(parse):
+    doc = with_ents(parse("Sir Tom Green, chairman of Velmar, said Young Conservative leader "
+                          "Ann Brodie was wrong in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Velmar", 1, "ORG"), ("Ann", 2, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    found = rows(doc)
+    assert ("Green", "ORG") not in found and ("Conservative", "ORG") not in found
+
+
+def test_party_word_without_a_title_after_it_is_not_recalled(parse):
+    doc = with_ents(parse("Conservative voters met Tom Ide in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Conservative", "ORG") not in rows(doc)
+
+
+def test_party_cut_off_a_person_stays_the_party(parse):
+    doc = with_ents(parse("Crowds in Oslo cheered Republican Tom Ide."),
+                    ("Oslo", 1, "GPE"), ("Republican", 3, "PERSON"))
+    assert {("Republican", "ORG"), ("Tom Ide", "PERSON")} <= rows(doc)
+
+
+# --------------------------------------------------------------- split-at-clause-word
+
+
+def test_entity_is_cut_at_a_subordinator(parse):
+    doc = with_ents(parse("Tom Ide scored for Harwick while Velmar slept in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Harwick", 3, "ORG"), ("Oslo", 1, "GPE"))
+    found = rows(doc)
+    assert ("Harwick", "ORG") in found and ("Velmar", "ORG") in found
+
+
+def test_name_with_inner_small_words_stays_whole(parse):
+    doc = with_ents(parse("The Society for Bread and Roses met Tom Ide in Oslo."),
+                    ("Society", 5, "ORG"), ("Tom", 2, "PERSON"), ("Oslo", 1, "GPE"))
+    assert ("Society for Bread and Roses", "ORG") in rows(doc)

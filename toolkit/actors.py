@@ -2475,25 +2475,6 @@ def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
-@rule("split-at-clause-word", stage="actors")
-def split_at_clause_word(ents: list[Span], sent: Span) -> list[Span]:
-    """Cut an entity in two at a lower-case word that opens a clause inside
-    it: "sent off at [Harwick when Velmar] led" names "Harwick" and "Velmar"
-    (each keeps the entity's label). A wh-adverb ("when", "where") or a
-    subordinating conjunction ("while", "because") joins two clauses, never
-    the words of one name."""
-    doc, out = sent.doc, []
-    for ent in ents:
-        cut = next((i for i in range(ent.start + 1, ent.end - 1) if doc[i].is_lower
-                    and (doc[i].tag_ == "WRB" or doc[i].dep_ == "mark")), None)
-        if cut is None:
-            out.append(ent)
-        else:
-            out += [Span(doc, ent.start, cut, label=ent.label_),
-                    Span(doc, cut + 1, ent.end, label=ent.label_)]
-    return out
-
-
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
@@ -2502,8 +2483,7 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     strip_nationality_from_unread_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
     extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name,
-    extend_to_known_start, extend_over_given_name, cut_leading_common_word, extend_party_name,
-    split_at_clause_word)
+    extend_to_known_start, extend_over_given_name, cut_leading_common_word, extend_party_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 

@@ -476,6 +476,10 @@ CASES = [
      [("Ann", 2, "PERSON"), ("Oslo", 1, "GPE")],
      {("Conservative", "ORG", 1), ("Ann Brodie", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Ann Brodie", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("recall-mislabelled-speaker", "Tove Brakspeare, an analyst, said prices rose in Oslo.",
+     [("Tove", 2, "WORK_OF_ART"), ("Oslo", 1, "GPE")],
+     {("Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Oslo", "GPE", 1)}),
 ]
 
 

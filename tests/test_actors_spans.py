@@ -61,3 +61,20 @@ def test_party_cut_off_a_person_stays_the_party(parse):
     doc = with_ents(parse("Crowds in Oslo cheered Republican Tom Ide."),
                     ("Oslo", 1, "GPE"), ("Republican", 3, "PERSON"))
     assert {("Republican", "ORG"), ("Tom Ide", "PERSON")} <= rows(doc)
+
+
+# --------------------------------------------------------------- recall-mislabelled-speaker
+
+
+def test_speakers_tagged_as_a_title_are_actors_each_one(parse):
+    doc = with_ents(parse("The Harriers and Rovers say they will play. Lefroy said so in Oslo."),
+                    ("The", 4, "WORK_OF_ART"), ("Lefroy", 1, "PRODUCT"), ("Oslo", 1, "GPE"))
+    found = rows(doc)
+    assert {("Harriers", "ORG"), ("Rovers", "ORG")} <= found
+    assert any(name == "Lefroy" for name, _ in found)
+
+
+def test_title_that_does_not_speak_is_not_recalled(parse):
+    doc = with_ents(parse("Tom Ide praised Harrow Lane in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Harrow", 2, "WORK_OF_ART"), ("Oslo", 1, "GPE"))
+    assert not any(name == "Harrow Lane" for name, _ in rows(doc))

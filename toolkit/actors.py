@@ -4650,10 +4650,39 @@ def recall_party_before_title(doc: Doc, sentences: list[tuple[int, Span]],
                 yield None, _recalled(doc[i:end], sent_i, "ORG")
 
 
+@rule("recall-mislabelled-speaker", stage="actors")
+def recall_mislabelled_speaker(doc: Doc, sentences: list[tuple[int, Span]],
+                               groups: list[list[_Candidate]],
+                               types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add a name the model tagged as a title, a product, an event, a law or
+    a language when it is the subject of a speech verb: "Ann Lefroy, an
+    analyst at Velmar, said" with the name read as a WORK_OF_ART, or "Lefroy
+    said" read as a PRODUCT. Whoever speaks is an actor (``recall-speaker``
+    does this for names left untagged). Names joined by "and" are each one
+    ("[The Harriers and Rovers] say" names two clubs); the type comes from
+    the evidence, as :func:`_guess_label` reads it."""
+    starts = [sent.start for _, sent in sentences]
+    for start, end, label, _ in _entities(doc):
+        if label not in {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}:
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > sentences[k][1].end:
+            continue  # not in a body sentence
+        root = Span(doc, start, end).root
+        if root.dep_ not in {"nsubj", "nsubjpass"} or root.head.lemma_ not in SPEECH_VERBS:
+            continue
+        a = start + (doc[start].lower_ == "the")
+        for b in [i for i in range(a, end) if doc[i].lower_ in {"and", "&"}] + [end]:
+            if b > a and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+                             for t in doc[a:b]):
+                yield None, _recalled(doc[a:b], sentences[k][0], _guess_label(doc[a:b]))
+            a = b + 1
+
+
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
     recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
     recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper,
-    recall_party_before_title)
+    recall_party_before_title, recall_mislabelled_speaker)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 # Name rules: each takes an actor's name and returns the name it is known by.

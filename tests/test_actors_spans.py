@@ -78,3 +78,20 @@ def test_title_that_does_not_speak_is_not_recalled(parse):
     doc = with_ents(parse("Tom Ide praised Harrow Lane in Oslo."),
                     ("Tom", 2, "PERSON"), ("Harrow", 2, "WORK_OF_ART"), ("Oslo", 1, "GPE"))
     assert not any(name == "Harrow Lane" for name, _ in rows(doc))
+
+
+# --------------------------------------------------------------- merge-name-head, a town
+
+
+def test_town_stays_apart_from_an_organisation_named_after_it(parse):
+    doc = with_ents(parse("Rain fell in Harrogate. The Harrogate Police Department said roads "
+                          "in Harrogate were shut."),
+                    ("Harrogate", 1, "GPE"), ("Harrogate", 3, "ORG"), ("Harrogate", 1, "GPE"))
+    found = rows(doc)
+    assert {("Harrogate", "GPE"), ("Harrogate Police Department", "ORG")} <= found
+
+
+def test_short_form_of_a_company_still_joins_it(parse):
+    doc = with_ents(parse("Velmar Corp said profits rose. Velmar also hired Tom Ide."),
+                    ("Velmar", 2, "ORG"), ("Velmar", 1, "ORG"), ("Tom", 2, "PERSON"))
+    assert ("Velmar Corp", "ORG") in rows(doc) and ("Velmar", "ORG") not in rows(doc)

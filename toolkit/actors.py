@@ -3039,7 +3039,9 @@ def merge_name_head(state: _MergeState) -> None:
     "Bank" is "Bank of England" (the words before "of"), "Acme" is "Acme Corp"
     and "Aegean" the "Aegean Sea" (a name less its company form, organisation
     word or sea, river or island): when exactly one longer name has that head,
-    and the short form is not a country or a person.
+    and the short form is not a country or a person. A known town the model
+    tags as a place is not an organisation named after it: "Kettleby" stays
+    apart from the "Kettleby Police Department".
     """
     heads: dict[str, set[str]] = {}
     for k in state.uniq:
@@ -3050,8 +3052,20 @@ def merge_name_head(state: _MergeState) -> None:
         hosts = {groups.find(h) for h in heads.get(k, ()) if h != k}
         votes = state.votes[k]
         if (len(hosts) == 1 and k not in countries and groups.find(k) not in hosts
-                and votes["PERSON"] * 2 <= sum(votes.values())):
+                and votes["PERSON"] * 2 <= sum(votes.values())
+                and not _place_apart_from_org(state, k, heads.get(k, ()))):
             groups.union(hosts.pop(), k)
+
+
+def _place_apart_from_org(state: _MergeState, key: str, longer: Collection[str]) -> bool:
+    """``key`` is a known town the model tagged GPE or LOC in most of its
+    mentions, and every longer name it heads was tagged ORG in most of
+    theirs: a place and an organisation named after it."""
+    def mostly(k: str, labels: set[str]) -> bool:
+        votes = state.votes[k]
+        return sum(votes[x] for x in labels) * 2 > sum(votes.values())
+    return (key in lexicon.place_names() and mostly(key, {"GPE", "LOC"})
+            and all(mostly(k, {"ORG"}) for k in longer if k != key))
 
 
 @rule("merge-org-short-form", stage="actors")

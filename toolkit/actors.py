@@ -4645,15 +4645,17 @@ def recall_party_before_title(doc: Doc, sentences: list[tuple[int, Span]],
     the model tagged or at a capitalised name."""
     cols, kinds = token_columns(doc), roles()
     text, lower, ent, tag = cols["text"], cols["lower"], cols["ent"], cols["tag"]
+    firsts = {key.split()[0] for key in PARTY_WORDS}
     for sent_i, sent in sentences:
         for i in range(sent.start, sent.end - 2):
-            if ent[i] or not text[i][:1].isupper() or (
-                    i > sent.start and text[i - 1][:1].isupper()
-                    and (i - 1 > sent.start or tag[i - 1] in {"NNP", "NNPS"})):
+            if (ent[i] or not text[i][:1].isupper()
+                    or lower[i] not in firsts and _singular(lower[i]) not in firsts or (
+                        i > sent.start and text[i - 1][:1].isupper()
+                        and (i - 1 > sent.start or tag[i - 1] in {"NNP", "NNPS"}))):
                 continue
             end = next((i + n for n in (3, 2, 1) if i + n < sent.end
                         and not any(ent[i:i + n]) and all(w[:1].isupper() for w in text[i:i + n])
-                        and _party(name_key(doc[i:i + n].text))), None)
+                        and _party(name_key(" ".join(text[i:i + n])))), None)
             if end is None or kinds.get(lower[end], "") != "role":
                 continue
             j = end

@@ -2026,13 +2026,17 @@ def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
 @rule("strip-affiliation", stage="actors")
 def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     """Cut a nationality or party word off the front of a person's name:
-    "Kenyan Ann Lee", "Democrat Ann Lee" -> "Ann Lee"."""
+    "Kenyan Ann Lee", "Democrat Ann Lee" -> "Ann Lee". A party word cut off
+    stays a mention of the party ("Democrat", ORG), as a party before a
+    title does (``split-party-from-name``)."""
     doc, out = sent.doc, []
     for ent in ents:
         first = ent[0]
         nationality = (first.tag_ in {"JJ", "NNP"} and _nationality_word(first)
                        and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ch")))
         if ent.label_ == "PERSON" and len(ent) >= 3 and (nationality or _party(first.lower_)):
+            if _party(first.lower_) and first.text[:1].isupper():
+                out.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         out.append(ent)
     return out
@@ -2453,6 +2457,24 @@ def cut_leading_common_word(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+@rule("extend-party-name", stage="actors")
+def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
+    """A party's word takes in the untagged capitalised word before it when the
+    two are the name of another party (``lexicon.PARTY_WORDS``): in "Liberal
+    [Democrat] leader Ann Lee" the model tagged only the second word, and the
+    party is the "Liberal Democrat" one (ORG), not the "Democrat" one; "Lib
+    [Dem]" is the same party."""
+    doc, out = sent.doc, []
+    for ent in ents:
+        i = ent.start - 1
+        if (i >= sent.start and doc[i].text[:1].isupper() and doc[i].is_alpha
+                and not doc[i].ent_type_ and not (out and out[-1].end > i)
+                and _party(name_key(doc[i:ent.end].text)) not in {"", _party(name_key(ent.text))}):
+            ent = Span(doc, i, ent.end, label="ORG")
+        out.append(ent)
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
@@ -2461,7 +2483,7 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     strip_nationality_from_unread_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
     extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name,
-    extend_to_known_start, extend_over_given_name, cut_leading_common_word)
+    extend_to_known_start, extend_over_given_name, cut_leading_common_word, extend_party_name)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -3017,7 +3039,9 @@ def merge_name_head(state: _MergeState) -> None:
     "Bank" is "Bank of England" (the words before "of"), "Acme" is "Acme Corp"
     and "Aegean" the "Aegean Sea" (a name less its company form, organisation
     word or sea, river or island): when exactly one longer name has that head,
-    and the short form is not a country or a person.
+    and the short form is not a country or a person. A known town the model
+    tags as a place is not an organisation named after it: "Kettleby" stays
+    apart from the "Kettleby Police Department".
     """
     heads: dict[str, set[str]] = {}
     for k in state.uniq:
@@ -3028,8 +3052,20 @@ def merge_name_head(state: _MergeState) -> None:
         hosts = {groups.find(h) for h in heads.get(k, ()) if h != k}
         votes = state.votes[k]
         if (len(hosts) == 1 and k not in countries and groups.find(k) not in hosts
-                and votes["PERSON"] * 2 <= sum(votes.values())):
+                and votes["PERSON"] * 2 <= sum(votes.values())
+                and not _place_apart_from_org(state, k, heads.get(k, ()))):
             groups.union(hosts.pop(), k)
+
+
+def _place_apart_from_org(state: _MergeState, key: str, longer: Collection[str]) -> bool:
+    """``key`` is a known town the model tagged GPE or LOC in most of its
+    mentions, and every longer name it heads was tagged ORG in most of
+    theirs: a place and an organisation named after it."""
+    def mostly(k: str, labels: set[str]) -> bool:
+        votes = state.votes[k]
+        return sum(votes[x] for x in labels) * 2 > sum(votes.values())
+    return (key in lexicon.place_names() and mostly(key, {"GPE", "LOC"})
+            and all(mostly(k, {"ORG"}) for k in longer if k != key))
 
 
 @rule("merge-org-short-form", stage="actors")
@@ -4595,9 +4631,74 @@ def recall_newspaper(doc: Doc, sentences: list[tuple[int, Span]],
             yield None, _recalled(doc[i + 1:end], sent_i, "ORG")
 
 
+@rule("recall-party-before-title", stage="actors")
+def recall_party_before_title(doc: Doc, sentences: list[tuple[int, Span]],
+                              groups: list[list[_Candidate]],
+                              types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add an untagged party name written before a title and a person:
+    "Conservative shadow chancellor Ann Lee", "Green MEP Ann Lee", "Lib Dem
+    leader Ann Lee" name the party (ORG) as well as the person, as
+    ``split-party-from-name`` reads it when the model tags all of it as one
+    name. The party is one to three capitalised words that
+    ``lexicon.PARTY_WORDS`` knows ("Liberal Democrat", "Labour Party"), not
+    the end of a longer name, and the title words after it end at a person
+    the model tagged or at a capitalised name."""
+    cols, kinds = token_columns(doc), roles()
+    text, lower, ent, tag = cols["text"], cols["lower"], cols["ent"], cols["tag"]
+    firsts = {key.split()[0] for key in PARTY_WORDS}
+    for sent_i, sent in sentences:
+        for i in range(sent.start, sent.end - 2):
+            if (ent[i] or not text[i][:1].isupper()
+                    or lower[i] not in firsts and _singular(lower[i]) not in firsts or (
+                        i > sent.start and text[i - 1][:1].isupper()
+                        and (i - 1 > sent.start or tag[i - 1] in {"NNP", "NNPS"}))):
+                continue
+            end = next((i + n for n in (3, 2, 1) if i + n < sent.end
+                        and not any(ent[i:i + n]) and all(w[:1].isupper() for w in text[i:i + n])
+                        and _party(name_key(" ".join(text[i:i + n])))), None)
+            if end is None or kinds.get(lower[end], "") != "role":
+                continue
+            j = end
+            while j < sent.end and kinds.get(lower[j], "") == "role" and ent[j] != "PERSON":
+                j += 1
+            if j < sent.end and j - end <= 4 and (ent[j] == "PERSON" or (
+                    tag[j] == "NNP" and text[j][:1].isupper() and not ent[j])):
+                yield None, _recalled(doc[i:end], sent_i, "ORG")
+
+
+@rule("recall-mislabelled-speaker", stage="actors")
+def recall_mislabelled_speaker(doc: Doc, sentences: list[tuple[int, Span]],
+                               groups: list[list[_Candidate]],
+                               types: list[str]) -> Iterator[tuple[int | None, _Candidate]]:
+    """Add a name the model tagged as a title, a product, an event, a law or
+    a language when it is the subject of a speech verb: "Ann Lefroy, an
+    analyst at Velmar, said" with the name read as a WORK_OF_ART, or "Lefroy
+    said" read as a PRODUCT. Whoever speaks is an actor (``recall-speaker``
+    does this for names left untagged). Names joined by "and" are each one
+    ("[The Harriers and Rovers] say" names two clubs); the type comes from
+    the evidence, as :func:`_guess_label` reads it."""
+    starts = [sent.start for _, sent in sentences]
+    for start, end, label, _ in _entities(doc):
+        if label not in {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}:
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > sentences[k][1].end:
+            continue  # not in a body sentence
+        root = Span(doc, start, end).root
+        if root.dep_ not in {"nsubj", "nsubjpass"} or root.head.lemma_ not in SPEECH_VERBS:
+            continue
+        a = start + (doc[start].lower_ == "the")
+        for b in [i for i in range(a, end) if doc[i].lower_ in {"and", "&"}] + [end]:
+            if b > a and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+                             for t in doc[a:b]):
+                yield None, _recalled(doc[a:b], sentences[k][0], _guess_label(doc[a:b]))
+            a = b + 1
+
+
 RECALL_RULES: tuple[Callable[..., Iterator[tuple[int | None, _Candidate]]], ...] = (
     recall_org_noun_name, recall_speaker, recall_age, recall_titled_name, recall_called_name,
-    recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper)
+    recall_given_name, recall_place_name, recall_country_name, recall_repeats, recall_newspaper,
+    recall_party_before_title, recall_mislabelled_speaker)
 """Recall rules, in order: each adds mentions the model did not tag."""
 
 # Name rules: each takes an actor's name and returns the name it is known by.

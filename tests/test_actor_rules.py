@@ -468,6 +468,13 @@ CASES = [
      [("Council", 5, "ORG"), ("Tugs", 1, "ORG"), ("Oslo", 1, "GPE")],
      {("Council for Harbour Pilots and Tugs", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Council for Harbour Pilots", "ORG", 1), ("Tugs", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("vote-plural-honorific", "Lady Marne, sitting with Lords Ashby, Velden and Tamsett, met in Oslo.",
+     [("Marne", 1, "PERSON"), ("Ashby", 1, "PERSON"), ("Velden", 1, "ORG"), ("Tamsett", 1, "ORG"),
+      ("Oslo", 1, "GPE")],
+     {("Marne", "PERSON", 1), ("Ashby", "PERSON", 1), ("Velden", "PERSON", 1),
+      ("Tamsett", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Marne", "PERSON", 1), ("Ashby", "ORG", 1), ("Velden", "ORG", 1),
+      ("Tamsett", "ORG", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

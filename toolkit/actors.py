@@ -144,7 +144,8 @@ comes back with no actors. The steps:
      person's with a person's title ("singer X") is a PERSON before the
      group evidence of the names around it;
    - a singular name with a plural verb ("X were", "X have") is a group, an
-     ORG: a person never takes one;
+     ORG: a person never takes one (the last of a list of names, "Ann Lee
+     and X were", is not read so);
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
      "they play X", "signed for X", "X 2-1") is an ORG (the club) unless a
      mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
@@ -203,7 +204,8 @@ comes back with no actors. The steps:
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
      PERSON (a plural nationality does not: "[Norlanders] hope his ..."); the one who stars in a work ("starring X", "X will star in")
-     votes PERSON.
+     votes PERSON, and so does every name listed after a plural honorific
+     ("Lords Ash, Bede and Coe").
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -431,6 +433,7 @@ class _Candidate:
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
     address: bool = False  # "of [X], <known place>": the first part of a written address
     award_for: bool = False  # what an award is given for ("the prize for [X]")
+    honorific_list: bool = False  # listed after a plural honorific ("Lords Ash, [Bede] and Coe")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -1097,9 +1100,22 @@ def _is_plural_subject(span: Span) -> bool:
     if nxt is not None and (nxt.text == "," and span.end + 1 < len(span.doc)
                             and span.doc[span.end + 1].ent_type_ == "PERSON" or nxt.pos_ == "CCONJ"):
         return False  # the first of a list of names ("[X], Ann Lee and Tom Ide were")
+    if _last_of_name_list(span):
+        return False  # "Ann Lee and [X] were": the parser may hang the verb on the last name
     verb = root.head
     words = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(w.tag_ in PLURAL_VERB_TAGS or w.lower_ == "were" for w in words)
+
+
+def _last_of_name_list(span: Span) -> bool:
+    """The last of coordinated names: "and" or "&" right before it and a
+    capitalised name word (a proper noun, a word the model tagged) before
+    that ("Ann Lee and [Tom Ide]", "Acme & [Velmar]")."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].lower_ not in {"and", "&"}:
+        return False
+    prev = doc[i - 2]
+    return prev.text[:1].isupper() and (prev.tag_ in {"NNP", "NNPS"} or bool(prev.ent_type_))
 
 
 def _is_speaker(span: Span) -> bool:
@@ -2673,7 +2689,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
-                      award_for=_award_for(span))
+                      award_for=_award_for(span), honorific_list=_after_plural_honorific(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -3518,8 +3534,55 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return c.label or c.guess or None
 
 
+PLURAL_HONORIFICS = frozenset({"messrs", "mmes"})
+"""Plural honorifics with no singular in the title list ("Messrs Ash and Coe")."""
+
+
+def _plural_honorific(tok: Token) -> bool:
+    """A capitalised honorific in the plural: "Lords", "Drs", "Messrs" ("Mrs" is
+    no plural of "Mr").
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Lords Ash and Coe met Mrs Lee.")
+        >>> _plural_honorific(doc[0]), _plural_honorific(doc[4])
+        (True, False)
+    """
+    word = tok.lower_.rstrip(".")
+    if not tok.text[:1].isupper() or word == "mrs":
+        return False
+    return word in PLURAL_HONORIFICS or (word.endswith("s") and word[:-1] in lexicon.honorifics())
+
+
+def _after_plural_honorific(span: Span) -> bool:
+    """One of the names a plural honorific goes before: "Lords [Ash], [Bede]
+    and [Coe]", "Messrs [Ash] and [Coe]". The name, or the first name of the
+    list it is coordinated with, follows the honorific, with at most two
+    capitalised words between them."""
+    doc, first = span.doc, span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    start = span.start if first.i >= span.start else first.i
+    for i in range(start - 1, max(start - 4, -1), -1):
+        if _plural_honorific(doc[i]):
+            return True
+        if not (doc[i].tag_ == "NNP" and doc[i].text[:1].isupper()):
+            return False
+    return False
+
+
+@rule("vote-plural-honorific", stage="actors")
+def vote_plural_honorific(c: _Candidate, ev: _TypeEvidence) -> str | None:
+    """A name listed after a plural honorific ("sitting with Lords Ash,
+    [Bede] and [Coe]", "Messrs Ash and [Coe]") votes PERSON, whatever the tag:
+    the honorific titles every name of the list, as "Lord" titles one. It
+    comes before ``vote-conjunct``: the labels of the other names of the list
+    are the model's guesses, the honorific is the text's word."""
+    return "PERSON" if c.honorific_list else None
+
+
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
-    vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
+    vote_plural_group, vote_called_it, vote_relative_which, vote_plural_honorific, vote_conjunct,
     vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
     vote_chart_owner, vote_stars, vote_the_name, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""

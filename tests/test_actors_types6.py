@@ -60,3 +60,20 @@ def test_a_group_alone_with_a_plural_verb_is_still_a_group(parse):
     doc = with_ents(parse("Velden Marnell were dropped by their label last week."),
                     ("Velden", 2, "PERSON"))
     assert ("Velden Marnell", "ORG") in rows(doc)
+
+
+# --------------------------------------------------------------- merge-surname
+
+
+def test_surname_that_looks_like_a_nationality_joins_its_person(parse):
+    doc = with_ents(parse("The prize went to director Martin Velese. Velese has never won it."),
+                    ("Martin", 2, "PERSON"), ("Velese", 1, "NORP"))
+    assert rows(doc) == {("Martin Velese", "PERSON")}
+    assert ("Velese", "NORP") in rows(doc, disable={"merge-surname"})
+
+
+def test_nationality_word_after_a_name_not_written_given_surname_stays_apart(parse):
+    doc = with_ents(parse("Officials met Harbour Velese in Oslo. The Velese said no."),
+                    ("Harbour", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Velese", 1, "NORP"))
+    assert ("Harbour Velese", "PERSON") in rows(doc)
+    assert any(name == "Velese" for name, _ in rows(doc))

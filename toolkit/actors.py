@@ -2996,7 +2996,9 @@ def merge_surname(state: _MergeState) -> None:
 
     "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
     share it, and never a country name, an acronym or a nationality (a
-    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish"),
+    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish";
+    but a singular one that ends a full name written "Given Surname" is that
+    person's surname: "Ann Velese" ... "[Velese] said"),
     or a short form the model read mostly as a facility (one stray FAC tag
     among person or organisation tags does not keep a surname apart).
     """
@@ -3004,7 +3006,9 @@ def merge_surname(state: _MergeState) -> None:
     people = [k for k in state.uniq if len(_words(k)) > 1
               and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
     for k in state.uniq:
-        nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k)
+        nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k) and not (
+            " " not in k and not k.endswith("s")
+            and any(_given_name_first(p) and _words(p)[-1] == k for p in people))
         if (k in countries or _is_acronym(state.surface[k]) or nationality
                 or votes[k]["FAC"] * 2 > sum(votes[k].values())):
             continue

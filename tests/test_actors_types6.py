@@ -77,3 +77,20 @@ def test_nationality_word_after_a_name_not_written_given_surname_stays_apart(par
                     ("Harbour", 2, "PERSON"), ("Oslo", 1, "GPE"), ("Velese", 1, "NORP"))
     assert ("Harbour Velese", "PERSON") in rows(doc)
     assert any(name == "Velese" for name, _ in rows(doc))
+
+
+# --------------------------------------------------------------- type-club (hosting)
+
+
+def test_town_that_hosts_an_event_is_no_club(parse):
+    doc = with_ents(parse("The runner, second when Kettleby hosted the race last year, won again."),
+                    ("Kettleby", 1, "GPE"))
+    town = next(t for t in doc if t.text == "Kettleby")
+    assert not act._is_club(doc[town.i:town.i + 1])
+    assert ("Kettleby", "GPE") in rows(doc)
+
+
+def test_club_that_hosts_another_side_is_a_club(parse):
+    doc = parse("Kettleby will host Harwick Rovers on Saturday.")
+    town = next(t for t in doc if t.text == "Kettleby")
+    assert act._is_club(doc[town.i:town.i + 1])

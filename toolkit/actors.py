@@ -1131,7 +1131,8 @@ SCORE_RE = re.compile(r"\d+-\d+")
 def _is_club(span: Span) -> bool:
     """Read as a sports team: it modifies a word of team sport ("[X] striker",
     "the [X] fans"), is the subject or object of a match verb ("[X] beat ...",
-    "... drew with [X]", "they play [X]"), a score follows it ("[X] 2-1"), or
+    "... drew with [X]", "they play [X]"; not a place that hosts an event,
+    "[X] hosted the race"), a score follows it ("[X] 2-1"), or
     a player moves to or from it ("signed for [X]", "joined [X] from [Y]")."""
     root, doc = span.root, span.doc
     head = root.head
@@ -1140,12 +1141,22 @@ def _is_club(span: Span) -> bool:
         return True
     verb = head.head if root.dep_ == "pobj" and head.lower_ == "with" else head
     if root.dep_ in {"nsubj", "dobj", "pobj"} and verb.lemma_ in MATCH_VERBS:
-        return True
+        return not _hosts_an_event(root, verb)
     if span.end < len(doc) and SCORE_RE.fullmatch(token_columns(doc)["text"][span.end]):
         return True
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
             and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
             or _transfer_club(span))
+
+
+def _hosts_an_event(root: Token, verb: Token) -> bool:
+    """The subject of "host" whose object is a common noun: "[X] hosted the
+    race", "[X] will host the summit". A place hosts an event; a club hosts
+    another side, a name ("[X] host Harwick on Saturday")."""
+    if verb.lemma_ != "host" or root.dep_ != "nsubj":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.is_lower for o in objects)
 
 
 SET_SCORES_RE = re.compile(r"\s*\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?\s+\d{1,2}-\d{1,2}")

@@ -475,6 +475,10 @@ CASES = [
       ("Tamsett", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Marne", "PERSON", 1), ("Ashby", "ORG", 1), ("Velden", "ORG", 1),
       ("Tamsett", "ORG", 1), ("Oslo", "GPE", 1)}),
+    ("type-employer-not-place", "Ann Lefroy, a security consultant at Velmarco, spoke in Oslo.",
+     [("Ann", 2, "PERSON"), ("Velmarco", 1, "GPE"), ("Oslo", 1, "GPE")],
+     {("Ann Lefroy", "PERSON", 1), ("Velmarco", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Ann Lefroy", "PERSON", 1), ("Velmarco", "GPE", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -94,3 +94,18 @@ def test_club_that_hosts_another_side_is_a_club(parse):
     doc = parse("Kettleby will host Harwick Rovers on Saturday.")
     town = next(t for t in doc if t.text == "Kettleby")
     assert act._is_club(doc[town.i:town.i + 1])
+
+
+# --------------------------------------------------------------- type-employer-not-place
+
+
+def test_known_town_someone_works_at_stays_a_place(parse):
+    doc = with_ents(parse("Ann Lefroy, a security consultant at Kettering, spoke in Oslo."),
+                    ("Ann", 2, "PERSON"), ("Kettering", 1, "GPE"), ("Oslo", 1, "GPE"))
+    assert ("Kettering", "GPE") in rows(doc)
+
+
+def test_firm_someone_works_at_that_is_also_written_as_a_place_stays_a_place(parse):
+    doc = with_ents(parse("Ann Lefroy, a consultant at Velmarco, said fees in Velmarco rose."),
+                    ("Ann", 2, "PERSON"), ("Velmarco", 1, "GPE"), ("Velmarco", 1, "GPE"))
+    assert ("Velmarco", "GPE") in rows(doc)

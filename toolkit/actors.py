@@ -182,7 +182,7 @@ comes back with no actors. The steps:
    - organisations named with no obvious cue are read from the words around
      them: a plural noun before one name ("auditors X"), shares or a stake
      held in it ("shares in X", "X shares rose"), someone working for it
-     ("an analyst at X"), "a firm called X", "X, the Danish company",
+     ("an analyst at X"; a name voted a place too, when it is no known place), "a firm called X", "X, the Danish company",
      "the X newspaper" or "the Courier" (a newspaper word), an acronym read as a
      person ("NTB said") and a unit of an organisation's acronym ("NBC Harbour
      Sport") make an ORG; a single person-tagged word after "the" ("the
@@ -4267,6 +4267,25 @@ def type_given_name_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str
     return "PERSON"
 
 
+@rule("type-employer-not-place", stage="actors")
+def type_employer_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly GPE that someone works for ("a consultant at [X]",
+    "an analyst with [X]") is an ORG when it is no known town, state, county,
+    country or capital (``data/places.txt``, ``data/countries.tsv``,
+    ``data/capitals.txt``) and no other mention puts anything "in" or "at" it:
+    people work at a firm, they live in a place. ``type-employer`` reads the same cue
+    for names voted PERSON."""
+    best = max(ev.votes.values(), default=0)
+    if not (best and ev.votes["GPE"] == best and any(c.employer for c in cands)):
+        return None
+    places, countries, capitals = lexicon.place_names(), country_keys(), capital_cities()
+    if any(c.key in places or c.key in countries or c.key in capitals
+           or (c.in_place or c.place_prep) and not c.employer or c.place_noun or c.address
+           for c in cands):
+        return None
+    return "ORG"
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -4276,7 +4295,8 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
-    type_place_unopposed, type_given_name_unopposed, type_award_work, type_majority)
+    type_place_unopposed, type_given_name_unopposed, type_award_work, type_employer_not_place,
+    type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

@@ -109,3 +109,20 @@ def test_firm_someone_works_at_that_is_also_written_as_a_place_stays_a_place(par
     doc = with_ents(parse("Ann Lefroy, a consultant at Velmarco, said fees in Velmarco rose."),
                     ("Ann", 2, "PERSON"), ("Velmarco", 1, "GPE"), ("Velmarco", 1, "GPE"))
     assert ("Velmarco", "GPE") in rows(doc)
+
+
+# --------------------------------------------------------------- vote-plural-group (team sport)
+
+MATCH = ("The striker was hurt and the coach said the squad and its fans expect a win. "
+         "The side won 2-1 in Oslo. He limped off against the Harriers on Friday.")
+
+
+def test_plural_name_in_a_report_of_team_sport_is_a_team(parse):
+    doc = with_ents(parse(MATCH), ("Oslo", 1, "GPE"), ("Harriers", 1, "PERSON"))
+    assert ("Harriers", "ORG") in rows(doc)
+
+
+def test_plural_name_elsewhere_is_still_a_group_of_people(parse):
+    doc = with_ents(parse("The ministers met in Oslo. He spoke against the Harriers on Friday."),
+                    ("Oslo", 1, "GPE"), ("Harriers", 1, "PERSON"))
+    assert ("Harriers", "NORP") in rows(doc)

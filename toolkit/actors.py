@@ -166,8 +166,8 @@ comes back with no actors. The steps:
      "X, a member of ...", "X, 27,") is a PERSON;
    - "the Xs" / "Country's Xs" tagged PERSON is a group, not a person: an ORG
      when the group is the subject of a verb of acting or speaking anywhere
-     ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`),
-     otherwise NORP;
+     ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`) or the
+     article reports team sport (a side), otherwise NORP;
    - a name tagged both ORG and GPE that is not a country and acts as the
      subject of such a verb is an ORG (an armed group or movement the model
      took for a place once);
@@ -3454,9 +3454,11 @@ class _TypeEvidence:
 
 @rule("vote-plural-group", stage="actors")
 def vote_plural_group(c: _Candidate, ev: _TypeEvidence) -> str | None:
-    """"The Xs" tagged PERSON is a group: ORG if it acts anywhere, else NORP."""
+    """"The Xs" tagged PERSON is a group: ORG if it acts anywhere or the
+    article reports team sport ("limped off against the [Harriers]": a
+    side), else NORP."""
     if c.group_plural:
-        return "ORG" if ev.agent else "NORP"
+        return "ORG" if ev.agent or c.match_report else "NORP"
     return None
 
 

@@ -126,3 +126,24 @@ def test_plural_name_elsewhere_is_still_a_group_of_people(parse):
     doc = with_ents(parse("The ministers met in Oslo. He spoke against the Harriers on Friday."),
                     ("Oslo", 1, "GPE"), ("Harriers", 1, "PERSON"))
     assert ("Harriers", "NORP") in rows(doc)
+
+
+# --------------------------------------------------------------- type-given-name (organisation list)
+
+
+def test_given_surname_listed_after_plural_organisation_noun_is_no_person(parse):
+    doc = with_ents(parse("The format has backing from major studios, such as Velmar Films, "
+                          "Harwick Pictures and Tove Brakspeare, in Oslo."),
+                    ("Velmar", 2, "ORG"), ("Harwick", 2, "ORG"), ("Tove", 2, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    tove = next(t for t in doc if t.text == "Tove")
+    assert act._given_name_listed_as_org(doc[tove.i:tove.i + 2], "PERSON")
+    assert ("Tove Brakspeare", "ORG") in rows(doc)
+
+
+def test_given_surname_after_a_singular_group_noun_stays_a_person(parse):
+    doc = with_ents(parse("Ethiopian duo Ann Lefroy and Tove Brakspeare made late efforts."),
+                    ("Ann", 2, "PERSON"), ("Tove", 2, "PERSON"))
+    ann = next(t for t in doc if t.text == "Ann")
+    assert not act._given_name_listed_as_org(doc[ann.i:ann.i + 2], "PERSON")
+    assert ("Tove Brakspeare", "PERSON") in rows(doc)

@@ -434,6 +434,7 @@ class _Candidate:
     address: bool = False  # "of [X], <known place>": the first part of a written address
     award_for: bool = False  # what an award is given for ("the prize for [X]")
     honorific_list: bool = False  # listed after a plural honorific ("Lords Ash, [Bede] and Coe")
+    org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -781,6 +782,16 @@ def _org_clue(span: Span, label: str) -> bool:
         return head.lower_ in nouns
     return (label in {"GPE", "NORP"} and head.lower_ in MEDIA_NOUNS
             and span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+
+
+def _given_name_listed_as_org(span: Span, label: str) -> bool:
+    """A person-tagged name written "Given Surname" in a list introduced by a
+    plural organisation noun: "major studios, such as Acme Films and [Buena
+    Lane]", "firms like Velmar and [Ann Lefroy]" (:func:`_list_nouns`)."""
+    if label != "PERSON" or not _given_name_first(name_key(span.text)):
+        return False
+    return any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in org_nouns()
+               for t in _list_nouns(span))
 
 
 def _is_neuter(span: Span) -> bool:
@@ -2700,7 +2711,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
-                      award_for=_award_for(span), honorific_list=_after_plural_honorific(span))
+                      award_for=_award_for(span), honorific_list=_after_plural_honorific(span),
+                      org_list=_given_name_listed_as_org(span, label))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -3860,9 +3872,13 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     times is one person, not a place that speaks. Companies named after a
     person ("[Hollis Tarrant]" tagged ORG) keep the model's reading unless it
     read them as a person's somewhere, the text calls them "he" or "his", or
-    lists them with people only."""
+    lists them with people only. A name listed after a plural organisation
+    noun ("studios such as Acme and [Buena Lane]") is left to the later
+    rules, unless a mention marks it as a person's."""
     if any(_given_name_first(c.key) for c in cands) and any(
             c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands):
+        if any(c.org_list for c in cands) and not _marked_as_person(cands):
+            return None  # "studios such as Acme and [Buena Lane]": the list says what it is
         return "PERSON"
     return None
 

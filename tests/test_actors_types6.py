@@ -147,3 +147,23 @@ def test_given_surname_after_a_singular_group_noun_stays_a_person(parse):
     ann = next(t for t in doc if t.text == "Ann")
     assert not act._given_name_listed_as_org(doc[ann.i:ann.i + 2], "PERSON")
     assert ("Tove Brakspeare", "PERSON") in rows(doc)
+
+
+# --------------------------------------------------------------- merge-surname (recalled full name)
+
+
+def test_recalled_full_name_takes_in_its_surname_typed_org(parse):
+    doc = with_ents(parse("The team: T Brakspeare (Velmar), A Lane (Harwick). "
+                          "Tove Brakspeare continues at scrum-half in Oslo."),
+                    ("Oslo", 1, "GPE"), ("Brakspeare", 1, "ORG"))
+    assert ("Tove Brakspeare", "PERSON") in rows(doc)
+    assert ("Brakspeare", "ORG") not in rows(doc)
+    assert ("Brakspeare", "ORG") in rows(doc, disable={"merge-surname"})
+
+
+def test_recalled_full_name_leaves_a_surname_another_person_ends_in(parse):
+    doc = with_ents(parse("Brakspeare said no in Oslo. Ann Brakspeare and Tove Brakspeare met."),
+                    ("Brakspeare", 1, "ORG"), ("Oslo", 1, "GPE"), ("Ann", 2, "PERSON"))
+    found = {a.name: len(a.mentions) for a in act.extract_actors(doc)}
+    assert found["Ann Brakspeare"] == 2  # "Brakspeare" joined the tagged full name
+    assert found["Tove Brakspeare"] == 1

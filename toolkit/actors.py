@@ -99,7 +99,8 @@ comes back with no actors. The steps:
      it, and never for a country name; a first name used alone joins the one
      person it starts ("Jane" -> "Jane Roe"); a one-word name joins the one
      person-shaped full name it ends even when the model read neither as a
-     person's ("Lefroy" -> "Tomas Lefroy", a PERSON), and a one-word name
+     person's ("Lefroy" -> "Tomas Lefroy", a PERSON; also when the full name
+     is one the model missed and a recall rule found), and a one-word name
      read as an organisation or a place joins the one person whose full
      name it starts ("Tinho" -> "Tinho Arlanza");
    - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
@@ -4821,7 +4822,8 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
                   cand: _Candidate, *, disable: Collection[str], acronym: bool = False) -> None:
     """Put a recalled mention in its group: the one given, the group with its key,
     the one person whose surname it is, the one organisation or place an
-    ``acronym`` spells, or a new group typed by the type rules."""
+    ``acronym`` spells, or a new group typed by the type rules (which takes
+    in the group named by its head, or by its surname: :func:`_recalled_surname`)."""
     party = _party(cand.key) if "merge-party-forms" not in disable else ""
     if gi is None:
         gi = next((i for i, g in enumerate(groups) if any(
@@ -4838,14 +4840,33 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
         # A recalled full name takes in a group named by its head ("Acme" for
         # "Acme Corp") when merge-name-head is on.
         heads = set(_name_heads(cand.key)) if "merge-name-head" not in disable else set()
-        absorbed = [i for i, g in enumerate(groups) if any(c.key in heads for c in g)]
+        surname = _recalled_surname(groups, types, cand) if "merge-surname" not in disable else ""
+        absorbed = [i for i, g in enumerate(groups) if any(c.key in heads or c.key == surname
+                                                           for c in g)]
         group = [cand] + [c for i in absorbed for c in groups[i]]
         for i in reversed(absorbed):
             del groups[i], types[i]
         groups.append(group)
-        types.append(_decide_type(group, set(), disable=disable))
+        types.append(_decide_type(group, {surname} - {""}, disable=disable))
     else:
         groups[gi].append(cand)
+
+
+def _recalled_surname(groups: list[list[_Candidate]], types: list[str], cand: _Candidate) -> str:
+    """The surname a recalled person's full name takes in, as ``merge-surname``
+    joins a surname to a tagged full name: the last word of a recalled
+    "Given Surname" (guessed a person's) when one group is named by that
+    word alone, whatever the model typed it ("[Troncon]" ORG and the untagged
+    "Alessandro Troncon"), and no person of the article ends in it; else ""."""
+    if cand.guess != "PERSON" or not _given_name_first(cand.key):
+        return ""
+    last = _words(cand.key)[-1]
+    if last in country_keys() or any(t == "PERSON" and any(
+            " " in c.key and _words(c.key)[-1] == last for c in g)
+            for g, t in zip(groups, types, strict=True)):
+        return ""
+    alone = [i for i, g in enumerate(groups) if any(c.key == last for c in g)]
+    return last if len(alone) == 1 else ""
 
 
 def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:

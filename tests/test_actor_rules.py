@@ -479,6 +479,10 @@ CASES = [
      [("Ann", 2, "PERSON"), ("Velmarco", 1, "GPE"), ("Oslo", 1, "GPE")],
      {("Ann Lefroy", "PERSON", 1), ("Velmarco", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Ann Lefroy", "PERSON", 1), ("Velmarco", "GPE", 1), ("Oslo", "GPE", 1)}),
+    ("type-digit-name", "By then V4 was trialling a service in Oslo.",
+     [("V4", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("V4", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("V4", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -167,3 +167,18 @@ def test_recalled_full_name_leaves_a_surname_another_person_ends_in(parse):
     found = {a.name: len(a.mentions) for a in act.extract_actors(doc)}
     assert found["Ann Brakspeare"] == 2  # "Brakspeare" joined the tagged full name
     assert found["Tove Brakspeare"] == 1
+
+
+# --------------------------------------------------------------- type-digit-name
+
+
+def test_name_with_a_digit_called_he_stays_a_person(parse):
+    doc = with_ents(parse("Rapper K9 said he would tour Oslo."), ("K9", 1, "PERSON"),
+                    ("Oslo", 1, "GPE"))
+    assert ("K9", "PERSON") in rows(doc)
+
+
+def test_letters_and_digits():
+    assert act._letters_and_digits("o2") and act._letters_and_digits("3com")
+    assert not act._letters_and_digits("1990") and not act._letters_and_digits("velmar")
+    assert not act._letters_and_digits("o2 arena")

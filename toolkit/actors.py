@@ -196,7 +196,10 @@ comes back with no actors. The steps:
      of team sport); a "Given Surname" the model tagged only ORG or FAC
      with nothing tying it to an organisation is a PERSON ("directed by
      [Tove Velkoran]"); what an award is given for ("the best debut prize
-     for [X]", "best actors are Ann Lee for [X]") is a work, no actor;
+     for [X]", "best actors are Ann Lee for [X]") is a work, no actor; a
+     name voted a place that someone works at ("a consultant at [X]") and is
+     no known place, and a one-word name of letters and digits voted a
+     person or a place ("[V4] is trialling ..."), are ORGs;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -4305,6 +4308,32 @@ def type_employer_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str |
     return "ORG"
 
 
+def _letters_and_digits(key: str) -> bool:
+    """One word of letters and digits ("o2", "x1", "3com").
+
+    Example:
+        >>> _letters_and_digits("o2"), _letters_and_digits("ann"), _letters_and_digits("1990")
+        (True, False, False)
+    """
+    return (" " not in key and key.isalnum() and any(ch.isdigit() for ch in key)
+            and any(ch.isalpha() for ch in key))
+
+
+@rule("type-digit-name", stage="actors")
+def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A one-word name written with letters and digits ("[O2] is trialling a
+    service", "[X1] said") voted mostly PERSON, GPE or LOC is an ORG: no
+    person's or place's name has a digit; a company's or a group's may. A
+    mention with an honorific or "he"/"she" keeps the model's reading."""
+    best = max(ev.votes.values(), default=0)
+    if not best or not any(ev.votes[t] == best for t in ("PERSON", "GPE", "LOC")):
+        return None
+    if all(_letters_and_digits(c.key) for c in cands) and not any(
+            c.titled or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -4315,7 +4344,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
     type_place_unopposed, type_given_name_unopposed, type_award_work, type_employer_not_place,
-    type_majority)
+    type_digit_name, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

@@ -183,7 +183,7 @@ comes back with no actors. The steps:
    - organisations named with no obvious cue are read from the words around
      them: a plural noun before one name ("auditors X"), shares or a stake
      held in it ("shares in X", "X shares rose"), someone working for it
-     ("an analyst at X"; a name voted a place too, when it is no known place), "a firm called X", "X, the Danish company",
+     ("an analyst at X"), "a firm called X", "X, the Danish company",
      "the X newspaper" or "the Courier" (a newspaper word), an acronym read as a
      person ("NTB said") and a unit of an organisation's acronym ("NBC Harbour
      Sport") make an ORG; a single person-tagged word after "the" ("the

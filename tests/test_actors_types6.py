@@ -182,3 +182,31 @@ def test_letters_and_digits():
     assert act._letters_and_digits("o2") and act._letters_and_digits("3com")
     assert not act._letters_and_digits("1990") and not act._letters_and_digits("velmar")
     assert not act._letters_and_digits("o2 arena")
+
+
+# --------------------------------------------------------------- type-work-unopposed (stories)
+
+
+def test_book_by_an_author_and_set_in_a_place_is_no_actor(parse):
+    doc = with_ents(parse("Harrow and Vane, by US author Ann Lefroy, goes on sale on Monday. "
+                          "Harrow and Vane is set mainly in Oslo."),
+                    ("Harrow", 3, "ORG"), ("Ann", 2, "PERSON"), ("Harrow", 3, "ORG"),
+                    ("Oslo", 1, "GPE"))
+    assert "Harrow and Vane" not in {name for name, _ in rows(doc)}
+    assert ("Harrow and Vane", "ORG") in rows(doc, disable={"type-work-unopposed"})
+
+
+def test_show_a_spin_off_is_made_from_is_no_actor(parse):
+    doc = with_ents(parse("Tom Ide is starring in a Velmarians spin-off sitcom made in Oslo."),
+                    ("Tom", 2, "PERSON"), ("Velmarians", 1, "ORG"), ("Oslo", 1, "GPE"))
+    velmar = next(t for t in doc if t.text == "Velmarians")
+    assert act._told_as_a_work(doc[velmar.i:velmar.i + 1])
+
+
+def test_firm_set_up_in_a_place_or_written_by_no_author_stays(parse):
+    doc = with_ents(parse("Velmar Holdings was set up in Oslo. Acme, by its own account, grew."),
+                    ("Velmar", 2, "ORG"), ("Oslo", 1, "GPE"), ("Acme", 1, "ORG"))
+    velmar = next(t for t in doc if t.text == "Velmar")
+    acme = next(t for t in doc if t.text == "Acme")
+    assert not act._told_as_a_work(doc[velmar.i:velmar.i + 2])
+    assert not act._told_as_a_work(doc[acme.i:acme.i + 1])

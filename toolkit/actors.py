@@ -130,8 +130,8 @@ comes back with no actors. The steps:
      Treaty");
    - a name written as a work even once ("new episodes of X", "the sequel
      to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
-     X", listed with a work, or said to be one in a mention the model
-     missed) or used as a kind of product ("X games", "X and MP3 players")
+     X", "X is set in Rome", "a X spin-off", "X, by author Ann Lee", listed
+     with a work, or said to be one in a mention the model missed) or used as a kind of product ("X games", "X and MP3 players")
      is no actor when no mention shows it acting as one (speaking, acting,
      owning, making "developed by X", called "it", "he" or "she", a title,
      an organisation noun) and it is no "Given Surname" or known place;
@@ -1533,13 +1533,47 @@ def _direct_work_cue(span: Span) -> bool:
     :func:`_stars_in`, :func:`_creators_work`, :func:`_after_work_noun`,
     :func:`_listed_after_work_noun`, :func:`_title_possessive`,
     :func:`_subtitle`, :func:`_title_tail`, :func:`_dated_work`,
-    :func:`_after_work_entity`, :func:`_numbered_sequel` or
-    :func:`_law_tail`."""
+    :func:`_after_work_entity`, :func:`_numbered_sequel`,
+    :func:`_law_tail` or :func:`_told_as_a_work`."""
     return (_part_of_work(span) or _stars_in(span) or _creators_work(span)
             or _after_work_noun(span) or _listed_after_work_noun(span)
             or _title_possessive(span) or _subtitle(span) or _title_tail(span)
             or _dated_work(span) or _after_work_entity(span) or _numbered_sequel(span)
-            or _law_tail(span))
+            or _law_tail(span) or _told_as_a_work(span))
+
+
+SEQUEL_NOUNS = frozenset({"sequel", "prequel", "spin-off", "remake"})
+"""Nouns of a work made from another: "a [X] spin-off", "the [X] sequel"."""
+
+
+def _told_as_a_work(span: Span) -> bool:
+    """Written as a story or a book: the subject of "is set in" ("[X] is set
+    mainly in Rome"; not "was set up in"), the name a sequel noun modifies
+    ("a [X] spin-off sitcom", "the [X] sequel"), or followed by "by" and an author ("[X], by
+    US author Ann Lee"; ``CREATOR_NOUNS``). Companies and people are not set
+    anywhere, spun off as shows or written by authors. A name that is the
+    last word of a title joined by "and" ("Angels and [Demons]") is read
+    from the title's first word."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i and root.head.i >= span.start - 2:
+        root = root.head
+    head = root.head
+    if (root.dep_ == "nsubjpass" and head.lemma_ == "set" and head.tag_ == "VBN"
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
+            and not any(c.dep_ == "prt" for c in head.children)):
+        return True  # "[X] is set in Rome"; a firm "was set up in Oslo"
+    doc = span.doc
+    nxt = " ".join(t.lower_ for t in doc[span.end:span.end + 3]).replace(" - ", "-")
+    if root.dep_ in {"compound", "nmod"} and head.i >= span.end and (
+            nxt.split(" ")[0] in SEQUEL_NOUNS):
+        return True  # "a [X] spin-off sitcom", "the [X] sequel"
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i <= span.end + 1:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and any(t.is_lower and t.lower_ in CREATOR_NOUNS
+                                       for t in obj.subtree):
+                return True
+    return False
 
 
 def _work_cue(span: Span) -> bool:

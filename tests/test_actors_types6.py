@@ -210,3 +210,12 @@ def test_firm_set_up_in_a_place_or_written_by_no_author_stays(parse):
     acme = next(t for t in doc if t.text == "Acme")
     assert not act._told_as_a_work(doc[velmar.i:velmar.i + 2])
     assert not act._told_as_a_work(doc[acme.i:acme.i + 1])
+
+
+# --------------------------------------------------------------- drop-graded-nationality
+
+
+def test_a_people_without_a_degree_adverb_stays(parse):
+    doc = with_ents(parse("Very few Norlanders voted, and the Norlanders said so in Oslo."),
+                    ("Norlanders", 1, "NORP"), ("Norlanders", 1, "NORP"), ("Oslo", 1, "GPE"))
+    assert ("Norlanders", "NORP") in rows(doc)

@@ -304,6 +304,12 @@ HOLDING_NOUNS: frozenset[str] = frozenset({
     "share", "stake", "stock", "stakeholding", "shareholding", "subsidiary", "unit", "division",
     "shareholder"})
 
+#: Adverbs of degree: a word they modify is an adjective ("too [American]",
+#: "very [British]"), never a name used as a noun.
+DEGREE_ADVERBS: frozenset[str] = frozenset({
+    "too", "very", "so", "more", "most", "less", "least", "quite", "rather", "fairly",
+    "really", "truly", "deeply", "thoroughly", "increasingly", "distinctly", "utterly"})
+
 #: Words for people who work for a firm, written between the firm's name and
 #: the person's ("[Acme] analyst Ann Lee") or before "for"/"at" and the firm
 #: ("an economist at [Acme]"): the name there is an employer, not a person.

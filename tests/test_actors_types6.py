@@ -219,3 +219,25 @@ def test_a_people_without_a_degree_adverb_stays(parse):
     doc = with_ents(parse("Very few Norlanders voted, and the Norlanders said so in Oslo."),
                     ("Norlanders", 1, "NORP"), ("Norlanders", 1, "NORP"), ("Oslo", 1, "GPE"))
     assert ("Norlanders", "NORP") in rows(doc)
+
+
+# --------------------------------------------------------------- type-product-use (software, weapons)
+
+
+def test_software_that_machines_run_is_a_product(parse):
+    doc = with_ents(parse("The program only works on PCs running Velmar XP in Oslo."),
+                    ("Velmar", 2, "LOC"), ("Oslo", 1, "GPE"))
+    assert "Velmar XP" not in {name for name, _ in rows(doc)}
+    assert ("Velmar XP", "LOC") in rows(doc, disable={"type-product-use"})
+
+
+def test_firm_run_by_people_is_no_product(parse):
+    doc = parse("Managers running Velmar Holdings met in Oslo.")
+    velmar = next(t for t in doc if t.text == "Velmar")
+    assert not act._run_by_machines(doc[velmar.i:velmar.i + 2])
+
+
+def test_weapon_named_before_missiles_is_a_product(parse):
+    doc = with_ents(parse("The army may buy French and German Tarrant missiles in Oslo."),
+                    ("Tarrant", 1, "PERSON"), ("Oslo", 1, "GPE"))
+    assert "Tarrant" not in {name for name, _ in rows(doc)}

@@ -131,7 +131,8 @@ comes back with no actors. The steps:
    - a name written as a work even once ("new episodes of X", "the sequel
      to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
      X", "X is set in Rome", "a X spin-off", "X, by author Ann Lee", listed
-     with a work, or said to be one in a mention the model missed) or used as a kind of product ("X games", "X and MP3 players")
+     with a work, or said to be one in a mention the model missed) or used as a kind of product ("X games", "X missiles", "X and MP3 players",
+     "PCs running X")
      is no actor when no mention shows it acting as one (speaking, acting,
      owning, making "developed by X", called "it", "he" or "she", a title,
      an organisation noun) and it is no "Given Surname" or known place;
@@ -1613,8 +1614,9 @@ def _product_use(span: Span) -> bool:
     ("[X] and MP3 players"; ``PRODUCT_NOUNS``, ``PRODUCT_USE_NOUNS``), is one
     of a kind ("bought an [X]"), modifies a product noun with its own
     determiner ("the latest [X] technology"), is listed as a brand, is the
-    name a thing is given ("a technology known as [X]") or is made by
-    someone ("[X] was developed by Acme"). A maker is named so too ("[Acme] phones"),
+    name a thing is given ("a technology known as [X]"), is made by
+    someone ("[X] was developed by Acme") or is run by machines ("PCs
+    running [X]"). A maker is named so too ("[Acme] phones"),
     so the type rule keeps a name that acts anywhere."""
     root = span.root
     head = root.head
@@ -1626,7 +1628,19 @@ def _product_use(span: Span) -> bool:
            for t in root.conjuncts):
         return True
     return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
-            or _named_thing(span) or _made_by(span))
+            or _named_thing(span) or _made_by(span) or _run_by_machines(span))
+
+
+def _run_by_machines(span: Span) -> bool:
+    """Software that machines run: the object of "running" after a word for
+    computers or devices ("PCs running [X]", "phones running [X]";
+    ``PRODUCT_NOUNS``). A firm is run by people, not by machines."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_ != "run" or verb.dep_ != "acl":
+        return False
+    noun = verb.head.lower_
+    return _singular(noun) in PRODUCT_NOUNS | {"pc", "server"}
 
 
 def _one_made_thing(span: Span) -> bool:

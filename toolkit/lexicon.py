@@ -391,7 +391,7 @@ WORK_PART_NOUNS: frozenset[str] = frozenset({
 #: :data:`PRODUCT_NOUNS` they make the name a kind of product.
 PRODUCT_USE_NOUNS: frozenset[str] = frozenset({
     "title", "technology", "standard", "format", "protocol", "scheme", "solution",
-    "interface", "platform", "drug", "medicine", "handset", "gadget",
+    "interface", "platform", "drug", "medicine", "handset", "gadget", "missile",
 })
 
 #: Nouns of technical standards: a name that modifies one ("the latest [X]

@@ -131,9 +131,9 @@ comes back with no actors. The steps:
    - a name written as a work even once ("new episodes of X", "the sequel
      to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
      X", "X is set in Rome", "a X spin-off", "X, by author Ann Lee", listed
-     with a work, or said to be one in a mention the model missed) or used as a kind of product ("X games", "X missiles", "X and MP3 players",
-     "PCs running X")
-     is no actor when no mention shows it acting as one (speaking, acting,
+     with a work, or said to be one in a mention the model missed) or used
+     as a kind of product ("X games", "X missiles", "X and MP3 players",
+     "PCs running X") is no actor when no mention shows it acting as one (speaking, acting,
      owning, making "developed by X", called "it", "he" or "she", a title,
      an organisation noun) and it is no "Given Surname" or known place;
    - a name after an honorific is a PERSON;

@@ -475,7 +475,7 @@ CASES = [
       ("Tamsett", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Marne", "PERSON", 1), ("Ashby", "ORG", 1), ("Velden", "ORG", 1),
       ("Tamsett", "ORG", 1), ("Oslo", "GPE", 1)}),
-    ("type-employer-not-place", "Ann Lefroy, a security consultant at Velmarco, spoke in Oslo.",
+    ("type-firm-not-place", "Ann Lefroy, a security consultant at Velmarco, spoke in Oslo.",
      [("Ann", 2, "PERSON"), ("Velmarco", 1, "GPE"), ("Oslo", 1, "GPE")],
      {("Ann Lefroy", "PERSON", 1), ("Velmarco", "ORG", 1), ("Oslo", "GPE", 1)},
      {("Ann Lefroy", "PERSON", 1), ("Velmarco", "GPE", 1), ("Oslo", "GPE", 1)}),
@@ -504,7 +504,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "type-person-cue": {"type-given-name-unopposed"},
             "merge-surname-of-unread-name": {"type-given-name-unopposed"},
             "vote-stars": {"type-given-name-unopposed"},
-            "strip-affiliation": {"cut-leading-common-word"}}
+            "strip-affiliation": {"cut-leading-common-word"},
+            "type-traded": {"type-firm-not-place"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

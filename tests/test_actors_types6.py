@@ -96,7 +96,7 @@ def test_club_that_hosts_another_side_is_a_club(parse):
     assert act._is_club(doc[town.i:town.i + 1])
 
 
-# --------------------------------------------------------------- type-employer-not-place
+# --------------------------------------------------------------- type-firm-not-place
 
 
 def test_known_town_someone_works_at_stays_a_place(parse):
@@ -241,3 +241,18 @@ def test_weapon_named_before_missiles_is_a_product(parse):
     doc = with_ents(parse("The army may buy French and German Tarrant missiles in Oslo."),
                     ("Tarrant", 1, "PERSON"), ("Oslo", 1, "GPE"))
     assert "Tarrant" not in {name for name, _ in rows(doc)}
+
+
+def test_firm_a_percentage_of_which_is_owned_is_no_place(parse):
+    doc = with_ents(parse("Acme now owns 24 pct of Velmar Motors Corp and 15 pct of Dorrowby."),
+                    ("Acme", 1, "ORG"), ("Velmar", 3, "ORG"), ("Dorrowby", 1, "GPE"))
+    dorrowby = next(t for t in doc if t.text == "Dorrowby")
+    assert act._owned_part(doc[dorrowby.i:dorrowby.i + 1])
+    assert ("Dorrowby", "ORG") in rows(doc)
+    assert ("Dorrowby", "GPE") in rows(doc, disable={"type-firm-not-place"})
+
+
+def test_share_of_a_vote_is_no_owned_part(parse):
+    doc = parse("The party won 24 pct of Dorrowby in the poll.")
+    dorrowby = next(t for t in doc if t.text == "Dorrowby")
+    assert not act._owned_part(doc[dorrowby.i:dorrowby.i + 1])

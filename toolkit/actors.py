@@ -198,8 +198,8 @@ comes back with no actors. The steps:
      with nothing tying it to an organisation is a PERSON ("directed by
      [Tove Velkoran]"); what an award is given for ("the best debut prize
      for [X]", "best actors are Ann Lee for [X]") is a work, no actor; a
-     name voted a place that someone works at ("a consultant at [X]") and is
-     no known place, and a one-word name of letters and digits voted a
+     name voted a place that someone works at or owns a part of ("a
+     consultant at [X]", "owns 15 pct of [X]") and is no known place, and a one-word name of letters and digits voted a
      person or a place ("[V4] is trialling ..."), are ORGs;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
@@ -440,6 +440,7 @@ class _Candidate:
     award_for: bool = False  # what an award is given for ("the prize for [X]")
     honorific_list: bool = False  # listed after a plural honorific ("Lords Ash, [Bede] and Coe")
     org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
+    owned_part: bool = False  # a percentage of it is owned ("owns 15 pct of [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2776,7 +2777,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
                       award_for=_award_for(span), honorific_list=_after_plural_honorific(span),
-                      org_list=_given_name_listed_as_org(span, label))
+                      org_list=_given_name_listed_as_org(span, label),
+                      owned_part=_owned_part(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -2848,6 +2850,27 @@ def _is_traded(span: Span) -> bool:
         return True  # "[X] shares rose"
     return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
             and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
+
+
+OWNING_VERBS = frozenset({"own", "hold", "buy", "acquire", "sell", "take", "control"})
+"""Lemmas of verbs of owning a part: "owns 15 pct of [X]", "bought 30% of [X]"."""
+
+
+def _owned_part(span: Span) -> bool:
+    """A percentage of it is owned, bought or sold: "Acme owns 24 pct of
+    Velmar Motors and 15 pct of [X]", "agreed to buy 33% of [X]"
+    (``lexicon.PERCENT_WORDS``, ``OWNING_VERBS``)."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != span.start - 1:
+        return False
+    amount = prep.head
+    if amount.lower_ not in lexicon.PERCENT_WORDS or not any(
+            c.dep_ == "nummod" for c in amount.children):
+        return False
+    while amount.dep_ in {"conj", "appos"}:
+        amount = amount.head
+    return amount.dep_ == "dobj" and amount.head.lemma_ in OWNING_VERBS
 
 
 def _person_after_the(span: Span, label: str) -> bool:
@@ -4349,20 +4372,24 @@ def type_given_name_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str
     return "PERSON"
 
 
-@rule("type-employer-not-place", stage="actors")
-def type_employer_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+@rule("type-firm-not-place", stage="actors")
+def type_firm_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name voted mostly GPE that someone works for ("a consultant at [X]",
-    "an analyst with [X]") is an ORG when it is no known town, state, county,
-    country or capital (``data/places.txt``, ``data/countries.tsv``,
-    ``data/capitals.txt``) and no other mention puts anything "in" or "at" it:
-    people work at a firm, they live in a place. ``type-employer`` reads the same cue
-    for names voted PERSON."""
+    "an analyst with [X]") or a part of which someone owns ("owns 15 pct of
+    [X]", "shares in [X]") is an ORG when it is no known town, state,
+    county, country or capital (``data/places.txt``, ``data/countries.tsv``,
+    ``data/capitals.txt``) and no other mention puts anything "in" or "at"
+    it: people work at a firm and own parts of it, they live in a place.
+    ``type-employer`` and ``type-traded`` read the same cues for names voted
+    PERSON."""
     best = max(ev.votes.values(), default=0)
-    if not (best and ev.votes["GPE"] == best and any(c.employer for c in cands)):
+    if not (best and ev.votes["GPE"] == best
+            and any(c.employer or c.traded or c.owned_part for c in cands)):
         return None
     places, countries, capitals = lexicon.place_names(), country_keys(), capital_cities()
     if any(c.key in places or c.key in countries or c.key in capitals
-           or (c.in_place or c.place_prep) and not c.employer or c.place_noun or c.address
+           or (c.in_place or c.place_prep) and not (c.employer or c.traded) or c.place_noun
+           or c.address
            for c in cands):
         return None
     return "ORG"
@@ -4403,7 +4430,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
-    type_place_unopposed, type_given_name_unopposed, type_award_work, type_employer_not_place,
+    type_place_unopposed, type_given_name_unopposed, type_award_work, type_firm_not_place,
     type_digit_name, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 

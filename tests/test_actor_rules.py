@@ -487,11 +487,6 @@ CASES = [
      [("Norlandic", 1, "NORP"), ("Oslo", 1, "GPE")],
      {("Oslo", "GPE", 1)},
      {("Norlandic", "NORP", 1), ("Oslo", "GPE", 1)}),
-    ("type-company-head", "Velmar Capital Inc bid for the firm in Oslo. Velmar said the bid was "
-     "fair. Velmar said the cash was there.",
-     [("Velmar", 3, "ORG"), ("Oslo", 1, "GPE"), ("Velmar", 1, "PERSON"), ("Velmar", 1, "PERSON")],
-     {("Velmar Capital Inc", "ORG", 1), ("Velmar", "ORG", 2), ("Oslo", "GPE", 1)},
-     {("Velmar Capital Inc", "ORG", 1), ("Velmar", "PERSON", 2), ("Oslo", "GPE", 1)}),
 ]
 
 

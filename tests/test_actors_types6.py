@@ -256,15 +256,3 @@ def test_share_of_a_vote_is_no_owned_part(parse):
     doc = parse("The party won 24 pct of Dorrowby in the poll.")
     dorrowby = next(t for t in doc if t.text == "Dorrowby")
     assert not act._owned_part(doc[dorrowby.i:dorrowby.i + 1])
-
-
-# --------------------------------------------------------------- type-company-head
-
-
-def test_first_word_of_a_company_that_is_a_surname_stays_a_person(parse):
-    doc = with_ents(parse("Velmar Capital Inc and Ann Velmar made a bid in Oslo. "
-                          "Velmar said the bid was fair."),
-                    ("Velmar", 3, "ORG"), ("Ann", 2, "PERSON"), ("Oslo", 1, "GPE"),
-                    ("Velmar", 1, "PERSON"))
-    assert ("Ann Velmar", "PERSON") in rows(doc)
-    assert ("Velmar", "ORG") not in rows(doc)

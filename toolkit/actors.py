@@ -165,10 +165,7 @@ comes back with no actors. The steps:
      one ending in an organisation word ("... Bank", "... plc", "... FC") an
      ORG; a political party, singular or plural, is an ORG;
    - a name with a person's title, apposition or age ("presenter X",
-     "X, a member of ...", "X, 27,") is a PERSON; a one-word name read as a
-     person's or a place's that starts a company's name written with its
-     company form ("Velmar Capital Inc ... [Velmar] said") and speaks, acts
-     or owns is that company, an ORG;
+     "X, a member of ...", "X, 27,") is a PERSON;
    - "the Xs" / "Country's Xs" tagged PERSON is a group, not a person: an ORG
      when the group is the subject of a verb of acting or speaking anywhere
      ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`) or the
@@ -444,7 +441,6 @@ class _Candidate:
     honorific_list: bool = False  # listed after a plural honorific ("Lords Ash, [Bede] and Coe")
     org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
     owned_part: bool = False  # a percentage of it is owned ("owns 15 pct of [X]")
-    company_head: bool = False  # one word that starts a company's name here ("Velmar" of "Velmar Inc")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2782,7 +2778,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       newspaper=_is_newspaper(span), address=_in_address(span),
                       award_for=_award_for(span), honorific_list=_after_plural_honorific(span),
                       org_list=_given_name_listed_as_org(span, label),
-                      owned_part=_owned_part(span), company_head=_company_head(span))
+                      owned_part=_owned_part(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -4425,45 +4421,6 @@ def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
-def _company_heads(doc: Doc) -> dict[str, int]:
-    """First words of the names of the article ending in a company form
-    ("Velmar Capital Inc" gives "velmar"), kept on the doc."""
-    cached = doc.user_data.get("actor_company_heads")
-    if cached is None:
-        heads = set()
-        for _, _, _, text in _entities(doc):
-            words = _words(name_key(text))
-            if len(words) > 1 and words[-1] in ORG_SUFFIXES:
-                heads.add(words[0])
-        cached = dict.fromkeys(sorted(heads), 1)
-        doc.user_data["actor_company_heads"] = cached
-    return cached
-
-
-def _company_head(span: Span) -> bool:
-    """A one-word name that starts a name written with a company form in the
-    article: "[Velmar] said" beside "Velmar Capital Inc"."""
-    return len(span) == 1 and name_key(span.text) in _company_heads(span.doc)
-
-
-@rule("type-company-head", stage="actors")
-def type_company_head(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A one-word name voted mostly PERSON or GPE that starts a company's name
-    written with its company form in the article ("Velmar Capital Inc ...
-    [Velmar] said it ...") and speaks, acts or owns something is an ORG, the
-    company named by its first word as the wire does, when no mention marks
-    it as a person's (an honorific, a title, "he"/"she") and it is no
-    surname of a person of the article."""
-    best = max(ev.votes.values(), default=0)
-    if not best or not (ev.votes["PERSON"] == best or ev.votes["GPE"] == best):
-        return None
-    if not all(c.company_head for c in cands) or any(c.key in ev.joined for c in cands):
-        return None
-    if _marked_as_person(cands) or not any(c.speaker or c.agent or c.possessor for c in cands):
-        return None
-    return "ORG"
-
-
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -4472,7 +4429,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_cued_person, type_plural_verb, type_player_not_club, type_club,
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
-    type_person_cue, type_company_head, type_place_name, type_town_not_region, type_acting_place,
+    type_person_cue, type_place_name, type_town_not_region, type_acting_place,
     type_place_unopposed, type_given_name_unopposed, type_award_work, type_firm_not_place,
     type_digit_name, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""

@@ -483,10 +483,6 @@ CASES = [
      [("V4", 1, "PERSON"), ("Oslo", 1, "GPE")],
      {("V4", "ORG", 1), ("Oslo", "GPE", 1)},
      {("V4", "PERSON", 1), ("Oslo", "GPE", 1)}),
-    ("drop-graded-nationality", "The drama was ruled too Norlandic by a court in Oslo.",
-     [("Norlandic", 1, "NORP"), ("Oslo", 1, "GPE")],
-     {("Oslo", "GPE", 1)},
-     {("Norlandic", "NORP", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -72,8 +72,8 @@ comes back with no actors. The steps:
    - **nationality words (NORP) count only when used as nouns**, for a group
      of people: "the Kurds", "two million Syrians". A nationality
      adjective modifying a noun ("French forces", "Maoist rebel
-     group", "Peruvian authorities", or graded: "too American") names no
-     actor of its own and is not a mention: the actor there is the unnamed noun, and folding the
+     group", "Peruvian authorities") names no actor of its own and is not a
+     mention: the actor there is the unnamed noun, and folding the
      adjective into the country would inflate the country's count with
      "<Country>i territory" and the like. Proper names used as modifiers
      ("U.S. officials", "Lima health officials") do count as mentions of
@@ -132,8 +132,8 @@ comes back with no actors. The steps:
      to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
      X", "X is set in Rome", "a X spin-off", "X, by author Ann Lee", listed
      with a work, or said to be one in a mention the model missed) or used
-     as a kind of product ("X games", "X missiles", "X and MP3 players",
-     "PCs running X") is no actor when no mention shows it acting as one (speaking, acting,
+     as a kind of product ("X games", "X and MP3 players", "PCs running X")
+     is no actor when no mention shows it acting as one (speaking, acting,
      owning, making "developed by X", called "it", "he" or "she", a title,
      an organisation noun) and it is no "Given Surname" or known place;
    - a name after an honorific is a PERSON;
@@ -2693,22 +2693,10 @@ def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
                for start, end, label, text in _entities(span.doc))
 
 
-@rule("drop-graded-nationality", stage="actors")
-def drop_graded_nationality(span: Span, label: str, sent: Span) -> bool:
-    """Drop a nationality word with an adverb of degree ("ruled too
-    [American]", "a very [British] affair"; ``lexicon.DEGREE_ADVERBS``): a
-    word that is graded is an adjective, as in ``drop-nationality-adjective``,
-    even where the parser reads it as a noun. A group of people ("the
-    Kurds") takes no "very"."""
-    return label == "NORP" and len(span) == 1 and any(
-        c.dep_ == "advmod" and c.lower_ in lexicon.DEGREE_ADVERBS and c.i < span.start
-        for c in span.root.children)
-
-
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
     drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective,
-    drop_plural_of_name, drop_graded_nationality)
+    drop_plural_of_name)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 

@@ -304,12 +304,6 @@ HOLDING_NOUNS: frozenset[str] = frozenset({
     "share", "stake", "stock", "stakeholding", "shareholding", "subsidiary", "unit", "division",
     "shareholder"})
 
-#: Adverbs of degree: a word they modify is an adjective ("too [American]",
-#: "very [British]"), never a name used as a noun.
-DEGREE_ADVERBS: frozenset[str] = frozenset({
-    "too", "very", "so", "more", "most", "less", "least", "quite", "rather", "fairly",
-    "really", "truly", "deeply", "thoroughly", "increasingly", "distinctly", "utterly"})
-
 #: Words for people who work for a firm, written between the firm's name and
 #: the person's ("[Acme] analyst Ann Lee") or before "for"/"at" and the firm
 #: ("an economist at [Acme]"): the name there is an employer, not a person.
@@ -391,7 +385,7 @@ WORK_PART_NOUNS: frozenset[str] = frozenset({
 #: :data:`PRODUCT_NOUNS` they make the name a kind of product.
 PRODUCT_USE_NOUNS: frozenset[str] = frozenset({
     "title", "technology", "standard", "format", "protocol", "scheme", "solution",
-    "interface", "platform", "drug", "medicine", "handset", "gadget", "missile",
+    "interface", "platform", "drug", "medicine", "handset", "gadget",
 })
 
 #: Nouns of technical standards: a name that modifies one ("the latest [X]

@@ -1,5 +1,5 @@
 """Types of names that are real actors: people read as organisations in
-lists and after plural titles, and the other type errors that recur on text
+lists and by their surnames, and the other type errors that recur on text
 no rule was written for. Each rule on sentences written for the test
 (invented names), with the model's entities set by hand where the model must
 not decide."""
@@ -12,34 +12,6 @@ from toolkit import actors as act
 
 def rows(doc, **kw):
     return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
-
-
-# --------------------------------------------------------------- vote-plural-honorific
-
-
-def test_names_listed_after_a_plural_honorific_are_people(parse):
-    doc = with_ents(parse("Lady Marne, sitting with Lords Ashby, Velden and Tamsett, "
-                          "said the rules were unfair."),
-                    ("Marne", 1, "PERSON"), ("Ashby", 1, "PERSON"), ("Velden", 1, "ORG"),
-                    ("Tamsett", 1, "ORG"))
-    assert {("Velden", "PERSON"), ("Tamsett", "PERSON")} <= rows(doc)
-    off = rows(doc, disable={"vote-plural-honorific"})
-    assert ("Velden", "ORG") in off
-
-
-def test_plural_honorific_words():
-    from toolkit.nlp import load_model
-
-    doc = load_model()("Lords Ashby and Velden met Mrs Tamsett and Messrs Lane and Orme.")
-    assert act._plural_honorific(doc[0])  # Lords
-    assert not act._plural_honorific(doc[4])  # Mrs is no plural of Mr
-    assert act._plural_honorific(doc[8])  # Messrs
-
-
-def test_a_name_far_from_a_plural_honorific_is_not_titled(parse):
-    doc = parse("The Lords debated the bill while Velden Holdings waited.")
-    velden = next(t for t in doc if t.text == "Velden")
-    assert not act._after_plural_honorific(doc[velden.i:velden.i + 2])
 
 
 # --------------------------------------------------------------- type-plural-verb

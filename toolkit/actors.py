@@ -209,8 +209,7 @@ comes back with no actors. The steps:
      before a word for a place ("X province") vote GPE, and a name the text
      goes on to call "he" or "she" or whose clause says "his" or "her" votes
      PERSON (a plural nationality does not: "[Norlanders] hope his ..."); the one who stars in a work ("starring X", "X will star in")
-     votes PERSON, and so does every name listed after a plural honorific
-     ("Lords Ash, Bede and Coe").
+     votes PERSON.
 
    Types: ``PERSON`` people; ``ORG`` organisations, companies, agencies,
    ministries, parties, armed groups; ``GPE`` countries, cities, states;
@@ -438,7 +437,6 @@ class _Candidate:
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
     address: bool = False  # "of [X], <known place>": the first part of a written address
     award_for: bool = False  # what an award is given for ("the prize for [X]")
-    honorific_list: bool = False  # listed after a plural honorific ("Lords Ash, [Bede] and Coe")
     org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
     owned_part: bool = False  # a percentage of it is owned ("owns 15 pct of [X]")
 
@@ -2764,7 +2762,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
-                      award_for=_award_for(span), honorific_list=_after_plural_honorific(span),
+                      award_for=_award_for(span),
                       org_list=_given_name_listed_as_org(span, label),
                       owned_part=_owned_part(span))
 
@@ -3638,55 +3636,8 @@ def vote_model_label(c: _Candidate, ev: _TypeEvidence) -> str | None:
     return c.label or c.guess or None
 
 
-PLURAL_HONORIFICS = frozenset({"messrs", "mmes"})
-"""Plural honorifics with no singular in the title list ("Messrs Ash and Coe")."""
-
-
-def _plural_honorific(tok: Token) -> bool:
-    """A capitalised honorific in the plural: "Lords", "Drs", "Messrs" ("Mrs" is
-    no plural of "Mr").
-
-    Example:
-        >>> from toolkit.nlp import load_model
-        >>> doc = load_model()("Lords Ash and Coe met Mrs Lee.")
-        >>> _plural_honorific(doc[0]), _plural_honorific(doc[4])
-        (True, False)
-    """
-    word = tok.lower_.rstrip(".")
-    if not tok.text[:1].isupper() or word == "mrs":
-        return False
-    return word in PLURAL_HONORIFICS or (word.endswith("s") and word[:-1] in lexicon.honorifics())
-
-
-def _after_plural_honorific(span: Span) -> bool:
-    """One of the names a plural honorific goes before: "Lords [Ash], [Bede]
-    and [Coe]", "Messrs [Ash] and [Coe]". The name, or the first name of the
-    list it is coordinated with, follows the honorific, with at most two
-    capitalised words between them."""
-    doc, first = span.doc, span.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    start = span.start if first.i >= span.start else first.i
-    for i in range(start - 1, max(start - 4, -1), -1):
-        if _plural_honorific(doc[i]):
-            return True
-        if not (doc[i].tag_ == "NNP" and doc[i].text[:1].isupper()):
-            return False
-    return False
-
-
-@rule("vote-plural-honorific", stage="actors")
-def vote_plural_honorific(c: _Candidate, ev: _TypeEvidence) -> str | None:
-    """A name listed after a plural honorific ("sitting with Lords Ash,
-    [Bede] and [Coe]", "Messrs Ash and [Coe]") votes PERSON, whatever the tag:
-    the honorific titles every name of the list, as "Lord" titles one. It
-    comes before ``vote-conjunct``: the labels of the other names of the list
-    are the model's guesses, the honorific is the text's word."""
-    return "PERSON" if c.honorific_list else None
-
-
 VOTE_RULES: tuple[Callable[[_Candidate, _TypeEvidence], str | None], ...] = (
-    vote_plural_group, vote_called_it, vote_relative_which, vote_plural_honorific, vote_conjunct,
+    vote_plural_group, vote_called_it, vote_relative_which, vote_conjunct,
     vote_place_preposition, vote_place_noun, vote_gendered, vote_listed_with_people,
     vote_chart_owner, vote_stars, vote_the_name, vote_model_label)
 """Vote rules, in order (the first that answers gives the mention's vote)."""

@@ -480,6 +480,14 @@ CASES = [
      [("Tove", 2, "WORK_OF_ART"), ("Oslo", 1, "GPE")],
      {("Tove Brakspeare", "PERSON", 1), ("Oslo", "GPE", 1)},
      {("Oslo", "GPE", 1)}),
+    ("type-firm-not-place", "Ann Lefroy, a security consultant at Velmarco, spoke in Oslo.",
+     [("Ann", 2, "PERSON"), ("Velmarco", 1, "GPE"), ("Oslo", 1, "GPE")],
+     {("Ann Lefroy", "PERSON", 1), ("Velmarco", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Ann Lefroy", "PERSON", 1), ("Velmarco", "GPE", 1), ("Oslo", "GPE", 1)}),
+    ("type-digit-name", "By then V4 was trialling a service in Oslo.",
+     [("V4", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("V4", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("V4", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 
@@ -498,7 +506,8 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "merge-surname-of-unread-name": {"type-given-name-unopposed"},
             "vote-stars": {"type-given-name-unopposed"},
             "strip-affiliation": {"cut-leading-common-word"},
-            "split-party-from-name": {"strip-affiliation"}}
+            "split-party-from-name": {"strip-affiliation"},
+            "type-traded": {"type-firm-not-place"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

@@ -99,7 +99,8 @@ comes back with no actors. The steps:
      it, and never for a country name; a first name used alone joins the one
      person it starts ("Jane" -> "Jane Roe"); a one-word name joins the one
      person-shaped full name it ends even when the model read neither as a
-     person's ("Lefroy" -> "Tomas Lefroy", a PERSON), and a one-word name
+     person's ("Lefroy" -> "Tomas Lefroy", a PERSON; also when the full name
+     is one the model missed and a recall rule found), and a one-word name
      read as an organisation or a place joins the one person whose full
      name it starts ("Tinho" -> "Tinho Arlanza");
    - the forms of one party join ("Democrat", "Democrats", "Tory", "Tories",
@@ -129,8 +130,9 @@ comes back with no actors. The steps:
      Treaty");
    - a name written as a work even once ("new episodes of X", "the sequel
      to X", "star in X", "her role in X", "X, starring Ann Lee", "Ann Lee's
-     X", listed with a work, or said to be one in a mention the model
-     missed) or used as a kind of product ("X games", "X and MP3 players")
+     X", "X is set in Rome", "a X spin-off", "X, by author Ann Lee", listed
+     with a work, or said to be one in a mention the model missed) or used
+     as a kind of product ("X games", "X and MP3 players", "PCs running X")
      is no actor when no mention shows it acting as one (speaking, acting,
      owning, making "developed by X", called "it", "he" or "she", a title,
      an organisation noun) and it is no "Given Surname" or known place;
@@ -144,7 +146,8 @@ comes back with no actors. The steps:
      person's with a person's title ("singer X") is a PERSON before the
      group evidence of the names around it;
    - a singular name with a plural verb ("X were", "X have") is a group, an
-     ORG: a person never takes one;
+     ORG: a person never takes one (the last of a list of names, "Ann Lee
+     and X were", is not read so);
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
      "they play X", "signed for X", "X 2-1") is an ORG (the club) unless a
      mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
@@ -165,8 +168,8 @@ comes back with no actors. The steps:
      "X, a member of ...", "X, 27,") is a PERSON;
    - "the Xs" / "Country's Xs" tagged PERSON is a group, not a person: an ORG
      when the group is the subject of a verb of acting or speaking anywhere
-     ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`),
-     otherwise NORP;
+     ("said", "launched", "fired", "claimed" ...; :data:`AGENT_VERBS`) or the
+     article reports team sport (a side), otherwise NORP;
    - a name tagged both ORG and GPE that is not a country and acts as the
      subject of such a verb is an ORG (an armed group or movement the model
      took for a place once);
@@ -194,7 +197,10 @@ comes back with no actors. The steps:
      of team sport); a "Given Surname" the model tagged only ORG or FAC
      with nothing tying it to an organisation is a PERSON ("directed by
      [Tove Velkoran]"); what an award is given for ("the best debut prize
-     for [X]", "best actors are Ann Lee for [X]") is a work, no actor;
+     for [X]", "best actors are Ann Lee for [X]") is a work, no actor; a
+     name voted a place that someone works at or owns a part of ("a
+     consultant at [X]", "owns 15 pct of [X]") and is no known place, and a one-word name of letters and digits voted a
+     person or a place ("[V4] is trialling ..."), are ORGs;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -431,6 +437,8 @@ class _Candidate:
     newspaper: bool = False  # "the [Sunday Courier]": "the" and a name ending in a newspaper word
     address: bool = False  # "of [X], <known place>": the first part of a written address
     award_for: bool = False  # what an award is given for ("the prize for [X]")
+    org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
+    owned_part: bool = False  # a percentage of it is owned ("owns 15 pct of [X]")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -780,6 +788,16 @@ def _org_clue(span: Span, label: str) -> bool:
             and span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
+def _given_name_listed_as_org(span: Span, label: str) -> bool:
+    """A person-tagged name written "Given Surname" in a list introduced by a
+    plural organisation noun: "major studios, such as Acme Films and [Buena
+    Lane]", "firms like Velmar and [Ann Lefroy]" (:func:`_list_nouns`)."""
+    if label != "PERSON" or not _given_name_first(name_key(span.text)):
+        return False
+    return any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in org_nouns()
+               for t in _list_nouns(span))
+
+
 def _is_neuter(span: Span) -> bool:
     """The subject of a verb whose clause goes on with "it" ("X said it would
     ...") or, for a verb other than one of speech, whose clause goes on with
@@ -1097,9 +1115,22 @@ def _is_plural_subject(span: Span) -> bool:
     if nxt is not None and (nxt.text == "," and span.end + 1 < len(span.doc)
                             and span.doc[span.end + 1].ent_type_ == "PERSON" or nxt.pos_ == "CCONJ"):
         return False  # the first of a list of names ("[X], Ann Lee and Tom Ide were")
+    if _last_of_name_list(span):
+        return False  # "Ann Lee and [X] were": the parser may hang the verb on the last name
     verb = root.head
     words = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(w.tag_ in PLURAL_VERB_TAGS or w.lower_ == "were" for w in words)
+
+
+def _last_of_name_list(span: Span) -> bool:
+    """The last of coordinated names: "and" or "&" right before it and a
+    capitalised name word (a proper noun, a word the model tagged) before
+    that ("Ann Lee and [Tom Ide]", "Acme & [Velmar]")."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].lower_ not in {"and", "&"}:
+        return False
+    prev = doc[i - 2]
+    return prev.text[:1].isupper() and (prev.tag_ in {"NNP", "NNPS"} or bool(prev.ent_type_))
 
 
 def _is_speaker(span: Span) -> bool:
@@ -1115,7 +1146,8 @@ SCORE_RE = re.compile(r"\d+-\d+")
 def _is_club(span: Span) -> bool:
     """Read as a sports team: it modifies a word of team sport ("[X] striker",
     "the [X] fans"), is the subject or object of a match verb ("[X] beat ...",
-    "... drew with [X]", "they play [X]"), a score follows it ("[X] 2-1"), or
+    "... drew with [X]", "they play [X]"; not a place that hosts an event,
+    "[X] hosted the race"), a score follows it ("[X] 2-1"), or
     a player moves to or from it ("signed for [X]", "joined [X] from [Y]")."""
     root, doc = span.root, span.doc
     head = root.head
@@ -1124,12 +1156,22 @@ def _is_club(span: Span) -> bool:
         return True
     verb = head.head if root.dep_ == "pobj" and head.lower_ == "with" else head
     if root.dep_ in {"nsubj", "dobj", "pobj"} and verb.lemma_ in MATCH_VERBS:
-        return True
+        return not _hosts_an_event(root, verb)
     if span.end < len(doc) and SCORE_RE.fullmatch(token_columns(doc)["text"][span.end]):
         return True
     return (span.end + 2 < len(doc) and doc[span.end].is_digit
             and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
             or _transfer_club(span))
+
+
+def _hosts_an_event(root: Token, verb: Token) -> bool:
+    """The subject of "host" whose object is a common noun: "[X] hosted the
+    race", "[X] will host the summit". A place hosts an event; a club hosts
+    another side, a name ("[X] host Harwick on Saturday")."""
+    if verb.lemma_ != "host" or root.dep_ != "nsubj":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.is_lower for o in objects)
 
 
 SET_SCORES_RE = re.compile(r"\s*\d{1,2}-\d{1,2}(?:\s*\(\d{1,2}-\d{1,2}\))?\s+\d{1,2}-\d{1,2}")
@@ -1491,13 +1533,47 @@ def _direct_work_cue(span: Span) -> bool:
     :func:`_stars_in`, :func:`_creators_work`, :func:`_after_work_noun`,
     :func:`_listed_after_work_noun`, :func:`_title_possessive`,
     :func:`_subtitle`, :func:`_title_tail`, :func:`_dated_work`,
-    :func:`_after_work_entity`, :func:`_numbered_sequel` or
-    :func:`_law_tail`."""
+    :func:`_after_work_entity`, :func:`_numbered_sequel`,
+    :func:`_law_tail` or :func:`_told_as_a_work`."""
     return (_part_of_work(span) or _stars_in(span) or _creators_work(span)
             or _after_work_noun(span) or _listed_after_work_noun(span)
             or _title_possessive(span) or _subtitle(span) or _title_tail(span)
             or _dated_work(span) or _after_work_entity(span) or _numbered_sequel(span)
-            or _law_tail(span))
+            or _law_tail(span) or _told_as_a_work(span))
+
+
+SEQUEL_NOUNS = frozenset({"sequel", "prequel", "spin-off", "remake"})
+"""Nouns of a work made from another: "a [X] spin-off", "the [X] sequel"."""
+
+
+def _told_as_a_work(span: Span) -> bool:
+    """Written as a story or a book: the subject of "is set in" ("[X] is set
+    mainly in Rome"; not "was set up in"), the name a sequel noun modifies
+    ("a [X] spin-off sitcom", "the [X] sequel"), or followed by "by" and an author ("[X], by
+    US author Ann Lee"; ``CREATOR_NOUNS``). Companies and people are not set
+    anywhere, spun off as shows or written by authors. A name that is the
+    last word of a title joined by "and" ("Angels and [Demons]") is read
+    from the title's first word."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i and root.head.i >= span.start - 2:
+        root = root.head
+    head = root.head
+    if (root.dep_ == "nsubjpass" and head.lemma_ == "set" and head.tag_ == "VBN"
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
+            and not any(c.dep_ == "prt" for c in head.children)):
+        return True  # "[X] is set in Rome"; a firm "was set up in Oslo"
+    doc = span.doc
+    nxt = " ".join(t.lower_ for t in doc[span.end:span.end + 3]).replace(" - ", "-")
+    if root.dep_ in {"compound", "nmod"} and head.i >= span.end and (
+            nxt.split(" ")[0] in SEQUEL_NOUNS):
+        return True  # "a [X] spin-off sitcom", "the [X] sequel"
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i <= span.end + 1:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and any(t.is_lower and t.lower_ in CREATOR_NOUNS
+                                       for t in obj.subtree):
+                return True
+    return False
 
 
 def _work_cue(span: Span) -> bool:
@@ -1537,8 +1613,9 @@ def _product_use(span: Span) -> bool:
     ("[X] and MP3 players"; ``PRODUCT_NOUNS``, ``PRODUCT_USE_NOUNS``), is one
     of a kind ("bought an [X]"), modifies a product noun with its own
     determiner ("the latest [X] technology"), is listed as a brand, is the
-    name a thing is given ("a technology known as [X]") or is made by
-    someone ("[X] was developed by Acme"). A maker is named so too ("[Acme] phones"),
+    name a thing is given ("a technology known as [X]"), is made by
+    someone ("[X] was developed by Acme") or is run by machines ("PCs
+    running [X]"). A maker is named so too ("[Acme] phones"),
     so the type rule keeps a name that acts anywhere."""
     root = span.root
     head = root.head
@@ -1550,7 +1627,19 @@ def _product_use(span: Span) -> bool:
            for t in root.conjuncts):
         return True
     return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
-            or _named_thing(span) or _made_by(span))
+            or _named_thing(span) or _made_by(span) or _run_by_machines(span))
+
+
+def _run_by_machines(span: Span) -> bool:
+    """Software that machines run: the object of "running" after a word for
+    computers or devices ("PCs running [X]", "phones running [X]";
+    ``PRODUCT_NOUNS``). A firm is run by people, not by machines."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_ != "run" or verb.dep_ != "acl":
+        return False
+    noun = verb.head.lower_
+    return _singular(noun) in PRODUCT_NOUNS | {"pc", "server"}
 
 
 def _one_made_thing(span: Span) -> bool:
@@ -2695,7 +2784,9 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       acronym=_is_acronym(span.text) and "." not in span.text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
-                      award_for=_award_for(span))
+                      award_for=_award_for(span),
+                      org_list=_given_name_listed_as_org(span, label),
+                      owned_part=_owned_part(span))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -2767,6 +2858,27 @@ def _is_traded(span: Span) -> bool:
         return True  # "[X] shares rose"
     return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
             and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
+
+
+OWNING_VERBS = frozenset({"own", "hold", "buy", "acquire", "sell", "take", "control"})
+"""Lemmas of verbs of owning a part: "owns 15 pct of [X]", "bought 30% of [X]"."""
+
+
+def _owned_part(span: Span) -> bool:
+    """A percentage of it is owned, bought or sold: "Acme owns 24 pct of
+    Velmar Motors and 15 pct of [X]", "agreed to buy 33% of [X]"
+    (``lexicon.PERCENT_WORDS``, ``OWNING_VERBS``)."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != span.start - 1:
+        return False
+    amount = prep.head
+    if amount.lower_ not in lexicon.PERCENT_WORDS or not any(
+            c.dep_ == "nummod" for c in amount.children):
+        return False
+    while amount.dep_ in {"conj", "appos"}:
+        amount = amount.head
+    return amount.dep_ == "dobj" and amount.head.lemma_ in OWNING_VERBS
 
 
 def _person_after_the(span: Span, label: str) -> bool:
@@ -3002,7 +3114,9 @@ def merge_surname(state: _MergeState) -> None:
 
     "Roe" joins "Jane Roe" whatever the model tagged it; never when two people
     share it, and never a country name, an acronym or a nationality (a
-    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish"),
+    plural or a "-ese"/"-ish" word the model tagged NORP: "Kurds", "Danish";
+    but a singular one that ends a full name written "Given Surname" is that
+    person's surname: "Ann Velese" ... "[Velese] said"),
     or a short form the model read mostly as a facility (one stray FAC tag
     among person or organisation tags does not keep a surname apart).
     """
@@ -3010,7 +3124,9 @@ def merge_surname(state: _MergeState) -> None:
     people = [k for k in state.uniq if len(_words(k)) > 1
               and votes[k]["PERSON"] * 2 > sum(votes[k].values())]
     for k in state.uniq:
-        nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k)
+        nationality = votes[k]["NORP"] and (k.endswith(("s", "ese", "ish")) or " " in k) and not (
+            " " not in k and not k.endswith("s")
+            and any(_given_name_first(p) and _words(p)[-1] == k for p in people))
         if (k in countries or _is_acronym(state.surface[k]) or nationality
                 or votes[k]["FAC"] * 2 > sum(votes[k].values())):
             continue
@@ -3459,9 +3575,11 @@ class _TypeEvidence:
 
 @rule("vote-plural-group", stage="actors")
 def vote_plural_group(c: _Candidate, ev: _TypeEvidence) -> str | None:
-    """"The Xs" tagged PERSON is a group: ORG if it acts anywhere, else NORP."""
+    """"The Xs" tagged PERSON is a group: ORG if it acts anywhere or the
+    article reports team sport ("limped off against the [Harriers]": a
+    side), else NORP."""
     if c.group_plural:
-        return "ORG" if ev.agent else "NORP"
+        return "ORG" if ev.agent or c.match_report else "NORP"
     return None
 
 
@@ -3816,9 +3934,13 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     times is one person, not a place that speaks. Companies named after a
     person ("[Hollis Tarrant]" tagged ORG) keep the model's reading unless it
     read them as a person's somewhere, the text calls them "he" or "his", or
-    lists them with people only."""
+    lists them with people only. A name listed after a plural organisation
+    noun ("studios such as Acme and [Buena Lane]") is left to the later
+    rules, unless a mention marks it as a person's."""
     if any(_given_name_first(c.key) for c in cands) and any(
             c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands):
+        if any(c.org_list for c in cands) and not _marked_as_person(cands):
+            return None  # "studios such as Acme and [Buena Lane]": the list says what it is
         return "PERSON"
     return None
 
@@ -4225,6 +4347,55 @@ def type_given_name_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str
     return "PERSON"
 
 
+@rule("type-firm-not-place", stage="actors")
+def type_firm_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name voted mostly GPE that someone works for ("a consultant at [X]",
+    "an analyst with [X]") or a part of which someone owns ("owns 15 pct of
+    [X]", "shares in [X]") is an ORG when it is no known town, state,
+    county, country or capital (``data/places.txt``, ``data/countries.tsv``,
+    ``data/capitals.txt``) and no other mention puts anything "in" or "at"
+    it: people work at a firm and own parts of it, they live in a place.
+    ``type-employer`` and ``type-traded`` read the same cues for names voted
+    PERSON."""
+    best = max(ev.votes.values(), default=0)
+    if not (best and ev.votes["GPE"] == best
+            and any(c.employer or c.traded or c.owned_part for c in cands)):
+        return None
+    places, countries, capitals = lexicon.place_names(), country_keys(), capital_cities()
+    if any(c.key in places or c.key in countries or c.key in capitals
+           or (c.in_place or c.place_prep) and not (c.employer or c.traded) or c.place_noun
+           or c.address
+           for c in cands):
+        return None
+    return "ORG"
+
+
+def _letters_and_digits(key: str) -> bool:
+    """One word of letters and digits ("o2", "x1", "3com").
+
+    Example:
+        >>> _letters_and_digits("o2"), _letters_and_digits("ann"), _letters_and_digits("1990")
+        (True, False, False)
+    """
+    return (" " not in key and key.isalnum() and any(ch.isdigit() for ch in key)
+            and any(ch.isalpha() for ch in key))
+
+
+@rule("type-digit-name", stage="actors")
+def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A one-word name written with letters and digits ("[O2] is trialling a
+    service", "[X1] said") voted mostly PERSON, GPE or LOC is an ORG: no
+    person's or place's name has a digit; a company's or a group's may. A
+    mention with an honorific or "he"/"she" keeps the model's reading."""
+    best = max(ev.votes.values(), default=0)
+    if not best or not any(ev.votes[t] == best for t in ("PERSON", "GPE", "LOC")):
+        return None
+    if all(_letters_and_digits(c.key) for c in cands) and not any(
+            c.titled or c.gendered for c in cands):
+        return "ORG"
+    return None
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -4234,7 +4405,8 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_town_club, type_speaker_not_place, type_acting_name_not_nationality, type_joined_person,
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
-    type_place_unopposed, type_given_name_unopposed, type_award_work, type_majority)
+    type_place_unopposed, type_given_name_unopposed, type_award_work, type_firm_not_place,
+    type_digit_name, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 
@@ -4806,7 +4978,8 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
                   cand: _Candidate, *, disable: Collection[str], acronym: bool = False) -> None:
     """Put a recalled mention in its group: the one given, the group with its key,
     the one person whose surname it is, the one organisation or place an
-    ``acronym`` spells, or a new group typed by the type rules."""
+    ``acronym`` spells, or a new group typed by the type rules (which takes
+    in the group named by its head, or by its surname: :func:`_recalled_surname`)."""
     party = _party(cand.key) if "merge-party-forms" not in disable else ""
     if gi is None:
         gi = next((i for i, g in enumerate(groups) if any(
@@ -4823,14 +4996,33 @@ def _add_recalled(groups: list[list[_Candidate]], types: list[str], gi: int | No
         # A recalled full name takes in a group named by its head ("Acme" for
         # "Acme Corp") when merge-name-head is on.
         heads = set(_name_heads(cand.key)) if "merge-name-head" not in disable else set()
-        absorbed = [i for i, g in enumerate(groups) if any(c.key in heads for c in g)]
+        surname = _recalled_surname(groups, types, cand) if "merge-surname" not in disable else ""
+        absorbed = [i for i, g in enumerate(groups) if any(c.key in heads or c.key == surname
+                                                           for c in g)]
         group = [cand] + [c for i in absorbed for c in groups[i]]
         for i in reversed(absorbed):
             del groups[i], types[i]
         groups.append(group)
-        types.append(_decide_type(group, set(), disable=disable))
+        types.append(_decide_type(group, {surname} - {""}, disable=disable))
     else:
         groups[gi].append(cand)
+
+
+def _recalled_surname(groups: list[list[_Candidate]], types: list[str], cand: _Candidate) -> str:
+    """The surname a recalled person's full name takes in, as ``merge-surname``
+    joins a surname to a tagged full name: the last word of a recalled
+    "Given Surname" (guessed a person's) when one group is named by that
+    word alone, whatever the model typed it ("[Troncon]" ORG and the untagged
+    "Alessandro Troncon"), and no person of the article ends in it; else ""."""
+    if cand.guess != "PERSON" or not _given_name_first(cand.key):
+        return ""
+    last = _words(cand.key)[-1]
+    if last in country_keys() or any(t == "PERSON" and any(
+            " " in c.key and _words(c.key)[-1] == last for c in g)
+            for g, t in zip(groups, types, strict=True)):
+        return ""
+    alone = [i for i, g in enumerate(groups) if any(c.key == last for c in g)]
+    return last if len(alone) == 1 else ""
 
 
 def _make_actor(doc: Doc, cands: list[_Candidate], atype: str) -> Actor:

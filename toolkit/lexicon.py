@@ -309,7 +309,7 @@ HOLDING_NOUNS: frozenset[str] = frozenset({
 #: ("an economist at [Acme]"): the name there is an employer, not a person.
 EMPLOYEE_NOUNS: frozenset[str] = frozenset({
     "analyst", "economist", "strategist", "trader", "dealer", "broker", "forecaster",
-    "spokesman", "spokeswoman", "spokesperson"})
+    "spokesman", "spokeswoman", "spokesperson", "consultant"})
 
 #: Last words of newspaper titles ("the Sunday Courier", "the Observer"): a
 #: capitalised name after "the" that ends in one is a newspaper, an

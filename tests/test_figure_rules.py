@@ -186,3 +186,63 @@ def test_a_failing_rule_raises(parse, monkeypatch):
     monkeypatch.setitem(figures.RULE_GROUPS, "detect", (broken,))
     with pytest.raises(RuntimeError, match="rule broke"):
         extract_figures(parse("The flood displaced 4,000 families."))
+
+
+# --- sixth round: patterns of unseen text ---------------------------------------------------
+
+def _one(doc, text, **kw):
+    return next(f for f in extract_figures(doc, **kw) if f.text == text)
+
+
+def test_change_subject_reads_a_relative_pronoun_as_its_noun(parse):
+    doc = parse("Ticket income, which rose to 5.2 mln dlrs, helped the club.")
+    f = _one(doc, "5.2 mln dlrs")
+    assert (f.what, f.rule) == ("Ticket income", "what-change-subject")
+    assert _one(doc, "5.2 mln dlrs", disable={"what-change-subject"}).what == ""
+
+
+def test_change_subject_follows_by_parsed_as_an_agent(parse):
+    doc = parse("Return on deposits increased by two cts to 31 cts per share.")
+    f = _one(doc, "two cts")
+    assert (f.what, f.rule) == ("Return", "what-change-subject")
+
+
+def test_passive_reporting_verb_has_no_source_but_its_agent(parse):
+    doc = parse("The council's new plan is reported to have cut the waiting list by 300 names.")
+    assert _one(doc, "300").source == ""
+    doc = parse("Some 40 homes were flooded, it was reported by the county council.")
+    assert _one(doc, "Some 40").source == "the county council"
+
+
+def test_a_figure_someone_reckons_or_expects_is_theirs(parse):
+    doc = parse("The ferry firm reckons 2,000 cars will cross next week.")
+    assert _one(doc, "2,000").source == "The ferry firm"
+    assert _one(doc, "2,000", disable={"source-speech-verb"}).source == ""
+    doc = parse("The bank expects a profit of 40 mln dlrs.")
+    assert _one(doc, "40 mln dlrs").source == "The bank"
+
+
+def test_skip_year_inside_an_event_name(parse):
+    doc = parse("She ran at the 2008 Olympics in Beijing.")
+    assert "2008" not in texts(doc)
+    assert "2008" in texts(doc, disable={"skip-year", "skip-date-time-code"})
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("The parcel weighed 12kg on the scales.", "12kg", 12.0, "kg"),
+    ("The margin was cut to 7/8 pct over Libor.", "7/8 pct", 0.875, "percent"),
+    ("Spreads of 3/8 to 1/2 pct were quoted.", "3/8 to 1/2 pct", 0.375, "percent"),
+])
+def test_glued_units_and_wire_fractions_are_figures(parse, sentence, text, value, unit):
+    f = _one(parse(sentence), text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_bare_slash_pair_is_not_a_wire_fraction(parse):
+    assert "7/8" not in texts(parse("The 7/8 split of the vote was close."))
+
+
+def test_a_date_entity_does_not_swallow_an_amount(parse):
+    doc = parse("Earnings per share rose to 48 cts from year-ago 37 cts.")
+    f = _one(doc, "37 cts")
+    assert (f.value, f.unit) == (0.37, "USD")

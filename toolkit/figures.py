@@ -115,10 +115,12 @@ from .lexicon import (
     CURRENCY_SYMBOLS,
     DEMONSTRATIVES,
     FRACTION_WORDS,
+    GLUED_UNITS,
     MEASURE_UNITS,
     MINOR_CURRENCY,
     PERCENT_WORDS,
     PRONOUNS,
+    QUOTING_VERBS,
     RATIO_COMPARATIVES,
     RATIO_SUFFIX,
     SCALE_ABBRS,
@@ -208,12 +210,17 @@ def _alternatives(names) -> str:
 _CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len,
                                                           reverse=True))
             + "|(?:" + "|".join(CURRENCY_CODES) + r")\s?)")
-_DIGITS = r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+# A wire fraction ("7/8 pct", "3/8 to 1/2 pct") is a number only before a percent word.
+_PCT_AHEAD = (r"(?=\s+(?:to\s+(?:\d+-)?\d{1,2}/\d{1,2}\s+)?(?:"
+              + _alternatives(w for w in PERCENT_WORDS if w != "%") + r")\b)")
+_DIGITS = (r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|\d/\d{1,2}" + _PCT_AHEAD
+           + r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _SCALE_ABBR = r"(?:bn|mln|bln|mn|trn|tn|m|k|b)(?![\w])"
 _SPACED_ABBR = r"(?:mln|bln|bn|mn|trn)\b"
 _RATIO_AHEAD = rf"(?=\s+(?:{_alternatives(RATIO_COMPARATIVES)})\b)"
 _UNIT_POST = (rf"(?:{re.escape(RATIO_SUFFIX)}\b|\s+times{_RATIO_AHEAD}"
-              r"|\s?%|p(?![\w])|\s+(?:US\s+|U\.S\.\s+)?(?:"
+              rf"|\s?%|p(?![\w])|(?:{_alternatives(GLUED_UNITS)})(?![\w])"
+              r"|\s+(?:US\s+|U\.S\.\s+)?(?:"
               + _alternatives(k for k in _UNIT_OF if k != "%") + r")(?![\w])"
               r"|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
 _NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SPACED_ABBR}"
@@ -222,7 +229,8 @@ _NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SPACED_ABBR}"
 _NUMEXPR = rf"(?:{_CUR_PRE}\s?)?{_NUMBER}(?:{_UNIT_POST})?"
 
 _NUMEXPR_PARSE = re.compile(
-    rf"(?P<cur>{_CUR_PRE})?\s?(?:(?P<digits>{_DIGITS})(?:(?P<abbr>{_SCALE_ABBR})"
+    rf"(?P<cur>{_CUR_PRE})?\s?(?:(?P<digits>{_DIGITS.replace(_PCT_AHEAD, '')})"
+    rf"(?:(?P<abbr>{_SCALE_ABBR})"
     rf"|\s+(?P<sabbr>{_SPACED_ABBR})"
     rf"|\s+(?P<scales>{_SCALE_WORD}(?:\s+{_SCALE_WORD})*))?"
     rf"|(?P<words>{_WORDNUM})(?:\s+(?P<wabbr>{_SPACED_ABBR}))?)"
@@ -446,9 +454,9 @@ def _currency_sign(cur: str) -> str:
 
 
 def _digits_value(digits: str) -> float:
-    """``"1,250.5"`` -> 1250.5; a wire price ``"2-1/8"`` -> 2.125."""
+    """``"1,250.5"`` -> 1250.5; a wire price ``"2-1/8"`` -> 2.125, ``"7/8"`` -> 0.875."""
     if "/" in digits:
-        whole, frac = digits.split("-", 1)
+        whole, frac = digits.split("-", 1) if "-" in digits else ("0", digits)
         num, den = frac.split("/")
         return float(whole) + (float(num) / float(den) if float(den) else 0.0)
     return float(digits.replace(",", ""))
@@ -698,6 +706,8 @@ def _reporting_subject(verb: Token) -> Token | None:
                 t.like_num for t in c.children)) for c in verb.children):
         return None  # "shares added 5%": a verb of change, not of saying
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].dep_ == "nsubjpass" and verb.lemma_.lower() not in QUOTING_VERBS:
+        return _passive_agent(verb)  # "the offer is reported to ...": said by whom?
     if subj:
         before = [c for c in subj if c.i < verb.i]
         found = before[-1] if before else subj[0]
@@ -708,6 +718,18 @@ def _reporting_subject(verb: Token) -> Token | None:
             and verb.head.pos_ in ("VERB", "AUX"):
         up = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return up[-1] if up else None
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive reporting verb ("was reported by the agency"), else
+    ``None``: the subject of "the offer is reported to have cut ..." or "he was
+    told that ..." is what is reported on or to, not who reports it."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 
@@ -790,8 +812,22 @@ def _date_ent_spans(doc: Doc) -> list[tuple[int, int]]:
         text = full[ent.start_char:ent.end_char]  # = ent.text
         if (words & DATE_ENT_WORDS or DATE_RE.search(text) and not
                 re.fullmatch(r"\W*\d{1,3}\W*", text) or TIME_RE.search(text)):
-            spans.append((ent.start_char, ent.end_char))
+            spans.append((ent.start_char, _date_end(doc, ent, full, cols)))
     return spans
+
+
+_UNIT_AFTER = re.compile(_UNIT_POST)
+
+
+def _date_end(doc: Doc, ent: Span, full: str, cols: dict) -> int:
+    """Where a date entity ends: before a number it swallowed that a unit follows
+    ("from year-ago 64 cts": the date is "year-ago", 64 cents a figure)."""
+    k = ent.end
+    while k > ent.start + 1 and cols["tag"][k - 1] == "CD":
+        k -= 1
+    if k == ent.end or k == ent.start or not _UNIT_AFTER.match(full, ent.end_char):
+        return ent.end_char
+    return doc[k - 1].idx + len(doc[k - 1].text)
 
 
 def _excluded_spans(text: str, offset: int) -> list[tuple[int, int]]:
@@ -809,10 +845,15 @@ def _is_year(value: float, surface: str, qual: str, unit: str, root: Token) -> b
         return False
     if not 1800 <= value <= 2100:
         return False
-    # "2000 people" counts people; "in 2019" is a year
+    # "2000 people" counts people; "in 2019" is a year, and so is the number
+    # inside a name ("the 2004 Olympics")
     head = root.head
-    return not (root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
-                and head.lemma_.lower() not in TIME_NOUNS)
+    return root.ent_type_ in _NAME_ENTS or not (
+        root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
+        and head.lemma_.lower() not in TIME_NOUNS)
+
+
+_NAME_ENTS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "FAC", "ORG", "PRODUCT"})
 
 
 def _is_identifier(span: Span, qual: str, unit: str) -> bool:
@@ -945,7 +986,8 @@ def skip_pronoun_one(c: Candidate, ctx: _SentenceContext) -> bool:
 @rule("skip-year", stage="figures")
 def skip_year(c: Candidate, ctx: _SentenceContext) -> bool:
     """A four-digit number from 1800 to 2100 is a year unless it counts a plural noun
-    ("in 2019" is a year; "2000 people" a figure)."""
+    ("in 2019" is a year; "2000 people" a figure), and always inside a name the
+    parse marks as an event, a work or an organisation ("the 2004 Olympics")."""
     return (c.value is not None and c.qualifier != "range"
             and _is_year(c.value, c.surface, c.qualifier, c.unit, c.span.root))
 
@@ -1181,7 +1223,7 @@ def what_money_in(c: Candidate) -> str | None:
 
 
 _PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", "acomp",
-              "oprd", "nummod", "appos", "conj", "dative"}
+              "oprd", "nummod", "appos", "conj", "dative", "agent"}
 
 
 def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
@@ -1204,9 +1246,14 @@ def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb`` (or of the verb it hangs off); a relative pronoun
+    stands for the noun its clause describes ("other income, which rose to $5m")."""
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
+            if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
+                    and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
             return subj[0]
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head

@@ -82,9 +82,12 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset({
 EVIDENCE_VERBS: frozenset[str] = frozenset({"suggest", "indicate", "signal", "show"})
 
 #: Verbs whose subject is the source of the figures in their clause: every
-#: speech verb, and verbs of counting and finding ("the survey found 40%").
+#: speech verb, verbs of counting and finding ("the survey found 40%"), and of
+#: reckoning and expecting: a figure someone reckons or expects is theirs
+#: ("the firm reckons 400 million homes will watch").
 SOURCE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset({
     "count", "record", "show", "find", "calculate", "put", "tally", "quote", "cite",
+    "reckon", "expect",
 })
 
 #: Speech verbs whose infinitive complement is the reported content
@@ -589,6 +592,10 @@ MEASURE_UNITS: dict[str, str] = {
     "ounces": "ounces", "troy ounces": "ounces", "centigrade": "celsius",
     "degrees celsius": "celsius", "celsius": "celsius", "degrees fahrenheit": "fahrenheit",
     "fahrenheit": "fahrenheit", "mph": "mph", "megawatts": "MW", "MW": "MW"}
+
+#: Unit abbreviations that may be written glued to the number ("91kg", "5km");
+#: "m" is not one of them ("100m" is a length or a race, or money with a sign).
+GLUED_UNITS: frozenset[str] = frozenset({"kg", "km", "mph", "MW", "bpd"})
 
 #: Ratios written after a number ("five-fold", "three times more") -> unit ``times``;
 #: "times" counts as a ratio only before one of :data:`RATIO_COMPARATIVES`.

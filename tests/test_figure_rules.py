@@ -246,3 +246,18 @@ def test_a_date_entity_does_not_swallow_an_amount(parse):
     doc = parse("Earnings per share rose to 48 cts from year-ago 37 cts.")
     f = _one(doc, "37 cts")
     assert (f.value, f.unit) == (0.37, "USD")
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    ("Deposits rose to 946 mln dlrs from 148 mln a week earlier.", "148 mln", "USD"),
+    ("Coal exports were 3.2 mln tonnes, against 2.9 mln a year earlier.", "2.9 mln", "tonnes"),
+])
+def test_unit_elided_rule_alone(parse, sentence, text, unit):
+    doc = parse(sentence)
+    assert _one(doc, text).unit == unit
+    assert _one(doc, text, disable={"unit-elided"}).unit == ""
+
+
+def test_unit_elided_carries_no_percentage(parse):
+    doc = parse("Sales fell three pct to 3.69 billion from 3.81 billion.")
+    assert _one(doc, "3.69 billion").unit == ""

@@ -29,7 +29,11 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   ``two-thirds``); ``times`` for a ratio (``five-fold``, ``three times
   more``); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1); or a
   unit of measure from :data:`toolkit.lexicon.MEASURE_UNITS` (``tonnes``,
-  ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...).
+  ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...; ``91kg``, with
+  a unit of :data:`toolkit.lexicon.GLUED_UNITS` written on). An amount that
+  leaves its unit out takes the one of the amount before it (``unit-elided``:
+  ``rose to 946 mln dlrs from 148 mln``); wire fractions before a percent word
+  (``7/8 pct``) are numbers.
 * ``what``: a short noun phrase naming what is counted or measured, by the
   first ``what`` rule that applies (:data:`WHAT_RULES`, named in ``rule``):
   an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
@@ -40,7 +44,8 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
   (``a profit of £23m`` -> ``profit``); the subject of a verb of change or
-  level (``sales were down 8%`` -> ``sales``), or its object when the
+  level (``sales were down 8%`` -> ``sales``; a relative pronoun stands for
+  its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
   is never a bare unit or verb: when no rule applies it stays empty.
 * ``source``: who the figure is attributed to, by the first ``source`` rule
@@ -49,14 +54,16 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   speaker; otherwise "according to X" in the same sentence, otherwise the
   subject of any speech or source verb of the shared lexicon
   (:data:`toolkit.lexicon.SOURCE_VERBS`: "X said/argued/estimated/found
-  ..."), the one governing the figure first. A pronoun source ("it said") is
+  ..."; also "X reckons/expects"), the one governing the figure first; the
+  subject of a passive one ("the offer is reported to ...") is none, its
+  agent ("by X") is. A pronoun source ("it said") is
   replaced by the latest named source before it in the same sentence, else in
   the two sentences before; empty when the article states the figure on its
   own authority.
 
 Not figures (the ``detect`` rules, :data:`SKIP_RULES`, each skip one kind):
 ordinals (``11th``), years (``2023``, unless a plural noun is counted:
-``2000 people``), dates (``March 3``, ``3 March 2021``), clock times
+``2000 people``; always in a name: ``the 2004 Olympics``), dates (``March 3``, ``3 March 2021``), clock times
 (``15:38``, ``1400 GMT``, ``10.30am``), durations (``three days``), phone
 numbers, ISBNs and other codes, footnote markers (``[1]``), numbers glued to
 letters or joined by a hyphen or slash to a word (``COVID19``, ``G20``,
@@ -114,6 +121,7 @@ from .lexicon import (
     CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DEMONSTRATIVES,
+    ELIDED_UNIT_LINKS,
     FRACTION_WORDS,
     GLUED_UNITS,
     MEASURE_UNITS,
@@ -1068,6 +1076,33 @@ QUALIFIER_RULES: tuple[Callable[[Candidate, _SentenceContext], bool], ...] = (
     qualifier_preposition,)
 
 
+# --- unit: a unit the text leaves out ------------------------------------------------
+
+
+@rule("unit-elided", stage="figures")
+def unit_elided(c: Candidate) -> str | None:
+    """An amount with a scale but no unit, joined to the amount before it by "from",
+    "and", "or", "to", "compared with" ..., has that amount's currency or measure:
+    "rose to 946 mln dlrs from 148 mln" -> 148 mln USD. A percentage is not carried
+    over ("up three pct to 3.69 billion" says nothing of the billions' unit).
+
+    Returns the unit, or ``None`` when the rule does not apply.
+    """
+    prev = c.previous
+    if (c.unit or prev is None or not prev.unit or prev.unit in _NOT_CARRIED
+            or c.value is None or _scale_of(c.surface) == 1):
+        return None
+    gap = c.gap.replace(",", " ").lower().split()
+    if len(gap) > 4 or not gap or any(w not in ELIDED_UNIT_LINKS for w in gap):
+        return None
+    return prev.unit
+
+
+_NOT_CARRIED = frozenset({"percent", "percentage points", "share", "times", "score"})
+
+UNIT_RULES: tuple[Callable[[Candidate], str | None], ...] = (unit_elided,)
+
+
 # --- what: the first rule that applies names what is counted ---------------------------
 
 
@@ -1379,8 +1414,8 @@ PRONOUN_RULES: tuple[Callable[[str, Candidate, _SentenceContext], str], ...] = (
     source_pronoun,)
 
 #: The rule groups of this stage, in the order they apply (see :mod:`toolkit.rules`).
-RULE_GROUPS = {"detect": SKIP_RULES, "qualifier": QUALIFIER_RULES, "what": WHAT_RULES,
-               "source": SOURCE_RULES, "pronoun": PRONOUN_RULES}
+RULE_GROUPS = {"detect": SKIP_RULES, "qualifier": QUALIFIER_RULES, "unit": UNIT_RULES,
+               "what": WHAT_RULES, "source": SOURCE_RULES, "pronoun": PRONOUN_RULES}
 
 
 # ---------------------------------------------------------------------------
@@ -1393,6 +1428,7 @@ class _Active:
 
     skip: tuple
     qualifier: tuple
+    unit: tuple
     what: tuple
     source: tuple
     pronoun: tuple
@@ -1400,7 +1436,7 @@ class _Active:
     @classmethod
     def of(cls, disable: Collection[str]) -> _Active:
         return cls(*(active(RULE_GROUPS[g], disable=disable)
-                     for g in ("detect", "qualifier", "what", "source", "pronoun")))
+                     for g in ("detect", "qualifier", "unit", "what", "source", "pronoun")))
 
 
 def _first(rules: tuple, *args) -> tuple[str, str]:
@@ -1480,6 +1516,11 @@ def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
         if any(r(c, ctx) for r in rules.qualifier):
             start, c.start, c.qualifier = core, core, "exact"
             qual = "exact"
+        for r in rules.unit:
+            found = r(c)
+            if found is not None:
+                unit = c.unit = found
+                break
         what, what_rule = _first(rules.what, c)
         source, _source_rule = _first(rules.source, c, ctx)
         for r in rules.pronoun:

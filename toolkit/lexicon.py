@@ -593,6 +593,12 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees celsius": "celsius", "celsius": "celsius", "degrees fahrenheit": "fahrenheit",
     "fahrenheit": "fahrenheit", "mph": "mph", "megawatts": "MW", "MW": "MW"}
 
+#: Words that may join two amounts of which the second leaves its unit out
+#: ("rose to 946 mln dlrs from 148 mln", "24 billion dlrs now and 29 billion").
+ELIDED_UNIT_LINKS: frozenset[str] = frozenset({
+    "and", "or", "from", "to", "against", "versus", "compared", "with", "now", "a", "the",
+    "year", "ago", "earlier", "year-ago", "year-earlier"})
+
 #: Unit abbreviations that may be written glued to the number ("91kg", "5km");
 #: "m" is not one of them ("100m" is a length or a race, or money with a sign).
 GLUED_UNITS: frozenset[str] = frozenset({"kg", "km", "mph", "MW", "bpd"})

@@ -63,6 +63,11 @@ def test_skip_rule_alone(parse, name, also, sentence, number):
      "Cheese exports"),
     ("what-money-in", "The mill owners won £2m in damages.", "£2m", "damages"),
     ("what-share-noun", "One in six ferries ran late.", "One in six", "ferries"),
+    ("what-partitive", "The club sold all but 12 of its 40 racing boats.", "12",
+     "racing boats"),
+    ("what-partitive", "Of the new ferries ordered by the council, two remain in the yard.",
+     "two", "new ferries"),
+    ("what-age", "Voss, 45, wrote and directed the play.", "45", "age"),
 ])
 def test_what_rule_alone(parse, name, sentence, number, what):
     doc = parse(sentence)
@@ -110,7 +115,8 @@ TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned
         "About 300 families fled, according to the county council. Farm income was down "
         "12% on the year, and the board's grant of £2m ($2.6m) barely helped. Wool traders "
         "reported a 9% rise in exports. Farmer Tom Hale, 62, said the village team still "
-        "won its match 3-1. One in four barns flooded. The vets won £3m in damages.")
+        "won its match 3-1. One in four barns flooded. The vets won £3m in damages. "
+        "Of the boats moored there, two sank.")
 
 
 @pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])

@@ -43,7 +43,8 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   profits`` -> ``profits``); the noun the number modifies, with its event
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
-  (``a profit of £23m`` -> ``profit``); the subject of a verb of change or
+  (``a profit of £23m`` -> ``profit``); the set a bare number picks from
+  (``all but 12 of the boats``, ``Of the ferries, two remain``); the subject of a verb of change or
   level (``sales were down 8%`` -> ``sales``; a relative pronoun stands for
   its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
@@ -1119,7 +1120,8 @@ _CONVERSION_GAP = re.compile(
 @rule("what-age", stage="figures")
 def what_age(c: Candidate) -> str | None:
     """A number set off by commas after a person's name is their age ("Ann Lee, 43,
-    said"), as is the number after "aged"."""
+    said"), as is the number after "aged"; so is one apposed to a capitalised
+    subject the parse did not take for a person ("Voss, 45, wrote the play")."""
     if c.unit or c.qualifier != "exact" or c.value is None or not 0 < c.value < 125:
         return None
     doc, first, last = c.doc, c.span[0], c.span[-1]
@@ -1130,9 +1132,13 @@ def what_age(c: Candidate) -> str | None:
     if before is None or before.text != "," or first.i < 2 or after not in _AGE_AFTER:
         return None
     name = doc[first.i - 2]
-    return "age" if name.ent_type_ == "PERSON" or (name.pos_ == "PROPN"
-                                                 and name.ent_type_ not in ("GPE", "ORG")) \
-        else None
+    if name.ent_type_ == "PERSON" or (name.pos_ == "PROPN"
+                                      and name.ent_type_ not in ("GPE", "ORG")):
+        return "age"
+    # "Voss, 45, wrote ...": a capitalised subject the parse did not take for a person
+    root = c.span.root
+    return "age" if (root.dep_ == "appos" and root.head.i == name.i and name.is_title
+                     and name.dep_ in ("nsubj", "nsubjpass")) else None
 
 
 @rule("what-score", stage="figures")
@@ -1257,6 +1263,35 @@ def what_money_in(c: Candidate) -> str | None:
     return _noun_phrase(objs[0], c.skip) if objs else None
 
 
+@rule("what-partitive", stage="figures")
+def what_partitive(c: Candidate) -> str | None:
+    """A bare number that picks some of a set counts the set's noun: "all but 12 of
+    the boats" -> "boats", "Of the new ferries, two remain" -> "new ferries"."""
+    root = c.span.root
+    if root.pos_ != "NUM" or any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.rights):
+        return None
+    if root.dep_ == "conj":
+        found = _of_object(root.head)
+        if found is not None:
+            return _noun_phrase(found, c.skip)
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    sent = root.sent
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ != "of" or first.dep_ != "prep" or first.i >= root.i:
+        return None
+    objs = [o for o in first.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    return _noun_phrase(objs[0], c.skip) if objs else None
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            return objs[0] if objs else None
+    return None
+
+
 _PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", "acomp",
               "oprd", "nummod", "appos", "conj", "dative", "agent"}
 
@@ -1325,7 +1360,8 @@ def what_change_subject(c: Candidate) -> str | None:
 
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
     what_age, what_score, what_same_as_previous, what_share_noun, what_change_noun,
-    what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_change_subject)
+    what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_partitive,
+    what_change_subject)
 
 
 # --- source: on whose authority ----------------------------------------------------------

@@ -68,6 +68,7 @@ def test_skip_rule_alone(parse, name, also, sentence, number):
     ("what-partitive", "Of the new ferries ordered by the council, two remain in the yard.",
      "two", "new ferries"),
     ("what-age", "Voss, 45, wrote and directed the play.", "45", "age"),
+    ("what-stake", "The dairy co-op already owns 28% and wants more.", "28%", "stake"),
 ])
 def test_what_rule_alone(parse, name, sentence, number, what):
     doc = parse(sentence)
@@ -116,7 +117,7 @@ TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned
         "12% on the year, and the board's grant of £2m ($2.6m) barely helped. Wool traders "
         "reported a 9% rise in exports. Farmer Tom Hale, 62, said the village team still "
         "won its match 3-1. One in four barns flooded. The vets won £3m in damages. "
-        "Of the boats moored there, two sank.")
+        "Of the boats moored there, two sank. The co-op now owns 30%.")
 
 
 @pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])
@@ -267,3 +268,9 @@ def test_unit_elided_rule_alone(parse, sentence, text, unit):
 def test_unit_elided_carries_no_percentage(parse):
     doc = parse("Sales fell three pct to 3.69 billion from 3.81 billion.")
     assert _one(doc, "3.69 billion").unit == ""
+
+
+def test_change_noun_skips_a_time_object(parse):
+    doc = parse("Ferry operators reported a 7% rise in March.")
+    f = _one(doc, "7%")
+    assert "March" not in f.what and f.rule != "what-change-noun"

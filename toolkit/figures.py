@@ -44,7 +44,8 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
   (``a profit of £23m`` -> ``profit``); the set a bare number picks from
-  (``all but 12 of the boats``, ``Of the ferries, two remain``); the subject of a verb of change or
+  (``all but 12 of the boats``, ``Of the ferries, two remain``); a stake
+  (``the family owns 28%``); the subject of a verb of change or
   level (``sales were down 8%`` -> ``sales``; a relative pronoun stands for
   its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
@@ -137,6 +138,7 @@ from .lexicon import (
     SCORE_WORDS,
     SOURCE_VERBS,
     SPEECH_VERBS,
+    STAKE_VERBS,
     TENS_WORDS,
     TIME_NOUNS,
     UNIT_WORDS,
@@ -1193,7 +1195,8 @@ def what_share_noun(c: Candidate) -> str | None:
 @rule("what-change-noun", stage="figures")
 def what_change_noun(c: Candidate) -> str | None:
     """A figure sizing a change, or where it ends, measures what changes: "a 12% rise
-    in profits to £2.1bn" -> "profits" for both figures."""
+    in profits to £2.1bn" -> "profits" for both figures ("a 5% rise in January"
+    says when, not what)."""
     root = c.span.root
     noun = root.head
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "from"):
@@ -1207,9 +1210,14 @@ def what_change_noun(c: Candidate) -> str | None:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "of"):
             objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
-            if objs:
+            if objs and not _is_time(objs[0]):
                 return _noun_phrase(objs[0], c.skip)
     return None
+
+
+def _is_time(tok: Token) -> bool:
+    """A month, a date or a time noun: "a 5% rise in January" says when, not what."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS
 
 
 @rule("what-counted-noun", stage="figures")
@@ -1282,6 +1290,18 @@ def what_partitive(c: Candidate) -> str | None:
         return None
     objs = [o for o in first.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
     return _noun_phrase(objs[0], c.skip) if objs else None
+
+
+@rule("what-stake", stage="figures")
+def what_stake(c: Candidate) -> str | None:
+    """A percentage that is the object of a verb of owning or dealing is a stake:
+    "the family owns 28%" -> "stake" (the subject owns it; it does not measure
+    the subject)."""
+    root = c.span.root
+    if c.unit != "percent" or root.dep_ != "dobj" or root.head.pos_ != "VERB" \
+            or root.head.lemma_.lower() not in STAKE_VERBS or _of_object(root) is not None:
+        return None
+    return "stake"
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -1361,7 +1381,7 @@ def what_change_subject(c: Candidate) -> str | None:
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
     what_age, what_score, what_same_as_previous, what_share_noun, what_change_noun,
     what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_partitive,
-    what_change_subject)
+    what_stake, what_change_subject)
 
 
 # --- source: on whose authority ----------------------------------------------------------

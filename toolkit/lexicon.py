@@ -640,6 +640,11 @@ CHANGE_NOUNS: frozenset[str] = CHANGE_VERBS | frozenset({
     "growth", "reduction", "loss", "slump", "decline", "increase", "hike", "fall",
     "rise", "jump", "drop", "cut", "gain", "improvement", "shortfall", "deficit"})
 
+#: Verbs of owning and dealing: a percentage that is their object is a stake
+#: ("the family owns 28%", "agreed to buy 15%").
+STAKE_VERBS: frozenset[str] = frozenset({
+    "own", "hold", "control", "buy", "sell", "acquire", "purchase"})
+
 #: Adverbs that make "be" a verb of change ("sales were down 8%").
 CHANGE_ADVERBS: frozenset[str] = frozenset({
     "up", "down", "higher", "lower", "off", "ahead", "behind"})

@@ -274,21 +274,3 @@ def test_change_noun_skips_a_time_object(parse):
     doc = parse("Ferry operators reported a 7% rise in March.")
     f = _one(doc, "7%")
     assert "March" not in f.what and f.rule != "what-change-noun"
-
-
-@pytest.mark.parametrize("sentence,found", [
-    ("The new dock holds twice as many boats.", True),
-    ("The repairs cost £8m (€9m), twice what the board had planned.", True),
-    ("The striker scored twice in the match.", False),
-])
-def test_twice_is_a_ratio_only_before_a_comparison(parse, sentence, found):
-    figs = {f.text: f for f in extract_figures(parse(sentence))}
-    assert ("twice" in figs) is found
-    if found:
-        assert (figs["twice"].value, figs["twice"].unit) == (2.0, "times")
-
-
-def test_a_ratio_after_a_conversion_restates_it(parse):
-    doc = parse("The repairs cost £8m (€9m), twice what the board had planned.")
-    f = _one(doc, "twice")
-    assert (f.what, f.rule) == (_one(doc, "€9m").what, "what-same-as-previous")

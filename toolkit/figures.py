@@ -27,7 +27,7 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   the major unit); ``share`` for a fraction or proportion, ``value`` between 0
   and 1 (``a quarter``, ``nearly a third``, ``half of``, ``one in five``,
   ``two-thirds``); ``times`` for a ratio (``five-fold``, ``three times
-  more``, ``twice as many``: :data:`toolkit.lexicon.RATIO_WORDS`); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1); or a
+  more``); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1); or a
   unit of measure from :data:`toolkit.lexicon.MEASURE_UNITS` (``tonnes``,
   ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...; ``91kg``, with
   a unit of :data:`toolkit.lexicon.GLUED_UNITS` written on). An amount that
@@ -38,8 +38,7 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   first ``what`` rule that applies (:data:`WHAT_RULES`, named in ``rule``):
   an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
   score; the ``what`` of the figure before when this one restates it (a
-  currency conversion ``£5m (€7m)``, ``5p, or 2.4%``, ``up from 4%``,
-  ``$2bn (£1bn), twice what was expected``); the
+  currency conversion ``£5m (€7m)``, ``5p, or 2.4%``, ``up from 4%``); the
   noun after ``one in five``; what a change noun changes (``a 12% rise in
   profits`` -> ``profits``); the noun the number modifies, with its event
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
@@ -134,7 +133,6 @@ from .lexicon import (
     QUOTING_VERBS,
     RATIO_COMPARATIVES,
     RATIO_SUFFIX,
-    RATIO_WORDS,
     SCALE_ABBRS,
     SCALE_WORDS,
     SCORE_WORDS,
@@ -305,8 +303,7 @@ def _mid_word_starts() -> str:
         [True, False, True, False]
     """
     after_a = "|".join(sorted({*SCALE_WORDS, "dozen", *FRACTION_WORDS}, key=len, reverse=True))
-    at_word = ["between\\s", *(rf"{w}\s" for w in RATIO_WORDS),
-               *(f"{w.split()[0]}(?!\\w)" for w in VAGUE_LOW),
+    at_word = ["between\\s", *(f"{w.split()[0]}(?!\\w)" for w in VAGUE_LOW),
                *(re.escape(q).replace(r"\ ", r"\s+") + r"\s" for q in _QUAL_OF)]
     return (r"(?=[\d.]|\b" + grouped_starts((), at_word, ignore_case=True) + "|"
             + grouped_starts((*CURRENCY_SYMBOLS, *CURRENCY_CODES, *UNIT_WORDS, *TENS_WORDS),
@@ -317,7 +314,6 @@ _FIGURE_RE = re.compile(
     rf"{_FIGURE_START}{_mid_word_starts()}(?:"
     rf"(?P<between>\bbetween\s+(?P<b1>{_NUMEXPR})\s+and\s+(?P<b2>{_NUMEXPR}))"
     rf"|(?P<vague>{_VAGUE_RE})"
-    rf"|(?P<ratio>\b(?:{_alternatives(RATIO_WORDS)}){_RATIO_AHEAD})"
     rf"|(?:(?P<fqual>\b(?:{_QUAL_RE}))\s+)?(?P<share>\b(?:{_ONE_IN}|{_FRACTION}))"
     rf"|(?:(?P<qual>\b(?:{_QUAL_RE}))\s+)?(?P<n1>{_NUMEXPR})"
     rf"(?:\s*(?P<sep>-|–|—|\bto\b|\bor\b)\s*(?P<n2>{_NUMEXPR}))?)",
@@ -327,7 +323,7 @@ _FIGURE_RE = re.compile(
 # (much slower) grammar above.
 _MAYBE_FIGURE_RE = re.compile(
     r"\d|\b(?:" + "|".join(sorted({*UNIT_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "score",
-                                  "half", "an? ", *RATIO_WORDS},
+                                  "half", "an? "},
                                  key=len, reverse=True)) + ")", re.I)
 
 
@@ -772,10 +768,6 @@ def _candidates(text: str):
                 qual = _QUAL_OF.get(" ".join((m.group("fqual") or "").lower().split()), "exact")
                 yield (m.start(), m.end(), m.start("share"), m.end(), value, value, value, qual,
                        "share", ())
-        elif m.group("ratio"):
-            value = RATIO_WORDS[m.group("ratio").lower()]
-            yield (m.start(), m.end(), m.start(), m.end(), value, value, value, "exact",
-                   "times", ())
         elif m.group("vague"):
             key = " ".join(m.group("vague").lower().split())
             yield (m.start(), m.end(), m.start(), m.end(), None, VAGUE_LOW.get(key),
@@ -1123,7 +1115,7 @@ def _join(*parts: str) -> str:
 
 _AGE_AFTER = {",", ".", ";", ")", "and"}
 _CONVERSION_GAP = re.compile(
-    r"\s*(?:\(\s*|\)?\s*[;,/]\s*|,?\s*or\s+|,?\s*(?:up|down)\s+from\s+"
+    r"\s*(?:\(\s*|[;,/]\s*|,?\s*or\s+|,?\s*(?:up|down)\s+from\s+"
     r"|,?\s*compared\s+with\s+|\s+to\s+)$", re.I)
 
 

@@ -608,11 +608,7 @@ GLUED_UNITS: frozenset[str] = frozenset({"kg", "km", "mph", "MW", "bpd"})
 RATIO_SUFFIX = "-fold"
 RATIO_COMPARATIVES: frozenset[str] = frozenset({
     "more", "less", "fewer", "higher", "lower", "bigger", "larger", "greater", "smaller",
-    "as", "the", "faster", "cheaper", "dearer", "longer", "over", "what"})
-
-#: Words that are a ratio on their own before one of :data:`RATIO_COMPARATIVES`
-#: ("twice as many", "twice what it estimated"; "scored twice" is no ratio).
-RATIO_WORDS: dict[str, float] = {"twice": 2.0, "thrice": 3.0}
+    "as", "the", "faster", "cheaper", "dearer", "longer", "over"})
 
 #: Fractions written as words -> value ("a third" is 1/3 of something).
 FRACTION_WORDS: dict[str, float] = {

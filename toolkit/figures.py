@@ -823,22 +823,8 @@ def _date_ent_spans(doc: Doc) -> list[tuple[int, int]]:
         text = full[ent.start_char:ent.end_char]  # = ent.text
         if (words & DATE_ENT_WORDS or DATE_RE.search(text) and not
                 re.fullmatch(r"\W*\d{1,3}\W*", text) or TIME_RE.search(text)):
-            spans.append((ent.start_char, _date_end(doc, ent, full, cols)))
+            spans.append((ent.start_char, ent.end_char))
     return spans
-
-
-_UNIT_AFTER = re.compile(_UNIT_POST)
-
-
-def _date_end(doc: Doc, ent: Span, full: str, cols: dict) -> int:
-    """Where a date entity ends: before a number it swallowed that a unit follows
-    ("from year-ago 64 cts": the date is "year-ago", 64 cents a figure)."""
-    k = ent.end
-    while k > ent.start + 1 and cols["tag"][k - 1] == "CD":
-        k -= 1
-    if k == ent.end or k == ent.start or not _UNIT_AFTER.match(full, ent.end_char):
-        return ent.end_char
-    return doc[k - 1].idx + len(doc[k - 1].text)
 
 
 def _excluded_spans(text: str, offset: int) -> list[tuple[int, int]]:
@@ -1122,8 +1108,7 @@ _CONVERSION_GAP = re.compile(
 @rule("what-age", stage="figures")
 def what_age(c: Candidate) -> str | None:
     """A number set off by commas after a person's name is their age ("Ann Lee, 43,
-    said"), as is the number after "aged"; so is one apposed to a capitalised
-    subject the parse did not take for a person ("Voss, 45, wrote the play")."""
+    said"), as is the number after "aged"."""
     if c.unit or c.qualifier != "exact" or c.value is None or not 0 < c.value < 125:
         return None
     doc, first, last = c.doc, c.span[0], c.span[-1]
@@ -1134,13 +1119,9 @@ def what_age(c: Candidate) -> str | None:
     if before is None or before.text != "," or first.i < 2 or after not in _AGE_AFTER:
         return None
     name = doc[first.i - 2]
-    if name.ent_type_ == "PERSON" or (name.pos_ == "PROPN"
-                                      and name.ent_type_ not in ("GPE", "ORG")):
-        return "age"
-    # "Voss, 45, wrote ...": a capitalised subject the parse did not take for a person
-    root = c.span.root
-    return "age" if (root.dep_ == "appos" and root.head.i == name.i and name.is_title
-                     and name.dep_ in ("nsubj", "nsubjpass")) else None
+    return "age" if name.ent_type_ == "PERSON" or (name.pos_ == "PROPN"
+                                                 and name.ent_type_ not in ("GPE", "ORG")) \
+        else None
 
 
 @rule("what-score", stage="figures")

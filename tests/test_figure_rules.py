@@ -267,3 +267,19 @@ def test_change_noun_skips_a_time_object(parse):
     doc = parse("Ferry operators reported a 7% rise in March.")
     f = _one(doc, "7%")
     assert "March" not in f.what and f.rule != "what-change-noun"
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("The museum is to show the film on all 12 of its screens.", "12"),
+    ("Reports have put the bid at 250p per share, which would value the brewer at "
+     "about £900m.", "about £900m"),
+])
+def test_a_verb_of_finding_sources_only_what_it_reports(parse, sentence, text):
+    assert _one(parse(sentence), text).source == ""
+
+
+def test_a_verb_of_finding_still_sources_its_object_and_clause(parse):
+    doc = parse("Reports have put the bid at 250p per share, which would value the brewer at "
+                "about £900m.")
+    assert _one(doc, "250p").source == "Reports"
+    assert _one(parse("A survey found that 40% of drivers speed."), "40%").source == "A survey"

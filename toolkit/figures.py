@@ -1400,7 +1400,9 @@ def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
     """The subject of a reporting verb of the sentence ("X said ...", "..., X estimated").
 
     The verb whose clause holds the figure wins, then the closest; a figure
-    inside the subject itself ("three officials said") is not self-sourced.
+    inside the subject itself ("three officials said") is not self-sourced,
+    nor one that a verb of counting or finding ("show", "put") does not
+    report: in a relative clause below it, or beside an object without a number.
     """
     root = c.span.root
     best = None
@@ -1409,12 +1411,38 @@ def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
             continue  # "three officials said": the figure is the source itself
         if _changed_by(verb, root):
             continue  # "the bank added 5%": a verb of change, not of saying
+        if _outside_finding(verb, root):
+            continue  # "MTV is to show the film on all 25 channels": no finding
         inside = verb.left_edge.i <= root.i <= verb.right_edge.i and any(
             t.i == root.i for t in verb.subtree)
         key = (0 if inside else 1, verb.right_edge.i - verb.left_edge.i, abs(verb.i - root.i))
         if best is None or key < best[0]:
             best = (key, subj)
     return _source_text(best[1]) if best else None
+
+
+def _outside_finding(verb: Token, root: Token) -> bool:
+    """Whether ``root`` hangs off a verb of counting or finding ("show", "put",
+    "find", ...: not a verb of saying) outside what that verb reports: in a
+    relative clause below it ("put the offer at 300p, which would value the club
+    at £800m"), or in a phrase beside an object that holds no number ("is to
+    show the film on all 25 channels"). A figure outside the verb's subtree is
+    not judged here."""
+    if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in QUOTING_VERBS:
+        return False
+    tok = root
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            return False  # not under the verb at all
+        if tok.dep_ == "relcl" and any(t.i == verb.i for t in tok.ancestors):
+            return True
+        if head.i == verb.i:
+            return tok.dep_ == "prep" and tok.lower_ not in ("at", "to") and any(
+                ch.dep_ == "dobj" and not any(t.like_num for t in ch.subtree)
+                for ch in verb.children)
+        tok = head
+    return False
 
 
 def _changed_by(verb: Token, root: Token) -> bool:

@@ -57,9 +57,11 @@ def test_what(figs, sentence, text, what):
 
 
 def test_what_is_empty_rather_than_a_bare_verb_or_unit(figs):
-    found = figs("Of the crew, 6 were rescued. The price was 40 dlrs.")
+    found = figs("In the end, 6 were rescued. The price was 40 dlrs.")
     assert found["6"].what == ""
     assert found["40 dlrs"].what != "dlrs"
+    # a set named before the number is what it counts
+    assert figs("Of the crew, 6 were rescued.")["6"].what == "crew"
 
 
 # --- values, units and scale --------------------------------------------------------------

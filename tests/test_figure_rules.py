@@ -63,6 +63,11 @@ def test_skip_rule_alone(parse, name, also, sentence, number):
      "Cheese exports"),
     ("what-money-in", "The mill owners won £2m in damages.", "£2m", "damages"),
     ("what-share-noun", "One in six ferries ran late.", "One in six", "ferries"),
+    ("what-partitive", "The club sold all but 12 of its 40 racing boats.", "12",
+     "racing boats"),
+    ("what-partitive", "Of the new ferries ordered by the council, two remain in the yard.",
+     "two", "new ferries"),
+    ("what-stake", "The dairy co-op already owns 28% and wants more.", "28%", "stake"),
 ])
 def test_what_rule_alone(parse, name, sentence, number, what):
     doc = parse(sentence)
@@ -110,7 +115,8 @@ TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned
         "About 300 families fled, according to the county council. Farm income was down "
         "12% on the year, and the board's grant of £2m ($2.6m) barely helped. Wool traders "
         "reported a 9% rise in exports. Farmer Tom Hale, 62, said the village team still "
-        "won its match 3-1. One in four barns flooded. The vets won £3m in damages.")
+        "won its match 3-1. One in four barns flooded. The vets won £3m in damages. "
+        "Of the boats moored there, two sank. The co-op now owns 30%.")
 
 
 @pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])
@@ -186,3 +192,94 @@ def test_a_failing_rule_raises(parse, monkeypatch):
     monkeypatch.setitem(figures.RULE_GROUPS, "detect", (broken,))
     with pytest.raises(RuntimeError, match="rule broke"):
         extract_figures(parse("The flood displaced 4,000 families."))
+
+
+# --- sixth round: patterns of unseen text ---------------------------------------------------
+
+def _one(doc, text, **kw):
+    return next(f for f in extract_figures(doc, **kw) if f.text == text)
+
+
+def test_change_subject_reads_a_relative_pronoun_as_its_noun(parse):
+    doc = parse("Ticket income, which rose to 5.2 mln dlrs, helped the club.")
+    f = _one(doc, "5.2 mln dlrs")
+    assert (f.what, f.rule) == ("Ticket income", "what-change-subject")
+    assert _one(doc, "5.2 mln dlrs", disable={"what-change-subject"}).what == ""
+
+
+def test_change_subject_follows_by_parsed_as_an_agent(parse):
+    doc = parse("Return on deposits increased by two cts to 31 cts per share.")
+    f = _one(doc, "two cts")
+    assert (f.what, f.rule) == ("Return", "what-change-subject")
+
+
+def test_passive_reporting_verb_has_no_source_but_its_agent(parse):
+    doc = parse("The council's new plan is reported to have cut the waiting list by 300 names.")
+    assert _one(doc, "300").source == ""
+    doc = parse("Some 40 homes were flooded, it was reported by the county council.")
+    assert _one(doc, "Some 40").source == "the county council"
+
+
+def test_a_figure_someone_reckons_or_expects_is_theirs(parse):
+    doc = parse("The ferry firm reckons 2,000 cars will cross next week.")
+    assert _one(doc, "2,000").source == "The ferry firm"
+    assert _one(doc, "2,000", disable={"source-speech-verb"}).source == ""
+    doc = parse("The bank expects a profit of 40 mln dlrs.")
+    assert _one(doc, "40 mln dlrs").source == "The bank"
+
+
+def test_skip_year_inside_an_event_name(parse):
+    doc = parse("She ran at the 2008 Olympics in Beijing.")
+    assert "2008" not in texts(doc)
+    assert "2008" in texts(doc, disable={"skip-year", "skip-date-time-code"})
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("The parcel weighed 12kg on the scales.", "12kg", 12.0, "kg"),
+    ("The margin was cut to 7/8 pct over Libor.", "7/8 pct", 0.875, "percent"),
+    ("Spreads of 3/8 to 1/2 pct were quoted.", "3/8 to 1/2 pct", 0.375, "percent"),
+])
+def test_glued_units_and_wire_fractions_are_figures(parse, sentence, text, value, unit):
+    f = _one(parse(sentence), text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_bare_slash_pair_is_not_a_wire_fraction(parse):
+    assert "7/8" not in texts(parse("The 7/8 split of the vote was close."))
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    ("Deposits rose to 946 mln dlrs from 148 mln a week earlier.", "148 mln", "USD"),
+    ("Coal exports were 3.2 mln tonnes, against 2.9 mln a year earlier.", "2.9 mln", "tonnes"),
+])
+def test_unit_elided_rule_alone(parse, sentence, text, unit):
+    doc = parse(sentence)
+    assert _one(doc, text).unit == unit
+    assert _one(doc, text, disable={"unit-elided"}).unit == ""
+
+
+def test_unit_elided_carries_no_percentage(parse):
+    doc = parse("Sales fell three pct to 3.69 billion from 3.81 billion.")
+    assert _one(doc, "3.69 billion").unit == ""
+
+
+def test_change_noun_skips_a_time_object(parse):
+    doc = parse("Ferry operators reported a 7% rise in March.")
+    f = _one(doc, "7%")
+    assert "March" not in f.what and f.rule != "what-change-noun"
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("The museum is to show the film on all 12 of its screens.", "12"),
+    ("Reports have put the bid at 250p per share, which would value the brewer at "
+     "about £900m.", "about £900m"),
+])
+def test_a_verb_of_finding_sources_only_what_it_reports(parse, sentence, text):
+    assert _one(parse(sentence), text).source == ""
+
+
+def test_a_verb_of_finding_still_sources_its_object_and_clause(parse):
+    doc = parse("Reports have put the bid at 250p per share, which would value the brewer at "
+                "about £900m.")
+    assert _one(doc, "250p").source == "Reports"
+    assert _one(parse("A survey found that 40% of drivers speed."), "40%").source == "A survey"

@@ -29,7 +29,11 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   ``two-thirds``); ``times`` for a ratio (``five-fold``, ``three times
   more``); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1); or a
   unit of measure from :data:`toolkit.lexicon.MEASURE_UNITS` (``tonnes``,
-  ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...).
+  ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...; ``91kg``, with
+  a unit of :data:`toolkit.lexicon.GLUED_UNITS` written on). An amount that
+  leaves its unit out takes the one of the amount before it (``unit-elided``:
+  ``rose to 946 mln dlrs from 148 mln``); wire fractions before a percent word
+  (``7/8 pct``) are numbers.
 * ``what``: a short noun phrase naming what is counted or measured, by the
   first ``what`` rule that applies (:data:`WHAT_RULES`, named in ``rule``):
   an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
@@ -39,8 +43,11 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   profits`` -> ``profits``); the noun the number modifies, with its event
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
-  (``a profit of £23m`` -> ``profit``); the subject of a verb of change or
-  level (``sales were down 8%`` -> ``sales``), or its object when the
+  (``a profit of £23m`` -> ``profit``); the set a bare number picks from
+  (``all but 12 of the boats``, ``Of the ferries, two remain``); a stake
+  (``the family owns 28%``); the subject of a verb of change or
+  level (``sales were down 8%`` -> ``sales``; a relative pronoun stands for
+  its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
   is never a bare unit or verb: when no rule applies it stays empty.
 * ``source``: who the figure is attributed to, by the first ``source`` rule
@@ -49,14 +56,16 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   speaker; otherwise "according to X" in the same sentence, otherwise the
   subject of any speech or source verb of the shared lexicon
   (:data:`toolkit.lexicon.SOURCE_VERBS`: "X said/argued/estimated/found
-  ..."), the one governing the figure first. A pronoun source ("it said") is
+  ..."; also "X reckons/expects"), the one governing the figure first; the
+  subject of a passive one ("the offer is reported to ...") is none, its
+  agent ("by X") is. A pronoun source ("it said") is
   replaced by the latest named source before it in the same sentence, else in
   the two sentences before; empty when the article states the figure on its
   own authority.
 
 Not figures (the ``detect`` rules, :data:`SKIP_RULES`, each skip one kind):
 ordinals (``11th``), years (``2023``, unless a plural noun is counted:
-``2000 people``), dates (``March 3``, ``3 March 2021``), clock times
+``2000 people``; always in a name: ``the 2004 Olympics``), dates (``March 3``, ``3 March 2021``), clock times
 (``15:38``, ``1400 GMT``, ``10.30am``), durations (``three days``), phone
 numbers, ISBNs and other codes, footnote markers (``[1]``), numbers glued to
 letters or joined by a hyphen or slash to a word (``COVID19``, ``G20``,
@@ -114,11 +123,14 @@ from .lexicon import (
     CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DEMONSTRATIVES,
+    ELIDED_UNIT_LINKS,
     FRACTION_WORDS,
+    GLUED_UNITS,
     MEASURE_UNITS,
     MINOR_CURRENCY,
     PERCENT_WORDS,
     PRONOUNS,
+    QUOTING_VERBS,
     RATIO_COMPARATIVES,
     RATIO_SUFFIX,
     SCALE_ABBRS,
@@ -126,6 +138,7 @@ from .lexicon import (
     SCORE_WORDS,
     SOURCE_VERBS,
     SPEECH_VERBS,
+    STAKE_VERBS,
     TENS_WORDS,
     TIME_NOUNS,
     UNIT_WORDS,
@@ -208,12 +221,17 @@ def _alternatives(names) -> str:
 _CUR_PRE = ("(?:" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len,
                                                           reverse=True))
             + "|(?:" + "|".join(CURRENCY_CODES) + r")\s?)")
-_DIGITS = r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+# A wire fraction ("7/8 pct", "3/8 to 1/2 pct") is a number only before a percent word.
+_PCT_AHEAD = (r"(?=\s+(?:to\s+(?:\d+-)?\d{1,2}/\d{1,2}\s+)?(?:"
+              + _alternatives(w for w in PERCENT_WORDS if w != "%") + r")\b)")
+_DIGITS = (r"(?:\d+-\d{1,2}/\d{1,2}(?!\d)|\d/\d{1,2}" + _PCT_AHEAD
+           + r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _SCALE_ABBR = r"(?:bn|mln|bln|mn|trn|tn|m|k|b)(?![\w])"
 _SPACED_ABBR = r"(?:mln|bln|bn|mn|trn)\b"
 _RATIO_AHEAD = rf"(?=\s+(?:{_alternatives(RATIO_COMPARATIVES)})\b)"
 _UNIT_POST = (rf"(?:{re.escape(RATIO_SUFFIX)}\b|\s+times{_RATIO_AHEAD}"
-              r"|\s?%|p(?![\w])|\s+(?:US\s+|U\.S\.\s+)?(?:"
+              rf"|\s?%|p(?![\w])|(?:{_alternatives(GLUED_UNITS)})(?![\w])"
+              r"|\s+(?:US\s+|U\.S\.\s+)?(?:"
               + _alternatives(k for k in _UNIT_OF if k != "%") + r")(?![\w])"
               r"|\s+(?:" + "|".join(CURRENCY_CODES) + r")\b)")
 _NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SPACED_ABBR}"
@@ -222,7 +240,8 @@ _NUMBER = (rf"(?:{_DIGITS}(?:{_SCALE_ABBR}|\s+{_SPACED_ABBR}"
 _NUMEXPR = rf"(?:{_CUR_PRE}\s?)?{_NUMBER}(?:{_UNIT_POST})?"
 
 _NUMEXPR_PARSE = re.compile(
-    rf"(?P<cur>{_CUR_PRE})?\s?(?:(?P<digits>{_DIGITS})(?:(?P<abbr>{_SCALE_ABBR})"
+    rf"(?P<cur>{_CUR_PRE})?\s?(?:(?P<digits>{_DIGITS.replace(_PCT_AHEAD, '')})"
+    rf"(?:(?P<abbr>{_SCALE_ABBR})"
     rf"|\s+(?P<sabbr>{_SPACED_ABBR})"
     rf"|\s+(?P<scales>{_SCALE_WORD}(?:\s+{_SCALE_WORD})*))?"
     rf"|(?P<words>{_WORDNUM})(?:\s+(?P<wabbr>{_SPACED_ABBR}))?)"
@@ -446,9 +465,9 @@ def _currency_sign(cur: str) -> str:
 
 
 def _digits_value(digits: str) -> float:
-    """``"1,250.5"`` -> 1250.5; a wire price ``"2-1/8"`` -> 2.125."""
+    """``"1,250.5"`` -> 1250.5; a wire price ``"2-1/8"`` -> 2.125, ``"7/8"`` -> 0.875."""
     if "/" in digits:
-        whole, frac = digits.split("-", 1)
+        whole, frac = digits.split("-", 1) if "-" in digits else ("0", digits)
         num, den = frac.split("/")
         return float(whole) + (float(num) / float(den) if float(den) else 0.0)
     return float(digits.replace(",", ""))
@@ -698,6 +717,8 @@ def _reporting_subject(verb: Token) -> Token | None:
                 t.like_num for t in c.children)) for c in verb.children):
         return None  # "shares added 5%": a verb of change, not of saying
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].dep_ == "nsubjpass" and verb.lemma_.lower() not in QUOTING_VERBS:
+        return _passive_agent(verb)  # "the offer is reported to ...": said by whom?
     if subj:
         before = [c for c in subj if c.i < verb.i]
         found = before[-1] if before else subj[0]
@@ -708,6 +729,18 @@ def _reporting_subject(verb: Token) -> Token | None:
             and verb.head.pos_ in ("VERB", "AUX"):
         up = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return up[-1] if up else None
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive reporting verb ("was reported by the agency"), else
+    ``None``: the subject of "the offer is reported to have cut ..." or "he was
+    told that ..." is what is reported on or to, not who reports it."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 
@@ -809,10 +842,15 @@ def _is_year(value: float, surface: str, qual: str, unit: str, root: Token) -> b
         return False
     if not 1800 <= value <= 2100:
         return False
-    # "2000 people" counts people; "in 2019" is a year
+    # "2000 people" counts people; "in 2019" is a year, and so is the number
+    # inside a name ("the 2004 Olympics")
     head = root.head
-    return not (root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
-                and head.lemma_.lower() not in TIME_NOUNS)
+    return root.ent_type_ in _NAME_ENTS or not (
+        root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
+        and head.lemma_.lower() not in TIME_NOUNS)
+
+
+_NAME_ENTS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "FAC", "ORG", "PRODUCT"})
 
 
 def _is_identifier(span: Span, qual: str, unit: str) -> bool:
@@ -945,7 +983,8 @@ def skip_pronoun_one(c: Candidate, ctx: _SentenceContext) -> bool:
 @rule("skip-year", stage="figures")
 def skip_year(c: Candidate, ctx: _SentenceContext) -> bool:
     """A four-digit number from 1800 to 2100 is a year unless it counts a plural noun
-    ("in 2019" is a year; "2000 people" a figure)."""
+    ("in 2019" is a year; "2000 people" a figure), and always inside a name the
+    parse marks as an event, a work or an organisation ("the 2004 Olympics")."""
     return (c.value is not None and c.qualifier != "range"
             and _is_year(c.value, c.surface, c.qualifier, c.unit, c.span.root))
 
@@ -1024,6 +1063,33 @@ def qualifier_preposition(c: Candidate, ctx: _SentenceContext) -> bool:
 
 QUALIFIER_RULES: tuple[Callable[[Candidate, _SentenceContext], bool], ...] = (
     qualifier_preposition,)
+
+
+# --- unit: a unit the text leaves out ------------------------------------------------
+
+
+@rule("unit-elided", stage="figures")
+def unit_elided(c: Candidate) -> str | None:
+    """An amount with a scale but no unit, joined to the amount before it by "from",
+    "and", "or", "to", "compared with" ..., has that amount's currency or measure:
+    "rose to 946 mln dlrs from 148 mln" -> 148 mln USD. A percentage is not carried
+    over ("up three pct to 3.69 billion" says nothing of the billions' unit).
+
+    Returns the unit, or ``None`` when the rule does not apply.
+    """
+    prev = c.previous
+    if (c.unit or prev is None or not prev.unit or prev.unit in _NOT_CARRIED
+            or c.value is None or _scale_of(c.surface) == 1):
+        return None
+    gap = c.gap.replace(",", " ").lower().split()
+    if len(gap) > 4 or not gap or any(w not in ELIDED_UNIT_LINKS for w in gap):
+        return None
+    return prev.unit
+
+
+_NOT_CARRIED = frozenset({"percent", "percentage points", "share", "times", "score"})
+
+UNIT_RULES: tuple[Callable[[Candidate], str | None], ...] = (unit_elided,)
 
 
 # --- what: the first rule that applies names what is counted ---------------------------
@@ -1110,7 +1176,8 @@ def what_share_noun(c: Candidate) -> str | None:
 @rule("what-change-noun", stage="figures")
 def what_change_noun(c: Candidate) -> str | None:
     """A figure sizing a change, or where it ends, measures what changes: "a 12% rise
-    in profits to £2.1bn" -> "profits" for both figures."""
+    in profits to £2.1bn" -> "profits" for both figures ("a 5% rise in January"
+    says when, not what)."""
     root = c.span.root
     noun = root.head
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "from"):
@@ -1124,9 +1191,14 @@ def what_change_noun(c: Candidate) -> str | None:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "of"):
             objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
-            if objs:
+            if objs and not _is_time(objs[0]):
                 return _noun_phrase(objs[0], c.skip)
     return None
+
+
+def _is_time(tok: Token) -> bool:
+    """A month, a date or a time noun: "a 5% rise in January" says when, not what."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS
 
 
 @rule("what-counted-noun", stage="figures")
@@ -1180,8 +1252,49 @@ def what_money_in(c: Candidate) -> str | None:
     return _noun_phrase(objs[0], c.skip) if objs else None
 
 
+@rule("what-partitive", stage="figures")
+def what_partitive(c: Candidate) -> str | None:
+    """A bare number that picks some of a set counts the set's noun: "all but 12 of
+    the boats" -> "boats", "Of the new ferries, two remain" -> "new ferries"."""
+    root = c.span.root
+    if root.pos_ != "NUM" or any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.rights):
+        return None
+    if root.dep_ == "conj":
+        found = _of_object(root.head)
+        if found is not None:
+            return _noun_phrase(found, c.skip)
+    if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    sent = root.sent
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ != "of" or first.dep_ != "prep" or first.i >= root.i:
+        return None
+    objs = [o for o in first.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+    return _noun_phrase(objs[0], c.skip) if objs else None
+
+
+@rule("what-stake", stage="figures")
+def what_stake(c: Candidate) -> str | None:
+    """A percentage that is the object of a verb of owning or dealing is a stake:
+    "the family owns 28%" -> "stake" (the subject owns it; it does not measure
+    the subject)."""
+    root = c.span.root
+    if c.unit != "percent" or root.dep_ != "dobj" or root.head.pos_ != "VERB" \
+            or root.head.lemma_.lower() not in STAKE_VERBS or _of_object(root) is not None:
+        return None
+    return "stake"
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            return objs[0] if objs else None
+    return None
+
+
 _PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", "acomp",
-              "oprd", "nummod", "appos", "conj", "dative"}
+              "oprd", "nummod", "appos", "conj", "dative", "agent"}
 
 
 def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
@@ -1204,9 +1317,14 @@ def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb`` (or of the verb it hangs off); a relative pronoun
+    stands for the noun its clause describes ("other income, which rose to $5m")."""
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
+            if subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
+                    and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
             return subj[0]
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
@@ -1243,7 +1361,8 @@ def what_change_subject(c: Candidate) -> str | None:
 
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
     what_age, what_score, what_same_as_previous, what_share_noun, what_change_noun,
-    what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_change_subject)
+    what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_partitive,
+    what_stake, what_change_subject)
 
 
 # --- source: on whose authority ----------------------------------------------------------
@@ -1281,7 +1400,9 @@ def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
     """The subject of a reporting verb of the sentence ("X said ...", "..., X estimated").
 
     The verb whose clause holds the figure wins, then the closest; a figure
-    inside the subject itself ("three officials said") is not self-sourced.
+    inside the subject itself ("three officials said") is not self-sourced,
+    nor one that a verb of counting or finding ("show", "put") does not
+    report: in a relative clause below it, or beside an object without a number.
     """
     root = c.span.root
     best = None
@@ -1290,12 +1411,38 @@ def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
             continue  # "three officials said": the figure is the source itself
         if _changed_by(verb, root):
             continue  # "the bank added 5%": a verb of change, not of saying
+        if _outside_finding(verb, root):
+            continue  # "MTV is to show the film on all 25 channels": no finding
         inside = verb.left_edge.i <= root.i <= verb.right_edge.i and any(
             t.i == root.i for t in verb.subtree)
         key = (0 if inside else 1, verb.right_edge.i - verb.left_edge.i, abs(verb.i - root.i))
         if best is None or key < best[0]:
             best = (key, subj)
     return _source_text(best[1]) if best else None
+
+
+def _outside_finding(verb: Token, root: Token) -> bool:
+    """Whether ``root`` hangs off a verb of counting or finding ("show", "put",
+    "find", ...: not a verb of saying) outside what that verb reports: in a
+    relative clause below it ("put the offer at 300p, which would value the club
+    at £800m"), or in a phrase beside an object that holds no number ("is to
+    show the film on all 25 channels"). A figure outside the verb's subtree is
+    not judged here."""
+    if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in QUOTING_VERBS:
+        return False
+    tok = root
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            return False  # not under the verb at all
+        if tok.dep_ == "relcl" and any(t.i == verb.i for t in tok.ancestors):
+            return True
+        if head.i == verb.i:
+            return tok.dep_ == "prep" and tok.lower_ not in ("at", "to") and any(
+                ch.dep_ == "dobj" and not any(t.like_num for t in ch.subtree)
+                for ch in verb.children)
+        tok = head
+    return False
 
 
 def _changed_by(verb: Token, root: Token) -> bool:
@@ -1332,8 +1479,8 @@ PRONOUN_RULES: tuple[Callable[[str, Candidate, _SentenceContext], str], ...] = (
     source_pronoun,)
 
 #: The rule groups of this stage, in the order they apply (see :mod:`toolkit.rules`).
-RULE_GROUPS = {"detect": SKIP_RULES, "qualifier": QUALIFIER_RULES, "what": WHAT_RULES,
-               "source": SOURCE_RULES, "pronoun": PRONOUN_RULES}
+RULE_GROUPS = {"detect": SKIP_RULES, "qualifier": QUALIFIER_RULES, "unit": UNIT_RULES,
+               "what": WHAT_RULES, "source": SOURCE_RULES, "pronoun": PRONOUN_RULES}
 
 
 # ---------------------------------------------------------------------------
@@ -1346,6 +1493,7 @@ class _Active:
 
     skip: tuple
     qualifier: tuple
+    unit: tuple
     what: tuple
     source: tuple
     pronoun: tuple
@@ -1353,7 +1501,7 @@ class _Active:
     @classmethod
     def of(cls, disable: Collection[str]) -> _Active:
         return cls(*(active(RULE_GROUPS[g], disable=disable)
-                     for g in ("detect", "qualifier", "what", "source", "pronoun")))
+                     for g in ("detect", "qualifier", "unit", "what", "source", "pronoun")))
 
 
 def _first(rules: tuple, *args) -> tuple[str, str]:
@@ -1433,6 +1581,11 @@ def _sentence_figures(doc: Doc, offset: int, cands: list, ctx: _SentenceContext,
         if any(r(c, ctx) for r in rules.qualifier):
             start, c.start, c.qualifier = core, core, "exact"
             qual = "exact"
+        for r in rules.unit:
+            found = r(c)
+            if found is not None:
+                unit = c.unit = found
+                break
         what, what_rule = _first(rules.what, c)
         source, _source_rule = _first(rules.source, c, ctx)
         for r in rules.pronoun:

@@ -82,9 +82,12 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset({
 EVIDENCE_VERBS: frozenset[str] = frozenset({"suggest", "indicate", "signal", "show"})
 
 #: Verbs whose subject is the source of the figures in their clause: every
-#: speech verb, and verbs of counting and finding ("the survey found 40%").
+#: speech verb, verbs of counting and finding ("the survey found 40%"), and of
+#: reckoning and expecting: a figure someone reckons or expects is theirs
+#: ("the firm reckons 400 million homes will watch").
 SOURCE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset({
     "count", "record", "show", "find", "calculate", "put", "tally", "quote", "cite",
+    "reckon", "expect",
 })
 
 #: Speech verbs whose infinitive complement is the reported content
@@ -590,6 +593,16 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees celsius": "celsius", "celsius": "celsius", "degrees fahrenheit": "fahrenheit",
     "fahrenheit": "fahrenheit", "mph": "mph", "megawatts": "MW", "MW": "MW"}
 
+#: Words that may join two amounts of which the second leaves its unit out
+#: ("rose to 946 mln dlrs from 148 mln", "24 billion dlrs now and 29 billion").
+ELIDED_UNIT_LINKS: frozenset[str] = frozenset({
+    "and", "or", "from", "to", "against", "versus", "compared", "with", "now", "a", "the",
+    "year", "ago", "earlier", "year-ago", "year-earlier"})
+
+#: Unit abbreviations that may be written glued to the number ("91kg", "5km");
+#: "m" is not one of them ("100m" is a length or a race, or money with a sign).
+GLUED_UNITS: frozenset[str] = frozenset({"kg", "km", "mph", "MW", "bpd"})
+
 #: Ratios written after a number ("five-fold", "three times more") -> unit ``times``;
 #: "times" counts as a ratio only before one of :data:`RATIO_COMPARATIVES`.
 RATIO_SUFFIX = "-fold"
@@ -626,6 +639,11 @@ CHANGE_PAST: dict[str, str] = {
 CHANGE_NOUNS: frozenset[str] = CHANGE_VERBS | frozenset({
     "growth", "reduction", "loss", "slump", "decline", "increase", "hike", "fall",
     "rise", "jump", "drop", "cut", "gain", "improvement", "shortfall", "deficit"})
+
+#: Verbs of owning and dealing: a percentage that is their object is a stake
+#: ("the family owns 28%", "agreed to buy 15%").
+STAKE_VERBS: frozenset[str] = frozenset({
+    "own", "hold", "control", "buy", "sell", "acquire", "purchase"})
 
 #: Adverbs that make "be" a verb of change ("sales were down 8%").
 CHANGE_ADVERBS: frozenset[str] = frozenset({

@@ -31,7 +31,9 @@ CURRENCY = re.compile(r"[A-Z]{3}")
 FIGURE_KEYS = {"text", "value", "unit", "what", "source"}
 PREFIX = "../shared/corpora/"
 
-# The articles of the two splits annotated before the sixth round's figure rules.
+# The articles of the splits annotated before the sixth round's figure rules
+# (dev2, heldout2: scored before and after that round, development data since)
+# and before the seventh round's (heldout3, held out).
 SPLIT_ARTICLES = {
     "dev2": """bbc/bbc/business/242.txt bbc/bbc/business/226.txt bbc/bbc/business/119.txt
         bbc/bbc/entertainment/129.txt bbc/bbc/politics/109.txt bbc/bbc/politics/117.txt
@@ -43,6 +45,11 @@ SPLIT_ARTICLES = {
         bbc/bbc/sport/477.txt bbc/bbc/tech/041.txt reuters-wire/reut-02596.txt
         reuters-wire/reut-02190.txt reuters-wire/reut-02052.txt
         reuters-wire/reut-00637.txt""".split(),
+    "heldout3": """bbc/bbc/business/065.txt bbc/bbc/business/315.txt bbc/bbc/business/048.txt
+        bbc/bbc/entertainment/016.txt bbc/bbc/politics/361.txt bbc/bbc/politics/181.txt
+        bbc/bbc/sport/451.txt bbc/bbc/tech/219.txt reuters-wire/reut-02799.txt
+        reuters-wire/reut-00717.txt reuters-wire/reut-01634.txt
+        reuters-wire/reut-01443.txt""".split(),
 }
 
 
@@ -124,7 +131,7 @@ def test_written_texts_are_in_their_articles():
 
 def test_split_folders_and_lists():
     assert {f.parent.name for f in FILES} <= set(score_mod.SPLITS)
-    assert score_mod.SPLITS == ("dev", "heldout", "written", "dev2", "heldout2")
+    assert score_mod.SPLITS == ("dev", "heldout", "written", "dev2", "heldout2", "heldout3")
     counts = Counter(f.parent.name for f in FILES)
     assert (counts["dev"], counts["heldout"], counts["written"]) == (20, 10, 4)
     for split, articles in SPLIT_ARTICLES.items():
@@ -132,7 +139,8 @@ def test_split_folders_and_lists():
         assert sum(a.startswith("bbc/") for a in articles) == 8
         present = sorted(p.name for p in BENCH.glob(f"{split}/*.json"))
         assert set(present) == {file_name(a) for a in articles}, (split, present)
-    assert not set(SPLIT_ARTICLES["dev2"]) & set(SPLIT_ARTICLES["heldout2"])
+    listed = Counter(a for articles in SPLIT_ARTICLES.values() for a in articles)
+    assert max(listed.values()) == 1, [a for a, n in listed.items() if n > 1]
 
 
 def test_no_article_in_two_splits():
@@ -140,9 +148,9 @@ def test_no_article_in_two_splits():
     assert max(seen.values()) == 1, [a for a, n in seen.items() if n > 1]
 
 
-def test_heldout2_is_scored_only_when_named(monkeypatch, capsys):
-    assert score_mod.HELD_OUT == ("heldout2",)
-    assert score_mod.DEV_SPLITS == ("dev", "heldout", "written", "dev2")
+def test_heldout3_is_scored_only_when_named(monkeypatch, capsys):
+    assert score_mod.HELD_OUT == ("heldout3",)
+    assert score_mod.DEV_SPLITS == ("dev", "heldout", "written", "dev2", "heldout2")
     scored = []
 
     def fake_score(split, *, spacy_only=False):
@@ -151,17 +159,18 @@ def test_heldout2_is_scored_only_when_named(monkeypatch, capsys):
 
     monkeypatch.setattr(score_mod, "score", fake_score)
     assert score_mod.main([]) == 0
-    assert scored == ["dev", "heldout", "written", "dev2"]
+    assert scored == ["dev", "heldout", "written", "dev2", "heldout2"]
     scored.clear()
-    assert score_mod.main(["heldout2"]) == 0 and scored == ["heldout2"]
+    assert score_mod.main(["heldout3"]) == 0 and scored == ["heldout3"]
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r["split"] for r in rows] == ["dev", "heldout", "written", "dev2", "heldout2"]
+    assert [r["split"] for r in rows] == ["dev", "heldout", "written", "dev2", "heldout2",
+                                          "heldout3"]
 
 
 def test_unknown_split_is_one_line_and_exit_2(capsys):
-    assert score_mod.main(["heldout3"]) == 2
+    assert score_mod.main(["heldout4"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "unknown split: heldout3" in err and "heldout2" in err
+    assert err.count("\n") == 1 and "unknown split: heldout4" in err and "heldout3" in err
 
 
 def test_scorer_docstring_examples_run():

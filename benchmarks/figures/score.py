@@ -1,7 +1,7 @@
 """Score figure extraction against hand-annotated articles.
 
 Each JSON file under one of :data:`SPLITS` (``dev/``, ``heldout/``,
-``written/``, ``dev2/``, ``heldout2/``) names one article,
+``written/``, ``dev2/``, ``heldout2/``, ``heldout3/``) names one article,
 either by path (``article``, relative to the repository root: the BBC and
 Reuters texts under ``../shared/corpora``) or by its own text (``paragraphs``,
 for the short articles written for this benchmark), and lists every quantity
@@ -40,13 +40,16 @@ Splits: ``dev`` (tuned on); ``heldout``, scored once before and once after
 the round whose rules were tuned on ``dev``, is development data now;
 ``written`` (short articles written for this benchmark); ``dev2`` (new
 development articles); ``heldout2`` (annotated by reading before the sixth
-round's figure rules) is the held-out split: it is scored only when named,
-once, at the end of the round. With no split named, every split but
-``heldout2`` is scored (:data:`DEV_SPLITS`).
+round's figure rules), scored once before and once after the sixth round,
+is development data now; ``heldout3`` (annotated by reading before the
+seventh round's figure rules) is the held-out split: it is scored only when
+named, once, at the end of the round. With no split named, every split but
+``heldout3`` is scored (:data:`DEV_SPLITS`).
 
 Run from the repository root::
 
-    python benchmarks/figures/score.py [dev heldout written dev2 heldout2] [--verbose] [--spacy]
+    python benchmarks/figures/score.py [dev heldout written dev2 heldout2 heldout3] \
+        [--verbose] [--spacy]
 
 ``--spacy`` scores raw spaCy number entities (CARDINAL, MONEY, PERCENT,
 QUANTITY in body sentences) for comparison; they carry no ``what`` or source.
@@ -63,11 +66,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SPLITS = ("dev", "heldout", "written", "dev2", "heldout2")
-HELD_OUT = ("heldout2",)
+SPLITS = ("dev", "heldout", "written", "dev2", "heldout2", "heldout3")
+HELD_OUT = ("heldout3",)
 """Splits scored only when named: held out until the end of a round."""
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELD_OUT)
-"""The splits scored by default: development data (``heldout`` is one since its round)."""
+"""The splits scored by default: development data (``heldout`` and ``heldout2``
+are, each since its round)."""
 _WORD = re.compile(r"[\w'-]+")
 _SKIP = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr"}
 _SPACY_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}

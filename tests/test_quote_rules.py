@@ -1242,3 +1242,38 @@ def test_added_goes_on_with_the_speaker_of_the_sentence_before_when_agreeing(sai
 ])
 def test_content_boundaries(said, text, content):
     assert [r[3] for r in said(text)] == [content]
+
+
+def test_participle_after_a_comma_inside_quote_marks_is_its_own_statement(said):
+    rows_ = said('Ann Vale said the plan sounded "fair" and "wise," adding it would help '
+                 "the town.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("Ann Vale", 'the plan sounded "fair" and "wise'),
+        ("Ann Vale", "it would help the town")]
+
+
+def test_it_never_stands_for_a_capitalised_plural_common_noun(said, nlp):
+    rows_ = said("The Ferry Board said fares would rise. Taxes should be raised soon. "
+                 "It also said the port would close.")
+    assert [r[2] for r in rows_] == ["The Ferry Board"] * 2
+    # The model labels a common noun ORG for its capital: still plural, unless
+    # the actors step names an organisation there ("Barwicks").
+    doc = written_parse(nlp, [("Levies", "NOUN", "nsubj", 1, "levy"), ("fell", "VERB", "ROOT", 1),
+                              (".", "PUNCT", "punct", 1)], ents=["B-ORG", "O", "O"])
+    doc[0].tag_ = "NNS"
+    span = doc[0:1]
+    assert quotes_mod._candidate(span.text, 0, 6, span, 0).plural
+    assert not quotes_mod._candidate(span.text, 0, 6, span, 0, "ORG").plural
+
+
+def test_he_prefers_a_person_brought_in_with_a_over_an_older_name(said):
+    rows_ = said("Acme Foods said the rules were unfair. It lost its case in June when a judge "
+                 "said the rules were fair. He ruled the firm must pay.")
+    assert [r[2] for r in rows_] == ["Acme Foods", "a judge", "a judge"]
+    assert rows_[2][1] == "indirect-ccomp+pronoun"
+
+
+def test_organisation_description_names_the_fuller_speaker_before(said):
+    rows_ = said('In a report, the Lakeside institute said sales would grow. "Exports will '
+                 'rise," the report said. The institute said prices would rise.')
+    assert rows_[-1][1:3] == ("indirect-ccomp+description", "the Lakeside institute")

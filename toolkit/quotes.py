@@ -873,7 +873,10 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     # "Ann and Bo" (not "the MP for Kent and Sussex": a conjunction inside a modifier)
     has_conj = any(c.dep_ == "conj" for c in root.children)
     # A company's name is singular even when it ends in "s" ("Barclays").
-    named_org = root.text[:1].isupper() and "ORG" in label_text and \
+    # Not a common noun the model labels ORG for its capital ("Taxes should
+    # …") unless the actors step names an organisation there.
+    named_org = root.text[:1].isupper() and "ORG" in label_text and (
+        "ORG" in ent_label.upper() or any(t.pos_ == "PROPN" for t in span)) and \
         not any(t.lower_ == "the" for t in span)
     plural = has_conj or (not named_org and (
         root.tag_ in ("NNS", "NNPS")
@@ -1136,12 +1139,13 @@ def _continues_quote(tok: Token, open_i: int, close_i: int) -> bool:
 
 def _after_quote_of_its_head(tok: Token) -> bool:
     """:func:`_continues_quote` for a participle whose head is in the quote
-    just before it (a quote mark lies between them)."""
+    just before it: an odd number of quote marks lies between them (with an
+    even number, 'sounded "fair," adding …', the head is outside the marks)."""
     head = tok.head
     # The cheap test on the token first: few tokens are such participles.
     return head.i < tok.i and tok.i - head.i < 40 and \
         _continues_quote(tok, head.i - 1, tok.i) and \
-        any(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i])
+        sum(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i]) % 2 == 1
 
 
 def _as_saying(verb: Token) -> Token | None:
@@ -2524,7 +2528,10 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
     place, an earlier speaker or subject outside reported content and not
     named in the quote's own content ("The company said Acme's sales rose"
     is not Acme), qualifies, and an earlier name that ends in the noun
-    itself ("the trust" … "Lakeside Housing Trust") comes first. The quote keeps the description in ``source_text`` and
+    itself ("the trust" … "Lakeside Housing Trust") comes first, then a
+    recent speaker written with more words before the noun ("the Kiel
+    institute said … The institute said": :func:`_fuller_speaker`). The
+    quote keeps the description in ``source_text`` and
     its rule gets ``+description``.
     """
     span = _bare_description(res, sp)
@@ -2533,7 +2540,7 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
     word = span.root.lemma_.lower()
     if span.root.tag_ != "NN" or (word not in org_nouns() and word not in ORG_HEAD_WORDS):
         return None
-    cand = _named_after(res, word, sp.start) or \
+    cand = _named_after(res, word, sp.start) or _fuller_speaker(res, word, sp.start) or \
         _antecedent("it", d.speaker_tok, res, (d.start, d.end), names=True)
     if cand is None:
         return None
@@ -2559,6 +2566,21 @@ def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
         lead = text[max(0, c.start - len(word) - 1):c.start].lower()
         if (last in (word, word + "s") or lead == word + " ") and _org_name(res, c):
             return c
+    return None
+
+
+def _fuller_speaker(res: _Resolver, word: str, before: int) -> _Candidate | None:
+    """The latest speaker of the four sentences before ``before`` written
+    with more words before the same organisation noun ("the Kiel institute
+    said … The institute said"): the shorter description names it again."""
+    here = res.sentence_of(before)
+    for prev in reversed(res.speakers):
+        if prev.sentence < here - 4:
+            break
+        words = prev.text.lower().split()
+        if prev.end <= before and len(words) > 1 and words[-1] == word and \
+                any(w != "the" for w in words[:-1]) and not prev.person:
+            return prev
     return None
 
 
@@ -2610,8 +2632,9 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     reported content; a known person anywhere in that window beats a name not
     known to be one, unless that name has already spoken, and for "he" and
     "she" a compatible name beats a description ("Mr Hart … The player … He
-    said" is Mr Hart, the description being another way of naming him). The
-    quote keeps the
+    said" is Mr Hart, the description being another way of naming him),
+    except an earlier speaker brought in with "a"/"an" ("… when a judge said
+    … He ruled" is the judge: :func:`_new_person`). The quote keeps the
     pronoun in ``source_text`` and sets ``resolved``; it then counts as that
     speaker's quote.
     """
@@ -2787,6 +2810,10 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
                 # An earlier speaker is taken as a person even when not known to be one.
                 loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
+                    if names_only and not c.name and _new_person(c, n):
+                        c = res.as_known(c)
+                        if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
+                            return c
                     if (names_only and not c.name) or _named_in(res, c, said) or (
                             names and not _org_name(res, c)):
                         continue
@@ -2794,6 +2821,16 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
                     if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
                         return c
     return None
+
+
+def _new_person(cand: _Candidate, group: int) -> bool:
+    """Whether an earlier speaker is a person first written with "a"/"an"
+    ("a judge said …"): an indefinite description brings in someone new, not
+    another way of naming a person already named, so a name further back
+    does not beat it ("Acme said … when a judge said … He ruled" is the
+    judge)."""
+    return group % _GROUPS_PER_SENTENCE == 0 and cand.person and \
+        cand.text.split(maxsplit=1)[0].lower() in ("a", "an")
 
 
 def _named_in(res: _Resolver, cand: _Candidate, said: str) -> bool:
@@ -2958,7 +2995,17 @@ def _speech_participle(head: Token) -> Token | None:
     reported clause: in "X said sales fell, adding that …" the parser hangs
     "adding" on "fell"; it is X's next statement, not part of the first."""
     return next((c for c in head.rights if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
-                 and _is_speech_verb(c) and c.i > 0 and c.doc[c.i - 1].text == ","), None)
+                 and _is_speech_verb(c) and _after_comma(c)), None)
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether a comma comes right before ``tok``, or a closing quote mark
+    right after a comma: in 'sounded "balanced," adding …' the comma sits
+    inside the quoted words."""
+    doc, k = tok.doc, tok.i - 1
+    if k >= 1 and _is_quote_tok(doc[k]) and doc[k].idx + len(doc[k]) == tok.idx - 1:
+        k -= 1
+    return k >= 0 and doc[k].text == ","
 
 
 def _clear_after(verb: Token) -> Token | None:

@@ -1277,3 +1277,23 @@ def test_organisation_description_names_the_fuller_speaker_before(said):
     rows_ = said('In a report, the Lakeside institute said sales would grow. "Exports will '
                  'rise," the report said. The institute said prices would rise.')
     assert rows_[-1][1:3] == ("indirect-ccomp+description", "the Lakeside institute")
+
+
+def test_role_noun_subject_speaks_through_the_name_before_its_verb(said):
+    rows_ = said("The ferry firm cut its timetable. The union's head of safety in Wales, Olwen "
+                 'Tregarth said: "The boats are too old to sail in winter."')
+    assert rows_[-1][2] == "Olwen Tregarth"
+
+
+def test_role_set_off_by_commas_names_the_name_before_it_whatever_its_label(nlp):
+    # The article parse: the name hangs on the opening participle, labelled ORG.
+    doc = written_parse(nlp, [
+        ("Welcoming", "VERB", "csubj", 11, "welcome"), ("the", "DET", "det", 2),
+        ("plan", "NOUN", "dobj", 0), (",", "PUNCT", "punct", 0),
+        ("Ann", "PROPN", "compound", 5), ("Roe", "PROPN", "dep", 0), (",", "PUNCT", "punct", 5),
+        ("head", "NOUN", "appos", 5), ("of", "ADP", "prep", 7), ("Acme", "PROPN", "pobj", 8),
+        (",", "PUNCT", "punct", 5), ("said", "VERB", "ROOT", 11, "say"),
+        (".", "PUNCT", "punct", 11)],
+        ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"])
+    doc[11].tag_ = "VBD"
+    assert quotes_mod._phrase_before(doc[11]).text == "Roe"

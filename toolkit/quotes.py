@@ -532,6 +532,10 @@ def _phrase_before(verb: Token) -> Token | None:
     if first - 1 > sent.start and doc[first - 1].text == ",":
         name = _phrase_back(doc, first - 2, sent.start)
         people = [t for t in name if t.ent_type_ == "PERSON"]
+        if not people and any(_role_noun(t) for t in run):
+            # "Ann Roe, chief executive of Acme, said": a role set off by
+            # commas names the person before it, whatever label the name got.
+            people = [t for t in name if t.pos_ == "PROPN"]
         if people and (name[0].i == sent.start or not doc[name[0].i - 1].is_alpha):
             return people[-1]
     people = [t for t in run if t.ent_type_ == "PERSON"]
@@ -563,6 +567,12 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
             not any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("PERSON", "ORG") for t in run):
         return []
     return run
+
+
+def _role_noun(tok: Token) -> bool:
+    """A common noun for a person or a role ("spokesman", "executive", "head")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS
+                                   or title_words().get(tok.lower_) == "role")
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -615,13 +625,19 @@ def _person_subject_after(first: Token, others: list[Token]) -> Token:
     """The subject a garbled parse hangs twice: "Acme branch organiser Jo
     Park added" makes "Acme" and "Park" both subjects; the person's name
     right after the first (no punctuation between) is the speaker. A comma
-    between ("Jo Park, Acme Association, said") keeps the first."""
+    between ("Jo Park, Acme Association, said") keeps the first, unless the
+    first is a role noun and the name ends right before the verb ("The
+    charity's head of policy, Jo Park said"): the name is the role's
+    apposition, and the speaker is named."""
     if not others or first.ent_type_ == "PERSON":
         return first
     nxt = others[0]
     between = first.doc[first.right_edge.i + 1:nxt.left_edge.i]
-    if nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and not any(t.is_punct for t in between) \
-            and nxt.left_edge.i > first.i:
+    if nxt.ent_type_ != "PERSON" or nxt.pos_ != "PROPN" or nxt.left_edge.i <= first.i:
+        return first
+    if not any(t.is_punct for t in between):
+        return nxt
+    if _role_noun(first) and [t.text for t in between] == [","] and nxt.i + 1 == nxt.head.i:
         return nxt
     return first
 

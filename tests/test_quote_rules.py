@@ -1297,3 +1297,9 @@ def test_role_set_off_by_commas_names_the_name_before_it_whatever_its_label(nlp)
         ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"])
     doc[11].tag_ = "VBD"
     assert quotes_mod._phrase_before(doc[11]).text == "Roe"
+
+
+def test_verb_modifying_the_speakers_noun_is_not_the_cue(said):
+    rows_ = said('"The talks will fail if the banks do not move," ruling party deputy Ivo Renn '
+                 "said.")
+    assert [(r[1], r[2]) for r in rows_] == [("direct-after", "ruling party deputy Ivo Renn")]

@@ -1128,7 +1128,9 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             continue
         if _continues_quote(t, open_i, close_i):
             return None  # '"We will appeal" asking the court to …': the quote's own clause
-        if _is_cue_verb(t) and not _restricted(t):
+        if _is_cue_verb(t) and not _restricted(t) and t.dep_ not in ("amod", "compound"):
+            # A verb that modifies a noun ('"…," ruling party deputy Jo Park
+            # said') is part of the speaker's phrase, not the cue.
             # '"… team" Roe continued.': no comma, but the reporting clause
             # is all that follows the quote.
             alone = all(x.is_punct for x in doc[k + 1:sent.end])

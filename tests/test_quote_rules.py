@@ -1303,3 +1303,21 @@ def test_verb_modifying_the_speakers_noun_is_not_the_cue(said):
     rows_ = said('"The talks will fail if the banks do not move," ruling party deputy Ivo Renn '
                  "said.")
     assert [(r[1], r[2]) for r in rows_] == [("direct-after", "ruling party deputy Ivo Renn")]
+
+
+def test_question_put_to_the_speaker_is_not_their_speech(said):
+    rows_ = said("But asked if the ferry was safe, Olwen Tregarth replied that it had passed "
+                 "every test.")
+    assert [r[3] for r in rows_] == ["it had passed every test"]
+    # Asking with a subject of its own is speech.
+    assert [r[3] for r in said("Olwen Tregarth asked whether the ferry was safe.")] == [
+        "whether the ferry was safe"]
+
+
+def test_request_not_to_be_named_reports_nothing(said):
+    rows_ = said('"The talks have stalled," said one harbour official, who asked not to be '
+                 "identified.")
+    assert [r[1] for r in rows_] == ["direct-after"]
+    # Anything more in the complement is still a request reported.
+    assert [r[3] for r in said("The union asked not to be blamed for the delay and urged "
+                               "talks.")][:1] == ["not to be blamed for the delay"]

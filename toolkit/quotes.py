@@ -692,9 +692,12 @@ def _hypothetical(tok: Token) -> bool:
     ("its bluntest warning about …", "discuss reports that …"), a capitalised
     word inside a name ("the Says No campaign"), evidence rather than a speaker ("the
     figures suggest …") or a passive participle with no agent ("went on trial
-    accused of fraud", "a fee reported to be …")."""
+    accused of fraud", "a fee reported to be …"); a question put to the
+    speaker of the verb it opens ("When asked about …, X said",
+    :func:`_question_put`), and a request not to be named ("an official, who
+    asked not to be identified", :func:`_asked_anonymity`)."""
     children = list(tok.children)
-    if _passive_without_teller(tok):
+    if _passive_without_teller(tok) or _question_put(tok) or _asked_anonymity(tok):
         return True
     if _hearsay_subject(tok) is not None:
         return False  # "X is alleged to have said that …": X spoke
@@ -718,6 +721,28 @@ def _hypothetical(tok: Token) -> bool:
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children) and not _main_verb_of_name(tok)
+
+
+def _question_put(tok: Token) -> bool:
+    """An "asked" with no subject opening the clause of another verb: "But
+    asked if he was hopeful, Jo Park replied …" is the question someone put
+    to Jo Park, not speech of Jo Park's (the tagger may read "asked" as a
+    past tense)."""
+    return tok.lemma_.lower() == "ask" and tok.dep_ == "advcl" and tok.i < tok.head.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in tok.children)
+
+
+def _asked_anonymity(tok: Token) -> bool:
+    """A request to stay unnamed: "asked not to be identified" is all that
+    the verb's complement says (a negated passive infinitive with nothing
+    else hung on it), which reports nothing about the story."""
+    if tok.lemma_.lower() != "ask":
+        return False
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    return xcomp is not None and xcomp.tag_ == "VBN" and \
+        {c.dep_ for c in xcomp.children} <= {"neg", "aux", "auxpass"} and \
+        any(c.dep_ == "neg" for c in xcomp.children) and \
+        any(c.dep_ == "auxpass" for c in xcomp.children)
 
 
 def _main_verb_of_name(tok: Token) -> bool:

@@ -1321,3 +1321,17 @@ def test_request_not_to_be_named_reports_nothing(said):
     # Anything more in the complement is still a request reported.
     assert [r[3] for r in said("The union asked not to be blamed for the delay and urged "
                                "talks.")][:1] == ["not to be blamed for the delay"]
+
+
+def test_capitalised_word_read_as_a_plural_inside_a_sentence_is_a_name(nlp):
+    # The article parse of a surname ending in "s": NOUN, NNS, lemma cut.
+    doc = written_parse(nlp, [
+        ("Rates", "NOUN", "nsubj", 1, "rate"), ("rose", "VERB", "ccomp", 4),
+        (",", "PUNCT", "punct", 4), ("Vallis", "NOUN", "nsubj", 4, "valli"),
+        ("said", "VERB", "ROOT", 4, "say"), (".", "PUNCT", "punct", 4)])
+    doc[0].tag_ = doc[3].tag_ = "NNS"
+    name, rates = doc[3:4], doc[0:1]
+    cand = quotes_mod._candidate(name.text, name.start_char, name.end_char, name, 0)
+    assert (cand.plural, cand.name) == (False, True)
+    assert quotes_mod._compatible("he", cand, relaxed=True)
+    assert quotes_mod._candidate(rates.text, 0, 5, rates, 0).plural

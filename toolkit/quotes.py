@@ -919,7 +919,7 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     named_org = root.text[:1].isupper() and "ORG" in label_text and (
         "ORG" in ent_label.upper() or any(t.pos_ == "PROPN" for t in span)) and \
         not any(t.lower_ == "the" for t in span)
-    plural = has_conj or (not named_org and (
+    plural = has_conj or (not named_org and not _misread_name(span) and (
         root.tag_ in ("NNS", "NNPS")
         or (root.pos_ == "PROPN" and root.text.endswith("s")
             and any(t.lower_ == "the" for t in span))))
@@ -938,12 +938,27 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     return person, plural, org
 
 
+def _misread_name(span: Span) -> bool:
+    """A lone capitalised word inside a sentence that the tagger read as a
+    plural noun ('"…," Stals said'): a name, no plural; a plural noun
+    is capitalised only where a sentence starts ("Officials said")."""
+    root = span.root
+    if len(span) != 1 or root.tag_ != "NNS" or not root.text[:1].isupper() or \
+            not root.text[1:].islower() or root.i == 0 or root.is_sent_start:
+        return False
+    prev = root.doc[root.i - 1]
+    return prev.is_alpha or prev.text == "," or (
+        _is_quote_tok(prev) and root.i > 1 and root.doc[root.i - 2].text in (",", "?", "!"))
+
+
 def _is_name(span: Span) -> bool:
     """A proper-noun head or apposition: the small model often labels people ORG,
     so "he"/"she" may fall back to any such name."""
     root = span.root
     if span[-1].pos_ == "PROPN" and span[-1].ent_type_ == "PERSON":
         return True  # "Fund manager Ann Roe", whatever the parser made its root
+    if _misread_name(span):
+        return True
     return root.pos_ == "PROPN" or any(
         (c.dep_ == "appos" and c.pos_ == "PROPN")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None

@@ -1335,3 +1335,36 @@ def test_capitalised_word_read_as_a_plural_inside_a_sentence_is_a_name(nlp):
     assert (cand.plural, cand.name) == (False, True)
     assert quotes_mod._compatible("he", cand, relaxed=True)
     assert quotes_mod._candidate(rates.text, 0, 5, rates, 0).plural
+
+
+def test_he_after_the_same_he_in_the_sentence_before_is_resolved_from_there(said):
+    rows_ = said("Bo Lee, spokesman for the Keep The Ferry campaign, said the vote was close. "
+                 "And he hit back at Ann Roe's claim that the ferry lost money. "
+                 '"The boats are full every summer," he said.')
+    assert [r[2] for r in rows_] == ["Bo Lee", "Bo Lee"]
+
+
+def test_name_before_a_dashed_aside_speaks_when_the_parse_takes_a_noun_inside(nlp):
+    # The article parse: a noun inside the aside is the verb's subject.
+    doc = written_parse(nlp, [
+        ("Jo", "PROPN", "compound", 1), ("Park", "PROPN", "dep", 8), ("-", "PUNCT", "punct", 1),
+        ("who", "PRON", "nsubj", 4), ("runs", "VERB", "relcl", 1, "run"),
+        ("a", "DET", "det", 6), ("campaign", "NOUN", "nsubj", 8), ("-", "PUNCT", "punct", 8),
+        ("said", "VERB", "ROOT", 8, "say"), ("it", "PRON", "nsubj", 10),
+        ("failed", "VERB", "ccomp", 8, "fail"), (".", "PUNCT", "punct", 8)],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 10)
+    assert quotes_mod._subject(doc[8]).text == "Park"
+
+
+def test_capitalised_verb_inside_a_name_belongs_to_the_speakers_phrase(nlp):
+    # The article parse: "Says" of a campaign's name read as a verb.
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "compound", 1), ("Roe", "PROPN", "nsubj", 6), (",", "PUNCT", "punct", 1),
+        ("spokesman", "NOUN", "appos", 1), ("for", "ADP", "prep", 3),
+        ("Town", "PROPN", "pobj", 4), ("Says", "VERB", "parataxis", 9, "say"),
+        ("No", "PROPN", "dobj", 6), (",", "PUNCT", "punct", 9), ("said", "VERB", "ROOT", 9, "say"),
+        ("it", "PRON", "nsubj", 11), ("failed", "VERB", "ccomp", 9, "fail"),
+        (".", "PUNCT", "punct", 9)],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 11)
+    doc[9].tag_ = "VBD"
+    assert quotes_mod._phrase_before(doc[9]).text == "Roe"

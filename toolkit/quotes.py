@@ -455,7 +455,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
             return verb.head
-        return _person_subject_after(child, subjects[k + 1:])
+        return _name_before_aside(verb, child) or _person_subject_after(child, subjects[k + 1:])
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -475,6 +475,27 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
     return _name_before(verb)
+
+
+def _name_before_aside(verb: Token, subj: Token) -> Token | None:
+    """The person's name before a dashed aside that ends right before the
+    verb, when the parser took a noun inside the aside for the subject:
+    "Jo Park - who runs her own campaign - said …" has Jo Park speak, not
+    the campaign."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    if doc[k].text not in _DASHES or not subj.i < k:
+        return None
+    sent = verb.sent
+    opening = next((x for x in range(subj.i - 1, sent.start, -1) if doc[x].text in _DASHES), None)
+    if opening is None:
+        return None
+    name = doc[opening - 1]
+    if name.pos_ == "PROPN" and name.ent_type_ == "PERSON":
+        return name
+    return None
 
 
 def _across_quote(verb: Token) -> bool:
@@ -556,9 +577,10 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
     run = []
     while k >= start and not (doc[k].text == "," or _is_quote_tok(doc[k])):
         tok = doc[k]
-        # A name counts whatever the tagger made of it ("Townsend" a verb).
+        # A name counts whatever the tagger made of it ("Townsend" a verb,
+        # "Says" in "the Town Says No campaign").
         if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s") and \
-                tok.ent_type_ not in ("PERSON", "ORG"):
+                tok.ent_type_ not in ("PERSON", "ORG") and not _word_of_name(tok):
             return []
         run.append(tok)
         k -= 1
@@ -573,6 +595,18 @@ def _role_noun(tok: Token) -> bool:
     """A common noun for a person or a role ("spokesman", "executive", "head")."""
     return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS
                                    or title_words().get(tok.lower_) == "role")
+
+
+def _word_of_name(tok: Token) -> bool:
+    """A capitalised word inside a name, whatever its tag: after another
+    word of the sentence (not its start, not after an opening mark) and
+    next to a proper noun ("North East Says No")."""
+    doc = tok.doc
+    if not tok.text[:1].isupper() or tok.i == 0 or tok.is_sent_start or \
+            doc[tok.i - 1].text in _OPENERS:
+        return False
+    return doc[tok.i - 1].pos_ == "PROPN" and tok.i + 1 < len(doc) and \
+        doc[tok.i + 1].pos_ == "PROPN"
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -2692,7 +2726,10 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     "she" a compatible name beats a description ("Mr Hart … The player … He
     said" is Mr Hart, the description being another way of naming him),
     except an earlier speaker brought in with "a"/"an" ("… when a judge said
-    … He ruled" is the judge: :func:`_new_person`). The quote keeps the
+    … He ruled" is the judge: :func:`_new_person`). When the sentence before
+    has the same pronoun as its subject and reports nothing ("And he hit back
+    at Ann Roe's claim. "…," he said"), the search starts from that pronoun
+    (:func:`_same_pronoun_before`). The quote keeps the
     pronoun in ``source_text`` and sets ``resolved``; it then counts as that
     speaker's quote.
     """
@@ -2857,9 +2894,11 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
     :func:`speaker_pronoun` for the order of preference); ``names`` takes
     only earlier speakers and subjects that are proper names, neither people
     nor places, and not named in the content."""
+    said = res.ctx.text[content[0]:content[1]] if direct or names else ""
+    if not names:
+        tok = _same_pronoun_before(tok, res) or tok
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
-    said = res.ctx.text[content[0]:content[1]] if direct or names else ""
     for relaxed in (False, True):
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
@@ -2879,6 +2918,27 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
                     if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
                         return c
     return None
+
+
+def _same_pronoun_before(tok: Token, res: _Resolver) -> Token | None:
+    """The same pronoun as subject of the sentence before, outside any
+    quote, when it reports nothing there: "Bo Lee said … And he hit back at
+    Ann Roe's claim. "…," he said" has both "he" stand for Bo Lee, so the
+    second is resolved from where the first stands (Ann Roe, after it, is
+    no candidate)."""
+    here, doc = res.ctx.sent_of.get(tok.i, 0), res.ctx.doc
+    k = res.ctx.sent_at[tok.i].start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k < 0 or res.ctx.sent_of.get(k, -1) != here - 1:
+        return None
+    prev_sent = res.ctx.sent_at[k]
+    root = prev_sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ != tok.lower_ or _is_speech_verb(root) or \
+            res.in_content(subj.idx) or any(_is_quote_tok(t) for t in prev_sent):
+        return None
+    return subj
 
 
 def _new_person(cand: _Candidate, group: int) -> bool:

@@ -493,7 +493,9 @@ def _name_before_aside(verb: Token, subj: Token) -> Token | None:
     if opening is None:
         return None
     name = doc[opening - 1]
-    if name.pos_ == "PROPN" and name.ent_type_ == "PERSON":
+    # A name heading its own phrase (not a compound the parser joined to
+    # the aside's words: "Ivo Renn - Acme's main backer - said").
+    if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ != "compound":
         return name
     return None
 

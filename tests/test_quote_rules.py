@@ -1368,3 +1368,11 @@ def test_capitalised_verb_inside_a_name_belongs_to_the_speakers_phrase(nlp):
         ents=["B-PERSON", "I-PERSON"] + ["O"] * 11)
     doc[9].tag_ = "VBD"
     assert quotes_mod._phrase_before(doc[9]).text == "Roe"
+
+
+def test_made_it_clear_with_the_clause_hung_as_an_adverbial(said):
+    rows_ = said("Ann Roe opened the new pier in May, but had already made it clear the ferry "
+                 "would be sold to a private firm.")
+    assert rows_ == [("indirect", "indirect-made-clear", "Ann Roe",
+                      "the ferry would be sold to a private firm")]
+    assert said("The mayor made it clear when the pier would open.") == []

@@ -3142,11 +3142,14 @@ def _clear_clause(verb: Token, clear: Token) -> Token | None:
     """The clause of "made (it) clear" written without "that" ("made clear
     the fares would not rise"): a clause after "clear", hung on "made"
     or "clear", with a subject of its own that is no question word ("makes
-    clear who runs the port" shows, it reports nothing)."""
+    clear who runs the port" shows, it reports nothing); the parser may
+    hang it as an adverbial clause with no conjunction ("made it clear the
+    plan would be put to a vote")."""
     for head in (clear, verb):
         for c in head.children:
-            if c.i > clear.i and c.dep_ == "ccomp" and any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
+            if c.i > clear.i and (c.dep_ == "ccomp" or (
+                    c.dep_ == "advcl" and not any(g.dep_ == "mark" for g in c.children))) and \
+                    any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
                     c.left_edge.tag_ not in ("WP", "WDT", "WRB", "IN"):
                 return c
     return None

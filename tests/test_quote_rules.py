@@ -52,6 +52,8 @@ CASES = {
                            "The tunnel, the ministry said, would close for a week"),
     "indirect-branded": ('The mayor branded the new parking scheme a "shameful waste" of public '
                          "money.", 'the new parking scheme a "shameful waste" of public money'),
+    "indirect-expressed": ("The harbour board expressed fears that the ferry would be sold "
+                           "before the summer.", "the ferry would be sold before the summer"),
     "direct-resumed": ('"If the rain holds off," said Ann Vale, "we will open the gates at noon."',
                        "we will open the gates at noon."),
     "speaker-participle": ("Ann Vale said the drop in ferry traffic was a big worry, adding that "
@@ -1376,3 +1378,10 @@ def test_made_it_clear_with_the_clause_hung_as_an_adverbial(said):
     assert rows_ == [("indirect", "indirect-made-clear", "Ann Roe",
                       "the ferry would be sold to a private firm")]
     assert said("The mayor made it clear when the pier would open.") == []
+
+
+def test_expressed_noun_without_a_clause_is_no_attribution(said):
+    assert said("The harbour board expressed doubts about the sale of the ferry.") == []
+    rows_ = said("Fishermen voiced concern that the new quota would close the harbour.")
+    assert [(r[1], r[2], r[3]) for r in rows_] == [
+        ("indirect-expressed", "Fishermen", "the new quota would close the harbour")]

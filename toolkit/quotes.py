@@ -86,6 +86,7 @@ from .lexicon import (
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    EXPRESSING_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
     JUDGING_VERBS,
@@ -2054,9 +2055,10 @@ def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
     return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
 
 
-_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | {"make"}
+_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | EXPRESSING_VERBS | {"make"}
 """Lemmas of every verb that :func:`_reported_drafts` can read as reporting
-(a speech verb, a verb of thinking or of judging, "make" of "made clear")."""
+(a speech verb, a verb of thinking, of judging or of expressing, "make" of
+"made clear")."""
 
 
 def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
@@ -2075,10 +2077,12 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
             continue  # inside a quote, or a participle continuing one
         speech = _is_speech_verb(tok)
         if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
-                or _branded(tok) is not None) and not _hypothetical(tok):
+                or _branded(tok) is not None or _expressed(tok) is not None) \
+                and not _hypothetical(tok):
             rules = groups["indirect"] if speech else tuple(
                 r for r in groups["indirect"]
-                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
+                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded,
+                         indirect_expressed))
             d = _first(rules, ctx, tok)
             if d is not None:
                 d.speaker_tok = _subject(tok)
@@ -3186,6 +3190,37 @@ def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     return _indirect("indirect-branded", ctx.doc, _trimmed(ctx.doc, obj.left_edge.i, end), verb)
 
 
+def _expressed(tok: Token) -> Token | None:
+    """The that-clause on the object of an active verb of expressing
+    (:data:`toolkit.lexicon.EXPRESSING_VERBS`: "expressed fears that …"),
+    with a subject of its own; None otherwise."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in EXPRESSING_VERBS or \
+            any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.i < tok.i:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > obj.i and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return clause
+    return None
+
+
+@rule("indirect-expressed", stage="quotes")
+def indirect_expressed(ctx: _Context, verb: Token) -> _Draft | None:
+    """A state of mind put into words with its content: ``X expressed fears
+    that the plan would fail`` reports the clause (without "that"), as "X
+    said they feared …" would. The noun alone ("expressed doubts about
+    …") is no attribution.
+    """
+    clause = _expressed(verb)
+    if clause is None:
+        return None
+    return _indirect("indirect-expressed", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
+
+
 def _resumed_cue(doc: Doc, open_i: int, sent_at: list[Span]) -> Token | None:
     """The reporting verb between the two halves of a split quote, for the
     second half: in '"If you ask," said Ann Roe, "we will help."' the words
@@ -3311,7 +3346,7 @@ RULE_GROUPS: dict[str, tuple] = {
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
-                 indirect_parataxis, indirect_branded),
+                 indirect_parataxis, indirect_branded, indirect_expressed),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_participle, speaker_unparsed, speaker_apposition, speaker_description,
                 speaker_role_title, speaker_org_description, speaker_not_number, speaker_added,

@@ -1385,3 +1385,13 @@ def test_expressed_noun_without_a_clause_is_no_attribution(said):
     rows_ = said("Fishermen voiced concern that the new quota would close the harbour.")
     assert [(r[1], r[2], r[3]) for r in rows_] == [
         ("indirect-expressed", "Fishermen", "the new quota would close the harbour")]
+
+
+def test_content_runs_through_a_quote_closed_in_a_later_sentence(said):
+    rows_ = said('The harbour master noted the port "is not as busy as it was. Nor should it be," '
+                 "given the new bridge to the island.")
+    assert [r[3] for r in rows_] == ['the port "is not as busy as it was. Nor should it be," '
+                                     "given the new bridge to the island"]
+    # A quote closed in the content's own sentence leaves the content as it is.
+    rows_ = said('Ann Vale said the plan sounded "fair" and "wise," adding it would help the town.')
+    assert rows_[0][3] == 'the plan sounded "fair" and "wise'

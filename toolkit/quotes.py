@@ -2086,12 +2086,34 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
             d = _first(rules, ctx, tok)
             if d is not None:
                 d.speaker_tok = _subject(tok)
-                drafts.append(d)
+                drafts.append(_through_open_quote(ctx, d))
         elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
             d = _first(groups["according_to"], ctx, tok)
             if d is not None:
                 drafts.append(d)
     return drafts
+
+
+def _through_open_quote(ctx: _Context, d: _Draft) -> _Draft:
+    """An indirect content that opens a quote closed only in a later
+    sentence runs on to the end of that sentence: 'He noted the port "is
+    not as busy as it was. Nor should it be," given the new bridge.'
+    reports all of it, the quoted words being the speaker's. Only when the
+    content holds an odd number of double quote marks (the cheap test)."""
+    text = ctx.text
+    if sum(text.count(m, d.start, d.end) for m in _DOUBLE_MARKS) % 2 == 0:
+        return d
+    pair = next(((a, b) for a, b in pair_quote_marks(text) if d.start <= a < d.end < b), None)
+    if pair is None or "\n" in text[d.end:pair[1]]:
+        return d
+    k = _tok_at(ctx.tok_starts, pair[1] - 1)
+    if ctx.sent_of[k] <= ctx.sent_of[_tok_at(ctx.tok_starts, d.end - 1)]:
+        return d  # the quote closes in the content's own sentence
+    sent = ctx.sent_at[k]
+    span = _trimmed(ctx.doc, ctx.doc[_tok_at(ctx.tok_starts, d.start)].i, sent.end)
+    if span is None:
+        return d
+    return replace(d, end=_chars(ctx.doc, *span)[1])
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

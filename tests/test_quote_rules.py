@@ -1395,3 +1395,13 @@ def test_content_runs_through_a_quote_closed_in_a_later_sentence(said):
     # A quote closed in the content's own sentence leaves the content as it is.
     rows_ = said('Ann Vale said the plan sounded "fair" and "wise," adding it would help the town.')
     assert rows_[0][3] == 'the plan sounded "fair" and "wise'
+
+
+def test_welcomed_is_a_verdict_only_with_words_or_a_clause(said):
+    rows_ = said('Councillor Ann Vale welcomed the mayor\'s "courage in changing his mind" on '
+                 "the ferry.")
+    assert [(r[1], r[3]) for r in rows_] == [
+        ("indirect-branded", 'the mayor\'s "courage in changing his mind" on the ferry')]
+    rows_ = said("Councillor Ann Vale welcomed the fact there had been a vote on the ferry.")
+    assert [r[3] for r in rows_] == ["the fact there had been a vote on the ferry"]
+    assert said("Councillor Ann Vale welcomed the decision on Monday.") == []

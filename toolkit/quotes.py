@@ -3189,9 +3189,26 @@ def _branded(tok: Token) -> Token | None:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGING_VERBS:
         return None
     kids = list(tok.children)
-    if any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+    if any(c.dep_ in ("auxpass", "prt") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
         return None
-    return next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+    return obj if obj is not None and _verdict_said(tok, obj) else None
+
+
+def _verdict_said(verb: Token, obj: Token) -> bool:
+    """Whether a verb of judging says what its verdict is, not only what it
+    is about: a verdict word ("branded the plan a waste", "… as a joke"),
+    quoted words ('welcomed the mayor's "courage"') or a clause in the
+    object ("welcomed the fact there had been a vote"); "welcomed the
+    decision" alone reports no words."""
+    if any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+           for c in verb.children if c.i > obj.i):
+        return True
+    end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
+    if any(_is_quote_tok(t) and t.text in _DOUBLE_MARKS for t in verb.doc[obj.left_edge.i:end]):
+        return True
+    return any(c.dep_ in ("acl", "relcl", "ccomp") and any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in obj.children)
 
 
 #: Dependents of a verb of judging that belong to its verdict.
@@ -3201,9 +3218,10 @@ _VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dat
 @rule("indirect-branded", stage="quotes")
 def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     """A verdict spoken about something: ``Ann Roe branded the plan a
-    "waste of money"``, ``X branded the timetable as "a joke"``. The content
-    is the object and what it is called, up to a participle of the
-    reporting clause (", saying: …").
+    "waste of money"``, ``X branded the timetable as "a joke"``, ``X
+    welcomed the fact there had been a vote``. The content is the object
+    and what it is called, up to a participle of the reporting clause (",
+    saying: …"); the verdict must be said (:func:`_verdict_said`).
     """
     obj = _branded(verb)
     if obj is None:

@@ -1405,3 +1405,10 @@ def test_welcomed_is_a_verdict_only_with_words_or_a_clause(said):
     rows_ = said("Councillor Ann Vale welcomed the fact there had been a vote on the ferry.")
     assert [r[3] for r in rows_] == ["the fact there had been a vote on the ferry"]
     assert said("Councillor Ann Vale welcomed the decision on Monday.") == []
+
+
+def test_according_to_a_plural_noun_of_people_after_its(said):
+    rows_ = said("The new ferry is winning more passengers than the old one, according to its "
+                 "backers.")
+    assert [(r[1], r[2]) for r in rows_] == [("according-to", "its backers")]
+    assert said("Each boat is priced according to its colours.") == []

@@ -2022,14 +2022,21 @@ def _is_source(pobj: Token) -> bool:
     """Whether the object of "according to" names a source: not a measure or
     plan (:data:`toolkit.lexicon.NOT_SOURCES`), and not a common noun after a
     possessive pronoun ("according to its quality") unless a person or a
-    document ("according to its survey")."""
+    document ("according to its survey"); a plural noun of people, told by
+    its ending, is people ("according to its backers", "… its opponents")."""
     lemma = pobj.lemma_.lower()
     if lemma in NOT_SOURCES:
         return False
     if pobj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children):
         return lemma in PERSON_NOUNS or lemma in SOURCE_NOUNS or lemma in STATEMENT_NOUNS \
-            or title_words().get(lemma) == "role"
+            or title_words().get(lemma) == "role" or (
+                pobj.tag_ == "NNS" and lemma.endswith(_PEOPLE_ENDINGS))
     return True
+
+
+#: Endings of nouns for people ("backer", "investor", "economist",
+#: "resident", "participant"): a plural one names people.
+_PEOPLE_ENDINGS = ("er", "or", "ist", "ent", "ant")
 
 
 def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:

@@ -1412,3 +1412,10 @@ def test_according_to_a_plural_noun_of_people_after_its(said):
                  "backers.")
     assert [(r[1], r[2]) for r in rows_] == [("according-to", "its backers")]
     assert said("Each boat is priced according to its colours.") == []
+
+
+def test_organisation_described_as_part_of_another_is_not_the_description(said):
+    rows_ = said("Kestrel Lines saw strong profits. Sales rose. Nordic Freight AB, the company's "
+                 "Swedish arm, made a strong contribution to profits. The company also said it "
+                 "would resume paying a dividend.")
+    assert rows_[-1][1:3] == ("indirect-ccomp+description", "Kestrel Lines")

@@ -2678,8 +2678,16 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
 
 def _org_name(res: _Resolver, c: _Candidate) -> bool:
     """An organisation's proper name outside reported content: what an
-    organisation description may stand for."""
-    return c.name and c.org and not c.person and not c.place and not res.in_content(c.start)
+    organisation description may stand for; not a part of another one
+    written as such ("Acme Europe, the group's European arm": "the group"
+    is another organisation)."""
+    return c.name and c.org and not c.person and not c.place and \
+        not res.in_content(c.start) and not _PART_OF.match(res.ctx.text, c.end)
+
+
+#: The apposition of an organisation that belongs to another one: ", the
+#: company's …", ", its …".
+_PART_OF = re.compile(r",\s+(?:the\s+\w+['’]s|its)\s")
 
 
 def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:

@@ -1419,3 +1419,8 @@ def test_organisation_described_as_part_of_another_is_not_the_description(said):
                  "Swedish arm, made a strong contribution to profits. The company also said it "
                  "would resume paying a dividend.")
     assert rows_[-1][1:3] == ("indirect-ccomp+description", "Kestrel Lines")
+
+
+def test_participle_after_a_quoted_word_without_a_clause_reports_nothing(said):
+    assert said('Two clearing houses intend to bring a "same-day" matching service, reporting '
+                "on trades entered by noon.") == []

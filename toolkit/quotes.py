@@ -1234,13 +1234,18 @@ def _continues_quote(tok: Token, open_i: int, close_i: int) -> bool:
 
 def _after_quote_of_its_head(tok: Token) -> bool:
     """:func:`_continues_quote` for a participle whose head is in the quote
-    just before it: an odd number of quote marks lies between them (with an
-    even number, 'sounded "fair," adding …', the head is outside the marks)."""
+    just before it (a quote mark lies between them); not a speech participle
+    with a clause of its own after an even number of marks ('sounded
+    "fair," adding it would …': the head is outside the marks)."""
     head = tok.head
     # The cheap test on the token first: few tokens are such participles.
-    return head.i < tok.i and tok.i - head.i < 40 and \
-        _continues_quote(tok, head.i - 1, tok.i) and \
-        sum(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i]) % 2 == 1
+    if not (head.i < tok.i and tok.i - head.i < 40 and _continues_quote(tok, head.i - 1, tok.i)):
+        return False
+    marks = sum(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i])
+    if marks and marks % 2 == 0 and _speech_participle(head) == tok and \
+            any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return marks > 0
 
 
 def _as_saying(verb: Token) -> Token | None:

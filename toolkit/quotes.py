@@ -125,6 +125,7 @@ _CLOSE_MARKS = "”»"
 _AMBIGUOUS_MARKS = '"″'
 _DOUBLE_MARKS = frozenset(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS)
 _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
+_DOUBLE_MARK_RE = re.compile(r'["“”„«»‟″]')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
 _OPENERS = set(':;("“‘\'—–-')
@@ -485,9 +486,10 @@ def _name_before_aside(verb: Token, subj: Token) -> Token | None:
     the campaign."""
     doc = verb.doc
     k = verb.i - 1
-    while k > 0 and doc[k].pos_ == "ADV":
+    cols = token_columns(doc)  # read from the columns: most verbs have no dash before
+    while k > 0 and cols["tag"][k] == "RB":
         k -= 1
-    if doc[k].text not in _DASHES or not subj.i < k:
+    if k < 0 or cols["text"][k] not in _DASHES or not subj.i < k:
         return None
     sent = verb.sent
     opening = next((x for x in range(subj.i - 1, sent.start, -1) if doc[x].text in _DASHES), None)
@@ -2113,10 +2115,15 @@ def _through_open_quote(ctx: _Context, d: _Draft) -> _Draft:
     reports all of it, the quoted words being the speaker's. Only when the
     content holds an odd number of double quote marks (the cheap test)."""
     text = ctx.text
-    if sum(text.count(m, d.start, d.end) for m in _DOUBLE_MARKS) % 2 == 0:
+    if len(_DOUBLE_MARK_RE.findall(text, d.start, d.end)) % 2 == 0:
         return d
-    pair = next(((a, b) for a, b in pair_quote_marks(text) if d.start <= a < d.end < b), None)
-    if pair is None or "\n" in text[d.end:pair[1]]:
+    # The marks are paired within the content's paragraph only.
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    pair = next(((start + a, start + b) for a, b in pair_quote_marks(text[start:end])
+                 if d.start <= start + a < d.end < start + b), None)
+    if pair is None:
         return d
     k = _tok_at(ctx.tok_starts, pair[1] - 1)
     if ctx.sent_of[k] <= ctx.sent_of[_tok_at(ctx.tok_starts, d.end - 1)]:

@@ -28,7 +28,8 @@ news; all development data now: the held-out ones were looked at, item by
 item, in later rounds) are for tuning; ``heldout/`` (short invented articles)
 is held out. ``heldout3/`` and ``heldout4/`` are scored only when named with
 ``--articles``; so is ``heldout5/`` (real news, annotated by reading before the
-fifth round's rule changes, scored as totals before and after that round).
+fifth round's rule changes, scored as totals before and after that round; the
+sixth round read its errors, so it is development data now).
 Several folders are scored as one set.
 """
 

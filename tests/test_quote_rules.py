@@ -1424,3 +1424,18 @@ def test_organisation_described_as_part_of_another_is_not_the_description(said):
 def test_participle_after_a_quoted_word_without_a_clause_reports_nothing(said):
     assert said('Two clearing houses intend to bring a "same-day" matching service, reporting '
                 "on trades entered by noon.") == []
+
+
+def test_content_made_a_second_subject_before_a_final_reporting_clause(nlp):
+    # The article parse: the content's subject is a subject of "ruled", its
+    # verb a modifier of that subject.
+    doc = written_parse(nlp, [
+        ("The", "DET", "det", 1), ("rules", "NOUN", "nsubj", 10, "rule"),
+        ("unfairly", "ADV", "advmod", 3), ("targeted", "VERB", "acl", 1, "target"),
+        ("fishermen", "NOUN", "dobj", 3, "fisherman"), (",", "PUNCT", "punct", 10),
+        ("the", "DET", "det", 8), ("appeal", "NOUN", "compound", 8),
+        ("judges", "NOUN", "nsubj", 10, "judge"), ("have", "AUX", "aux", 10),
+        ("ruled", "VERB", "ROOT", 10, "rule"), (".", "PUNCT", "punct", 10)])
+    i, j = quotes_mod._final_second_subject_content(doc, doc[10])
+    assert doc[i:j].text == "The rules unfairly targeted fishermen"
+    assert quotes_mod._subject(doc[10]).text == "judges"

@@ -454,6 +454,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         after = [c for c in subjects if c.i > verb.i]
         garbled = any(t.pos_ == "VERB" for c in after for t in c.subtree)
         subjects = [c for c in subjects if (c.i < verb.i) == garbled]
+    if len(subjects) == 2 and subjects[1].i < verb.i and subjects[0].i < subjects[1].i and \
+            verb.doc[subjects[1].left_edge.i - 1].text == "," and \
+            any(t.pos_ == "VERB" for t in subjects[0].subtree if t.i > subjects[0].i):
+        # "Officers targeted [rules] travellers, the judges have ruled": the
+        # first subject holds the reported clause's verb; the second speaks.
+        subjects = subjects[1:]
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
             return verb.head
@@ -1570,7 +1576,8 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     ``Ticket sales doubled, the league reported on Friday``, or inverts it
     with the speaker after the verb: ``Sales doubled, claimed the league``,
     or hangs nothing on an inverted verb at the end
-    (:func:`_final_inverted_content`).
+    (:func:`_final_inverted_content`), or makes the content's subject a
+    second subject of the verb (:func:`_final_second_subject_content`).
     """
     found = _ccomp_rule("indirect-final", ctx, verb)
     if found is not None:
@@ -1578,7 +1585,32 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     span = _final_conj_content(ctx.doc, verb)
     if span is None:
         span = _final_inverted_content(ctx.doc, verb)
+    if span is None:
+        span = _final_second_subject_content(ctx.doc, verb)
     return _indirect("indirect-final", ctx.doc, span, verb)
+
+
+def _final_second_subject_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The content before a reporting clause that ends the sentence when the
+    parser made the content's subject a second subject of the verb and its
+    verb a modifier of that subject: "Officers unfairly targeted [rules]
+    travellers from the east, the judges have ruled." Two subjects before
+    the verb, the second right after a comma, the first opening the
+    sentence with a verb in its words; nothing but punctuation after the
+    verb."""
+    if _restricted(verb) or verb.dep_ != "ROOT" or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if len(subjects) != 2:
+        return None
+    first, second = subjects
+    comma = second.left_edge.i - 1
+    sent = verb.sent  # only now: Token.sent looks for the sentence
+    if comma <= sent.start or doc[comma].text != "," or first.left_edge.i != sent.start or \
+            not any(t.pos_ == "VERB" for t in doc[first.i + 1:comma]) or \
+            not all(t.is_punct or t.is_space for t in doc[verb.i + 1:sent.end]):
+        return None
+    return _trimmed(doc, sent.start, comma)
 
 
 def _final_inverted_content(doc: Doc, verb: Token) -> tuple[int, int] | None:

@@ -439,27 +439,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
-    # A verb coordinated with a passive shares its subject ("He was advised
-    # to … and said …"); a date the parser took for a second subject ("But
-    # this year, he said …") never speaks.
-    subjects = [c for c in verb.children
-                if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
-    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
-    # "reporters who she claims followed her": she claims, not the reporters.
-    subjects = _unquoted_subjects(subjects, verb)
-    if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
-        # "The aim, says Acme, is …": the subject after the inverted verb
-        # speaks, unless a verb inside it shows it is the reported clause,
-        # garbled ("the mayor said [Monday's vote reinforced] trust").
-        after = [c for c in subjects if c.i > verb.i]
-        garbled = any(t.pos_ == "VERB" for c in after for t in c.subtree)
-        subjects = [c for c in subjects if (c.i < verb.i) == garbled]
-    if len(subjects) == 2 and subjects[1].i < verb.i and subjects[0].i < subjects[1].i and \
-            verb.doc[subjects[1].left_edge.i - 1].text == "," and \
-            any(t.pos_ == "VERB" for t in subjects[0].subtree if t.i > subjects[0].i):
-        # "Officers targeted [rules] travellers, the judges have ruled": the
-        # first subject holds the reported clause's verb; the second speaks.
-        subjects = subjects[1:]
+    subjects = _speaking_subjects(verb, depth)
     for k, child in enumerate(subjects):
         if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
             return verb.head
@@ -483,6 +463,39 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # "The firm dropped the plan after declaring …": the firm declared.
         return _subject(head.head, depth + 1)
     return _name_before(verb)
+
+
+def _speaking_subjects(verb: Token, depth: int) -> list[Token]:
+    """The subjects of ``verb`` that may speak, in text order (see :func:`_subject`)."""
+    # A verb coordinated with a passive shares its subject ("He was advised
+    # to … and said …"); a date the parser took for a second subject ("But
+    # this year, he said …") never speaks.
+    subjects = [c for c in verb.children
+                if c.dep_ == "nsubj" or (depth and c.dep_ == "nsubjpass")]
+    subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
+    # "reporters who she claims followed her": she claims, not the reporters.
+    subjects = _unquoted_subjects(subjects, verb)
+    if any(c.i < verb.i for c in subjects) and any(c.i > verb.i for c in subjects):
+        # "The aim, says Acme, is …": the subject after the inverted verb
+        # speaks, unless a verb inside it shows it is the reported clause,
+        # garbled ("the mayor said [Monday's vote reinforced] trust").
+        after = [c for c in subjects if c.i > verb.i]
+        garbled = any(t.pos_ == "VERB" for c in after for t in c.subtree)
+        subjects = [c for c in subjects if (c.i < verb.i) == garbled]
+    if _content_as_first_subject(subjects, verb):
+        subjects = subjects[1:]
+    return subjects
+
+
+def _content_as_first_subject(subjects: list[Token], verb: Token) -> bool:
+    """Whether the first of two subjects before the verb is the reported
+    clause, garbled: "Officers targeted [rules] travellers, the judges have
+    ruled" (a verb inside the first; the second after a comma speaks)."""
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    return first.i < second.i < verb.i and verb.doc[second.left_edge.i - 1].text == "," and \
+        any(t.pos_ == "VERB" for t in first.subtree if t.i > first.i)
 
 
 def _name_before_aside(verb: Token, subj: Token) -> Token | None:

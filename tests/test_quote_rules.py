@@ -1439,3 +1439,9 @@ def test_content_made_a_second_subject_before_a_final_reporting_clause(nlp):
     i, j = quotes_mod._final_second_subject_content(doc, doc[10])
     assert doc[i:j].text == "The rules unfairly targeted fishermen"
     assert quotes_mod._subject(doc[10]).text == "judges"
+
+
+def test_participle_of_a_root_verb_tagged_as_a_noun_keeps_its_speaker(said):
+    rows_ = said('The harbour master brands such complaints as "utter nonsense", arguing that '
+                 "the ferry has never been late.")
+    assert [(r[2], r[3]) for r in rows_] == [("harbour master", "the ferry has never been late")]

@@ -453,6 +453,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
         return inverted  # "Officers were ignored, claimed the union."
+    if verb.dep_ == "advcl" and head.pos_ == "NOUN" and head.dep_ == "ROOT":
+        # "The leader brands [NOUN] it "rubbish", arguing that …": the root
+        # verb tagged as a noun keeps its subject.
+        return next((c for c in head.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in reversed(list(head.lefts)) if c.dep_ == "compound"), None)
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and (verb.head.pos_ in ("VERB", "AUX") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN")) \
             and not _across_quote(verb):

@@ -52,6 +52,8 @@ CASES = {
                            "The tunnel, the ministry said, would close for a week"),
     "indirect-branded": ('The mayor branded the new parking scheme a "shameful waste" of public '
                          "money.", 'the new parking scheme a "shameful waste" of public money'),
+    "indirect-expressed": ("The harbour board expressed fears that the ferry would be sold "
+                           "before the summer.", "the ferry would be sold before the summer"),
     "direct-resumed": ('"If the rain holds off," said Ann Vale, "we will open the gates at noon."',
                        "we will open the gates at noon."),
     "speaker-participle": ("Ann Vale said the drop in ferry traffic was a big worry, adding that "
@@ -1242,3 +1244,204 @@ def test_added_goes_on_with_the_speaker_of_the_sentence_before_when_agreeing(sai
 ])
 def test_content_boundaries(said, text, content):
     assert [r[3] for r in said(text)] == [content]
+
+
+def test_participle_after_a_comma_inside_quote_marks_is_its_own_statement(said):
+    rows_ = said('Ann Vale said the plan sounded "fair" and "wise," adding it would help '
+                 "the town.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("Ann Vale", 'the plan sounded "fair" and "wise'),
+        ("Ann Vale", "it would help the town")]
+
+
+def test_it_never_stands_for_a_capitalised_plural_common_noun(said, nlp):
+    rows_ = said("The Ferry Board said fares would rise. Taxes should be raised soon. "
+                 "It also said the port would close.")
+    assert [r[2] for r in rows_] == ["The Ferry Board"] * 2
+    # The model labels a common noun ORG for its capital: still plural, unless
+    # the actors step names an organisation there ("Barwicks").
+    doc = written_parse(nlp, [("Levies", "NOUN", "nsubj", 1, "levy"), ("fell", "VERB", "ROOT", 1),
+                              (".", "PUNCT", "punct", 1)], ents=["B-ORG", "O", "O"])
+    doc[0].tag_ = "NNS"
+    span = doc[0:1]
+    assert quotes_mod._candidate(span.text, 0, 6, span, 0).plural
+    assert not quotes_mod._candidate(span.text, 0, 6, span, 0, "ORG").plural
+
+
+def test_he_prefers_a_person_brought_in_with_a_over_an_older_name(said):
+    rows_ = said("Acme Foods said the rules were unfair. It lost its case in June when a judge "
+                 "said the rules were fair. He ruled the firm must pay.")
+    assert [r[2] for r in rows_] == ["Acme Foods", "a judge", "a judge"]
+    assert rows_[2][1] == "indirect-ccomp+pronoun"
+
+
+def test_organisation_description_names_the_fuller_speaker_before(said):
+    rows_ = said('In a report, the Lakeside institute said sales would grow. "Exports will '
+                 'rise," the report said. The institute said prices would rise.')
+    assert rows_[-1][1:3] == ("indirect-ccomp+description", "the Lakeside institute")
+
+
+def test_role_noun_subject_speaks_through_the_name_before_its_verb(said):
+    rows_ = said("The ferry firm cut its timetable. The union's head of safety in Wales, Olwen "
+                 'Tregarth said: "The boats are too old to sail in winter."')
+    assert rows_[-1][2] == "Olwen Tregarth"
+
+
+def test_role_set_off_by_commas_names_the_name_before_it_whatever_its_label(nlp):
+    # The article parse: the name hangs on the opening participle, labelled ORG.
+    doc = written_parse(nlp, [
+        ("Welcoming", "VERB", "csubj", 11, "welcome"), ("the", "DET", "det", 2),
+        ("plan", "NOUN", "dobj", 0), (",", "PUNCT", "punct", 0),
+        ("Ann", "PROPN", "compound", 5), ("Roe", "PROPN", "dep", 0), (",", "PUNCT", "punct", 5),
+        ("head", "NOUN", "appos", 5), ("of", "ADP", "prep", 7), ("Acme", "PROPN", "pobj", 8),
+        (",", "PUNCT", "punct", 5), ("said", "VERB", "ROOT", 11, "say"),
+        (".", "PUNCT", "punct", 11)],
+        ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"])
+    doc[11].tag_ = "VBD"
+    assert quotes_mod._phrase_before(doc[11]).text == "Roe"
+
+
+def test_verb_modifying_the_speakers_noun_is_not_the_cue(said):
+    rows_ = said('"The talks will fail if the banks do not move," ruling party deputy Ivo Renn '
+                 "said.")
+    assert [(r[1], r[2]) for r in rows_] == [("direct-after", "ruling party deputy Ivo Renn")]
+
+
+def test_question_put_to_the_speaker_is_not_their_speech(said):
+    rows_ = said("But asked if the ferry was safe, Olwen Tregarth replied that it had passed "
+                 "every test.")
+    assert [r[3] for r in rows_] == ["it had passed every test"]
+    # Asking with a subject of its own is speech.
+    assert [r[3] for r in said("Olwen Tregarth asked whether the ferry was safe.")] == [
+        "whether the ferry was safe"]
+
+
+def test_request_not_to_be_named_reports_nothing(said):
+    rows_ = said('"The talks have stalled," said one harbour official, who asked not to be '
+                 "identified.")
+    assert [r[1] for r in rows_] == ["direct-after"]
+    # Anything more in the complement is still a request reported.
+    assert [r[3] for r in said("The union asked not to be blamed for the delay and urged "
+                               "talks.")][:1] == ["not to be blamed for the delay"]
+
+
+def test_capitalised_word_read_as_a_plural_inside_a_sentence_is_a_name(nlp):
+    # The article parse of a surname ending in "s": NOUN, NNS, lemma cut.
+    doc = written_parse(nlp, [
+        ("Rates", "NOUN", "nsubj", 1, "rate"), ("rose", "VERB", "ccomp", 4),
+        (",", "PUNCT", "punct", 4), ("Vallis", "NOUN", "nsubj", 4, "valli"),
+        ("said", "VERB", "ROOT", 4, "say"), (".", "PUNCT", "punct", 4)])
+    doc[0].tag_ = doc[3].tag_ = "NNS"
+    name, rates = doc[3:4], doc[0:1]
+    cand = quotes_mod._candidate(name.text, name.start_char, name.end_char, name, 0)
+    assert (cand.plural, cand.name) == (False, True)
+    assert quotes_mod._compatible("he", cand, relaxed=True)
+    assert quotes_mod._candidate(rates.text, 0, 5, rates, 0).plural
+
+
+def test_he_after_the_same_he_in_the_sentence_before_is_resolved_from_there(said):
+    rows_ = said("Bo Lee, spokesman for the Keep The Ferry campaign, said the vote was close. "
+                 "And he hit back at Ann Roe's claim that the ferry lost money. "
+                 '"The boats are full every summer," he said.')
+    assert [r[2] for r in rows_] == ["Bo Lee", "Bo Lee"]
+
+
+def test_name_before_a_dashed_aside_speaks_when_the_parse_takes_a_noun_inside(nlp):
+    # The article parse: a noun inside the aside is the verb's subject.
+    doc = written_parse(nlp, [
+        ("Jo", "PROPN", "compound", 1), ("Park", "PROPN", "dep", 8), ("-", "PUNCT", "punct", 1),
+        ("who", "PRON", "nsubj", 4), ("runs", "VERB", "relcl", 1, "run"),
+        ("a", "DET", "det", 6), ("campaign", "NOUN", "nsubj", 8), ("-", "PUNCT", "punct", 8),
+        ("said", "VERB", "ROOT", 8, "say"), ("it", "PRON", "nsubj", 10),
+        ("failed", "VERB", "ccomp", 8, "fail"), (".", "PUNCT", "punct", 8)],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 10)
+    assert quotes_mod._subject(doc[8]).text == "Park"
+
+
+def test_capitalised_verb_inside_a_name_belongs_to_the_speakers_phrase(nlp):
+    # The article parse: "Says" of a campaign's name read as a verb.
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "compound", 1), ("Roe", "PROPN", "nsubj", 6), (",", "PUNCT", "punct", 1),
+        ("spokesman", "NOUN", "appos", 1), ("for", "ADP", "prep", 3),
+        ("Town", "PROPN", "pobj", 4), ("Says", "VERB", "parataxis", 9, "say"),
+        ("No", "PROPN", "dobj", 6), (",", "PUNCT", "punct", 9), ("said", "VERB", "ROOT", 9, "say"),
+        ("it", "PRON", "nsubj", 11), ("failed", "VERB", "ccomp", 9, "fail"),
+        (".", "PUNCT", "punct", 9)],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 11)
+    doc[9].tag_ = "VBD"
+    assert quotes_mod._phrase_before(doc[9]).text == "Roe"
+
+
+def test_made_it_clear_with_the_clause_hung_as_an_adverbial(said):
+    rows_ = said("Ann Roe opened the new pier in May, but had already made it clear the ferry "
+                 "would be sold to a private firm.")
+    assert rows_ == [("indirect", "indirect-made-clear", "Ann Roe",
+                      "the ferry would be sold to a private firm")]
+    assert said("The mayor made it clear when the pier would open.") == []
+
+
+def test_expressed_noun_without_a_clause_is_no_attribution(said):
+    assert said("The harbour board expressed doubts about the sale of the ferry.") == []
+    rows_ = said("Fishermen voiced concern that the new quota would close the harbour.")
+    assert [(r[1], r[2], r[3]) for r in rows_] == [
+        ("indirect-expressed", "Fishermen", "the new quota would close the harbour")]
+
+
+def test_content_runs_through_a_quote_closed_in_a_later_sentence(said):
+    rows_ = said('The harbour master noted the port "is not as busy as it was. Nor should it be," '
+                 "given the new bridge to the island.")
+    assert [r[3] for r in rows_] == ['the port "is not as busy as it was. Nor should it be," '
+                                     "given the new bridge to the island"]
+    # A quote closed in the content's own sentence leaves the content as it is.
+    rows_ = said('Ann Vale said the plan sounded "fair" and "wise," adding it would help the town.')
+    assert rows_[0][3] == 'the plan sounded "fair" and "wise'
+
+
+def test_welcomed_is_a_verdict_only_with_words_or_a_clause(said):
+    rows_ = said('Councillor Ann Vale welcomed the mayor\'s "courage in changing his mind" on '
+                 "the ferry.")
+    assert [(r[1], r[3]) for r in rows_] == [
+        ("indirect-branded", 'the mayor\'s "courage in changing his mind" on the ferry')]
+    rows_ = said("Councillor Ann Vale welcomed the fact there had been a vote on the ferry.")
+    assert [r[3] for r in rows_] == ["the fact there had been a vote on the ferry"]
+    assert said("Councillor Ann Vale welcomed the decision on Monday.") == []
+
+
+def test_according_to_a_plural_noun_of_people_after_its(said):
+    rows_ = said("The new ferry is winning more passengers than the old one, according to its "
+                 "backers.")
+    assert [(r[1], r[2]) for r in rows_] == [("according-to", "its backers")]
+    assert said("Each boat is priced according to its colours.") == []
+
+
+def test_organisation_described_as_part_of_another_is_not_the_description(said):
+    rows_ = said("Kestrel Lines saw strong profits. Sales rose. Nordic Freight AB, the company's "
+                 "Swedish arm, made a strong contribution to profits. The company also said it "
+                 "would resume paying a dividend.")
+    assert rows_[-1][1:3] == ("indirect-ccomp+description", "Kestrel Lines")
+
+
+def test_participle_after_a_quoted_word_without_a_clause_reports_nothing(said):
+    assert said('Two clearing houses intend to bring a "same-day" matching service, reporting '
+                "on trades entered by noon.") == []
+
+
+def test_content_made_a_second_subject_before_a_final_reporting_clause(nlp):
+    # The article parse: the content's subject is a subject of "ruled", its
+    # verb a modifier of that subject.
+    doc = written_parse(nlp, [
+        ("The", "DET", "det", 1), ("rules", "NOUN", "nsubj", 10, "rule"),
+        ("unfairly", "ADV", "advmod", 3), ("targeted", "VERB", "acl", 1, "target"),
+        ("fishermen", "NOUN", "dobj", 3, "fisherman"), (",", "PUNCT", "punct", 10),
+        ("the", "DET", "det", 8), ("appeal", "NOUN", "compound", 8),
+        ("judges", "NOUN", "nsubj", 10, "judge"), ("have", "AUX", "aux", 10),
+        ("ruled", "VERB", "ROOT", 10, "rule"), (".", "PUNCT", "punct", 10)])
+    i, j = quotes_mod._final_second_subject_content(doc, doc[10])
+    assert doc[i:j].text == "The rules unfairly targeted fishermen"
+    assert quotes_mod._subject(doc[10]).text == "judges"
+
+
+def test_participle_of_a_root_verb_tagged_as_a_noun_keeps_its_speaker(said):
+    rows_ = said('The harbour master brands such complaints as "utter nonsense", arguing that '
+                 "the ferry has never been late.")
+    assert [(r[2], r[3]) for r in rows_] == [("harbour master", "the ferry has never been late")]

@@ -119,8 +119,14 @@ DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({
 })
 
 #: Verbs of judging aloud: "X branded the plan a waste" reports X's verdict,
-#: the object and what it is called, though the verb takes no clause.
-JUDGING_VERBS: frozenset[str] = frozenset({"brand"})
+#: the object and what it is called, though the verb takes no clause; "X
+#: welcomed the fact there had been a vote" (or welcomed quoted words) too.
+JUDGING_VERBS: frozenset[str] = frozenset({"brand", "welcome"})
+
+#: Verbs that put a state of mind into words when their object carries a
+#: that-clause: "expressed fears that the plan would fail", "voiced concern
+#: that …" report the clause (the noun alone, "expressed doubts", does not).
+EXPRESSING_VERBS: frozenset[str] = frozenset({"express", "voice"})
 
 #: Speech verbs that need a particular complement to report speech: "call" is
 #: naming ("called it a disgrace") unless "call for/on"; "point" needs "out".

@@ -86,6 +86,7 @@ from .lexicon import (
     DOBJ_SPEECH_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    EXPRESSING_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
     JUDGING_VERBS,
@@ -124,6 +125,7 @@ _CLOSE_MARKS = "”»"
 _AMBIGUOUS_MARKS = '"″'
 _DOUBLE_MARKS = frozenset(_OPEN_MARKS + _CLOSE_MARKS + _AMBIGUOUS_MARKS)
 _MARK_RE = re.compile(r'["“”„«»‟″]|\n')
+_DOUBLE_MARK_RE = re.compile(r'["“”„«»‟″]')
 _DASHES = ("—", "–", "-", "--")
 _STOP_PUNCT = {",", "(", ")", "-", "—", "–", "--", ";", ":", "[", "]"}
 _OPENERS = set(':;("“‘\'—–-')
@@ -437,6 +439,39 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head.head, depth + 1)
     if verb.pos_ == "NOUN":  # "The chain predicts that …": the subject became a compound
         return next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound"), None)
+    subjects = _speaking_subjects(verb, depth)
+    for k, child in enumerate(subjects):
+        if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        return _name_before_aside(verb, child) or _person_subject_after(child, subjects[k + 1:])
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
+        return inverted  # "Officers were ignored, claimed the union."
+    if verb.dep_ == "advcl" and head.pos_ == "NOUN" and head.dep_ == "ROOT":
+        # "The leader brands [NOUN] it "rubbish", arguing that …": the root
+        # verb tagged as a noun keeps its subject.
+        return next((c for c in head.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in reversed(list(head.lefts)) if c.dep_ == "compound"), None)
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
+            and (verb.head.pos_ in ("VERB", "AUX") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN")) \
+            and not _across_quote(verb):
+        outer = _clause_after_relative(verb)
+        return _subject(outer if outer is not None else verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and depth < 3:
+        # "The firm dropped the plan after declaring …": the firm declared.
+        return _subject(head.head, depth + 1)
+    return _name_before(verb)
+
+
+def _speaking_subjects(verb: Token, depth: int) -> list[Token]:
+    """The subjects of ``verb`` that may speak, in text order (see :func:`_subject`)."""
     # A verb coordinated with a passive shares its subject ("He was advised
     # to … and said …"); a date the parser took for a second subject ("But
     # this year, he said …") never speaks.
@@ -452,29 +487,44 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         after = [c for c in subjects if c.i > verb.i]
         garbled = any(t.pos_ == "VERB" for c in after for t in c.subtree)
         subjects = [c for c in subjects if (c.i < verb.i) == garbled]
-    for k, child in enumerate(subjects):
-        if child.lower_ in ("who", "which", "that") and verb.dep_ in ("relcl", "acl"):
-            return verb.head
-        return _person_subject_after(child, subjects[k + 1:])
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    if verb.dep_ == "conj" and (inverted := _name_after(verb)) is not None:
-        return inverted  # "Officers were ignored, claimed the union."
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
-            and (verb.head.pos_ in ("VERB", "AUX") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN")) \
-            and not _across_quote(verb):
-        outer = _clause_after_relative(verb)
-        return _subject(outer if outer is not None else verb.head, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
-            and depth < 3:
-        # "The firm dropped the plan after declaring …": the firm declared.
-        return _subject(head.head, depth + 1)
-    return _name_before(verb)
+    if _content_as_first_subject(subjects, verb):
+        subjects = subjects[1:]
+    return subjects
+
+
+def _content_as_first_subject(subjects: list[Token], verb: Token) -> bool:
+    """Whether the first of two subjects before the verb is the reported
+    clause, garbled: "Officers targeted [rules] travellers, the judges have
+    ruled" (a verb inside the first; the second after a comma speaks)."""
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    return first.i < second.i < verb.i and verb.doc[second.left_edge.i - 1].text == "," and \
+        any(t.pos_ == "VERB" for t in first.subtree if t.i > first.i)
+
+
+def _name_before_aside(verb: Token, subj: Token) -> Token | None:
+    """The person's name before a dashed aside that ends right before the
+    verb, when the parser took a noun inside the aside for the subject:
+    "Jo Park - who runs her own campaign - said …" has Jo Park speak, not
+    the campaign."""
+    doc = verb.doc
+    k = verb.i - 1
+    cols = token_columns(doc)  # read from the columns: most verbs have no dash before
+    while k > 0 and cols["tag"][k] == "RB":
+        k -= 1
+    if k < 0 or cols["text"][k] not in _DASHES or not subj.i < k:
+        return None
+    sent = verb.sent
+    opening = next((x for x in range(subj.i - 1, sent.start, -1) if doc[x].text in _DASHES), None)
+    if opening is None:
+        return None
+    name = doc[opening - 1]
+    # A name heading its own phrase (not a compound the parser joined to
+    # the aside's words: "Ivo Renn - Acme's main backer - said").
+    if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ != "compound":
+        return name
+    return None
 
 
 def _across_quote(verb: Token) -> bool:
@@ -532,6 +582,10 @@ def _phrase_before(verb: Token) -> Token | None:
     if first - 1 > sent.start and doc[first - 1].text == ",":
         name = _phrase_back(doc, first - 2, sent.start)
         people = [t for t in name if t.ent_type_ == "PERSON"]
+        if not people and any(_role_noun(t) for t in run):
+            # "Ann Roe, chief executive of Acme, said": a role set off by
+            # commas names the person before it, whatever label the name got.
+            people = [t for t in name if t.pos_ == "PROPN"]
         if people and (name[0].i == sent.start or not doc[name[0].i - 1].is_alpha):
             return people[-1]
     people = [t for t in run if t.ent_type_ == "PERSON"]
@@ -552,9 +606,10 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
     run = []
     while k >= start and not (doc[k].text == "," or _is_quote_tok(doc[k])):
         tok = doc[k]
-        # A name counts whatever the tagger made of it ("Townsend" a verb).
+        # A name counts whatever the tagger made of it ("Townsend" a verb,
+        # "Says" in "the Town Says No campaign").
         if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s") and \
-                tok.ent_type_ not in ("PERSON", "ORG"):
+                tok.ent_type_ not in ("PERSON", "ORG") and not _word_of_name(tok):
             return []
         run.append(tok)
         k -= 1
@@ -563,6 +618,24 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
             not any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ in ("PERSON", "ORG") for t in run):
         return []
     return run
+
+
+def _role_noun(tok: Token) -> bool:
+    """A common noun for a person or a role ("spokesman", "executive", "head")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS
+                                   or title_words().get(tok.lower_) == "role")
+
+
+def _word_of_name(tok: Token) -> bool:
+    """A capitalised word inside a name, whatever its tag: after another
+    word of the sentence (not its start, not after an opening mark) and
+    next to a proper noun ("North East Says No")."""
+    doc = tok.doc
+    if not tok.text[:1].isupper() or tok.i == 0 or tok.is_sent_start or \
+            doc[tok.i - 1].text in _OPENERS:
+        return False
+    return doc[tok.i - 1].pos_ == "PROPN" and tok.i + 1 < len(doc) and \
+        doc[tok.i + 1].pos_ == "PROPN"
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -615,13 +688,19 @@ def _person_subject_after(first: Token, others: list[Token]) -> Token:
     """The subject a garbled parse hangs twice: "Acme branch organiser Jo
     Park added" makes "Acme" and "Park" both subjects; the person's name
     right after the first (no punctuation between) is the speaker. A comma
-    between ("Jo Park, Acme Association, said") keeps the first."""
+    between ("Jo Park, Acme Association, said") keeps the first, unless the
+    first is a role noun and the name ends right before the verb ("The
+    charity's head of policy, Jo Park said"): the name is the role's
+    apposition, and the speaker is named."""
     if not others or first.ent_type_ == "PERSON":
         return first
     nxt = others[0]
     between = first.doc[first.right_edge.i + 1:nxt.left_edge.i]
-    if nxt.ent_type_ == "PERSON" and nxt.pos_ == "PROPN" and not any(t.is_punct for t in between) \
-            and nxt.left_edge.i > first.i:
+    if nxt.ent_type_ != "PERSON" or nxt.pos_ != "PROPN" or nxt.left_edge.i <= first.i:
+        return first
+    if not any(t.is_punct for t in between):
+        return nxt
+    if _role_noun(first) and [t.text for t in between] == [","] and nxt.i + 1 == nxt.head.i:
         return nxt
     return first
 
@@ -676,9 +755,12 @@ def _hypothetical(tok: Token) -> bool:
     ("its bluntest warning about …", "discuss reports that …"), a capitalised
     word inside a name ("the Says No campaign"), evidence rather than a speaker ("the
     figures suggest …") or a passive participle with no agent ("went on trial
-    accused of fraud", "a fee reported to be …")."""
+    accused of fraud", "a fee reported to be …"); a question put to the
+    speaker of the verb it opens ("When asked about …, X said",
+    :func:`_question_put`), and a request not to be named ("an official, who
+    asked not to be identified", :func:`_asked_anonymity`)."""
     children = list(tok.children)
-    if _passive_without_teller(tok):
+    if _passive_without_teller(tok) or _question_put(tok) or _asked_anonymity(tok):
         return True
     if _hearsay_subject(tok) is not None:
         return False  # "X is alleged to have said that …": X spoke
@@ -702,6 +784,28 @@ def _hypothetical(tok: Token) -> bool:
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod") and not any(
         c.dep_ in ("nsubj", "agent", "aux") for c in tok.children) and not _main_verb_of_name(tok)
+
+
+def _question_put(tok: Token) -> bool:
+    """An "asked" with no subject opening the clause of another verb: "But
+    asked if he was hopeful, Jo Park replied …" is the question someone put
+    to Jo Park, not speech of Jo Park's (the tagger may read "asked" as a
+    past tense)."""
+    return tok.lemma_.lower() == "ask" and tok.dep_ == "advcl" and tok.i < tok.head.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in tok.children)
+
+
+def _asked_anonymity(tok: Token) -> bool:
+    """A request to stay unnamed: "asked not to be identified" is all that
+    the verb's complement says (a negated passive infinitive with nothing
+    else hung on it), which reports nothing about the story."""
+    if tok.lemma_.lower() != "ask":
+        return False
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    return xcomp is not None and xcomp.tag_ == "VBN" and \
+        {c.dep_ for c in xcomp.children} <= {"neg", "aux", "auxpass"} and \
+        any(c.dep_ == "neg" for c in xcomp.children) and \
+        any(c.dep_ == "auxpass" for c in xcomp.children)
 
 
 def _main_verb_of_name(tok: Token) -> bool:
@@ -873,9 +977,12 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     # "Ann and Bo" (not "the MP for Kent and Sussex": a conjunction inside a modifier)
     has_conj = any(c.dep_ == "conj" for c in root.children)
     # A company's name is singular even when it ends in "s" ("Barclays").
-    named_org = root.text[:1].isupper() and "ORG" in label_text and \
+    # Not a common noun the model labels ORG for its capital ("Taxes should
+    # …") unless the actors step names an organisation there.
+    named_org = root.text[:1].isupper() and "ORG" in label_text and (
+        "ORG" in ent_label.upper() or any(t.pos_ == "PROPN" for t in span)) and \
         not any(t.lower_ == "the" for t in span)
-    plural = has_conj or (not named_org and (
+    plural = has_conj or (not named_org and not _misread_name(span) and (
         root.tag_ in ("NNS", "NNPS")
         or (root.pos_ == "PROPN" and root.text.endswith("s")
             and any(t.lower_ == "the" for t in span))))
@@ -894,12 +1001,27 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     return person, plural, org
 
 
+def _misread_name(span: Span) -> bool:
+    """A lone capitalised word inside a sentence that the tagger read as a
+    plural noun ('"…," Stals said'): a name, no plural; a plural noun
+    is capitalised only where a sentence starts ("Officials said")."""
+    root = span.root
+    if len(span) != 1 or root.tag_ != "NNS" or not root.text[:1].isupper() or \
+            not root.text[1:].islower() or root.i == 0 or root.is_sent_start:
+        return False
+    prev = root.doc[root.i - 1]
+    return prev.is_alpha or prev.text == "," or (
+        _is_quote_tok(prev) and root.i > 1 and root.doc[root.i - 2].text in (",", "?", "!"))
+
+
 def _is_name(span: Span) -> bool:
     """A proper-noun head or apposition: the small model often labels people ORG,
     so "he"/"she" may fall back to any such name."""
     root = span.root
     if span[-1].pos_ == "PROPN" and span[-1].ent_type_ == "PERSON":
         return True  # "Fund manager Ann Roe", whatever the parser made its root
+    if _misread_name(span):
+        return True
     return root.pos_ == "PROPN" or any(
         (c.dep_ == "appos" and c.pos_ == "PROPN")
         or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c) is not None
@@ -1109,7 +1231,9 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             continue
         if _continues_quote(t, open_i, close_i):
             return None  # '"We will appeal" asking the court to …': the quote's own clause
-        if _is_cue_verb(t) and not _restricted(t):
+        if _is_cue_verb(t) and not _restricted(t) and t.dep_ not in ("amod", "compound"):
+            # A verb that modifies a noun ('"…," ruling party deputy Jo Park
+            # said') is part of the speaker's phrase, not the cue.
             # '"… team" Roe continued.': no comma, but the reporting clause
             # is all that follows the quote.
             alone = all(x.is_punct for x in doc[k + 1:sent.end])
@@ -1136,12 +1260,18 @@ def _continues_quote(tok: Token, open_i: int, close_i: int) -> bool:
 
 def _after_quote_of_its_head(tok: Token) -> bool:
     """:func:`_continues_quote` for a participle whose head is in the quote
-    just before it (a quote mark lies between them)."""
+    just before it (a quote mark lies between them); not a speech participle
+    with a clause of its own after an even number of marks ('sounded
+    "fair," adding it would …': the head is outside the marks)."""
     head = tok.head
     # The cheap test on the token first: few tokens are such participles.
-    return head.i < tok.i and tok.i - head.i < 40 and \
-        _continues_quote(tok, head.i - 1, tok.i) and \
-        any(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i])
+    if not (head.i < tok.i and tok.i - head.i < 40 and _continues_quote(tok, head.i - 1, tok.i)):
+        return False
+    marks = sum(_is_quote_tok(t) for t in tok.doc[head.i + 1:tok.i])
+    if marks and marks % 2 == 0 and _speech_participle(head) == tok and \
+            any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return marks > 0
 
 
 def _as_saying(verb: Token) -> Token | None:
@@ -1464,7 +1594,8 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     ``Ticket sales doubled, the league reported on Friday``, or inverts it
     with the speaker after the verb: ``Sales doubled, claimed the league``,
     or hangs nothing on an inverted verb at the end
-    (:func:`_final_inverted_content`).
+    (:func:`_final_inverted_content`), or makes the content's subject a
+    second subject of the verb (:func:`_final_second_subject_content`).
     """
     found = _ccomp_rule("indirect-final", ctx, verb)
     if found is not None:
@@ -1472,7 +1603,32 @@ def indirect_final(ctx: _Context, verb: Token) -> _Draft | None:
     span = _final_conj_content(ctx.doc, verb)
     if span is None:
         span = _final_inverted_content(ctx.doc, verb)
+    if span is None:
+        span = _final_second_subject_content(ctx.doc, verb)
     return _indirect("indirect-final", ctx.doc, span, verb)
+
+
+def _final_second_subject_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The content before a reporting clause that ends the sentence when the
+    parser made the content's subject a second subject of the verb and its
+    verb a modifier of that subject: "Officers unfairly targeted [rules]
+    travellers from the east, the judges have ruled." Two subjects before
+    the verb, the second right after a comma, the first opening the
+    sentence with a verb in its words; nothing but punctuation after the
+    verb."""
+    if _restricted(verb) or verb.dep_ != "ROOT" or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if len(subjects) != 2:
+        return None
+    first, second = subjects
+    comma = second.left_edge.i - 1
+    sent = verb.sent  # only now: Token.sent looks for the sentence
+    if comma <= sent.start or doc[comma].text != "," or first.left_edge.i != sent.start or \
+            not any(t.pos_ == "VERB" for t in doc[first.i + 1:comma]) or \
+            not all(t.is_punct or t.is_space for t in doc[verb.i + 1:sent.end]):
+        return None
+    return _trimmed(doc, sent.start, comma)
 
 
 def _final_inverted_content(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -1923,14 +2079,21 @@ def _is_source(pobj: Token) -> bool:
     """Whether the object of "according to" names a source: not a measure or
     plan (:data:`toolkit.lexicon.NOT_SOURCES`), and not a common noun after a
     possessive pronoun ("according to its quality") unless a person or a
-    document ("according to its survey")."""
+    document ("according to its survey"); a plural noun of people, told by
+    its ending, is people ("according to its backers", "… its opponents")."""
     lemma = pobj.lemma_.lower()
     if lemma in NOT_SOURCES:
         return False
     if pobj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children):
         return lemma in PERSON_NOUNS or lemma in SOURCE_NOUNS or lemma in STATEMENT_NOUNS \
-            or title_words().get(lemma) == "role"
+            or title_words().get(lemma) == "role" or (
+                pobj.tag_ == "NNS" and lemma.endswith(_PEOPLE_ENDINGS))
     return True
+
+
+#: Endings of nouns for people ("backer", "investor", "economist",
+#: "resident", "participant"): a plural one names people.
+_PEOPLE_ENDINGS = ("er", "or", "ist", "ent", "ant")
 
 
 def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:
@@ -1956,9 +2119,10 @@ def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
     return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
 
 
-_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | {"make"}
+_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | EXPRESSING_VERBS | {"make"}
 """Lemmas of every verb that :func:`_reported_drafts` can read as reporting
-(a speech verb, a verb of thinking or of judging, "make" of "made clear")."""
+(a speech verb, a verb of thinking, of judging or of expressing, "make" of
+"made clear")."""
 
 
 def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
@@ -1977,19 +2141,48 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
             continue  # inside a quote, or a participle continuing one
         speech = _is_speech_verb(tok)
         if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
-                or _branded(tok) is not None) and not _hypothetical(tok):
+                or _branded(tok) is not None or _expressed(tok) is not None) \
+                and not _hypothetical(tok):
             rules = groups["indirect"] if speech else tuple(
                 r for r in groups["indirect"]
-                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded))
+                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded,
+                         indirect_expressed))
             d = _first(rules, ctx, tok)
             if d is not None:
                 d.speaker_tok = _subject(tok)
-                drafts.append(d)
+                drafts.append(_through_open_quote(ctx, d))
         elif tok.lower_ == "according" and tok.dep_ in ("prep", "advcl", "advmod"):
             d = _first(groups["according_to"], ctx, tok)
             if d is not None:
                 drafts.append(d)
     return drafts
+
+
+def _through_open_quote(ctx: _Context, d: _Draft) -> _Draft:
+    """An indirect content that opens a quote closed only in a later
+    sentence runs on to the end of that sentence: 'He noted the port "is
+    not as busy as it was. Nor should it be," given the new bridge.'
+    reports all of it, the quoted words being the speaker's. Only when the
+    content holds an odd number of double quote marks (the cheap test)."""
+    text = ctx.text
+    if len(_DOUBLE_MARK_RE.findall(text, d.start, d.end)) % 2 == 0:
+        return d
+    # The marks are paired within the content's paragraph only.
+    start = text.rfind("\n", 0, d.start) + 1
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    pair = next(((start + a, start + b) for a, b in pair_quote_marks(text[start:end])
+                 if d.start <= start + a < d.end < start + b), None)
+    if pair is None:
+        return d
+    k = _tok_at(ctx.tok_starts, pair[1] - 1)
+    if ctx.sent_of[k] <= ctx.sent_of[_tok_at(ctx.tok_starts, d.end - 1)]:
+        return d  # the quote closes in the content's own sentence
+    sent = ctx.sent_at[k]
+    span = _trimmed(ctx.doc, ctx.doc[_tok_at(ctx.tok_starts, d.start)].i, sent.end)
+    if span is None:
+        return d
+    return replace(d, end=_chars(ctx.doc, *span)[1])
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -2524,7 +2717,10 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
     place, an earlier speaker or subject outside reported content and not
     named in the quote's own content ("The company said Acme's sales rose"
     is not Acme), qualifies, and an earlier name that ends in the noun
-    itself ("the trust" … "Lakeside Housing Trust") comes first. The quote keeps the description in ``source_text`` and
+    itself ("the trust" … "Lakeside Housing Trust") comes first, then a
+    recent speaker written with more words before the noun ("the Kiel
+    institute said … The institute said": :func:`_fuller_speaker`). The
+    quote keeps the description in ``source_text`` and
     its rule gets ``+description``.
     """
     span = _bare_description(res, sp)
@@ -2533,7 +2729,7 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
     word = span.root.lemma_.lower()
     if span.root.tag_ != "NN" or (word not in org_nouns() and word not in ORG_HEAD_WORDS):
         return None
-    cand = _named_after(res, word, sp.start) or \
+    cand = _named_after(res, word, sp.start) or _fuller_speaker(res, word, sp.start) or \
         _antecedent("it", d.speaker_tok, res, (d.start, d.end), names=True)
     if cand is None:
         return None
@@ -2544,8 +2740,16 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
 
 def _org_name(res: _Resolver, c: _Candidate) -> bool:
     """An organisation's proper name outside reported content: what an
-    organisation description may stand for."""
-    return c.name and c.org and not c.person and not c.place and not res.in_content(c.start)
+    organisation description may stand for; not a part of another one
+    written as such ("Acme Europe, the group's European arm": "the group"
+    is another organisation)."""
+    return c.name and c.org and not c.person and not c.place and \
+        not res.in_content(c.start) and not _PART_OF.match(res.ctx.text, c.end)
+
+
+#: The apposition of an organisation that belongs to another one: ", the
+#: company's …", ", its …".
+_PART_OF = re.compile(r",\s+(?:the\s+\w+['’]s|its)\s")
 
 
 def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
@@ -2559,6 +2763,21 @@ def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
         lead = text[max(0, c.start - len(word) - 1):c.start].lower()
         if (last in (word, word + "s") or lead == word + " ") and _org_name(res, c):
             return c
+    return None
+
+
+def _fuller_speaker(res: _Resolver, word: str, before: int) -> _Candidate | None:
+    """The latest speaker of the four sentences before ``before`` written
+    with more words before the same organisation noun ("the Kiel institute
+    said … The institute said"): the shorter description names it again."""
+    here = res.sentence_of(before)
+    for prev in reversed(res.speakers):
+        if prev.sentence < here - 4:
+            break
+        words = prev.text.lower().split()
+        if prev.end <= before and len(words) > 1 and words[-1] == word and \
+                any(w != "the" for w in words[:-1]) and not prev.person:
+            return prev
     return None
 
 
@@ -2610,8 +2829,12 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     reported content; a known person anywhere in that window beats a name not
     known to be one, unless that name has already spoken, and for "he" and
     "she" a compatible name beats a description ("Mr Hart … The player … He
-    said" is Mr Hart, the description being another way of naming him). The
-    quote keeps the
+    said" is Mr Hart, the description being another way of naming him),
+    except an earlier speaker brought in with "a"/"an" ("… when a judge said
+    … He ruled" is the judge: :func:`_new_person`). When the sentence before
+    has the same pronoun as its subject and reports nothing ("And he hit back
+    at Ann Roe's claim. "…," he said"), the search starts from that pronoun
+    (:func:`_same_pronoun_before`). The quote keeps the
     pronoun in ``source_text`` and sets ``resolved``; it then counts as that
     speaker's quote.
     """
@@ -2776,9 +2999,11 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
     :func:`speaker_pronoun` for the order of preference); ``names`` takes
     only earlier speakers and subjects that are proper names, neither people
     nor places, and not named in the content."""
+    said = res.ctx.text[content[0]:content[1]] if direct or names else ""
+    if not names:
+        tok = _same_pronoun_before(tok, res) or tok
     here = res.ctx.sent_of.get(tok.i, 0)
     groups = _antecedent_groups(tok, res, content, here)
-    said = res.ctx.text[content[0]:content[1]] if direct or names else ""
     for relaxed in (False, True):
         for names_only in ((True, False) if pron in ("he", "she") else (False,)):
             for n, group in enumerate(groups):
@@ -2787,6 +3012,10 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
                 # An earlier speaker is taken as a person even when not known to be one.
                 loose = relaxed or n % _GROUPS_PER_SENTENCE == 0
                 for c in group:
+                    if names_only and not c.name and _new_person(c, n):
+                        c = res.as_known(c)
+                        if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
+                            return c
                     if (names_only and not c.name) or _named_in(res, c, said) or (
                             names and not _org_name(res, c)):
                         continue
@@ -2794,6 +3023,37 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
                     if _compatible(pron, c, loose, res.genders.get(res.key(c), "")):
                         return c
     return None
+
+
+def _same_pronoun_before(tok: Token, res: _Resolver) -> Token | None:
+    """The same pronoun as subject of the sentence before, outside any
+    quote, when it reports nothing there: "Bo Lee said … And he hit back at
+    Ann Roe's claim. "…," he said" has both "he" stand for Bo Lee, so the
+    second is resolved from where the first stands (Ann Roe, after it, is
+    no candidate)."""
+    here, doc = res.ctx.sent_of.get(tok.i, 0), res.ctx.doc
+    k = res.ctx.sent_at[tok.i].start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    if k < 0 or res.ctx.sent_of.get(k, -1) != here - 1:
+        return None
+    prev_sent = res.ctx.sent_at[k]
+    root = prev_sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ != tok.lower_ or _is_speech_verb(root) or \
+            res.in_content(subj.idx) or any(_is_quote_tok(t) for t in prev_sent):
+        return None
+    return subj
+
+
+def _new_person(cand: _Candidate, group: int) -> bool:
+    """Whether an earlier speaker is a person first written with "a"/"an"
+    ("a judge said …"): an indefinite description brings in someone new, not
+    another way of naming a person already named, so a name further back
+    does not beat it ("Acme said … when a judge said … He ruled" is the
+    judge)."""
+    return group % _GROUPS_PER_SENTENCE == 0 and cand.person and \
+        cand.text.split(maxsplit=1)[0].lower() in ("a", "an")
 
 
 def _named_in(res: _Resolver, cand: _Candidate, said: str) -> bool:
@@ -2958,7 +3218,17 @@ def _speech_participle(head: Token) -> Token | None:
     reported clause: in "X said sales fell, adding that …" the parser hangs
     "adding" on "fell"; it is X's next statement, not part of the first."""
     return next((c for c in head.rights if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
-                 and _is_speech_verb(c) and c.i > 0 and c.doc[c.i - 1].text == ","), None)
+                 and _is_speech_verb(c) and _after_comma(c)), None)
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether a comma comes right before ``tok``, or a closing quote mark
+    right after a comma: in 'sounded "balanced," adding …' the comma sits
+    inside the quoted words."""
+    doc, k = tok.doc, tok.i - 1
+    if k >= 1 and _is_quote_tok(doc[k]) and doc[k].idx + len(doc[k]) == tok.idx - 1:
+        k -= 1
+    return k >= 0 and doc[k].text == ","
 
 
 def _clear_after(verb: Token) -> Token | None:
@@ -2975,11 +3245,14 @@ def _clear_clause(verb: Token, clear: Token) -> Token | None:
     """The clause of "made (it) clear" written without "that" ("made clear
     the fares would not rise"): a clause after "clear", hung on "made"
     or "clear", with a subject of its own that is no question word ("makes
-    clear who runs the port" shows, it reports nothing)."""
+    clear who runs the port" shows, it reports nothing); the parser may
+    hang it as an adverbial clause with no conjunction ("made it clear the
+    plan would be put to a vote")."""
     for head in (clear, verb):
         for c in head.children:
-            if c.i > clear.i and c.dep_ == "ccomp" and any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
+            if c.i > clear.i and (c.dep_ == "ccomp" or (
+                    c.dep_ == "advcl" and not any(g.dep_ == "mark" for g in c.children))) and \
+                    any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and \
                     c.left_edge.tag_ not in ("WP", "WDT", "WRB", "IN"):
                 return c
     return None
@@ -2993,9 +3266,26 @@ def _branded(tok: Token) -> Token | None:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGING_VERBS:
         return None
     kids = list(tok.children)
-    if any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+    if any(c.dep_ in ("auxpass", "prt") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
         return None
-    return next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > tok.i), None)
+    return obj if obj is not None and _verdict_said(tok, obj) else None
+
+
+def _verdict_said(verb: Token, obj: Token) -> bool:
+    """Whether a verb of judging says what its verdict is, not only what it
+    is about: a verdict word ("branded the plan a waste", "… as a joke"),
+    quoted words ('welcomed the mayor's "courage"') or a clause in the
+    object ("welcomed the fact there had been a vote"); "welcomed the
+    decision" alone reports no words."""
+    if any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+           for c in verb.children if c.i > obj.i):
+        return True
+    end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
+    if any(_is_quote_tok(t) and t.text in _DOUBLE_MARKS for t in verb.doc[obj.left_edge.i:end]):
+        return True
+    return any(c.dep_ in ("acl", "relcl", "ccomp") and any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in obj.children)
 
 
 #: Dependents of a verb of judging that belong to its verdict.
@@ -3005,15 +3295,47 @@ _VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dat
 @rule("indirect-branded", stage="quotes")
 def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     """A verdict spoken about something: ``Ann Roe branded the plan a
-    "waste of money"``, ``X branded the timetable as "a joke"``. The content
-    is the object and what it is called, up to a participle of the
-    reporting clause (", saying: …").
+    "waste of money"``, ``X branded the timetable as "a joke"``, ``X
+    welcomed the fact there had been a vote``. The content is the object
+    and what it is called, up to a participle of the reporting clause (",
+    saying: …"); the verdict must be said (:func:`_verdict_said`).
     """
     obj = _branded(verb)
     if obj is None:
         return None
     end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
     return _indirect("indirect-branded", ctx.doc, _trimmed(ctx.doc, obj.left_edge.i, end), verb)
+
+
+def _expressed(tok: Token) -> Token | None:
+    """The that-clause on the object of an active verb of expressing
+    (:data:`toolkit.lexicon.EXPRESSING_VERBS`: "expressed fears that …"),
+    with a subject of its own; None otherwise."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in EXPRESSING_VERBS or \
+            any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.i < tok.i:
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > obj.i and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return clause
+    return None
+
+
+@rule("indirect-expressed", stage="quotes")
+def indirect_expressed(ctx: _Context, verb: Token) -> _Draft | None:
+    """A state of mind put into words with its content: ``X expressed fears
+    that the plan would fail`` reports the clause (without "that"), as "X
+    said they feared …" would. The noun alone ("expressed doubts about
+    …") is no attribution.
+    """
+    clause = _expressed(verb)
+    if clause is None:
+        return None
+    return _indirect("indirect-expressed", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
 
 
 def _resumed_cue(doc: Doc, open_i: int, sent_at: list[Span]) -> Token | None:
@@ -3141,7 +3463,7 @@ RULE_GROUPS: dict[str, tuple] = {
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
-                 indirect_parataxis, indirect_branded),
+                 indirect_parataxis, indirect_branded, indirect_expressed),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_participle, speaker_unparsed, speaker_apposition, speaker_description,
                 speaker_role_title, speaker_org_description, speaker_not_number, speaker_added,

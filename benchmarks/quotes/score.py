@@ -26,7 +26,7 @@ Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
 ``dev3/``, ``dev4/``, ``heldout2/``, ``heldout3/``, ``heldout4/`` and
 ``heldout5/`` (real news; all development data now: the held-out ones were
 looked at, item by item, in later rounds, or, for ``heldout5/``, scored
-before and after the fifth round) are for tuning; ``heldout/`` (short
+before and after the fifth round and read item by item in the sixth) are for tuning; ``heldout/`` (short
 invented articles) is held out. The real-news sets are scored only when named
 with ``--articles``; :data:`HELD_OUT` names the one kept for the end of the
 current round, ``heldout6/`` (annotated by reading before the sixth round's

@@ -66,3 +66,15 @@ def with_ents(doc, *ents):
         spans.append(Span(doc, i, i + length, label=label))
     doc.ents = spans
     return doc
+
+
+def actor_rows(doc, **kw):
+    """The ``(name, type)`` of every actor ``extract_actors`` finds in ``doc``."""
+    from toolkit.actors import extract_actors
+    return {(a.name, a.type) for a in extract_actors(doc, **kw)}
+
+
+def counted_actor_rows(doc, **kw):
+    """The ``(name, type, number of mentions)`` of every actor in ``doc``."""
+    from toolkit.actors import extract_actors
+    return {(a.name, a.type, len(a.mentions)) for a in extract_actors(doc, **kw)}

@@ -5,13 +5,11 @@ model must not decide."""
 
 from __future__ import annotations
 
-from conftest import with_ents
+from conftest import actor_rows, with_ents
 from toolkit import actors as act
 from toolkit import lexicon
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+rows = actor_rows
 
 
 def test_the_word_lists_load_with_their_sources_named():

@@ -4,12 +4,10 @@ where the model must not decide."""
 
 from __future__ import annotations
 
-from conftest import with_ents
+from conftest import actor_rows, with_ents
 from toolkit import actors as act
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+rows = actor_rows
 
 
 def test_a_word_inside_a_company_name_is_not_joined_to_the_next_company(parse):

@@ -5,12 +5,10 @@ used as modifiers."""
 
 from __future__ import annotations
 
-from conftest import with_ents
+from conftest import actor_rows, with_ents
 from toolkit import actors as act
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+rows = actor_rows
 
 
 def test_a_word_of_a_title_after_a_capitalised_preposition_is_no_actor(parse):

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import with_ents
+from conftest import counted_actor_rows, with_ents
 from toolkit import actors as act
 from toolkit import rules
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type, len(a.mentions)) for a in act.extract_actors(doc, **kw)}
+rows = counted_actor_rows
 
 
 def test_every_actor_rule_is_registered_with_a_description():

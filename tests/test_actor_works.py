@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from conftest import with_ents
-from toolkit import actors as act
+from conftest import actor_rows, with_ents
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+rows = actor_rows
 
 
 def test_a_name_after_a_part_or_copy_of_a_work_is_a_title(parse):

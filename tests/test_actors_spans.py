@@ -5,12 +5,9 @@ set by hand where the model must not decide."""
 
 from __future__ import annotations
 
-from conftest import with_ents
-from toolkit import actors as act
+from conftest import actor_rows, with_ents
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+rows = actor_rows
 
 
 # --------------------------------------------------------------- parties before a title

@@ -4,12 +4,10 @@ model's entities set by hand where the model must not decide."""
 
 from __future__ import annotations
 
-from conftest import with_ents
+from conftest import counted_actor_rows, with_ents
 from toolkit import actors as act
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type, len(a.mentions)) for a in act.extract_actors(doc, **kw)}
+rows = counted_actor_rows
 
 
 def test_band_named_like_a_verb_is_kept_after_band(parse):

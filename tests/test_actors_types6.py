@@ -6,12 +6,10 @@ not decide."""
 
 from __future__ import annotations
 
-from conftest import with_ents
+from conftest import actor_rows, with_ents
 from toolkit import actors as act
 
-
-def rows(doc, **kw):
-    return {(a.name, a.type) for a in act.extract_actors(doc, **kw)}
+rows = actor_rows
 
 
 # --------------------------------------------------------------- type-plural-verb

@@ -330,3 +330,16 @@ def test_money_object_keeps_the_subject_of_a_verb_of_amount_or_change(parse):
 def test_money_object_names_no_event_for_a_count(parse):
     doc = parse("The co-op hired 40 pickers for the harvest.")
     assert _one(doc, "40").rule != "what-money-object"
+
+
+def test_money_object_leaves_an_amount_that_sizes_the_noun_after_it(parse):
+    doc = parse("The mayor is planning £3bn cuts to the harbour budget.")
+    assert _one(doc, "£3bn").rule != "what-money-object"
+
+
+def test_a_share_with_its_own_of_object_does_not_restate_the_amount_before_it(parse):
+    doc = parse("Few bakers earn over £40,000, compared with 20% of millers.")
+    assert (_one(doc, "over £40,000").what, _one(doc, "over £40,000").rule) == (
+        "earn", "what-money-object")
+    f = _one(doc, "20%")
+    assert f.rule != "what-same-as-previous" and "millers" in f.what

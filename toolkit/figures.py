@@ -1192,9 +1192,13 @@ def what_score_series(c: Candidate) -> str | None:
 def what_same_as_previous(c: Candidate) -> str | None:
     """A figure restating the one before it measures the same thing: a currency
     conversion ("$10m (£5.3m)"), an alternative ("5p, or 2.4%"), the end of a change
-    ("rose 5% to £4m") or its starting point ("up from 4%")."""
+    ("rose 5% to £4m") or its starting point ("up from 4%"). A figure with an
+    ``of``-object of its own counts that ("earn over £40,000, compared with 20% of
+    men": the share counts men)."""
     prev = c.previous
     if prev is None or not prev.what or not _CONVERSION_GAP.fullmatch(c.gap):
+        return None
+    if _of_object(c.span.root) is not None:
         return None
     if c.gap.strip().startswith("(") or c.gap.strip() in (";", "/"):
         return prev.what if c.unit and prev.unit and c.unit != prev.unit else None
@@ -1367,7 +1371,8 @@ def _money_event(verb: Token, c: Candidate) -> str:
         phrase = _phrase(preps[0])
         if not phrase:
             objs = [o for o in preps[0].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-            phrase = _join(preps[0].lower_, _noun_phrase(objs[0], c.skip)) if objs else ""
+            noun = _noun_phrase(objs[0], c.skip) if objs else ""
+            phrase = _join(preps[0].lower_, noun) if noun else ""
         parts.append(phrase)
     return _join(*parts)
 
@@ -1384,8 +1389,9 @@ def what_money_object(c: Candidate) -> str | None:
     if c.unit not in _CURRENCIES:
         return None
     verb = _money_object_verb(c)
-    if verb is None:
-        return None
+    nxt = c.doc[c.span.end] if c.span.end < len(c.doc) else None
+    if verb is None or nxt is not None and nxt.pos_ == "NOUN":
+        return None  # "planning £3bn cuts": the amount sizes the noun after it
     lemma = verb.lemma_.lower()
     if lemma in CHANGE_VERBS or lemma in SOURCE_VERBS or lemma in AMOUNT_VERBS:
         return None

@@ -312,9 +312,12 @@ def test_a_lone_rising_pair_stays_a_range(parse):
 
 
 def test_money_object_reaches_the_verb_through_its_qualifier(parse):
-    doc = parse("The quay owners received up to £9,000 for the berths.")
+    doc = parse("The quay owners collected up to £9,000 for the berths.")
     f = _one(doc, "up to £9,000")
-    assert (f.what, f.rule) == ("received for the berths", "what-money-object")
+    assert (f.what, f.rule) == ("collected for the berths", "what-money-object")
+    doc = parse("The fund handed over between £7,001 and £8,000 for each berth.")
+    f = _one(doc, "between £7,001 and £8,000")
+    assert (f.what, f.rule) == ("handed over for each berth", "what-money-object")
 
 
 def test_money_object_keeps_the_subject_of_a_verb_of_amount_or_change(parse):

@@ -40,9 +40,9 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
   score (a set score in a run of them: the noun after the run, ``a 5-7 6-2
   victory``, else what the score before it names); the ``what`` of the figure
-  before when this one restates it (a currency conversion ``£5m (€7m)``, ``5p, or 2.4%``, ``up from 4%``); the
-  noun after ``one in five``; what a change noun changes (``a 12% rise in
-  profits`` -> ``profits``); the noun the number modifies, with its event
+  before when this one restates it (a currency conversion ``£5m (€7m)``,
+  ``5p, or 2.4%``, ``up from 4%``); the noun after ``one in five``; what a
+  change noun changes (``a 12% rise in profits`` -> ``profits``); the noun the number modifies, with its event
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
   (``a profit of £23m`` -> ``profit``); the set a bare number picks from
@@ -54,8 +54,8 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
   is never a bare unit, nor a bare verb but the event of money paid or
-  earned (``was paid £5,000`` -> ``paid``): when no rule applies it stays
-  empty.
+  earned (``collected £8,000`` -> ``collected``): when no rule applies it
+  stays empty.
 * ``source``: who the figure is attributed to, by the first ``source`` rule
   that applies (:data:`SOURCE_RULES`). A figure inside a quote's content
   span (``quotes``: :class:`toolkit.quotes.Quote` objects) gets that quote's
@@ -1334,9 +1334,9 @@ _MONEY_EVENT_PREPS = frozenset({"for", "as", "from", "on", "to", "in", "into", "
 
 
 def _money_object_verb(c: Candidate) -> Token | None:
-    """The verb whose direct object the amount is, through its qualifier ("earned up
-    to £5m", "paid between £4,001 and £5,000"), or that joins it to such an
-    object ("earned £5m for X, and £2m for Y")."""
+    """The verb whose direct object the amount is, through its qualifier ("collected
+    up to £9m", "handed over between £7,001 and £8,000"), or that joins it to such
+    an object ("earned £5m for X, and £2m for Y")."""
     tok = c.span.root
     for _ in range(3):
         head = tok.head
@@ -1358,7 +1358,7 @@ def _money_object_verb(c: Candidate) -> Token | None:
 
 def _money_event(verb: Token, c: Candidate) -> str:
     """The verb as written, its particle and the first phrase after the amount that
-    says what the money is for, from or counted as ("earned for a column")."""
+    says what the money is for, from or counted as ("earned for the crossings")."""
     doc = verb.doc
     parts = [verb.text.lower(), *(t.text for t in verb.children if t.dep_ == "prt"
                                   and t.i not in c.skip and not (
@@ -1383,9 +1383,9 @@ def what_money_object(c: Candidate) -> str | None:
     booking names that event, not the verb's subject: "the ferryman earned £4,000
     for the crossings" -> "earned for the crossings", "booked $3m as a repair
     charge" -> "booked as a repair charge". Not for a verb of change ("sales
-    added $5m", "raised $5m"), of saying, or
-    one whose amount measures its subject ("the scheme cost £5m": see
-    :data:`toolkit.lexicon.AMOUNT_VERBS`)."""
+    added $5m", "raised $5m"), of saying, or one whose amount measures its
+    subject ("the scheme cost £5m": see :data:`toolkit.lexicon.AMOUNT_VERBS`),
+    nor for an amount that sizes the noun after it ("planning £3bn cuts")."""
     if c.unit not in _CURRENCIES:
         return None
     verb = _money_object_verb(c)

@@ -68,6 +68,14 @@ def test_skip_rule_alone(parse, name, also, sentence, number):
     ("what-partitive", "Of the new ferries ordered by the council, two remain in the yard.",
      "two", "new ferries"),
     ("what-stake", "The dairy co-op already owns 28% and wants more.", "28%", "stake"),
+    ("what-money-object", "The skipper earned £40,000 for the voyage.", "£40,000",
+     "earned for the voyage"),
+    ("what-money-object", "The ferry firm booked $3m as a repair charge.", "$3m",
+     "booked as a repair charge"),
+    ("what-score-series", "Lina Park won a 5-7 6-2 7-5 victory over Ruth Dale.", "5-7",
+     "victory"),
+    ("what-score-series", "The champion beat Ruth Dale 7-6 (7-2) 3-6 6-2.", "6-2",
+     "Ruth Dale beaten"),
 ])
 def test_what_rule_alone(parse, name, sentence, number, what):
     doc = parse(sentence)
@@ -116,7 +124,8 @@ TEXT = ("Villagers said 40 goats were lost in the flood. Dozens of sheep drowned
         "12% on the year, and the board's grant of £2m ($2.6m) barely helped. Wool traders "
         "reported a 9% rise in exports. Farmer Tom Hale, 62, said the village team still "
         "won its match 3-1. One in four barns flooded. The vets won £3m in damages. "
-        "Of the boats moored there, two sank. The co-op now owns 30%.")
+        "Of the boats moored there, two sank. The co-op now owns 30%. The ferryman "
+        "earned £4,000 for the crossings. The village side won a 5-7 6-2 6-4 victory.")
 
 
 @pytest.mark.parametrize("name", [r.rule_name for r in figures.WHAT_RULES])
@@ -283,3 +292,57 @@ def test_a_verb_of_finding_still_sources_its_object_and_clause(parse):
                 "about £900m.")
     assert _one(doc, "250p").source == "Reports"
     assert _one(parse("A survey found that 40% of drivers speed."), "40%").source == "A survey"
+
+
+# --- seventh round: what unseen text counts ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence,scores", [
+    ("The champion beat Ruth Dale 6-4 3-6 7-5 on Sunday.", ["6-4", "3-6", "7-5"]),
+    ("Lina Park won 2-6 6-2 7-6 (9-7) in the final.", ["2-6", "6-2", "7-6", "9-7"]),
+])
+def test_a_pair_in_a_run_of_set_scores_is_a_score(parse, sentence, scores):
+    found = extract_figures(parse(sentence))
+    assert [(f.text, f.unit) for f in found] == [(s, "score") for s in scores]
+
+
+def test_a_lone_rising_pair_stays_a_range(parse):
+    found = extract_figures(parse("Classes for ages 4-6 and 7-9 were full."))
+    assert [(f.text, f.unit, f.qualifier) for f in found] == [
+        ("4-6", "", "range"), ("7-9", "", "range")]
+
+
+def test_money_object_reaches_the_verb_through_its_qualifier(parse):
+    doc = parse("The quay owners collected up to £9,000 for the berths.")
+    f = _one(doc, "up to £9,000")
+    assert (f.what, f.rule) == ("collected for the berths", "what-money-object")
+    doc = parse("The fund handed over between £7,001 and £8,000 for each berth.")
+    f = _one(doc, "between £7,001 and £8,000")
+    assert (f.what, f.rule) == ("handed over for each berth", "what-money-object")
+
+
+def test_money_object_keeps_the_subject_of_a_verb_of_amount_or_change(parse):
+    doc = parse("The new pier cost £4m.")
+    assert _one(doc, "£4m").rule != "what-money-object"
+    doc = parse("Dock shares touched 4.10 euros before easing.")
+    assert (_one(doc, "4.10 euros").what, _one(doc, "4.10 euros").rule) == (
+        "Dock shares", "what-change-subject")
+    doc = parse("Ticket sales added $2m in the spring.")
+    assert _one(doc, "$2m").rule != "what-money-object"
+
+
+def test_money_object_names_no_event_for_a_count(parse):
+    doc = parse("The co-op hired 40 pickers for the harvest.")
+    assert _one(doc, "40").rule != "what-money-object"
+
+
+def test_money_object_leaves_an_amount_that_sizes_the_noun_after_it(parse):
+    doc = parse("The mayor is planning £3bn cuts to the harbour budget.")
+    assert _one(doc, "£3bn").rule != "what-money-object"
+
+
+def test_a_share_with_its_own_of_object_does_not_restate_the_amount_before_it(parse):
+    doc = parse("Few bakers earn over £40,000, compared with 20% of millers.")
+    assert (_one(doc, "over £40,000").what, _one(doc, "over £40,000").rule) == (
+        "earn", "what-money-object")
+    f = _one(doc, "20%")
+    assert f.rule != "what-same-as-previous" and "millers" in f.what

@@ -27,7 +27,8 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   the major unit); ``share`` for a fraction or proportion, ``value`` between 0
   and 1 (``a quarter``, ``nearly a third``, ``half of``, ``one in five``,
   ``two-thirds``); ``times`` for a ratio (``five-fold``, ``three times
-  more``); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1); or a
+  more``); ``score`` for a result (``2-1``: ``value`` 2, ``high`` 1; a pair in a
+  run of set scores too: ``5-7 6-2``); or a
   unit of measure from :data:`toolkit.lexicon.MEASURE_UNITS` (``tonnes``,
   ``bpd``, ``hectares``, ``km``, ``metres``, ``celsius``, ...; ``91kg``, with
   a unit of :data:`toolkit.lexicon.GLUED_UNITS` written on). An amount that
@@ -37,19 +38,24 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
 * ``what``: a short noun phrase naming what is counted or measured, by the
   first ``what`` rule that applies (:data:`WHAT_RULES`, named in ``rule``):
   an age apposed to a name (``"Ann Lee, 43,"`` -> ``age``); the game of a
-  score; the ``what`` of the figure before when this one restates it (a
-  currency conversion ``£5m (€7m)``, ``5p, or 2.4%``, ``up from 4%``); the
-  noun after ``one in five``; what a change noun changes (``a 12% rise in
-  profits`` -> ``profits``); the noun the number modifies, with its event
+  score (a set score in a run of them: the noun after the run, ``a 5-7 6-2
+  victory``, else what the score before it names); the ``what`` of the figure
+  before when this one restates it (a currency conversion ``£5m (€7m)``,
+  ``5p, or 2.4%``, ``up from 4%``); the noun after ``one in five``; what a
+  change noun changes (``a 12% rise in profits`` -> ``profits``); the noun the number modifies, with its event
   (``"miners rescued"``, ``"prisoners freed from the old fortress"``); the
   ``of``-object (``dozens of whales``, ``58% of nurses``); the measured noun
   (``a profit of £23m`` -> ``profit``); the set a bare number picks from
   (``all but 12 of the boats``, ``Of the ferries, two remain``); a stake
-  (``the family owns 28%``); the subject of a verb of change or
+  (``the family owns 28%``); for money that is the object of a verb of
+  earning, paying or booking, that event (``earned £4,000 for the crossings``
+  -> ``earned for the crossings``); the subject of a verb of change or
   level (``sales were down 8%`` -> ``sales``; a relative pronoun stands for
   its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
-  is never a bare unit or verb: when no rule applies it stays empty.
+  is never a bare unit, nor a bare verb but the event of money paid or
+  earned (``collected £8,000`` -> ``collected``): when no rule applies it
+  stays empty.
 * ``source``: who the figure is attributed to, by the first ``source`` rule
   that applies (:data:`SOURCE_RULES`). A figure inside a quote's content
   span (``quotes``: :class:`toolkit.quotes.Quote` objects) gets that quote's
@@ -115,6 +121,7 @@ from .dates import (  # noqa: F401 (re-export)
     timeline_table,
 )
 from .lexicon import (
+    AMOUNT_VERBS,
     CHANGE_ADVERBS,
     CHANGE_NOUNS,
     CHANGE_PAST,
@@ -540,15 +547,23 @@ _FUNCTION_WORDS = frozenset({"in", "on", "at", "by", "from", "after", "before", 
                              "this", "over", "during", "per", "each", "when", "while"})
 
 
+_SCORE_PAIR = r"\d{1,2}[-–]\d{1,2}"
+_SCORE_NEXT = re.compile(rf"\)?\s+\(?{_SCORE_PAIR}(?![\w/.-])")
+_SCORE_BEFORE = re.compile(rf"(?<![\w/.-]){_SCORE_PAIR}\)?\s+\(?$")
+
+
 def _is_score(m: re.Match, text: str, v1: float | None, v2: float | None) -> bool:
     """A pair like "2-1" is a score, not a range, when the first number is not the
-    smaller one ("3-1", "2-2"), when it is nil ("0-30") or a score word follows
-    ("a 1-2 defeat")."""
+    smaller one ("3-1", "2-2"), when it is nil ("0-30"), when a score word follows
+    ("a 1-2 defeat") or when it stands in a run of such pairs, the set scores of
+    a match ("won 5-7 6-2 7-6 (7-4)")."""
     if v1 is None or v2 is None or m.group("qual") or not re.fullmatch(
-            r"\d{1,2}[-–]\d{1,2}", text[m.start("n1"):m.end()]):
+            _SCORE_PAIR, text[m.start("n1"):m.end()]):
         return False
     after = text[m.end():].split()
-    return v1 >= v2 or v1 == 0 or bool(after) and after[0].lower().strip(",.") in SCORE_WORDS
+    return (v1 >= v2 or v1 == 0 or bool(after) and after[0].lower().strip(",.") in SCORE_WORDS
+            or bool(_SCORE_NEXT.match(text, m.end()) or _SCORE_BEFORE.search(
+                text[max(0, m.start("n1") - 12):m.start("n1")])))
 
 
 def _scale_of(expr: str) -> float:
@@ -1147,13 +1162,43 @@ def what_score(c: Candidate) -> str | None:
     return _noun_phrase(objs[0], c.skip) if objs else None
 
 
+_SCORE_RUN = re.compile(rf"(?:\(?{_SCORE_PAIR}\)?\s+)+")
+_SCORE_GAP = re.compile(r"\)?\s+\(?|\s*\(")
+
+
+@rule("what-score-series", stage="figures")
+def what_score_series(c: Candidate) -> str | None:
+    """A set score in a run of scores names what the run is: the noun after the run
+    ("a 5-7 6-2 7-5 victory" -> "victory" for each score), else what the score
+    before it in the run names ("beat Lee 7-6 (7-2) 6-2": each score, like the
+    first, names the beaten side)."""
+    if c.unit != "score":
+        return None
+    doc, end = c.doc, c.span.end
+    window = doc[end:min(len(doc), end + 16)]
+    run = _SCORE_RUN.match(window.text) if len(window) else None
+    if run:  # the noun after the scores that follow this one
+        at = window.start_char + run.end()
+        tok = next((t for t in window if t.idx == at), None)
+        if tok is not None and tok.pos_ == "NOUN":
+            return _noun_phrase(tok, c.skip)
+    prev = c.previous
+    if prev is not None and prev.unit == "score" and prev.what and _SCORE_GAP.fullmatch(c.gap):
+        return prev.what
+    return None
+
+
 @rule("what-same-as-previous", stage="figures")
 def what_same_as_previous(c: Candidate) -> str | None:
     """A figure restating the one before it measures the same thing: a currency
     conversion ("$10m (£5.3m)"), an alternative ("5p, or 2.4%"), the end of a change
-    ("rose 5% to £4m") or its starting point ("up from 4%")."""
+    ("rose 5% to £4m") or its starting point ("up from 4%"). A figure with an
+    ``of``-object of its own counts that ("earn over £40,000, compared with 20% of
+    men": the share counts men)."""
     prev = c.previous
     if prev is None or not prev.what or not _CONVERSION_GAP.fullmatch(c.gap):
+        return None
+    if _of_object(c.span.root) is not None:
         return None
     if c.gap.strip().startswith("(") or c.gap.strip() in (";", "/"):
         return prev.what if c.unit and prev.unit and c.unit != prev.unit else None
@@ -1285,6 +1330,74 @@ def what_stake(c: Candidate) -> str | None:
     return "stake"
 
 
+_MONEY_EVENT_PREPS = frozenset({"for", "as", "from", "on", "to", "in", "into", "under"})
+
+
+def _money_object_verb(c: Candidate) -> Token | None:
+    """The verb whose direct object the amount is, through its qualifier ("collected
+    up to £9m", "handed over between £7,001 and £8,000"), or that joins it to such
+    an object ("earned £5m for X, and £2m for Y")."""
+    tok = c.span.root
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in ("dobj", "dative") and head.pos_ == "VERB":
+            return head
+        if tok.dep_ == "conj" and head.pos_ == "VERB":
+            # "and between £5,000 and £9,000 for Y": a second amount of the verb's object
+            objs = [o for o in head.children if o.dep_ == "dobj"]
+            return head if objs and any(t.like_num for t in objs[0].subtree) else None
+        if tok.i in c.skip and head.pos_ == "VERB" and tok.dep_ in ("prt", "prep", "advmod"):
+            return head  # "earning up to £5m": the qualifier hangs off the verb
+        if head.i not in c.skip:
+            return None
+        tok = head  # "up to", "between": the qualifier the parse put above the number
+    return None
+
+
+def _money_event(verb: Token, c: Candidate) -> str:
+    """The verb as written, its particle and the first phrase after the amount that
+    says what the money is for, from or counted as ("earned for the crossings")."""
+    doc = verb.doc
+    parts = [verb.text.lower(), *(t.text for t in verb.children if t.dep_ == "prt"
+                                  and t.i not in c.skip and not (
+                                      t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))]
+    root = c.span.root
+    preps = sorted((t for t in (*verb.children, *root.children)
+                    if t.dep_ == "prep" and t.i > c.span.end - 1 and t.i not in c.skip
+                    and t.lower_ in _MONEY_EVENT_PREPS), key=lambda t: t.i)
+    if preps:
+        phrase = _phrase(preps[0])
+        if not phrase:
+            objs = [o for o in preps[0].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            noun = _noun_phrase(objs[0], c.skip) if objs else ""
+            phrase = _join(preps[0].lower_, noun) if noun else ""
+        parts.append(phrase)
+    return _join(*parts)
+
+
+@rule("what-money-object", stage="figures")
+def what_money_object(c: Candidate) -> str | None:
+    """An amount of money that is the object of a verb of earning, paying, spending or
+    booking names that event, not the verb's subject: "the ferryman earned £4,000
+    for the crossings" -> "earned for the crossings", "booked $3m as a repair
+    charge" -> "booked as a repair charge". Not for a verb of change ("sales
+    added $5m", "raised $5m"), of saying, or one whose amount measures its
+    subject ("the scheme cost £5m": see :data:`toolkit.lexicon.AMOUNT_VERBS`),
+    nor for an amount that sizes the noun after it ("planning £3bn cuts")."""
+    if c.unit not in _CURRENCIES:
+        return None
+    verb = _money_object_verb(c)
+    nxt = c.doc[c.span.end] if c.span.end < len(c.doc) else None
+    if verb is None or nxt is not None and nxt.pos_ == "NOUN":
+        return None  # "planning £3bn cuts": the amount sizes the noun after it
+    lemma = verb.lemma_.lower()
+    if lemma in CHANGE_VERBS or lemma in SOURCE_VERBS or lemma in AMOUNT_VERBS:
+        return None
+    return _money_event(verb, c)
+
+
 def _of_object(tok: Token) -> Token | None:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -1360,9 +1473,9 @@ def what_change_subject(c: Candidate) -> str | None:
 
 
 WHAT_RULES: tuple[Callable[[Candidate], str | None], ...] = (
-    what_age, what_score, what_same_as_previous, what_share_noun, what_change_noun,
-    what_counted_noun, what_money_in, what_of_object, what_measured_noun, what_partitive,
-    what_stake, what_change_subject)
+    what_age, what_score_series, what_score, what_same_as_previous, what_share_noun,
+    what_change_noun, what_counted_noun, what_money_in, what_of_object, what_measured_noun,
+    what_partitive, what_stake, what_money_object, what_change_subject)
 
 
 # --- source: on whose authority ----------------------------------------------------------

@@ -651,6 +651,12 @@ CHANGE_NOUNS: frozenset[str] = CHANGE_VERBS | frozenset({
 STAKE_VERBS: frozenset[str] = frozenset({
     "own", "hold", "control", "buy", "sell", "acquire", "purchase"})
 
+#: Verbs whose object amount measures their subject ("the scheme cost £5m", "the
+#: fund has $2bn", "the bill includes £3m"): not a sum earned, paid or raised.
+AMOUNT_VERBS: frozenset[str] = frozenset({
+    "cost", "be", "have", "need", "require", "include", "represent", "equal", "mean",
+    "involve", "value", "price", "fetch", "average", "comprise", "contain", "touch"})
+
 #: Adverbs that make "be" a verb of change ("sales were down 8%").
 CHANGE_ADVERBS: frozenset[str] = frozenset({
     "up", "down", "higher", "lower", "off", "ahead", "behind"})

@@ -792,10 +792,11 @@ def _given_name_listed_as_org(span: Span, label: str) -> bool:
     """A person-tagged name written "Given Surname" in a list introduced by a
     plural organisation noun: "major studios, such as Acme Films and [Buena
     Lane]", "firms like Velmar and [Ann Lefroy]" (:func:`_list_nouns`)."""
-    if label != "PERSON" or not _given_name_first(name_key(span.text)):
+    if label != "PERSON":
         return False
-    return any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in org_nouns()
-               for t in _list_nouns(span))
+    nouns = _list_nouns(span)  # kept per doc, and mostly none: asked before the name's form
+    return bool(nouns) and _given_name_first(name_key(span.text)) and any(
+        t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in org_nouns() for t in nouns)
 
 
 def _is_neuter(span: Span) -> bool:
@@ -1562,11 +1563,13 @@ def _told_as_a_work(span: Span) -> bool:
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
             and not any(c.dep_ == "prt" for c in head.children)):
         return True  # "[X] is set in Rome"; a firm "was set up in Oslo"
-    doc = span.doc
-    nxt = " ".join(t.lower_ for t in doc[span.end:span.end + 3]).replace(" - ", "-")
+    lower = token_columns(span.doc)["lower"]
     if root.dep_ in {"compound", "nmod"} and head.i >= span.end and (
-            nxt.split(" ")[0] in SEQUEL_NOUNS):
+            " ".join(lower[span.end:span.end + 3]).replace(" - ", "-").split(" ")[0]
+            in SEQUEL_NOUNS):
         return True  # "a [X] spin-off sitcom", "the [X] sequel"
+    if "by" not in lower[root.i + 1:span.end + 2]:
+        return False  # no "by" where the one read below could be
     for prep in root.rights:
         if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i <= span.end + 1:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1634,6 +1637,13 @@ def _run_by_machines(span: Span) -> bool:
     """Software that machines run: the object of "running" after a word for
     computers or devices ("PCs running [X]", "phones running [X]";
     ``PRODUCT_NOUNS``). A firm is run by people, not by machines."""
+    cols = token_columns(span.doc)
+    running = cols.get("running_acl")
+    if running is None:  # the tokens that may be "running": kept per doc, as indices
+        running = cols["running_acl"] = [i for i, (lemma, dep) in enumerate(
+            zip(cols["lemma"], cols["dep"], strict=True)) if lemma == "run" and dep == "acl"]
+    if not running:
+        return False
     root = span.root
     verb = root.head
     if root.dep_ != "dobj" or verb.lemma_ != "run" or verb.dep_ != "acl":
@@ -2120,10 +2130,13 @@ def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     title does (``split-party-from-name``)."""
     doc, out = sent.doc, []
     for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 3:
+            out.append(ent)
+            continue
         first = ent[0]
         nationality = (first.tag_ in {"JJ", "NNP"} and _nationality_word(first)
                        and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ch")))
-        if ent.label_ == "PERSON" and len(ent) >= 3 and (nationality or _party(first.lower_)):
+        if nationality or _party(first.lower_):
             if _party(first.lower_) and first.text[:1].isupper():
                 out.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
@@ -2554,10 +2567,12 @@ def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
     party is the "Liberal Democrat" one (ORG), not the "Democrat" one; "Lib
     [Dem]" is the same party."""
     doc, out = sent.doc, []
+    cols = token_columns(doc)
+    text, ent_type = cols["text"], cols["ent"]
     for ent in ents:
         i = ent.start - 1
-        if (i >= sent.start and doc[i].text[:1].isupper() and doc[i].is_alpha
-                and not doc[i].ent_type_ and not (out and out[-1].end > i)
+        if (i >= sent.start and text[i][:1].isupper() and text[i].isalpha()
+                and not ent_type[i] and not (out and out[-1].end > i)
                 and _party(name_key(doc[i:ent.end].text)) not in {"", _party(name_key(ent.text))}):
             ent = Span(doc, i, ent.end, label="ORG")
         out.append(ent)

@@ -1212,8 +1212,9 @@ def _match_report(doc: Doc) -> bool:
         cols = token_columns(doc)
         words = {lower for text, lower in zip(cols["text"], cols["lower"], strict=True)
                  if lower in CLUB_CONTEXT_NOUNS and text.islower()}
-        scored = re.search(r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc_text(doc)) is not None
-        cached = len(words) >= MATCH_REPORT_CLUB_WORDS and scored
+        # the text is searched for a score only when the words are there
+        cached = len(words) >= MATCH_REPORT_CLUB_WORDS and re.search(
+            r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc_text(doc)) is not None
         doc.user_data["actor_match_report"] = cached
     return cached
 
@@ -1436,13 +1437,15 @@ def _title_possessive(span: Span) -> bool:
     doc, i = span.doc, span.end
     if i + 1 >= len(doc) or token_columns(doc)["tag"][i] != "POS":
         return False
-    word, words = doc[i + 1], [t.lower_ for t in span]
+    word = doc[i + 1]
+    if not (word.text[:1].isupper() and word.is_alpha and not word.ent_type_):
+        return False  # the word after "'s" first: it rules out most names
+    words = [t.lower_ for t in span]
     if words[0] in lexicon.given_names() or not all(
             t.is_alpha and _everyday(w) and w not in ORG_HEAD_WORDS
             for t, w in zip(span, words, strict=True)):
         return False
-    return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
-            and word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
+    return (word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
             and not _role_kind(word) and not _party(name_key(span.text))
             and _everyday(word.lower_) and word.lower_ not in ORG_HEAD_WORDS
             and word.lower_ not in facility_nouns())

@@ -3300,16 +3300,20 @@ def merge_surname_of_unread_name(state: _MergeState) -> None:
     """
     votes, groups = state.votes, state.groups
     teams = {c.key for c in state.cands if c.club or c.org_clue}
-    full = [k for k in state.uniq if k not in teams and _person_shaped(k)]
+    ending_in: dict[str, list[str]] = {}  # last word -> the longer names that end in it
+    for p in state.uniq:
+        if " " in p:
+            ending_in.setdefault(_words(p)[-1], []).append(p)
     places, countries = lexicon.place_names(), country_keys()
     for k in state.uniq:
         n = sum(votes[k].values())
         if (" " in k or k in teams or k in countries or k in places or _everyday(k)
                 or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
             continue
-        ends = [p for p in state.uniq if " " in p and _words(p)[-1] == k]
+        ends = ending_in.get(k, [])
         hosts = {groups.find(p) for p in ends}
-        if (len(hosts) == 1 and groups.find(k) not in hosts and any(p in full for p in ends)):
+        if (len(hosts) == 1 and groups.find(k) not in hosts
+                and any(p not in teams and _person_shaped(p) for p in ends)):
             groups.union(hosts.pop(), k)
             state.joined.add(k)
 

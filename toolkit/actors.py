@@ -554,6 +554,13 @@ def _party(key: str) -> str:
     return PARTY_WORDS.get(" ".join(words), "")
 
 
+@cache
+def _party_first_words() -> frozenset[str]:
+    """The first words of the party names ``lexicon.PARTY_WORDS`` knows, or of
+    their singular: a name of a party starts with one."""
+    return frozenset(key.split()[0] for key in PARTY_WORDS)
+
+
 def _is_ticker(text: str) -> bool:
     """A wire stock code: a few capitals, maybe with an exchange suffix ("AXP", "BRN.N")."""
     return re.fullmatch(r"[A-Z]{1,6}(?:\.[A-Z]{1,2})?>?", text) is not None
@@ -1643,8 +1650,9 @@ def _run_by_machines(span: Span) -> bool:
     cols = token_columns(span.doc)
     running = cols.get("running_acl")
     if running is None:  # the tokens that may be "running": kept per doc, as indices
-        running = cols["running_acl"] = [i for i, (lemma, dep) in enumerate(
-            zip(cols["lemma"], cols["dep"], strict=True)) if lemma == "run" and dep == "acl"]
+        lemmas, deps = cols["lemma"], cols["dep"]
+        running = cols["running_acl"] = [i for i, lemma in enumerate(lemmas) if lemma == "run"
+                                         and deps[i] == "acl"] if "run" in lemmas else []
     if not running:
         return False
     root = span.root
@@ -2570,12 +2578,13 @@ def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
     party is the "Liberal Democrat" one (ORG), not the "Democrat" one; "Lib
     [Dem]" is the same party."""
     doc, out = sent.doc, []
-    cols = token_columns(doc)
+    cols, firsts = token_columns(doc), _party_first_words()
     text, ent_type = cols["text"], cols["ent"]
     for ent in ents:
         i = ent.start - 1
         if (i >= sent.start and text[i][:1].isupper() and text[i].isalpha()
                 and not ent_type[i] and not (out and out[-1].end > i)
+                and (text[i].casefold() in firsts or _singular(text[i].casefold()) in firsts)
                 and _party(name_key(doc[i:ent.end].text)) not in {"", _party(name_key(ent.text))}):
             ent = Span(doc, i, ent.end, label="ORG")
         out.append(ent)
@@ -3959,8 +3968,8 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     lists them with people only. A name listed after a plural organisation
     noun ("studios such as Acme and [Buena Lane]") is left to the later
     rules, unless a mention marks it as a person's."""
-    if any(_given_name_first(c.key) for c in cands) and any(
-            c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands):
+    if any(c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands) and any(
+            _given_name_first(c.key) for c in cands):  # the mentions' flags before the name's form
         if any(c.org_list for c in cands) and not _marked_as_person(cands):
             return None  # "studios such as Acme and [Buena Lane]": the list says what it is
         return "PERSON"
@@ -4839,7 +4848,7 @@ def recall_party_before_title(doc: Doc, sentences: list[tuple[int, Span]],
     the model tagged or at a capitalised name."""
     cols, kinds = token_columns(doc), roles()
     text, lower, ent, tag = cols["text"], cols["lower"], cols["ent"], cols["tag"]
-    firsts = {key.split()[0] for key in PARTY_WORDS}
+    firsts = _party_first_words()
     for sent_i, sent in sentences:
         for i in range(sent.start, sent.end - 2):
             if (ent[i] or not text[i][:1].isupper()

@@ -1305,6 +1305,8 @@ def _title_shaped(span: Span) -> bool:
     """Capitalised like a title: a small word after the first is capitalised
     ("Meet The Neighbours", "Back To Harwick", "Drift Away"), as no person's
     or company's name is written."""
+    if len(span) < 2:
+        return False  # one word has no small word after the first
     cols = token_columns(span.doc)
     return any(text[:1].isupper() and len(text) > 1 and lower in TITLE_SMALL_WORDS
                for text, lower in zip(cols["text"][span.start + 1:span.end],

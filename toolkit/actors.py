@@ -672,7 +672,12 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 def _only_titles(span: Span) -> bool:
-    return all(_role_kind(t) or _is_connector(t) for t in span)
+    """Every word a title word (:func:`_role_kind`) or a connector
+    (:func:`_is_connector`), read from the token columns: no Token is built."""
+    cols, kinds = token_columns(span.doc), roles()
+    text, lower, dep = cols["text"], cols["lower"], cols["dep"]
+    return all(kinds.get(lower[i], "") or lower[i] in CONNECTORS or text[i] in DASHES
+               or dep[i] == "case" for i in range(span.start, span.end))
 
 
 def _sent_of(doc: Doc, i: int) -> Span:
@@ -951,7 +956,8 @@ def _is_work_title(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
+    works = _work_names(doc)  # mostly none: the name's text is read only when there are some
+    if works and name_key(span.text) in works or _in_title_phrase(span) or _title_shaped(span):
         return True
     if _listed_as_work(span) or _called_a_work(span) or _names_a_creators_work(span):
         return True

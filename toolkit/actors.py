@@ -554,6 +554,13 @@ def _party(key: str) -> str:
     return PARTY_WORDS.get(" ".join(words), "")
 
 
+@cache
+def _party_first_words() -> frozenset[str]:
+    """The first words of the party names ``lexicon.PARTY_WORDS`` knows, or of
+    their singular: a name of a party starts with one."""
+    return frozenset(key.split()[0] for key in PARTY_WORDS)
+
+
 def _is_ticker(text: str) -> bool:
     """A wire stock code: a few capitals, maybe with an exchange suffix ("AXP", "BRN.N")."""
     return re.fullmatch(r"[A-Z]{1,6}(?:\.[A-Z]{1,2})?>?", text) is not None
@@ -665,7 +672,12 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 def _only_titles(span: Span) -> bool:
-    return all(_role_kind(t) or _is_connector(t) for t in span)
+    """Every word a title word (:func:`_role_kind`) or a connector
+    (:func:`_is_connector`), read from the token columns: no Token is built."""
+    cols, kinds = token_columns(span.doc), roles()
+    text, lower, dep = cols["text"], cols["lower"], cols["dep"]
+    return all(kinds.get(lower[i], "") or lower[i] in CONNECTORS or text[i] in DASHES
+               or dep[i] == "case" for i in range(span.start, span.end))
 
 
 def _sent_of(doc: Doc, i: int) -> Span:
@@ -792,10 +804,11 @@ def _given_name_listed_as_org(span: Span, label: str) -> bool:
     """A person-tagged name written "Given Surname" in a list introduced by a
     plural organisation noun: "major studios, such as Acme Films and [Buena
     Lane]", "firms like Velmar and [Ann Lefroy]" (:func:`_list_nouns`)."""
-    if label != "PERSON" or not _given_name_first(name_key(span.text)):
+    if label != "PERSON":
         return False
-    return any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in org_nouns()
-               for t in _list_nouns(span))
+    nouns = _list_nouns(span)  # kept per doc, and mostly none: asked before the name's form
+    return bool(nouns) and _given_name_first(name_key(span.text)) and any(
+        t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in org_nouns() for t in nouns)
 
 
 def _is_neuter(span: Span) -> bool:
@@ -943,7 +956,8 @@ def _is_work_title(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if name_key(span.text) in _work_names(doc) or _in_title_phrase(span) or _title_shaped(span):
+    works = _work_names(doc)  # mostly none: the name's text is read only when there are some
+    if works and name_key(span.text) in works or _in_title_phrase(span) or _title_shaped(span):
         return True
     if _listed_as_work(span) or _called_a_work(span) or _names_a_creators_work(span):
         return True
@@ -1211,8 +1225,9 @@ def _match_report(doc: Doc) -> bool:
         cols = token_columns(doc)
         words = {lower for text, lower in zip(cols["text"], cols["lower"], strict=True)
                  if lower in CLUB_CONTEXT_NOUNS and text.islower()}
-        scored = re.search(r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc_text(doc)) is not None
-        cached = len(words) >= MATCH_REPORT_CLUB_WORDS and scored
+        # the text is searched for a score only when the words are there
+        cached = len(words) >= MATCH_REPORT_CLUB_WORDS and re.search(
+            r"\b\d{1,2}\s?-\s?\d{1,2}\b", doc_text(doc)) is not None
         doc.user_data["actor_match_report"] = cached
     return cached
 
@@ -1296,6 +1311,8 @@ def _title_shaped(span: Span) -> bool:
     """Capitalised like a title: a small word after the first is capitalised
     ("Meet The Neighbours", "Back To Harwick", "Drift Away"), as no person's
     or company's name is written."""
+    if len(span) < 2:
+        return False  # one word has no small word after the first
     cols = token_columns(span.doc)
     return any(text[:1].isupper() and len(text) > 1 and lower in TITLE_SMALL_WORDS
                for text, lower in zip(cols["text"][span.start + 1:span.end],
@@ -1435,13 +1452,15 @@ def _title_possessive(span: Span) -> bool:
     doc, i = span.doc, span.end
     if i + 1 >= len(doc) or token_columns(doc)["tag"][i] != "POS":
         return False
-    word, words = doc[i + 1], [t.lower_ for t in span]
+    word = doc[i + 1]
+    if not (word.text[:1].isupper() and word.is_alpha and not word.ent_type_):
+        return False  # the word after "'s" first: it rules out most names
+    words = [t.lower_ for t in span]
     if words[0] in lexicon.given_names() or not all(
             t.is_alpha and _everyday(w) and w not in ORG_HEAD_WORDS
             for t, w in zip(span, words, strict=True)):
         return False
-    return (word.text[:1].isupper() and word.is_alpha and not word.ent_type_
-            and word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
+    return (word.pos_ in {"NOUN", "PROPN"} and word.lower_ not in TITLE_SMALL_WORDS
             and not _role_kind(word) and not _party(name_key(span.text))
             and _everyday(word.lower_) and word.lower_ not in ORG_HEAD_WORDS
             and word.lower_ not in facility_nouns())
@@ -1562,11 +1581,13 @@ def _told_as_a_work(span: Span) -> bool:
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in head.children)
             and not any(c.dep_ == "prt" for c in head.children)):
         return True  # "[X] is set in Rome"; a firm "was set up in Oslo"
-    doc = span.doc
-    nxt = " ".join(t.lower_ for t in doc[span.end:span.end + 3]).replace(" - ", "-")
+    lower = token_columns(span.doc)["lower"]
     if root.dep_ in {"compound", "nmod"} and head.i >= span.end and (
-            nxt.split(" ")[0] in SEQUEL_NOUNS):
+            " ".join(lower[span.end:span.end + 3]).replace(" - ", "-").split(" ")[0]
+            in SEQUEL_NOUNS):
         return True  # "a [X] spin-off sitcom", "the [X] sequel"
+    if "by" not in lower[root.i + 1:span.end + 2]:
+        return False  # no "by" where the one read below could be
     for prep in root.rights:
         if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i <= span.end + 1:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1634,6 +1655,14 @@ def _run_by_machines(span: Span) -> bool:
     """Software that machines run: the object of "running" after a word for
     computers or devices ("PCs running [X]", "phones running [X]";
     ``PRODUCT_NOUNS``). A firm is run by people, not by machines."""
+    cols = token_columns(span.doc)
+    running = cols.get("running_acl")
+    if running is None:  # the tokens that may be "running": kept per doc, as indices
+        lemmas, deps = cols["lemma"], cols["dep"]
+        running = cols["running_acl"] = [i for i, lemma in enumerate(lemmas) if lemma == "run"
+                                         and deps[i] == "acl"] if "run" in lemmas else []
+    if not running:
+        return False
     root = span.root
     verb = root.head
     if root.dep_ != "dobj" or verb.lemma_ != "run" or verb.dep_ != "acl":
@@ -2120,10 +2149,13 @@ def strip_affiliation(ents: list[Span], sent: Span) -> list[Span]:
     title does (``split-party-from-name``)."""
     doc, out = sent.doc, []
     for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 3:
+            out.append(ent)
+            continue
         first = ent[0]
         nationality = (first.tag_ in {"JJ", "NNP"} and _nationality_word(first)
                        and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ch")))
-        if ent.label_ == "PERSON" and len(ent) >= 3 and (nationality or _party(first.lower_)):
+        if nationality or _party(first.lower_):
             if _party(first.lower_) and first.text[:1].isupper():
                 out.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
@@ -2554,10 +2586,13 @@ def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
     party is the "Liberal Democrat" one (ORG), not the "Democrat" one; "Lib
     [Dem]" is the same party."""
     doc, out = sent.doc, []
+    cols, firsts = token_columns(doc), _party_first_words()
+    text, ent_type = cols["text"], cols["ent"]
     for ent in ents:
         i = ent.start - 1
-        if (i >= sent.start and doc[i].text[:1].isupper() and doc[i].is_alpha
-                and not doc[i].ent_type_ and not (out and out[-1].end > i)
+        if (i >= sent.start and text[i][:1].isupper() and text[i].isalpha()
+                and not ent_type[i] and not (out and out[-1].end > i)
+                and (text[i].casefold() in firsts or _singular(text[i].casefold()) in firsts)
                 and _party(name_key(doc[i:ent.end].text)) not in {"", _party(name_key(ent.text))}):
             ent = Span(doc, i, ent.end, label="ORG")
         out.append(ent)
@@ -3282,16 +3317,20 @@ def merge_surname_of_unread_name(state: _MergeState) -> None:
     """
     votes, groups = state.votes, state.groups
     teams = {c.key for c in state.cands if c.club or c.org_clue}
-    full = [k for k in state.uniq if k not in teams and _person_shaped(k)]
+    ending_in: dict[str, list[str]] = {}  # last word -> the longer names that end in it
+    for p in state.uniq:
+        if " " in p:
+            ending_in.setdefault(_words(p)[-1], []).append(p)
     places, countries = lexicon.place_names(), country_keys()
     for k in state.uniq:
         n = sum(votes[k].values())
         if (" " in k or k in teams or k in countries or k in places or _everyday(k)
                 or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
             continue
-        ends = [p for p in state.uniq if " " in p and _words(p)[-1] == k]
+        ends = ending_in.get(k, [])
         hosts = {groups.find(p) for p in ends}
-        if (len(hosts) == 1 and groups.find(k) not in hosts and any(p in full for p in ends)):
+        if (len(hosts) == 1 and groups.find(k) not in hosts
+                and any(p not in teams and _person_shaped(p) for p in ends)):
             groups.union(hosts.pop(), k)
             state.joined.add(k)
 
@@ -3937,8 +3976,8 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     lists them with people only. A name listed after a plural organisation
     noun ("studios such as Acme and [Buena Lane]") is left to the later
     rules, unless a mention marks it as a person's."""
-    if any(_given_name_first(c.key) for c in cands) and any(
-            c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands):
+    if any(c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands) and any(
+            _given_name_first(c.key) for c in cands):  # the mentions' flags before the name's form
         if any(c.org_list for c in cands) and not _marked_as_person(cands):
             return None  # "studios such as Acme and [Buena Lane]": the list says what it is
         return "PERSON"
@@ -4817,7 +4856,7 @@ def recall_party_before_title(doc: Doc, sentences: list[tuple[int, Span]],
     the model tagged or at a capitalised name."""
     cols, kinds = token_columns(doc), roles()
     text, lower, ent, tag = cols["text"], cols["lower"], cols["ent"], cols["tag"]
-    firsts = {key.split()[0] for key in PARTY_WORDS}
+    firsts = _party_first_words()
     for sent_i, sent in sentences:
         for i in range(sent.start, sent.end - 2):
             if (ent[i] or not text[i][:1].isupper()

@@ -653,13 +653,13 @@ _WORDS: dict[int, str] = {}  # string hash -> string, for every doc: hashes name
 
 def _strings_of(hashes: list[int], strings) -> list[str]:
     """The strings of ``hashes`` (from the string store ``strings``, read once per process)."""
-    words, out = _WORDS, []
-    for h in hashes:
-        word = words.get(h)
-        if word is None:
-            word = words[h] = strings[h]
-        out.append(word)
-    return out
+    words = _WORDS
+    try:
+        return list(map(words.__getitem__, hashes))
+    except KeyError:  # a string this process has not read yet
+        for h in set(hashes).difference(words):
+            words[h] = strings[h]
+        return list(map(words.__getitem__, hashes))
 
 
 def _sentence_bounds(doc: Doc) -> list[list]:

@@ -32,7 +32,11 @@ their ratio is the fairer comparison.
 
 Memory: the peak resident set of the largest single process (``ru_maxrss``
 from ``wait4``, which covers the process and the workers it waited for) and
-the peak of the whole process tree summed (sampled every 0.1 s with psutil).
+the peak of the whole process tree summed (sampled every 0.1 s with psutil),
+both as resident sets (a page shared by the forked workers and their parent
+counted in each) and as proportional set sizes (PSS: a shared page split
+between the processes that share it, so the sum is the memory the run
+takes from the machine).
 The machine (cores, CPU model) and the load average before and after are
 printed, since other jobs on the same cores slow every mode.
 """
@@ -95,8 +99,21 @@ def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def _pss(p) -> int:
+    """A process's proportional set size: its private pages plus its share of
+    the pages it shares (a forked worker shares the model's pages with its
+    parent); its RSS where the system does not say (not Linux)."""
+    import psutil
+
+    try:
+        return p.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return p.memory_info().rss
+
+
 def _sample_tree(pid: int, peak: list[float], stop: threading.Event) -> None:
-    """Keep the largest summed RSS (MB) of ``pid`` and its descendants in ``peak[0]``."""
+    """Keep the largest summed RSS (MB) of ``pid`` and its descendants in
+    ``peak[0]``, and their largest summed PSS (MB) in ``peak[1]``."""
     import psutil
 
     try:
@@ -104,16 +121,18 @@ def _sample_tree(pid: int, peak: list[float], stop: threading.Event) -> None:
     except psutil.NoSuchProcess:
         return
     while not stop.is_set():
-        total = 0
+        rss = pss = 0
         try:
             for p in [proc, *proc.children(recursive=True)]:
                 try:
-                    total += p.memory_info().rss
+                    rss += p.memory_info().rss
+                    pss += _pss(p)
                 except psutil.NoSuchProcess:
                     continue
         except psutil.NoSuchProcess:
             return
-        peak[0] = max(peak[0], total / 2**20)
+        peak[0] = max(peak[0], rss / 2**20)
+        peak[1] = max(peak[1], pss / 2**20)
         stop.wait(0.1)
 
 
@@ -122,7 +141,7 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
-    peak, stop = [0.0], threading.Event()
+    peak, stop = [0.0, 0.0], threading.Event()
     sampler = threading.Thread(target=_sample_tree, args=(proc.pid, peak, stop), daemon=True)
     sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -137,7 +156,8 @@ def timed(cmd: list[str], cwd: Path, env: dict) -> dict:
     cpu = usage.ru_utime + usage.ru_stime  # the process and the workers it waited for
     return {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
             "peak_process_mb": round(usage.ru_maxrss / 1024),
-            "peak_tree_mb": round(peak[0]), "exit": proc.returncode}
+            "peak_tree_mb": round(peak[0]), "peak_tree_pss_mb": round(peak[1]),
+            "exit": proc.returncode}
 
 
 def command(mode: str, inputs: Path, listing: Path, out: Path, model: str) -> list[str]:
@@ -195,12 +215,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{info['load_start']} at start, {info['load_end']} at end")
     bare_cpu = next((r["cpu_seconds"] for r in results if r["mode"] == "bare"), None)
     print(f"{'mode':<16} {'seconds':>8} {'bare/this':>9} {'CPU s':>7} {'bare/this':>9} "
-          f"{'peak MB (process)':>18} {'peak MB (tree)':>15}")
+          f"{'peak MB (process)':>18} {'peak MB (tree)':>15} {'(tree, PSS)':>12}")
     for r in results:
         ratio = f"{bare / r['seconds']:.2f}" if bare else "-"
         cpu_ratio = f"{bare_cpu / r['cpu_seconds']:.2f}" if bare_cpu else "-"
         print(f"{r['mode']:<16} {r['seconds']:>8} {ratio:>9} {r['cpu_seconds']:>7} "
-              f"{cpu_ratio:>9} {r['peak_process_mb']:>18} {r['peak_tree_mb']:>15}")
+              f"{cpu_ratio:>9} {r['peak_process_mb']:>18} {r['peak_tree_mb']:>15} "
+              f"{r['peak_tree_pss_mb']:>12}")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n")
     return 0

@@ -16,8 +16,8 @@ rows = actor_rows
 
 
 def test_last_of_two_people_with_a_plural_verb_stays_a_person(parse):
-    doc = with_ents(parse("Britons Kathy Lefroy and Hayley Marnell were out of contention early on."),
-                    ("Kathy", 2, "PERSON"), ("Hayley", 2, "PERSON"))
+    doc = with_ents(parse("Irishmen Mia Dorr and Hayley Marnell were nowhere near the podium."),
+                    ("Mia", 2, "PERSON"), ("Hayley", 2, "PERSON"))
     assert ("Hayley Marnell", "PERSON") in rows(doc)
     hayley = next(t for t in doc if t.text == "Hayley")
     span = doc[hayley.i:hayley.i + 2]
@@ -53,7 +53,7 @@ def test_nationality_word_after_a_name_not_written_given_surname_stays_apart(par
 
 
 def test_town_that_hosts_an_event_is_no_club(parse):
-    doc = with_ents(parse("The runner, second when Kettleby hosted the race last year, won again."),
+    doc = with_ents(parse("The cyclist won in March, a week after Kettleby hosted the rally."),
                     ("Kettleby", 1, "GPE"))
     town = next(t for t in doc if t.text == "Kettleby")
     assert not act._is_club(doc[town.i:town.i + 1])
@@ -186,7 +186,7 @@ def test_firm_set_up_in_a_place_or_written_by_no_author_stays(parse):
 
 
 def test_software_that_machines_run_is_a_product(parse):
-    doc = with_ents(parse("The program only works on PCs running Velmar XP in Oslo."),
+    doc = with_ents(parse("The game is sold for PCs running Velmar XP in Oslo."),
                     ("Velmar", 2, "LOC"), ("Oslo", 1, "GPE"))
     assert "Velmar XP" not in {name for name, _ in rows(doc)}
     assert ("Velmar XP", "LOC") in rows(doc, disable={"type-product-use"})
@@ -199,7 +199,7 @@ def test_firm_run_by_people_is_no_product(parse):
 
 
 def test_firm_a_percentage_of_which_is_owned_is_no_place(parse):
-    doc = with_ents(parse("Acme now owns 24 pct of Velmar Motors Corp and 15 pct of Dorrowby."),
+    doc = with_ents(parse("Acme holds 31 pct of Velmar Motors Corp and 12 pct of Dorrowby."),
                     ("Acme", 1, "ORG"), ("Velmar", 3, "ORG"), ("Dorrowby", 1, "GPE"))
     dorrowby = next(t for t in doc if t.text == "Dorrowby")
     assert act._owned_part(doc[dorrowby.i:dorrowby.i + 1])

@@ -217,13 +217,14 @@ def test_change_subject_reads_a_relative_pronoun_as_its_noun(parse):
 
 
 def test_change_subject_follows_by_parsed_as_an_agent(parse):
-    doc = parse("Return on deposits increased by two cts to 31 cts per share.")
-    f = _one(doc, "two cts")
-    assert (f.what, f.rule) == ("Return", "what-change-subject")
+    doc = parse("Payout on shares was increased by three cts to 44 cts per share.")
+    assert next(t for t in doc if t.text == "by").dep_ == "agent"
+    f = _one(doc, "three cts")
+    assert (f.what, f.rule) == ("Payout", "what-change-subject")
 
 
 def test_passive_reporting_verb_has_no_source_but_its_agent(parse):
-    doc = parse("The council's new plan is reported to have cut the waiting list by 300 names.")
+    doc = parse("The council's new plan is reported to have shortened the waiting list by 300 names.")
     assert _one(doc, "300").source == ""
     doc = parse("Some 40 homes were flooded, it was reported by the county council.")
     assert _one(doc, "Some 40").source == "the county council"
@@ -245,7 +246,7 @@ def test_skip_year_inside_an_event_name(parse):
 
 @pytest.mark.parametrize("sentence,text,value,unit", [
     ("The parcel weighed 12kg on the scales.", "12kg", 12.0, "kg"),
-    ("The margin was cut to 7/8 pct over Libor.", "7/8 pct", 0.875, "percent"),
+    ("The spread was trimmed to 7/8 pct above the base rate.", "7/8 pct", 0.875, "percent"),
     ("Spreads of 3/8 to 1/2 pct were quoted.", "3/8 to 1/2 pct", 0.375, "percent"),
 ])
 def test_glued_units_and_wire_fractions_are_figures(parse, sentence, text, value, unit):
@@ -280,7 +281,7 @@ def test_change_noun_skips_a_time_object(parse):
 
 @pytest.mark.parametrize("sentence,text", [
     ("The museum is to show the film on all 12 of its screens.", "12"),
-    ("Reports have put the bid at 250p per share, which would value the brewer at "
+    ("Analysts have put the bid at 250p a share, which would make the brewer worth "
      "about £900m.", "about £900m"),
 ])
 def test_a_verb_of_finding_sources_only_what_it_reports(parse, sentence, text):
@@ -288,9 +289,9 @@ def test_a_verb_of_finding_sources_only_what_it_reports(parse, sentence, text):
 
 
 def test_a_verb_of_finding_still_sources_its_object_and_clause(parse):
-    doc = parse("Reports have put the bid at 250p per share, which would value the brewer at "
+    doc = parse("Analysts have put the bid at 250p a share, which would make the brewer worth "
                 "about £900m.")
-    assert _one(doc, "250p").source == "Reports"
+    assert _one(doc, "250p").source == "Analysts"
     assert _one(parse("A survey found that 40% of drivers speed."), "40%").source == "A survey"
 
 

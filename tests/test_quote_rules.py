@@ -1341,7 +1341,7 @@ def test_capitalised_word_read_as_a_plural_inside_a_sentence_is_a_name(nlp):
 
 def test_he_after_the_same_he_in_the_sentence_before_is_resolved_from_there(said):
     rows_ = said("Bo Lee, spokesman for the Keep The Ferry campaign, said the vote was close. "
-                 "And he hit back at Ann Roe's claim that the ferry lost money. "
+                 "He also rejected Ann Roe's claim that the ferry lost money. "
                  '"The boats are full every summer," he said.')
     assert [r[2] for r in rows_] == ["Bo Lee", "Bo Lee"]
 
@@ -1373,8 +1373,8 @@ def test_capitalised_verb_inside_a_name_belongs_to_the_speakers_phrase(nlp):
 
 
 def test_made_it_clear_with_the_clause_hung_as_an_adverbial(said):
-    rows_ = said("Ann Roe opened the new pier in May, but had already made it clear the ferry "
-                 "would be sold to a private firm.")
+    rows_ = said("Ann Roe opened the new pier in May, but had earlier made it clear the "
+                 "ferry would be sold to a private firm.")
     assert rows_ == [("indirect", "indirect-made-clear", "Ann Roe",
                       "the ferry would be sold to a private firm")]
     assert said("The mayor made it clear when the pier would open.") == []
@@ -1402,13 +1402,13 @@ def test_welcomed_is_a_verdict_only_with_words_or_a_clause(said):
                  "the ferry.")
     assert [(r[1], r[3]) for r in rows_] == [
         ("indirect-branded", 'the mayor\'s "courage in changing his mind" on the ferry')]
-    rows_ = said("Councillor Ann Vale welcomed the fact there had been a vote on the ferry.")
-    assert [r[3] for r in rows_] == ["the fact there had been a vote on the ferry"]
+    rows_ = said("Councillor Ann Vale welcomed the fact that the vote on the ferry was held.")
+    assert [r[3] for r in rows_] == ["the fact that the vote on the ferry was held"]
     assert said("Councillor Ann Vale welcomed the decision on Monday.") == []
 
 
 def test_according_to_a_plural_noun_of_people_after_its(said):
-    rows_ = said("The new ferry is winning more passengers than the old one, according to its "
+    rows_ = said("The ferry service is busier than ever this summer, according to its "
                  "backers.")
     assert [(r[1], r[2]) for r in rows_] == [("according-to", "its backers")]
     assert said("Each boat is priced according to its colours.") == []
@@ -1416,8 +1416,8 @@ def test_according_to_a_plural_noun_of_people_after_its(said):
 
 def test_organisation_described_as_part_of_another_is_not_the_description(said):
     rows_ = said("Kestrel Lines saw strong profits. Sales rose. Nordic Freight AB, the company's "
-                 "Swedish arm, made a strong contribution to profits. The company also said it "
-                 "would resume paying a dividend.")
+                 "Swedish arm, had its best year. The company also said it "
+                 "would pay a larger dividend.")
     assert rows_[-1][1:3] == ("indirect-ccomp+description", "Kestrel Lines")
 
 

@@ -802,7 +802,7 @@ def _org_clue(span: Span, label: str) -> bool:
 
 def _given_name_listed_as_org(span: Span, label: str) -> bool:
     """A person-tagged name written "Given Surname" in a list introduced by a
-    plural organisation noun: "major studios, such as Acme Films and [Buena
+    plural organisation noun: "major studios, such as Acme Films and [Dora
     Lane]", "firms like Velmar and [Ann Lefroy]" (:func:`_list_nouns`)."""
     if label != "PERSON":
         return False
@@ -1571,7 +1571,7 @@ def _told_as_a_work(span: Span) -> bool:
     ("a [X] spin-off sitcom", "the [X] sequel"), or followed by "by" and an author ("[X], by
     US author Ann Lee"; ``CREATOR_NOUNS``). Companies and people are not set
     anywhere, spun off as shows or written by authors. A name that is the
-    last word of a title joined by "and" ("Angels and [Demons]") is read
+    last word of a title joined by "and" ("Castles and [Crowns]") is read
     from the title's first word."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i and root.head.i >= span.start - 2:
@@ -2900,8 +2900,8 @@ OWNING_VERBS = frozenset({"own", "hold", "buy", "acquire", "sell", "take", "cont
 
 
 def _owned_part(span: Span) -> bool:
-    """A percentage of it is owned, bought or sold: "Acme owns 24 pct of
-    Velmar Motors and 15 pct of [X]", "agreed to buy 33% of [X]"
+    """A percentage of it is owned, bought or sold: "Acme owns 31 pct of
+    Velmar Motors and 12 pct of [X]", "agreed to buy 40% of [X]"
     (``lexicon.PERCENT_WORDS``, ``OWNING_VERBS``)."""
     root = span.root
     prep = root.head
@@ -3974,12 +3974,12 @@ def type_given_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     person ("[Hollis Tarrant]" tagged ORG) keep the model's reading unless it
     read them as a person's somewhere, the text calls them "he" or "his", or
     lists them with people only. A name listed after a plural organisation
-    noun ("studios such as Acme and [Buena Lane]") is left to the later
+    noun ("studios such as Acme and [Dora Lane]") is left to the later
     rules, unless a mention marks it as a person's."""
     if any(c.label == "PERSON" or c.gendered or c.conj_label == "PERSON" for c in cands) and any(
             _given_name_first(c.key) for c in cands):  # the mentions' flags before the name's form
         if any(c.org_list for c in cands) and not _marked_as_person(cands):
-            return None  # "studios such as Acme and [Buena Lane]": the list says what it is
+            return None  # "studios such as Acme and [Dora Lane]": the list says what it is
         return "PERSON"
     return None
 
@@ -5051,8 +5051,8 @@ def _recalled_surname(groups: list[list[_Candidate]], types: list[str], cand: _C
     """The surname a recalled person's full name takes in, as ``merge-surname``
     joins a surname to a tagged full name: the last word of a recalled
     "Given Surname" (guessed a person's) when one group is named by that
-    word alone, whatever the model typed it ("[Troncon]" ORG and the untagged
-    "Alessandro Troncon"), and no person of the article ends in it; else ""."""
+    word alone, whatever the model typed it ("[Lunetti]" ORG and the untagged
+    "Dario Lunetti"), and no person of the article ends in it; else ""."""
     if cand.guess != "PERSON" or not _given_name_first(cand.key):
         return ""
     last = _words(cand.key)[-1]

@@ -51,7 +51,7 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
   earning, paying or booking, that event (``earned £4,000 for the crossings``
   -> ``earned for the crossings``); the subject of a verb of change or
   level (``sales were down 8%`` -> ``sales``; a relative pronoun stands for
-  its noun: ``income, which rose to $5m`` -> ``income``), or its object when the
+  its noun: ``fees, which rose to $5m`` -> ``fees``), or its object when the
   figure says by how much (``lifted output by 5%`` -> ``output``). ``what``
   is never a bare unit, nor a bare verb but the event of money paid or
   earned (``collected £8,000`` -> ``collected``): when no rule applies it
@@ -71,7 +71,7 @@ percentages (``76%``, ``12 per cent``), number words (``thirteen``,
 
 Not figures (the ``detect`` rules, :data:`SKIP_RULES`, each skip one kind):
 ordinals (``11th``), years (``2023``, unless a plural noun is counted:
-``2000 people``; always in a name: ``the 2004 Olympics``), dates (``March 3``, ``3 March 2021``), clock times
+``2000 people``; always in a name: ``the 2031 Harbour Games``), dates (``March 3``, ``3 March 2021``), clock times
 (``15:38``, ``1400 GMT``, ``10.30am``), durations (``three days``), phone
 numbers, ISBNs and other codes, footnote markers (``[1]``), numbers glued to
 letters or joined by a hyphen or slash to a word (``COVID19``, ``G20``,
@@ -749,7 +749,7 @@ def _reporting_subject(verb: Token) -> Token | None:
 
 def _passive_agent(verb: Token) -> Token | None:
     """The agent of a passive reporting verb ("was reported by the agency"), else
-    ``None``: the subject of "the offer is reported to have cut ..." or "he was
+    ``None``: the subject of "the plan is said to have saved ..." or "he was
     told that ..." is what is reported on or to, not who reports it."""
     for child in verb.children:
         if child.dep_ == "agent":
@@ -858,7 +858,7 @@ def _is_year(value: float, surface: str, qual: str, unit: str, root: Token) -> b
     if not 1800 <= value <= 2100:
         return False
     # "2000 people" counts people; "in 2019" is a year, and so is the number
-    # inside a name ("the 2004 Olympics")
+    # inside a name ("the 2031 Harbour Games")
     head = root.head
     return root.ent_type_ in _NAME_ENTS or not (
         root.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")
@@ -999,7 +999,7 @@ def skip_pronoun_one(c: Candidate, ctx: _SentenceContext) -> bool:
 def skip_year(c: Candidate, ctx: _SentenceContext) -> bool:
     """A four-digit number from 1800 to 2100 is a year unless it counts a plural noun
     ("in 2019" is a year; "2000 people" a figure), and always inside a name the
-    parse marks as an event, a work or an organisation ("the 2004 Olympics")."""
+    parse marks as an event, a work or an organisation ("the 2031 Harbour Games")."""
     return (c.value is not None and c.qualifier != "range"
             and _is_year(c.value, c.surface, c.qualifier, c.unit, c.span.root))
 
@@ -1142,7 +1142,7 @@ def what_age(c: Candidate) -> str | None:
 @rule("what-score", stage="figures")
 def what_score(c: Candidate) -> str | None:
     """A score names the game it belongs to: the noun it modifies ("a 2-2 draw"), the
-    object of "in" after it ("6-1 in the first set") or the beaten side."""
+    object of "in" after it ("6-2 in the second set") or the beaten side."""
     if c.unit != "score":
         return None
     root = c.span.root
@@ -1345,7 +1345,7 @@ def _money_object_verb(c: Candidate) -> Token | None:
         if tok.dep_ in ("dobj", "dative") and head.pos_ == "VERB":
             return head
         if tok.dep_ == "conj" and head.pos_ == "VERB":
-            # "and between £5,000 and £9,000 for Y": a second amount of the verb's object
+            # "and between £2,000 and £3,000 for Y": a second amount of the verb's object
             objs = [o for o in head.children if o.dep_ == "dobj"]
             return head if objs and any(t.like_num for t in objs[0].subtree) else None
         if tok.i in c.skip and head.pos_ == "VERB" and tok.dep_ in ("prt", "prep", "advmod"):
@@ -1431,7 +1431,7 @@ def _governing_verb(root: Token) -> tuple[Token | None, str, Token]:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb`` (or of the verb it hangs off); a relative pronoun
-    stands for the noun its clause describes ("other income, which rose to $5m")."""
+    stands for the noun its clause describes ("its fees, which rose to $5m")."""
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -1537,8 +1537,8 @@ def source_speech_verb(c: Candidate, ctx: _SentenceContext) -> str | None:
 def _outside_finding(verb: Token, root: Token) -> bool:
     """Whether ``root`` hangs off a verb of counting or finding ("show", "put",
     "find", ...: not a verb of saying) outside what that verb reports: in a
-    relative clause below it ("put the offer at 300p, which would value the club
-    at £800m"), or in a phrase beside an object that holds no number ("is to
+    relative clause below it ("put the bid at 120p, which would make the firm
+    worth £90m"), or in a phrase beside an object that holds no number ("is to
     show the film on all 25 channels"). A figure outside the verb's subtree is
     not judged here."""
     if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in QUOTING_VERBS:

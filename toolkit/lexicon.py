@@ -120,7 +120,7 @@ DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({
 
 #: Verbs of judging aloud: "X branded the plan a waste" reports X's verdict,
 #: the object and what it is called, though the verb takes no clause; "X
-#: welcomed the fact there had been a vote" (or welcomed quoted words) too.
+#: welcomed the fact that the vote was held" (or welcomed quoted words) too.
 JUDGING_VERBS: frozenset[str] = frozenset({"brand", "welcome"})
 
 #: Verbs that put a state of mind into words when their object carries a
@@ -600,7 +600,7 @@ MEASURE_UNITS: dict[str, str] = {
     "fahrenheit": "fahrenheit", "mph": "mph", "megawatts": "MW", "MW": "MW"}
 
 #: Words that may join two amounts of which the second leaves its unit out
-#: ("rose to 946 mln dlrs from 148 mln", "24 billion dlrs now and 29 billion").
+#: ("rose to 512 mln dlrs from 97 mln", "11 billion dlrs now and 14 billion").
 ELIDED_UNIT_LINKS: frozenset[str] = frozenset({
     "and", "or", "from", "to", "against", "versus", "compared", "with", "now", "a", "the",
     "year", "ago", "earlier", "year-ago", "year-earlier"})

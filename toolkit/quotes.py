@@ -606,7 +606,7 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
     run = []
     while k >= start and not (doc[k].text == "," or _is_quote_tok(doc[k])):
         tok = doc[k]
-        # A name counts whatever the tagger made of it ("Townsend" a verb,
+        # A name counts whatever the tagger made of it ("Reade" a verb,
         # "Says" in "the Town Says No campaign").
         if tok.pos_ not in _PHRASE_POS and tok.text not in ("'s", "’s") and \
                 tok.ent_type_ not in ("PERSON", "ORG") and not _word_of_name(tok):
@@ -629,7 +629,7 @@ def _role_noun(tok: Token) -> bool:
 def _word_of_name(tok: Token) -> bool:
     """A capitalised word inside a name, whatever its tag: after another
     word of the sentence (not its start, not after an opening mark) and
-    next to a proper noun ("North East Says No")."""
+    next to a proper noun ("Town Says No")."""
     doc = tok.doc
     if not tok.text[:1].isupper() or tok.i == 0 or tok.is_sent_start or \
             doc[tok.i - 1].text in _OPENERS:
@@ -770,7 +770,7 @@ def _hypothetical(tok: Token) -> bool:
         return True
     if tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and \
             tok.doc[tok.i - 1].text not in _OPENERS:
-        return True  # part of a name: "the North East Says No campaign"
+        return True  # part of a name: "the Town Says No campaign"
     if any(c.dep_ == "neg" or (c.dep_ in ("det", "poss") and tok.pos_ == "VERB")
            or (c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in MODALS)) for c in children):
         return True
@@ -778,7 +778,7 @@ def _hypothetical(tok: Token) -> bool:
     if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.tag_ == "VBN" and \
             head.head.lemma_.lower() not in QUOTING_VERBS and \
             not any(c.dep_ == "agent" for c in head.head.children):
-        return True  # hearsay with no source: "was widely reported as having asked …"
+        return True  # hearsay with no source: "was reported as having asked …"
     if tok.lemma_.lower() in EVIDENCE_VERBS and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
         return True
@@ -833,7 +833,7 @@ def _gerund_as_noun(tok: Token) -> bool:
     if k < 0:
         return False
     before = tok.doc[k]
-    # "her new movie saying she was ill" is a participle; "its bluntest (NN)
+    # "her new album saying she was tired" is a participle; "its bluntest (NN)
     # ever warning" is a noun: a noun before it counts only across an adverb.
     return before.tag_ in ("PRP$", "DT", "JJ", "JJS", "JJR", "POS") or \
         (k < tok.i - 1 and before.tag_ in ("NN", "NNS"))
@@ -1003,7 +1003,7 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
 
 def _misread_name(span: Span) -> bool:
     """A lone capitalised word inside a sentence that the tagger read as a
-    plural noun ('"…," Stals said'): a name, no plural; a plural noun
+    plural noun ('"…," Harkins said'): a name, no plural; a plural noun
     is capitalised only where a sentence starts ("Officials said")."""
     root = span.root
     if len(span) != 1 or root.tag_ != "NNS" or not root.text[:1].isupper() or \
@@ -1242,7 +1242,7 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             return t if between and (
                 ends_punct or gap_has_comma or k == close_i + 1 or alone) else None
         if t.lemma_.lower() in QUOTING_VERBS and (ends_punct or gap_has_comma):
-            return _as_saying(t)  # '"…," Reuters quoted one trader as saying.'
+            return _as_saying(t)  # '"…," the agency quoted one broker as saying.'
         if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in QUOTING_VERBS:
             continue  # '"…," he is quoted as saying'
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
@@ -1482,8 +1482,8 @@ def _with_sibling_clauses(doc: Doc, verb: Token, first: Token,
     said that he had no objection and "the board is not opposed"" each
     report both clauses. Only a clause on the same side of the verb, with a
     subject of its own, joined to the content by "and" or "but" or, when it
-    starts in lower case, by punctuation alone ('he wanted to stress that of
-    the issues, "none is more important"'), and not itself a speech verb."""
+    starts in lower case, by punctuation alone ('she wanted to say that of
+    all the plans, "none is more urgent"'), and not itself a speech verb."""
     for sib in sorted((c for c in verb.children if c.dep_ == "ccomp" and c.i > first.i),
                       key=lambda c: c.i):
         if (sib.i < verb.i) != (first.i < verb.i) or _is_speech_verb(sib) or \
@@ -2718,7 +2718,7 @@ def speaker_org_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker
     named in the quote's own content ("The company said Acme's sales rose"
     is not Acme), qualifies, and an earlier name that ends in the noun
     itself ("the trust" … "Lakeside Housing Trust") comes first, then a
-    recent speaker written with more words before the noun ("the Kiel
+    recent speaker written with more words before the noun ("the Harbury
     institute said … The institute said": :func:`_fuller_speaker`). The
     quote keeps the description in ``source_text`` and
     its rule gets ``+description``.
@@ -2768,7 +2768,7 @@ def _named_after(res: _Resolver, word: str, before: int) -> _Candidate | None:
 
 def _fuller_speaker(res: _Resolver, word: str, before: int) -> _Candidate | None:
     """The latest speaker of the four sentences before ``before`` written
-    with more words before the same organisation noun ("the Kiel institute
+    with more words before the same organisation noun ("the Harbury institute
     said … The institute said"): the shorter description names it again."""
     here = res.sentence_of(before)
     for prev in reversed(res.speakers):
@@ -3027,7 +3027,7 @@ def _antecedent(pron: str, tok: Token, res: _Resolver, content: tuple[int, int],
 
 def _same_pronoun_before(tok: Token, res: _Resolver) -> Token | None:
     """The same pronoun as subject of the sentence before, outside any
-    quote, when it reports nothing there: "Bo Lee said … And he hit back at
+    quote, when it reports nothing there: "Bo Lee said … He also rejected
     Ann Roe's claim. "…," he said" has both "he" stand for Bo Lee, so the
     second is resolved from where the first stands (Ann Roe, after it, is
     no candidate)."""
@@ -3140,7 +3140,7 @@ def _in_prep_phrase(doc: Doc, char: int) -> bool:
 
 def _main_clause_at(doc: Doc, char: int) -> bool:
     """Whether the word at ``char`` is outside relative and subordinate
-    clauses: "Ann Lee was put in touch with the group, of which Bo Park is a
+    clauses: "Ann Lee was put in contact with the group, of which Bo Park is a
     member, after …" has Ann Lee as its main subject; a later "he" means her
     rather than Bo Park."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -3276,7 +3276,7 @@ def _verdict_said(verb: Token, obj: Token) -> bool:
     """Whether a verb of judging says what its verdict is, not only what it
     is about: a verdict word ("branded the plan a waste", "… as a joke"),
     quoted words ('welcomed the mayor's "courage"') or a clause in the
-    object ("welcomed the fact there had been a vote"); "welcomed the
+    object ("welcomed the fact that the vote was held"); "welcomed the
     decision" alone reports no words."""
     if any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
            for c in verb.children if c.i > obj.i):
@@ -3296,7 +3296,7 @@ _VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dat
 def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     """A verdict spoken about something: ``Ann Roe branded the plan a
     "waste of money"``, ``X branded the timetable as "a joke"``, ``X
-    welcomed the fact there had been a vote``. The content is the object
+    welcomed the fact that the vote was held``. The content is the object
     and what it is called, up to a participle of the reporting clause (",
     saying: …"); the verdict must be said (:func:`_verdict_said`).
     """

@@ -1437,8 +1437,8 @@ def _after_work_noun(span: Span) -> bool:
 
 
 def _listed_after_work_noun(span: Span) -> bool:
-    """In a list whose noun hangs off a work noun by "of": "the games of the
-    last 15 years such as [X]" (the parser puts "such as" on "years")."""
+    """In a list whose noun hangs off a work noun by "of": "the films of the
+    past ten years such as [X]" (the parser puts "such as" on "years")."""
     return any(t.dep_ == "pobj" and t.head.lower_ == "of" and _is_work_noun(t.head.head)
                for t in _list_nouns(span))
 

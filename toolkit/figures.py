@@ -814,7 +814,7 @@ def _number_candidates(text: str, m: re.Match):
     after_change = before.split()[-1:] in ([w] for w in _CHANGE_WORDS) and (
         not nxt.isalpha() or nxt in _FUNCTION_WORDS)  # "rose 5 to 96", not "cut 5 to 9 jobs"
     if v2 is not None and v2 < low and text[m.end():].split()[:1] == ["range"]:
-        low, v2 = v2, low  # "a 154 to 128 range"
+        low, v2 = v2, low  # "a 210 to 185 range"
     if (v2 is not None and v2 > low and qual == "exact" and not after_change
             and not (sep in "-–—" and gap.strip() != gap) and (not u1 or not u2 or u1 == u2)):
         yield (m.start(), m.end(), m.start("n1"), m.end(), low, low, v2, "range", u1 or u2,

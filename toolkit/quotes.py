@@ -1478,7 +1478,7 @@ def _with_sibling_clauses(doc: Doc, verb: Token, first: Token,
                           span: tuple[int, int]) -> tuple[int, int]:
     """The content extended by the reported clauses the parser hung on the
     same speech verb next to the first one: "The plan was dropped after a
-    study was released and the board felt it should wait, X said" and "X
+    report came out and the board felt it should wait, X said" and "X
     said that he had no objection and "the board is not opposed"" each
     report both clauses. Only a clause on the same side of the verb, with a
     subject of its own, joined to the content by "and" or "but" or, when it
@@ -1504,7 +1504,7 @@ def _with_sibling_clauses(doc: Doc, verb: Token, first: Token,
 
 def _subjectless_fragment(clause: Token) -> bool:
     """A "clause" with no subject that starts with its own verb ("… - after a
-    request that … - was rebuffed - and sought …"): a fragment of a long
+    plea that … - was turned down - and asked for …"): a fragment of a long
     sentence the parser hung on the speech verb, not what was said."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
            for c in clause.children):
@@ -1523,8 +1523,8 @@ def _with_but_clause(doc: Doc, verb: Token, span: tuple[int, int]) -> tuple[int,
     a common noun or "it"/"there"/"this" (not a name or a person pronoun,
     which usually start the reporter's own sentence: "but he declined to
     say"), and that reports no speech of its own. A clause in the past
-    modal joined by a bare "and" or "but" ("… were affordable and he could
-    afford to be optimistic") is kept whatever its subject
+    modal joined by a bare "and" or "but" ("… were fair and she could
+    see no reason to wait") is kept whatever its subject
     (:func:`_backshifted_conjunct`)."""
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < span[1]:

@@ -234,7 +234,7 @@ def test_quoted_as_saying_names_the_person_quoted(said):
     "The agency did not say how many people had applied.",  # negated
     "The board will ask the court to delay the case.",  # not said yet
     "Latest figures suggest the town has grown.",  # evidence, not a speaker
-    "The firm was widely reported as having asked staff to work longer.",  # hearsay, no source
+    "The mayor was often reported as having told traders to close early.",  # hearsay, no source
 ])
 def test_speech_verbs_that_attribute_nothing(said, text):
     assert said(text) == []
@@ -247,8 +247,8 @@ def test_according_to_a_quality_is_not_a_source(said):
 
 
 def test_hyphenated_source_is_kept_whole(said):
-    (_, _, who, _), = said("Pensions will shrink, according to a report by UK think-tank Civitas.")
-    assert who == "a report by UK think-tank Civitas"
+    (_, _, who, _), = said("Pensions will shrink, according to a study by UK think-tank Northgate.")
+    assert who == "a study by UK think-tank Northgate"
 
 
 def test_one_company_is_not_credited_with_the_other_claim(said):
@@ -314,7 +314,7 @@ def test_speech_reported_inside_reported_speech_is_one_attribution(said):
 
 
 def test_gerund_content_only_after_verbs_that_take_it(said):
-    assert said("The red carpet boasted waltzing dancers in long gowns.") == []
+    assert said("The old ballroom boasted spinning acrobats in silver masks.") == []
 
 
 def test_one_of_a_group_still_speaks(said):
@@ -372,8 +372,8 @@ def test_continued_quote_keeps_the_speaker_actor(parse):
 
 
 @pytest.mark.parametrize("text", [
-    "The ferry captain had been told he could sail at dawn.",
-    "Mr Tolley was initially told it was an offence.",
+    "The pilot had been told she might land at dawn.",
+    "Mrs Garvey was first told it was a crime.",
     "Details were agreed at a meeting on Sunday, the Daily Courier was told.",
 ])
 def test_passive_with_no_teller_attributes_nothing(said, text):
@@ -386,15 +386,15 @@ def test_passive_with_an_agent_names_the_teller(said):
 
 
 def test_alleged_to_have_said_names_the_subject(said):
-    (kind, _, who, quote), = said("Mr Ferris is alleged to have said that the harbour "
-                                  "should be sold.")
-    assert (kind, who, quote) == ("indirect", "Mr Ferris", "the harbour should be sold")
+    (kind, _, who, quote), = said("Mrs Okoro was alleged to have said that ferry fares "
+                                  "must rise.")
+    assert (kind, who, quote) == ("indirect", "Mrs Okoro", "ferry fares must rise")
 
 
 def test_told_that_according_to_gives_one_row_for_the_source(said):
-    rows_ = said("In a later call Mr Tolley was told that according to the council's lawyers "
-                 'walking dogs on the beach was "not in fact an offence".')
-    assert [(r[0], r[2]) for r in rows_] == [("according_to", "the council's lawyers")]
+    rows_ = said("In a second letter Mrs Garvey was then told that according to the harbour's "
+                 'lawyers selling fish on the quay was "plainly no offence".')
+    assert [(r[0], r[2]) for r in rows_] == [("according_to", "the harbour's lawyers")]
     assert "according" not in rows_[0][3] and "offence" in rows_[0][3]
 
 
@@ -414,37 +414,37 @@ def test_acknowledged_noun_object(said):
 
 
 def test_speech_noun_tagged_as_gerund_reports_nothing(said):
-    rows_ = said("The Harbour Commission said in a report that the port faced ruin. In its "
-                 "bluntest ever warning about the state of the port finances, it said "
-                 '"The port is at present close to bankruptcy."')
-    assert not any("state of the port" in r[3] for r in rows_)
+    rows_ = said("The Water Board said in a review that the canal was failing. In its "
+                 "sternest ever warning about the health of the canal budget, it said "
+                 '"The canal is now close to collapse."')
+    assert not any("health of the canal" in r[3] for r in rows_)
     assert [r[0] for r in rows_] == ["indirect", "direct"]
 
 
 def test_participle_after_a_noun_still_reports(said):
-    (_, _, who, quote), = said("Lena Vogt cancelled a visit to the opening of her new gallery "
-                               "saying she was too ill to travel.")
-    assert (who, quote) == ("Lena Vogt", "she was too ill to travel")
+    (_, _, who, quote), = said("Lena Vogt skipped a tour of her new gallery "
+                               "saying she felt too weak to travel.")
+    assert (who, quote) == ("Lena Vogt", "she felt too weak to travel")
 
 
 def test_name_after_the_organisation_of_a_role_noun_speaks(said):
-    rows_ = said("Jorge Marin, a senior official of the union, said the strike went on. The "
+    rows_ = said("Jorge Marin, a senior figure in the union, said the walkout went on. The "
                  "head of the National Ferry Board, Anton Vieira Lobo, was quoted today as "
-                 "saying that if the strike continued foreign ships could dock. "
-                 '"It is not conceivable that exports be hit," he told the newspaper.')
+                 "saying that if the walkout lasted foreign boats could moor. "
+                 '"We cannot accept that trade should suffer," he told the newspaper.')
     assert [r[2].endswith("Anton Vieira Lobo") for r in rows_] == [False, True, True]
 
 
 def test_subject_of_a_verb_tagged_as_noun_is_an_antecedent(said, parse):
     from toolkit.quotes import _is_subject_at
 
-    doc = parse("Moreno issues a statement apologising for her absence.")
+    doc = parse("Moreno issues a note thanking her fans.")
     if doc[1].tag_ == "NNS" and doc[1].dep_ == "ROOT":  # the tagging this rule is for
         assert _is_subject_at(doc, 0)
-    rows_ = said("Rita Moreno cancelled an appearance at the premiere of her new film saying "
-                 "she was too ill to fly. Other stars included Ann Hale and actress Mia Dobbs. "
-                 "Moreno issues a statement apologising for her absence. "
-                 '"I am so proud of the film," she said.')
+    rows_ = said("Rita Moreno skipped a screening of her latest film saying she felt too weak "
+                 "to travel. Other guests included Ann Hale and actress Mia Dobbs. "
+                 "Moreno issues a note thanking her fans. "
+                 '"I love this film so much," she said.')
     assert rows_[-1][2].endswith("Moreno")
 
 
@@ -463,7 +463,7 @@ def test_known_person_written_where_the_model_saw_no_name(parse):
 
 def test_definite_description_speaks_for_the_person_named_before(said):
     rows_ = said('Mr Tom Hale predicted the vote would be close. The MP for Eastwick and Dunmore '
-                 'said the prime minister had been "trying very hard". But the minister had been '
+                 'said the prime minister had been "working flat out". But the minister had been '
                  '"hurt" by the row, he added.')
     assert [r[2] for r in rows_] == ["Mr Tom Hale"] * 3
     assert rows_[1][1] == "indirect-ccomp+description"
@@ -480,10 +480,10 @@ def test_description_with_a_name_or_far_from_one_keeps_its_words(said, text):
 
 
 def test_but_clause_hung_on_the_speech_verb_is_reported(said):
-    (_, _, _, quote), = said("Mr Farrow added that Lumo had done well with the Z3, but it "
-                             "definitely helped that the release of Night Run coincided with "
-                             "the new Z3 hitting the shelves.")
-    assert quote.startswith("Lumo had done well") and quote.endswith("hitting the shelves")
+    (_, _, _, quote), = said("Mr Farrow added that Brindle had fared well with the K7, but it "
+                             "surely helped that the launch of Sky Quest coincided with "
+                             "the new K7 reaching the shops.")
+    assert quote.startswith("Brindle had fared well") and quote.endswith("reaching the shops")
 
 
 def test_but_clause_of_the_reporter_is_not_content(said):
@@ -494,26 +494,27 @@ def test_but_clause_of_the_reporter_is_not_content(said):
 
 
 def test_he_prefers_the_main_clause_subject_over_a_relative_clause(said):
-    rows_ = said("Mr Bo Park said the rules were unclear. Farmer Ann Lee was put in touch with "
-                 "the Wayside Group, of which Mr Park is a co-chairman, after he had written to "
-                 "the ministry. He had asked whether his dogs could chase deer away.")
+    rows_ = said("Mr Bo Park said the rules were unclear. Farmer Ann Lee was brought into contact "
+                 "with the Wayside Group, of which Mr Park is a co-founder, after he had written "
+                 "to the ministry. He had since asked whether his geese could scare foxes off.")
     assert rows_[-1][2] == "Farmer Ann Lee"
 
 
 def test_subordinate_clause_after_a_comma_is_no_reporting_clause(said):
-    rows_ = said("Farmer Ann Lee was put in touch with the Wayside Group, after she had written "
-                 "to the ministry.")
+    rows_ = said("Farmer Ann Lee was brought into contact with the Wayside Group, after she had "
+                 "written to the ministry.")
     assert rows_ == []
 
 
 def test_participle_after_a_quote_continues_the_quote(said):
-    rows_ = said('"We expect to file papers late tonight" asking the board to reopen the case, '
-                 "spokesman Hal Ricks said in a telephone interview.")
+    rows_ = said('"We hope to lodge an appeal by Friday" asking the panel to review the ruling, '
+                 "spokesman Hal Ricks said in a phone interview.")
     assert [r[2] for r in rows_] == ["spokesman Hal Ricks"]
-    assert rows_[0][3].startswith("We expect to file papers")
+    assert rows_[0][3].startswith("We hope to lodge an appeal")
 
 
 def test_subjectless_fragment_is_not_reported_content(said):
+    # excerpt adapted from reuters-wire/reut-00026.txt, kept: the parse it needs
     rows_ = said("The Ruritanian government also asked for a reduction in the repayments it was "
                  "due to make in 1987, 1988 and 1989 - after an earlier request that it make no "
                  "payments at all in those years was rebuffed - and sought a commitment from "
@@ -522,11 +523,11 @@ def test_subjectless_fragment_is_not_reported_content(said):
 
 
 def test_reported_question_coordinated_inside_reported_speech(said):
-    rows_ = said("Councillor Ann Vale said ministers had invented a new offence and asked how "
-                 "wardens were supposed to enforce the rules.")
+    rows_ = said("Councillor Ann Vale said officials had created a new fee and asked how "
+                 "traders were meant to pay it.")
     assert [(r[2], r[3]) for r in rows_] == [
-        ("Councillor Ann Vale", "ministers had invented a new offence"),
-        ("Councillor Ann Vale", "how wardens were supposed to enforce the rules")]
+        ("Councillor Ann Vale", "officials had created a new fee"),
+        ("Councillor Ann Vale", "how traders were meant to pay it")]
 
 
 def test_description_with_another_role_is_another_person(said):
@@ -537,9 +538,9 @@ def test_description_with_another_role_is_another_person(said):
 
 
 def test_counted_subject_taken_for_a_phrase_opens_the_content(said):
-    (_, _, _, quote), = said("Sources close to Mr Pardew said around eight other members of "
-                             "the Ash Party were also planning to jump ship.")
-    assert quote == "around eight other members of the Ash Party were also planning to jump ship"
+    (_, _, _, quote), = said("Sources close to Mr Pardew said around seven other members of "
+                             "the Ash Party were also preparing to switch sides.")
+    assert quote == "around seven other members of the Ash Party were also preparing to switch sides"
 
 
 def test_description_after_the_same_description_is_left_alone(said):
@@ -616,7 +617,7 @@ def test_capitalised_title_with_a_name_in_apposition_keeps_the_name(said):
 
 
 def test_name_after_a_comma_behind_a_role_of_an_organisation(said, nlp):
-    rows_ = said("But director of the Friends of Lake Trust, Dara Holm, accused the council of "
+    rows_ = said("But head of the Friends of Lake Trust, Dara Holm, accused the council of "
                  "ignoring the floods.")
     assert "Dara Holm" in rows_[0][2]
     doc = written_parse(nlp, [
@@ -864,14 +865,14 @@ def test_object_with_a_relative_clause_is_no_clause(said):
 
 
 def test_two_reported_clauses_joined_by_and_are_one_attribution(said):
-    rows_ = said("The bridge was closed, however, at the request of the county after a survey "
+    rows_ = said("The bridge was shut, in fact, at the urging of the county after a survey "
                  "was published and the engineers felt the deck should be repaired, Ivo Renn "
                  "said.")
     assert len(rows_) == 1 and rows_[0][2] == "Ivo Renn"
     assert rows_[0][3].endswith("the deck should be repaired")
-    rows_ = said('Ivo Renn said that he personally had no objection to a toll on the bridge and '
-                 '"the council is not opposed to a toll on the bridge."')
-    assert len(rows_) == 1 and rows_[0][3].endswith("not opposed to a toll on the bridge")
+    rows_ = said('Ivo Renn said that he himself had no quarrel with a fee on the bridge and '
+                 '"the council is in no way opposed to a fee on the bridge."')
+    assert len(rows_) == 1 and rows_[0][3].endswith("no way opposed to a fee on the bridge")
 
 
 def test_clause_after_a_closing_quote_and_a_capital_is_not_joined(said):
@@ -909,7 +910,7 @@ def test_call_for_with_an_infinitive_clause_of_its_own(said, text, content):
 
 
 def test_clause_in_the_past_modal_joined_by_and_stays_in_the_content(said):
-    rows_ = said('Ivo Renn insisted his budget was "sound" and he could afford to cut taxes '
+    rows_ = said('Ivo Renn insisted his budget was "sound" and he could safely cut taxes '
                  "because the town was growing.")
     assert rows_[0][3].endswith("because the town was growing")
 
@@ -1047,8 +1048,8 @@ def test_reporting_verb_after_a_quote_hung_on_the_quoted_verb(said):
 
 
 def test_apostrophe_is_no_quote_between_a_verb_and_its_head(said):
-    rows_ = said("The bank said that the ministers' first estimates have put the damage at $2bn, "
-                 "but added that the costs were much wider than this.")
+    rows_ = said("The bank said that the ministers' early sums have put the losses at $3bn, "
+                 "but added that the true cost was far higher.")
     assert [r[2] for r in rows_] == ["The bank", "The bank"]
 
 
@@ -1113,10 +1114,10 @@ def test_object_of_a_speech_verb_in_a_time_clause_is_no_attribution(said, nlp):
 
 
 def test_member_of_a_group_speaks_through_the_name_after_it(said):
-    rows_ = said("The families waited. However, one of the so-called Lakeside Four, Gerry "
-                 "Conlon - who was wrongly convicted of the fire - said the families were "
+    rows_ = said("The families waited. However, one of the so-called Lakeside Four, Pat "
+                 "Delany - who was falsely jailed for the fire - said the families were "
                  "delighted with the apology.")
-    assert rows_[-1][2] == "Gerry Conlon"
+    assert rows_[-1][2] == "Pat Delany"
 
 
 def test_floating_quote_after_a_sentence_about_she_is_the_last_speakers(said):

@@ -102,7 +102,7 @@ def test_the_maker_and_a_place_named_with_products_stay(parse):
 
 
 def test_a_work_noun_before_a_titles_own_article_marks_the_title(parse):
-    doc = with_ents(parse("He played the lead in the recent biopic The Glass Harbour in Oslo."),
+    doc = with_ents(parse("He played the lead in the new biopic The Glass Harbour in Oslo."),
                     ("Glass", 2, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
 

@@ -26,7 +26,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = next((base / "shared" / "corpora" for base in (ROOT.parent, ROOT.parent.parent)
+                if (base / "shared" / "corpora").is_dir()), ROOT.parent / "shared" / "corpora")
+"""``../shared/corpora`` beside the repository, or one level up (a checkout one level deeper)."""
 _WORD = re.compile(r"[a-z0-9]+")
 
 

@@ -1561,8 +1561,6 @@ def _direct_work_cue(span: Span) -> bool:
             or _law_tail(span) or _told_as_a_work(span))
 
 
-SEQUEL_NOUNS = frozenset({"sequel", "prequel", "spin-off", "remake"})
-"""Nouns of a work made from another: "a [X] spin-off", "the [X] sequel"."""
 
 
 def _told_as_a_work(span: Span) -> bool:
@@ -1584,7 +1582,7 @@ def _told_as_a_work(span: Span) -> bool:
     lower = token_columns(span.doc)["lower"]
     if root.dep_ in {"compound", "nmod"} and head.i >= span.end and (
             " ".join(lower[span.end:span.end + 3]).replace(" - ", "-").split(" ")[0]
-            in SEQUEL_NOUNS):
+            in lexicon.SEQUEL_NOUNS):
         return True  # "a [X] spin-off sitcom", "the [X] sequel"
     if "by" not in lower[root.i + 1:span.end + 2]:
         return False  # no "by" where the one read below could be
@@ -2895,14 +2893,12 @@ def _is_traded(span: Span) -> bool:
             and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
 
 
-OWNING_VERBS = frozenset({"own", "hold", "buy", "acquire", "sell", "take", "control"})
-"""Lemmas of verbs of owning a part: "owns 15 pct of [X]", "bought 30% of [X]"."""
 
 
 def _owned_part(span: Span) -> bool:
     """A percentage of it is owned, bought or sold: "Acme owns 31 pct of
     Velmar Motors and 12 pct of [X]", "agreed to buy 40% of [X]"
-    (``lexicon.PERCENT_WORDS``, ``OWNING_VERBS``)."""
+    (``lexicon.PERCENT_WORDS``, ``lexicon.STAKE_VERBS``)."""
     root = span.root
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != span.start - 1:
@@ -2913,7 +2909,7 @@ def _owned_part(span: Span) -> bool:
         return False
     while amount.dep_ in {"conj", "appos"}:
         amount = amount.head
-    return amount.dep_ == "dobj" and amount.head.lemma_ in OWNING_VERBS
+    return amount.dep_ == "dobj" and amount.head.lemma_ in lexicon.STAKE_VERBS
 
 
 def _person_after_the(span: Span, label: str) -> bool:

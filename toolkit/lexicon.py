@@ -646,8 +646,12 @@ CHANGE_NOUNS: frozenset[str] = CHANGE_VERBS | frozenset({
     "growth", "reduction", "loss", "slump", "decline", "increase", "hike", "fall",
     "rise", "jump", "drop", "cut", "gain", "improvement", "shortfall", "deficit"})
 
+#: Nouns of a work made from another: "a [X] spin-off", "the [X] sequel".
+SEQUEL_NOUNS: frozenset[str] = frozenset({"sequel", "prequel", "spin-off", "remake"})
+
 #: Verbs of owning and dealing: a percentage that is their object is a stake
-#: ("the family owns 28%", "agreed to buy 15%").
+#: ("the family owns 28%", "agreed to buy 15%"), and what it is a part of is a
+#: holding ("owns 15 pct of [X]"), not a place.
 STAKE_VERBS: frozenset[str] = frozenset({
     "own", "hold", "control", "buy", "sell", "acquire", "purchase"})
 

@@ -135,6 +135,7 @@ from .lexicon import (
     GLUED_UNITS,
     MEASURE_UNITS,
     MINOR_CURRENCY,
+    MONEY_EVENT_PREPOSITIONS,
     PERCENT_WORDS,
     PRONOUNS,
     QUOTING_VERBS,
@@ -1330,9 +1331,6 @@ def what_stake(c: Candidate) -> str | None:
     return "stake"
 
 
-_MONEY_EVENT_PREPS = frozenset({"for", "as", "from", "on", "to", "in", "into", "under"})
-
-
 def _money_object_verb(c: Candidate) -> Token | None:
     """The verb whose direct object the amount is, through its qualifier ("collected
     up to £9m", "handed over between £7,001 and £8,000"), or that joins it to such
@@ -1366,7 +1364,7 @@ def _money_event(verb: Token, c: Candidate) -> str:
     root = c.span.root
     preps = sorted((t for t in (*verb.children, *root.children)
                     if t.dep_ == "prep" and t.i > c.span.end - 1 and t.i not in c.skip
-                    and t.lower_ in _MONEY_EVENT_PREPS), key=lambda t: t.i)
+                    and t.lower_ in MONEY_EVENT_PREPOSITIONS), key=lambda t: t.i)
     if preps:
         phrase = _phrase(preps[0])
         if not phrase:

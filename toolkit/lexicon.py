@@ -655,6 +655,11 @@ SEQUEL_NOUNS: frozenset[str] = frozenset({"sequel", "prequel", "spin-off", "rema
 STAKE_VERBS: frozenset[str] = frozenset({
     "own", "hold", "control", "buy", "sell", "acquire", "purchase"})
 
+#: Prepositions after a verb's money object that say what the money was for
+#: ("earned £4,000 for the crossings", "paid $2m as a fee").
+MONEY_EVENT_PREPOSITIONS: frozenset[str] = frozenset({
+    "for", "as", "from", "on", "to", "in", "into", "under"})
+
 #: Verbs whose object amount measures their subject ("the scheme cost £5m", "the
 #: fund has $2bn", "the bill includes £3m"): not a sum earned, paid or raised.
 AMOUNT_VERBS: frozenset[str] = frozenset({

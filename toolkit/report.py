@@ -306,13 +306,14 @@ def _text_html(a) -> str:
         paragraphs = a.article.paragraph_spans()
     except AttributeError:
         paragraphs = getattr(a.doc._, "paragraphs", None) or [(0, len(text), "body")]
-    actors = _tables(a).get("actors")
+    tables = _tables(a)
+    actors = tables.get("actors")
     types = {}
     if actors is not None and len(actors):
         types = dict(zip(actors["actor"], actors["type"].fillna(""), strict=False))
     mentions = [(s, e, actor, types.get(actor, "")) for s, e, actor in
-                _spans(_tables(a).get("mentions"), "actor")]
-    quotes = [(s, e) for s, e, *_ in _spans(_tables(a).get("quotes"))]
+                _spans(tables.get("mentions"), "actor")]
+    quotes = [(s, e) for s, e, *_ in _spans(tables.get("quotes"))]
     return _legend(types.values()) + '<div class="text">' + highlight_text(
         text, paragraphs, mentions, quotes) + "</div>"
 
@@ -420,7 +421,7 @@ def _corpus_plots(analyses: Sequence, corpus: dict | None) -> str:
     corpus = corpus or {}
     actors = corpus.get("actors")
     if actors is None:
-        actors = pd.concat([_tables(a)["actors"] for a in analyses if "actors" in _tables(a)],
+        actors = pd.concat([t["actors"] for t in map(_tables, analyses) if "actors" in t],
                            ignore_index=True)
         scope = "the articles below"
     else:

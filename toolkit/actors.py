@@ -1561,8 +1561,6 @@ def _direct_work_cue(span: Span) -> bool:
             or _law_tail(span) or _told_as_a_work(span))
 
 
-
-
 def _told_as_a_work(span: Span) -> bool:
     """Written as a story or a book: the subject of "is set in" ("[X] is set
     mainly in Rome"; not "was set up in"), the name a sequel noun modifies
@@ -1666,7 +1664,7 @@ def _run_by_machines(span: Span) -> bool:
     if root.dep_ != "dobj" or verb.lemma_ != "run" or verb.dep_ != "acl":
         return False
     noun = verb.head.lower_
-    return _singular(noun) in PRODUCT_NOUNS | {"pc", "server"}
+    return _singular(noun) in lexicon.MACHINE_NOUNS
 
 
 def _one_made_thing(span: Span) -> bool:
@@ -2891,8 +2889,6 @@ def _is_traded(span: Span) -> bool:
         return True  # "[X] shares rose"
     return (root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.i == span.start - 1
             and _singular(prep.head.lower_) in lexicon.HOLDING_NOUNS)
-
-
 
 
 def _owned_part(span: Span) -> bool:
@@ -4218,10 +4214,6 @@ def type_majority(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return next(t for t in TIE_ORDER if ev.votes[t] == best)
 
 
-ADDRESS_PREPOSITIONS = frozenset({"of", "from", "in", "at", "near", "outside"})
-"""Words before a place written as an address ("a man from [X], Westshire")."""
-
-
 def _in_address(span: Span) -> bool:
     """Written as a place in an address: after a place preposition and
     followed by a comma and a known place or country ("a man from [Kettleby],
@@ -4239,23 +4231,21 @@ def _in_address(span: Span) -> bool:
         return False
     cols = token_columns(span.doc)
     text, lower = cols["text"], cols["lower"]
-    comma_before, prep_before = text[start - 1] == ",", lower[start - 1] in ADDRESS_PREPOSITIONS
+    comma_before, prep_before = text[start - 1] == ",", lower[start - 1] in lexicon.ADDRESS_PREPOSITIONS
     if not comma_before and not (prep_before and end + 1 < len(text) and text[end] == ","):
         return False
-    places, countries = lexicon.place_names(), country_keys()
     if comma_before and start >= 3:
         i = start - 2
         while i > max(start - 5, 0) and text[i - 1][:1].isupper():
             i -= 1
-        if (text[i][:1].isupper() and lower[i - 1] in ADDRESS_PREPOSITIONS
-                and (name_key(span.text) in places or name_key(span.text) in countries)):
+        if (text[i][:1].isupper() and lower[i - 1] in lexicon.ADDRESS_PREPOSITIONS
+                and _is_place_key(name_key(span.text))):
             return True
     if not prep_before or end + 1 >= len(text) or text[end] != ",":
         return False
     for n in (3, 2, 1):
         if end + 1 + n <= len(text) and text[end + 1][:1].isupper():
-            key = name_key(span.doc[end + 1:end + 1 + n].text)
-            if key in places or key in countries:
+            if _is_place_key(name_key(span.doc[end + 1:end + 1 + n].text)):
                 return True
     return False
 
@@ -4297,10 +4287,6 @@ def type_place_unopposed(cands: list[_Candidate], ev: _TypeEvidence) -> str | No
     return None
 
 
-AWARD_VERBS = frozenset({"win", "take", "nominate", "receive", "earn", "scoop", "collect", "go"})
-"""Verbs of winning: "[Ann Lee] took best actor for [X]", "the award went to Ann Lee for [X]"."""
-
-
 def _award_for(span: Span) -> bool:
     """What an award is given for: the object of "for" after an award noun
     (``lexicon.AWARD_NOUNS``: "the best debut prize for [X]"), after a
@@ -4323,7 +4309,7 @@ def _award_for(span: Span) -> bool:
     head = prep.head
     return (head.lower_ in lexicon.AWARD_NOUNS or head.ent_type_ == "PERSON"
             or any(c.lower_ == "best" for c in head.children)
-            or (head.pos_ == "VERB" and head.lemma_ in AWARD_VERBS))
+            or (head.pos_ == "VERB" and head.lemma_ in lexicon.AWARD_VERBS))
 
 
 @rule("type-award-work", stage="actors")
@@ -4396,8 +4382,8 @@ def type_firm_not_place(cands: list[_Candidate], ev: _TypeEvidence) -> str | Non
     if not (best and ev.votes["GPE"] == best
             and any(c.employer or c.traded or c.owned_part for c in cands)):
         return None
-    places, countries, capitals = lexicon.place_names(), country_keys(), capital_cities()
-    if any(c.key in places or c.key in countries or c.key in capitals
+    capitals = capital_cities()
+    if any(_is_place_key(c.key) or c.key in capitals
            or (c.in_place or c.place_prep) and not (c.employer or c.traded) or c.place_noun
            or c.address
            for c in cands):

@@ -79,8 +79,7 @@ class DateMention:
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL_MON = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 or m == "May") + ")"
 _REL_YEAR = r"(?:\s+(?P<{}>last|this|next)\s+year\b)?"
-_SMALL = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-          "ten")
+_SMALL = ("a", "an", *(w for w, v in UNIT_WORDS.items() if 1 <= v <= 10))  # "a" ... "ten"
 _SMALL_WORDS = r"(?:" + "|".join(_SMALL) + r"|\d+)"
 
 

@@ -352,6 +352,10 @@ RENAME_VERBS: frozenset[str] = frozenset({"know", "rename", "call"})
 #: Prepositions after which a place name is read as a place ("a club in X").
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "near", "outside", "from", "to", "at"})
 
+#: Words before a place written as an address ("a man from [X], Westshire",
+#: "Ann Lee, 40, of [X], Westshire"): the place prepositions but "to", and "of".
+ADDRESS_PREPOSITIONS: frozenset[str] = (PLACE_PREPOSITIONS - {"to"}) | {"of"}
+
 #: Nouns of creative works and titles: a name right after one ("the film X",
 #: "her album X") or before one after a possessive ("his X single") is a title,
 #: not an actor.
@@ -364,11 +368,19 @@ WORK_NOUNS: frozenset[str] = frozenset({
     "ballet", "memoir", "autobiography", "anthology", "hit",
 })
 
+#: Endings of nouns for people ("backer", "investor", "economist",
+#: "resident", "participant"): a plural one names people.
+PEOPLE_NOUN_ENDINGS: tuple[str, ...] = ("er", "or", "ist", "ent", "ant")
+
+#: Verbs of winning: "[Ann Lee] took best actor for [X]", "the award went to Ann Lee for [X]".
+AWARD_VERBS: frozenset[str] = frozenset({
+    "win", "take", "nominate", "receive", "earn", "scoop", "collect", "go"})
+
 #: Nouns of awards: "the prize for [X]", "Ann Lee won best actor for [X]": what
 #: an award is given for is a work, or a role in one.
 AWARD_NOUNS: frozenset[str] = frozenset({
     "award", "awards", "prize", "prizes", "nomination", "nominations", "oscar", "oscars",
-    "bafta", "baftas", "emmy", "emmys", "grammy", "grammys", "golden globe", "trophy",
+    "bafta", "baftas", "emmy", "emmys", "grammy", "grammys", "trophy",
     "accolade", "honour", "honor", "gong",
 })
 
@@ -380,6 +392,9 @@ PRODUCT_NOUNS: frozenset[str] = frozenset({
     "player", "laptop", "chip", "processor", "browser", "tablet", "virus", "worm",
     "drug", "medicine", "vaccine", "pill",
 })
+
+#: Machines that run software: "PCs running [X]" names a product.
+MACHINE_NOUNS: frozenset[str] = PRODUCT_NOUNS | {"pc", "server"}
 
 #: Nouns for a part, copy or reworking of a work: a name after one and "of" or
 #: "to" ("new episodes of [X]", "the sequel to [X]", "a remake of [X]") is the

@@ -95,6 +95,7 @@ from .lexicon import (
     MONTHS,
     NOT_SOURCES,
     ORG_HEAD_WORDS,
+    PEOPLE_NOUN_ENDINGS,
     PERSON_NOUNS,
     PREP_SPEECH,
     PRONOUN_GENDER,
@@ -622,8 +623,7 @@ def _phrase_back(doc: Doc, k: int, start: int) -> list[Token]:
 
 def _role_noun(tok: Token) -> bool:
     """A common noun for a person or a role ("spokesman", "executive", "head")."""
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS
-                                   or title_words().get(tok.lower_) == "role")
+    return tok.pos_ == "NOUN" and _role_word(tok)
 
 
 def _word_of_name(tok: Token) -> bool:
@@ -2087,13 +2087,8 @@ def _is_source(pobj: Token) -> bool:
     if pobj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children):
         return lemma in PERSON_NOUNS or lemma in SOURCE_NOUNS or lemma in STATEMENT_NOUNS \
             or title_words().get(lemma) == "role" or (
-                pobj.tag_ == "NNS" and lemma.endswith(_PEOPLE_ENDINGS))
+                pobj.tag_ == "NNS" and lemma.endswith(PEOPLE_NOUN_ENDINGS))
     return True
-
-
-#: Endings of nouns for people ("backer", "investor", "economist",
-#: "resident", "participant"): a plural one names people.
-_PEOPLE_ENDINGS = ("er", "or", "ist", "ent", "ant")
 
 
 def _qualified_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:
@@ -3281,8 +3276,8 @@ def _verdict_said(verb: Token, obj: Token) -> bool:
     if any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
            for c in verb.children if c.i > obj.i):
         return True
-    end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
-    if any(_is_quote_tok(t) and t.text in _DOUBLE_MARKS for t in verb.doc[obj.left_edge.i:end]):
+    end = _verdict_end(verb)
+    if any(t.text in _DOUBLE_MARKS for t in verb.doc[obj.left_edge.i:end]):
         return True
     return any(c.dep_ in ("acl", "relcl", "ccomp") and any(
         g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in obj.children)
@@ -3290,6 +3285,11 @@ def _verdict_said(verb: Token, obj: Token) -> bool:
 
 #: Dependents of a verb of judging that belong to its verdict.
 _VERDICT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "prep", "acomp", "attr", "dative", "npadvmod")
+
+
+def _verdict_end(verb: Token) -> int:
+    """The token after the last word of a verb of judging's verdict (its :data:`_VERDICT_DEPS`)."""
+    return max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
 
 
 @rule("indirect-branded", stage="quotes")
@@ -3303,7 +3303,7 @@ def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     obj = _branded(verb)
     if obj is None:
         return None
-    end = max(c.right_edge.i for c in verb.rights if c.dep_ in _VERDICT_DEPS) + 1
+    end = _verdict_end(verb)
     return _indirect("indirect-branded", ctx.doc, _trimmed(ctx.doc, obj.left_edge.i, end), verb)
 
 

@@ -4303,8 +4303,8 @@ def _award_for(span: Span) -> bool:
     if (root.dep_ != "pobj" or prep.lower_ != "for" or not 1 <= span.start - prep.i <= 2
             or (span.start - prep.i == 2 and span.doc[prep.i + 1].lower_ != "the")):
         return False
-    sent = span.sent
-    if not any(t.lower_ in lexicon.AWARD_NOUNS or t.lower_ == "best" for t in sent):
+    sent = _sent_of(span.doc, span.start)
+    if not any(w in lexicon.AWARD_NOUNS or w == "best" for w in lower[sent.start:sent.end]):
         return False
     head = prep.head
     return (head.lower_ in lexicon.AWARD_NOUNS or head.ent_type_ == "PERSON"

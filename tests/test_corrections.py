@@ -156,6 +156,13 @@ def test_split_one_mention_off(town):
         apply(town, fix("split_actor", "Harbourton", value="Harbour Town", detail="Harbourton"))
 
 
+def test_split_or_rename_into_an_existing_actor_is_refused(town):
+    for action in ("split_actor", "rename_actor"):
+        with pytest.raises(CorrectionError, match=r"^test " + action + r": actor 'Harbourton' "
+                           r"already exists in town; use merge_actors$"):
+            apply(town, fix(action, "Maria Lopez", value="Harbourton", start_char=348))
+
+
 def test_quote_corrections(town):
     new, outs = apply(town,
                       fix("set_speaker", "the delays had cost", value="Greenvale Transport"),

@@ -380,6 +380,19 @@ def _at(row: dict, offset: int | None) -> bool:
     return int(start) <= offset < max(int(end), int(start) + 1)
 
 
+def _at_phrase(c: Correction) -> str:
+    """`` at 120`` when the correction names a start offset, else nothing."""
+    return "" if c.start_char is None else f" at {c.start_char}"
+
+
+def _drop_row(rows: list[dict], i: int | None, outcome: Outcome) -> None:
+    """Delete row ``i`` (found by a ``_find_*`` helper) and count the change;
+    nothing when it was not found (the finder has set the reason)."""
+    if i is not None:
+        del rows[i]
+        outcome.changed = 1
+
+
 def _norm(s) -> str:
     return " ".join(str(s or "").split())
 
@@ -420,6 +433,14 @@ def _rename_everywhere(new: dict, old: str, name: str) -> int:
     return changed
 
 
+def _refuse_existing(new: dict, c: Correction) -> None:
+    """Raise when the new name ``c.value`` is already an actor of the article:
+    splitting or renaming into it would make two rows of one actor."""
+    if _actor_index(new, c.value) is not None:
+        raise CorrectionError(f"{c.where}: actor {c.value!r} already exists in {c.article_id}; "
+                              "use merge_actors")
+
+
 def _merge_actors(new, c, outcome, text):
     i = _find_actor(new, c, outcome)
     if i is None:
@@ -440,9 +461,7 @@ def _split_actor(new, c, outcome, text):
     i = _find_actor(new, c, outcome)
     if i is None:
         return
-    if _actor_index(new, c.value) is not None:
-        raise CorrectionError(f"{c.where}: actor {c.value!r} already exists in {c.article_id}; "
-                              "use merge_actors")
+    _refuse_existing(new, c)
     forms = {f.strip() for f in c.detail.split(";") if f.strip()}
     moving = [m for m in new["mentions"] if m["actor"] == c.target
               and (not forms or m["text"] in forms) and _at(m, c.start_char)]
@@ -476,9 +495,7 @@ def _rename_actor(new, c, outcome, text):
     i = _find_actor(new, c, outcome)
     if i is None:
         return
-    if _actor_index(new, c.value) is not None:
-        raise CorrectionError(f"{c.where}: actor {c.value!r} already exists in {c.article_id}; "
-                              "use merge_actors")
+    _refuse_existing(new, c)
     new["actors"][i]["actor"] = c.value
     outcome.changed = 1 + _rename_everywhere(new, c.target, c.value)
 
@@ -506,8 +523,7 @@ def _find_quote(new, c, outcome) -> int | None:
             and _at(q, c.start_char)]
     i = _one(rows, hits, c, "quotes", "quote")
     if i is None:
-        at = "" if c.start_char is None else f" at {c.start_char}"
-        outcome.reason = f"no quote containing {c.target!r}{at} in {c.article_id}"
+        outcome.reason = f"no quote containing {c.target!r}{_at_phrase(c)} in {c.article_id}"
     return i
 
 
@@ -524,10 +540,7 @@ def _set_speaker(new, c, outcome, text):
 
 
 def _drop_quote(new, c, outcome, text):
-    i = _find_quote(new, c, outcome)
-    if i is not None:
-        del new["quotes"][i]
-        outcome.changed = 1
+    _drop_row(new["quotes"], _find_quote(new, c, outcome), outcome)
 
 
 def _add_quote(new, c, outcome, text):
@@ -535,8 +548,7 @@ def _add_quote(new, c, outcome, text):
     if c.start_char is not None:
         starts = [s for s in starts if s == c.start_char]
     if not starts:
-        at = "" if c.start_char is None else f" at {c.start_char}"
-        outcome.reason = f"{c.target!r} not found{at} in the text of {c.article_id}"
+        outcome.reason = f"{c.target!r} not found{_at_phrase(c)} in the text of {c.article_id}"
         return
     if len(starts) > 1:
         raise CorrectionError(f"{c.where}: {c.target!r} occurs {len(starts)} times in "
@@ -579,8 +591,7 @@ def _find_figure(new, c, outcome) -> int | None:
             and _at(f, c.start_char)]
     i = _one(rows, hits, c, "figures", "figure")
     if i is None:
-        at = "" if c.start_char is None else f" at {c.start_char}"
-        outcome.reason = f"no figure {c.target!r}{at} in {c.article_id}"
+        outcome.reason = f"no figure {c.target!r}{_at_phrase(c)} in {c.article_id}"
     return i
 
 
@@ -595,10 +606,7 @@ def _fix_figure(new, c, outcome, text):
 
 
 def _drop_figure(new, c, outcome, text):
-    i = _find_figure(new, c, outcome)
-    if i is not None:
-        del new["figures"][i]
-        outcome.changed = 1
+    _drop_row(new["figures"], _find_figure(new, c, outcome), outcome)
 
 
 HANDLERS = {

@@ -24,8 +24,8 @@ in the body sentences) in the same way, for comparison. Run::
 
     .venv/bin/python benchmarks/actors/score.py [--split SPLIT] [--spacy] [--verbose]
 
-``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, dev3 to dev9, heldout3,
-heldout4, heldout5, heldout6).
+``SPLIT`` is one of :data:`SPLITS` (dev, dev2, heldout2, dev3 to dev9, heldout3
+to heldout7).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
 SPLITS = ("dev", "dev2", "heldout2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
-          "dev9", "heldout3", "heldout4", "heldout5", "heldout6")
+          "dev9", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 """``dev``; ``dev2`` and ``heldout2``, the first two held-out sets, read since
 they were scored; ``dev3`` to ``dev6``, annotated by reading in the third
 round, and ``dev7`` to ``dev9``, in the fourth, each scored once before any rule was
@@ -48,10 +48,12 @@ checked on it: development data. ``heldout3`` (annotated before the third
 round) and ``heldout4`` (before the fourth) were each scored as totals before
 and after their round and are development data since. ``heldout5``
 (annotated by reading before the fifth round's rule changes) was scored as
-totals before and after that round and is development data since.
-``heldout6`` (annotated by reading before the sixth round's rule changes) is
-scored as totals only, once, at the end of that round."""
-HELD_OUT = ("heldout6",)
+totals before and after that round and is development data since, as is
+``heldout6`` (annotated by reading before the sixth round's rule changes,
+scored as totals before and after that round). ``heldout7`` (annotated by
+reading before the seventh round's rule changes) is scored as totals only,
+once, at the end of that round."""
+HELD_OUT = ("heldout7",)
 """Splits scored only when named with ``--split``."""
 DEV_SPLITS = tuple(s for s in SPLITS if s not in HELD_OUT)
 
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, action="append",
                         help="split(s) to score (default: every development split; "
-                             "heldout6 only when named, at the end of a round)")
+                             "heldout7 only when named, at the end of a round)")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--spacy", action="store_true", help="also score raw model entities")
     parser.add_argument("--disable-rule", action="append", default=[], metavar="NAME")

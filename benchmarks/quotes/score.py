@@ -23,13 +23,15 @@ no article text is copied into the repository. Run::
     .venv/bin/python benchmarks/quotes/score.py [--articles DIR [DIR ...]] [--corpora DIR] [--verbose]
 
 Sets: ``articles/`` (short invented articles), ``dev/``, ``dev-heldout/``,
-``dev3/``, ``dev4/``, ``heldout2/``, ``heldout3/``, ``heldout4/`` and
-``heldout5/`` (real news; all development data now: the held-out ones were
-looked at, item by item, in later rounds, or, for ``heldout5/``, scored
-before and after the fifth round and read item by item in the sixth) are for tuning; ``heldout/`` (short
+``dev3/``, ``dev4/``, ``heldout2/``, ``heldout3/``, ``heldout4/``,
+``heldout5/`` and ``heldout6/`` (real news; all development data now: the
+held-out ones were looked at, item by item, in later rounds, or, for
+``heldout5/``, scored before and after the fifth round and read item by item
+in the sixth, and, for ``heldout6/``, scored as totals before and after the
+sixth round) are for tuning; ``heldout/`` (short
 invented articles) is held out. The real-news sets are scored only when named
 with ``--articles``; :data:`HELD_OUT` names the one kept for the end of the
-current round, ``heldout6/`` (annotated by reading before the sixth round's
+current round, ``heldout7/`` (annotated by reading before the seventh round's
 rule changes, scored as totals only, once, at the end of that round).
 Several folders are scored as one set.
 """
@@ -49,7 +51,7 @@ REPO = HERE.parent.parent
 #: Where ``path`` annotations are looked up when no ``--corpora`` is given.
 CORPORA_CANDIDATES = (REPO / "shared" / "corpora", REPO.parent / "shared" / "corpora")
 COVERAGES = (0.3, 0.8)
-HELD_OUT = ("heldout6",)
+HELD_OUT = ("heldout7",)
 """Real-news sets annotated before the current round's rule changes and scored
 once, at its end (as ``HELD_OUT`` in ``benchmarks/actors/score.py``)."""
 KINDS = ("direct", "indirect", "according_to")

@@ -44,7 +44,7 @@ def test_annotations_are_well_formed():
     counts = Counter(f.parent.name for f in files)
     assert counts["heldout3"] == 17 and counts["heldout4"] == 22 and counts["heldout5"] == 25
     assert counts["heldout6"] == 27
-    assert counts["heldout7"] >= 9  # annotated in three parts of 9 or 10 articles
+    assert counts["heldout7"] == 29
     assert all(counts[s] >= 7 for s in score_mod.DEV_SPLITS)
     for split in score_mod.HELD_OUT:  # each held-out article annotated for both tasks
         quotes = BENCH.parent / "quotes" / split

@@ -90,7 +90,7 @@ def test_corpus_annotations_are_well_formed():
     assert any(f.parent.name == "heldout4" for f in files)
     assert sum(f.parent.name == "heldout5" for f in files) == 25
     assert sum(f.parent.name == "heldout6" for f in files) == 27
-    assert sum(f.parent.name == "heldout7" for f in files) >= 9  # three parts of 9 or 10
+    assert sum(f.parent.name == "heldout7" for f in files) == 29
     assert score_mod.HELD_OUT == ("heldout7",)  # as in benchmarks/actors/score.py
     assert all(any(f.parent.name == s for f in files) for s in score_mod.HELD_OUT)
     for path in files:

@@ -4236,7 +4236,8 @@ def _in_address(span: Span) -> bool:
         return False
     if comma_before and start >= 3:
         i = start - 2
-        while i > max(start - 5, 0) and text[i - 1][:1].isupper():
+        # the lower bound 1 keeps i - 1 a token before the name, never the doc's last
+        while i > max(start - 5, 1) and text[i - 1][:1].isupper():
             i -= 1
         if (text[i][:1].isupper() and lower[i - 1] in lexicon.ADDRESS_PREPOSITIONS
                 and _is_place_key(name_key(span.text))):

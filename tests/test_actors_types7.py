@@ -20,3 +20,39 @@ def test_in_address_near_the_doc_start_never_reads_the_last_token(parse):
     doc = parse("Ann Lee, Lancashire, is the county she grew up in")
     assert doc[-1].lower_ == "in" and doc[3].text == "Lancashire"
     assert not act._in_address(doc[3:4])
+
+
+# --------------------------------------------------------------- type-listed-org
+
+
+def test_names_listed_after_a_plural_organisation_noun_are_organisations(parse):
+    doc = with_ents(parse("A study by security firms Vantoro and Quellix found the flaw."),
+                    ("Vantoro", 1, "PERSON"), ("Quellix", 1, "PERSON"))
+    assert {("Vantoro", "ORG"), ("Quellix", "ORG")} <= rows(doc)
+    assert ("Vantoro", "PERSON") in rows(doc, disable={"type-listed-org"})
+    vantoro = next(t.i for t in doc if t.text == "Vantoro")
+    assert act._listed_after_org_noun(doc[vantoro:vantoro + 1], "PERSON")
+
+
+def test_names_listed_after_such_as_are_organisations(parse):
+    doc = with_ents(parse("Record labels such as Morvane, Tesquil and Brandor signed the deal."),
+                    ("Morvane", 1, "PERSON"), ("Tesquil", 1, "PERSON"), ("Brandor", 1, "PERSON"))
+    assert ("Tesquil", "ORG") in rows(doc)
+
+
+def test_a_listed_name_marked_as_a_person_stays_a_person(parse):
+    doc = with_ents(parse("Security firms Vantoro and Quellix were hired. Vantoro said he was "
+                          "pleased. Mr Quellix, 52, agreed."),
+                    ("Vantoro", 1, "PERSON"), ("Quellix", 1, "PERSON"), ("Vantoro", 1, "PERSON"),
+                    ("Quellix", 1, "PERSON"))
+    assert ("Quellix", "PERSON") in rows(doc)
+
+
+def test_a_single_name_or_people_nouns_make_no_list(parse):
+    doc = with_ents(parse("The rivals Vantoro and Quellix met in the final."),
+                    ("Vantoro", 1, "PERSON"), ("Quellix", 1, "PERSON"))
+    vantoro = next(t.i for t in doc if t.text == "Vantoro")
+    assert not act._listed_after_org_noun(doc[vantoro:vantoro + 1], "PERSON")
+    doc = with_ents(parse("It hired firms to help Vantoro with the work."), ("Vantoro", 1, "PERSON"))
+    vantoro = next(t.i for t in doc if t.text == "Vantoro")
+    assert not act._listed_after_org_noun(doc[vantoro:vantoro + 1], "PERSON")

@@ -439,6 +439,7 @@ class _Candidate:
     award_for: bool = False  # what an award is given for ("the prize for [X]")
     org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
     owned_part: bool = False  # a percentage of it is owned ("owns 15 pct of [X]")
+    listed_org: bool = False  # in a list after a plural organisation noun ("firms [X] and Y")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2817,7 +2818,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       newspaper=_is_newspaper(span), address=_in_address(span),
                       award_for=_award_for(span),
                       org_list=_given_name_listed_as_org(span, label),
-                      owned_part=_owned_part(span))
+                      owned_part=_owned_part(span),
+                      listed_org=_listed_after_org_noun(span, label))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -4418,6 +4420,53 @@ def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+LIST_SEPARATORS = frozenset({",", "and", "&"})
+"""Tokens that join the names of a list ("A, B and C", "A & B")."""
+
+
+def _listed_after_org_noun(span: Span, label: str) -> bool:
+    """A person-tagged name in a list of two or more names that a plural
+    organisation noun introduces: right after it ("technology firms [X] and
+    Y", "record labels X, [Y] and Z") or before "such as", "like" or
+    "including" ("firms such as X and [Y]", :func:`_list_nouns`)."""
+    if label != "PERSON":
+        return False
+    cols = token_columns(span.doc)
+    text, lower = cols["text"], cols["lower"]
+    i, separated = span.start - 1, False
+    while i >= max(span.start - 12, 0) and (text[i][:1].isupper() or lower[i] in LIST_SEPARATORS):
+        separated = separated or lower[i] in LIST_SEPARATORS
+        i -= 1
+    if not separated:  # the list's first name: a separator and a name must follow it
+        separated = (span.end + 1 < len(text) and lower[span.end] in LIST_SEPARATORS
+                     and text[span.end + 1][:1].isupper())
+    if separated and i >= 0 and _plural_org_noun(text[i], lower[i]):
+        return True
+    return any(_plural_org_noun(t.text, t.lower_) for t in _list_nouns(span))
+
+
+def _plural_org_noun(text: str, lower: str) -> bool:
+    """A lower-case plural of an organisation noun (``data/org_nouns.txt``).
+
+    Example:
+        >>> _plural_org_noun("firms", "firms"), _plural_org_noun("Firms", "firms"), _plural_org_noun("firm", "firm")
+        (True, False, False)
+    """
+    return (text.islower() and lower.endswith("s") and not lower.endswith("ss")
+            and _singular(lower) in org_nouns())
+
+
+@rule("type-listed-org", stage="actors")
+def type_listed_org(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model tagged mostly PERSON that is listed after a plural
+    organisation noun ("technology firms [X] and Y", "labels such as X and
+    [Y]") is an ORG when no mention marks it as a person's (an honorific, a
+    title or apposition, an age, "he"/"she") and it is no known place: the
+    list says what its names are. A "Given Surname" is settled earlier by
+    ``type-given-name``."""
+    return _org_not_person(cands, any(c.listed_org for c in cands))
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -4428,7 +4477,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
     type_place_unopposed, type_given_name_unopposed, type_award_work, type_firm_not_place,
-    type_digit_name, type_majority)
+    type_digit_name, type_listed_org, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

@@ -56,3 +56,35 @@ def test_a_single_name_or_people_nouns_make_no_list(parse):
     doc = with_ents(parse("It hired firms to help Vantoro with the work."), ("Vantoro", 1, "PERSON"))
     vantoro = next(t.i for t in doc if t.text == "Vantoro")
     assert not act._listed_after_org_noun(doc[vantoro:vantoro + 1], "PERSON")
+
+
+# --------------------------------------------------------------- side cues (type-club)
+
+
+def _name(doc, word):
+    i = next(t.i for t in doc if t.text == word)
+    return doc[i:i + 1]
+
+
+def test_appearances_for_a_name_make_it_a_side(parse):
+    doc = with_ents(parse("Lomax made 90 appearances for Dunmore before he retired."),
+                    ("Lomax", 1, "PERSON"), ("Dunmore", 1, "PERSON"))
+    assert act._side_cue(_name(doc, "Dunmore"))
+    assert ("Dunmore", "ORG") in rows(doc)
+    assert ("Dunmore", "PERSON") in rows(doc, disable={"type-club"})
+
+
+def test_a_scored_result_over_or_owned_by_a_name_makes_it_a_side(parse):
+    doc = with_ents(parse("Harwick set up the final with a 3-2 win over Dunmore in Tarvel."),
+                    ("Harwick", 1, "ORG"), ("Dunmore", 1, "PERSON"), ("Tarvel", 1, "GPE"))
+    assert act._side_cue(_name(doc, "Dunmore"))
+    assert ("Dunmore", "ORG") in rows(doc)
+    doc = parse("Fans watched Dunmore secure a 2-1 lead in the first leg.")
+    assert act._side_cue(_name(doc, "Dunmore"))
+
+
+def test_a_result_without_a_score_or_with_set_scores_is_no_side(parse):
+    doc = parse("Her win over Dunmore was a surprise to everyone.")
+    assert not act._side_cue(_name(doc, "Dunmore"))  # no score, no report of team sport
+    doc = parse("She earned a 6-1 7-5 victory over Dunmore in the final.")
+    assert not act._side_cue(_name(doc, "Dunmore"))  # set scores: a player

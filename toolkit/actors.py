@@ -277,6 +277,7 @@ from .lexicon import (
     DASHES,
     GENERIC_PLACE_WORDS,
     LAW_WORDS,
+    MATCH_RESULT_NOUNS,
     MATCH_VERBS,
     MEDIA_NOUNS,
     MUSIC_ACT_NOUNS,
@@ -289,6 +290,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PLAYED_FOR_NOUNS,
     PRODUCT_NOUNS,
     RENAME_VERBS,
     SPEECH_VERBS,
@@ -2799,7 +2801,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       person_cue=_has_person_cue(span), work=_is_work_title(span),
                       conj_label=_conjunct_label(span), which=_before_which(span),
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
-                      club=_is_club(span), product=_is_product(span),
+                      club=_is_club(span) or _side_cue(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       people_list=_listed_with_people(span, label), band=_is_band(span),
@@ -4418,6 +4420,46 @@ def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
             c.titled or c.gendered for c in cands):
         return "ORG"
     return None
+
+
+def _side_cue(span: Span) -> bool:
+    """Written as a side in a match's result or a player's record: it owns
+    a result ("[X]'s 2-1 win"), a result is won over, against, by or to it
+    ("a 3-2 win over [X]", "defeat to [X]"), it takes one ("[X] secure a 2-1
+    lead"), or a player makes appearances, goals or a debut for it ("110
+    appearances for [X]"). A result counts only with a score in it or in a
+    report of team sport, and never with set scores: "a 6-1 7-5 win over
+    Ann Lee" names a player."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in PLAYED_FOR_NOUNS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in {"over", "against", "by", "to"}:
+        result = head.head
+    elif root.dep_ == "poss":
+        result = head
+    elif root.dep_ in {"nsubj", "dobj"}:  # "[X] took ...", "saw [X] secure ..."
+        verb = head if root.dep_ == "nsubj" else span.doc[span.end] if span.end < len(span.doc) else head
+        if verb.pos_ != "VERB":
+            return False
+        result = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        return False
+    if result is None or result.pos_ != "NOUN" or result.lemma_ not in MATCH_RESULT_NOUNS:
+        return False
+    phrase = span.doc[result.left_edge.i:result.right_edge.i + 1]
+    if SET_SCORES_RE.search(phrase.text):
+        return False  # "a 6-1 7-5 victory over [X]": sets, a match between two players
+    return _match_report(span.doc) or _has_score(phrase)
+
+
+def _has_score(phrase: Span) -> bool:
+    """A score is written in the phrase: "a 2-1 win", "a 3 - 2 victory"."""
+    tokens = list(phrase)
+    if any(SCORE_RE.fullmatch(t.text) for t in tokens):
+        return True
+    return any(a.is_digit and b.text in DASHES and c.is_digit
+               for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
 
 
 LIST_SEPARATORS = frozenset({",", "and", "&"})

@@ -462,6 +462,15 @@ MATCH_VERBS: frozenset[str] = frozenset({
     "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer", "play",
 })
 
+#: Lemmas of nouns for a match's result: a team owns one or wins it over
+#: another ("[X]'s 2-1 win", "a 3-2 victory over [X]", "[X] took a 2-0 lead").
+MATCH_RESULT_NOUNS: frozenset[str] = frozenset({
+    "win", "victory", "defeat", "draw", "lead", "loss", "comeback"})
+
+#: Lemmas of nouns for what a player makes for a team ("110 appearances for
+#: [X]", "his debut for [X]", "18 goals for [X]"): the name after "for" is a side.
+PLAYED_FOR_NOUNS: frozenset[str] = frozenset({"appearance", "debut", "goal", "cap"})
+
 #: Small words that a title capitalises inside it ("Meet The Neighbours",
 #: "Back To Harwick") and a name of a person or company does not.
 TITLE_SMALL_WORDS: frozenset[str] = frozenset({

@@ -4458,8 +4458,8 @@ def _has_score(phrase: Span) -> bool:
     tokens = list(phrase)
     if any(SCORE_RE.fullmatch(t.text) for t in tokens):
         return True
-    return any(a.is_digit and b.text in DASHES and c.is_digit
-               for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
+    return any(tokens[i].is_digit and tokens[i + 1].text in DASHES and tokens[i + 2].is_digit
+               for i in range(len(tokens) - 2))
 
 
 LIST_SEPARATORS = frozenset({",", "and", "&"})

@@ -88,3 +88,20 @@ def test_a_result_without_a_score_or_with_set_scores_is_no_side(parse):
     assert not act._side_cue(_name(doc, "Dunmore"))  # no score, no report of team sport
     doc = parse("She earned a 6-1 7-5 victory over Dunmore in the final.")
     assert not act._side_cue(_name(doc, "Dunmore"))  # set scores: a player
+
+
+# --------------------------------------------------------------- drop-word-written-lowercase
+
+
+def test_sentence_start_word_written_lowercase_elsewhere_is_no_name(parse):
+    doc = with_ents(parse("Users want cheap fibrewave at home. Fibrewave will grow next year, "
+                          "Velmar said."),
+                    ("Fibrewave", 1, "GPE"), ("Velmar", 1, "ORG"))
+    assert ("Fibrewave", "GPE") not in rows(doc)
+    assert ("Fibrewave", "GPE") in rows(doc, disable={"drop-word-written-lowercase"})
+
+
+def test_sentence_start_word_capitalised_inside_a_sentence_is_kept(parse):
+    doc = with_ents(parse("Fibrewave sells cheap fibrewave links. Users like Fibrewave a lot."),
+                    ("Fibrewave", 1, "ORG"), ("Fibrewave", 1, "ORG"))
+    assert ("Fibrewave", "ORG") in rows(doc)

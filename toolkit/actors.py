@@ -2747,10 +2747,39 @@ def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
                for start, end, label, text in _entities(span.doc))
 
 
+@rule("drop-word-written-lowercase", stage="actors")
+def drop_word_written_lowercase(span: Span, label: str, sent: Span) -> bool:
+    """Drop a single word that starts its sentence when the article writes
+    the same word in lower case elsewhere and never capitalised inside a
+    sentence: "[Broadband] will grow" after "cheap broadband" is a common
+    word capitalised by its place, not a name (a name is never written in
+    lower case). Countries and known places are kept."""
+    if len(span) != 1 or not (span.text[:1].isupper() and span.text[1:].islower()):
+        return False
+    doc = span.doc
+    first = sent.start + 1 if doc[sent.start].is_quote or doc[sent.start].is_punct else sent.start
+    if span.start != first:
+        return False
+    word = span[0].lower_
+    if not word.isalpha() or word in country_keys() or word in lexicon.place_names():
+        return False
+    cols = token_columns(doc)
+    text, lower = cols["text"], cols["lower"]
+    written_lower = False
+    for i, low in enumerate(lower):
+        if low != word or i == span.start:
+            continue
+        if text[i].islower():
+            written_lower = True
+        elif not (doc[i].is_sent_start or i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_punct)):
+            return False  # capitalised inside a sentence: a name
+    return written_lower
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
     drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective,
-    drop_plural_of_name)
+    drop_plural_of_name, drop_word_written_lowercase)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 

@@ -105,3 +105,9 @@ def test_sentence_start_word_capitalised_inside_a_sentence_is_kept(parse):
     doc = with_ents(parse("Fibrewave sells cheap fibrewave links. Users like Fibrewave a lot."),
                     ("Fibrewave", 1, "ORG"), ("Fibrewave", 1, "ORG"))
     assert ("Fibrewave", "ORG") in rows(doc)
+
+
+def test_sentence_start_word_that_speaks_is_kept(parse):
+    doc = with_ents(parse("Fibrewave said on Monday that fibrewave links would grow."),
+                    ("Fibrewave", 1, "ORG"))
+    assert ("Fibrewave", "ORG") in rows(doc)

@@ -68,7 +68,9 @@ comes back with no actors. The steps:
      front of a person's name is cut ("[Bar Ann Lee], who is injured");
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
-     tagger did not read as a proper noun ("Renewed");
+     tagger did not read as a proper noun ("Renewed") or that the article
+     writes in lower case elsewhere and never capitalised inside a sentence
+     ("Broadband will grow" after "cheap broadband");
    - **nationality words (NORP) count only when used as nouns**, for a group
      of people: "the Kurds", "two million Syrians". A nationality
      adjective modifying a noun ("French forces", "Maoist rebel
@@ -149,7 +151,8 @@ comes back with no actors. The steps:
      ORG: a person never takes one (the last of a list of names, "Ann Lee
      and X were", is not read so);
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "they play X", "signed for X", "X 2-1") is an ORG (the club) unless a
+     "they play X", "signed for X", "X 2-1", "X's 2-1 win", "a 3-2 win over
+     X", "110 appearances for X") is an ORG (the club) unless a
      mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
      Surname" make a singles player), and a one-word team name joins the one
      longer club name it ends ("Real X") unless the text puts things "in X";
@@ -200,7 +203,9 @@ comes back with no actors. The steps:
      for [X]", "best actors are Ann Lee for [X]") is a work, no actor; a
      name voted a place that someone works at or owns a part of ("a
      consultant at [X]", "owns 15 pct of [X]") and is no known place, and a one-word name of letters and digits voted a
-     person or a place ("[V4] is trialling ..."), are ORGs;
+     person or a place ("[V4] is trialling ..."), are ORGs; so is a name
+     tagged mostly PERSON listed after a plural organisation noun
+     ("technology firms [X] and Y") that nothing marks as a person's;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -2753,7 +2758,8 @@ def drop_word_written_lowercase(span: Span, label: str, sent: Span) -> bool:
     the same word in lower case elsewhere and never capitalised inside a
     sentence: "[Broadband] will grow" after "cheap broadband" is a common
     word capitalised by its place, not a name (a name is never written in
-    lower case). Countries and known places are kept."""
+    lower case). Countries, known places and a word that speaks or acts
+    ("[Urban] said ...") are kept."""
     if len(span) != 1 or not (span.text[:1].isupper() and span.text[1:].islower()):
         return False
     doc = span.doc
@@ -2763,6 +2769,8 @@ def drop_word_written_lowercase(span: Span, label: str, sent: Span) -> bool:
     word = span[0].lower_
     if not word.isalpha() or word in country_keys() or word in lexicon.place_names():
         return False
+    if _is_speaker(span) or _is_agent(span):
+        return False  # "[Urban] said ...": it speaks, so it names someone
     cols = token_columns(doc)
     text, lower = cols["text"], cols["lower"]
     written_lower = False

@@ -75,18 +75,18 @@ def test_appearances_for_a_name_make_it_a_side(parse):
 
 
 def test_a_scored_result_over_or_owned_by_a_name_makes_it_a_side(parse):
-    doc = with_ents(parse("Harwick set up the final with a 3-2 win over Dunmore in Tarvel."),
+    doc = with_ents(parse("Harwick reached the semi-final after a 4-1 win over Dunmore in Tarvel."),
                     ("Harwick", 1, "ORG"), ("Dunmore", 1, "PERSON"), ("Tarvel", 1, "GPE"))
     assert act._side_cue(_name(doc, "Dunmore"))
     assert ("Dunmore", "ORG") in rows(doc)
-    doc = parse("Fans watched Dunmore secure a 2-1 lead in the first leg.")
+    doc = parse("By half-time Dunmore took a 2-0 lead at home.")
     assert act._side_cue(_name(doc, "Dunmore"))
 
 
 def test_a_result_without_a_score_or_with_set_scores_is_no_side(parse):
     doc = parse("Her win over Dunmore was a surprise to everyone.")
     assert not act._side_cue(_name(doc, "Dunmore"))  # no score, no report of team sport
-    doc = parse("She earned a 6-1 7-5 victory over Dunmore in the final.")
+    doc = parse("She earned a 6-2 7-5 victory over Dunmore in the final.")
     assert not act._side_cue(_name(doc, "Dunmore"))  # set scores: a player
 
 

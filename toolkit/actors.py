@@ -70,7 +70,7 @@ comes back with no actors. The steps:
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed") or that the article
      writes in lower case elsewhere and never capitalised inside a sentence
-     ("Broadband will grow" after "cheap broadband");
+     ("Recycling will grow" after "household recycling");
    - **nationality words (NORP) count only when used as nouns**, for a group
      of people: "the Kurds", "two million Syrians". A nationality
      adjective modifying a noun ("French forces", "Maoist rebel
@@ -151,8 +151,8 @@ comes back with no actors. The steps:
      ORG: a person never takes one (the last of a list of names, "Ann Lee
      and X were", is not read so);
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "they play X", "signed for X", "X 2-1", "X's 2-1 win", "a 3-2 win over
-     X", "110 appearances for X") is an ORG (the club) unless a
+     "they play X", "signed for X", "X 2-1", "X's 2-0 win", "a 4-1 win over
+     X", "90 appearances for X") is an ORG (the club) unless a
      mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
      Surname" make a singles player), and a one-word team name joins the one
      longer club name it ends ("Real X") unless the text puts things "in X";
@@ -205,7 +205,7 @@ comes back with no actors. The steps:
      consultant at [X]", "owns 15 pct of [X]") and is no known place, and a one-word name of letters and digits voted a
      person or a place ("[V4] is trialling ..."), are ORGs; so is a name
      tagged mostly PERSON listed after a plural organisation noun
-     ("technology firms [X] and Y") that nothing marks as a person's;
+     ("software firms [X] and Y") that nothing marks as a person's;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -2756,7 +2756,7 @@ def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
 def drop_word_written_lowercase(span: Span, label: str, sent: Span) -> bool:
     """Drop a single word that starts its sentence when the article writes
     the same word in lower case elsewhere and never capitalised inside a
-    sentence: "[Broadband] will grow" after "cheap broadband" is a common
+    sentence: "[Recycling] will grow" after "household recycling" is a common
     word capitalised by its place, not a name (a name is never written in
     lower case). Countries, known places and a word that speaks or acts
     ("[Urban] said ...") are kept."""
@@ -4461,11 +4461,11 @@ def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
 
 def _side_cue(span: Span) -> bool:
     """Written as a side in a match's result or a player's record: it owns
-    a result ("[X]'s 2-1 win"), a result is won over, against, by or to it
-    ("a 3-2 win over [X]", "defeat to [X]"), it takes one ("[X] secure a 2-1
-    lead"), or a player makes appearances, goals or a debut for it ("110
+    a result ("[X]'s 2-0 win"), a result is won over, against, by or to it
+    ("a 4-1 win over [X]", "defeat to [X]"), it takes one ("[X] took a 2-0
+    lead"), or a player makes appearances, goals or a debut for it ("90
     appearances for [X]"). A result counts only with a score in it or in a
-    report of team sport, and never with set scores: "a 6-1 7-5 win over
+    report of team sport, and never with set scores: "a 6-2 7-5 win over
     Ann Lee" names a player."""
     root = span.root
     head = root.head
@@ -4475,7 +4475,7 @@ def _side_cue(span: Span) -> bool:
         result = head.head
     elif root.dep_ == "poss":
         result = head
-    elif root.dep_ in {"nsubj", "dobj"}:  # "[X] took ...", "saw [X] secure ..."
+    elif root.dep_ in {"nsubj", "dobj"}:  # "[X] took ...", "saw [X] take ..."
         verb = head if root.dep_ == "nsubj" else span.doc[span.end] if span.end < len(span.doc) else head
         if verb.pos_ != "VERB":
             return False
@@ -4486,12 +4486,12 @@ def _side_cue(span: Span) -> bool:
         return False
     phrase = span.doc[result.left_edge.i:result.right_edge.i + 1]
     if SET_SCORES_RE.search(phrase.text):
-        return False  # "a 6-1 7-5 victory over [X]": sets, a match between two players
+        return False  # "a 6-2 7-5 victory over [X]": sets, a match between two players
     return _match_report(span.doc) or _has_score(phrase)
 
 
 def _has_score(phrase: Span) -> bool:
-    """A score is written in the phrase: "a 2-1 win", "a 3 - 2 victory"."""
+    """A score is written in the phrase: "a 2-0 win", "a 4 - 1 victory"."""
     tokens = list(phrase)
     if any(SCORE_RE.fullmatch(t.text) for t in tokens):
         return True
@@ -4499,13 +4499,9 @@ def _has_score(phrase: Span) -> bool:
                for i in range(len(tokens) - 2))
 
 
-LIST_SEPARATORS = frozenset({",", "and", "&"})
-"""Tokens that join the names of a list ("A, B and C", "A & B")."""
-
-
 def _listed_after_org_noun(span: Span, label: str) -> bool:
     """A person-tagged name in a list of two or more names that a plural
-    organisation noun introduces: right after it ("technology firms [X] and
+    organisation noun introduces: right after it ("software firms [X] and
     Y", "record labels X, [Y] and Z") or before "such as", "like" or
     "including" ("firms such as X and [Y]", :func:`_list_nouns`)."""
     if label != "PERSON":
@@ -4513,11 +4509,11 @@ def _listed_after_org_noun(span: Span, label: str) -> bool:
     cols = token_columns(span.doc)
     text, lower = cols["text"], cols["lower"]
     i, separated = span.start - 1, False
-    while i >= max(span.start - 12, 0) and (text[i][:1].isupper() or lower[i] in LIST_SEPARATORS):
-        separated = separated or lower[i] in LIST_SEPARATORS
+    while i >= max(span.start - 12, 0) and (text[i][:1].isupper() or lower[i] in lexicon.LIST_SEPARATORS):
+        separated = separated or lower[i] in lexicon.LIST_SEPARATORS
         i -= 1
     if not separated:  # the list's first name: a separator and a name must follow it
-        separated = (span.end + 1 < len(text) and lower[span.end] in LIST_SEPARATORS
+        separated = (span.end + 1 < len(text) and lower[span.end] in lexicon.LIST_SEPARATORS
                      and text[span.end + 1][:1].isupper())
     if separated and i >= 0 and _plural_org_noun(text[i], lower[i]):
         return True
@@ -4538,7 +4534,7 @@ def _plural_org_noun(text: str, lower: str) -> bool:
 @rule("type-listed-org", stage="actors")
 def type_listed_org(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     """A name the model tagged mostly PERSON that is listed after a plural
-    organisation noun ("technology firms [X] and Y", "labels such as X and
+    organisation noun ("software firms [X] and Y", "labels such as X and
     [Y]") is an ORG when no mention marks it as a person's (an honorific, a
     title or apposition, an age, "he"/"she") and it is no known place: the
     list says what its names are. A "Given Surname" is settled earlier by

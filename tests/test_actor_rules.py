@@ -486,6 +486,14 @@ CASES = [
      [("V4", 1, "PERSON"), ("Oslo", 1, "GPE")],
      {("V4", "ORG", 1), ("Oslo", "GPE", 1)},
      {("V4", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("type-listed-org", "A study by security firms Vantoro and Quellix in Oslo found the flaw.",
+     [("Vantoro", 1, "PERSON"), ("Quellix", 1, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Vantoro", "ORG", 1), ("Quellix", "ORG", 1), ("Oslo", "GPE", 1)},
+     {("Vantoro", "PERSON", 1), ("Quellix", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("drop-word-written-lowercase", "Users in Oslo want cheap fibrewave. Fibrewave will grow.",
+     [("Oslo", 1, "GPE"), ("Fibrewave", 1, "GPE")],
+     {("Oslo", "GPE", 1)},
+     {("Oslo", "GPE", 1), ("Fibrewave", "GPE", 1)}),
 ]
 
 
@@ -505,7 +513,9 @@ ALSO_OFF = {"drop-sentence-start-modifier": {"drop-common-word"},
             "vote-stars": {"type-given-name-unopposed"},
             "strip-affiliation": {"cut-leading-common-word"},
             "split-party-from-name": {"strip-affiliation"},
-            "type-traded": {"type-firm-not-place"}}
+            "type-traded": {"type-firm-not-place"},
+            "type-town-club": {"type-club"},
+            "type-everyday-words": {"drop-word-written-lowercase"}}
 
 
 @pytest.mark.parametrize("name,text,ents,on,off", CASES, ids=[c[0] for c in CASES])

@@ -140,7 +140,10 @@ def test_a_name_of_everyday_words_also_written_in_lower_case_is_no_actor(parse):
     text = "Urban is a broad term in Oslo, and urban music is popular."
     doc = with_ents(parse(text), ("Urban", 1, "ORG"), ("Oslo", 1, "GPE"))
     assert rows(doc) == {("Oslo", "GPE")}
-    assert rows(doc, disable={"type-everyday-words"}) == {("Urban", "ORG"), ("Oslo", "GPE")}
+    # the filter of sentence-start words written in lower case elsewhere drops it first
+    assert rows(doc, disable={"drop-word-written-lowercase"}) == {("Oslo", "GPE")}
+    assert rows(doc, disable={"type-everyday-words", "drop-word-written-lowercase"}) == {
+        ("Urban", "ORG"), ("Oslo", "GPE")}
 
 
 def test_everyday_words_that_name_an_actor_stay(parse):

@@ -68,7 +68,9 @@ comes back with no actors. The steps:
      front of a person's name is cut ("[Bar Ann Lee], who is injured");
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
-     tagger did not read as a proper noun ("Renewed");
+     tagger did not read as a proper noun ("Renewed") or that the article
+     writes in lower case elsewhere and never capitalised inside a sentence
+     ("Recycling will grow" after "household recycling");
    - **nationality words (NORP) count only when used as nouns**, for a group
      of people: "the Kurds", "two million Syrians". A nationality
      adjective modifying a noun ("French forces", "Maoist rebel
@@ -149,7 +151,8 @@ comes back with no actors. The steps:
      ORG: a person never takes one (the last of a list of names, "Ann Lee
      and X were", is not read so);
    - a name read as a sports team ("X striker", "the X fans", "X beat ...",
-     "they play X", "signed for X", "X 2-1") is an ORG (the club) unless a
+     "they play X", "signed for X", "X 2-1", "X's 2-0 win", "a 4-1 win over
+     X", "90 appearances for X") is an ORG (the club) unless a
      mention says it is a person's ("he", set scores "6-4 6-3" or a "Given
      Surname" make a singles player), and a one-word team name joins the one
      longer club name it ends ("Real X") unless the text puts things "in X";
@@ -200,7 +203,9 @@ comes back with no actors. The steps:
      for [X]", "best actors are Ann Lee for [X]") is a work, no actor; a
      name voted a place that someone works at or owns a part of ("a
      consultant at [X]", "owns 15 pct of [X]") and is no known place, and a one-word name of letters and digits voted a
-     person or a place ("[V4] is trialling ..."), are ORGs;
+     person or a place ("[V4] is trialling ..."), are ORGs; so is a name
+     tagged mostly PERSON listed after a plural organisation noun
+     ("software firms [X] and Y") that nothing marks as a person's;
    - otherwise the majority vote; ties go PERSON, GPE, ORG, LOC, NORP, FAC.
      Vote rules adjust single votes first: "X, which ..." and a one-word name
      listed with companies vote ORG, so does a chart's owner ("X's singles
@@ -277,6 +282,7 @@ from .lexicon import (
     DASHES,
     GENERIC_PLACE_WORDS,
     LAW_WORDS,
+    MATCH_RESULT_NOUNS,
     MATCH_VERBS,
     MEDIA_NOUNS,
     MUSIC_ACT_NOUNS,
@@ -289,6 +295,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PLAYED_FOR_NOUNS,
     PRODUCT_NOUNS,
     RENAME_VERBS,
     SPEECH_VERBS,
@@ -439,6 +446,7 @@ class _Candidate:
     award_for: bool = False  # what an award is given for ("the prize for [X]")
     org_list: bool = False  # "Given Surname" listed after organisation nouns ("studios such as [X]")
     owned_part: bool = False  # a percentage of it is owned ("owns 15 pct of [X]")
+    listed_org: bool = False  # in a list after a plural organisation noun ("firms [X] and Y")
 
 
 # --------------------------------------------------------------------------- word lists
@@ -2744,10 +2752,42 @@ def drop_plural_of_name(span: Span, label: str, sent: Span) -> bool:
                for start, end, label, text in _entities(span.doc))
 
 
+@rule("drop-word-written-lowercase", stage="actors")
+def drop_word_written_lowercase(span: Span, label: str, sent: Span) -> bool:
+    """Drop a single word that starts its sentence when the article writes
+    the same word in lower case elsewhere and never capitalised inside a
+    sentence: "[Recycling] will grow" after "household recycling" is a common
+    word capitalised by its place, not a name (a name is never written in
+    lower case). Countries, known places and a word that speaks or acts
+    ("[Urban] said ...") are kept."""
+    if len(span) != 1 or not (span.text[:1].isupper() and span.text[1:].islower()):
+        return False
+    doc = span.doc
+    first = sent.start + 1 if doc[sent.start].is_quote or doc[sent.start].is_punct else sent.start
+    if span.start != first:
+        return False
+    word = span[0].lower_
+    if not word.isalpha() or word in country_keys() or word in lexicon.place_names():
+        return False
+    if _is_speaker(span) or _is_agent(span):
+        return False  # "[Urban] said ...": it speaks, so it names someone
+    cols = token_columns(doc)
+    text, lower = cols["text"], cols["lower"]
+    written_lower = False
+    for i, low in enumerate(lower):
+        if low != word or i == span.start:
+            continue
+        if text[i].islower():
+            written_lower = True
+        elif not (doc[i].is_sent_start or i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_punct)):
+            return False  # capitalised inside a sentence: a name
+    return written_lower
+
+
 MENTION_FILTERS: tuple[Callable[[Span, str, Span], bool], ...] = (
     drop_lowercase, drop_title_words, drop_common_word, drop_nationality_adjective,
     drop_title_fragment, drop_time_zone, drop_sentence_start_modifier, drop_verb_or_adjective,
-    drop_plural_of_name)
+    drop_plural_of_name, drop_word_written_lowercase)
 """Filter rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2798,7 +2838,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       person_cue=_has_person_cue(span), work=_is_work_title(span),
                       conj_label=_conjunct_label(span), which=_before_which(span),
                       place_prep=_after_place_preposition(span), speaker=_is_speaker(span),
-                      club=_is_club(span), product=_is_product(span),
+                      club=_is_club(span) or _side_cue(span), product=_is_product(span),
                       possessor=span.root.dep_ == "poss", place_noun=_before_place_noun(span),
                       plural_subject=_is_plural_subject(span), gendered=_is_gendered(span),
                       people_list=_listed_with_people(span, label), band=_is_band(span),
@@ -2817,7 +2857,8 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       newspaper=_is_newspaper(span), address=_in_address(span),
                       award_for=_award_for(span),
                       org_list=_given_name_listed_as_org(span, label),
-                      owned_part=_owned_part(span))
+                      owned_part=_owned_part(span),
+                      listed_org=_listed_after_org_noun(span, label))
 
 
 def _after_group_noun(span: Span) -> bool:
@@ -4236,7 +4277,8 @@ def _in_address(span: Span) -> bool:
         return False
     if comma_before and start >= 3:
         i = start - 2
-        while i > max(start - 5, 0) and text[i - 1][:1].isupper():
+        # the lower bound 1 keeps i - 1 a token before the name, never the doc's last
+        while i > max(start - 5, 1) and text[i - 1][:1].isupper():
             i -= 1
         if (text[i][:1].isupper() and lower[i - 1] in lexicon.ADDRESS_PREPOSITIONS
                 and _is_place_key(name_key(span.text))):
@@ -4417,6 +4459,89 @@ def type_digit_name(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
     return None
 
 
+def _side_cue(span: Span) -> bool:
+    """Written as a side in a match's result or a player's record: it owns
+    a result ("[X]'s 2-0 win"), a result is won over, against, by or to it
+    ("a 4-1 win over [X]", "defeat to [X]"), it takes one ("[X] took a 2-0
+    lead"), or a player makes appearances, goals or a debut for it ("90
+    appearances for [X]"). A result counts only with a score in it or in a
+    report of team sport, and never with set scores: "a 6-2 7-5 win over
+    Ann Lee" names a player."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in PLAYED_FOR_NOUNS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in {"over", "against", "by", "to"}:
+        result = head.head
+    elif root.dep_ == "poss":
+        result = head
+    elif root.dep_ in {"nsubj", "dobj"}:  # "[X] took ...", "saw [X] take ..."
+        verb = head if root.dep_ == "nsubj" else span.doc[span.end] if span.end < len(span.doc) else head
+        if verb.pos_ != "VERB":
+            return False
+        result = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        return False
+    if result is None or result.pos_ != "NOUN" or result.lemma_ not in MATCH_RESULT_NOUNS:
+        return False
+    phrase = span.doc[result.left_edge.i:result.right_edge.i + 1]
+    if SET_SCORES_RE.search(phrase.text):
+        return False  # "a 6-2 7-5 victory over [X]": sets, a match between two players
+    return _match_report(span.doc) or _has_score(phrase)
+
+
+def _has_score(phrase: Span) -> bool:
+    """A score is written in the phrase: "a 2-0 win", "a 4 - 1 victory"."""
+    tokens = list(phrase)
+    if any(SCORE_RE.fullmatch(t.text) for t in tokens):
+        return True
+    return any(tokens[i].is_digit and tokens[i + 1].text in DASHES and tokens[i + 2].is_digit
+               for i in range(len(tokens) - 2))
+
+
+def _listed_after_org_noun(span: Span, label: str) -> bool:
+    """A person-tagged name in a list of two or more names that a plural
+    organisation noun introduces: right after it ("software firms [X] and
+    Y", "record labels X, [Y] and Z") or before "such as", "like" or
+    "including" ("firms such as X and [Y]", :func:`_list_nouns`)."""
+    if label != "PERSON":
+        return False
+    cols = token_columns(span.doc)
+    text, lower = cols["text"], cols["lower"]
+    i, separated = span.start - 1, False
+    while i >= max(span.start - 12, 0) and (text[i][:1].isupper() or lower[i] in lexicon.LIST_SEPARATORS):
+        separated = separated or lower[i] in lexicon.LIST_SEPARATORS
+        i -= 1
+    if not separated:  # the list's first name: a separator and a name must follow it
+        separated = (span.end + 1 < len(text) and lower[span.end] in lexicon.LIST_SEPARATORS
+                     and text[span.end + 1][:1].isupper())
+    if separated and i >= 0 and _plural_org_noun(text[i], lower[i]):
+        return True
+    return any(_plural_org_noun(t.text, t.lower_) for t in _list_nouns(span))
+
+
+def _plural_org_noun(text: str, lower: str) -> bool:
+    """A lower-case plural of an organisation noun (``data/org_nouns.txt``).
+
+    Example:
+        >>> _plural_org_noun("firms", "firms"), _plural_org_noun("Firms", "firms"), _plural_org_noun("firm", "firm")
+        (True, False, False)
+    """
+    return (text.islower() and lower.endswith("s") and not lower.endswith("ss")
+            and _singular(lower) in org_nouns())
+
+
+@rule("type-listed-org", stage="actors")
+def type_listed_org(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
+    """A name the model tagged mostly PERSON that is listed after a plural
+    organisation noun ("software firms [X] and Y", "labels such as X and
+    [Y]") is an ORG when no mention marks it as a person's (an honorific, a
+    title or apposition, an age, "he"/"she") and it is no known place: the
+    list says what its names are. A "Given Surname" is settled earlier by
+    ``type-given-name``."""
+    return _org_not_person(cands, any(c.listed_org for c in cands))
+
+
 TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] = (
     type_work_title, type_product, type_law_title,
     type_work_unopposed, type_product_use, type_everyday_words,
@@ -4427,7 +4552,7 @@ TYPE_RULES: tuple[Callable[[list[_Candidate], _TypeEvidence], str | None], ...] 
     type_org_noun, type_org_named, type_newspaper, type_place_word, type_org_word, type_party,
     type_person_cue, type_place_name, type_town_not_region, type_acting_place,
     type_place_unopposed, type_given_name_unopposed, type_award_work, type_firm_not_place,
-    type_digit_name, type_majority)
+    type_digit_name, type_listed_org, type_majority)
 """Type rules, in order (the first that answers gives the actor's type)."""
 
 

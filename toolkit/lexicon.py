@@ -462,6 +462,18 @@ MATCH_VERBS: frozenset[str] = frozenset({
     "beat", "defeat", "draw", "thrash", "edge", "outplay", "overcome", "host", "hammer", "play",
 })
 
+#: Tokens that join the names of a list ("A, B and C", "A & B").
+LIST_SEPARATORS: frozenset[str] = frozenset({",", "and", "&"})
+
+#: Lemmas of nouns for a match's result: a team owns one or wins it over
+#: another ("[X]'s 2-0 win", "a 4-1 victory over [X]", "[X] took a 2-0 lead").
+MATCH_RESULT_NOUNS: frozenset[str] = frozenset({
+    "win", "victory", "defeat", "draw", "lead", "loss", "comeback"})
+
+#: Lemmas of nouns for what a player makes for a team ("90 appearances for
+#: [X]", "his debut for [X]", "12 goals for [X]"): the name after "for" is a side.
+PLAYED_FOR_NOUNS: frozenset[str] = frozenset({"appearance", "debut", "goal", "cap"})
+
 #: Small words that a title capitalises inside it ("Meet The Neighbours",
 #: "Back To Harwick") and a name of a person or company does not.
 TITLE_SMALL_WORDS: frozenset[str] = frozenset({

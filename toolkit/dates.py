@@ -45,7 +45,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from . import contract
-from .lexicon import MONTHS, TIME_NOUNS, UNIT_WORDS, WEEKDAYS
+from .lexicon import MONTHS, RELATIVE_DAYS, TIME_NOUNS, UNIT_WORDS, WEEKDAYS
 from .nlp import body_sentences, doc_text
 from .rules import active, rule
 
@@ -78,9 +78,36 @@ class DateMention:
 
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL_MON = "(?:" + "|".join(m for m in MONTHS if len(m) > 3 or m == "May") + ")"
-_REL_YEAR = r"(?:\s+(?P<{}>last|this|next)\s+year\b)?"
 _SMALL = ("a", "an", *(w for w, v in UNIT_WORDS.items() if 1 <= v <= 10))  # "a" ... "ten"
 _SMALL_WORDS = r"(?:" + "|".join(_SMALL) + r"|\d+)"
+_AGO_UNITS = ("day", "week", "month", "year")
+#: The words that place a weekday ("next Friday") or a period ("this week") from
+#: the day of writing; a month also takes its part ("late May", "mid-March"), and a
+#: period "earlier this" or "later this".
+_RELS = ("last", "this", "next")
+_MONTH_PARTS = ("early", "late", "mid")
+_PERIOD_THIS = ("earlier", "later")
+_REL_YEAR = r"(?:\s+(?P<{}>" + "|".join(_RELS) + r")\s+year\b)?"  # "June 2 last year"
+
+
+def _either_case(words) -> tuple[str, ...]:
+    """``words`` as written and with a capital, as a date can start a sentence.
+
+    Example:
+        >>> _either_case(["last", "May"])
+        ('last', 'Last', 'May')
+    """
+    return tuple(dict.fromkeys(w for word in words for w in (word, word[0].upper() + word[1:])))
+
+
+def _cased(words) -> str:
+    """An alternation of ``words``, each also with a capital first letter.
+
+    Example:
+        >>> _cased(["last", "mid-?"])
+        '[Ll]ast|[Mm]id-?'
+    """
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words)
 
 
 
@@ -109,12 +136,14 @@ def grouped_starts(words=(), patterns=(), *, ignore_case: bool = False) -> str:
         for first, rest in sorted(tails.items())) + ")"
 
 
-#: The words a date expression can start with (digits aside; case as written).
+#: The words a date expression can start with (digits aside; case as written):
+#: those the kinds of :data:`DATE_RE` below start with, from the same lists.
 _DATE_STARTS = grouped_starts(
-    (*MONTHS, *WEEKDAYS, *(w for word in ("last", "late", "this", "next", "early", "earlier",
-                                          "mid", "yesterday", "today", "tomorrow", "tonight")
-                           for w in (word, word.capitalize()))),
-    (w + r"\s+(?:day|week|month|year)" for w in _SMALL))
+    (*MONTHS, *WEEKDAYS, *_either_case((*_RELS, *_MONTH_PARTS, *_PERIOD_THIS, *RELATIVE_DAYS))),
+    (w + r"\s+(?:" + "|".join(_AGO_UNITS) + ")" for w in _SMALL))
+
+# Before a month, only "mid" may take a hyphen ("mid-March").
+_MONTH_REL = _cased(w + "-?" if w == "mid" else w for w in (*_RELS, *_MONTH_PARTS))
 
 # Each kind starts at the start of a word, with a digit or one of the words
 # above: the look-aheads skip other positions at once.
@@ -125,21 +154,21 @@ DATE_RE = re.compile(
     rf"(?:,?\s+(?P<md_year>\d{{4}})\b)?{_REL_YEAR.format('md_rel')})"
     rf"|(?P<dm>\b(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_mon>{_MON})(?!\w)"
     rf"(?:,?\s+(?P<dm_year>\d{{4}})\b)?{_REL_YEAR.format('dm_rel')})"
-    rf"|(?P<my>\b(?:(?P<my_rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?"
+    rf"|(?P<my>\b(?:(?P<my_rel>{_MONTH_REL})\s*)?"
     rf"(?P<my_mon>{_MON})(?:,?\s+(?P<my_year>\d{{4}})\b)?(?!\w))"
-    r"|(?P<wdx>\b(?:(?P<wd_rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>" + "|".join(WEEKDAYS)
+    rf"|(?P<wdx>\b(?:(?P<wd_rel>{_cased(_RELS)})\s+)?(?P<wd>" + "|".join(WEEKDAYS)
     + r")\b(?:\s+(?:morning|afternoon|evening|night))?)"
-    r"|(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b)"
-    r"|(?P<per>\b(?P<per_rel>(?:[Ee]arlier|[Ll]ater)\s+this|[Ll]ast|[Tt]his|[Nn]ext)\s+"
+    rf"|(?P<rel>\b(?:{_cased(RELATIVE_DAYS)})\b)"
+    rf"|(?P<per>\b(?P<per_rel>(?:{_cased(_PERIOD_THIS)})\s+this|{_cased(_RELS)})\s+"
     r"(?P<per_unit>week|month|year|weekend)\b)"
-    rf"|(?P<ago>\b(?P<ago_n>{_SMALL_WORDS})\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)"
+    rf"|(?P<ago>\b(?P<ago_n>{_SMALL_WORDS})\s+(?P<ago_unit>{'|'.join(_AGO_UNITS)})s?\s+ago\b)"
     r"|(?P<year>\b(?:1[89]|20)\d{2}\b))")
 """One date expression; the named group that matched says which kind."""
 
 _YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "before", "after",
               "during", "through", "early", "late", "mid", "mid-", "spring", "summer",
               "autumn", "fall", "winter", "year", "fiscal"}
-_BARE_MONTH_CUES = _YEAR_CUES | {"last", "this", "next", "early", "late"}
+_BARE_MONTH_CUES = _YEAR_CUES | set(_RELS) | set(_MONTH_PARTS)
 
 TIME_RE = re.compile(
     r"(?=\b\d)(?:"  # every clock time starts with a digit at the start of a word
@@ -150,8 +179,7 @@ TIME_RE = re.compile(
 """A clock time ("15:38", "6 p.m.", "0900 GMT", "ten o'clock" excluded)."""
 
 #: Words that make a spaCy DATE/TIME entity a real date or duration.
-DATE_ENT_WORDS = TIME_NOUNS | {"ago", "yesterday", "today", "tomorrow", "tonight",
-                               "morning", "afternoon", "evening"}
+DATE_ENT_WORDS = TIME_NOUNS | set(RELATIVE_DAYS) | {"ago", "morning", "afternoon", "evening"}
 
 # ---------------------------------------------------------------------------
 # Text-span helpers (shared with figures)
@@ -219,6 +247,23 @@ def _nearest_year(pub: date, month: int, day: int) -> date | None:
 def _month_start(d: date, months: int) -> str:
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
     return f"{y:04d}-{m + 1:02d}"
+
+
+def _moved(d: date, unit: str, n: int) -> tuple[str, str]:
+    """``(ISO date, precision)`` of ``d`` moved by ``n`` days, weeks, months or years:
+    a day or a week is written as its day, a month ``YYYY-MM``, a year ``YYYY``.
+
+    Example:
+        >>> [_moved(date(2019, 6, 20), unit, -2) for unit in ("day", "week", "month", "year")]
+        [('2019-06-18', 'day'), ('2019-06-06', 'week'), ('2019-04', 'month'), ('2017', 'year')]
+    """
+    if unit == "day":
+        return (d + timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return (d + timedelta(weeks=n)).isoformat(), "week"
+    if unit == "month":
+        return _month_start(d, n), "month"
+    return f"{d.year + n:04d}", "year"
 
 
 Resolved = tuple[str, str] | None
@@ -321,8 +366,7 @@ def resolve_relative_day(m: re.Match, pub: date | None, future: bool) -> Resolve
         return None
     if pub is None:
         return "", ""
-    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group("rel").lower()]
-    return (pub + timedelta(days=shift)).isoformat(), "day"
+    return _moved(pub, "day", RELATIVE_DAYS[m.group("rel").lower()])
 
 
 @rule("date-relative-period", stage="dates")
@@ -339,17 +383,13 @@ def resolve_relative_period(m: re.Match, pub: date | None, future: bool) -> Reso
     rel = " ".join(m.group("per_rel").lower().split())
     unit = m.group("per_unit")
     step = {"last": -1, "next": 1}.get(rel, 0)
-    if unit == "week":
-        monday = pub - timedelta(days=pub.weekday())
-        return (monday + timedelta(weeks=step)).isoformat(), "week"
     if unit == "weekend":
         sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
         if step == 0 and sat < pub - timedelta(days=1):
             sat += timedelta(days=7)
         return (sat + timedelta(weeks=step if step > 0 else 0)).isoformat(), "week"
-    if unit == "month":
-        return _month_start(pub, step), "month"
-    return f"{pub.year + step:04d}", "year"
+    monday = pub - timedelta(days=pub.weekday())
+    return _moved(monday if unit == "week" else pub, unit, step)
 
 
 @rule("date-ago", stage="dates")
@@ -361,14 +401,7 @@ def resolve_ago(m: re.Match, pub: date | None, future: bool) -> Resolved:
         return "", ""
     n = m.group("ago_n").lower()
     k = 1 if n in ("a", "an") else int(n) if n.isdigit() else UNIT_WORDS.get(n, 0)
-    unit = m.group("ago_unit")
-    if unit == "day":
-        return (pub - timedelta(days=k)).isoformat(), "day"
-    if unit == "week":
-        return (pub - timedelta(weeks=k)).isoformat(), "week"
-    if unit == "month":
-        return _month_start(pub, -k), "month"
-    return f"{pub.year - k:04d}", "year"
+    return _moved(pub, m.group("ago_unit"), -k)
 
 
 @rule("date-year", stage="dates")

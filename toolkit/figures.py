@@ -607,6 +607,48 @@ def _noun_phrase(noun: Token, skip: set[int]) -> str:
                     if any(c.isalnum() for c in doc[i].text))
 
 
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _pobj(prep: Token, *, pos: Collection[str] | None = _NOUNS,
+          accept: Callable[[Token], bool] | None = None) -> Token | None:
+    """The first object of the preposition ``prep`` whose part of speech is in ``pos``
+    (any with ``None``) and that ``accept`` takes, or ``None``.
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Dozens of whales swam into the bay.")
+        >>> _pobj(doc[1]).text, _pobj(doc[4], pos=None).text
+        ('whales', 'bay')
+    """
+    return next((o for o in prep.children if o.dep_ == "pobj" and (pos is None or o.pos_ in pos)
+                 and (accept is None or accept(o))), None)
+
+
+def _prep_object(tok: Token, *, preps: Collection[str] = ("of",),
+                 pos: Collection[str] | None = _NOUNS,
+                 accept: Callable[[Token], bool] | None = None,
+                 first_only: bool = True) -> Token | None:
+    """The object of ``tok``'s first preposition after it among ``preps`` (see
+    :func:`_pobj` for ``pos`` and ``accept``): "dozens of whales" -> "whales".
+    With ``first_only=False`` a preposition without such an object is passed over
+    for the next one: "a rise in March in sales", ``preps=("in",)`` and an
+    ``accept`` that refuses a month -> "sales".
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Dozens of whales swam into the bay.")
+        >>> _prep_object(doc[0]).text, _prep_object(doc[3]), _prep_object(doc[3], preps=("into",)).text
+        ('whales', None, 'bay')
+    """
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found = _pobj(child, pos=pos, accept=accept)
+            if found is not None or first_only:
+                return found
+    return None
+
+
 def _phrase(tok: Token, *, max_tokens: int = 6) -> str:
     """A short prepositional phrase headed by ``tok`` ("from their homes") or ``""``."""
     sub = list(tok.subtree)
@@ -616,23 +658,55 @@ def _phrase(tok: Token, *, max_tokens: int = 6) -> str:
     return tok.doc[sub[0].i: sub[-1].i + 1].text
 
 
-def _verb_event(verb: Token, after: int, *, participle: bool) -> str:
-    """``killed``/``driven from their homes``: the verb and a short phrase after ``after``."""
+def _verb_event(verb: Token, after: int, *, participle: bool = False,
+                skip: Collection[int] = (), preps: Collection[str] | None = None,
+                also: Token | None = None, shorten: bool = False) -> str:
+    """The event a verb names: the verb, its particles and the first prepositional
+    phrase after token ``after`` that describes it ("driven from their homes",
+    "earned for the crossings").
+
+    Args:
+        verb: the verb.
+        after: the index of the last token of the counted thing or amount.
+        participle: write the verb as a past participle ("312 prisoners were
+            freed" -> "freed"); otherwise as written, and an auxiliary ("they
+            are 40") gives its complement after ``after``, if any.
+        skip: the token indices of an amount's qualifier ("earning up to £5m":
+            "up to"): no particle or preposition among them is part of the event.
+        preps: the prepositions that may say what the event is; by default any
+            but those of time, company and attribution (``_EVENT_PREP_SKIP``).
+        also: a token whose prepositions count as the verb's (the amount:
+            "earned £5m for the crossings" parsed with "for" under "£5m").
+        shorten: write a phrase too long or holding a number or a date as its
+            preposition and noun ("for crossings") instead of leaving it out.
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("The floods drove 300 families from their homes.")
+        >>> _verb_event(doc[2], 4, participle=True)
+        'driven from their homes'
+    """
     if verb.pos_ == "AUX" and not participle:
         comp = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > after]
         return comp[0].text if comp else ""
     word = past_participle(verb.lemma_) if participle else verb.text.lower()
     if participle and verb.tag_ in ("VBN", "VBD") and verb.text.lower().endswith("ed"):
         word = verb.text.lower()
-    parts = [word]
-    parts += [c.text for c in verb.children if c.dep_ == "prt"]
-    for child in verb.children:
-        if child.dep_ == "prep" and child.i > after and child.lower_ not in _EVENT_PREP_SKIP:
-            phrase = _phrase(child)
-            if phrase:
-                parts.append(phrase)
-            break
-    return " ".join(parts)
+    parts = [word, *(t.text for t in verb.children if t.dep_ == "prt" and t.i not in skip)]
+    prep = min((t for t in (*verb.children, *(also.children if also is not None else ()))
+                if t.dep_ == "prep" and t.i > after and t.i not in skip
+                and (t.lower_ in preps if preps is not None else t.lower_ not in _EVENT_PREP_SKIP)),
+               key=lambda t: t.i, default=None)
+    if prep is not None:
+        parts.append(_phrase(prep) or (_short_phrase(prep, skip) if shorten else ""))
+    return _join(*parts)
+
+
+def _short_phrase(prep: Token, skip: Collection[int]) -> str:
+    """A preposition and the noun phrase of its noun object ("for crossings"), or ``""``."""
+    obj = _pobj(prep, pos=("NOUN",))
+    noun = _noun_phrase(obj, skip) if obj is not None else ""
+    return _join(prep.lower_, noun) if noun else ""
 
 
 def _is_passive(verb: Token) -> bool:
@@ -664,7 +738,7 @@ def _event(role: Token, noun: Token | None, skip: set[int]) -> str:
     if tok.dep_ in ("dobj", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
         return _verb_event(head, after, participle=True)
     if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in REPORTING_VERBS:
-        return _verb_event(head, after, participle=False)
+        return _verb_event(head, after)
     target = noun if noun is not None else tok
     for child in target.rights:
         if child.dep_ == "acl" and child.pos_ == "VERB":
@@ -714,9 +788,9 @@ def _sentence_sources(sent: Span) -> tuple[list[tuple[Token, Token]], str]:
         if tok.lower_ == "according":
             for to in tok.children:
                 if to.lower_ == "to":
-                    objs = [c for c in to.children if c.dep_ == "pobj"]
-                    if objs and not according:
-                        according = _source_text(objs[0])
+                    obj = _pobj(to, pos=None)
+                    if obj is not None and not according:
+                        according = _source_text(obj)
         elif tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
             subj = _reporting_subject(tok)
             if subj is not None:
@@ -754,9 +828,9 @@ def _passive_agent(verb: Token) -> Token | None:
     told that ..." is what is reported on or to, not who reports it."""
     for child in verb.children:
         if child.dep_ == "agent":
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            if objs:
-                return objs[0]
+            agent = _pobj(child, pos=None)
+            if agent is not None:
+                return agent
     return None
 
 
@@ -943,13 +1017,8 @@ def _counted_noun(span: Span, skip: set[int]) -> tuple[Token | None, Token]:
     if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") \
             and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in skip:
         return root.head, root.head
-    for child in root.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
-                return objs[0], root
-            break
-    return None, root
+    noun = _prep_object(root, pos=(*_NOUNS, "PRON"))
+    return noun, root
 
 
 # --- detect: skip what only looks like a figure -----------------------------------
@@ -1153,11 +1222,9 @@ def what_score(c: Candidate) -> str | None:
         return None
     path = [root, *list(root.ancestors)[:3]]
     for tok in path:
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ == "in":
-                objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-                if objs:
-                    return _noun_phrase(objs[0], c.skip)
+        game = _prep_object(tok, preps=("in",), pos=("NOUN",), first_only=False)
+        if game is not None:
+            return _noun_phrase(game, c.skip)
     objs = [o for o in root.head.children if o.dep_ == "dobj" and o.i not in c.skip
             and o.pos_ in ("NOUN", "PROPN")]
     return _noun_phrase(objs[0], c.skip) if objs else None
@@ -1199,7 +1266,7 @@ def what_same_as_previous(c: Candidate) -> str | None:
     prev = c.previous
     if prev is None or not prev.what or not _CONVERSION_GAP.fullmatch(c.gap):
         return None
-    if _of_object(c.span.root) is not None:
+    if _prep_object(c.span.root) is not None:
         return None
     if c.gap.strip().startswith("(") or c.gap.strip() in (";", "/"):
         return prev.what if c.unit and prev.unit and c.unit != prev.unit else None
@@ -1234,12 +1301,9 @@ def what_change_noun(c: Candidate) -> str | None:
         return None
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
         return None
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
-            objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
-            if objs and not _is_time(objs[0]):
-                return _noun_phrase(objs[0], c.skip)
-    return None
+    changed = _prep_object(noun, preps=("in", "of"), accept=lambda o: not _is_time(o),
+                           first_only=False)
+    return _noun_phrase(changed, c.skip) if changed is not None else None
 
 
 def _is_time(tok: Token) -> bool:
@@ -1293,9 +1357,9 @@ def what_money_in(c: Candidate) -> str | None:
     nxt = c.doc[c.span.end] if c.span.end < len(c.doc) else None
     if nxt is None or nxt.lower_ != "in" or nxt.dep_ != "prep":
         return None
-    objs = [o for o in nxt.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
-            and o.lemma_.lower() not in TIME_NOUNS and not o.ent_type_]
-    return _noun_phrase(objs[0], c.skip) if objs else None
+    paid_in = _pobj(nxt, pos=("NOUN",), accept=lambda o: o.lemma_.lower() not in TIME_NOUNS
+                    and not o.ent_type_)
+    return _noun_phrase(paid_in, c.skip) if paid_in is not None else None
 
 
 @rule("what-partitive", stage="figures")
@@ -1306,7 +1370,7 @@ def what_partitive(c: Candidate) -> str | None:
     if root.pos_ != "NUM" or any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in root.rights):
         return None
     if root.dep_ == "conj":
-        found = _of_object(root.head)
+        found = _prep_object(root.head)
         if found is not None:
             return _noun_phrase(found, c.skip)
     if root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
@@ -1315,8 +1379,8 @@ def what_partitive(c: Candidate) -> str | None:
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is None or first.lower_ != "of" or first.dep_ != "prep" or first.i >= root.i:
         return None
-    objs = [o for o in first.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
-    return _noun_phrase(objs[0], c.skip) if objs else None
+    whole = _pobj(first)
+    return _noun_phrase(whole, c.skip) if whole is not None else None
 
 
 @rule("what-stake", stage="figures")
@@ -1326,7 +1390,7 @@ def what_stake(c: Candidate) -> str | None:
     the subject)."""
     root = c.span.root
     if c.unit != "percent" or root.dep_ != "dobj" or root.head.pos_ != "VERB" \
-            or root.head.lemma_.lower() not in STAKE_VERBS or _of_object(root) is not None:
+            or root.head.lemma_.lower() not in STAKE_VERBS or _prep_object(root) is not None:
         return None
     return "stake"
 
@@ -1354,27 +1418,6 @@ def _money_object_verb(c: Candidate) -> Token | None:
     return None
 
 
-def _money_event(verb: Token, c: Candidate) -> str:
-    """The verb as written, its particle and the first phrase after the amount that
-    says what the money is for, from or counted as ("earned for the crossings")."""
-    doc = verb.doc
-    parts = [verb.text.lower(), *(t.text for t in verb.children if t.dep_ == "prt"
-                                  and t.i not in c.skip and not (
-                                      t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))]
-    root = c.span.root
-    preps = sorted((t for t in (*verb.children, *root.children)
-                    if t.dep_ == "prep" and t.i > c.span.end - 1 and t.i not in c.skip
-                    and t.lower_ in MONEY_EVENT_PREPOSITIONS), key=lambda t: t.i)
-    if preps:
-        phrase = _phrase(preps[0])
-        if not phrase:
-            objs = [o for o in preps[0].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-            noun = _noun_phrase(objs[0], c.skip) if objs else ""
-            phrase = _join(preps[0].lower_, noun) if noun else ""
-        parts.append(phrase)
-    return _join(*parts)
-
-
 @rule("what-money-object", stage="figures")
 def what_money_object(c: Candidate) -> str | None:
     """An amount of money that is the object of a verb of earning, paying, spending or
@@ -1393,15 +1436,8 @@ def what_money_object(c: Candidate) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in CHANGE_VERBS or lemma in SOURCE_VERBS or lemma in AMOUNT_VERBS:
         return None
-    return _money_event(verb, c)
-
-
-def _of_object(tok: Token) -> Token | None:
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [o for o in child.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
-            return objs[0] if objs else None
-    return None
+    return _verb_event(verb, c.span.end - 1, skip=c.skip, preps=MONEY_EVENT_PREPOSITIONS,
+                       also=c.span.root, shorten=True)
 
 
 _PATH_DEPS = {"pobj", "prep", "npadvmod", "dobj", "advmod", "quantmod", "attr", "acomp",

@@ -541,6 +541,9 @@ MONTH_NAMES: tuple[str, ...] = tuple(m for m, _ in sorted(
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                              "Saturday", "Sunday")
 
+#: Days named from the day of writing -> their distance from it in days.
+RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
 #: Nouns of time spans ("three weeks", "two years ago").
 TIME_NOUNS: frozenset[str] = frozenset({
     "second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",

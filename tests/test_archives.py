@@ -406,3 +406,22 @@ def test_the_export_check_reads_a_utf16_export_without_ftfy():
     from toolkit.archives import sources
 
     assert sources.looks_like_export_text(decode_plain(head))
+
+
+def test_the_export_check_finds_every_head_its_whole_pattern_finds():
+    import re
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.archives import sources
+
+    whole = re.compile(r"\bof\s+\d+\s+DOCUMENTS?\s*($|<)|(^|>)\s*End of Document\s*($|<)|"
+                       r"(^|>)\s*(HD|AN)\b|(^|>)\s*Document\s+[A-Za-z0-9]{16,}", re.M | re.I)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(st.from_regex(whole), st.text()))
+    def check(head):
+        assert sources.looks_like_export_text(head) == bool(whole.search(head))
+
+    check()

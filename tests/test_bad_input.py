@@ -258,3 +258,11 @@ def test_html_is_parsed_without_network_or_external_entities(tmp_path, monkeypat
     art = read_article(f)
     assert "TOP-SECRET" not in art.text
     assert any(p.text.startswith("The harbour authority said") for p in art.paragraphs)
+
+
+def test_scrub_leaves_text_without_what_it_removes_as_it_is():
+    from toolkit.read import _NOT_XML, _ODD_BREAKS, scrub
+
+    for text in ("Plain text.\n", "Tab\tand\r\nbreaks", "Odd\x0bbreak\x85here", "Bad\x00\ufffe\ud800x",
+                 "Astral \U0001fffe end"):
+        assert scrub(text) == _NOT_XML.sub("", _ODD_BREAKS.sub(" ", text))

@@ -59,6 +59,7 @@ _ODD_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85]")
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
                       + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
                       + "]")
+_SCRUBBED = re.compile(f"[{_ODD_BREAKS.pattern[1:-1]}{_NOT_XML.pattern[1:-1]}]")  # what scrub() changes
 
 
 class InputError(ValueError):
@@ -146,6 +147,8 @@ def scrub(text: str) -> str:
         >>> scrub("Pier\\ufffe opens\\x0ctoday")
         'Pier opens today'
     """
+    if not _SCRUBBED.search(text):  # one scan for the usual text with neither
+        return text
     return _NOT_XML.sub("", _ODD_BREAKS.sub(" ", text))
 
 
@@ -256,7 +259,7 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[a-z]+", text[:5000].lower())
     if not words:
         return "und"
-    if sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2:
+    if sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words) >= 0.2:
         return "en"
     from langdetect import DetectorFactory, LangDetectException, detect
 

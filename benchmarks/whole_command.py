@@ -39,11 +39,17 @@ between the processes that share it, so the sum is the memory the run
 takes from the machine).
 The machine (cores, CPU model) and the load average before and after are
 printed, since other jobs on the same cores slow every mode.
+
+The toolkit's bytecode is compiled first (``compileall``, into
+``toolkit/__pycache__``), as installing a package does and as spaCy's is in
+``site-packages``: where ``PYTHONDONTWRITEBYTECODE`` is set, every toolkit
+command would otherwise compile its own source again (about 0.1 s).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -188,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     from toolkit.nlp import model_name  # the toolkit's default model, for the bare script
 
     model = model_name()
+    compileall.compile_dir(ROOT / "toolkit", quiet=1)  # as an installed package has it
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
     info = {"corpus": str(args.corpus), "articles": len(files), "model": model, **machine(),

@@ -386,8 +386,6 @@ def test_include_and_exclude_choose_files_in_folders(tmp_path):
 
 
 def test_the_export_check_on_a_plain_file_leaves_ftfy_to_the_reader(tmp_path, monkeypatch):
-    import ftfy
-
     import toolkit.read as read
     from toolkit.inputs import iter_articles
 
@@ -395,8 +393,8 @@ def test_the_export_check_on_a_plain_file_leaves_ftfy_to_the_reader(tmp_path, mo
         (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nThe harbour board met on Monday.\n",
                                            encoding="utf-8")
     calls = []
-    real = ftfy.fix_text
-    monkeypatch.setattr(read.ftfy, "fix_text", lambda text, **kw: calls.append(1) or real(text, **kw))
+    real = read.fix_text
+    monkeypatch.setattr(read, "fix_text", lambda text: calls.append(1) or real(text))
     articles = list(iter_articles([tmp_path]))
     assert len(articles) == 3 and len(calls) == 3  # once per file, not once more for the check
 
@@ -408,3 +406,22 @@ def test_the_export_check_reads_a_utf16_export_without_ftfy():
     from toolkit.archives import sources
 
     assert sources.looks_like_export_text(decode_plain(head))
+
+
+def test_the_export_check_finds_every_head_its_whole_pattern_finds():
+    import re
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.archives import sources
+
+    whole = re.compile(r"\bof\s+\d+\s+DOCUMENTS?\s*($|<)|(^|>)\s*End of Document\s*($|<)|"
+                       r"(^|>)\s*(HD|AN)\b|(^|>)\s*Document\s+[A-Za-z0-9]{16,}", re.M | re.I)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(st.from_regex(whole), st.text()))
+    def check(head):
+        assert sources.looks_like_export_text(head) == bool(whole.search(head))
+
+    check()

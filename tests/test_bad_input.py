@@ -146,6 +146,17 @@ def test_mojibake_repaired():
     assert decoded == "The café reopened on Monday."
 
 
+def test_ascii_text_is_fixed_as_ftfy_fixes_it():
+    import ftfy
+
+    from toolkit.read import _FTFY, fix_text
+
+    samples = ["Plain words.\n", "Fish &amp; chips", "a\r\nb\rc", "\x1b[31mred\x1b[0m", "<b>&amp;</b>"]
+    samples += [f"a{chr(c)}b &lt; c" for c in range(128)] + [f"x{chr(c)}" for c in range(128)]
+    for text in samples:
+        assert fix_text(text) == ftfy.fix_text(text, config=_FTFY), repr(text)
+
+
 def test_nul_bytes_and_control_characters_removed():
     decoded, _ = decode(b"The pier\x00 opened\x07 today.\x1b[31m\n")
     assert decoded == "The pier opened today.\n"
@@ -247,3 +258,11 @@ def test_html_is_parsed_without_network_or_external_entities(tmp_path, monkeypat
     art = read_article(f)
     assert "TOP-SECRET" not in art.text
     assert any(p.text.startswith("The harbour authority said") for p in art.paragraphs)
+
+
+def test_scrub_leaves_text_without_what_it_removes_as_it_is():
+    from toolkit.read import _NOT_XML, _ODD_BREAKS, scrub
+
+    for text in ("Plain text.\n", "Tab\tand\r\nbreaks", "Odd\x0bbreak\x85here", "Bad\x00\ufffe\ud800x",
+                 "Astral \U0001fffe end"):
+        assert scrub(text) == _NOT_XML.sub("", _ODD_BREAKS.sub(" ", text))

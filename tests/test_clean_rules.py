@@ -337,3 +337,28 @@ def test_analyze_reads_a_path_with_a_cleaning_rule_off(tmp_path, nlp):
     result = toolkit.analyze(path, nlp=nlp, disable_rules=["clean-share"])
     assert _body(result.article) == [BODY1, "Share this article", BODY2]
     assert result.options["disable_rules"] == ["clean-share"]
+
+
+@pytest.mark.parametrize("pattern, words, cased", [
+    ("_NEWSLETTER", "_NEWSLETTER_WORDS", ()),
+    ("_BANNER", "_BANNER_WORDS", ()),
+    ("_CREDIT_SUFFIX", "_CREDIT_WORDS", "_CREDIT_AGENCIES"),
+])
+def test_the_quick_word_test_never_hides_a_match(pattern, words, cased):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from toolkit import clean
+
+    regex, words = getattr(clean, pattern), getattr(clean, words)
+    cased = getattr(clean, cased) if cased else ()
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(regex))
+    def check(text):
+        assert regex.search(text)
+        assert clean._may_mention(text, words, cased)
+
+    check()
+    for text in ("Pı\u0307cture: the harbour", "Shutter\u017ftock", "AD SLOT", "Photo Credit: Ann Lee"):
+        assert clean._may_mention(text, words, cased) or not regex.search(text)

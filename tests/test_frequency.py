@@ -67,6 +67,14 @@ def test_lowercase_and_verbatim_counts(parse):
     assert counts(term_counts(doc, by="orth")) == {"Apples": 1, "apples": 1, "APPLES": 1}
 
 
+def test_content_words_from_the_flag_array_match_the_token_test(parse):
+    from toolkit.frequency import _content_words, _is_content
+
+    doc = parse("On 3 May the 2 farmers -- and   their dogs -- said: \"Sell 10% more!\" It's $4.")
+    assert _content_words(doc) == tuple(_is_content(t) for t in doc)
+    assert any(_content_words(doc)) and not all(_content_words(doc))
+
+
 def test_bigrams_skip_stop_word_edges_punctuation_and_numbers(parse):
     doc = parse("Solar panels and solar panels. The 3 solar panels shone.")
     got = counts(term_counts(doc, ngrams=2))

@@ -183,3 +183,23 @@ def test_one_worker_or_an_unknown_count_keeps_equal_chunks():
 
     assert _tapering(50, 742, 1) is None and _tapering(50, None, 2) is None
     assert [len(b) for _, b in _chunks(range(120), 50, 0, [].append)] == [50, 50, 20]
+
+
+def test_a_run_collects_young_objects_less_often_and_restores_the_collector(tmp_path, monkeypatch):
+    import gc
+
+    from toolkit import runner
+
+    seen = []
+    real_open_run = runner.open_run
+
+    def open_run(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real_open_run(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "open_run", open_run)
+    write_texts(tmp_path / "in", TEXTS[:1])
+    before = gc.get_threshold()
+    runner.run([tmp_path / "in"], tmp_path / "out", n_process=1, report=False)
+    assert seen[0][0] == max(before[0], runner.RUN_GC_THRESHOLD) and seen[0][1:] == before[1:]
+    assert gc.get_threshold() == before

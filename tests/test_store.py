@@ -385,3 +385,22 @@ def test_cleaned_texts_refuse_a_planted_link_to_the_folder(tmp_path):
     with pytest.raises(OutputError):
         CleanedTexts(out, [("a1", "One.")])
     assert os.listdir(elsewhere) == []
+
+
+def test_the_csv_tables_are_claimed_with_one_marker_write_on_opening_and_one_on_finishing(
+        tmp_path, monkeypatch):
+    from toolkit.store import OutputStore
+    from toolkit.tablefiles import CsvTables
+
+    store = OutputStore.open(tmp_path / "out", identity={"k": 1}, names=[], overwrite=False,
+                             resume=False, inputs=[])
+    writes = []
+    real = OutputStore._write_marker
+    monkeypatch.setattr(OutputStore, "_write_marker", lambda self: writes.append(1) or real(self))
+    tables = CsvTables(store, None)
+    assert len(writes) == 1
+    tables.close(finish=True)
+    assert len(writes) == 2
+    assert {f"{name}.csv" for name in contract.TABLES} <= set(store.marker["entries"])
+    assert all((tmp_path / "out" / f"{name}.csv").is_file() for name in contract.TABLES)
+    store.close()

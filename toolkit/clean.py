@@ -77,8 +77,35 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (including no-break spaces) to one space."""
-    return _WS.sub(" ", text).strip()
+    """Collapse runs of whitespace (including no-break spaces) to one space.
+
+    ``str.split`` splits at the characters ``\\s`` matches (``str.isspace``),
+    so this is ``_WS.sub(" ", text).strip()`` without a regular expression.
+
+    Example:
+        >>> normalise_space("  Tide\\u00a0tables \\n out ")
+        'Tide tables out'
+    """
+    return " ".join(text.split())
+
+
+# Non-ASCII characters that an ignore-case pattern matches to ASCII letters
+# ("\u0130" and "\u0131" to i, "\u017f" to s, the Kelvin sign to k).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _may_mention(text: str, words: tuple[str, ...], cased: tuple[str, ...] = ()) -> bool:
+    """False only when ``text`` holds none of ``words`` (any case) nor ``cased`` (as
+    written): a quick test before an ignore-case pattern that needs one of them.
+
+    Example:
+        >>> _may_mention("Sign up to our briefing", ("sign up",)), _may_mention("Tides", ("ad",))
+        (True, False)
+    """
+    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+        return True
+    low = text.lower()
+    return any(w in low for w in words) or any(w in text for w in cased)
 
 
 def _is_wrapped(lines: list[str]) -> int:
@@ -247,6 +274,14 @@ _COOKIE_CONTEXT = re.compile(r"\b(we use|this (web)?site uses|enable|policy|cons
                              r"preferences|necessary|browser)\b", re.I)
 _BANNER = re.compile(r"\b(banner|advert|ad ?slot|ad ?unit|leaderboard|mpu|billboard|"
                      r"sponsored|promo(tion)?)\b", re.I)
+# Words without one of which _NEWSLETTER, _BANNER and _CREDIT_SUFFIX cannot match
+# (see _may_mention; _CREDIT_SUFFIX's agencies are matched as written).
+_NEWSLETTER_WORDS = ("subscribe", "newsletter", "inbox", "sign up")
+_BANNER_WORDS = ("banner", "advert", "adslot", "ad slot", "adunit", "ad unit", "leaderboard",
+                 "mpu", "billboard", "sponsored", "promo")
+_CREDIT_WORDS = ("photo", "picture", "image", "credit", "shutterstock")
+_CREDIT_AGENCIES = ("Reuters", "REUTERS", "AFP", "AP", "EPA", "Anadolu", "Xinhua", "PA Media",
+                    "Bloomberg", "NurPhoto")  # those with "Images" have "image"
 _AGENCY_WORD = "|".join(sorted(lexicon.NEWS_AGENCIES, key=len, reverse=True))
 _WIRE_SIGNATURE = re.compile(rf"^({_AGENCY_WORD})(\s*/\s*({_AGENCY_WORD}))*\W{{0,3}}$", re.I)
 _CREDITS = re.compile(r"^\(?\s*((additional |further )?(reporting|writing|editing)|compiled|"
@@ -620,7 +655,8 @@ def _is_notice(text: str) -> bool:
 @rule("clean-newsletter", stage="clean")
 def rule_newsletter(block: Block, state: State) -> str | None:
     """Newsletter and subscription prompts (short lines only)."""
-    if _NEWSLETTER.search(block.text) and len(block.text.split()) <= 20:
+    if _may_mention(block.text, _NEWSLETTER_WORDS) and _NEWSLETTER.search(block.text) \
+            and len(block.text.split()) <= 20:
         return "newsletter"
     return None
 
@@ -637,7 +673,8 @@ def rule_cookie(block: Block, state: State) -> str | None:
 @rule("clean-banner", stage="clean")
 def rule_banner(block: Block, state: State) -> str | None:
     """Banner and ad placeholders ("Mena banner 4", "Leaderboard ad")."""
-    if _BANNER.search(block.text) and len(block.text.split()) <= 6 and not is_prose(block.text):
+    if _may_mention(block.text, _BANNER_WORDS) and _BANNER.search(block.text) \
+            and len(block.text.split()) <= 6 and not is_prose(block.text):
         return "banner"
     return None
 
@@ -745,7 +782,8 @@ def _partial_date(text: str) -> bool:
 @rule("clean-caption", stage="clean")
 def rule_caption(block: Block, state: State) -> str | None:
     """Photo captions and credits ("... Reuters/Jane Doe", "Image: ...", "Getty Images")."""
-    if _CREDIT_SUFFIX.search(block.text) and len(block.text.split()) <= 80:
+    if _may_mention(block.text, _CREDIT_WORDS, _CREDIT_AGENCIES) \
+            and _CREDIT_SUFFIX.search(block.text) and len(block.text.split()) <= 80:
         state.captions.append(block.text)
         found = find_date(block.text)
         if found and state.published is None:

@@ -79,8 +79,11 @@ def signature(text: str, *, k: int = SHINGLE_WORDS) -> np.ndarray | None:
     hashes = np.fromiter(
         (int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little")
          for g in grams), dtype=np.uint64, count=len(grams))
-    # (a*h + b) mod 2**64, top 32 bits, for every hash function (numpy wraps uint64 products).
-    return ((_A[:, None] * hashes[None, :] + _B[:, None]) >> np.uint64(32)).min(axis=1)
+    # (a*h + b) mod 2**64, top 32 bits, for every hash function (numpy wraps uint64 products);
+    # the shift is monotonic, so the minimum is taken first, and the sum is made in place.
+    products = np.multiply(_A[:, None], hashes[None, :])
+    products += _B[:, None]
+    return products.min(axis=1) >> np.uint64(32)
 
 
 @dataclass

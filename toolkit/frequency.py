@@ -26,10 +26,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import pandas as pd
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from . import contract
-from .nlp import body_sentences, sentences
+from .nlp import body_sentences, sentences, token_columns
 
 BY = ("lemma", "lower", "orth")
 KEYTERM_METHODS = ("sgrank", "textrank", "yake", "scake")
@@ -52,6 +54,44 @@ def _is_content(tok: Token) -> bool:
     return any(ch.isalpha() for ch in tok.text)
 
 
+_CONTENT_ATTRS = [IS_SPACE, IS_PUNCT, LIKE_NUM, IS_STOP, POS]
+_NOT_CONTENT_POS = frozenset(POS_IDS[p] for p in ("PUNCT", "SYM", "NUM", "SPACE"))
+
+
+def _content_words(doc: Doc) -> tuple[bool, ...]:
+    """:func:`_is_content` of every token of ``doc``, computed once per doc.
+
+    Read from one array of the tokens' flags and parts of speech and the
+    ``text`` token column, so no spaCy ``Token`` is built; kept in
+    ``doc.user_data`` as a tuple of bools.
+    """
+    content = doc.user_data.get("toolkit_content_words")
+    # Flags cached for another doc (user_data copied over) have another length.
+    if content is None or len(content) != len(doc):
+        flags = doc.to_array(_CONTENT_ATTRS).tolist() if len(doc) else []
+        content = tuple(
+            not (space or punct or num or stop) and pos not in _NOT_CONTENT_POS
+            and any(ch.isalpha() for ch in word)
+            for (space, punct, num, stop, pos), word in zip(flags, token_columns(doc)["text"],
+                                                            strict=True))
+        doc.user_data["toolkit_content_words"] = content
+    return content
+
+
+def _unigram_terms(sent: Span, by: str) -> Iterator[str]:
+    """The content words of ``sent`` as terms (:func:`_is_content`, :func:`_norm`),
+    read from the doc's token columns."""
+    doc = sent.doc
+    content, cols = _content_words(doc), token_columns(doc)
+    words, lemmas = cols["text"], cols["lemma"]
+    forms = cols["lower"] if by == "lower" else words
+    for i in range(sent.start, sent.end):
+        if content[i]:
+            term = (lemmas[i] or words[i]).lower().strip() if by == "lemma" else forms[i]
+            if term:
+                yield term
+
+
 def _norm(tok: Token, by: str) -> str:
     if by == "lemma":
         return (tok.lemma_ or tok.text).lower().strip()
@@ -67,11 +107,7 @@ def _body_spans(doc: Doc) -> Iterator[Span]:
 
 def _ngram_terms(sent: Span, n: int, by: str) -> Iterator[str]:
     if n == 1:
-        for tok in sent:
-            if _is_content(tok):
-                term = _norm(tok, by)
-                if term:
-                    yield term
+        yield from _unigram_terms(sent, by)
         return
     for ng in _ngrams(sent, n):
         if any(not any(ch.isalpha() for ch in t.text) for t in (ng[0], ng[-1])):

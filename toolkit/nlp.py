@@ -682,8 +682,12 @@ def _sentence_bounds(doc: Doc) -> list[list]:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The doc's sentences, in order; the list index is the ``sentence`` column."""
-    return [doc[start:end] for start, end, _ in _sentence_bounds(doc)]
+    """The doc's sentences, in order; the list index is the ``sentence`` column.
+
+    Each is built as ``Span(doc, start, end)``, what ``doc[start:end]`` makes
+    after checking the slice (the bounds here are the doc's own).
+    """
+    return [Span(doc, start, end) for start, end, _ in _sentence_bounds(doc)]
 
 
 def body_sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
@@ -694,4 +698,4 @@ def body_sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
     """
     for i, (start, end, body) in enumerate(_sentence_bounds(doc)):
         if body:
-            yield i, doc[start:end]
+            yield i, Span(doc, start, end)

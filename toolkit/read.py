@@ -44,6 +44,9 @@ _MAGIC = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
          (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+# The only ASCII characters ftfy's fixes change or act on: "&" (HTML entities),
+# carriage returns (line breaks), control characters (escapes included).
+_FTFY_ASCII_WORK = re.compile("[&\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)
 _TAG = re.compile(r"<(p|div|span|a|br|body|head|script|meta|h[1-6]|article|li)\b[^>]*>", re.I)
 # Characters Python's splitlines() takes for line breaks although editors do not
@@ -56,6 +59,7 @@ _ODD_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85]")
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
                       + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0x10000, 0x110000, 0x10000))
                       + "]")
+_SCRUBBED = re.compile(f"[{_ODD_BREAKS.pattern[1:-1]}{_NOT_XML.pattern[1:-1]}]")  # what scrub() changes
 
 
 class InputError(ValueError):
@@ -117,10 +121,23 @@ def _decode(data: bytes, name: str, *, fix: bool = True) -> tuple[str, str]:
             raise InputError(f"{name}: invalid {encoding} text after its byte-order mark") from None
     text = text.replace("\x00", "")
     if fix:
-        text = scrub(ftfy.fix_text(text, config=_FTFY))
+        text = scrub(fix_text(text))
     if not text.strip():
         raise InputError(f"{name}: file has no text (only whitespace)")
     return text, encoding
+
+
+def fix_text(text: str) -> str:
+    """``ftfy.fix_text`` with the toolkit's settings; ASCII text it would leave as
+    it is (no "&", carriage return or control character) is returned at once.
+
+    Example:
+        >>> fix_text("Caf\u00c3\u00a9 &amp; bar"), fix_text("Plain words.")
+        ('Caf\u00e9 & bar', 'Plain words.')
+    """
+    if text.isascii() and not _FTFY_ASCII_WORK.search(text):
+        return text
+    return ftfy.fix_text(text, config=_FTFY)
 
 
 def scrub(text: str) -> str:
@@ -130,6 +147,8 @@ def scrub(text: str) -> str:
         >>> scrub("Pier\\ufffe opens\\x0ctoday")
         'Pier opens today'
     """
+    if not _SCRUBBED.search(text):  # one scan for the usual text with neither
+        return text
     return _NOT_XML.sub("", _ODD_BREAKS.sub(" ", text))
 
 
@@ -240,7 +259,7 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[a-z]+", text[:5000].lower())
     if not words:
         return "und"
-    if sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2:
+    if sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words) >= 0.2:
         return "en"
     from langdetect import DetectorFactory, LangDetectException, detect
 
@@ -957,7 +976,7 @@ def _row_text(row: TableRow, name: str) -> str:
     if not text or not text.strip():
         raise InputError(f"{name}:{row.line}: empty or non-text value in column "
                          f"{row.text_column!r}")
-    return scrub(ftfy.fix_text(text.replace("\x00", ""), config=_FTFY))
+    return scrub(fix_text(text.replace("\x00", "")))
 
 
 def _row_as_given(row: TableRow, text: str, cleaned: Article) -> Article:

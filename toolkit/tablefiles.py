@@ -28,6 +28,8 @@ class CsvTables:
     def __init__(self, store: OutputStore, sizes: dict[str, int] | None):
         self.store = store
         self.handles = {}
+        if sizes is None:  # a fresh run: one marker write (and sync) for every table's file
+            store.claim(*(f".{name}.csv.part" for name in contract.TABLES))
         try:
             for name in contract.TABLES:
                 self.handles[name] = self._open(name, sizes)
@@ -78,6 +80,8 @@ class CsvTables:
 
     def close(self, *, finish: bool) -> None:
         """Close the files; with ``finish``, rename them to ``<table>.csv``."""
+        if finish:  # one marker write (and sync) for every table's final name
+            self.store.claim(*(f"{name}.csv" for name in self.handles))
         for name, fh in self.handles.items():
             fh.close()
             if finish:

@@ -128,7 +128,19 @@ def is_word_zip(path: Path) -> bool:
 
 
 def looks_like_export_text(head: str) -> bool:
-    """Cheap test on a text file's start: could it be an archive export at all?"""
-    return bool(re.search(r"\bof\s+\d+\s+DOCUMENTS?\s*($|<)|(^|>)\s*End of Document\s*($|<)|"
-                          r"(^|>)\s*(HD|AN)\b|(^|>)\s*Document\s+[A-Za-z0-9]{16,}",
-                          head, re.M | re.I))
+    """Cheap test on a text file's start: could it be an archive export at all?
+
+    The patterns that name a document are tried only when the head has the
+    word (no character folds to its letters under ignore-case matching).
+
+    Example:
+        >>> looks_like_export_text("  1 of 3 DOCUMENTS"), looks_like_export_text("Tide tables")
+        (True, False)
+    """
+    return bool(_FACTIVA_FIELD.search(head)
+                or ("document" in head.lower() and _DOCUMENT_LINE.search(head)))
+
+
+_FACTIVA_FIELD = re.compile(r"(^|>)\s*(HD|AN)\b", re.M | re.I)
+_DOCUMENT_LINE = re.compile(r"\bof\s+\d+\s+DOCUMENTS?\s*($|<)|(^|>)\s*End of Document\s*($|<)|"
+                            r"(^|>)\s*Document\s+[A-Za-z0-9]{16,}", re.M | re.I)

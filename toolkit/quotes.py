@@ -70,9 +70,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 import pandas as pd
 from spacy.attrs import IDX, LIKE_NUM
@@ -912,6 +912,14 @@ def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
                       _gender(span), place, institution)
 
 
+def _lazy_candidate(text: str, start: int, end: int, span: Span, sentence: int,
+                    label: str = "") -> _Candidate:
+    """:func:`_candidate`'s answer, its features read only when first asked
+    for (a :class:`_LazyCandidate`)."""
+    return _LazyCandidate(text, start, end, sentence,
+                          partial(_candidate, text, start, end, span, sentence, label))
+
+
 class _Unread:
     """A class attribute that reads as missing, so that a
     :class:`_LazyCandidate` field with a default still asks ``__getattr__``."""
@@ -1080,10 +1088,22 @@ class _Context:
     datelines: list[tuple[int, int]]  # chars of wire datelines ("MOSCOW, March 4 - ")
     # verb index -> _first_ccomp's answer, which three rules of one verb ask for
     ccomps: dict[int, tuple[str, tuple[int, int]] | None] = field(default_factory=dict)
+    # (test, token index) -> a content test's answer (see :func:`_content_of`)
+    contents: dict[tuple, Token | None] = field(default_factory=dict)
 
     def in_dateline(self, start: int, end: int) -> tuple[int, int] | None:
         """The dateline overlapping chars ``[start, end)``, if any."""
         return next(((s, e) for s, e in self.datelines if s < end and start < e), None)
+
+
+def _content_of(ctx: _Context, test, tok: Token) -> Token | None:
+    """``test(tok)`` (:func:`_quoted_belief`, :func:`_made_clear`,
+    :func:`_branded` or :func:`_expressed`), computed once per verb: the
+    gate of :func:`_reported_drafts` asks first, the rule asks again."""
+    key = (test, tok.i)
+    if key not in ctx.contents:
+        ctx.contents[key] = test(tok)
+    return ctx.contents[key]
 
 
 @dataclass
@@ -1685,7 +1705,7 @@ def indirect_belief_quoted(ctx: _Context, verb: Token) -> _Draft | None:
     will "change everything"``. Quote marks show the words were said; without
     them ("Ann believes the plan will work") nothing is reported.
     """
-    clause = _quoted_belief(verb)
+    clause = _content_of(ctx, _quoted_belief, verb)
     if clause is None or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return _indirect("indirect-belief-quoted", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
@@ -1715,7 +1735,7 @@ def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
     without "that" (``X made clear the fares would not rise``) when the
     clause has a subject of its own.
     """
-    clause = _made_clear(verb)
+    clause = _content_of(ctx, _made_clear, verb)
     if clause is None or _subject(verb) is None:
         return None
     span = _content_span(ctx.doc, clause, verb)
@@ -2135,8 +2155,7 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
         if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
             continue  # inside a quote, or a participle continuing one
         speech = _is_speech_verb(tok)
-        if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
-                or _branded(tok) is not None or _expressed(tok) is not None) \
+        if (speech or any(_content_of(ctx, test, tok) is not None for test in _CONTENT_TESTS)) \
                 and not _hypothetical(tok):
             rules = groups["indirect"] if speech else tuple(
                 r for r in groups["indirect"]
@@ -2335,9 +2354,8 @@ class _ActorIndex:
                 continue
             label = str(getattr(actor, "type", ""))
             sentence = sent_of.get(span.start, -1)
-            out.append(_LazyCandidate(text[start:end], start, end, sentence, partial(
-                _candidate, text[start:end], start, end, span, sentence,
-                "PERSON" if "PER" in label.upper() else label)))
+            out.append(_lazy_candidate(text[start:end], start, end, span, sentence,
+                                       "PERSON" if "PER" in label.upper() else label))
         return out
 
 
@@ -2364,7 +2382,7 @@ class _Resolver:
 
     ctx: _Context
     index: _ActorIndex
-    mentions: list[_Candidate]  # antecedent candidates, in text order (or what finds them)
+    find_mentions: Callable[[], list[_Candidate]]  # what finds the antecedents (:attr:`mentions`)
     quotes: list[Quote]
     speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
     contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
@@ -2372,11 +2390,6 @@ class _Resolver:
     people: set[str] = None  # actors or names known to be people (see speaker_first_person)
 
     def __post_init__(self):
-        if callable(self.mentions):  # found when a rule first reads them (__getattr__)
-            self._find_mentions = self.mentions
-            del self.mentions
-        else:
-            self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
         self.people = set()
@@ -2385,14 +2398,16 @@ class _Resolver:
         for c in self.contents:
             self.contents_in.setdefault(self.sentence_of(c[0]), []).append(c)
 
-    def __getattr__(self, name: str):
-        # The antecedents only when a pronoun or description speaker needs
-        # them: about half the articles have none.
-        if name not in ("mentions", "mention_starts") or "_find_mentions" not in self.__dict__:
-            raise AttributeError(name)
-        self.mentions = self.__dict__.pop("_find_mentions")()
-        self.mention_starts = [c.start for c in self.mentions]
-        return getattr(self, name)
+    @cached_property
+    def mentions(self) -> list[_Candidate]:
+        """Antecedent candidates, in text order, found only when a pronoun or
+        description speaker first needs them: about half the articles have none."""
+        return self.find_mentions()
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        """The first char of each of :attr:`mentions`."""
+        return [c.start for c in self.mentions]
 
     def in_content(self, char: int) -> tuple[int, int] | None:
         """The content span of an attribution containing ``char``, if any."""
@@ -3300,7 +3315,7 @@ def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     and what it is called, up to a participle of the reporting clause (",
     saying: …"); the verdict must be said (:func:`_verdict_said`).
     """
-    obj = _branded(verb)
+    obj = _content_of(ctx, _branded, verb)
     if obj is None:
         return None
     end = _verdict_end(verb)
@@ -3332,7 +3347,7 @@ def indirect_expressed(ctx: _Context, verb: Token) -> _Draft | None:
     said they feared …" would. The noun alone ("expressed doubts about
     …") is no attribution.
     """
-    clause = _expressed(verb)
+    clause = _content_of(ctx, _expressed, verb)
     if clause is None:
         return None
     return _indirect("indirect-expressed", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
@@ -3458,6 +3473,12 @@ def speaker_added(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
 #: speaker of every draft, in order.
+_CONTENT_TESTS = (_quoted_belief, _made_clear, _branded, _expressed)
+"""The tests that let a verb which is no speech verb report: each finds the
+content of one rule (:func:`indirect_belief_quoted`, :func:`indirect_made_clear`,
+:func:`indirect_branded`, :func:`indirect_expressed`)."""
+
+
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_resumed, direct_dash, direct_floating),
     "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
@@ -3536,8 +3557,7 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     rival, Jorge Pinto")."""
     doc, text = ctx.doc, ctx.text
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
-        _LazyCandidate(e.text, e.start_char, e.end_char, ctx.sent_of[e.start], partial(
-            _candidate, e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_))
+        _lazy_candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
     dep = token_columns(doc)["dep"]
@@ -3546,8 +3566,7 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
         if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
             i, j = _noun_span(tok)
             start, end = _chars(doc, i, j)
-            cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
-                _candidate, text[start:end], start, end, doc[i:j], si)))
+            cands.append(_lazy_candidate(text[start:end], start, end, doc[i:j], si))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \

@@ -54,6 +54,8 @@ CASES = {
                          "money.", 'the new parking scheme a "shameful waste" of public money'),
     "indirect-expressed": ("The harbour board expressed fears that the ferry would be sold "
                            "before the summer.", "the ferry would be sold before the summer"),
+    "indirect-as-clause": ("As the harbour master said on Monday, the ferry will sail twice a "
+                           "day from May.", "the ferry will sail twice a day from May"),
     "direct-resumed": ('"If the rain holds off," said Ann Vale, "we will open the gates at noon."',
                        "we will open the gates at noon."),
     "speaker-participle": ("Ann Vale said the drop in ferry traffic was a big worry, adding that "
@@ -1446,3 +1448,32 @@ def test_participle_of_a_root_verb_tagged_as_a_noun_keeps_its_speaker(said):
     rows_ = said('The harbour master brands such complaints as "utter nonsense", arguing that '
                  "the ferry has never been late.")
     assert [(r[2], r[3]) for r in rows_] == [("harbour master", "the ferry has never been late")]
+
+
+def test_as_clause_after_its_main_clause_and_not_a_time_clause(said):
+    rows_ = said("The ferry will sail twice a day from May, as the harbour master said.")
+    assert [(r[1], r[2], r[3]) for r in rows_] == [
+        ("indirect-as-clause", "the harbour master", "The ferry will sail twice a day from May")]
+    # An "as" clause with an object of its own only sets the time.
+    assert [r[1] for r in said("As the harbour master announced the timetable, the ferry "
+                               "crews cheered.")] == []
+    # A writer recalling their own words attributes nothing.
+    assert said("As I said last week, the ferry will sail twice a day from May.") == []
+    # The main clause's opening phrase hung on the reporting verb is content.
+    rows_ = said("As the union leader Ivo Renn claimed, for most drivers the new shift rota "
+                 "is unworkable.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("the union leader Ivo Renn", "for most drivers the new shift rota is unworkable")]
+
+
+def test_a_forecast_object_is_content_when_it_holds_a_figure(said):
+    assert [(r[1], r[3]) for r in said("The trade body is predicting sales of 40,000 "
+                                       "bicycles next year.")] == [
+        ("indirect-dobj", "sales of 40,000 bicycles")]
+    # The value after "at" is part of what was estimated.
+    assert [(r[2], r[3]) for r in said("Harbour analyst Ann Vale estimated the ferry firm's "
+                                       "first quarter profit at 30 to 35 cts a share.")] == [
+        ("Harbour analyst Ann Vale", "the ferry firm's first quarter profit at 30 to 35 cts a share")]
+    # No figure, or a gerund that tells how something came about: nothing reported.
+    assert said("The chamber of trade has forecast similar gains in 2006.") == []
+    assert said("Ann Vale surprised traders by predicting a fall of 10 percent in fares.") == []

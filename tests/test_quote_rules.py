@@ -1477,3 +1477,11 @@ def test_a_forecast_object_is_content_when_it_holds_a_figure(said):
     # No figure, or a gerund that tells how something came about: nothing reported.
     assert said("The chamber of trade has forecast similar gains in 2006.") == []
     assert said("Ann Vale surprised traders by predicting a fall of 10 percent in fares.") == []
+
+
+def test_verbs_of_ruling_report_their_clause(said):
+    assert [(r[2], r[3]) for r in said("Last May a tribunal judged the ferry contract was "
+                                       "void.")] == [("a tribunal", "the ferry contract was void")]
+    assert [(r[2], r[3]) for r in said("The referee decreed that both captains should "
+                                       "shake hands.")] == [
+        ("The referee", "both captains should shake hands")]

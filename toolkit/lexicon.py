@@ -40,7 +40,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
     "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask", "rule",
     "demand", "call", "point", "forecast", "speculate", "hint", "counter", "retort",
-    "quip", "joke", "assure", "lament", "protest", "concur",
+    "quip", "joke", "assure", "lament", "protest", "concur", "judge", "decree",
 })
 
 #: Verbs that introduce a direct quote next to it but report nothing with a

@@ -54,6 +54,9 @@ CASES = {
                          "money.", 'the new parking scheme a "shameful waste" of public money'),
     "indirect-expressed": ("The harbour board expressed fears that the ferry would be sold "
                            "before the summer.", "the ferry would be sold before the summer"),
+    "indirect-aside": ("Not least, said Ann Vale, head of the port, because the old quay is too "
+                       "short.", "Not least, said Ann Vale, head of the port, because the old quay "
+                       "is too short"),
     "indirect-as-clause": ("As the harbour master said on Monday, the ferry will sail twice a "
                            "day from May.", "the ferry will sail twice a day from May"),
     "direct-resumed": ('"If the rain holds off," said Ann Vale, "we will open the gates at noon."',
@@ -1485,3 +1488,11 @@ def test_verbs_of_ruling_report_their_clause(said):
     assert [(r[2], r[3]) for r in said("The referee decreed that both captains should "
                                        "shake hands.")] == [
         ("The referee", "both captains should shake hands")]
+
+
+def test_an_aside_followed_by_a_verb_or_a_new_clause_is_no_aside(parse):
+    doc = parse("The quay will close for a month, he added, saying repairs were overdue. "
+                "The quay will close, she said, and the ferry will move.")
+    assert [q for q in extract_quotes(doc) if q.rule.startswith("indirect-aside")] == []
+    assert [q.quote for q in extract_quotes(doc, disable={"indirect-aside"})] == \
+        [q.quote for q in extract_quotes(doc)]

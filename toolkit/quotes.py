@@ -2105,6 +2105,50 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
     return _indirect("indirect-parataxis", doc, span, verb)
 
 
+@rule("indirect-aside", stage="quotes")
+def indirect_aside(ctx: _Context, verb: Token) -> _Draft | None:
+    """A reporting aside set off by commas inside its content, however the
+    parser hung it: ``The levy would hit farmers including, he claims, the
+    minister's own brother`` or ``Not least, said Ann Roe, because the
+    roads are full``. The aside is a personal pronoun and the verb (", he
+    claims,") or the verb and the name after it (", said Ann Roe, head of
+    the port,"), with a comma on each side and words of the sentence before
+    and after it, the words after not opening a new coordinated clause
+    ("…, he said, and …") nor starting with a verb (", he added, saying
+    …": the content ends before the aside), and no relative pronoun right
+    before it ("which, he claimed, …" is inside a clause that a parataxis
+    reading takes): the content is the whole sentence.
+    """
+    doc, i = ctx.doc, verb.i
+    if _restricted(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP") or i < 2 or \
+            verb.dep_ == "parataxis":  # read as such: indirect-parataxis takes it
+        return None
+    subj = doc[i - 1]
+    if subj.dep_ == "nsubj" and subj.head.i == i and PRONOUNS.get(subj.lower_) in _ASIDE_PRONOUNS \
+            and doc[i - 2].text == ",":
+        first, last = i - 2, i + 1
+    else:
+        subj = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.i != i + 1 or doc[i - 1].text != "," or \
+                subj.pos_ != "PROPN":
+            return None
+        last = subj.right_edge.i  # the comma closing an apposition may hang on the name
+        first, last = i - 1, last if doc[last].text == "," else last + 1
+    sent = ctx.sent_at[i]
+    if first <= sent.start or last + 2 >= sent.end or doc[last].text != "," or \
+            doc[last + 1].dep_ == "cc" or doc[last + 1].pos_ in ("VERB", "AUX") or \
+            doc[first - 1].tag_ in ("WDT", "WP"):
+        return None
+    return _indirect("indirect-aside", doc, _trimmed(doc, sent.start, sent.end), verb)
+
+
+#: The pronouns that speak in a reporting aside (", he claims,"): not the
+#: writer's own "I" or "you", nor "it", "they" or "we", which there often
+#: stand for the subject of the very sentence the aside reports ("The
+#: treaty stresses access and, it says, …"), never taken as an antecedent.
+_ASIDE_PRONOUNS = frozenset({"he", "she"})
+
+
 #: Dependents a bare "as" reporting clause may have ("As the minister
 #: said last week, …", "… said in a speech, …"): nothing that would be
 #: content of its own.
@@ -3555,7 +3599,8 @@ content of one rule (:func:`indirect_belief_quoted`, :func:`indirect_made_clear`
 
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_resumed, direct_dash, direct_floating),
-    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
+    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_aside, indirect_ccomp,
+                 indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
                  indirect_parataxis, indirect_branded, indirect_expressed, indirect_as_clause),

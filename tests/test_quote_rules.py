@@ -1496,3 +1496,11 @@ def test_an_aside_followed_by_a_verb_or_a_new_clause_is_no_aside(parse):
     assert [q for q in extract_quotes(doc) if q.rule.startswith("indirect-aside")] == []
     assert [q.quote for q in extract_quotes(doc, disable={"indirect-aside"})] == \
         [q.quote for q in extract_quotes(doc)]
+
+
+def test_reporting_preposition_hung_on_the_object(parse):
+    # The parser hangs "against" on "councils", not on "warned".
+    doc = parse("The Greens warned both councils against pandering to fear.")
+    assert doc[5].head.i == 4
+    assert [(q.rule, q.speaker, q.quote) for q in extract_quotes(doc)] == [
+        ("indirect-prep", "The Greens", "pandering to fear")]

@@ -1894,7 +1894,8 @@ def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
 def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
     """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
 
-    The pairs are :data:`toolkit.lexicon.PREP_SPEECH`; an infinitive after the
+    The pairs are :data:`toolkit.lexicon.PREP_SPEECH`, the preposition hung
+    on the verb or ending its object ("warned [both firms against …]"); an infinitive after the
     object ("called for aid to be released") belongs to the content, also
     when the parser makes the preposition the mark of that infinitive
     clause ("called for the festival to be …").
@@ -1913,6 +1914,18 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
                 if span:
                     return _indirect("indirect-prep", ctx.doc, span, verb,
                                      f"{verb.text} {mark.text}")
+        if child.dep_ == "dobj" and child.i > verb.i:
+            # "warned both parties against …": the parser hung the preposition
+            # on the person warned, its phrase ending the object.
+            prep = next((c for c in child.rights if c.dep_ == "prep" and
+                         (lemma, c.lower_) in PREP_SPEECH and
+                         c.right_edge.i == child.right_edge.i), None)
+            if prep is not None:
+                start = child.left_edge.i if lemma == "accuse" else prep.i + 1
+                span = _trimmed(ctx.doc, start, prep.right_edge.i + 1)
+                if span:
+                    return _indirect("indirect-prep", ctx.doc, span, verb,
+                                     f"{verb.text} {prep.text}")
         if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
             continue
         start = child.i + 1

@@ -1504,3 +1504,13 @@ def test_reporting_preposition_hung_on_the_object(parse):
     assert doc[5].head.i == 4
     assert [(q.rule, q.speaker, q.quote) for q in extract_quotes(doc)] == [
         ("indirect-prep", "The Greens", "pandering to fear")]
+
+
+def test_a_description_of_someone_at_a_body_brought_in_with_a_is_someone_new(said):
+    rows_ = said("Port authority chairman Ivo Renn said trade was growing, but the chairman of "
+                 "a rival harbour board said he was worried about the fees.")
+    assert [r[2] for r in rows_] == ["Port authority chairman Ivo Renn",
+                                     "the chairman of a rival harbour board"]
+    rows_ = said("Port authority chairman Ivo Renn said trade was growing. The chairman said he "
+                 "was worried about the fees.")
+    assert [r[2] for r in rows_] == ["Port authority chairman Ivo Renn"] * 2

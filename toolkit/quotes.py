@@ -2759,7 +2759,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
         return None  # "the magazine", "the firm": never a person
     named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
         c.dep_ in ("appos", "poss")
-        or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
+        or (c.dep_ == "prep" and c.lower_ == "of" and (_person_appos_of(c) or _of_a(c)))
         for c in root.children) or (root.pos_ == "PROPN" and not role)
     if named or c.plural or not (_AGE_NOUN.match(sp.text) or role or c.person):
         return None
@@ -2778,10 +2778,20 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     return None
 
 
+def _of_a(prep: Token) -> bool:
+    """Whether an "of" phrase names a body first written with "a"/"an" ("the
+    chairman of a House committee"): the description brings in someone new,
+    as "a judge" does (:func:`_new_person`), not another way of naming the
+    person who spoke before."""
+    return any(o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an")
+                                        for d in o.children) for o in prep.children)
+
+
 def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
     """The written speaker as a span when it is a bare definite description:
-    "the" first, no name, no possessive and no apposition ("the veteran
-    coach", "The firm"); None otherwise."""
+    "the" first, no name, no possessive, no apposition and no body brought
+    in with "a" (:func:`_of_a`): "the veteran coach", "The firm"; None
+    otherwise."""
     if sp.cand is None or sp.pronoun or sp.resolved or sp.start is None:
         return None
     span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
@@ -2789,7 +2799,9 @@ def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
         return None
     root = span.root
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span if t.i <= root.i) \
-            or root.pos_ != "NOUN" or any(c.dep_ in ("appos", "poss") for c in root.children):
+            or root.pos_ != "NOUN" or any(
+                c.dep_ in ("appos", "poss") or (c.dep_ == "prep" and c.lower_ == "of" and _of_a(c))
+                for c in root.children):
         return None
     return span
 

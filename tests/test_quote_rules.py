@@ -1514,3 +1514,12 @@ def test_a_description_of_someone_at_a_body_brought_in_with_a_is_someone_new(sai
     rows_ = said("Port authority chairman Ivo Renn said trade was growing. The chairman said he "
                  "was worried about the fees.")
     assert [r[2] for r in rows_] == ["Port authority chairman Ivo Renn"] * 2
+
+
+def test_a_surname_read_as_a_modal_speaks(parse):
+    doc = parse('May said: "The band is back and the fans will love it." The tour starts in '
+                'June. "We are thrilled," May wrote.')
+    assert [(q.rule, q.speaker) for q in extract_quotes(doc)] == [
+        ("direct-before", "May"), ("direct-after", "May")]
+    # A lower-case modal is a modal.
+    assert extract_quotes(parse('"We will win," may be what he meant.')) == []

@@ -643,12 +643,26 @@ def _word_of_name(tok: Token) -> bool:
 def _name_before(verb: Token) -> Token | None:
     """A name written right before a subject-less speech verb, which the
     parser swallowed into an opening phrase ("In a letter sent on
-    Monday Ann Roe said: …"): a person's or organisation's name."""
+    Monday Ann Roe said: …"): a person's or organisation's name, or a
+    surname read as a modal (:func:`_modal_name`)."""
     if verb.i == 0 or verb.dep_ != "ROOT":
         return None
     prev = verb.doc[verb.i - 1]
     if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG") and \
             prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
+        return prev
+    return _modal_name(prev)
+
+
+def _modal_name(prev: Token) -> Token | None:
+    """A surname the parser read as a modal ("May said: …", '"…," May
+    wrote.'): a capitalised modal right before a subject-less speech verb,
+    opening the sentence or after a comma or quote mark, is the speaker."""
+    if prev.tag_ != "MD" or prev.dep_ != "aux" or not prev.text[:1].isupper():
+        return None
+    doc = prev.doc
+    if prev.i == 0 or prev.is_sent_start or doc[prev.i - 1].text == "," or \
+            _is_quote_tok(doc[prev.i - 1]):
         return prev
     return None
 
@@ -1267,6 +1281,8 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             return _as_saying(t)  # '"…," the agency quoted one broker as saying.'
         if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in QUOTING_VERBS:
             continue  # '"…," he is quoted as saying'
+        if t.head.i > k and _modal_name(t) is not None:
+            continue  # '"…," May wrote': a surname read as a modal
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
@@ -3753,6 +3769,8 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
         return False  # no number nor numeric entity: the tests below all fail
     if _AGE_NOUN.match(span.text):
         return False  # "the 34-year-old": a person, though tagged a date
+    if len(span) == 1 and span[0].tag_ == "MD":
+        return False  # a surname read as a modal ("May wrote"), though tagged a date
     root = span.root
     if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return False  # "one of the families", "two of the officers": people

@@ -1115,7 +1115,11 @@ class _Context:
 def _content_of(ctx: _Context, test, tok: Token) -> Token | None:
     """``test(tok)`` (:func:`_quoted_belief`, :func:`_made_clear`,
     :func:`_branded` or :func:`_expressed`), computed once per verb: the
-    gate of :func:`_reported_drafts` asks first, the rule asks again."""
+    gate of :func:`_reported_drafts` asks first, the rule asks again. A
+    verb whose lemma the test does not read (:data:`_CONTENT_TESTS`) gets
+    None at once."""
+    if test not in _CONTENT_TESTS.get(tok.lemma_.lower(), ()):
+        return None
     key = (test, tok.i)
     if key not in ctx.contents:
         ctx.contents[key] = test(tok)
@@ -2149,7 +2153,9 @@ def indirect_aside(ctx: _Context, verb: Token) -> _Draft | None:
     reading takes): the content is the whole sentence.
     """
     doc, i = ctx.doc, verb.i
-    if _restricted(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP") or i < 2 or \
+    text = token_columns(doc)["text"]  # the commas first: most verbs have none
+    if i < 2 or (text[i - 1] != "," and text[i - 2] != ",") or \
+            verb.tag_ not in ("VBD", "VBZ", "VBP") or _restricted(verb) or \
             verb.dep_ == "parataxis":  # read as such: indirect-parataxis takes it
         return None
     subj = doc[i - 1]
@@ -2302,7 +2308,8 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
         if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
             continue  # inside a quote, or a participle continuing one
         speech = _is_speech_verb(tok)
-        if (speech or any(_content_of(ctx, test, tok) is not None for test in _CONTENT_TESTS)) \
+        if (speech or any(_content_of(ctx, test, tok) is not None
+                          for test in _CONTENT_TESTS.get(tok.lemma_.lower(), ()))) \
                 and not _hypothetical(tok):
             rules = groups["indirect"] if speech else tuple(
                 r for r in groups["indirect"]
@@ -3632,10 +3639,16 @@ def speaker_added(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
 #: speaker of every draft, in order.
-_CONTENT_TESTS = (_quoted_belief, _made_clear, _branded, _expressed)
-"""The tests that let a verb which is no speech verb report: each finds the
-content of one rule (:func:`indirect_belief_quoted`, :func:`indirect_made_clear`,
-:func:`indirect_branded`, :func:`indirect_expressed`)."""
+_CONTENT_TESTS: dict[str, tuple] = {}
+"""By lemma, the tests that let a verb which is no speech verb report, in
+rule order: each finds the content of one rule (:func:`indirect_belief_quoted`,
+:func:`indirect_made_clear`, :func:`indirect_branded`, :func:`indirect_expressed`)
+and reads only the lemmas of its word list."""
+for _test, _lemmas in ((_quoted_belief, BELIEF_VERBS), (_made_clear, {"make"}),
+                       (_branded, JUDGING_VERBS), (_expressed, EXPRESSING_VERBS)):
+    for _lemma in _lemmas:
+        _CONTENT_TESTS[_lemma] = (*_CONTENT_TESTS.get(_lemma, ()), _test)
+del _test, _lemmas, _lemma
 
 
 RULE_GROUPS: dict[str, tuple] = {

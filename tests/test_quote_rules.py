@@ -54,6 +54,11 @@ CASES = {
                          "money.", 'the new parking scheme a "shameful waste" of public money'),
     "indirect-expressed": ("The harbour board expressed fears that the ferry would be sold "
                            "before the summer.", "the ferry would be sold before the summer"),
+    "indirect-aside": ("Not least, said Ann Vale, head of the port, because the old quay is too "
+                       "short.", "Not least, said Ann Vale, head of the port, because the old quay "
+                       "is too short"),
+    "indirect-as-clause": ("As the harbour master said on Monday, the ferry will sail twice a "
+                           "day from May.", "the ferry will sail twice a day from May"),
     "direct-resumed": ('"If the rain holds off," said Ann Vale, "we will open the gates at noon."',
                        "we will open the gates at noon."),
     "speaker-participle": ("Ann Vale said the drop in ferry traffic was a big worry, adding that "
@@ -1446,3 +1451,75 @@ def test_participle_of_a_root_verb_tagged_as_a_noun_keeps_its_speaker(said):
     rows_ = said('The harbour master brands such complaints as "utter nonsense", arguing that '
                  "the ferry has never been late.")
     assert [(r[2], r[3]) for r in rows_] == [("harbour master", "the ferry has never been late")]
+
+
+def test_as_clause_after_its_main_clause_and_not_a_time_clause(said):
+    rows_ = said("The ferry will sail twice a day from May, as the harbour master said.")
+    assert [(r[1], r[2], r[3]) for r in rows_] == [
+        ("indirect-as-clause", "the harbour master", "The ferry will sail twice a day from May")]
+    # An "as" clause with an object of its own only sets the time.
+    assert [r[1] for r in said("As the harbour master announced the timetable, the ferry "
+                               "crews cheered.")] == []
+    # A writer recalling their own words attributes nothing.
+    assert said("As I said last week, the ferry will sail twice a day from May.") == []
+    # The main clause's opening phrase hung on the reporting verb is content.
+    rows_ = said("As the union leader Ivo Renn claimed, for most drivers the new shift rota "
+                 "is unworkable.")
+    assert [(r[2], r[3]) for r in rows_] == [
+        ("the union leader Ivo Renn", "for most drivers the new shift rota is unworkable")]
+
+
+def test_a_forecast_object_is_content_when_it_holds_a_figure(said):
+    assert [(r[1], r[3]) for r in said("The trade body is predicting sales of 40,000 "
+                                       "bicycles next year.")] == [
+        ("indirect-dobj", "sales of 40,000 bicycles")]
+    # The value after "at" is part of what was estimated.
+    assert [(r[2], r[3]) for r in said("Harbour analyst Ann Vale estimated the ferry firm's "
+                                       "first quarter profit at 30 to 35 cts a share.")] == [
+        ("Harbour analyst Ann Vale", "the ferry firm's first quarter profit at 30 to 35 cts a share")]
+    # No figure, or a gerund that tells how something came about: nothing reported.
+    assert said("The chamber of trade has forecast similar gains in 2006.") == []
+    assert said("Ann Vale surprised traders by predicting a fall of 10 percent in fares.") == []
+
+
+def test_verbs_of_ruling_report_their_clause(said):
+    assert [(r[2], r[3]) for r in said("Last May a tribunal judged the ferry contract was "
+                                       "void.")] == [("a tribunal", "the ferry contract was void")]
+    assert [(r[2], r[3]) for r in said("The referee decreed that both captains should "
+                                       "shake hands.")] == [
+        ("The referee", "both captains should shake hands")]
+
+
+def test_an_aside_followed_by_a_verb_or_a_new_clause_is_no_aside(parse):
+    doc = parse("The quay will close for a month, he added, saying repairs were overdue. "
+                "The quay will close, she said, and the ferry will move.")
+    assert [q for q in extract_quotes(doc) if q.rule.startswith("indirect-aside")] == []
+    assert [q.quote for q in extract_quotes(doc, disable={"indirect-aside"})] == \
+        [q.quote for q in extract_quotes(doc)]
+
+
+def test_reporting_preposition_hung_on_the_object(parse):
+    # The parser hangs "against" on "councils", not on "warned".
+    doc = parse("The Greens warned both councils against pandering to fear.")
+    assert doc[5].head.i == 4
+    assert [(q.rule, q.speaker, q.quote) for q in extract_quotes(doc)] == [
+        ("indirect-prep", "The Greens", "pandering to fear")]
+
+
+def test_a_description_of_someone_at_a_body_brought_in_with_a_is_someone_new(said):
+    rows_ = said("Port authority chairman Ivo Renn said trade was growing, but the chairman of "
+                 "a rival harbour board said he was worried about the fees.")
+    assert [r[2] for r in rows_] == ["Port authority chairman Ivo Renn",
+                                     "the chairman of a rival harbour board"]
+    rows_ = said("Port authority chairman Ivo Renn said trade was growing. The chairman said he "
+                 "was worried about the fees.")
+    assert [r[2] for r in rows_] == ["Port authority chairman Ivo Renn"] * 2
+
+
+def test_a_surname_read_as_a_modal_speaks(parse):
+    doc = parse('May said: "The band is back and the fans will love it." The tour starts in '
+                'June. "We are thrilled," May wrote.')
+    assert [(q.rule, q.speaker) for q in extract_quotes(doc)] == [
+        ("direct-before", "May"), ("direct-after", "May")]
+    # A lower-case modal is a modal.
+    assert extract_quotes(parse('"We will win," may be what he meant.')) == []

@@ -40,7 +40,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "signal", "state", "stress", "suggest", "swear", "tell", "testify", "threaten",
     "tweet", "underline", "urge", "vow", "warn", "write", "pledge", "accuse", "ask", "rule",
     "demand", "call", "point", "forecast", "speculate", "hint", "counter", "retort",
-    "quip", "joke", "assure", "lament", "protest", "concur",
+    "quip", "joke", "assure", "lament", "protest", "concur", "judge", "decree",
 })
 
 #: Verbs that introduce a direct quote next to it but report nothing with a
@@ -111,12 +111,22 @@ PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
     ("warn", "about"), ("caution", "against"), ("appeal", "for"),
 })
 
+#: Speech verbs of forecasting: a figure they put on their object is what
+#: was forecast ("forecasts growth of 4%", "is predicting ten million
+#: subscribers", "estimated the loss at 5 mln dlrs", the value after
+#: :data:`ESTIMATE_PREPOSITIONS`).
+FORECAST_VERBS: frozenset[str] = frozenset({"predict", "forecast", "estimate"})
+
+#: Prepositions that give the value a forecast puts on its object
+#: ("estimated the loss at …").
+ESTIMATE_PREPOSITIONS: frozenset[str] = frozenset({"at"})
+
 #: Speech verbs whose direct object is the content when there is no clause
 #: ("claimed responsibility for …", "denied the allegations", "acknowledged a
 #: desire to …").
 DOBJ_SPEECH_VERBS: frozenset[str] = frozenset({
     "claim", "deny", "confirm", "announce", "acknowledge",
-})
+}) | FORECAST_VERBS
 
 #: Verbs of judging aloud: "X branded the plan a waste" reports X's verdict,
 #: the object and what it is called, though the verb takes no clause; "X

@@ -70,9 +70,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 import pandas as pd
 from spacy.attrs import IDX, LIKE_NUM
@@ -84,9 +84,11 @@ from .lexicon import (
     CLAUSE_SPEECH_VERBS,
     CONTINUING_VERBS,
     DOBJ_SPEECH_VERBS,
+    ESTIMATE_PREPOSITIONS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     EXPRESSING_VERBS,
+    FORECAST_VERBS,
     GENDERED_WORDS,
     GERUND_SPEECH_VERBS,
     JUDGING_VERBS,
@@ -641,12 +643,26 @@ def _word_of_name(tok: Token) -> bool:
 def _name_before(verb: Token) -> Token | None:
     """A name written right before a subject-less speech verb, which the
     parser swallowed into an opening phrase ("In a letter sent on
-    Monday Ann Roe said: …"): a person's or organisation's name."""
+    Monday Ann Roe said: …"): a person's or organisation's name, or a
+    surname read as a modal (:func:`_modal_name`)."""
     if verb.i == 0 or verb.dep_ != "ROOT":
         return None
     prev = verb.doc[verb.i - 1]
     if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG") and \
             prev.dep_ in ("pobj", "compound", "dobj", "npadvmod"):
+        return prev
+    return _modal_name(prev)
+
+
+def _modal_name(prev: Token) -> Token | None:
+    """A surname the parser read as a modal ("May said: …", '"…," May
+    wrote.'): a capitalised modal right before a subject-less speech verb,
+    opening the sentence or after a comma or quote mark, is the speaker."""
+    if prev.tag_ != "MD" or prev.dep_ != "aux" or not prev.text[:1].isupper():
+        return None
+    doc = prev.doc
+    if prev.i == 0 or prev.is_sent_start or doc[prev.i - 1].text == "," or \
+            _is_quote_tok(doc[prev.i - 1]):
         return prev
     return None
 
@@ -912,6 +928,14 @@ def _candidate(text: str, start: int, end: int, span: Span, sentence: int,
                       _gender(span), place, institution)
 
 
+def _lazy_candidate(text: str, start: int, end: int, span: Span, sentence: int,
+                    label: str = "") -> _Candidate:
+    """:func:`_candidate`'s answer, its features read only when first asked
+    for (a :class:`_LazyCandidate`)."""
+    return _LazyCandidate(text, start, end, sentence,
+                          partial(_candidate, text, start, end, span, sentence, label))
+
+
 class _Unread:
     """A class attribute that reads as missing, so that a
     :class:`_LazyCandidate` field with a default still asks ``__getattr__``."""
@@ -1080,10 +1104,26 @@ class _Context:
     datelines: list[tuple[int, int]]  # chars of wire datelines ("MOSCOW, March 4 - ")
     # verb index -> _first_ccomp's answer, which three rules of one verb ask for
     ccomps: dict[int, tuple[str, tuple[int, int]] | None] = field(default_factory=dict)
+    # (test, token index) -> a content test's answer (see :func:`_content_of`)
+    contents: dict[tuple, Token | None] = field(default_factory=dict)
 
     def in_dateline(self, start: int, end: int) -> tuple[int, int] | None:
         """The dateline overlapping chars ``[start, end)``, if any."""
         return next(((s, e) for s, e in self.datelines if s < end and start < e), None)
+
+
+def _content_of(ctx: _Context, test, tok: Token) -> Token | None:
+    """``test(tok)`` (:func:`_quoted_belief`, :func:`_made_clear`,
+    :func:`_branded` or :func:`_expressed`), computed once per verb: the
+    gate of :func:`_reported_drafts` asks first, the rule asks again. A
+    verb whose lemma the test does not read (:data:`_CONTENT_TESTS`) gets
+    None at once."""
+    if test not in _CONTENT_TESTS.get(tok.lemma_.lower(), ()):
+        return None
+    key = (test, tok.i)
+    if key not in ctx.contents:
+        ctx.contents[key] = test(tok)
+    return ctx.contents[key]
 
 
 @dataclass
@@ -1245,6 +1285,8 @@ def _cue_after(doc: Doc, open_i: int, close_i: int, ends_punct: bool,
             return _as_saying(t)  # '"…," the agency quoted one broker as saying.'
         if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in QUOTING_VERBS:
             continue  # '"…," he is quoted as saying'
+        if t.head.i > k and _modal_name(t) is not None:
+            continue  # '"…," May wrote': a surname read as a modal
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return None
     return None
@@ -1685,7 +1727,7 @@ def indirect_belief_quoted(ctx: _Context, verb: Token) -> _Draft | None:
     will "change everything"``. Quote marks show the words were said; without
     them ("Ann believes the plan will work") nothing is reported.
     """
-    clause = _quoted_belief(verb)
+    clause = _content_of(ctx, _quoted_belief, verb)
     if clause is None or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     return _indirect("indirect-belief-quoted", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
@@ -1715,7 +1757,7 @@ def indirect_made_clear(ctx: _Context, verb: Token) -> _Draft | None:
     without "that" (``X made clear the fares would not rise``) when the
     clause has a subject of its own.
     """
-    clause = _made_clear(verb)
+    clause = _content_of(ctx, _made_clear, verb)
     if clause is None or _subject(verb) is None:
         return None
     span = _content_span(ctx.doc, clause, verb)
@@ -1872,7 +1914,8 @@ def indirect_gerund(ctx: _Context, verb: Token) -> _Draft | None:
 def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
     """The object of a reporting preposition: ``called for a truce``, ``accused X of …``.
 
-    The pairs are :data:`toolkit.lexicon.PREP_SPEECH`; an infinitive after the
+    The pairs are :data:`toolkit.lexicon.PREP_SPEECH`, the preposition hung
+    on the verb or ending its object ("warned [both firms against …]"); an infinitive after the
     object ("called for aid to be released") belongs to the content, also
     when the parser makes the preposition the mark of that infinitive
     clause ("called for the festival to be …").
@@ -1891,6 +1934,18 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
                 if span:
                     return _indirect("indirect-prep", ctx.doc, span, verb,
                                      f"{verb.text} {mark.text}")
+        if child.dep_ == "dobj" and child.i > verb.i:
+            # "warned both parties against …": the parser hung the preposition
+            # on the person warned, its phrase ending the object.
+            prep = next((c for c in child.rights if c.dep_ == "prep" and
+                         (lemma, c.lower_) in PREP_SPEECH and
+                         c.right_edge.i == child.right_edge.i), None)
+            if prep is not None:
+                start = child.left_edge.i if lemma == "accuse" else prep.i + 1
+                span = _trimmed(ctx.doc, start, prep.right_edge.i + 1)
+                if span:
+                    return _indirect("indirect-prep", ctx.doc, span, verb,
+                                     f"{verb.text} {prep.text}")
         if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
             continue
         start = child.i + 1
@@ -1911,20 +1966,48 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
 
 @rule("indirect-dobj", stage="quotes")
 def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
-    """A direct object as content when there is no clause: ``claimed responsibility for the raid``.
+    """A direct object as content when there is no clause: ``claimed responsibility for the raid``,
+    ``forecasts growth of 4%``, ``estimated the loss at 5 mln dlrs`` (a
+    verb of :data:`toolkit.lexicon.FORECAST_VERBS` reports a figure, with
+    the value after "at": :func:`_forecast_end`).
 
     Only for :data:`toolkit.lexicon.DOBJ_SPEECH_VERBS`, and only objects of two
     words or more; not in a clause or phrase that sets the time of another
     ("As the minister announced the date, …", "After claiming the title, …").
     """
-    if verb.lemma_.lower() not in DOBJ_SPEECH_VERBS or _time_clause(verb) or _time_phrase(verb):
+    lemma = verb.lemma_.lower()
+    if lemma not in DOBJ_SPEECH_VERBS or _time_clause(verb) or _time_phrase(verb):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
-            span = _trimmed(ctx.doc, child.left_edge.i, child.right_edge.i + 1)
+            end = child.right_edge.i + 1
+            if lemma in FORECAST_VERBS:
+                end = _forecast_end(verb, end)
+                if end is None:
+                    return None
+            span = _trimmed(ctx.doc, child.left_edge.i, end)
             if span and span[1] - span[0] >= 2:
                 return _indirect("indirect-dobj", ctx.doc, span, verb)
     return None
+
+
+def _forecast_end(verb: Token, end: int) -> int | None:
+    """The end of what a verb of :data:`toolkit.lexicon.FORECAST_VERBS` forecast,
+    its object ending before token ``end``: with the value after "at" when
+    one follows ("estimated the loss at 5 mln dlrs"). None unless a figure
+    (a number that is no date) is forecast, or when the verb is a gerund
+    under a preposition: "surprised analysts by forecasting growth of 3%"
+    tells how the main clause came about."""
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+        return None
+    value = next((c for c in verb.children if c.dep_ == "prep" and c.i == end
+                  and c.lower_ in ESTIMATE_PREPOSITIONS), None)
+    end = end if value is None else value.right_edge.i + 1
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
+               for t in verb.doc[obj.left_edge.i:end]):
+        return None
+    return end
 
 
 def _time_clause(verb: Token) -> bool:
@@ -2055,6 +2138,96 @@ def indirect_parataxis(ctx: _Context, verb: Token) -> _Draft | None:
     return _indirect("indirect-parataxis", doc, span, verb)
 
 
+@rule("indirect-aside", stage="quotes")
+def indirect_aside(ctx: _Context, verb: Token) -> _Draft | None:
+    """A reporting aside set off by commas inside its content, however the
+    parser hung it: ``The levy would hit farmers including, he claims, the
+    minister's own brother`` or ``Not least, said Ann Roe, because the
+    roads are full``. The aside is a personal pronoun and the verb (", he
+    claims,") or the verb and the name after it (", said Ann Roe, head of
+    the port,"), with a comma on each side and words of the sentence before
+    and after it, the words after not opening a new coordinated clause
+    ("…, he said, and …") nor starting with a verb (", he added, saying
+    …": the content ends before the aside), and no relative pronoun right
+    before it ("which, he claimed, …" is inside a clause that a parataxis
+    reading takes): the content is the whole sentence.
+    """
+    doc, i = ctx.doc, verb.i
+    text = token_columns(doc)["text"]  # the commas first: most verbs have none
+    if i < 2 or (text[i - 1] != "," and text[i - 2] != ",") or \
+            verb.tag_ not in ("VBD", "VBZ", "VBP") or _restricted(verb) or \
+            verb.dep_ == "parataxis":  # read as such: indirect-parataxis takes it
+        return None
+    subj = doc[i - 1]
+    if subj.dep_ == "nsubj" and subj.head.i == i and PRONOUNS.get(subj.lower_) in _ASIDE_PRONOUNS \
+            and doc[i - 2].text == ",":
+        first, last = i - 2, i + 1
+    else:
+        subj = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.i != i + 1 or doc[i - 1].text != "," or \
+                subj.pos_ != "PROPN":
+            return None
+        last = subj.right_edge.i  # the comma closing an apposition may hang on the name
+        first, last = i - 1, last if doc[last].text == "," else last + 1
+    sent = ctx.sent_at[i]
+    if first <= sent.start or last + 2 >= sent.end or doc[last].text != "," or \
+            doc[last + 1].dep_ == "cc" or doc[last + 1].pos_ in ("VERB", "AUX") or \
+            doc[first - 1].tag_ in ("WDT", "WP"):
+        return None
+    return _indirect("indirect-aside", doc, _trimmed(doc, sent.start, sent.end), verb)
+
+
+#: The pronouns that speak in a reporting aside (", he claims,"): not the
+#: writer's own "I" or "you", nor "it", "they" or "we", which there often
+#: stand for the subject of the very sentence the aside reports ("The
+#: treaty stresses access and, it says, …"), never taken as an antecedent.
+_ASIDE_PRONOUNS = frozenset({"he", "she"})
+
+
+#: Dependents a bare "as" reporting clause may have ("As the minister
+#: said last week, …", "… said in a speech, …"): nothing that would be
+#: content of its own.
+_AS_CLAUSE_DEPS = frozenset({"mark", "nsubj", "aux", "advmod", "npadvmod", "punct", "neg", "prep"})
+
+
+@rule("indirect-as-clause", stage="quotes")
+def indirect_as_clause(ctx: _Context, verb: Token) -> _Draft | None:
+    """A bare "as" clause that vouches for its main clause: ``As the mayor
+    said, the bridge will reopen in May`` or ``The bridge will reopen, as
+    the mayor said`` report the main clause. The reporting clause is an
+    adverbial clause marked "as" whose verb has a subject and nothing else
+    that could be content (no object or clause: "As the mayor announced the
+    date, …" only sets the time); the content is the rest of its main
+    clause, after the comma that closes it or before the comma that opens it.
+    A writer recalling their own words ("As I said, …", "as we reported")
+    attributes nothing.
+    """
+    doc, head = ctx.doc, verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i:
+        return None
+    # The clause ends at its first comma after the verb: the parser may hang
+    # the main clause's opening phrase on the verb ("As X said, for most …").
+    comma = next((c.i for c in verb.rights if c.text == ","), None)
+    if comma is None and verb.right_edge.i + 1 < len(doc) and \
+            doc[verb.right_edge.i + 1].text == "," and verb.i < head.i:
+        comma = verb.right_edge.i + 1
+    kids = [c for c in verb.children if comma is None or c.i < comma]
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or PRONOUNS.get(subj.lower_) in ("i", "we") or \
+            not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i
+                    for c in kids) or any(c.dep_ not in _AS_CLAUSE_DEPS for c in kids):
+        return None
+    first = verb.left_edge.i
+    if verb.i < head.i and comma is not None:
+        span = _trimmed(doc, comma + 1, head.right_edge.i + 1)
+    elif verb.i > head.i and comma is None and first > 0 and doc[first - 1].text == "," and \
+            verb.right_edge.i + 1 >= head.right_edge.i:
+        span = _trimmed(doc, head.left_edge.i, first - 1)
+    else:
+        return None
+    return _indirect("indirect-as-clause", doc, span, verb)
+
+
 @rule("according-to", stage="quotes")
 def according_to(ctx: _Context, tok: Token) -> _Draft | None:
     """``according to X``: X is the source, the clause it qualifies the content.
@@ -2135,8 +2308,8 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
         if tok.i in used_verbs or in_direct(tok.idx) or _after_quote_of_its_head(tok):
             continue  # inside a quote, or a participle continuing one
         speech = _is_speech_verb(tok)
-        if (speech or _quoted_belief(tok) is not None or _made_clear(tok) is not None
-                or _branded(tok) is not None or _expressed(tok) is not None) \
+        if (speech or any(_content_of(ctx, test, tok) is not None
+                          for test in _CONTENT_TESTS.get(tok.lemma_.lower(), ()))) \
                 and not _hypothetical(tok):
             rules = groups["indirect"] if speech else tuple(
                 r for r in groups["indirect"]
@@ -2335,9 +2508,8 @@ class _ActorIndex:
                 continue
             label = str(getattr(actor, "type", ""))
             sentence = sent_of.get(span.start, -1)
-            out.append(_LazyCandidate(text[start:end], start, end, sentence, partial(
-                _candidate, text[start:end], start, end, span, sentence,
-                "PERSON" if "PER" in label.upper() else label)))
+            out.append(_lazy_candidate(text[start:end], start, end, span, sentence,
+                                       "PERSON" if "PER" in label.upper() else label))
         return out
 
 
@@ -2364,7 +2536,7 @@ class _Resolver:
 
     ctx: _Context
     index: _ActorIndex
-    mentions: list[_Candidate]  # antecedent candidates, in text order (or what finds them)
+    find_mentions: Callable[[], list[_Candidate]]  # what finds the antecedents (:attr:`mentions`)
     quotes: list[Quote]
     speakers: list[_Candidate]  # earlier speakers (pronouns resolved), in order
     contents: list[tuple[int, int]] = None  # chars of every draft's content, sorted
@@ -2372,11 +2544,6 @@ class _Resolver:
     people: set[str] = None  # actors or names known to be people (see speaker_first_person)
 
     def __post_init__(self):
-        if callable(self.mentions):  # found when a rule first reads them (__getattr__)
-            self._find_mentions = self.mentions
-            del self.mentions
-        else:
-            self.mention_starts = [c.start for c in self.mentions]
         self.contents = sorted(self.contents or [])
         self.genders = {}
         self.people = set()
@@ -2385,14 +2552,16 @@ class _Resolver:
         for c in self.contents:
             self.contents_in.setdefault(self.sentence_of(c[0]), []).append(c)
 
-    def __getattr__(self, name: str):
-        # The antecedents only when a pronoun or description speaker needs
-        # them: about half the articles have none.
-        if name not in ("mentions", "mention_starts") or "_find_mentions" not in self.__dict__:
-            raise AttributeError(name)
-        self.mentions = self.__dict__.pop("_find_mentions")()
-        self.mention_starts = [c.start for c in self.mentions]
-        return getattr(self, name)
+    @cached_property
+    def mentions(self) -> list[_Candidate]:
+        """Antecedent candidates, in text order, found only when a pronoun or
+        description speaker first needs them: about half the articles have none."""
+        return self.find_mentions()
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        """The first char of each of :attr:`mentions`."""
+        return [c.start for c in self.mentions]
 
     def in_content(self, char: int) -> tuple[int, int] | None:
         """The content span of an attribution containing ``char``, if any."""
@@ -2613,7 +2782,7 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
         return None  # "the magazine", "the firm": never a person
     named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
         c.dep_ in ("appos", "poss")
-        or (c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c))
+        or (c.dep_ == "prep" and c.lower_ == "of" and (_person_appos_of(c) or _of_a(c)))
         for c in root.children) or (root.pos_ == "PROPN" and not role)
     if named or c.plural or not (_AGE_NOUN.match(sp.text) or role or c.person):
         return None
@@ -2632,10 +2801,20 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     return None
 
 
+def _of_a(prep: Token) -> bool:
+    """Whether an "of" phrase names a body first written with "a"/"an" ("the
+    chairman of a House committee"): the description brings in someone new,
+    as "a judge" does (:func:`_new_person`), not another way of naming the
+    person who spoke before."""
+    return any(o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an")
+                                        for d in o.children) for o in prep.children)
+
+
 def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
     """The written speaker as a span when it is a bare definite description:
-    "the" first, no name, no possessive and no apposition ("the veteran
-    coach", "The firm"); None otherwise."""
+    "the" first, no name, no possessive, no apposition and no body brought
+    in with "a" (:func:`_of_a`): "the veteran coach", "The firm"; None
+    otherwise."""
     if sp.cand is None or sp.pronoun or sp.resolved or sp.start is None:
         return None
     span = res.ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
@@ -2643,7 +2822,9 @@ def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
         return None
     root = span.root
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span if t.i <= root.i) \
-            or root.pos_ != "NOUN" or any(c.dep_ in ("appos", "poss") for c in root.children):
+            or root.pos_ != "NOUN" or any(
+                c.dep_ in ("appos", "poss") or (c.dep_ == "prep" and c.lower_ == "of" and _of_a(c))
+                for c in root.children):
         return None
     return span
 
@@ -3300,7 +3481,7 @@ def indirect_branded(ctx: _Context, verb: Token) -> _Draft | None:
     and what it is called, up to a participle of the reporting clause (",
     saying: …"); the verdict must be said (:func:`_verdict_said`).
     """
-    obj = _branded(verb)
+    obj = _content_of(ctx, _branded, verb)
     if obj is None:
         return None
     end = _verdict_end(verb)
@@ -3332,7 +3513,7 @@ def indirect_expressed(ctx: _Context, verb: Token) -> _Draft | None:
     said they feared …" would. The noun alone ("expressed doubts about
     …") is no attribution.
     """
-    clause = _expressed(verb)
+    clause = _content_of(ctx, _expressed, verb)
     if clause is None:
         return None
     return _indirect("indirect-expressed", ctx.doc, _content_span(ctx.doc, clause, verb), verb)
@@ -3458,12 +3639,25 @@ def speaker_added(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
 #: speaker of every draft, in order.
+_CONTENT_TESTS: dict[str, tuple] = {}
+"""By lemma, the tests that let a verb which is no speech verb report, in
+rule order: each finds the content of one rule (:func:`indirect_belief_quoted`,
+:func:`indirect_made_clear`, :func:`indirect_branded`, :func:`indirect_expressed`)
+and reads only the lemmas of its word list."""
+for _test, _lemmas in ((_quoted_belief, BELIEF_VERBS), (_made_clear, {"make"}),
+                       (_branded, JUDGING_VERBS), (_expressed, EXPRESSING_VERBS)):
+    for _lemma in _lemmas:
+        _CONTENT_TESTS[_lemma] = (*_CONTENT_TESTS.get(_lemma, ()), _test)
+del _test, _lemmas, _lemma
+
+
 RULE_GROUPS: dict[str, tuple] = {
     "direct": (direct_after, direct_before, direct_resumed, direct_dash, direct_floating),
-    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_ccomp, indirect_final,
+    "indirect": (indirect_belief_quoted, indirect_made_clear, indirect_aside, indirect_ccomp,
+                 indirect_final,
                  indirect_embedded, indirect_listener, indirect_in_statement, indirect_xcomp,
                  indirect_gerund, indirect_prep, indirect_dobj, indirect_clause_object,
-                 indirect_parataxis, indirect_branded, indirect_expressed),
+                 indirect_parataxis, indirect_branded, indirect_expressed, indirect_as_clause),
     "according_to": (according_to,),
     "speaker": (speaker_dateline, speaker_participle, speaker_unparsed, speaker_apposition, speaker_description,
                 speaker_role_title, speaker_org_description, speaker_not_number, speaker_added,
@@ -3536,8 +3730,7 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     rival, Jorge Pinto")."""
     doc, text = ctx.doc, ctx.text
     cands = index.candidates(doc, text, ctx.sent_of) if index.mentions else [
-        _LazyCandidate(e.text, e.start_char, e.end_char, ctx.sent_of[e.start], partial(
-            _candidate, e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_))
+        _lazy_candidate(e.text, e.start_char, e.end_char, e, ctx.sent_of[e.start], e.label_)
         for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
     cands += _unmarked_names(ctx, index)
     dep = token_columns(doc)["dep"]
@@ -3546,8 +3739,7 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
         if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
             i, j = _noun_span(tok)
             start, end = _chars(doc, i, j)
-            cands.append(_LazyCandidate(text[start:end], start, end, si, partial(
-                _candidate, text[start:end], start, end, doc[i:j], si)))
+            cands.append(_lazy_candidate(text[start:end], start, end, doc[i:j], si))
     kept: list[_Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if in_direct(c.start) or (kept and c.end <= kept[-1].end) or \
@@ -3590,6 +3782,8 @@ def _numeric(doc: Doc, start: int, end: int) -> bool:
         return False  # no number nor numeric entity: the tests below all fail
     if _AGE_NOUN.match(span.text):
         return False  # "the 34-year-old": a person, though tagged a date
+    if len(span) == 1 and span[0].tag_ == "MD":
+        return False  # a surname read as a modal ("May wrote"), though tagged a date
     root = span.root
     if root.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return False  # "one of the families", "two of the officers": people

@@ -1456,7 +1456,9 @@ def _title_possessive(span: Span) -> bool:
     noun the model left out of every entity, as a title is written ("[Dead
     Man]'s Shoes", "[Old Town]'s Secret"): the possessive is part of the
     title, not an owner's. A band or a person owns its work ("[Bluefrost]'s
-    New Song" keeps Bluefrost: not an everyday word)."""
+    New Song" keeps Bluefrost: not an everyday word), and so does a name
+    written as an acronym, whatever word its letters spell ("the [ARC]'s
+    Morning programme")."""
     doc, i = span.doc, span.end
     if i + 1 >= len(doc) or token_columns(doc)["tag"][i] != "POS":
         return False
@@ -1464,7 +1466,7 @@ def _title_possessive(span: Span) -> bool:
     if not (word.text[:1].isupper() and word.is_alpha and not word.ent_type_):
         return False  # the word after "'s" first: it rules out most names
     words = [t.lower_ for t in span]
-    if words[0] in lexicon.given_names() or not all(
+    if _is_acronym(span.text) or words[0] in lexicon.given_names() or not all(
             t.is_alpha and _everyday(w) and w not in ORG_HEAD_WORDS
             for t, w in zip(span, words, strict=True)):
         return False
@@ -2663,7 +2665,9 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
 
     An entity of common English words right before a capitalised title word
     it modifies is part of the title, not a name, unless it ends in an
-    organisation word ("[Grain Board] Governor" names the board).
+    organisation word ("[Grain Board] Governor" names the board) or is a
+    known country or place, however common the word it spells ("[US]
+    President Ann Lee" names the country).
     """
     doc = span.doc
     if span.end >= len(doc):
@@ -2674,7 +2678,7 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
         return False  # a party before a title ("Green MP") is the party
     if len(span) > 1 and span[-1].lower_ in ORG_HEAD_WORDS:
         return False  # an organisation before a title ("Grain Board Governor") is named
-    return all(_everyday(t.lower_) for t in span)
+    return all(_everyday(t.lower_) for t in span) and not _is_place_key(name_key(span.text))
 
 
 @rule("drop-time-zone", stage="actors")

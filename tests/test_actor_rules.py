@@ -494,6 +494,14 @@ CASES = [
      [("Oslo", 1, "GPE"), ("Fibrewave", 1, "GPE")],
      {("Oslo", "GPE", 1)},
      {("Oslo", "GPE", 1), ("Fibrewave", "GPE", 1)}),
+    ("split-at-initial-stop", "He thanked Arlo Q. Vena Morrow, his daughter, said in Oslo.",
+     [("Arlo", 4, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Arlo Q", "PERSON", 1), ("Vena Morrow", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Arlo Q. Vena Morrow", "PERSON", 1), ("Oslo", "GPE", 1)}),
+    ("name-initial-no-period", "Ticket sales rose for Arlo Q. in Oslo.",
+     [("Arlo", 2, "PERSON"), ("Oslo", 1, "GPE")],
+     {("Arlo Q", "PERSON", 1), ("Oslo", "GPE", 1)},
+     {("Arlo Q.", "PERSON", 1), ("Oslo", "GPE", 1)}),
 ]
 
 

@@ -35,7 +35,10 @@ comes back with no actors. The steps:
      name; the honorific makes it a person's;
    - a title at the front of a PERSON is cut off and kept as the role
      ("Foreign Minister Jane Roe" -> "Jane Roe"); an entity made only of
-     title words ("State" out of a title) is dropped;
+     title words ("State" out of a title) or of common words before a
+     title ("[Regional Planning] Adviser") is dropped, but a country or
+     place before a title is named, however common the word its letters
+     spell ("[Turkey] Trade Minister Ann Lee");
    - a party before a title and a name is a mention of the party ("[Green
      MP Ann Lee]" -> "Green", ORG, and "Ann Lee"), and a party tagged as a
      nationality ("[Tory] MP") is kept as the party; a person-tagged name
@@ -65,7 +68,10 @@ comes back with no actors. The steps:
      elsewhere that it starts with ("Velmar [Brooke Rail Services]" when
      "Velmar Brooke" is tagged), an untagged given name before a person
      joins it ("Ann [Velez Moreno]"), and an everyday word glued to the
-     front of a person's name is cut ("[Bar Ann Lee], who is injured");
+     front of a person's name is cut ("[Bar Ann Lee], who is injured"), and a
+     person's name run over the full stop after a one-letter name into the
+     next sentence is cut there ("[Tom Q. Besides Lee], she ..." -> "Tom
+     Q", the stop left out of the name; "[Tom Q. Bell]" stays whole);
    - entities without a capital letter ("unity") are dropped, and so is
      a single sentence-initial word that is a common English word the
      tagger did not read as a proper noun ("Renewed") or that the article
@@ -243,7 +249,8 @@ comes back with no actors. The steps:
 6. **Canonical name**: the fullest form, i.e. the most words, preferring mixed
    case to all capitals, then the most frequent, then the first seen; the
    name rules (:data:`NAME_RULES`) then drop a final company form's full
-   stop ("Acme Corp." -> "Acme Corp"). ``aliases`` lists every surface form
+   stop ("Acme Corp." -> "Acme Corp") and a final initial's ("Tom Q." ->
+   "Tom Q"). ``aliases`` lists every surface form
    in order of first appearance.
 
 Everything is computed from the parsed ``Doc``: no re-parsing, and each rule is
@@ -1456,7 +1463,9 @@ def _title_possessive(span: Span) -> bool:
     noun the model left out of every entity, as a title is written ("[Dead
     Man]'s Shoes", "[Old Town]'s Secret"): the possessive is part of the
     title, not an owner's. A band or a person owns its work ("[Bluefrost]'s
-    New Song" keeps Bluefrost: not an everyday word)."""
+    New Song" keeps Bluefrost: not an everyday word), and so does a name
+    written as an acronym, whatever word its letters spell ("the [ARC]'s
+    Morning programme")."""
     doc, i = span.doc, span.end
     if i + 1 >= len(doc) or token_columns(doc)["tag"][i] != "POS":
         return False
@@ -1464,7 +1473,7 @@ def _title_possessive(span: Span) -> bool:
     if not (word.text[:1].isupper() and word.is_alpha and not word.ent_type_):
         return False  # the word after "'s" first: it rules out most names
     words = [t.lower_ for t in span]
-    if words[0] in lexicon.given_names() or not all(
+    if _is_acronym(span.text) or words[0] in lexicon.given_names() or not all(
             t.is_alpha and _everyday(w) and w not in ORG_HEAD_WORDS
             for t, w in zip(span, words, strict=True)):
         return False
@@ -2603,6 +2612,40 @@ def extend_party_name(ents: list[Span], sent: Span) -> list[Span]:
     return out
 
 
+def _initial_stop(ent: Span) -> int:
+    """Index of the token after a one-letter initial with a full stop inside a
+    person's entity ("Tom [Q.] Bell") when more than one proper noun, or a
+    word that is no proper noun, follows it: there the stop ends a sentence
+    the model read on; -1 if there is none."""
+    for tok in ent[1:-1]:
+        if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".":
+            rest = ent.doc[tok.i + 1:ent.end]
+            if len(rest) > 1 or rest[0].tag_ not in {"NNP", "NNPS"}:
+                return tok.i + 1
+    return -1
+
+
+@rule("split-at-initial-stop", stage="actors")
+def split_at_initial_stop(ents: list[Span], sent: Span) -> list[Span]:
+    """Cut a person's entity that runs over a full stop after a one-letter
+    name into the next sentence: "... and Tom Q. Besides Lee, she ..." tagged
+    as one PERSON gives "Tom Q.", "... the film Tom Q. Ann Lee, his
+    daughter, ..." gives "Tom Q." and "Ann Lee". A middle initial before one
+    surname ("Tom Q. Bell") is left whole. A second part that opens with a
+    word that is no proper noun ("Besides Lee") is dropped: read after that
+    capitalised word, the name would look like part of a title."""
+    out: list[Span] = []
+    for ent in ents:
+        cut = _initial_stop(ent) if ent.label_ == "PERSON" else -1
+        if cut < 0:
+            out.append(ent)
+            continue
+        out.append(Span(ent.doc, ent.start, cut, label="PERSON"))
+        if all(t.tag_ in {"NNP", "NNPS"} for t in ent.doc[cut:ent.end]):
+            out.append(Span(ent.doc, cut, ent.end, label="PERSON"))
+    return out
+
+
 REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     join_compound_names, extend_company_suffix, extend_to_defined_name, split_coordinated_names,
     join_company_and, join_plural_and_org, split_party_from_name, split_place_party,
@@ -2611,7 +2654,8 @@ REPAIR_RULES: tuple[Callable[[list[Span], Span], list[Span]], ...] = (
     strip_nationality_from_unread_name,
     split_org_from_person, split_country_from_common_word, extend_initials_and, extend_to_known_name,
     extend_and_company, cut_org_noun_tail, relabel_employer, join_firm_and, join_dangling_name,
-    extend_to_known_start, extend_over_given_name, cut_leading_common_word, extend_party_name)
+    extend_to_known_start, extend_over_given_name, cut_leading_common_word, extend_party_name,
+    split_at_initial_stop)
 """Repair rules, in order (see :func:`candidate_mentions`)."""
 
 
@@ -2663,7 +2707,9 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
 
     An entity of common English words right before a capitalised title word
     it modifies is part of the title, not a name, unless it ends in an
-    organisation word ("[Grain Board] Governor" names the board).
+    organisation word ("[Grain Board] Governor" names the board) or is a
+    known country or place, however common the word it spells ("[US]
+    President Ann Lee" names the country).
     """
     doc = span.doc
     if span.end >= len(doc):
@@ -2674,7 +2720,7 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
         return False  # a party before a title ("Green MP") is the party
     if len(span) > 1 and span[-1].lower_ in ORG_HEAD_WORDS:
         return False  # an organisation before a title ("Grain Board Governor") is named
-    return all(_everyday(t.lower_) for t in span)
+    return all(_everyday(t.lower_) for t in span) and not _is_place_key(name_key(span.text))
 
 
 @rule("drop-time-zone", stage="actors")
@@ -5040,7 +5086,25 @@ def name_company_no_period(name: str) -> str:
     return name
 
 
-NAME_RULES: tuple[Callable[[str], str], ...] = (name_company_no_period,)
+@rule("name-initial-no-period", stage="actors")
+def name_initial_no_period(name: str) -> str:
+    """A name of two words or more that ends in a one-letter initial drops
+    the initial's full stop: "Tom Q." -> "Tom Q", as the same name is written
+    inside a sentence; the stop only marks the abbreviation, and at a
+    sentence's end the sentence too (see ``split-at-initial-stop``).
+    Initials written as one word ("U.S.", "J.B.") keep theirs.
+
+    Example:
+        >>> name_initial_no_period("Tom Q."), name_initial_no_period("Tom Q. Bell")
+        ('Tom Q', 'Tom Q. Bell')
+    """
+    head, _, last = name.rpartition(" ")
+    if head and len(last) == 2 and last[0].isupper() and last[1] == ".":
+        return name[:-1]
+    return name
+
+
+NAME_RULES: tuple[Callable[[str], str], ...] = (name_company_no_period, name_initial_no_period)
 """Name rules, in order: each rewrites an actor's canonical name."""
 
 

@@ -770,7 +770,19 @@ def _journal_inputs(journal: Journal) -> list[dict]:
             for c in journal.chunks for aid, src, sha in c.get("inputs", [])]
 
 
+class _NoBar:
+    """The progress bar of a quiet run: shows nothing, and tqdm is not imported."""
+
+    def update(self, n: int = 1) -> None:
+        """Nothing to show."""
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
 def _progress_bar(files: list[Path], *, enabled: bool):
+    if not enabled:
+        return _NoBar()
     from tqdm.auto import tqdm  # a widget in Jupyter, plain text in a terminal
 
     class Bar(tqdm):
@@ -778,7 +790,7 @@ def _progress_bar(files: list[Path], *, enabled: bool):
 
     many = TABLE_SUFFIXES | DOCUMENT_SUFFIXES  # files that may hold many articles
     total = None if any(f.suffix.lower() in many for f in files) else len(files)
-    return Bar(total=total, unit="article", disable=not enabled, file=sys.stderr,
+    return Bar(total=total, unit="article", file=sys.stderr,
                mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 
 

@@ -8,7 +8,8 @@ names) for the networks a run builds: nodes with the attributes of
 :func:`toolkit.network.actor_network`, edges with an int ``weight``. A name
 or value with a character these writers do not spell as networkx does (a
 control character, a surrogate) gives ``None``, and the caller lets networkx
-write the file.
+write the file. The GraphML is what networkx writes through lxml, which it
+uses whenever lxml is installed (always here: ``lxml_html_clean`` needs it).
 
 Example:
     >>> net = ActorNetwork([("A & B", {"label": "A & B", "type": "ORG", "mentions": 2}),

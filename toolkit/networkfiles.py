@@ -2,7 +2,7 @@
 
 networkx writes ``network.gexf`` and ``network.graphml`` through a graph
 object and an XML tree, about half a millisecond per article of a corpus run,
-after a tenth of a second importing it. The texts here are the same bytes
+after about 0.06 s importing it. The texts here are the same bytes
 (``tests/test_networkfiles.py`` compares them with networkx's on generated
 names) for the networks a run builds: nodes with the attributes of
 :func:`toolkit.network.actor_network`, edges with an int ``weight``. A name

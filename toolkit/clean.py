@@ -48,8 +48,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 
-from wordfreq import zipf_frequency
-
 from . import lexicon
 from .article import Article, Paragraph, RemovedLine
 from .rules import active, rule
@@ -142,6 +140,9 @@ def _joint(left: str, right: str) -> tuple[int, str]:
         start -= 1
     m_right = _LOWER_WORD.match(right)
     if start < len(word) and m_right:
+        # wordfreq takes about 0.2 s to import; most runs never join a wrapped word
+        from wordfreq import zipf_frequency
+
         a, b = word[start:], m_right.group(0)
         whole = zipf_frequency((a + b).lower(), "en")
         za, zb = zipf_frequency(a.lower(), "en"), zipf_frequency(b.lower(), "en")

@@ -770,8 +770,8 @@ def countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    return frozenset(line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if (word := line.strip()) and not line.startswith("#"))
 
 
 @cache

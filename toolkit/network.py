@@ -19,9 +19,14 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
+
+from .networkfiles import ActorNetwork, gexf_text, graphml_bytes
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _actor_rows(actors) -> list[dict]:
@@ -93,6 +98,13 @@ def actor_graph(actors, cooccurrence: pd.DataFrame, *, quotes=None, min_weight: 
         >>> g.nodes["John Smith"]["mentions"], g.edges["John Smith", "City Council"]["weight"]
         (2, 1)
     """
+    return actor_network(actors, cooccurrence, quotes=quotes, min_weight=min_weight,
+                         isolates=isolates).graph()
+
+
+def actor_network(actors, cooccurrence: pd.DataFrame, *, quotes=None, min_weight: int = 1,
+                  isolates: bool = False) -> ActorNetwork:
+    """The rows of :func:`actor_graph` (same arguments), without networkx."""
     info = {r["actor"]: r for r in _actor_rows(actors)}
     said = quote_counts(quotes)
     weights: Counter[tuple[str, str]] = Counter()
@@ -101,7 +113,7 @@ def actor_graph(actors, cooccurrence: pd.DataFrame, *, quotes=None, min_weight: 
                            cooccurrence["weight"], strict=False):
             if isinstance(a, str) and isinstance(b, str) and a != b and pd.notna(w):
                 weights[(a, b) if a < b else (b, a)] += int(w)
-    edges = sorted(((a, b, w) for (a, b), w in weights.items() if w >= min_weight),
+    edges = sorted(((a, b, int(w)) for (a, b), w in weights.items() if w >= min_weight),
                    key=lambda e: (-e[2], e[0], e[1]))
     names = {n for a, b, _ in edges for n in (a, b)}
     if isolates:
@@ -110,16 +122,15 @@ def actor_graph(actors, cooccurrence: pd.DataFrame, *, quotes=None, min_weight: 
     def node_key(n: str):
         return (-info.get(n, {}).get("mentions", 0), n)
 
-    g = nx.Graph()
+    nodes = []
     for n in sorted(names, key=node_key):
         kinds = said.get(n, Counter())
-        g.add_node(n, label=n, type=info.get(n, {}).get("type", ""),
-                   mentions=int(info.get(n, {}).get("mentions", 0)),
-                   quoted=int(sum(kinds.values())), quoted_direct=int(kinds.get("direct", 0)),
-                   quoted_indirect=int(kinds.get("indirect", 0)))
-    for a, b, w in edges:
-        g.add_edge(a, b, weight=int(w))
-    return g
+        nodes.append((n, {"label": n, "type": info.get(n, {}).get("type", ""),
+                          "mentions": int(info.get(n, {}).get("mentions", 0)),
+                          "quoted": int(sum(kinds.values())),
+                          "quoted_direct": int(kinds.get("direct", 0)),
+                          "quoted_indirect": int(kinds.get("indirect", 0))}))
+    return ActorNetwork(nodes, edges)
 
 
 def graph_from_analysis(analysis, *, min_weight: int = 1, isolates: bool = False) -> nx.Graph:
@@ -133,6 +144,8 @@ def graph_from_analysis(analysis, *, min_weight: int = 1, isolates: bool = False
 
 def _clean_for_export(graph: nx.Graph) -> nx.Graph:
     """A copy whose attributes GEXF/GraphML writers accept (no None, plain types)."""
+    import networkx as nx
+
     def fix(v):
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return ""
@@ -149,12 +162,21 @@ def _clean_for_export(graph: nx.Graph) -> nx.Graph:
     return g
 
 
-def to_gexf(graph: nx.Graph, path: str | Path) -> Path:
+def to_gexf(graph: nx.Graph | ActorNetwork, path: str | Path) -> Path:
     """Write ``graph`` as GEXF (opens in Gephi). Returns the path.
 
     Read back with ``networkx.read_gexf(path)``; node ids are actor names.
+    An :class:`ActorNetwork` is written without networkx where it can be.
     """
     path = Path(path)
+    if isinstance(graph, ActorNetwork):
+        text = gexf_text(graph)
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+            return path
+        graph = graph.graph()
+    import networkx as nx
+
     text = "\n".join(nx.generate_gexf(_clean_for_export(graph)))
     # networkx stamps today's date into <meta>; the attribute is optional, and
     # without it the same graph always gives the same bytes.
@@ -163,19 +185,31 @@ def to_gexf(graph: nx.Graph, path: str | Path) -> Path:
     return path
 
 
-def to_graphml(graph: nx.Graph, path: str | Path) -> Path:
-    """Write ``graph`` as GraphML (Gephi, yEd, igraph). Returns the path."""
+def to_graphml(graph: nx.Graph | ActorNetwork, path: str | Path) -> Path:
+    """Write ``graph`` as GraphML (Gephi, yEd, igraph). Returns the path.
+
+    An :class:`ActorNetwork` is written without networkx where it can be.
+    """
     path = Path(path)
+    if isinstance(graph, ActorNetwork):
+        data = graphml_bytes(graph)
+        if data is not None:
+            path.write_bytes(data)
+            return path
+        graph = graph.graph()
+    import networkx as nx
+
     nx.write_graphml(_clean_for_export(graph), path)
     return path
 
 
 def preload() -> None:
-    """Load the layout's optimiser (scipy, about a quarter of a second) ahead of time.
+    """Load networkx and the layout's optimiser (scipy, about a quarter of a second) ahead of time.
 
     A corpus run with worker processes calls it once every chunk is sent,
     so that the report drawn after the last chunk does not wait for it.
     """
+    import networkx  # noqa: F401
     import scipy.optimize  # noqa: F401
     import threadpoolctl  # noqa: F401
 
@@ -187,6 +221,7 @@ def _kamada_kawai(graph: nx.Graph, init: dict) -> dict:
     call (OpenBLAS's default: one thread per core) they cost several times
     more CPU time, and the result could depend on the machine's core count.
     """
+    import networkx as nx
     import scipy.optimize  # noqa: F401 - loaded first, so that the limit below covers its BLAS
     from threadpoolctl import threadpool_limits
 
@@ -202,6 +237,8 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
     side by side, largest first, in rows, so small groups do not pile up in
     the middle of the big one.
     """
+    import networkx as nx
+
     if graph.number_of_nodes() == 0:
         return {}
     comps = sorted((sorted(c) for c in nx.connected_components(graph)),

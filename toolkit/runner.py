@@ -567,7 +567,7 @@ def finish_run(state: RunState) -> RunSummary:
         # With worker processes the run may use more than one core: the network
         # files are then written by a child process while this one does the report.
         network = FilesInChild if state.processes > 1 and _may_fork() else FilesHere
-        files = network(state.store, _network_writers(corpus["graph"]))
+        files = network(state.store, _network_writers(corpus["network"]))
         manifest = build_manifest(state.nlp, _journal_inputs(state.journal), state.summary,
                                   **state.options.manifest())
         if state.corrections is not None:
@@ -577,6 +577,7 @@ def finish_run(state: RunState) -> RunSummary:
         if kept:
             from .report import write_report
 
+            corpus["graph"] = corpus["network"].graph()
             sections = state.sections if kept is state.kept else None
             state.store.write_with("report.html", lambda p: write_report(
                 kept, p, manifest=manifest, corpus=corpus, sections=sections,
@@ -709,28 +710,33 @@ def write_network(store: OutputStore, fmt: str = "csv") -> dict:
 
     Built from the finished tables, so it covers every article of the run
     (resumed chunks included), not only those kept in memory for the report.
-    Returns the run's ``actors`` table and ``graph``, for the report's corpus plots.
+    Returns the run's ``actors`` table, its ``network`` rows and ``graph``, for
+    the report's corpus plots.
     """
     corpus = network_tables(store.root, fmt)
-    FilesHere(store, _network_writers(corpus["graph"]))
-    return corpus
+    FilesHere(store, _network_writers(corpus["network"]))
+    return corpus | {"graph": corpus["network"].graph()}
 
 
 def network_tables(out: Path, fmt: str = "csv") -> dict:
-    """The run's ``actors`` table and its actor network ``graph``, from the finished tables."""
-    from .network import actor_graph
+    """The run's ``actors`` table and its actor ``network`` rows, from the finished tables.
+
+    The rows, not a networkx graph: the network files are written from them
+    directly (:mod:`toolkit.networkfiles`); the report builds the graph.
+    """
+    from .network import actor_network
 
     actors = read_table(out, "actors", fmt)
-    graph = actor_graph(actors, read_table(out, "cooccurrence", fmt),
-                        quotes=read_table(out, "quotes", fmt))
-    return {"actors": actors, "graph": graph}
+    network = actor_network(actors, read_table(out, "cooccurrence", fmt),
+                            quotes=read_table(out, "quotes", fmt))
+    return {"actors": actors, "network": network}
 
 
-def _network_writers(graph) -> dict[str, Callable[[Path], object]]:
+def _network_writers(network) -> dict[str, Callable[[Path], object]]:
     from .network import to_gexf, to_graphml
 
-    return {"network.gexf": lambda p: to_gexf(graph, p),
-            "network.graphml": lambda p: to_graphml(graph, p)}
+    return {"network.gexf": lambda p: to_gexf(network, p),
+            "network.graphml": lambda p: to_graphml(network, p)}
 
 
 def _json_bytes(data: dict) -> bytes:
@@ -764,7 +770,19 @@ def _journal_inputs(journal: Journal) -> list[dict]:
             for c in journal.chunks for aid, src, sha in c.get("inputs", [])]
 
 
+class _NoBar:
+    """The progress bar of a quiet run: shows nothing, and tqdm is not imported."""
+
+    def update(self, n: int = 1) -> None:
+        """Nothing to show."""
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
 def _progress_bar(files: list[Path], *, enabled: bool):
+    if not enabled:
+        return _NoBar()
     from tqdm.auto import tqdm  # a widget in Jupyter, plain text in a terminal
 
     class Bar(tqdm):
@@ -772,7 +790,7 @@ def _progress_bar(files: list[Path], *, enabled: bool):
 
     many = TABLE_SUFFIXES | DOCUMENT_SUFFIXES  # files that may hold many articles
     total = None if any(f.suffix.lower() in many for f in files) else len(files)
-    return Bar(total=total, unit="article", disable=not enabled, file=sys.stderr,
+    return Bar(total=total, unit="article", file=sys.stderr,
                mininterval=0.5, smoothing=0.1, dynamic_ncols=True)
 
 

@@ -993,7 +993,8 @@ def _is_work_title(span: Span) -> bool:
 
 def _is_work_noun(tok: Token) -> bool:
     return tok.is_lower and tok.pos_ == "NOUN" and (
-        tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
+        tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS
+        or tok.lemma_ in WORK_NOUNS)  # "movies": the model's lemma, not "movy"
 
 
 def _list_nouns(span: Span) -> list[Token]:

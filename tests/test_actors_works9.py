@@ -30,3 +30,27 @@ def test_a_title_listed_after_movies_is_no_actor(parse):
     # the list test reads the plural noun through its lemma
     glass = next(t.i for t in doc if t.text == "Glass")
     assert act._listed_as_work(doc[glass:glass + 3])
+
+
+# --------------------------------------------------------------- type-product, type-product-use
+
+
+def test_a_name_before_a_car_body_noun_is_a_product(parse):
+    doc = with_ents(parse("Dealers showed the Trevano Zephyr hatchback to buyers in May."),
+                    ("Trevano", 2, "LOC"))
+    assert not any(name == "Trevano Zephyr" for name, _ in rows(doc))
+    assert ("Trevano Zephyr", "LOC") in rows(doc, disable={"type-product"})
+
+
+def test_a_name_before_plural_missiles_is_a_product(parse):
+    doc = with_ents(parse("The army may buy some Kestrin missiles this year."),
+                    ("Kestrin", 1, "PERSON"))
+    assert not any(name == "Kestrin" for name, _ in rows(doc))
+    assert ("Kestrin", "PERSON") in rows(doc, disable={"type-product-use"})
+
+
+def test_a_maker_that_acts_keeps_its_row_beside_its_product(parse):
+    # "[X] sold its [X] desktop": the company speaks and acts, so it stays.
+    doc = with_ents(parse("Quorvex said sales rose. Shops sold the Quorvex desktop for less."),
+                    ("Quorvex", 1, "ORG"), ("Quorvex", 1, "ORG"))
+    assert ("Quorvex", "ORG") in rows(doc)

@@ -396,11 +396,14 @@ AWARD_NOUNS: frozenset[str] = frozenset({
 
 #: Nouns of made things: a name that modifies one after a determiner or an
 #: adjective ("the first [X] computer", "its [X] console") is a product, not an
-#: actor (a subset of :data:`WORK_NOUNS` plus other devices).
+#: actor (a subset of :data:`WORK_NOUNS` plus other devices, car bodies, discs
+#: and missiles: "the [X] hatchback", "the [X] desktop", "[X] missiles").
 PRODUCT_NOUNS: frozenset[str] = frozenset({
     "machine", "computer", "console", "handset", "phone", "software", "game", "device",
     "player", "laptop", "chip", "processor", "browser", "tablet", "virus", "worm",
     "drug", "medicine", "vaccine", "pill",
+    "missile", "coupe", "sedan", "hatchback", "convertible", "minivan", "miniwagon",
+    "disc", "disk", "desktop",
 })
 
 #: Machines that run software: "PCs running [X]" names a product.

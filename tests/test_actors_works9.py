@@ -54,3 +54,20 @@ def test_a_maker_that_acts_keeps_its_row_beside_its_product(parse):
     doc = with_ents(parse("Quorvex said sales rose. Shops sold the Quorvex desktop for less."),
                     ("Quorvex", 1, "ORG"), ("Quorvex", 1, "ORG"))
     assert ("Quorvex", "ORG") in rows(doc)
+
+
+# --------------------------------------------------------------- _org_clue: a noun for a few people
+
+
+def test_a_duo_before_two_coordinated_names_names_two_people(parse):
+    doc = with_ents(parse("Rowing duo Tomas Vrbanek and Ann Lee won gold in the final."),
+                    ("Tomas", 2, "PERSON"), ("Ann", 2, "PERSON"))
+    vrbanek = next(t.i for t in doc if t.text == "Vrbanek")
+    assert not act._org_clue(doc[vrbanek - 1:vrbanek + 1], "PERSON")
+    assert ("Tomas Vrbanek", "PERSON") in rows(doc)
+
+
+def test_a_duo_before_one_name_still_names_a_band(parse):
+    doc = parse("The pop duo Velvane Drift released a single.")
+    velvane = next(t.i for t in doc if t.text == "Velvane")
+    assert act._org_clue(doc[velvane:velvane + 2], "PERSON")

@@ -246,6 +246,12 @@ PERSON_CUE_NOUNS: frozenset[str] = (
         "grandson", "granddaughter", "grandmother", "grandfather", "widow", "widower",
         "girlfriend", "boyfriend", "niece", "nephew"})
 
+#: Nouns for a set of a few people ("duo", "trio"): before two or more
+#: coordinated names ("the duo [X] and Y") the noun is the names together,
+#: not an organisation each of them is; before one name ("the duo [X]") it
+#: still names a band.
+FEW_PEOPLE_NOUNS: frozenset[str] = frozenset({"duo", "trio", "pair", "quartet", "quintet"})
+
 #: Person titles that, capitalised, also start names of other things
 #: ("General Motors", "Premier League", "State Street"): never read as a title
 #: before a name the model missed.

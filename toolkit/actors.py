@@ -790,7 +790,9 @@ def _org_clue(span: Span, label: str) -> bool:
     """In apposition to an organisation noun ("the armed group X"), right after
     one that modifies it ("software giant X"), a person-tagged name followed
     by one ("the X militia"), or "the X magazine" / "the X band" whatever the
-    tag (a place or nationality word naming a publication or a band)."""
+    tag (a place or nationality word naming a publication or a band). A
+    noun for a few people before names coordinated with a person's ("the duo
+    [Ann Lee] and Tom Ide") is no clue: it is the people together."""
     root, nouns = span.root, org_nouns()
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
@@ -805,7 +807,8 @@ def _org_clue(span: Span, label: str) -> bool:
         return True  # "the rugby club and twice winner [X]" (one thing, two descriptions)
     if span.start > 0:
         prev = span.doc[span.start - 1]
-        if prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end):
+        if (prev.is_lower and prev.lower_ in nouns and prev.head.i in range(span.start, span.end)
+                and not _few_people_before_names(prev, root)):
             return True
     if not (root.dep_ == "compound" and head.i == span.end and head.is_lower):
         return False
@@ -813,6 +816,21 @@ def _org_clue(span: Span, label: str) -> bool:
         return head.lower_ in nouns
     return (label in {"GPE", "NORP"} and head.lower_ in MEDIA_NOUNS
             and span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+
+
+def _few_people_before_names(noun: Token, root: Token) -> bool:
+    """A noun for a few people ("duo", "trio"; ``lexicon.FEW_PEOPLE_NOUNS``)
+    before a name coordinated with another name the model read as a person's:
+    "the duo [Ann Lee] and Tom Ide" names two people, not two bands.
+
+    Example:
+        >>> from toolkit.nlp import load_model
+        >>> doc = load_model()("Rowing duo Tomas Vrbanek and Ann Lee won gold.")
+        >>> _few_people_before_names(doc[1], doc[3])
+        True
+    """
+    return noun.lower_ in lexicon.FEW_PEOPLE_NOUNS and any(
+        c.ent_type_ == "PERSON" for c in root.conjuncts)
 
 
 def _given_name_listed_as_org(span: Span, label: str) -> bool:
@@ -993,7 +1011,8 @@ def _is_work_title(span: Span) -> bool:
 
 def _is_work_noun(tok: Token) -> bool:
     return tok.is_lower and tok.pos_ == "NOUN" and (
-        tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS)
+        tok.lower_ in WORK_NOUNS or _singular(tok.lower_) in WORK_NOUNS
+        or tok.lemma_ in WORK_NOUNS)  # "movies": the model's lemma, not "movy"
 
 
 def _list_nouns(span: Span) -> list[Token]:

@@ -246,6 +246,12 @@ PERSON_CUE_NOUNS: frozenset[str] = (
         "grandson", "granddaughter", "grandmother", "grandfather", "widow", "widower",
         "girlfriend", "boyfriend", "niece", "nephew"})
 
+#: Nouns for a set of a few people ("duo", "trio"): before two or more
+#: coordinated names ("the duo [X] and Y") the noun is the names together,
+#: not an organisation each of them is; before one name ("the duo [X]") it
+#: still names a band.
+FEW_PEOPLE_NOUNS: frozenset[str] = frozenset({"duo", "trio", "pair", "quartet", "quintet"})
+
 #: Person titles that, capitalised, also start names of other things
 #: ("General Motors", "Premier League", "State Street"): never read as a title
 #: before a name the model missed.
@@ -396,11 +402,14 @@ AWARD_NOUNS: frozenset[str] = frozenset({
 
 #: Nouns of made things: a name that modifies one after a determiner or an
 #: adjective ("the first [X] computer", "its [X] console") is a product, not an
-#: actor (a subset of :data:`WORK_NOUNS` plus other devices).
+#: actor (a subset of :data:`WORK_NOUNS` plus other devices, car bodies, discs
+#: and missiles: "the [X] hatchback", "the [X] desktop", "[X] missiles").
 PRODUCT_NOUNS: frozenset[str] = frozenset({
     "machine", "computer", "console", "handset", "phone", "software", "game", "device",
     "player", "laptop", "chip", "processor", "browser", "tablet", "virus", "worm",
     "drug", "medicine", "vaccine", "pill",
+    "missile", "coupe", "sedan", "hatchback", "convertible", "minivan", "miniwagon",
+    "disc", "disk", "desktop",
 })
 
 #: Machines that run software: "PCs running [X]" names a product.

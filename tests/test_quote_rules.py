@@ -1523,3 +1523,17 @@ def test_a_surname_read_as_a_modal_speaks(parse):
         ("direct-before", "May"), ("direct-after", "May")]
     # A lower-case modal is a modal.
     assert extract_quotes(parse('"We will win," may be what he meant.')) == []
+
+
+def test_name_the_actors_step_types_as_an_organisation_is_no_person(nlp):
+    # The model may label a party PERSON on one mention ("Brackley was also
+    # seen as …") though the actors step, from all its mentions, types it ORG:
+    # "he" then passes it by for a person named further back.
+    doc = written_parse(nlp, [
+        ("Brackley", "PROPN", "nsubj", 1), ("lost", "VERB", "ROOT", 1), (".", "PUNCT", "punct", 1)],
+        ents=["B-PERSON", "O", "O"])
+    span = doc[0:1]
+    as_org = quotes_mod._candidate(span.text, 0, 8, span, 0, "ORG")
+    assert not as_org.person and not quotes_mod._compatible("he", as_org)
+    assert quotes_mod._candidate(span.text, 0, 8, span, 0, "").person
+    assert quotes_mod._candidate(span.text, 0, 8, span, 0, "PERSON").person

@@ -992,6 +992,10 @@ def _gender(span: Span) -> str:
     return ""
 
 
+#: Actor types that are never a person (see :func:`_features`).
+_NOT_PERSON_TYPES = ("ORG", "GPE", "NORP", "FAC", "LOC")
+
+
 def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     """(person, plural, organisation) guesses for a speaker or mention span."""
     root = span.root
@@ -1012,8 +1016,11 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
             and any(t.lower_ == "the" for t in span))))
     # A person's name as the head or in apposition to it ("her rival, Jo Park");
     # not a name inside a modifier ("the Park administration").
+    # The model's PERSON on one mention does not make a person of a name
+    # the actors step typed otherwise from all its mentions ("Labour … he").
+    typed_other = ent_label.upper() in _NOT_PERSON_TYPES
     person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
-              or root.ent_type_ == "PERSON"
+              or (root.ent_type_ == "PERSON" and not typed_other)
               or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
               or root.lemma_.lower() in PERSON_NOUNS
               or (title_words().get(root.lower_) == "role" and root.pos_ in ("NOUN", "PROPN")
@@ -2999,7 +3006,10 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 
     Compatible means number and gender agreement: gender comes from an
     honorific or gendered noun ("Mrs", "spokeswoman") or from earlier pronouns
-    resolved to the same actor. Sentences are searched from the pronoun's own
+    resolved to the same actor. A name the actors step types as an
+    organisation, place or group is no person, even where the model labels
+    one of its mentions PERSON ("Labour was seen as … He insists …" passes
+    the party by). Sentences are searched from the pronoun's own
     backwards (four at most); within one, an earlier speaker comes first, then
     a mention in subject position, then other mentions, then names inside
     reported content; a known person anywhere in that window beats a name not

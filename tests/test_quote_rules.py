@@ -1537,3 +1537,27 @@ def test_name_the_actors_step_types_as_an_organisation_is_no_person(nlp):
     assert not as_org.person and not quotes_mod._compatible("he", as_org)
     assert quotes_mod._candidate(span.text, 0, 8, span, 0, "").person
     assert quotes_mod._candidate(span.text, 0, 8, span, 0, "PERSON").person
+
+
+@pytest.mark.parametrize("text", [
+    "Chairman Tom Hale said the club would stay. Tom Hale's plan comes a year after fans "
+    "watched Ivo Renn win the cup. He said it was a good time to act.",
+    "Tom Hale said the club would stay. Tom Hale's proposal for a new stand comes a month "
+    "after fans saw Ivo Renn lift the cup. He said the stand would be ready in May.",
+])
+def test_he_after_a_subject_owned_by_a_person_is_that_person(said, text):
+    assert [r[2] for r in said(text)] == ["Chairman Tom Hale" if "Chairman" in text
+                                          else "Tom Hale", "Tom Hale"]
+
+
+def test_a_role_owned_by_a_name_is_still_the_antecedent(said, nlp):
+    rows_ = said("Ruritania attends the summit on Friday. In Leeds on Thursday, Ruritania's "
+                 "finance minister attacked the rules. He also called for reform of the bank.")
+    assert [r[2] for r in rows_] == ["Ruritania's finance minister"]
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "compound", 1), ("Roe", "PROPN", "poss", 3), ("'s", "PART", "case", 1),
+        ("plan", "NOUN", "nsubj", 4), ("comes", "VERB", "ROOT", 4)],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert quotes_mod._owned_by_name(doc[3])
+    doc[3].lemma_ = "spokesman"
+    assert not quotes_mod._owned_by_name(doc[3])

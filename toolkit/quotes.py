@@ -3009,7 +3009,8 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
     resolved to the same actor. A name the actors step types as an
     organisation, place or group is no person, even where the model labels
     one of its mentions PERSON ("Labour was seen as … He insists …" passes
-    the party by). Sentences are searched from the pronoun's own
+    the party by); a subject owned by a person's name ("Ann Roe's plan
+    comes …") stands as that name (:func:`_owned_by_name`). Sentences are searched from the pronoun's own
     backwards (four at most); within one, an earlier speaker comes first, then
     a mention in subject position, then other mentions, then names inside
     reported content; a known person anywhere in that window beats a name not
@@ -3746,7 +3747,8 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     dep = token_columns(doc)["dep"]
     for k in [k for k, d in enumerate(dep) if d in ("nsubj", "nsubjpass")]:  # in text order
         si = ctx.sent_of[k]
-        if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
+        if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN") and \
+                not _owned_by_name(tok):
             i, j = _noun_span(tok)
             start, end = _chars(doc, i, j)
             cands.append(_lazy_candidate(text[start:end], start, end, doc[i:j], si))
@@ -3757,6 +3759,17 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
             continue
         kept.append(c)
     return kept
+
+
+def _owned_by_name(tok: Token) -> bool:
+    """A thing owned by a person's name as subject ("Ann Roe's proposal comes
+    …"): the person, not the thing, is what a later "he" refers back to, so
+    the wider phrase is no candidate and leaves the name's own in place. Not
+    a person or role noun ("Ruritania's finance minister"), which is the
+    candidate itself."""
+    return tok.pos_ == "NOUN" and not _role_word(tok) and any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+            for c in tok.children)
 
 
 def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:

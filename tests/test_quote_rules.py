@@ -1561,3 +1561,12 @@ def test_a_role_owned_by_a_name_is_still_the_antecedent(said, nlp):
     assert quotes_mod._owned_by_name(doc[3])
     doc[3].lemma_ = "spokesman"
     assert not quotes_mod._owned_by_name(doc[3])
+
+
+def test_a_quote_naming_the_company_in_a_persons_title_is_still_theirs(said):
+    rows_ = said('Acme Foods chairman Tom Hale spoke in Leeds. "It is worth saying that Acme '
+                 'Foods is growing," he said.')
+    assert [(r[1], r[2]) for r in rows_] == [("direct-after+pronoun", "Acme Foods chairman Tom Hale")]
+    # The company itself is no antecedent of "he", named in the quote or not.
+    assert [r[2] for r in said('Acme Foods grew last year. "Acme Foods is growing," he said.')] \
+        == ["he"]

@@ -3246,12 +3246,16 @@ def _new_person(cand: _Candidate, group: int) -> bool:
 def _named_in(res: _Resolver, cand: _Candidate, said: str) -> bool:
     """Whether a person's name is written in the direct quote a pronoun
     introduces: '"Sam's knee is fine now," he said' is not Sam speaking of
-    himself. A word of the candidate's actor's name (or of the candidate,
-    without an actor) counts, capitalised and not joined by a hyphen
+    himself. A word of the candidate's actor's name (for a person, their
+    own actor, not an organisation in their title; without an actor, of
+    the candidate) counts, capitalised and not joined by a hyphen
     ("the Lee-Park talks"), honorifics and titles aside."""
     if not cand.name or not said:
         return False
-    name = res.index.link(cand.text, cand.start, cand.end, None) or cand.text
+    # A person's own actor, not an organisation in their title ("Acme
+    # chairman Ann Roe" is not named by a quote that speaks of Acme).
+    name = res.index.link(cand.text, cand.start, cand.end, None,
+                          person_head=cand.person) or cand.text
     words = {w for w in name.split() if w[:1].isupper() and len(w) > 2
              and w.lower().rstrip(".") not in honorifics() and w.lower() not in title_words()}
     return any(said[m.end():m.end() + 1] != "-" and said[max(m.start() - 1, 0):m.start()] != "-"

@@ -1018,9 +1018,8 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     # not a name inside a modifier ("the Park administration").
     # The model's PERSON on one mention does not make a person of a name
     # the actors step typed otherwise from all its mentions ("Labour … he").
-    typed_other = ent_label.upper() in _NOT_PERSON_TYPES
     person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
-              or (root.ent_type_ == "PERSON" and not typed_other)
+              or (root.ent_type_ == "PERSON" and ent_label.upper() not in _NOT_PERSON_TYPES)
               or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
               or root.lemma_.lower() in PERSON_NOUNS
               or (title_words().get(root.lower_) == "role" and root.pos_ in ("NOUN", "PROPN")
@@ -3771,9 +3770,12 @@ def _owned_by_name(tok: Token) -> bool:
     the wider phrase is no candidate and leaves the name's own in place. Not
     a person or role noun ("Ruritania's finance minister"), which is the
     candidate itself."""
-    return tok.pos_ == "NOUN" and not _role_word(tok) and any(
-            c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-            for c in tok.children)
+    if tok.pos_ != "NOUN" or not tok.n_lefts:
+        return False
+    for c in tok.lefts:  # a possessor stands before its noun
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+            return not _role_word(tok)
+    return False
 
 
 def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:

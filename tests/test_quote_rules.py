@@ -1523,3 +1523,50 @@ def test_a_surname_read_as_a_modal_speaks(parse):
         ("direct-before", "May"), ("direct-after", "May")]
     # A lower-case modal is a modal.
     assert extract_quotes(parse('"We will win," may be what he meant.')) == []
+
+
+def test_name_the_actors_step_types_as_an_organisation_is_no_person(nlp):
+    # The model may label a party PERSON on one mention ("Brackley was also
+    # seen as …") though the actors step, from all its mentions, types it ORG:
+    # "he" then passes it by for a person named further back.
+    doc = written_parse(nlp, [
+        ("Brackley", "PROPN", "nsubj", 1), ("lost", "VERB", "ROOT", 1), (".", "PUNCT", "punct", 1)],
+        ents=["B-PERSON", "O", "O"])
+    span = doc[0:1]
+    as_org = quotes_mod._candidate(span.text, 0, 8, span, 0, "ORG")
+    assert not as_org.person and not quotes_mod._compatible("he", as_org)
+    assert quotes_mod._candidate(span.text, 0, 8, span, 0, "").person
+    assert quotes_mod._candidate(span.text, 0, 8, span, 0, "PERSON").person
+
+
+@pytest.mark.parametrize("text", [
+    "Chairman Tom Hale said the club would stay. Tom Hale's plan comes a year after fans "
+    "watched Ivo Renn win the cup. He said it was a good time to act.",
+    "Tom Hale said the club would stay. Tom Hale's proposal for a new stand comes a month "
+    "after fans saw Ivo Renn lift the cup. He said the stand would be ready in May.",
+])
+def test_he_after_a_subject_owned_by_a_person_is_that_person(said, text):
+    assert [r[2] for r in said(text)] == ["Chairman Tom Hale" if "Chairman" in text
+                                          else "Tom Hale", "Tom Hale"]
+
+
+def test_a_role_owned_by_a_name_is_still_the_antecedent(said, nlp):
+    rows_ = said("Ruritania attends the summit on Friday. In Leeds on Thursday, Ruritania's "
+                 "finance minister attacked the rules. He also called for reform of the bank.")
+    assert [r[2] for r in rows_] == ["Ruritania's finance minister"]
+    doc = written_parse(nlp, [
+        ("Ann", "PROPN", "compound", 1), ("Roe", "PROPN", "poss", 3), ("'s", "PART", "case", 1),
+        ("plan", "NOUN", "nsubj", 4), ("comes", "VERB", "ROOT", 4)],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert quotes_mod._owned_by_name(doc[3])
+    doc[3].lemma_ = "spokesman"
+    assert not quotes_mod._owned_by_name(doc[3])
+
+
+def test_a_quote_naming_the_company_in_a_persons_title_is_still_theirs(said):
+    rows_ = said('Acme Foods chairman Tom Hale spoke in Leeds. "It is worth saying that Acme '
+                 'Foods is growing," he said.')
+    assert [(r[1], r[2]) for r in rows_] == [("direct-after+pronoun", "Acme Foods chairman Tom Hale")]
+    # The company itself is no antecedent of "he", named in the quote or not.
+    assert [r[2] for r in said('Acme Foods grew last year. "Acme Foods is growing," he said.')] \
+        == ["he"]

@@ -992,6 +992,10 @@ def _gender(span: Span) -> str:
     return ""
 
 
+#: Actor types that are never a person (see :func:`_features`).
+_NOT_PERSON_TYPES = ("ORG", "GPE", "NORP", "FAC", "LOC")
+
+
 def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
     """(person, plural, organisation) guesses for a speaker or mention span."""
     root = span.root
@@ -1012,8 +1016,10 @@ def _features(span: Span, ent_label: str = "") -> tuple[bool, bool, bool]:
             and any(t.lower_ == "the" for t in span))))
     # A person's name as the head or in apposition to it ("her rival, Jo Park");
     # not a name inside a modifier ("the Park administration").
+    # The model's PERSON on one mention does not make a person of a name
+    # the actors step typed otherwise from all its mentions ("Labour … he").
     person = (("PER" in ent_label.upper() and root.pos_ == "PROPN")
-              or root.ent_type_ == "PERSON"
+              or (root.ent_type_ == "PERSON" and ent_label.upper() not in _NOT_PERSON_TYPES)
               or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children)
               or root.lemma_.lower() in PERSON_NOUNS
               or (title_words().get(root.lower_) == "role" and root.pos_ in ("NOUN", "PROPN")
@@ -2999,7 +3005,11 @@ def speaker_pronoun(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 
     Compatible means number and gender agreement: gender comes from an
     honorific or gendered noun ("Mrs", "spokeswoman") or from earlier pronouns
-    resolved to the same actor. Sentences are searched from the pronoun's own
+    resolved to the same actor. A name the actors step types as an
+    organisation, place or group is no person, even where the model labels
+    one of its mentions PERSON ("Labour was seen as … He insists …" passes
+    the party by); a subject owned by a person's name ("Ann Roe's plan
+    comes …") stands as that name (:func:`_owned_by_name`). Sentences are searched from the pronoun's own
     backwards (four at most); within one, an earlier speaker comes first, then
     a mention in subject position, then other mentions, then names inside
     reported content; a known person anywhere in that window beats a name not
@@ -3235,12 +3245,16 @@ def _new_person(cand: _Candidate, group: int) -> bool:
 def _named_in(res: _Resolver, cand: _Candidate, said: str) -> bool:
     """Whether a person's name is written in the direct quote a pronoun
     introduces: '"Sam's knee is fine now," he said' is not Sam speaking of
-    himself. A word of the candidate's actor's name (or of the candidate,
-    without an actor) counts, capitalised and not joined by a hyphen
+    himself. A word of the candidate's actor's name (for a person, their
+    own actor, not an organisation in their title; without an actor, of
+    the candidate) counts, capitalised and not joined by a hyphen
     ("the Lee-Park talks"), honorifics and titles aside."""
     if not cand.name or not said:
         return False
-    name = res.index.link(cand.text, cand.start, cand.end, None) or cand.text
+    # A person's own actor, not an organisation in their title ("Acme
+    # chairman Ann Roe" is not named by a quote that speaks of Acme).
+    name = res.index.link(cand.text, cand.start, cand.end, None,
+                          person_head=cand.person) or cand.text
     words = {w for w in name.split() if w[:1].isupper() and len(w) > 2
              and w.lower().rstrip(".") not in honorifics() and w.lower() not in title_words()}
     return any(said[m.end():m.end() + 1] != "-" and said[max(m.start() - 1, 0):m.start()] != "-"
@@ -3736,7 +3750,8 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
     dep = token_columns(doc)["dep"]
     for k in [k for k, d in enumerate(dep) if d in ("nsubj", "nsubjpass")]:  # in text order
         si = ctx.sent_of[k]
-        if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN"):
+        if si in ctx.body and (tok := doc[k]).pos_ in ("NOUN", "PROPN") and \
+                not _owned_by_name(tok):
             i, j = _noun_span(tok)
             start, end = _chars(doc, i, j)
             cands.append(_lazy_candidate(text[start:end], start, end, doc[i:j], si))
@@ -3747,6 +3762,20 @@ def _antecedents(ctx: _Context, index: _ActorIndex, in_direct) -> list[_Candidat
             continue
         kept.append(c)
     return kept
+
+
+def _owned_by_name(tok: Token) -> bool:
+    """A thing owned by a person's name as subject ("Ann Roe's proposal comes
+    …"): the person, not the thing, is what a later "he" refers back to, so
+    the wider phrase is no candidate and leaves the name's own in place. Not
+    a person or role noun ("Ruritania's finance minister"), which is the
+    candidate itself."""
+    if tok.pos_ != "NOUN" or not tok.n_lefts:
+        return False
+    for c in tok.lefts:  # a possessor stands before its noun
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON":
+            return not _role_word(tok)
+    return False
 
 
 def _unmarked_names(ctx: _Context, index: _ActorIndex) -> list[_Candidate]:

@@ -1496,6 +1496,26 @@ def test_an_aside_followed_by_a_verb_or_a_new_clause_is_no_aside(parse):
     assert [q for q in extract_quotes(doc) if q.rule.startswith("indirect-aside")] == []
     assert [q.quote for q in extract_quotes(doc, disable={"indirect-aside"})] == \
         [q.quote for q in extract_quotes(doc)]
+    # Not parataxis here: only the test for "and" after the aside stops it
+    # from taking the whole sentence, new clause and all.
+    doc = parse("The quay will close for a month, said Ann Vale, and the ferry will move to "
+                "Dunmore.")
+    assert [(q.rule, q.speaker, q.quote) for q in extract_quotes(doc)] == [
+        ("indirect-final", "Ann Vale", "The quay will close for a month")]
+
+
+def test_a_pronoun_aside_reports_the_whole_sentence(parse):
+    # The parse hangs "claims" on the noun phrase, not as parataxis: the
+    # pronoun arm of indirect-aside is the only rule that reads it.
+    text = ("Ms Brandt is a recent recruit to the No Tunnel campaign after refusing overtures "
+            "from tunnel supporters including, she claims, council leader Bo Park.")
+    doc = parse(text)
+    assert [(q.rule, q.quote) for q in extract_quotes(doc)] == [
+        ("indirect-aside", text[:-1])]
+    # Without it, the end of the sentence reads as the reporting clause and
+    # the content stops at "including".
+    assert [(q.rule, q.quote[-10:]) for q in extract_quotes(doc, disable={"indirect-aside"})] \
+        == [("indirect-final", " including")]
 
 
 def test_reporting_preposition_hung_on_the_object(parse):
@@ -1521,8 +1541,9 @@ def test_a_surname_read_as_a_modal_speaks(parse):
                 'June. "We are thrilled," May wrote.')
     assert [(q.rule, q.speaker) for q in extract_quotes(doc)] == [
         ("direct-before", "May"), ("direct-after", "May")]
-    # A lower-case modal is a modal.
-    assert extract_quotes(parse('"We will win," may be what he meant.')) == []
+    # A lower-case modal is a modal, even right before a subject-less
+    # speech verb.
+    assert extract_quotes(parse('"We are thrilled," might write the critics.')) == []
 
 
 def test_name_the_actors_step_types_as_an_organisation_is_no_person(nlp):

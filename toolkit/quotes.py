@@ -1936,10 +1936,9 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
             if mark is not None and (lemma, mark.lower_) in PREP_SPEECH and \
                     mark.i == child.left_edge.i and \
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                span = _trimmed(ctx.doc, mark.i + 1, child.right_edge.i + 1)
-                if span:
-                    return _indirect("indirect-prep", ctx.doc, span, verb,
-                                     f"{verb.text} {mark.text}")
+                d = _prep_draft(ctx, verb, mark, mark.i + 1, child.right_edge.i + 1)
+                if d is not None:
+                    return d
         if child.dep_ == "dobj" and child.i > verb.i:
             # "warned both parties against …": the parser hung the preposition
             # on the person warned, its phrase ending the object.
@@ -1948,10 +1947,9 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
                          c.right_edge.i == child.right_edge.i), None)
             if prep is not None:
                 start = child.left_edge.i if lemma == "accuse" else prep.i + 1
-                span = _trimmed(ctx.doc, start, prep.right_edge.i + 1)
-                if span:
-                    return _indirect("indirect-prep", ctx.doc, span, verb,
-                                     f"{verb.text} {prep.text}")
+                d = _prep_draft(ctx, verb, prep, start, prep.right_edge.i + 1)
+                if d is not None:
+                    return d
         if child.dep_ != "prep" or (lemma, child.lower_) not in PREP_SPEECH:
             continue
         start = child.i + 1
@@ -1964,10 +1962,18 @@ def indirect_prep(ctx: _Context, verb: Token) -> _Draft | None:
             if other.dep_ in ("advcl", "xcomp") and other.left_edge.i == end and \
                     any(c.tag_ == "TO" for c in other.children):
                 end = other.right_edge.i + 1
-        span = _trimmed(ctx.doc, start, end)
-        if span:
-            return _indirect("indirect-prep", ctx.doc, span, verb, f"{verb.text} {child.text}")
+        d = _prep_draft(ctx, verb, child, start, end)
+        if d is not None:
+            return d
     return None
+
+
+def _prep_draft(ctx: _Context, verb: Token, prep: Token, start: int, end: int) -> _Draft | None:
+    """An ``indirect-prep`` draft of tokens ``start:end`` (trimmed), its cue the
+    verb and its preposition ("called for"); None when nothing is left."""
+    span = _trimmed(ctx.doc, start, end)
+    return _indirect("indirect-prep", ctx.doc, span, verb, f"{verb.text} {prep.text}") if span \
+        else None
 
 
 @rule("indirect-dobj", stage="quotes")
@@ -1988,7 +1994,7 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
         if child.dep_ == "dobj" and child.i > verb.i:
             end = child.right_edge.i + 1
             if lemma in FORECAST_VERBS:
-                end = _forecast_end(verb, end)
+                end = _forecast_end(verb, child)
                 if end is None:
                     return None
             span = _trimmed(ctx.doc, child.left_edge.i, end)
@@ -1997,21 +2003,20 @@ def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
     return None
 
 
-def _forecast_end(verb: Token, end: int) -> int | None:
+def _forecast_end(verb: Token, obj: Token) -> int | None:
     """The end of what a verb of :data:`toolkit.lexicon.FORECAST_VERBS` forecast,
-    its object ending before token ``end``: with the value after "at" when
+    its direct object ``obj``: with the value after "at" when
     one follows ("estimated the loss at 5 mln dlrs"). None unless a figure
     (a number that is no date) is forecast, or when the verb is a gerund
     under a preposition: "surprised analysts by forecasting growth of 3%"
     tells how the main clause came about."""
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
         return None
+    end = obj.right_edge.i + 1
     value = next((c for c in verb.children if c.dep_ == "prep" and c.i == end
                   and c.lower_ in ESTIMATE_PREPOSITIONS), None)
     end = end if value is None else value.right_edge.i + 1
-    obj = next(c for c in verb.children if c.dep_ == "dobj")
-    if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
-               for t in verb.doc[obj.left_edge.i:end]):
+    if not any(t.like_num and not _date_word(t) for t in verb.doc[obj.left_edge.i:end]):
         return None
     return end
 
@@ -2165,7 +2170,7 @@ def indirect_aside(ctx: _Context, verb: Token) -> _Draft | None:
             verb.dep_ == "parataxis":  # read as such: indirect-parataxis takes it
         return None
     subj = doc[i - 1]
-    if subj.dep_ == "nsubj" and subj.head.i == i and PRONOUNS.get(subj.lower_) in _ASIDE_PRONOUNS \
+    if subj.dep_ == "nsubj" and subj.head.i == i and PRONOUNS.get(subj.lower_) in PRONOUN_GENDER \
             and doc[i - 2].text == ",":
         first, last = i - 2, i + 1
     else:
@@ -2181,13 +2186,6 @@ def indirect_aside(ctx: _Context, verb: Token) -> _Draft | None:
             doc[first - 1].tag_ in ("WDT", "WP"):
         return None
     return _indirect("indirect-aside", doc, _trimmed(doc, sent.start, sent.end), verb)
-
-
-#: The pronouns that speak in a reporting aside (", he claims,"): not the
-#: writer's own "I" or "you", nor "it", "they" or "we", which there often
-#: stand for the subject of the very sentence the aside reports ("The
-#: treaty stresses access and, it says, …"), never taken as an antecedent.
-_ASIDE_PRONOUNS = frozenset({"he", "she"})
 
 
 #: Dependents a bare "as" reporting clause may have ("As the minister
@@ -2293,12 +2291,6 @@ def _first(rules: tuple, ctx: _Context, tok: Token) -> _Draft | None:
     return next((d for r in rules if (d := r(ctx, tok)) is not None), None)
 
 
-_REPORTING_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | JUDGING_VERBS | EXPRESSING_VERBS | {"make"}
-"""Lemmas of every verb that :func:`_reported_drafts` can read as reporting
-(a speech verb, a verb of thinking, of judging or of expressing, "make" of
-"made clear")."""
-
-
 def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
                      in_direct) -> list[_Draft]:
     """Indirect and according-to attributions of the body sentences, each
@@ -2318,9 +2310,7 @@ def _reported_drafts(ctx: _Context, groups: dict, used_verbs: set[int],
                           for test in _CONTENT_TESTS.get(tok.lemma_.lower(), ()))) \
                 and not _hypothetical(tok):
             rules = groups["indirect"] if speech else tuple(
-                r for r in groups["indirect"]
-                if r in (indirect_belief_quoted, indirect_made_clear, indirect_branded,
-                         indirect_expressed))
+                r for r in groups["indirect"] if r in _CONTENT_ONLY_RULES)
             d = _first(rules, ctx, tok)
             if d is not None:
                 d.speaker_tok = _subject(tok)
@@ -2786,10 +2776,9 @@ def speaker_description(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | N
     root = span.root
     if not role and (root.lemma_.lower() in MEDIA_NOUNS or root.lower_ in org_nouns()):
         return None  # "the magazine", "the firm": never a person
-    named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or any(
-        c.dep_ in ("appos", "poss")
-        or (c.dep_ == "prep" and c.lower_ == "of" and (_person_appos_of(c) or _of_a(c)))
-        for c in root.children) or (root.pos_ == "PROPN" and not role)
+    named = any(t.ent_type_ == "PERSON" for t in span if t.i <= root.i) or _qualified(root) \
+        or any(c.dep_ == "prep" and c.lower_ == "of" and _person_appos_of(c)
+               for c in root.children) or (root.pos_ == "PROPN" and not role)
     if named or c.plural or not (_AGE_NOUN.match(sp.text) or role or c.person):
         return None
     here = res.sentence_of(sp.start)
@@ -2828,11 +2817,18 @@ def _bare_description(res: _Resolver, sp: _Speaker) -> Span | None:
         return None
     root = span.root
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span if t.i <= root.i) \
-            or root.pos_ != "NOUN" or any(
-                c.dep_ in ("appos", "poss") or (c.dep_ == "prep" and c.lower_ == "of" and _of_a(c))
-                for c in root.children):
+            or root.pos_ != "NOUN" or _qualified(root):
         return None
     return span
+
+
+def _qualified(root: Token) -> bool:
+    """Whether a description's head has a name or owner in apposition or as
+    possessive, or an "of" phrase bringing in a body with "a"
+    (:func:`_of_a`): "the chairman, Ann Roe", "the firm's chairman", "the
+    chairman of a rival board" say who is meant without an earlier name."""
+    return any(c.dep_ in ("appos", "poss") or (c.dep_ == "prep" and c.lower_ == "of" and _of_a(c))
+               for c in root.children)
 
 
 def _titled_people(doc: Doc, word: Token, before: int) -> dict[str, Token]:
@@ -3653,16 +3649,29 @@ def speaker_added(res: _Resolver, d: _Draft, sp: _Speaker) -> _Speaker | None:
 #: quote, a reporting verb or an "according to" phrase gets its draft from the
 #: first rule of its group that applies; the speaker rules then refine the
 #: speaker of every draft, in order.
+_CONTENT_RULES: tuple = (
+    (indirect_belief_quoted, _quoted_belief, BELIEF_VERBS),
+    (indirect_made_clear, _made_clear, frozenset({"make"})),
+    (indirect_branded, _branded, JUDGING_VERBS),
+    (indirect_expressed, _expressed, EXPRESSING_VERBS),
+)
+"""The rules through which a verb that is no speech verb reports, in rule
+order, each with the test that finds its content and the lemmas that test
+reads (a verb of thinking, "make" of "made clear", a verb of judging, of
+expressing)."""
+
+_CONTENT_ONLY_RULES = tuple(r for r, _, _ in _CONTENT_RULES)
+
 _CONTENT_TESTS: dict[str, tuple] = {}
-"""By lemma, the tests that let a verb which is no speech verb report, in
-rule order: each finds the content of one rule (:func:`indirect_belief_quoted`,
-:func:`indirect_made_clear`, :func:`indirect_branded`, :func:`indirect_expressed`)
-and reads only the lemmas of its word list."""
-for _test, _lemmas in ((_quoted_belief, BELIEF_VERBS), (_made_clear, {"make"}),
-                       (_branded, JUDGING_VERBS), (_expressed, EXPRESSING_VERBS)):
+"""By lemma, the tests of :data:`_CONTENT_RULES` that read it, in rule order."""
+for _rule, _test, _lemmas in _CONTENT_RULES:
     for _lemma in _lemmas:
         _CONTENT_TESTS[_lemma] = (*_CONTENT_TESTS.get(_lemma, ()), _test)
-del _test, _lemmas, _lemma
+del _rule, _test, _lemmas, _lemma
+
+_REPORTING_LEMMAS = SPEECH_VERBS | frozenset(_CONTENT_TESTS)
+"""Lemmas of every verb that :func:`_reported_drafts` can read as reporting:
+a speech verb, or one of :data:`_CONTENT_TESTS`."""
 
 
 RULE_GROUPS: dict[str, tuple] = {

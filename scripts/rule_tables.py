@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "notebooks" / "README.md"
-STAGES = ("clean", "quotes", "figures", "actors", "dates")
 _BLOCK = re.compile(r"(<!-- rule-table: (\w+) -->\n)(.*?)(<!-- /rule-table -->)", re.S)
 
 
@@ -42,11 +41,13 @@ def _reasons(rule: str) -> str:
     return ", ".join(f"`{r}`" for r in reasons) if reasons else "(none: tidies the text)"
 
 
-def table(stage: str) -> str:
-    """The Markdown table of one stage's rules, in the order they run."""
-    from toolkit.rules import list_rules
+def table(stage: str, rules=None) -> str:
+    """The Markdown table of one stage's rules, in the order they run
+    (``rules``: :func:`toolkit.rules.list_rules`, read when not given)."""
+    if rules is None:
+        from toolkit.rules import list_rules
 
-    rules = list_rules()
+        rules = list_rules()
     rows = rules[rules["stage"] == stage]
     if rows.empty:
         raise ValueError(f"no rules for stage {stage!r}")
@@ -61,12 +62,16 @@ def table(stage: str) -> str:
 
 
 def render(text: str) -> str:
-    """``text`` with every marked rule table written anew from the code."""
+    """``text`` with every marked rule table written anew from the code: one
+    table for each stage of the rule registry."""
+    from toolkit.rules import list_rules
+
+    rules = list_rules()
     found = {m.group(2) for m in _BLOCK.finditer(text)}
-    missing = sorted(set(STAGES) - found)
+    missing = sorted(set(rules["stage"]) - found)
     if missing:
         raise ValueError(f"no rule-table markers for: {', '.join(missing)}")
-    return _BLOCK.sub(lambda m: m.group(1) + table(m.group(2)) + m.group(4), text)
+    return _BLOCK.sub(lambda m: m.group(1) + table(m.group(2), rules) + m.group(4), text)
 
 
 def main(argv: list[str] | None = None) -> int:

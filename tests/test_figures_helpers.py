@@ -86,3 +86,18 @@ def test_a_particle_before_to_stays_in_a_counted_event_but_a_qualifiers_goes(par
         ("About 300", "families moved out to the hills")]
     paid = extract_figures(parse("The firm was earning up to £5m a year from the mill."))
     assert [(f.text, f.what) for f in paid] == [("up to £5m", "earning from the mill")]
+
+
+def test_money_event_keeps_a_particle_before_to_unless_it_is_the_qualifier(nlp):
+    from toolkit.figures import extract_figures
+
+    def what(text):
+        return [(f.text, f.what) for f in extract_figures(nlp(text))]
+
+    # "over" is the verb's own particle: the event is "handed over" (the
+    # money rule once dropped every particle followed by "to").
+    assert what("The firm handed over to the council £5m for the repairs.") == [
+        ("£5m", "handed over for the repairs")]
+    # "up to" is the amount's qualifier: neither word is part of the event.
+    assert what("The ferryman was earning up to £5,000 for the crossings.") == [
+        ("up to £5,000", "earning for the crossings")]

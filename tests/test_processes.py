@@ -203,3 +203,30 @@ def test_a_run_collects_young_objects_less_often_and_restores_the_collector(tmp_
     runner.run([tmp_path / "in"], tmp_path / "out", n_process=1, report=False)
     assert seen[0][0] == max(before[0], runner.RUN_GC_THRESHOLD) and seen[0][1:] == before[1:]
     assert gc.get_threshold() == before
+
+
+def test_the_collector_is_restored_when_a_run_fails_and_left_off_when_switched_off(
+        tmp_path, monkeypatch):
+    import gc
+
+    from toolkit import runner
+
+    def failing_open_run(*args, **kwargs):
+        assert gc.get_threshold()[0] == seen_threshold
+        raise RuntimeError("no run")
+
+    monkeypatch.setattr(runner, "open_run", failing_open_run)
+    before = gc.get_threshold()
+    seen_threshold = max(before[0], runner.RUN_GC_THRESHOLD)
+    with pytest.raises(RuntimeError, match="no run"):
+        runner.run([tmp_path], tmp_path / "out", n_process=1, report=False)
+    assert gc.get_threshold() == before
+    # A caller who switched automatic collection off keeps it off.
+    gc.set_threshold(0, *before[1:])
+    try:
+        seen_threshold = 0
+        with pytest.raises(RuntimeError, match="no run"):
+            runner.run([tmp_path], tmp_path / "out", n_process=1, report=False)
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)

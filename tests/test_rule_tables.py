@@ -20,8 +20,9 @@ def test_readme_tables_are_written_from_the_code():
 
 def test_every_rule_has_a_row_in_its_stage_table():
     rules = list_rules()
-    for stage in rule_tables.STAGES:
-        rows = rule_tables.table(stage).splitlines()[2:]
+    assert set(rules["stage"]) == {"clean", "quotes", "figures", "actors", "dates"}
+    for stage in sorted(set(rules["stage"])):
+        rows = rule_tables.table(stage, rules).splitlines()[2:]
         assert [r.split("`")[1] for r in rows] == rules[rules["stage"] == stage]["rule"].tolist()
 
 

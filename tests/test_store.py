@@ -404,3 +404,19 @@ def test_the_csv_tables_are_claimed_with_one_marker_write_on_opening_and_one_on_
     assert {f"{name}.csv" for name in contract.TABLES} <= set(store.marker["entries"])
     assert all((tmp_path / "out" / f"{name}.csv").is_file() for name in contract.TABLES)
     store.close()
+
+
+def test_parquet_tables_are_claimed_with_one_marker_write_on_finishing(tmp_path, monkeypatch):
+    from toolkit.store import OutputStore
+    from toolkit.tablefiles import parquet_finish
+
+    store = OutputStore.open(tmp_path / "out", identity={"k": 1}, names=[], overwrite=False,
+                             resume=False, inputs=[])
+    writes = []
+    real = OutputStore._write_marker
+    monkeypatch.setattr(OutputStore, "_write_marker", lambda self: writes.append(1) or real(self))
+    parquet_finish(store)
+    assert len(writes) == 1
+    assert {f"{name}.parquet" for name in contract.TABLES} <= set(store.marker["entries"])
+    assert all((tmp_path / "out" / f"{name}.parquet").is_dir() for name in contract.TABLES)
+    store.close()

@@ -70,7 +70,6 @@ class Block:
 
 
 _TERMINAL = ('.', '!', '?', '"', '\u201d', "'", '\u2019', ')', ':')
-_WS = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
@@ -78,7 +77,7 @@ def normalise_space(text: str) -> str:
     """Collapse runs of whitespace (including no-break spaces) to one space.
 
     ``str.split`` splits at the characters ``\\s`` matches (``str.isspace``),
-    so this is ``_WS.sub(" ", text).strip()`` without a regular expression.
+    so this is ``re.sub(r"\\s+", " ", text).strip()`` without a regular expression.
 
     Example:
         >>> normalise_space("  Tide\\u00a0tables \\n out ")
@@ -281,8 +280,14 @@ _NEWSLETTER_WORDS = ("subscribe", "newsletter", "inbox", "sign up")
 _BANNER_WORDS = ("banner", "advert", "adslot", "ad slot", "adunit", "ad unit", "leaderboard",
                  "mpu", "billboard", "sponsored", "promo")
 _CREDIT_WORDS = ("photo", "picture", "image", "credit", "shutterstock")
-_CREDIT_AGENCIES = ("Reuters", "REUTERS", "AFP", "AP", "EPA", "Anadolu", "Xinhua", "PA Media",
-                    "Bloomberg", "NurPhoto")  # those with "Images" have "image"
+# Agencies named in a photo credit ("Reuters/Ann Lee"), matched as written.
+_CREDIT_AGENCY_NAMES = ("Reuters", "REUTERS", "AFP", "AP", "EPA", "Getty Images", "GETTY IMAGES",
+                        "Anadolu", "Xinhua", "AP Photo", "AFP Photo", "EPA-EFE", "PA Images",
+                        "PA Media", "Bloomberg", "NurPhoto", "SOPA Images")
+# Those the quick test must look for: a name with "photo" or "image" in it
+# is found by _CREDIT_WORDS.
+_CREDIT_AGENCIES = tuple(n for n in _CREDIT_AGENCY_NAMES
+                         if not any(w in n.lower() for w in _CREDIT_WORDS))
 _AGENCY_WORD = "|".join(sorted(lexicon.NEWS_AGENCIES, key=len, reverse=True))
 _WIRE_SIGNATURE = re.compile(rf"^({_AGENCY_WORD})(\s*/\s*({_AGENCY_WORD}))*\W{{0,3}}$", re.I)
 _CREDITS = re.compile(r"^\(?\s*((additional |further )?(reporting|writing|editing)|compiled|"
@@ -297,8 +302,7 @@ _RELATED = re.compile(rf"^({_RELATED_MARKER})\s*:?$", re.I)
 _RELATED_INLINE = re.compile(rf"^({_RELATED_MARKER})\s*[:|>\u2013\u2014-]\s*\S.*$", re.I)
 _BYLINE = re.compile(r"^(?i:by|words by|written by|reporting by)\s+(?P<names>[A-Z\u00C0-\u024F].*)$")
 _CREDIT_SUFFIX = re.compile(
-    r"(\b(?-i:Reuters|REUTERS|AFP|AP|EPA|Getty Images|GETTY IMAGES|Anadolu|Xinhua|AP Photo|"
-    r"AFP Photo|EPA-EFE|PA Images|PA Media|Bloomberg|NurPhoto|SOPA Images)\s*/\s*"
+    rf"(\b(?-i:{'|'.join(_CREDIT_AGENCY_NAMES)})\s*/\s*"
     r"[A-Z][\w.'\-]*(?: [\w.'\-]+){0,5}"
     r"|\b(photo|photograph|picture|image|credit|photo credit)\s*:\s*.{2,80}"
     r"|\((?-i:AP|AFP|Reuters|REUTERS|Getty Images|EPA)( photo)?(\s*/\s*[^)]{1,60})?\)"

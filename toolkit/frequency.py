@@ -62,19 +62,18 @@ def _content_words(doc: Doc) -> tuple[bool, ...]:
     """:func:`_is_content` of every token of ``doc``, computed once per doc.
 
     Read from one array of the tokens' flags and parts of speech and the
-    ``text`` token column, so no spaCy ``Token`` is built; kept in
-    ``doc.user_data`` as a tuple of bools.
+    ``text`` token column, so no spaCy ``Token`` is built; kept beside the
+    token columns (:func:`toolkit.nlp.token_columns`) as a tuple of bools.
     """
-    content = doc.user_data.get("toolkit_content_words")
-    # Flags cached for another doc (user_data copied over) have another length.
-    if content is None or len(content) != len(doc):
+    cols = token_columns(doc)
+    content = cols.get("content")
+    if content is None:
         flags = doc.to_array(_CONTENT_ATTRS).tolist() if len(doc) else []
         content = tuple(
             not (space or punct or num or stop) and pos not in _NOT_CONTENT_POS
             and any(ch.isalpha() for ch in word)
-            for (space, punct, num, stop, pos), word in zip(flags, token_columns(doc)["text"],
-                                                            strict=True))
-        doc.user_data["toolkit_content_words"] = content
+            for (space, punct, num, stop, pos), word in zip(flags, cols["text"], strict=True))
+        cols["content"] = content
     return content
 
 
@@ -87,17 +86,19 @@ def _unigram_terms(sent: Span, by: str) -> Iterator[str]:
     forms = cols["lower"] if by == "lower" else words
     for i in range(sent.start, sent.end):
         if content[i]:
-            term = (lemmas[i] or words[i]).lower().strip() if by == "lemma" else forms[i]
+            term = _term(words[i], forms[i], lemmas[i], by)
             if term:
                 yield term
 
 
+def _term(text: str, form: str, lemma: str, by: str) -> str:
+    """A token as a term: its lemma in lower case (``by="lemma"``), else
+    ``form`` (its lower-case form or its text, as ``by`` asks)."""
+    return (lemma or text).lower().strip() if by == "lemma" else form
+
+
 def _norm(tok: Token, by: str) -> str:
-    if by == "lemma":
-        return (tok.lemma_ or tok.text).lower().strip()
-    if by == "lower":
-        return tok.lower_
-    return tok.text
+    return _term(tok.text, tok.lower_ if by == "lower" else tok.text, tok.lemma_, by)
 
 
 def _body_spans(doc: Doc) -> Iterator[Span]:

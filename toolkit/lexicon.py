@@ -112,7 +112,7 @@ PREP_SPEECH: frozenset[tuple[str, str]] = frozenset({
 })
 
 #: Speech verbs of forecasting: a figure they put on their object is what
-#: was forecast ("forecasts growth of 4%", "is predicting ten million
+#: was forecast ("forecasts a rise of 3%", "is predicting ten million
 #: subscribers", "estimated the loss at 5 mln dlrs", the value after
 #: :data:`ESTIMATE_PREPOSITIONS`).
 FORECAST_VERBS: frozenset[str] = frozenset({"predict", "forecast", "estimate"})

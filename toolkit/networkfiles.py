@@ -122,18 +122,18 @@ def gexf_text(net: ActorNetwork) -> str | None:
     keys = _writable(net)
     if keys is None:
         return None
-    values = [(str(i), k) for i, (k, _) in enumerate(k for k in keys if k[0] != "label")]
+    declared = [(str(i), k, t) for i, (k, t) in enumerate(kt for kt in keys if kt[0] != "label")]
     lines = [_GEXF_HEAD, "  <meta>", f"    <creator>NetworkX {version('networkx')}</creator>",
              "  </meta>", '  <graph defaultedgetype="undirected" mode="static" name="">',
              '    <attributes mode="static" class="node">']
     lines += [f'      <attribute id="{i}" title="{_attr(k)}" type="{_XML_TYPES[t]}" />'
-              for i, (k, t) in enumerate(k for k in keys if k[0] != "label")]
+              for i, k, t in declared]
     lines += ["    </attributes>", "    <nodes>"]
     for name, attrs in net.nodes:
         lines.append(f'      <node id="{_attr(name)}" label="{_attr(attrs["label"])}">')
         lines.append("        <attvalues>")
         lines += [f'          <attvalue for="{i}" value="{_attr(str(attrs[k]))}" />'
-                  for i, k in values]
+                  for i, k, _ in declared]
         lines += ["        </attvalues>", "      </node>"]
     lines += ["    </nodes>", "    <edges>"]
     lines += [f'      <edge source="{_attr(a)}" target="{_attr(b)}" id="{i}" weight="{w}" />'

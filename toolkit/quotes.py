@@ -1979,7 +1979,7 @@ def _prep_draft(ctx: _Context, verb: Token, prep: Token, start: int, end: int) -
 @rule("indirect-dobj", stage="quotes")
 def indirect_dobj(ctx: _Context, verb: Token) -> _Draft | None:
     """A direct object as content when there is no clause: ``claimed responsibility for the raid``,
-    ``forecasts growth of 4%``, ``estimated the loss at 5 mln dlrs`` (a
+    ``forecasts a rise of 3%``, ``estimated the loss at 5 mln dlrs`` (a
     verb of :data:`toolkit.lexicon.FORECAST_VERBS` reports a figure, with
     the value after "at": :func:`_forecast_end`).
 

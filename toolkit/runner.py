@@ -160,15 +160,19 @@ def run(inputs: list[str | Path], out: str | Path, *, overwrite: bool = False,
 # article makes tens of thousands of short-lived objects, nearly all freed by
 # their reference counts, so most passes found nothing to free; a pass every
 # 10,000 halves the collector's CPU time (0.12 -> 0.07 s on 200 articles) with
-# the same peak memory. Forked workers inherit it.
+# the same peak memory. Workers forked during the run inherit it; workers
+# started afresh (forkserver, spawn) keep Python's default.
 RUN_GC_THRESHOLD = 10_000
 
 
 @contextmanager
 def _fewer_collections():
-    """Run the youngest generation's collections less often while the block runs."""
+    """Run the youngest generation's collections less often while the block runs
+    (left alone when the caller has switched automatic collection off: a
+    threshold of 0)."""
     before = gc.get_threshold()
-    gc.set_threshold(max(before[0], RUN_GC_THRESHOLD), *before[1:])
+    if before[0]:
+        gc.set_threshold(max(before[0], RUN_GC_THRESHOLD), *before[1:])
     try:
         yield
     finally:

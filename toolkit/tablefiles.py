@@ -173,6 +173,7 @@ def _chunk_of(path: Path) -> int | None:
 def parquet_finish(store: OutputStore) -> None:
     """Move every table's parts to ``<table>.parquet/`` (an empty part if it has no rows)."""
     out = store.root
+    store.claim(*(f"{name}.parquet" for name in contract.TABLES))  # one marker write
     for name in contract.TABLES:
         parts = out / "parts" / name
         if not parts.is_dir() or not any(parts.glob("part-*.parquet")):

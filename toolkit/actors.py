@@ -3098,17 +3098,25 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
-    by_cand = {Span(doc, c.start, c.end).root.i: c for c in cands}
+    roots = [Span(doc, c.start, c.end).root.i for c in cands]
+    by_cand = dict(zip(roots, cands, strict=True))
     by_root = {i: c.key for i, c in by_cand.items()}
-    for c in cands:
-        span = Span(doc, c.start, c.end)
+    cols = token_columns(doc)
+    text, n_tokens = cols["text"], len(cols["text"])
+    # only a root with an appositive candidate root below it is defined by apposition
+    appos_heads = {cols["head"][i] for i in by_root if cols["dep"][i] == "appos"}
+    for c, root in zip(cands, roots, strict=True):
         # Full Name (ACR), also after a wire bracket: "Full Name> (ACR)"
         e = c.end
-        while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
+        while e < n_tokens and text[e] in {">", "'s", "’s"}:
             e += 1
-        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(span) > 1
-                and (_is_acronym(doc[e + 1].text) or _abbreviates(doc[e + 1].text, span.text))):
-            yield c.key, name_key(doc[e + 1].text)
+        if (e + 2 < n_tokens and text[e] == "(" and text[e + 2] == ")" and c.end - c.start > 1
+                and (_is_acronym(text[e + 1])
+                     or _abbreviates(text[e + 1], Span(doc, c.start, c.end).text))):
+            yield c.key, name_key(text[e + 1])
+        if root not in appos_heads:
+            continue
+        span = Span(doc, c.start, c.end)
         # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
             if child.dep_ == "appos" and child.i in by_root:
@@ -3402,11 +3410,13 @@ def merge_surname_of_unread_name(state: _MergeState) -> None:
             ending_in.setdefault(_words(p)[-1], []).append(p)
     places, countries = lexicon.place_names(), country_keys()
     for k in state.uniq:
+        ends = ending_in.get(k, [])
+        if not ends:
+            continue  # no longer name ends in it: the cheapest test first
         n = sum(votes[k].values())
         if (" " in k or k in teams or k in countries or k in places or _everyday(k)
                 or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
             continue
-        ends = ending_in.get(k, [])
         hosts = {groups.find(p) for p in ends}
         if (len(hosts) == 1 and groups.find(k) not in hosts
                 and any(p not in teams and _person_shaped(p) for p in ends)):

@@ -2141,13 +2141,16 @@ def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
     Carmaker Vell Motors]" is the country (GPE) and the company "Vell Motors"
     (the capitalised organisation noun between them is dropped). A noun that
     heads the name ("Norland Department of Health") leaves it whole."""
-    doc, out, nouns, countries = sent.doc, [], org_nouns() - ORG_HEAD_WORDS, country_keys()
+    doc, out, nouns, countries = sent.doc, [], org_nouns(), country_keys()
+    cols = token_columns(doc)  # words tested in the columns: no Token built, no set made per sentence
+    text, lower = cols["text"], cols["lower"]
     for ent in ents:
-        cut = next((i for i in range(ent.start + 1, ent.end - 1)
-                    if doc[i].lower_ in nouns and doc[i].text[:1].isupper()
-                    and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in CONNECTORS
-                    and name_key(doc[ent.start:i].text) in countries), None)
-        if ent.label_ == "ORG" and cut is not None:
+        cut = None if ent.label_ != "ORG" else next(
+            (i for i in range(ent.start + 1, ent.end - 1)
+             if lower[i] in nouns and lower[i] not in ORG_HEAD_WORDS and text[i][:1].isupper()
+             and text[i + 1][:1].isupper() and lower[i + 1] not in CONNECTORS
+             and name_key(doc[ent.start:i].text) in countries), None)
+        if cut is not None:
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="ORG")]
         else:
             out.append(ent)
@@ -2475,11 +2478,12 @@ def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
     alone after the capitals stays ("the [Harbour Grain committee]"): a
     committee, council or board is named so, and the capitals alone name
     nothing."""
-    doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
+    doc, out, nouns = sent.doc, [], org_nouns()
     for ent in ents:
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and (
-                doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in {"news"} and end < ent.end):
+                doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in MEDIA_NOUNS
+                or doc[end - 1].lower_ in {"news"} and end < ent.end):
             end -= 1
         if (end == ent.end - 1 and doc[end].lower_ in ORG_HEAD_WORDS
                 and doc[end].lower_ not in MEDIA_NOUNS):
@@ -2669,7 +2673,8 @@ def drop_lowercase(span: Span, label: str, sent: Span) -> bool:
 
     The small model sometimes tags common nouns; a name always has a capital.
     """
-    return not any(map(str.isupper, span.text))
+    words = token_columns(span.doc)["text"][span.start:span.end]  # no span text joined
+    return not any(map(str.isupper, "".join(words)))
 
 
 @rule("drop-title-words", stage="actors")
@@ -2726,7 +2731,10 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
 @rule("drop-time-zone", stage="actors")
 def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
     """Drop a time-zone abbreviation ("GMT", "EST") the model tagged as a name."""
-    return span.text.casefold().rstrip(".") in TIME_ZONES
+    # the words without spaces first: a span text with a space in it is no time zone
+    words = "".join(token_columns(span.doc)["text"][span.start:span.end])
+    return (words.casefold().rstrip(".") in TIME_ZONES
+            and span.text.casefold().rstrip(".") in TIME_ZONES)
 
 
 @rule("drop-sentence-start-modifier", stage="actors")

@@ -2856,11 +2856,15 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
     """
     filters = active(MENTION_FILTERS, disable=disable)
     repairs = active(REPAIR_RULES, disable=disable)
-    # ``sent.ents`` walks every entity of the doc for each sentence: walk them once.
-    doc_ents = [Span(doc, start, end, label=label) for start, end, label, _ in _entities(doc)
-                if label in ACTOR_TYPES]
+    # ``sent.ents`` walks every entity of the doc for each sentence: the doc's
+    # entities (in text order) are read once, and each sentence's found by bisection.
+    doc_ents = [(start, end, label) for start, end, label, _ in _entities(doc) if label in ACTOR_TYPES]
+    starts = [start for start, _, _ in doc_ents]
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
-        ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
+        first, stop = sent.start, sent.end
+        ents = [Span(doc, start, end, label=label) for start, end, label
+                in doc_ents[bisect.bisect_left(starts, first):bisect.bisect_left(starts, stop)]
+                if end <= stop]
         for repair in repairs:
             ents = repair(ents, sent)
         for ent in ents:

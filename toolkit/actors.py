@@ -1826,6 +1826,10 @@ def _everyday_name(span: Span) -> bool:
     capitalised "The" inside the sentence ("and The Streets")."""
     if len(span) != 1:
         return False
+    lower = _lowercase_words(span.doc)
+    word = token_columns(span.doc)["lower"][span.start]
+    if word not in lower and _singular(word) not in lower:
+        return False  # the cheapest test first: most names are never written in lower case
     words = [t.lower_ for t in span if t.is_alpha]
     if len(words) != 1 or _is_acronym(span.text):
         return False
@@ -1835,7 +1839,6 @@ def _everyday_name(span: Span) -> bool:
     if (i >= 0 and doc[i].lower_ == "the"
             or any(c.dep_ in {"det", "poss"} for c in span.root.children)):
         return False  # an institution: "the [House]", "the shadow [Cabinet]", "his [Budget]"
-    lower = _lowercase_words(span.doc)
     if not all(w in lower or _singular(w) in lower for w in words) or _capital_the(span):
         return False
     names = ORG_HEAD_WORDS | ORG_SUFFIXES | GENERIC_PLACE_WORDS | PLACE_NOUNS | COMPASS_WORDS
@@ -2887,9 +2890,10 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
             and doc[s:e].root.head.i == e):
         e, forced = e + 1, "FAC"
     span = Span(doc, s, e)
+    text = span.text  # joined once: the key and the acronym test read it
     desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
     return _Candidate(start=s, end=e, label=label, sentence=sent_i,
-                      key=name_key(span.text), description=desc,
+                      key=name_key(text), description=desc,
                       group_plural=label == "PERSON" and _is_plural_group(span),
                       agent=_is_agent(span), org_clue=_org_clue(span, label),
                       neuter=_is_neuter(span), forced=forced, titled=_is_titled(span),
@@ -2910,7 +2914,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span),
                       org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
                       traded=_is_traded(span),
-                      acronym=_is_acronym(span.text) and "." not in span.text,
+                      acronym=_is_acronym(text) and "." not in text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
                       award_for=_award_for(span),
@@ -3951,6 +3955,8 @@ def _org_not_person(cands: list[_Candidate], cue: bool) -> str | None:
     """ORG for a name the model tagged mostly PERSON when ``cue`` (evidence of
     a company) holds, no mention marks it as a person's and it is no known
     place; else no answer."""
+    if not cue:
+        return None  # the cue first: no labels counted for most names
     labels = Counter(c.label for c in cands if c.label)
     places = lexicon.place_names()
     if (labels and labels["PERSON"] == max(labels.values()) and cue

@@ -1068,10 +1068,14 @@ def _conjunct_label(span: Span) -> str:
     """ORG for a one-word person name coordinated only with organisations
     ("Aiwa, Sharp and [X]"), PERSON for a "Given Surname" tagged ORG and
     coordinated only with people ("Ann Lee, Tam Roe and [Eve Hart]"), else ""."""
-    labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
-    if len(span) == 1 and labels == {"ORG"} and span.root.ent_type_ == "PERSON":
+    root = span.root
+    kind = token_columns(span.doc)["ent"][root.i]
+    if kind not in {"PERSON", "ORG"}:
+        return ""  # the root's own type first: conjuncts are looked for only for these two
+    labels = {t.ent_type_ for t in root.conjuncts if t.ent_type_}
+    if len(span) == 1 and labels == {"ORG"} and kind == "PERSON":
         return "ORG"
-    if (labels == {"PERSON"} and span.root.ent_type_ == "ORG"
+    if (labels == {"PERSON"} and kind == "ORG"
             and _given_name_first(name_key(span.text))):
         return "PERSON"
     return ""
@@ -3390,13 +3394,16 @@ def merge_known_as(state: _MergeState) -> None:
     """Join a name to the new or other name the text gives it: "[X] is now
     known as [Y]", "[X] was renamed [Y]", "[X], formerly known as [Y]"."""
     doc, by_root = state.doc, {}
-    for c in state.cands:
-        by_root.setdefault(Span(doc, c.start, c.end).root.i, c.key)
-    for c in state.cands:
-        root = Span(doc, c.start, c.end).root
-        verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
-        if verb.lemma_ not in RENAME_VERBS or verb.tag_ != "VBN":
+    cols = token_columns(doc)  # the verb is found in the columns: a Token only for a renaming
+    head, dep, lower, lemma, tag = (cols[k] for k in ("head", "dep", "lower", "lemma", "tag"))
+    roots = [Span(doc, c.start, c.end).root.i for c in state.cands]
+    for c, root in zip(state.cands, roots, strict=True):
+        by_root.setdefault(root, c.key)
+    for c, root in zip(state.cands, roots, strict=True):
+        v = head[head[root]] if dep[root] == "pobj" and lower[head[root]] == "as" else head[root]
+        if lemma[v] not in RENAME_VERBS or tag[v] != "VBN":
             continue
+        verb = doc[v]
         subj = _clause_subject(verb)
         if subj is None and verb.dep_ in {"acl", "relcl"}:
             subj = verb.head  # "[X], formerly known as [Y]"

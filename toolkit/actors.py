@@ -3462,11 +3462,17 @@ def merge_single_name_of_player(state: _MergeState) -> None:
     votes, groups = state.votes, state.groups
     teams = {c.key for c in state.cands if c.club or c.org_clue or c.plural_subject}
     places, countries = lexicon.place_names(), country_keys()
+    starting: dict[str, list[str]] = {}  # first word -> the longer names that start with it
+    for p in state.uniq:
+        if " " in p:
+            starting.setdefault(_words(p)[0], []).append(p)
     for k in state.uniq:
+        starts = starting.get(k, [])
+        if not starts:
+            continue  # no longer name starts with it: the cheapest test first
         if (" " in k or k in teams or k in places or k in countries or _everyday(k)
                 or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())):
             continue
-        starts = [p for p in state.uniq if " " in p and _words(p)[0] == k]
         hosts = {groups.find(p) for p in starts}
         if (len(hosts) == 1 and groups.find(k) not in hosts and all(
                 votes[p]["PERSON"] * 2 > sum(votes[p].values()) for p in starts)):

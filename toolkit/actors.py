@@ -3437,8 +3437,9 @@ def merge_surname_of_unread_name(state: _MergeState) -> None:
         if not ends:
             continue  # no longer name ends in it: the cheapest test first
         n = sum(votes[k].values())
-        if (" " in k or k in teams or k in countries or k in places or _everyday(k)
-                or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
+        if (" " in k or k in teams or k in countries or k in places
+                or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n
+                or _everyday(k)):  # the word-frequency look-up last
             continue
         hosts = {groups.find(p) for p in ends}
         if (len(hosts) == 1 and groups.find(k) not in hosts
@@ -3470,8 +3471,9 @@ def merge_single_name_of_player(state: _MergeState) -> None:
         starts = starting.get(k, [])
         if not starts:
             continue  # no longer name starts with it: the cheapest test first
-        if (" " in k or k in teams or k in places or k in countries or _everyday(k)
-                or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())):
+        if (" " in k or k in teams or k in places or k in countries
+                or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())
+                or _everyday(k)):  # the word-frequency look-up last
             continue
         hosts = {groups.find(p) for p in starts}
         if (len(hosts) == 1 and groups.find(k) not in hosts and all(

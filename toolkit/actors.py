@@ -631,6 +631,9 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
     """Token ranges of an entity split at spaced dashes and commas (not the
     commas of a list of portfolios, :func:`_listed_portfolio`)."""
     doc = ent.doc
+    words = token_columns(doc)["text"][ent.start:ent.end]
+    if not any(w in DASHES or w in {",", ";", "(", ")", "[", "]"} for w in words):
+        return [(ent.start, ent.end)] if ent.end > ent.start else []  # nothing to split at
     parts, start = [], ent.start
     portfolio = _listed_portfolio(ent)
     for tok in ent:

@@ -4659,9 +4659,11 @@ def _decide_type(cands: list[_Candidate], joined: set[str], *,
                        neuter=any(c.neuter for c in cands))
     voters = active(VOTE_RULES, disable=disable)
     for c in cands:
-        vote = next((v for v in (r(c, ev) for r in voters) if v), None)
-        if vote:
-            ev.votes[vote] += 1
+        for vote_rule in voters:  # the first rule that votes gives the mention's vote
+            vote = vote_rule(c, ev)
+            if vote:
+                ev.votes[vote] += 1
+                break
     for decide in active(TYPE_RULES, disable=disable):
         atype = decide(cands, ev)
         if atype:

@@ -43,3 +43,13 @@ def test_a_doc_still_serialises_after_every_extraction_stage(nlp, parse):
     # msgpack gives lists back as tuples: the rules only index and slice them
     assert list(back.user_data["toolkit_token_columns"]["text"]) == [t.text for t in doc]
     assert [a.name for a in extract_actors(back)] == [a.name for a in actors]
+
+
+def test_possessive_children_kept_per_doc_match_the_parse(parse):
+    from toolkit.actors import _has_poss
+
+    doc = parse("Tarn Motors' new truck and his old bike were sold by the firm's owner.")
+    expected = [any(c.dep_ == "poss" for c in t.children) for t in doc]
+    assert any(expected)  # the sentence has owners
+    assert [_has_poss(doc, i) for i in range(len(doc))] == expected
+    assert token_columns(doc)["has_poss"] == expected  # plain bools beside the columns

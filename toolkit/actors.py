@@ -1307,8 +1307,24 @@ def _is_place_modifier(span: Span) -> bool:
     return (prev is not None and prev.lower_ in {"a", "an"}) or span[0].lower_ in COMPASS_WORDS
 
 
+def _has_poss(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` has a possessive child ("Acme's" in "Acme's [X]"),
+    from a list kept with the doc's token columns (plain bools): most names
+    have none, and no Token is built to say so."""
+    cols = token_columns(doc)
+    owned = cols.get("has_poss")
+    if owned is None:
+        owned = cols["has_poss"] = [False] * len(cols["dep"])
+        for j, (dep, head) in enumerate(zip(cols["dep"], cols["head"], strict=True)):
+            if dep == "poss" and head != j:
+                owned[head] = True
+    return owned[i]
+
+
 def _possessed_by_org(span: Span) -> bool:
     """Owned by an organisation and named like a thing: "Acme's [X]"."""
+    if not _has_poss(span.doc, span.root.i):
+        return False  # no owner at all: the cheapest test first
     return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" and not span.start <= c.i < span.end
                 for c in span.root.children)
             and span[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES)
@@ -1438,6 +1454,8 @@ def _creators_work(span: Span) -> bool:
     [Labour]" do not count, and a place's is no creator's ("Kettering's
     [Sion Tomas]" is the town's MP, even with "Kettering" untagged)."""
     root = span.root
+    if not _has_poss(span.doc, root.i):
+        return False  # no owner at all: the cheapest test first
     if not any(c.dep_ == "poss" and not span.start <= c.i < span.end and (
             c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES
             and not _is_place_key(name_key(c.text)))

@@ -1075,6 +1075,8 @@ def _conjunct_label(span: Span) -> str:
     kind = token_columns(span.doc)["ent"][root.i]
     if kind not in {"PERSON", "ORG"}:
         return ""  # the root's own type first: conjuncts are looked for only for these two
+    if not _has_conjuncts(span.doc, root.i):
+        return ""
     labels = {t.ent_type_ for t in root.conjuncts if t.ent_type_}
     if len(span) == 1 and labels == {"ORG"} and kind == "PERSON":
         return "ORG"
@@ -1107,6 +1109,8 @@ def _listed_with_people(span: Span, label: str) -> bool:
     model tagged as people's ("Ann Lee and [Kelani Vesterby]")."""
     if label not in {"ORG", "GPE"} or not 2 <= len(span) <= 3:
         return False
+    if not _has_conjuncts(span.doc, span.root.i):
+        return False  # coordinated with nothing
     labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
     return labels == {"PERSON"} and _person_shaped(name_key(span.text))
 
@@ -1307,23 +1311,30 @@ def _is_place_modifier(span: Span) -> bool:
     return (prev is not None and prev.lower_ in {"a", "an"}) or span[0].lower_ in COMPASS_WORDS
 
 
-def _has_poss(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` has a possessive child ("Acme's" in "Acme's [X]"),
-    from a list kept with the doc's token columns (plain bools): most names
-    have none, and no Token is built to say so."""
+def _has_child(doc: Doc, i: int, dep: str) -> bool:
+    """Whether token ``i`` has a child of relation ``dep`` ("poss": "Acme's"
+    in "Acme's [X]"; "conj"), from a list per relation kept with the doc's
+    token columns (plain bools): most names have none, and no Token is built
+    to say so."""
     cols = token_columns(doc)
-    owned = cols.get("has_poss")
-    if owned is None:
-        owned = cols["has_poss"] = [False] * len(cols["dep"])
-        for j, (dep, head) in enumerate(zip(cols["dep"], cols["head"], strict=True)):
-            if dep == "poss" and head != j:
-                owned[head] = True
-    return owned[i]
+    found = cols.get(f"has_{dep}")
+    if found is None:
+        found = cols[f"has_{dep}"] = [False] * len(cols["dep"])
+        for j, (relation, head) in enumerate(zip(cols["dep"], cols["head"], strict=True)):
+            if relation == dep and head != j:
+                found[head] = True
+    return found[i]
+
+
+def _has_conjuncts(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` can have conjuncts: it is one or has one
+    (``Token.conjuncts`` walks the parse to say so)."""
+    return token_columns(doc)["dep"][i] == "conj" or _has_child(doc, i, "conj")
 
 
 def _possessed_by_org(span: Span) -> bool:
     """Owned by an organisation and named like a thing: "Acme's [X]"."""
-    if not _has_poss(span.doc, span.root.i):
+    if not _has_child(span.doc, span.root.i, "poss"):
         return False  # no owner at all: the cheapest test first
     return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" and not span.start <= c.i < span.end
                 for c in span.root.children)
@@ -1454,7 +1465,7 @@ def _creators_work(span: Span) -> bool:
     [Labour]" do not count, and a place's is no creator's ("Kettering's
     [Sion Tomas]" is the town's MP, even with "Kettering" untagged)."""
     root = span.root
-    if not _has_poss(span.doc, root.i):
+    if not _has_child(span.doc, root.i, "poss"):
         return False  # no owner at all: the cheapest test first
     if not any(c.dep_ == "poss" and not span.start <= c.i < span.end and (
             c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES
@@ -1645,6 +1656,8 @@ def _work_cue(span: Span) -> bool:
         return True
     if span.root.ent_type_ == "ORG":
         return False  # a list of works and companies is often misparsed as one
+    if not _has_conjuncts(span.doc, span.root.i):
+        return False  # coordinated with nothing
     for tok in span.root.conjuncts:
         other = _ent_span(tok)
         if other is None or other.start < span.end and span.start < other.end:
@@ -1682,8 +1695,8 @@ def _product_use(span: Span) -> bool:
     if (root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.tag_ == "NNS"
             and head.is_lower and _singular(head.lower_) in nouns):
         return True
-    if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns
-           for t in root.conjuncts):
+    if _has_conjuncts(span.doc, root.i) and any(
+            t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns for t in root.conjuncts):
         return True
     return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
             or _named_thing(span) or _made_by(span) or _run_by_machines(span))

@@ -798,8 +798,9 @@ def _org_clue(span: Span, label: str) -> bool:
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
         return True
-    if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
-           for c in root.rights):
+    if _has_child(span.doc, root.i, "appos") and any(
+            c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
+            for c in root.rights):
         return True  # "[X], the city's oldest rugby club"
     if any(t.is_lower and _singular(t.lower_) in nouns for t in _list_nouns(span)):
         return True  # "labels such as [X]", "firms like X and [Y]"
@@ -959,7 +960,7 @@ def _has_person_cue(span: Span) -> bool:
         if (prev.tag_ == "NNS" and _singular(prev.lower_) in PERSON_CUE_NOUNS
                 and any(c.dep_ == "conj" for c in root.children)):
             return True  # "actresses [Ann Lee] and Tam Roe" ("analysts [Acme]" is a firm)
-    for child in root.rights:
+    for child in root.rights if _has_child(doc, root.i, "appos") else ():
         if child.dep_ == "appos" and child.i >= span.end and _is_person_noun(child):
             return True
     return (span.end + 2 < len(doc) and doc[span.end].text == ","
@@ -1057,7 +1058,7 @@ def _called_a_work(span: Span) -> bool:
     book, ..."), its subject with "be" ("[X] was a fine film") or what a work
     noun is ("the last film on the list is [X]")."""
     root = span.root
-    for child in root.children:
+    for child in root.children if _has_child(span.doc, root.i, "appos") else ():
         if child.dep_ == "appos" and child.i >= span.end and _is_work_noun(child):
             return True
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
@@ -1147,7 +1148,7 @@ def _is_plural_subject(span: Span) -> bool:
     Kurds are") do not count.
     """
     root = span.root
-    if root.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "conj" for c in root.children):
+    if root.dep_ not in {"nsubj", "nsubjpass"} or _has_child(span.doc, root.i, "conj"):
         return False
     if span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss"):
         return False

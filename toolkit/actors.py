@@ -1004,15 +1004,15 @@ def _list_nouns(span: Span) -> list[Token]:
     """The common nouns that introduce the list a name is in: the noun before
     "such as", "like" or "including" ("TV shows such as X, Y and [Z]"), or
     the subject of "include" and its compounds ("her film roles include X
-    and [Y]"). Every item of the list has them, not only the first. Three
+    and [Y]"). Every item of the list has them, not only the first. Five
     evidence tests ask for each mention: the answer is kept per doc, by the
-    index of the name's root, as token indices."""
-    doc, root = span.doc, span.root
+    name's bounds (its root is found once), as token indices."""
+    doc = span.doc
     found = token_columns(doc).setdefault("list_nouns", {})
-    key = str(root.i)
+    key = f"{span.start}:{span.end}"
     if key not in found:
-        found[key] = [t.i for t in _find_list_nouns(root)]
-    return [doc[i] for i in found[key]]
+        found[key] = [t.i for t in _find_list_nouns(span.root)]
+    return [doc[i] for i in found[key]] if found[key] else []
 
 
 def _find_list_nouns(root: Token) -> list[Token]:

@@ -43,3 +43,16 @@ def test_a_doc_still_serialises_after_every_extraction_stage(nlp, parse):
     # msgpack gives lists back as tuples: the rules only index and slice them
     assert list(back.user_data["toolkit_token_columns"]["text"]) == [t.text for t in doc]
     assert [a.name for a in extract_actors(back)] == [a.name for a in actors]
+
+
+def test_children_by_relation_kept_per_doc_match_the_parse(parse):
+    from toolkit.actors import _has_child, _has_conjuncts
+
+    doc = parse("Tarn Motors' new truck and his old bike were sold by the firm's owner.")
+    for dep in ("poss", "conj"):
+        expected = [any(c.dep_ == dep for c in t.children) for t in doc]
+        assert any(expected)  # the sentence has owners and a list
+        assert [_has_child(doc, i, dep) for i in range(len(doc))] == expected
+        assert token_columns(doc)[f"has_{dep}"] == expected  # plain bools beside the columns
+    # a token without this answer has no conjuncts
+    assert all(_has_conjuncts(doc, t.i) for t in doc if list(t.conjuncts))

@@ -631,6 +631,9 @@ def _split_glued(ent: Span) -> list[tuple[int, int]]:
     """Token ranges of an entity split at spaced dashes and commas (not the
     commas of a list of portfolios, :func:`_listed_portfolio`)."""
     doc = ent.doc
+    words = token_columns(doc)["text"][ent.start:ent.end]
+    if not any(w in DASHES or w in {",", ";", "(", ")", "[", "]"} for w in words):
+        return [(ent.start, ent.end)] if ent.end > ent.start else []  # nothing to split at
     parts, start = [], ent.start
     portfolio = _listed_portfolio(ent)
     for tok in ent:
@@ -648,7 +651,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     punctuation, wire ticker codes ("<ACME>"), leading honorifics and (for
     people) leading titles."""
     cols = token_columns(doc)
-    text, lower = cols["text"], cols["lower"]
+    text, lower, tag = cols["text"], cols["lower"], cols["tag"]  # fewer Tokens built
     bracketed = start > 0 and text[start - 1].endswith("<")
     for i in range(start, end):
         if "<" in text[i] or ">" in text[i]:
@@ -659,20 +662,20 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             start = i + 1
     if bracketed and end - start == 1 and _is_ticker(doc[start].text):
         return start, start  # a stock code ("<ACME>"), not a name
-    while start < end and (doc[start].tag_ in {"DT", "PRP$"} or doc[start].is_punct
-                           or doc[start].is_space or (doc[start].tag_ in {"RB", "CC", "UH"}
+    while start < end and (tag[start] in {"DT", "PRP$"} or doc[start].is_punct
+                           or doc[start].is_space or (tag[start] in {"RB", "CC", "UH"}
                                                       and doc[start].is_alpha and end - start > 1)):
         start += 1  # "the", "its", and an adverb glued on: "[Nevertheless Acme] said"
     for i in range(start + 1, end - 1):
         if lower[i] in {"on", "in", "at", "last", "next", "this"} and lower[i + 1] in DATE_WORDS:
             end = i  # "[Harbour Board on Monday]": a date glued on
             break
-    if end > start + 1 and (re.fullmatch(r"\d+-\d+", doc[end - 1].text) or (
+    if end > start + 1 and (re.fullmatch(r"\d+-\d+", text[end - 1]) or (
             doc[end - 1].is_digit and end + 1 < len(doc) and doc[end].text in DASHES
             and doc[end + 1].is_digit)):
         end -= 1  # a score glued to a team: "Rovers 2-1"
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or doc[end - 1].lower_ in {"'s", "’s"}
+    while end > start and (tag[end - 1] == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].is_space or lower[end - 1] in {"'s", "’s"}
                            or doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}):
         end -= 1
     i = start
@@ -797,8 +800,9 @@ def _org_clue(span: Span, label: str) -> bool:
     head = root.head
     if root.dep_ == "appos" and head.i < span.start and head.is_lower and head.lower_ in nouns:
         return True
-    if any(c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
-           for c in root.rights):
+    if _has_child(span.doc, root.i, "appos") and any(
+            c.dep_ == "appos" and c.i >= span.end and c.is_lower and c.lower_ in nouns
+            for c in root.rights):
         return True  # "[X], the city's oldest rugby club"
     if any(t.is_lower and _singular(t.lower_) in nouns for t in _list_nouns(span)):
         return True  # "labels such as [X]", "firms like X and [Y]"
@@ -974,7 +978,7 @@ def _has_person_cue(span: Span) -> bool:
         if (prev.tag_ == "NNS" and _singular(prev.lower_) in PERSON_CUE_NOUNS
                 and any(c.dep_ == "conj" for c in root.children)):
             return True  # "actresses [Ann Lee] and Tam Roe" ("analysts [Acme]" is a firm)
-    for child in root.rights:
+    for child in root.rights if _has_child(doc, root.i, "appos") else ():
         if child.dep_ == "appos" and child.i >= span.end and _is_person_noun(child):
             return True
     return (span.end + 2 < len(doc) and doc[span.end].text == ","
@@ -1019,15 +1023,15 @@ def _list_nouns(span: Span) -> list[Token]:
     """The common nouns that introduce the list a name is in: the noun before
     "such as", "like" or "including" ("TV shows such as X, Y and [Z]"), or
     the subject of "include" and its compounds ("her film roles include X
-    and [Y]"). Every item of the list has them, not only the first. Three
+    and [Y]"). Every item of the list has them, not only the first. Five
     evidence tests ask for each mention: the answer is kept per doc, by the
-    index of the name's root, as token indices."""
-    doc, root = span.doc, span.root
+    name's bounds (its root is found once), as token indices."""
+    doc = span.doc
     found = token_columns(doc).setdefault("list_nouns", {})
-    key = str(root.i)
+    key = f"{span.start}:{span.end}"
     if key not in found:
-        found[key] = [t.i for t in _find_list_nouns(root)]
-    return [doc[i] for i in found[key]]
+        found[key] = [t.i for t in _find_list_nouns(span.root)]
+    return [doc[i] for i in found[key]] if found[key] else []
 
 
 def _find_list_nouns(root: Token) -> list[Token]:
@@ -1073,7 +1077,7 @@ def _called_a_work(span: Span) -> bool:
     book, ..."), its subject with "be" ("[X] was a fine film") or what a work
     noun is ("the last film on the list is [X]")."""
     root = span.root
-    for child in root.children:
+    for child in root.children if _has_child(span.doc, root.i, "appos") else ():
         if child.dep_ == "appos" and child.i >= span.end and _is_work_noun(child):
             return True
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
@@ -1087,10 +1091,16 @@ def _conjunct_label(span: Span) -> str:
     """ORG for a one-word person name coordinated only with organisations
     ("Aiwa, Sharp and [X]"), PERSON for a "Given Surname" tagged ORG and
     coordinated only with people ("Ann Lee, Tam Roe and [Eve Hart]"), else ""."""
-    labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
-    if len(span) == 1 and labels == {"ORG"} and span.root.ent_type_ == "PERSON":
+    root = span.root
+    kind = token_columns(span.doc)["ent"][root.i]
+    if kind not in {"PERSON", "ORG"}:
+        return ""  # the root's own type first: conjuncts are looked for only for these two
+    if not _has_conjuncts(span.doc, root.i):
+        return ""
+    labels = {t.ent_type_ for t in root.conjuncts if t.ent_type_}
+    if len(span) == 1 and labels == {"ORG"} and kind == "PERSON":
         return "ORG"
-    if (labels == {"PERSON"} and span.root.ent_type_ == "ORG"
+    if (labels == {"PERSON"} and kind == "ORG"
             and _given_name_first(name_key(span.text))):
         return "PERSON"
     return ""
@@ -1119,6 +1129,8 @@ def _listed_with_people(span: Span, label: str) -> bool:
     model tagged as people's ("Ann Lee and [Kelani Vesterby]")."""
     if label not in {"ORG", "GPE"} or not 2 <= len(span) <= 3:
         return False
+    if not _has_conjuncts(span.doc, span.root.i):
+        return False  # coordinated with nothing
     labels = {t.ent_type_ for t in span.root.conjuncts if t.ent_type_}
     return labels == {"PERSON"} and _person_shaped(name_key(span.text))
 
@@ -1155,7 +1167,7 @@ def _is_plural_subject(span: Span) -> bool:
     Kurds are") do not count.
     """
     root = span.root
-    if root.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "conj" for c in root.children):
+    if root.dep_ not in {"nsubj", "nsubjpass"} or _has_child(span.doc, root.i, "conj"):
         return False
     if span[-1].lower_.endswith("s") and not span[-1].lower_.endswith("ss"):
         return False
@@ -1319,8 +1331,31 @@ def _is_place_modifier(span: Span) -> bool:
     return (prev is not None and prev.lower_ in {"a", "an"}) or span[0].lower_ in COMPASS_WORDS
 
 
+def _has_child(doc: Doc, i: int, dep: str) -> bool:
+    """Whether token ``i`` has a child of relation ``dep`` ("poss": "Acme's"
+    in "Acme's [X]"; "conj"), from a list per relation kept with the doc's
+    token columns (plain bools): most names have none, and no Token is built
+    to say so."""
+    cols = token_columns(doc)
+    found = cols.get(f"has_{dep}")
+    if found is None:
+        found = cols[f"has_{dep}"] = [False] * len(cols["dep"])
+        for j, (relation, head) in enumerate(zip(cols["dep"], cols["head"], strict=True)):
+            if relation == dep and head != j:
+                found[head] = True
+    return found[i]
+
+
+def _has_conjuncts(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` can have conjuncts: it is one or has one
+    (``Token.conjuncts`` walks the parse to say so)."""
+    return token_columns(doc)["dep"][i] == "conj" or _has_child(doc, i, "conj")
+
+
 def _possessed_by_org(span: Span) -> bool:
     """Owned by an organisation and named like a thing: "Acme's [X]"."""
+    if not _has_child(span.doc, span.root.i, "poss"):
+        return False  # no owner at all: the cheapest test first
     return (any(c.dep_ == "poss" and c.ent_type_ == "ORG" and not span.start <= c.i < span.end
                 for c in span.root.children)
             and span[-1].lower_ not in ORG_HEAD_WORDS | ORG_SUFFIXES)
@@ -1450,6 +1485,8 @@ def _creators_work(span: Span) -> bool:
     [Labour]" do not count, and a place's is no creator's ("Kettering's
     [Sion Tomas]" is the town's MP, even with "Kettering" untagged)."""
     root = span.root
+    if not _has_child(span.doc, root.i, "poss"):
+        return False  # no owner at all: the cheapest test first
     if not any(c.dep_ == "poss" and not span.start <= c.i < span.end and (
             c.ent_type_ == "PERSON" or c.tag_ == "NNP" and c.ent_type_ not in ACTOR_TYPES
             and not _is_place_key(name_key(c.text)))
@@ -1639,6 +1676,8 @@ def _work_cue(span: Span) -> bool:
         return True
     if span.root.ent_type_ == "ORG":
         return False  # a list of works and companies is often misparsed as one
+    if not _has_conjuncts(span.doc, span.root.i):
+        return False  # coordinated with nothing
     for tok in span.root.conjuncts:
         other = _ent_span(tok)
         if other is None or other.start < span.end and span.start < other.end:
@@ -1676,8 +1715,8 @@ def _product_use(span: Span) -> bool:
     if (root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.tag_ == "NNS"
             and head.is_lower and _singular(head.lower_) in nouns):
         return True
-    if any(t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns
-           for t in root.conjuncts):
+    if _has_conjuncts(span.doc, root.i) and any(
+            t.is_lower and t.tag_ == "NNS" and _singular(t.lower_) in nouns for t in root.conjuncts):
         return True
     return (_one_of_a_kind(span) or _one_made_thing(span) or _listed_brand(span)
             or _named_thing(span) or _made_by(span) or _run_by_machines(span))
@@ -1845,6 +1884,10 @@ def _everyday_name(span: Span) -> bool:
     capitalised "The" inside the sentence ("and The Streets")."""
     if len(span) != 1:
         return False
+    lower = _lowercase_words(span.doc)
+    word = token_columns(span.doc)["lower"][span.start]
+    if word not in lower and _singular(word) not in lower:
+        return False  # the cheapest test first: most names are never written in lower case
     words = [t.lower_ for t in span if t.is_alpha]
     if len(words) != 1 or _is_acronym(span.text):
         return False
@@ -1854,7 +1897,6 @@ def _everyday_name(span: Span) -> bool:
     if (i >= 0 and doc[i].lower_ == "the"
             or any(c.dep_ in {"det", "poss"} for c in span.root.children)):
         return False  # an institution: "the [House]", "the shadow [Cabinet]", "his [Budget]"
-    lower = _lowercase_words(span.doc)
     if not all(w in lower or _singular(w) in lower for w in words) or _capital_the(span):
         return False
     names = ORG_HEAD_WORDS | ORG_SUFFIXES | GENERIC_PLACE_WORDS | PLACE_NOUNS | COMPASS_WORDS
@@ -2160,13 +2202,16 @@ def split_country_prefix(ents: list[Span], sent: Span) -> list[Span]:
     Carmaker Vell Motors]" is the country (GPE) and the company "Vell Motors"
     (the capitalised organisation noun between them is dropped). A noun that
     heads the name ("Norland Department of Health") leaves it whole."""
-    doc, out, nouns, countries = sent.doc, [], org_nouns() - ORG_HEAD_WORDS, country_keys()
+    doc, out, nouns, countries = sent.doc, [], org_nouns(), country_keys()
+    cols = token_columns(doc)  # words tested in the columns: no Token built, no set made per sentence
+    text, lower = cols["text"], cols["lower"]
     for ent in ents:
-        cut = next((i for i in range(ent.start + 1, ent.end - 1)
-                    if doc[i].lower_ in nouns and doc[i].text[:1].isupper()
-                    and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ not in CONNECTORS
-                    and name_key(doc[ent.start:i].text) in countries), None)
-        if ent.label_ == "ORG" and cut is not None:
+        cut = None if ent.label_ != "ORG" else next(
+            (i for i in range(ent.start + 1, ent.end - 1)
+             if lower[i] in nouns and lower[i] not in ORG_HEAD_WORDS and text[i][:1].isupper()
+             and text[i + 1][:1].isupper() and lower[i + 1] not in CONNECTORS
+             and name_key(doc[ent.start:i].text) in countries), None)
+        if cut is not None:
             out += [Span(doc, ent.start, cut, label="GPE"), Span(doc, cut + 1, ent.end, label="ORG")]
         else:
             out.append(ent)
@@ -2494,11 +2539,12 @@ def cut_org_noun_tail(ents: list[Span], sent: Span) -> list[Span]:
     alone after the capitals stays ("the [Harbour Grain committee]"): a
     committee, council or board is named so, and the capitals alone name
     nothing."""
-    doc, out, nouns = sent.doc, [], org_nouns() | MEDIA_NOUNS
+    doc, out, nouns = sent.doc, [], org_nouns()
     for ent in ents:
         end = ent.end
         while end - 1 > ent.start and doc[end - 1].is_lower and (
-                doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in {"news"} and end < ent.end):
+                doc[end - 1].lower_ in nouns or doc[end - 1].lower_ in MEDIA_NOUNS
+                or doc[end - 1].lower_ in {"news"} and end < ent.end):
             end -= 1
         if (end == ent.end - 1 and doc[end].lower_ in ORG_HEAD_WORDS
                 and doc[end].lower_ not in MEDIA_NOUNS):
@@ -2688,7 +2734,8 @@ def drop_lowercase(span: Span, label: str, sent: Span) -> bool:
 
     The small model sometimes tags common nouns; a name always has a capital.
     """
-    return not any(map(str.isupper, span.text))
+    words = token_columns(span.doc)["text"][span.start:span.end]  # no span text joined
+    return not any(map(str.isupper, "".join(words)))
 
 
 @rule("drop-title-words", stage="actors")
@@ -2745,7 +2792,10 @@ def drop_title_fragment(span: Span, label: str, sent: Span) -> bool:
 @rule("drop-time-zone", stage="actors")
 def drop_time_zone(span: Span, label: str, sent: Span) -> bool:
     """Drop a time-zone abbreviation ("GMT", "EST") the model tagged as a name."""
-    return span.text.casefold().rstrip(".") in TIME_ZONES
+    # the words without spaces first: a span text with a space in it is no time zone
+    words = "".join(token_columns(span.doc)["text"][span.start:span.end])
+    return (words.casefold().rstrip(".") in TIME_ZONES
+            and span.text.casefold().rstrip(".") in TIME_ZONES)
 
 
 @rule("drop-sentence-start-modifier", stage="actors")
@@ -2867,11 +2917,15 @@ def candidate_mentions(doc: Doc, *, sentences: list[tuple[int, Span]] | None = N
     """
     filters = active(MENTION_FILTERS, disable=disable)
     repairs = active(REPAIR_RULES, disable=disable)
-    # ``sent.ents`` walks every entity of the doc for each sentence: walk them once.
-    doc_ents = [Span(doc, start, end, label=label) for start, end, label, _ in _entities(doc)
-                if label in ACTOR_TYPES]
+    # ``sent.ents`` walks every entity of the doc for each sentence: the doc's
+    # entities (in text order) are read once, and each sentence's found by bisection.
+    doc_ents = [(start, end, label) for start, end, label, _ in _entities(doc) if label in ACTOR_TYPES]
+    starts = [start for start, _, _ in doc_ents]
     for sent_i, sent in (body_sentences(doc) if sentences is None else sentences):
-        ents = [e for e in doc_ents if e.start >= sent.start and e.end <= sent.end]
+        first, stop = sent.start, sent.end
+        ents = [Span(doc, start, end, label=label) for start, end, label
+                in doc_ents[bisect.bisect_left(starts, first):bisect.bisect_left(starts, stop)]
+                if end <= stop]
         for repair in repairs:
             ents = repair(ents, sent)
         for ent in ents:
@@ -2894,9 +2948,10 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
             and doc[s:e].root.head.i == e):
         e, forced = e + 1, "FAC"
     span = Span(doc, s, e)
+    text = span.text  # joined once: the key and the acronym test read it
     desc = _describe(doc, s, e, sent, ent) if label not in {"GPE", "LOC"} else ""
     return _Candidate(start=s, end=e, label=label, sentence=sent_i,
-                      key=name_key(span.text), description=desc,
+                      key=name_key(text), description=desc,
                       group_plural=label == "PERSON" and _is_plural_group(span),
                       agent=_is_agent(span), org_clue=_org_clue(span, label),
                       neuter=_is_neuter(span), forced=forced, titled=_is_titled(span),
@@ -2917,7 +2972,7 @@ def _candidate(doc: Doc, s: int, e: int, label: str, sent_i: int, sent: Span,
                       group_noun=_after_group_noun(span), org_prefix=_has_org_prefix(span),
                       org_named=_named_as_org(span, label) or _set_beside_org_noun(span),
                       traded=_is_traded(span),
-                      acronym=_is_acronym(span.text) and "." not in span.text,
+                      acronym=_is_acronym(text) and "." not in text,
                       after_the=_person_after_the(span, label), employer=_works_for(span),
                       newspaper=_is_newspaper(span), address=_in_address(span),
                       award_for=_award_for(span),
@@ -3117,17 +3172,25 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _definitions(doc: Doc, cands: list[_Candidate]) -> Iterator[tuple[str, str]]:
     """Pairs of keys the text defines as the same actor: "Name (ACR)", "ACR, the Name"."""
-    by_cand = {Span(doc, c.start, c.end).root.i: c for c in cands}
+    roots = [Span(doc, c.start, c.end).root.i for c in cands]
+    by_cand = dict(zip(roots, cands, strict=True))
     by_root = {i: c.key for i, c in by_cand.items()}
-    for c in cands:
-        span = Span(doc, c.start, c.end)
+    cols = token_columns(doc)
+    text, n_tokens = cols["text"], len(cols["text"])
+    # only a root with an appositive candidate root below it is defined by apposition
+    appos_heads = {cols["head"][i] for i in by_root if cols["dep"][i] == "appos"}
+    for c, root in zip(cands, roots, strict=True):
         # Full Name (ACR), also after a wire bracket: "Full Name> (ACR)"
         e = c.end
-        while e < len(doc) and doc[e].text in {">", "'s", "’s"}:
+        while e < n_tokens and text[e] in {">", "'s", "’s"}:
             e += 1
-        if (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(span) > 1
-                and (_is_acronym(doc[e + 1].text) or _abbreviates(doc[e + 1].text, span.text))):
-            yield c.key, name_key(doc[e + 1].text)
+        if (e + 2 < n_tokens and text[e] == "(" and text[e + 2] == ")" and c.end - c.start > 1
+                and (_is_acronym(text[e + 1])
+                     or _abbreviates(text[e + 1], Span(doc, c.start, c.end).text))):
+            yield c.key, name_key(text[e + 1])
+        if root not in appos_heads:
+            continue
+        span = Span(doc, c.start, c.end)
         # ACR, the Full Name  /  Full Name, ACR: in apposition and side by side
         for child in span.root.children:
             if child.dep_ == "appos" and child.i in by_root:
@@ -3385,13 +3448,16 @@ def merge_known_as(state: _MergeState) -> None:
     """Join a name to the new or other name the text gives it: "[X] is now
     known as [Y]", "[X] was renamed [Y]", "[X], formerly known as [Y]"."""
     doc, by_root = state.doc, {}
-    for c in state.cands:
-        by_root.setdefault(Span(doc, c.start, c.end).root.i, c.key)
-    for c in state.cands:
-        root = Span(doc, c.start, c.end).root
-        verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
-        if verb.lemma_ not in RENAME_VERBS or verb.tag_ != "VBN":
+    cols = token_columns(doc)  # the verb is found in the columns: a Token only for a renaming
+    head, dep, lower, lemma, tag = (cols[k] for k in ("head", "dep", "lower", "lemma", "tag"))
+    roots = [Span(doc, c.start, c.end).root.i for c in state.cands]
+    for c, root in zip(state.cands, roots, strict=True):
+        by_root.setdefault(root, c.key)
+    for c, root in zip(state.cands, roots, strict=True):
+        v = head[head[root]] if dep[root] == "pobj" and lower[head[root]] == "as" else head[root]
+        if lemma[v] not in RENAME_VERBS or tag[v] != "VBN":
             continue
+        verb = doc[v]
         subj = _clause_subject(verb)
         if subj is None and verb.dep_ in {"acl", "relcl"}:
             subj = verb.head  # "[X], formerly known as [Y]"
@@ -3421,11 +3487,14 @@ def merge_surname_of_unread_name(state: _MergeState) -> None:
             ending_in.setdefault(_words(p)[-1], []).append(p)
     places, countries = lexicon.place_names(), country_keys()
     for k in state.uniq:
-        n = sum(votes[k].values())
-        if (" " in k or k in teams or k in countries or k in places or _everyday(k)
-                or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n):
-            continue
         ends = ending_in.get(k, [])
+        if not ends:
+            continue  # no longer name ends in it: the cheapest test first
+        n = sum(votes[k].values())
+        if (" " in k or k in teams or k in countries or k in places
+                or _is_acronym(state.surface[k]) or votes[k]["NORP"] or votes[k]["ORG"] * 2 > n
+                or _everyday(k)):  # the word-frequency look-up last
+            continue
         hosts = {groups.find(p) for p in ends}
         if (len(hosts) == 1 and groups.find(k) not in hosts
                 and any(p not in teams and _person_shaped(p) for p in ends)):
@@ -3448,11 +3517,18 @@ def merge_single_name_of_player(state: _MergeState) -> None:
     votes, groups = state.votes, state.groups
     teams = {c.key for c in state.cands if c.club or c.org_clue or c.plural_subject}
     places, countries = lexicon.place_names(), country_keys()
+    starting: dict[str, list[str]] = {}  # first word -> the longer names that start with it
+    for p in state.uniq:
+        if " " in p:
+            starting.setdefault(_words(p)[0], []).append(p)
     for k in state.uniq:
-        if (" " in k or k in teams or k in places or k in countries or _everyday(k)
-                or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())):
+        starts = starting.get(k, [])
+        if not starts:
+            continue  # no longer name starts with it: the cheapest test first
+        if (" " in k or k in teams or k in places or k in countries
+                or _is_acronym(state.surface[k]) or votes[k]["PERSON"] * 2 > sum(votes[k].values())
+                or _everyday(k)):  # the word-frequency look-up last
             continue
-        starts = [p for p in state.uniq if " " in p and _words(p)[0] == k]
         hosts = {groups.find(p) for p in starts}
         if (len(hosts) == 1 and groups.find(k) not in hosts and all(
                 votes[p]["PERSON"] * 2 > sum(votes[p].values()) for p in starts)):
@@ -3948,6 +4024,8 @@ def _org_not_person(cands: list[_Candidate], cue: bool) -> str | None:
     """ORG for a name the model tagged mostly PERSON when ``cue`` (evidence of
     a company) holds, no mention marks it as a person's and it is no known
     place; else no answer."""
+    if not cue:
+        return None  # the cue first: no labels counted for most names
     labels = Counter(c.label for c in cands if c.label)
     places = lexicon.place_names()
     if (labels and labels["PERSON"] == max(labels.values()) and cue
@@ -4632,9 +4710,11 @@ def _decide_type(cands: list[_Candidate], joined: set[str], *,
                        neuter=any(c.neuter for c in cands))
     voters = active(VOTE_RULES, disable=disable)
     for c in cands:
-        vote = next((v for v in (r(c, ev) for r in voters) if v), None)
-        if vote:
-            ev.votes[vote] += 1
+        for vote_rule in voters:  # the first rule that votes gives the mention's vote
+            vote = vote_rule(c, ev)
+            if vote:
+                ev.votes[vote] += 1
+                break
     for decide in active(TYPE_RULES, disable=disable):
         atype = decide(cands, ev)
         if atype:

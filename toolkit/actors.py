@@ -305,6 +305,7 @@ from .lexicon import (
     PLAYED_FOR_NOUNS,
     PRODUCT_NOUNS,
     RENAME_VERBS,
+    RESULT_PREPOSITIONS,
     SPEECH_VERBS,
     STATE_NAME_WORDS,
     TIME_ZONES,
@@ -1217,11 +1218,14 @@ def _is_club(span: Span) -> bool:
     verb = head.head if root.dep_ == "pobj" and head.lower_ == "with" else head
     if root.dep_ in {"nsubj", "dobj", "pobj"} and verb.lemma_ in MATCH_VERBS:
         return not _hosts_an_event(root, verb)
-    if span.end < len(doc) and SCORE_RE.fullmatch(token_columns(doc)["text"][span.end]):
-        return True
-    return (span.end + 2 < len(doc) and doc[span.end].is_digit
-            and doc[span.end + 1].text in DASHES and doc[span.end + 2].is_digit
-            or _transfer_club(span))
+    return span.end < len(doc) and _score_at(doc, span.end, len(doc)) or _transfer_club(span)
+
+
+def _score_at(doc: Doc, i: int, end: int) -> bool:
+    """A score starts at token ``i``, within tokens before ``end``: one token
+    ("2-1") or a digit, a dash and a digit ("2 - 1")."""
+    return bool(SCORE_RE.fullmatch(token_columns(doc)["text"][i])) or (
+        i + 2 < end and doc[i].is_digit and doc[i + 1].text in DASHES and doc[i + 2].is_digit)
 
 
 def _hosts_an_event(root: Token, verb: Token) -> bool:
@@ -1516,8 +1520,8 @@ def _listed_after_work_noun(span: Span) -> bool:
 
 def _title_possessive(span: Span) -> bool:
     """Made of everyday words and followed by "'s" and a capitalised everyday
-    noun the model left out of every entity, as a title is written ("[Dead
-    Man]'s Shoes", "[Old Town]'s Secret"): the possessive is part of the
+    noun the model left out of every entity, as a title is written ("[Lost
+    Boy]'s Song", "[Old Town]'s Secret"): the possessive is part of the
     title, not an owner's. A band or a person owns its work ("[Bluefrost]'s
     New Song" keeps Bluefrost: not an everyday word), and so does a name
     written as an acronym, whatever word its letters spell ("the [ARC]'s
@@ -2640,7 +2644,7 @@ def cut_leading_common_word(ents: list[Span], sent: Span) -> list[Span]:
     back from injury" (the preposition "bar", capitalised at the sentence's
     start) is "Ann Lefroy". A title ("Keeper", "Coach") is left to
     ``strip-title-from-name``, a given name that is also a word ("Will",
-    "Mark") stays, and so does a title's possessive ("[Dead Man's] Shoes")."""
+    "Mark") stays, and so does a title's possessive ("[Lost Boy's] Song")."""
     out, given = [], lexicon.given_names()
     for ent in ents:
         if len(ent) < 3:
@@ -2683,7 +2687,7 @@ def _initial_stop(ent: Span) -> int:
     word that is no proper noun, follows it: there the stop ends a sentence
     the model read on; -1 if there is none."""
     for tok in ent[1:-1]:
-        if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".":
+        if _is_initial(tok.text):
             rest = ent.doc[tok.i + 1:ent.end]
             if len(rest) > 1 or rest[0].tag_ not in {"NNP", "NNPS"}:
                 return tok.i + 1
@@ -2882,7 +2886,7 @@ def drop_word_written_lowercase(span: Span, label: str, sent: Span) -> bool:
     if span.start != first:
         return False
     word = span[0].lower_
-    if not word.isalpha() or word in country_keys() or word in lexicon.place_names():
+    if not word.isalpha() or _is_place_key(word):
         return False
     if _is_speaker(span) or _is_agent(span):
         return False  # "[Urban] said ...": it speaks, so it names someone
@@ -2997,10 +3001,15 @@ def _after_group_noun(span: Span) -> bool:
     people = PERSON_CUE_NOUNS | PERSON_NOUNS
     if _singular(prev.lower_) in people or prev.lemma_ in people:
         return False
-    nxt = doc[span.end] if span.end < len(doc) else None
-    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    return not (nxt is not None and nxt.lower_ in {"and", "&", ","} and after is not None
-                and after.text[:1].isupper())
+    return not _list_follows(span)
+
+
+def _list_follows(span: Span) -> bool:
+    """A list separator and a capitalised word follow the name: "[X] and Y",
+    "[X], Y"."""
+    cols = token_columns(span.doc)
+    return (span.end + 1 < len(cols["text"]) and cols["lower"][span.end] in lexicon.LIST_SEPARATORS
+            and cols["text"][span.end + 1][:1].isupper())
 
 
 def _named_as_org(span: Span, label: str) -> bool:
@@ -4614,7 +4623,7 @@ def _side_cue(span: Span) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in PLAYED_FOR_NOUNS:
         return True
-    if root.dep_ == "pobj" and head.lower_ in {"over", "against", "by", "to"}:
+    if root.dep_ == "pobj" and head.lower_ in RESULT_PREPOSITIONS:
         result = head.head
     elif root.dep_ == "poss":
         result = head
@@ -4635,18 +4644,14 @@ def _side_cue(span: Span) -> bool:
 
 def _has_score(phrase: Span) -> bool:
     """A score is written in the phrase: "a 2-0 win", "a 4 - 1 victory"."""
-    tokens = list(phrase)
-    if any(SCORE_RE.fullmatch(t.text) for t in tokens):
-        return True
-    return any(tokens[i].is_digit and tokens[i + 1].text in DASHES and tokens[i + 2].is_digit
-               for i in range(len(tokens) - 2))
+    return any(_score_at(phrase.doc, i, phrase.end) for i in range(phrase.start, phrase.end))
 
 
 def _listed_after_org_noun(span: Span, label: str) -> bool:
-    """A person-tagged name in a list of two or more names that a plural
-    organisation noun introduces: right after it ("software firms [X] and
-    Y", "record labels X, [Y] and Z") or before "such as", "like" or
-    "including" ("firms such as X and [Y]", :func:`_list_nouns`)."""
+    """A person-tagged name in a list of two or more names right after a
+    plural organisation noun: "software firms [X] and Y", "record labels X,
+    [Y] and Z". (A list after "such as", "like" or "including" is read by
+    ``type-org-noun``, :func:`_org_clue`.)"""
     if label != "PERSON":
         return False
     cols = token_columns(span.doc)
@@ -4656,11 +4661,8 @@ def _listed_after_org_noun(span: Span, label: str) -> bool:
         separated = separated or lower[i] in lexicon.LIST_SEPARATORS
         i -= 1
     if not separated:  # the list's first name: a separator and a name must follow it
-        separated = (span.end + 1 < len(text) and lower[span.end] in lexicon.LIST_SEPARATORS
-                     and text[span.end + 1][:1].isupper())
-    if separated and i >= 0 and _plural_org_noun(text[i], lower[i]):
-        return True
-    return any(_plural_org_noun(t.text, t.lower_) for t in _list_nouns(span))
+        separated = _list_follows(span)
+    return separated and i >= 0 and _plural_org_noun(text[i], lower[i])
 
 
 def _plural_org_noun(text: str, lower: str) -> bool:
@@ -4676,9 +4678,8 @@ def _plural_org_noun(text: str, lower: str) -> bool:
 
 @rule("type-listed-org", stage="actors")
 def type_listed_org(cands: list[_Candidate], ev: _TypeEvidence) -> str | None:
-    """A name the model tagged mostly PERSON that is listed after a plural
-    organisation noun ("software firms [X] and Y", "labels such as X and
-    [Y]") is an ORG when no mention marks it as a person's (an honorific, a
+    """A name the model tagged mostly PERSON that is listed right after a
+    plural organisation noun ("software firms [X] and Y") is an ORG when no mention marks it as a person's (an honorific, a
     title or apposition, an age, "he"/"she") and it is no known place: the
     list says what its names are. A "Given Surname" is settled earlier by
     ``type-given-name``."""
@@ -5198,9 +5199,12 @@ def name_initial_no_period(name: str) -> str:
         ('Tom Q', 'Tom Q. Bell')
     """
     head, _, last = name.rpartition(" ")
-    if head and len(last) == 2 and last[0].isupper() and last[1] == ".":
-        return name[:-1]
-    return name
+    return name[:-1] if head and _is_initial(last) else name
+
+
+def _is_initial(word: str) -> bool:
+    """A one-letter initial with its full stop: "Q."."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 NAME_RULES: tuple[Callable[[str], str], ...] = (name_company_no_period, name_initial_no_period)

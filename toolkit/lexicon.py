@@ -249,7 +249,8 @@ PERSON_CUE_NOUNS: frozenset[str] = (
 #: Nouns for a set of a few people ("duo", "trio"): before two or more
 #: coordinated names ("the duo [X] and Y") the noun is the names together,
 #: not an organisation each of them is; before one name ("the duo [X]") it
-#: still names a band.
+#: still names a band. Read only for the words that are also organisation
+#: nouns (``data/org_nouns.txt``), where the two readings compete.
 FEW_PEOPLE_NOUNS: frozenset[str] = frozenset({"duo", "trio", "pair", "quartet", "quintet"})
 
 #: Person titles that, capitalised, also start names of other things
@@ -489,6 +490,10 @@ LIST_SEPARATORS: frozenset[str] = frozenset({",", "and", "&"})
 MATCH_RESULT_NOUNS: frozenset[str] = frozenset({
     "win", "victory", "defeat", "draw", "lead", "loss", "comeback"})
 
+#: Prepositions that put a side after a match's result: "a 4-1 win over
+#: [X]", "a draw against [X]", "beaten by [X]", "defeat to [X]".
+RESULT_PREPOSITIONS: frozenset[str] = frozenset({"over", "against", "by", "to"})
+
 #: Lemmas of nouns for what a player makes for a team ("90 appearances for
 #: [X]", "his debut for [X]", "12 goals for [X]"): the name after "for" is a side.
 PLAYED_FOR_NOUNS: frozenset[str] = frozenset({"appearance", "debut", "goal", "cap"})
@@ -720,9 +725,9 @@ CHANGE_ADVERBS: frozenset[str] = frozenset({
     "up", "down", "higher", "lower", "off", "ahead", "behind"})
 
 #: Words after a hyphenated pair of numbers that make it a score ("a 2-2 draw").
-SCORE_WORDS: frozenset[str] = frozenset({
-    "draw", "win", "victory", "defeat", "loss", "lead", "scoreline", "score", "thrashing",
-    "aggregate", "success", "triumph", "home", "away", "result"})
+SCORE_WORDS: frozenset[str] = (MATCH_RESULT_NOUNS - {"comeback"}) | frozenset({
+    "scoreline", "score", "thrashing", "aggregate", "success", "triumph", "home", "away",
+    "result"})
 
 # =========================================================================== data files
 

@@ -43,23 +43,15 @@ UNSEEN_ZIPF = 1.0
 
 # ---------------------------------------------------------------- helpers
 
-def _is_content(tok: Token) -> bool:
-    """A token worth counting: a word, not a stop word, number, symbol or space."""
-    if tok.is_space or tok.is_punct or tok.like_num or tok.is_stop:
-        return False
-    if tok.pos_ in ("PUNCT", "SYM", "NUM", "SPACE"):
-        return False
-    # spaCy's stop list has the forms ("was", "were"), so the test is on the form:
-    # a reporting verb like "said" counts, as researchers expect.
-    return any(ch.isalpha() for ch in tok.text)
-
-
 _CONTENT_ATTRS = [IS_SPACE, IS_PUNCT, LIKE_NUM, IS_STOP, POS]
 _NOT_CONTENT_POS = frozenset(POS_IDS[p] for p in ("PUNCT", "SYM", "NUM", "SPACE"))
 
 
 def _content_words(doc: Doc) -> tuple[bool, ...]:
-    """:func:`_is_content` of every token of ``doc``, computed once per doc.
+    """Whether each token of ``doc`` is worth counting, computed once per doc: a
+    word, not a space, punctuation, number, symbol or stop word, with a letter
+    in it. spaCy's stop list has the forms ("was", "were"), so the test is on
+    the form: a reporting verb like "said" counts, as researchers expect.
 
     Read from one array of the tokens' flags and parts of speech and the
     ``text`` token column, so no spaCy ``Token`` is built; kept beside the
@@ -78,7 +70,7 @@ def _content_words(doc: Doc) -> tuple[bool, ...]:
 
 
 def _unigram_terms(sent: Span, by: str) -> Iterator[str]:
-    """The content words of ``sent`` as terms (:func:`_is_content`, :func:`_norm`),
+    """The content words of ``sent`` as terms (:func:`_content_words`, :func:`_term`),
     read from the doc's token columns."""
     doc = sent.doc
     content, cols = _content_words(doc), token_columns(doc)

@@ -74,3 +74,18 @@ def test_no_data_anywhere_says_how_to_point_at_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     check = doctor.check_data()
     assert check.failed and "TOOLKIT_DATA" in check.fix
+
+
+def test_data_check_wants_every_article_its_readme_lists(tmp_path, monkeypatch):
+    data = tmp_path / "mine"
+    (data / "articles").mkdir(parents=True)
+    monkeypatch.setenv(paths.ENV, str(data))
+    check = doctor.check_data()
+    assert check.failed and check.detail.endswith("README.md is missing or lists no article")
+    (data / "README.md").write_text("| file | what |\n|---|---|\n| `articles/a.txt` | one |\n"
+                                    "| `articles/b.txt` | two |\n", encoding="utf-8")
+    (data / "articles" / "a.txt").write_text("Text.", encoding="utf-8")
+    check = doctor.check_data()
+    assert check.failed and check.detail == f"{data / 'articles' / 'b.txt'} missing"
+    (data / "articles" / "b.txt").write_text("Text.", encoding="utf-8")
+    assert doctor.check_data() == doctor.Check("data", "ok", str(data))

@@ -12,12 +12,14 @@ sentence (tokens, entities, the dependency tree), and the bundled data.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 
 SUPPORTED = ((3, 10), (3, 13))
 SENTENCE = "Maria Lopez, the mayor of Springfield, said on Monday that 40 homes were flooded."
-BUNDLED = "articles/reuters-blinken-ceasefire-push-2024-10-22.txt"
+# A lesson article's row in data/README.md's table: "| `articles/name.txt` | ...".
+_LISTED_ARTICLE = re.compile(r"^\| `(articles/[^`]+)` \|", re.M)
 
 
 @dataclass(frozen=True)
@@ -80,17 +82,23 @@ def check_parse(sentence: str = SENTENCE) -> Check:
 
 
 def check_data() -> Check:
-    """The bundled article is found (see :mod:`toolkit.paths`)."""
-    from .paths import DataNotFound, data_path
+    """The data folder is found (see :mod:`toolkit.paths`) and holds every
+    lesson article its ``README.md`` lists."""
+    from .paths import DataNotFound, data_dir
 
     try:
-        path = data_path(BUNDLED)
+        data = data_dir()
     except DataNotFound as exc:
         return Check("data", "PROBLEM", str(exc),
                      "cd into the repository (or its notebooks/ folder), or set TOOLKIT_DATA")
-    if not path.exists():
-        return Check("data", "PROBLEM", f"{path} is missing", "restore it: git checkout -- data")
-    return Check("data", "ok", str(path.parent.parent))
+    readme = data / "README.md"
+    listed = _LISTED_ARTICLE.findall(readme.read_text(encoding="utf-8")) if readme.exists() else []
+    missing = [str(data / name) for name in listed if not (data / name).exists()]
+    if not listed or missing:
+        detail = (f"{', '.join(missing)} missing" if missing
+                  else f"{readme} is missing or lists no article")
+        return Check("data", "PROBLEM", detail, "restore it: git checkout -- data")
+    return Check("data", "ok", str(data))
 
 
 def check_keyterms() -> Check:
